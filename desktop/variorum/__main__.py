@@ -1,0 +1,3 @@
+from variorum.cli import main
+
+raise SystemExit(main())

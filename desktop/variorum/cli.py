@@ -1,0 +1,43 @@
+"""The ``variorum`` command: ``variorum compare …`` for scripts; anything else opens the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from variorum import __version__
+
+SUBCOMMANDS = ("compare",)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in SUBCOMMANDS:
+        from variorum import cli_compare
+
+        return cli_compare.main(args[1:])
+    return _app_main(args)
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="variorum",
+        description="Compare versions of an article side by side. "
+                    "Commands: 'variorum compare FILE…' (see 'variorum compare --help').",
+    )
+    p.add_argument("--version", action="version", version=f"variorum {__version__}")
+    p.add_argument("--demo", action="store_true", help="open the bundled demo case")
+    p.add_argument("files", nargs="*", metavar="FILE_OR_DIR", help="versions to open")
+    return p
+
+
+def _app_main(args: list[str]) -> int:
+    ns = _app_parser().parse_args(args)
+    from variorum import cli_compare
+    from variorum.assets import demo_paths
+
+    if ns.demo or not ns.files:
+        with demo_paths() as paths:
+            return cli_compare.main(["--format", "md", *map(str, paths)])
+    return cli_compare.main(["--format", "md", *ns.files])

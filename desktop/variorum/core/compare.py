@@ -1,0 +1,95 @@
+"""The comparison pipeline: load → relate → align and diff → check. Headless; the UI and CLI call this."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from variorum.core.align import align_paragraphs
+from variorum.core.checks import run_checks
+from variorum.core.diff import Codec, diff_versions
+from variorum.core.load import load_paths
+from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
+from variorum.core.relation import classify, pick_base, profile
+
+ProgressFn = Callable[[float, str], None]
+CancelFn = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The caller asked to stop; nothing partial is returned."""
+
+
+class BaseNotFound(ValueError):
+    """``--base`` named a version that is not in the case (or could not be read)."""
+
+
+def resolve_base(versions: Sequence[Version], wanted: str | None) -> str | None:
+    """Turn a user's base choice (an id such as ``v2``, a path, or a file name) into a version id."""
+    if wanted is None:
+        return None
+    for v in versions:
+        if wanted == v.id:
+            return v.id
+    wanted_path = Path(wanted)
+    for v in versions:
+        if v.path and (Path(v.path) == wanted_path or Path(v.path).resolve() == wanted_path.resolve()):
+            return v.id
+    for v in versions:
+        if v.label == wanted_path.name:
+            return v.id
+    raise BaseNotFound(f"--base {wanted!r} matches none of the versions (use an id such as v1, or a file path)")
+
+
+def compare_versions(versions: Sequence[Version], *, options: Options | None = None,
+                     progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> Comparison:
+    """Compare already-loaded versions."""
+    options = options or Options()
+    report = progress or (lambda _f, _m: None)
+    stop = cancelled or (lambda: False)
+
+    def check_cancel() -> None:
+        if stop():
+            raise Cancelled()
+
+    readable = [v for v in versions if v.ok]
+    profiles = {v.id: profile(v.text) for v in readable}
+    check_cancel()
+    base_id = resolve_base(versions, options.base)
+    if base_id is not None and base_id not in profiles:
+        raise BaseNotFound(f"the chosen base {base_id} could not be read")
+    base_id = base_id or pick_base(profiles)
+    relations: dict[str, Relation] = {}
+    differences: list[Difference] = []
+    alignments: dict[str, Alignment] = {}
+    if base_id is not None:
+        base = next(v for v in readable if v.id == base_id)
+        relations[base_id] = Relation("base", 1.0)
+        codec = Codec()
+        others = [v for v in readable if v.id != base_id]
+        for n, v in enumerate(others, start=1):
+            check_cancel()
+            rel = classify(profiles[base_id], profiles[v.id])
+            relations[v.id] = rel
+            if rel.kind == "same-article":
+                report(n / (len(others) + 1), f"Comparing {v.label} with {base.label}")
+                result = diff_versions(base.text, v.text, version_id=v.id, salt=f"{base.sha256}|{v.sha256}",
+                                       codec=codec)
+                differences.extend(result.differences)
+                alignments[v.id] = align_paragraphs(v.id, base.text, v.text, result.matches)
+    check_cancel()
+    report(0.95, "Checking for discrepancies")
+    findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments)
+    report(1.0, "Done")
+    return Comparison(base=base_id, versions=tuple(versions), relations=relations,
+                      differences=tuple(differences), findings=tuple(findings), alignments=alignments,
+                      options=options)
+
+
+def compare_paths(paths: Sequence[str | Path], *, options: Options | None = None,
+                  progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> Comparison:
+    """Load files (directories expanded) and compare them."""
+    versions = load_paths(paths)
+    if cancelled and cancelled():
+        raise Cancelled()
+    return compare_versions(versions, options=options, progress=progress, cancelled=cancelled)

@@ -1,0 +1,168 @@
+"""The comparison model: frozen dataclasses shared by every part of Variorum.
+
+All offsets are code-point offsets into a version's extracted ``text`` (Python ``str`` indices).
+Conversion to Qt's UTF-16 positions happens only in the UI, in one helper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+RelationKind = Literal["base", "same-article", "related", "unrelated"]
+DiffKind = Literal["insert", "delete", "replace", "move"]
+Severity = Literal["high", "medium", "low", "info"]
+
+SEVERITY_ORDER: dict[str, int] = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink found in a version: its anchor text, its target, and where the anchor text sits."""
+
+    text: str
+    url: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a version says about itself. Dates are ISO-8601 strings (``YYYY-MM-DD`` or a full timestamp)."""
+
+    title: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    byline: str | None = None
+    credits: tuple[str, ...] = ()
+    url: str | None = None
+    links: tuple[Link, ...] = ()
+    # Where each field came from, e.g. {"published": "dateline", "title": "og:title"}; helps explain findings.
+    sources: tuple[tuple[str, str], ...] = ()
+
+    def source_of(self, name: str) -> str | None:
+        return dict(self.sources).get(name)
+
+
+@dataclass(frozen=True)
+class Version:
+    """One loaded file (or pasted text): the unit being compared."""
+
+    id: str
+    label: str
+    path: str | None
+    sha256: str
+    format: str  # "text" | "markdown" | "html" | "pdf" | "docx" | "unknown"
+    encoding: str | None
+    text: str
+    metadata: Metadata = field(default_factory=Metadata)
+    warnings: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: RelationKind
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one version's text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One word-level difference between the base and another version."""
+
+    id: str
+    version: str  # id of the non-base version
+    kind: DiffKind
+    cosmetic: bool
+    category: str  # wording | typography | whitespace | markup | punctuation | case | hyphenation | …
+    base: Span
+    other: Span
+
+
+@dataclass(frozen=True)
+class Evidence:
+    version: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A typed, explained discrepancy with evidence in every version involved."""
+
+    id: str
+    kind: str
+    severity: Severity
+    versions: tuple[str, ...]
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParagraphPair:
+    """Aligned paragraphs: ``base`` and ``other`` are (start, end) ranges, either may be None (no counterpart)."""
+
+    base: tuple[int, int] | None
+    other: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How one version lines up against the base."""
+
+    version: str
+    paragraphs: tuple[ParagraphPair, ...]
+
+
+@dataclass(frozen=True)
+class Options:
+    base: str | None = None  # what the user asked for (id or path); None = automatic
+    show_cosmetic: bool = False
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The whole result of comparing a set of versions."""
+
+    base: str | None  # id of the base version, None when no version could be read
+    versions: tuple[Version, ...]
+    relations: dict[str, Relation]
+    differences: tuple[Difference, ...]
+    findings: tuple[Finding, ...]
+    alignments: dict[str, Alignment]
+    options: Options = field(default_factory=Options)
+
+    def version(self, version_id: str) -> Version:
+        for v in self.versions:
+            if v.id == version_id:
+                return v
+        raise KeyError(version_id)
+
+    @property
+    def base_version(self) -> Version | None:
+        return self.version(self.base) if self.base else None
+
+    def differences_for(self, version_id: str, *, cosmetic: bool = True) -> list[Difference]:
+        return [d for d in self.differences if d.version == version_id and (cosmetic or not d.cosmetic)]

@@ -1,0 +1,111 @@
+"""What counts as *cosmetic*: the normal form of characters and tokens, and the category of a difference.
+
+A difference that vanishes once both sides are normalized is cosmetic. The rules cover typographic vs straight
+quotes and apostrophes, dashes, ellipses, non-breaking and repeated spaces, line wraps and end-of-line
+hyphenation from PDF extraction, soft hyphens, Unicode compatibility forms and Markdown/HTML markup leftovers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters mapped before comparison. Quotation marks of every style become one mark: the style of quoting
+# is typography, not content.
+_CHAR_MAP = {
+    # apostrophes and single quotes
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'", "\u0060": "'",
+    "\u00b4": "'",
+    # double quotes and guillemets
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2039": '"', "\u203a": '"',
+    # dashes and minus signs
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    # spaces
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u3000": " ",
+    # invisible characters
+    "\u00ad": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
+    # ellipsis
+    "\u2026": "...",
+}
+_TRANSLATE = str.maketrans(_CHAR_MAP)
+
+QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a")
+# Characters that are Markdown/HTML markup when they stand alone as a token.
+MARKUP_TOKENS = frozenset({"*", "**", "***", "_", "__", "#", "##", "###", "####", "#####", "######", "[", "]",
+                           "<", ">", "`", "```", "|", "~~", ">>"})
+_MD_LINK_TARGET = re.compile(r"^\]\([^)\s]*\)$")
+_SPACE_RUN = re.compile(r"\s+")
+_WRAP_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+
+
+def normalize_chars(text: str) -> str:
+    """Unicode compatibility forms folded (NFKC) and typographic characters mapped to plain ones."""
+    return unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
+
+
+def is_markup(raw: str) -> bool:
+    return raw in MARKUP_TOKENS or bool(_MD_LINK_TARGET.match(raw))
+
+
+def normalize_token(raw: str) -> str:
+    """The comparison key of one token; empty for pure markup (it never takes part in alignment)."""
+    if is_markup(raw):
+        return ""
+    text = normalize_chars(raw)
+    text = _WRAP_HYPHEN.sub("-", text)  # "post-\nSoviet" -> "post-Soviet"
+    text = _SPACE_RUN.sub("", text)
+    return text.casefold()
+
+
+def normalize_text(text: str) -> str:
+    """A whole passage in normal form: for deciding whether two passages say the same thing."""
+    text = normalize_chars(text)
+    text = _WRAP_HYPHEN.sub("-", text)
+    return _SPACE_RUN.sub(" ", text).strip().casefold()
+
+
+def _strip_markup(text: str) -> str:
+    text = re.sub(r"\]\([^)\s]*\)", " ", text)
+    return re.sub(r"[*_#\[\]<>`|~]+", " ", text)
+
+
+def _kind_of_raw_change(a: str, b: str) -> str | None:
+    """Name the cosmetic category that explains the difference between two raw strings, or None."""
+    if a == b:
+        return None
+    if _SPACE_RUN.sub(" ", a).strip() == _SPACE_RUN.sub(" ", b).strip():
+        return "whitespace"
+    na, nb = normalize_chars(a), normalize_chars(b)
+    if _SPACE_RUN.sub(" ", na).strip() == _SPACE_RUN.sub(" ", nb).strip():
+        invisible = set("\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2009")
+        if any(c in invisible for c in a + b) and a.translate(_TRANSLATE).split() == b.translate(_TRANSLATE).split():
+            return "whitespace"
+        return "typography"
+    if _SPACE_RUN.sub("", _WRAP_HYPHEN.sub("-", na)) == _SPACE_RUN.sub("", _WRAP_HYPHEN.sub("-", nb)):
+        return "hyphenation" if ("-" in na or "-" in nb) else "whitespace"
+    if normalize_text(_strip_markup(a)) == normalize_text(_strip_markup(b)):
+        return "markup"
+    if normalize_text(a) == normalize_text(b):
+        return "case"
+    return None
+
+
+def cosmetic_category(base: str, other: str) -> str | None:
+    """The cosmetic category of a change from ``base`` to ``other``, or None if the change is substantive."""
+    return _kind_of_raw_change(base, other)
+
+
+def substantive_category(base: str, other: str) -> str:
+    """The category of a change that survives normalization."""
+    nb, no = normalize_text(_strip_markup(base)), normalize_text(_strip_markup(other))
+    letters = re.compile(r"\w")
+    if not letters.search(nb) and not letters.search(no):
+        return "punctuation"
+    if nb.replace("-", "").replace(" ", "") == no.replace("-", "").replace(" ", ""):
+        return "hyphenation"
+    strip_punct = re.compile(r"[^\w\s]")
+    if strip_punct.sub("", nb).split() == strip_punct.sub("", no).split():
+        return "punctuation"
+    return "wording"

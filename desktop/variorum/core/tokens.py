@@ -1,0 +1,69 @@
+"""Split text into word, number, URL, punctuation and markup tokens with code-point offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from variorum.core.normalize import normalize_token
+
+_TOKEN = re.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>()\[\]"“”]+[^\s<>()\[\]"“”.,;:!?'’])   # a URL (trailing punctuation left out)
+    | (?P<mdtarget>\]\([^)\s]*\))                    # the "](target)" of a Markdown link
+    | (?P<num>\d+(?:[.,:/]\d+)*(?:%|[^\W\d_]+)?)          # numbers: 12,300  3.5  80%  9/11  10:30  19th
+    | (?P<word>\w+(?:(?:-[ \t]*\n[ \t]*|[-\u2010\u2011'’\u00ad])\w+)*)   # words, with inner hyphens/apostrophes
+    | (?P<ellipsis>\.\.\.|…)
+    | (?P<dashes>-{2,3})
+    | (?P<stars>\*{1,3}|_{2}|\#{1,6}|`{1,3}|~~)
+    | (?P<punct>[^\w\s])
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    raw: str
+    key: str  # normalized comparison key; "" for markup that takes no part in alignment
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalnum() for c in self.key)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every token of ``text`` in order, including markup tokens (whose key is empty)."""
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        append(Token(m.start(), m.end(), raw, normalize_token(raw)))
+    return out
+
+
+def content_tokens(text: str) -> list[Token]:
+    """Tokens that take part in alignment (markup dropped)."""
+    return [t for t in tokenize(text) if t.key]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph ranges: split at blank lines when the text has any, else at line breaks. Empty ones dropped."""
+    splitter = re.compile(r"\n[ \t\u00a0]*\n\s*") if re.search(r"\n[ \t\u00a0]*\n", text) else re.compile(r"\n+")
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in splitter.finditer(text):
+        _add_range(text, pos, m.start(), out)
+        pos = m.end()
+    _add_range(text, pos, len(text), out)
+    return out
+
+
+def _add_range(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((start + lead, start + lead + len(stripped)))

@@ -8,15 +8,19 @@ from collections.abc import Sequence
 
 from variorum import __version__
 
-SUBCOMMANDS = ("compare",)
+# Subcommands for scripts: name -> module with ``main(argv) -> int``.
+SUBCOMMANDS = {
+    "compare": "variorum.cli_compare",
+    "notes": "variorum.cli_notes",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        from variorum import cli_compare
+        import importlib
 
-        return cli_compare.main(args[1:])
+        return importlib.import_module(SUBCOMMANDS[args[0]]).main(args[1:])
     return _app_main(args)
 
 

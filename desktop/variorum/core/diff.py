@@ -79,7 +79,7 @@ def _side(text: str) -> _Side:
     para_of_token: list[int] = []
     ranges: list[tuple[int, int]] = [(0, 0)] * len(paras)
     p = 0
-    for i, t in enumerate(tokens):
+    for t in tokens:
         while p < len(paras) - 1 and t.start >= paras[p][1]:
             p += 1
         para_of_token.append(p)

@@ -85,9 +85,12 @@ def _kind_of_raw_change(a: str, b: str) -> str | None:
         return "typography"
     if _SPACE_RUN.sub("", _WRAP_HYPHEN.sub("-", na)) == _SPACE_RUN.sub("", _WRAP_HYPHEN.sub("-", nb)):
         return "hyphenation" if ("-" in na or "-" in nb) else "whitespace"
-    if normalize_text(_strip_markup(a)) == normalize_text(_strip_markup(b)):
+    def plain(x: str) -> str:
+        return _SPACE_RUN.sub(" ", _WRAP_HYPHEN.sub("-", normalize_chars(_strip_markup(x)))).strip()
+
+    if plain(a) == plain(b):
         return "markup"
-    if normalize_text(a) == normalize_text(b):
+    if plain(a).casefold() == plain(b).casefold():
         return "case"
     return None
 

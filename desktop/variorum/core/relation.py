@@ -34,9 +34,9 @@ def profile(text: str) -> Profile:
     prev_raw = "\n"
     for t in tokens:
         raw = t.raw
-        if raw[:1].isdigit() and len(raw) >= 2:
-            terms.add(t.key)
-        elif raw[:1].isupper() and len(raw) > 2 and not _SENTENCE_END.search(prev_raw):
+        is_number = raw[:1].isdigit() and len(raw) >= 2
+        is_name = raw[:1].isupper() and len(raw) > 2 and not _SENTENCE_END.search(prev_raw)
+        if is_number or is_name:
             terms.add(t.key)
         prev_raw = raw
     return Profile(shingles, frozenset(terms), len(words))

@@ -1,0 +1,77 @@
+from variorum.core.diff import diff_versions
+
+
+def diff(a: str, b: str):
+    return diff_versions(a, b, version_id="v2", salt="test").differences
+
+
+def substantive(a: str, b: str):
+    return [d for d in diff(a, b) if not d.cosmetic]
+
+
+def test_identical_texts_have_no_differences():
+    assert diff("Same words here.\n\nAnd here.", "Same words here.\n\nAnd here.") == ()
+
+
+def test_word_replacement_has_spans_in_both_texts():
+    a, b = "The vote share was 80% in August.", "The vote share was 85% in August."
+    (d,) = substantive(a, b)
+    assert d.kind == "replace"
+    assert a[d.base.start:d.base.end] == d.base.text == "80%"
+    assert b[d.other.start:d.other.end] == d.other.text == "85%"
+    assert d.category == "wording"
+
+
+def test_insert_and_delete():
+    (ins,) = substantive("He said it.", "He said it twice.")
+    assert ins.kind == "insert" and ins.other.text == "twice" and ins.base.start == ins.base.end
+    (dele,) = substantive("He said it twice.", "He said it.")
+    assert dele.kind == "delete" and dele.base.text == "twice"
+
+
+def test_cosmetic_differences_are_kept_and_labelled():
+    a = "Russia’s “foreign” minister\nsaid so."
+    b = 'Russia\'s "foreign" minister said so.'
+    ds = diff(a, b)
+    assert ds and all(d.cosmetic for d in ds)
+    assert {d.category for d in ds} == {"typography", "whitespace"}
+
+
+def test_markdown_markup_is_cosmetic():
+    a = "Kremlin spokesman Dmitry Peskov told reporters."
+    b = "Kremlin spokesman **Dmitry Peskov** [told](#) reporters."
+    ds = diff(a, b)
+    assert ds and all(d.cosmetic and d.category == "markup" for d in ds)
+
+
+def test_moved_paragraph_is_a_move():
+    p1 = "The first paragraph talks about the election results in detail."
+    p2 = "The second paragraph describes the protests that followed the vote."
+    p3 = "The third paragraph quotes the foreign minister at some length."
+    ds = substantive(f"{p1}\n\n{p2}\n\n{p3}", f"{p2}\n\n{p3}\n\n{p1}")
+    (move,) = ds
+    assert move.kind == "move"
+    assert move.base.text == p1 and move.other.text == p1
+
+
+def test_ids_are_stable_and_distinct():
+    a, b = "One two three four.\n\nFive six.", "One 2 three four.\n\nFive seven."
+    first, second = diff(a, b), diff(a, b)
+    assert [d.id for d in first] == [d.id for d in second]
+    assert len({d.id for d in first}) == len(first)
+
+
+def test_paragraph_only_in_one_version_is_one_difference_per_paragraph():
+    a = "Title line\n\nAugust 19, 2020\n\nBody text stays the same here."
+    b = "Body text stays the same here."
+    ds = substantive(a, b)
+    assert [d.base.text for d in ds] == ["Title line", "August 19, 2020"]
+    assert all(d.kind == "delete" for d in ds)
+
+
+def test_offsets_are_code_points_with_astral_characters():
+    a = "Emoji 😀 then word alpha here."
+    b = "Emoji 😀 then word beta here."
+    (d,) = substantive(a, b)
+    assert a[d.base.start:d.base.end] == "alpha"
+    assert b[d.other.start:d.other.end] == "beta"

@@ -1,0 +1,49 @@
+import pytest
+
+from variorum.core.normalize import cosmetic_category, normalize_text, normalize_token, substantive_category
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "category"),
+    [
+        ("Russia’s", "Russia's", "typography"),
+        ("“unacceptable.”", '"unacceptable."', "typography"),
+        ("2019–2020", "2019-2020", "typography"),
+        ("wait…", "wait...", "typography"),
+        ("the\u00a0Kremlin", "the Kremlin", "whitespace"),
+        ("the  Kremlin", "the Kremlin", "whitespace"),
+        ("the\nKremlin", "the Kremlin", "whitespace"),
+        ("post-\nSoviet", "post-Soviet", "hyphenation"),
+        ("co\u00adoperate", "cooperate", "whitespace"),
+        ("ﬁnal", "final", "typography"),
+        ("**Dmitri Lovetsky**", "Dmitri Lovetsky", "markup"),
+        ("[told](#) reporters", "told reporters", "markup"),
+        ("RELATED", "Related", "case"),
+    ],
+)
+def test_cosmetic_changes_are_named(a, b, category):
+    assert cosmetic_category(a, b) == category
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("12,300", "14,000"), ("Petersen", "Peterson"), ("did not", "did"), ("Wednesday", "Thursday")],
+)
+def test_real_changes_are_not_cosmetic(a, b):
+    assert cosmetic_category(a, b) is None
+    assert substantive_category(a, b) == "wording"
+
+
+def test_punctuation_only_change():
+    assert substantive_category("other, than", "other than") == "punctuation"
+
+
+def test_markup_tokens_have_no_key():
+    assert normalize_token("**") == ""
+    assert normalize_token("](#)") == ""
+    assert normalize_token("](https://example.org/a)") == ""
+    assert normalize_token("Russia’s") == "russia's"
+
+
+def test_normalize_text_folds_spacing_and_quotes():
+    assert normalize_text("  “Hello”\u00a0 world\n") == '"hello" world'

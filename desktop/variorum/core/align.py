@@ -1,56 +1,47 @@
-"""Paragraph alignment between the base and another version, derived from the matched words of the diff.
+"""Paragraph alignment inside a changed region, from the words the diff matched between its paragraphs.
 
-The UI uses it to keep aligned passages level while scrolling; reports use it to show passages side by side.
+Equal and one-to-one changed paragraphs are paired directly by the diff; this module pairs the paragraphs of a
+region where paragraphs were split, merged, added or removed. The UI uses the pairs to keep aligned passages
+level while scrolling; reports use them to show passages side by side.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from variorum.core.model import Alignment, ParagraphPair
-from variorum.core.tokens import paragraphs
+from variorum.core.model import ParagraphPair
 
 
-def _index_of(starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset) - 1
-
-
-def align_paragraphs(version_id: str, base_text: str, other_text: str,
-                     matches: Sequence[tuple[int, int]]) -> Alignment:
+def pairs_from_votes(b_idx: Sequence[int], o_idx: Sequence[int], b_ranges: Sequence[tuple[int, int]],
+                     o_ranges: Sequence[tuple[int, int]],
+                     votes: Mapping[int, Mapping[int, int]]) -> list[ParagraphPair]:
     """Pair each base paragraph with the other paragraph that shares most of its matched words.
 
-    Pairs keep reading order (no crossing); paragraphs without a counterpart are paired with None.
+    ``votes[b][o]`` counts the words matched between base paragraph ``b`` and other paragraph ``o``. Pairs keep
+    reading order (they never cross); a base paragraph that continues the other version's previous paragraph
+    (different paragraph breaks) is paired with it again; paragraphs without a counterpart pair with None.
     """
-    pb, po = paragraphs(base_text), paragraphs(other_text)
-    sb, so = [s for s, _ in pb], [s for s, _ in po]
-    votes: dict[int, Counter[int]] = {}
-    for b_off, o_off in matches:
-        bi, oi = _index_of(sb, b_off), _index_of(so, o_off)
-        if bi >= 0 and oi >= 0:
-            votes.setdefault(bi, Counter())[oi] += 1
     pairs: list[ParagraphPair] = []
-    next_o = 0
-    for bi, brange in enumerate(pb):
-        counter = votes.get(bi)
+    pos = 0  # index into o_idx of the next unpaired other paragraph
+    for b in b_idx:
+        row = votes.get(b, {})
+        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
         target = None
-        if counter:
-            for oi, _ in counter.most_common():
-                if oi >= next_o - 1:
-                    target = oi
-                    break
-        if target is not None and target == next_o - 1:
-            # a second base paragraph continuing the other version's previous paragraph (different wrapping)
-            pairs.append(ParagraphPair(brange, po[target]))
-            continue
+        for o, _ in ranked:
+            k = o_idx.index(o)
+            if k >= pos - 1:
+                target = k
+                break
         if target is None:
-            pairs.append(ParagraphPair(brange, None))
+            pairs.append(ParagraphPair(b_ranges[b], None))
             continue
-        for oi in range(next_o, target):
-            pairs.append(ParagraphPair(None, po[oi]))
-        pairs.append(ParagraphPair(brange, po[target]))
-        next_o = target + 1
-    for oi in range(next_o, len(po)):
-        pairs.append(ParagraphPair(None, po[oi]))
-    return Alignment(version_id, tuple(pairs))
+        if target == pos - 1:
+            pairs.append(ParagraphPair(b_ranges[b], o_ranges[o_idx[target]]))
+            continue
+        for k in range(pos, target):
+            pairs.append(ParagraphPair(None, o_ranges[o_idx[k]]))
+        pairs.append(ParagraphPair(b_ranges[b], o_ranges[o_idx[target]]))
+        pos = target + 1
+    for k in range(pos, len(o_idx)):
+        pairs.append(ParagraphPair(None, o_ranges[o_idx[k]]))
+    return pairs

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from variorum.core.align import align_paragraphs
 from variorum.core.checks import run_checks
-from variorum.core.diff import Codec, diff_versions
+from variorum.core.diff import Codec, alignment_of, diff_versions, prepare
 from variorum.core.load import load_paths
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
 from variorum.core.relation import classify, pick_base, profile
@@ -53,7 +52,8 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
             raise Cancelled()
 
     readable = [v for v in versions if v.ok]
-    profiles = {v.id: profile(v.text) for v in readable}
+    prepared = {v.id: prepare(v.text) for v in readable}
+    profiles = {v.id: profile(v.text, " ".join(prepared[v.id].keys)) for v in readable}
     check_cancel()
     base_id = resolve_base(versions, options.base)
     if base_id is not None and base_id not in profiles:
@@ -73,10 +73,10 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
             relations[v.id] = rel
             if rel.kind == "same-article":
                 report(n / (len(others) + 1), f"Comparing {v.label} with {base.label}")
-                result = diff_versions(base.text, v.text, version_id=v.id, salt=f"{base.sha256}|{v.sha256}",
+                result = diff_versions(prepared[base_id], prepared[v.id], version_id=v.id, salt=f"{base.sha256}|{v.sha256}",
                                        codec=codec)
                 differences.extend(result.differences)
-                alignments[v.id] = align_paragraphs(v.id, base.text, v.text, result.matches)
+                alignments[v.id] = alignment_of(v.id, result)
     check_cancel()
     report(0.95, "Checking for discrepancies")
     findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments)

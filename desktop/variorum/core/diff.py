@@ -1,27 +1,32 @@
 """Word-level differences between the base and one other version, cosmetic ones labelled.
 
-Two levels, as in a printed variorum: paragraphs are aligned first (each paragraph encoded as one character and
-diffed with diff-match-patch), then the words of changed paragraphs are diffed (each distinct normalized word
-encoded as one character). Paragraph pre-alignment keeps every word diff small, so diff-match-patch runs without a
-timeout and the result never depends on the speed of the machine.
+Two levels, as in a printed variorum: paragraphs are aligned first (each paragraph's normalized text encoded as
+one character and diffed with diff-match-patch), then the words of changed paragraphs are diffed (each distinct
+normalized word encoded as one character). Paragraphs equal under normalization are only checked for cosmetic
+differences, and only paragraphs that changed are split into words, so cost follows the amount of change.
+Paragraph pre-alignment keeps every word diff small, so diff-match-patch runs without a timeout and the result
+never depends on the speed of the machine.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
 
-from variorum.core.model import Difference, Span
-from variorum.core.normalize import cosmetic_category, substantive_category
+from variorum.core.align import pairs_from_votes
+from variorum.core.model import Alignment, Difference, ParagraphPair, Span
+from variorum.core.normalize import cosmetic_category, normalize_text, paragraph_key, substantive_category
 from variorum.core.tokens import Token, content_tokens, paragraphs
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case"})
 MIN_MOVE_WORDS = 4
+MOVE_MIN_SIMILARITY = 90
 _EQUAL, _DELETE, _INSERT = 0, -1, 1
+_SPACES = re.compile(r"\s+")
 
 
 class Codec:
@@ -30,7 +35,7 @@ class Codec:
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
 
-    def encode(self, keys: Sequence[str]) -> str:
+    def encode(self, keys) -> str:
         codes = self._codes
         out = []
         for k in keys:
@@ -44,267 +49,264 @@ class Codec:
         return "".join(out)
 
 
-def _dmp() -> diff_match_patch:
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic: inputs are kept small by the paragraph pre-alignment instead
-    return dmp
-
-
 def _opcodes(a: str, b: str, *, semantic: bool) -> list[tuple[int, int]]:
     """(op, length) runs of a diff between two encoded strings."""
-    dmp = _dmp()
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # deterministic: inputs are kept small by the paragraph pre-alignment instead
     diffs = dmp.diff_main(a, b, False)
     if semantic:
         dmp.diff_cleanupSemantic(diffs)
     return [(op, len(text)) for op, text in diffs]
 
 
+@dataclass
+class Prepared:
+    """A text split into paragraphs with their comparison keys; words are split out only on demand."""
+
+    text: str
+    paras: list[tuple[int, int]]
+    keys: list[str]
+    _tokens: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
+
+    def tokens(self, pi: int) -> tuple[Token, ...]:
+        toks = self._tokens.get(pi)
+        if toks is None:
+            toks = self._tokens[pi] = tuple(content_tokens(self.text, *self.paras[pi]))
+        return toks
+
+
+def prepare(text: str) -> Prepared:
+    paras = paragraphs(text)
+    return Prepared(text, paras, [paragraph_key(text[s:e]) for s, e in paras])
+
+
 @dataclass(frozen=True)
 class DiffResult:
     differences: tuple[Difference, ...]
-    matches: tuple[tuple[int, int], ...]  # (base offset, other offset) of every matched word
-
-
-@dataclass
-class _Side:
-    text: str
-    tokens: list[Token]
-    para_of_token: list[int]
-    para_token_ranges: list[tuple[int, int]]
-
-
-def _side(text: str) -> _Side:
-    tokens = content_tokens(text)
-    paras = paragraphs(text)
-    para_of_token: list[int] = []
-    ranges: list[tuple[int, int]] = [(0, 0)] * len(paras)
-    p = 0
-    for t in tokens:
-        while p < len(paras) - 1 and t.start >= paras[p][1]:
-            p += 1
-        para_of_token.append(p)
-    # token index ranges per paragraph
-    start = 0
-    for pi in range(len(paras)):
-        end = start
-        while end < len(tokens) and para_of_token[end] == pi:
-            end += 1
-        ranges[pi] = (start, end)
-        start = end
-    return _Side(text, tokens, para_of_token, ranges)
+    alignment: tuple[ParagraphPair, ...]
 
 
 class _Builder:
-    def __init__(self, base: _Side, other: _Side, version_id: str, salt: str) -> None:
+    """Collects differences while the diff is walked in reading order."""
+
+    def __init__(self, base: Prepared, other: Prepared, version_id: str, salt: str) -> None:
         self.b, self.o = base, other
         self.version_id, self.salt = version_id, salt
         self.diffs: list[Difference] = []
-        self.matches: list[tuple[int, int]] = []
-        self.pending_del: list[int] = []
-        self.pending_ins: list[int] = []
-        self.last_match: tuple[int, int] | None = None
+        self.pending_del: list[tuple[Token, int]] = []
+        self.pending_ins: list[tuple[Token, int]] = []
+        # the last matched pair and its paragraphs, if nothing came between since
+        self.prev: tuple[Token, Token, tuple[int, int]] | None = None
 
-    # --- ids ---------------------------------------------------------------------------------------------
-    def _id(self, kind: str, bs: Span, os_: Span) -> str:
+    def make_id(self, kind: str, bs: Span, os_: Span) -> str:
         h = hashlib.sha1(f"{self.salt}|{kind}|{bs.start}:{bs.end}|{os_.start}:{os_.end}".encode()).hexdigest()
         return "d" + h[:11]
 
-    def _add(self, kind: str, cosmetic: bool, category: str, bs: Span, os_: Span) -> None:
-        self.diffs.append(Difference(self._id(kind, bs, os_), self.version_id, kind, cosmetic, category, bs, os_))
+    def add(self, kind: str, cosmetic: bool, category: str, bs: Span, os_: Span) -> None:
+        self.diffs.append(Difference(self.make_id(kind, bs, os_), self.version_id, kind, cosmetic, category,
+                                     bs, os_))
 
-    # --- events ------------------------------------------------------------------------------------------
-    def match(self, bi: int, oi: int) -> None:
-        self.flush(next_b=bi, next_o=oi)
-        b, o = self.b, self.o
-        tb, to = b.tokens[bi], o.tokens[oi]
-        if self.last_match is not None and self.last_match == (bi - 1, oi - 1):
-            pb, po = self.last_match
-            gb_s, gb_e = b.tokens[pb].end, tb.start
-            go_s, go_e = o.tokens[po].end, to.start
-            gap_b, gap_o = b.text[gb_s:gb_e], o.text[go_s:go_e]
-            if gap_b != gap_o:
-                cat = cosmetic_category(gap_b, gap_o) or "markup"
-                self._add("replace", True, cat, Span(gb_s, gb_e, gap_b), Span(go_s, go_e, gap_o))
+    def add_cosmetic(self, bs: int, be: int, os_: int, oe: int, fallback: str) -> None:
+        tb, to = self.b.text[bs:be], self.o.text[os_:oe]
+        if (not tb or tb.isspace()) and (not to or to.isspace()):
+            category = "whitespace"
+        else:
+            category = cosmetic_category(tb, to) or fallback
+        self.add("replace", True, category, Span(bs, be, tb), Span(os_, oe, to))
+
+    # --- events, in reading order ------------------------------------------------------------------------
+    def match(self, tb: Token, to: Token, paras: tuple[int, int]) -> None:
+        self.flush(tb.start, to.start)
+        prev = self.prev
+        # the gap before this word, when the previous word also matched and at least one side stays in the
+        # same paragraph (a break between paragraphs on both sides is not a difference)
+        if prev is not None and (prev[2][0] == paras[0] or prev[2][1] == paras[1]):
+            pb, po = prev[0], prev[1]
+            if self.b.text[pb.end:tb.start] != self.o.text[po.end:to.start]:
+                self.add_cosmetic(pb.end, tb.start, po.end, to.start, "markup")
         if tb.raw != to.raw:
-            cat = cosmetic_category(tb.raw, to.raw) or "typography"
-            self._add("replace", True, cat, Span(tb.start, tb.end, tb.raw), Span(to.start, to.end, to.raw))
-        self.matches.append((tb.start, to.start))
-        self.last_match = (bi, oi)
+            self.add_cosmetic(tb.start, tb.end, to.start, to.end, "typography")
+        self.prev = (tb, to, paras)
 
-    def delete(self, bi: int) -> None:
-        self.pending_del.append(bi)
+    def delete(self, tok: Token, para: int) -> None:
+        self.pending_del.append((tok, para))
+        self.prev = None
 
-    def insert(self, oi: int) -> None:
-        self.pending_ins.append(oi)
+    def insert(self, tok: Token, para: int) -> None:
+        self.pending_ins.append((tok, para))
+        self.prev = None
 
-    def flush(self, next_b: int | None = None, next_o: int | None = None) -> None:
+    def end_region(self, b_pos: int, o_pos: int) -> None:
+        self.flush(b_pos, o_pos)
+        self.prev = None
+
+    def flush(self, b_pos: int, o_pos: int) -> None:
+        """Emit what is pending; ``b_pos``/``o_pos`` are where an empty side sits."""
         if not self.pending_del and not self.pending_ins:
             return
-        if not self.pending_del or not self.pending_ins:
+        if self.pending_del and self.pending_ins:
+            self._emit(self.pending_del, self.pending_ins, b_pos, o_pos)
+        else:
             # a passage only one side has: one difference per paragraph, so each can be noted on its own
-            is_delete = bool(self.pending_del)
-            side, pending = (self.b, self.pending_del) if is_delete else (self.o, self.pending_ins)
-            groups: list[list[int]] = []
-            for ti in pending:
-                if groups and side.para_of_token[groups[-1][-1]] == side.para_of_token[ti]:
-                    groups[-1].append(ti)
+            pending = self.pending_del or self.pending_ins
+            groups: list[list[tuple[Token, int]]] = []
+            for item in pending:
+                if groups and groups[-1][-1][1] == item[1]:
+                    groups[-1].append(item)
                 else:
-                    groups.append([ti])
-            if len(groups) > 1:
-                for group in groups:
-                    if is_delete:
-                        self.pending_del = group
-                    else:
-                        self.pending_ins = group
-                    self._flush_one(next_b, next_o)
-                self.pending_del, self.pending_ins = [], []
-                return
-        self._flush_one(next_b, next_o)
-
-    def _flush_one(self, next_b: int | None, next_o: int | None) -> None:
-        b, o = self.b, self.o
-        if self.pending_del:
-            bs = _span(b, self.pending_del[0], self.pending_del[-1])
-        else:
-            pos = _insertion_point(b, next_b)
-            bs = Span(pos, pos, "")
-        if self.pending_ins:
-            os_ = _span(o, self.pending_ins[0], self.pending_ins[-1])
-        else:
-            pos = _insertion_point(o, next_o)
-            os_ = Span(pos, pos, "")
-        kind = "replace" if self.pending_del and self.pending_ins else ("delete" if self.pending_del else "insert")
-        category = cosmetic_category(bs.text, os_.text) or substantive_category(bs.text, os_.text)
-        self._add(kind, category in COSMETIC_CATEGORIES, category, bs, os_)
+                    groups.append([item])
+            for group in groups:
+                if self.pending_del:
+                    self._emit(group, [], b_pos, o_pos)
+                else:
+                    self._emit([], group, b_pos, o_pos)
         self.pending_del, self.pending_ins = [], []
 
-    def finish(self) -> DiffResult:
-        self.flush()
-        diffs = _detect_moves(self.diffs, self.b, self.o, self._id)
-        diffs.sort(key=lambda d: (d.base.start, d.other.start, d.base.end, d.id))
-        return DiffResult(tuple(diffs), tuple(self.matches))
+    def _emit(self, dels: list[tuple[Token, int]], ins: list[tuple[Token, int]], b_pos: int, o_pos: int) -> None:
+        bs = _span(self.b.text, dels) if dels else Span(b_pos, b_pos, "")
+        os_ = _span(self.o.text, ins) if ins else Span(o_pos, o_pos, "")
+        kind = "replace" if dels and ins else ("delete" if dels else "insert")
+        category = cosmetic_category(bs.text, os_.text) or substantive_category(bs.text, os_.text)
+        self.add(kind, category in COSMETIC_CATEGORIES, category, bs, os_)
 
 
-def _insertion_point(side: _Side, next_token: int | None) -> int:
-    """Where an empty span sits: at the start of the next token, else after the last one."""
-    if next_token is not None and next_token < len(side.tokens):
-        return side.tokens[next_token].start
-    return side.tokens[-1].end if side.tokens else 0
+def _span(text: str, items: list[tuple[Token, int]]) -> Span:
+    s, e = items[0][0].start, items[-1][0].end
+    return Span(s, e, text[s:e])
 
 
-def _span(side: _Side, first: int, last: int) -> Span:
-    s, e = side.tokens[first].start, side.tokens[last].end
-    return Span(s, e, side.text[s:e])
+def _equal_paragraph(builder: _Builder, bp: int, op: int) -> None:
+    """Paragraphs equal under normalization: report only their cosmetic differences."""
+    b, o = builder.b, builder.o
+    (bs, be), (os_, oe) = b.paras[bp], o.paras[op]
+    tb, to = b.text[bs:be], o.text[os_:oe]
+    if tb == to:
+        return
+    if _SPACES.sub(" ", tb) == _SPACES.sub(" ", to):
+        # only spacing differs (line wraps, non-breaking or repeated spaces): pair the runs of white space
+        for mb, mo in zip(_SPACES.finditer(tb), _SPACES.finditer(to), strict=True):
+            if mb.group() != mo.group():
+                builder.add_cosmetic(bs + mb.start(), bs + mb.end(), os_ + mo.start(), os_ + mo.end(), "whitespace")
+        return
+    _word_diff(builder, [bp], [op])
 
 
-def _detect_moves(diffs: list[Difference], b: _Side, o: _Side, make_id) -> list[Difference]:
+def _word_diff(builder: _Builder, b_paras: list[int], o_paras: list[int], codec: Codec | None = None,
+               votes: dict[int, dict[int, int]] | None = None) -> None:
+    b, o = builder.b, builder.o
+    b_tok = [(t, p) for p in b_paras for t in b.tokens(p)]
+    o_tok = [(t, p) for p in o_paras for t in o.tokens(p)]
+    codec = codec or Codec()
+    builder.prev = None
+    a = codec.encode([t.key for t, _ in b_tok])
+    c = codec.encode([t.key for t, _ in o_tok])
+    ib = io = 0
+    for op, n in _opcodes(a, c, semantic=True):
+        if op == _EQUAL:
+            for k in range(n):
+                (tb, pb), (to, po) = b_tok[ib + k], o_tok[io + k]
+                builder.match(tb, to, (pb, po))
+                if votes is not None:
+                    row = votes.setdefault(pb, {})
+                    row[po] = row.get(po, 0) + 1
+            ib += n
+            io += n
+        elif op == _DELETE:
+            for k in range(n):
+                builder.delete(*b_tok[ib + k])
+            ib += n
+        else:
+            for k in range(n):
+                builder.insert(*o_tok[io + k])
+            io += n
+
+
+def _region_end(side: Prepared, paras: list[int]) -> int:
+    return side.paras[paras[-1]][1] if paras else 0
+
+
+def _detect_moves(diffs: list[Difference], make_id) -> list[Difference]:
     """Pair a deleted passage with an inserted passage elsewhere that says the same: one ``move``."""
     deletes = [d for d in diffs if d.kind == "delete" and not d.cosmetic]
     inserts = [d for d in diffs if d.kind == "insert" and not d.cosmetic]
     if not deletes or not inserts:
         return diffs
-    from variorum.core.normalize import normalize_text
-
     used: set[str] = set()
     moves: list[Difference] = []
+    normalized_inserts = [(ins, normalize_text(ins.other.text)) for ins in inserts]
     for d in deletes:
         nd = normalize_text(d.base.text)
         if len(nd.split()) < MIN_MOVE_WORDS:
             continue
         best, best_score = None, 0.0
-        for ins in inserts:
-            if ins.id in used:
-                continue
-            ni = normalize_text(ins.other.text)
-            if abs(len(ni) - len(nd)) > 0.2 * max(len(ni), len(nd)):
+        for ins, ni in normalized_inserts:
+            if ins.id in used or abs(len(ni) - len(nd)) > 0.2 * max(len(ni), len(nd)):
                 continue
             score = 100.0 if ni == nd else fuzz.ratio(nd, ni)
             if score > best_score:
                 best, best_score = ins, score
-        if best is not None and best_score >= 90:
+        if best is not None and best_score >= MOVE_MIN_SIMILARITY:
             used.update({d.id, best.id})
-            kind = "move"
-            moves.append(Difference(make_id(kind, d.base, best.other), d.version, kind, False,
-                                    "wording" if best_score < 100 else "order", d.base, best.other))
+            moves.append(Difference(make_id("move", d.base, best.other), d.version, "move", False,
+                                    "order" if best_score == 100 else "wording", d.base, best.other))
     if not moves:
         return diffs
     return [d for d in diffs if d.id not in used] + moves
 
 
-def diff_versions(base_text: str, other_text: str, *, version_id: str, salt: str,
+def diff_versions(base: str | Prepared, other: str | Prepared, *, version_id: str, salt: str,
                   codec: Codec | None = None) -> DiffResult:
-    """All differences between ``base_text`` and ``other_text``; cosmetic ones included and flagged."""
+    """All differences between the base and another version (cosmetic ones included and flagged), and the
+    paragraph alignment between them."""
+    b = base if isinstance(base, Prepared) else prepare(base)
+    o = other if isinstance(other, Prepared) else prepare(other)
     codec = codec or Codec()
-    b, o = _side(base_text), _side(other_text)
     builder = _Builder(b, o, version_id, salt)
-
-    def para_key(side: _Side, pi: int) -> str:
-        s, e = side.para_token_ranges[pi]
-        return " ".join(t.key for t in side.tokens[s:e])
-
-    pb = [para_key(b, i) for i in range(len(b.para_token_ranges))]
-    po = [para_key(o, i) for i in range(len(o.para_token_ranges))]
-    # Empty paragraphs (pure markup) have no tokens; they take no part.
-    pb_idx = [i for i, k in enumerate(pb) if k]
-    po_idx = [i for i, k in enumerate(po) if k]
     pcodec = Codec()
-    ops = _opcodes(pcodec.encode([pb[i] for i in pb_idx]), pcodec.encode([po[i] for i in po_idx]), semantic=False)
-
-    ib = io = 0
+    ops = _opcodes(pcodec.encode(b.keys), pcodec.encode(o.keys), semantic=False)
+    pairs: list[ParagraphPair] = []
     del_paras: list[int] = []
     ins_paras: list[int] = []
 
-    def flush_region() -> None:
+    def flush_region(next_b: int, next_o: int) -> None:
         if not del_paras and not ins_paras:
             return
+        b_pos = b.paras[next_b][0] if next_b < len(b.paras) else len(b.text)
+        o_pos = o.paras[next_o][0] if next_o < len(o.paras) else len(o.text)
         if len(del_paras) == len(ins_paras):
-            pairs = list(zip(del_paras, ins_paras, strict=True))
-            for bp, op in pairs:
-                _word_diff(builder, codec, [bp], [op])
-                builder.flush(next_b=b.para_token_ranges[bp][1], next_o=o.para_token_ranges[op][1])
+            for bp, op in zip(del_paras, ins_paras, strict=True):
+                _word_diff(builder, [bp], [op], codec)
+                builder.end_region(b.paras[bp][1], o.paras[op][1])
+                pairs.append(ParagraphPair(b.paras[bp], o.paras[op]))
         else:
-            _word_diff(builder, codec, del_paras, ins_paras)
+            votes: dict[int, dict[int, int]] = {}
+            _word_diff(builder, del_paras, ins_paras, codec, votes)
+            builder.end_region(b_pos, o_pos)
+            pairs.extend(pairs_from_votes(del_paras, ins_paras, b.paras, o.paras, votes))
         del_paras.clear()
         ins_paras.clear()
 
+    ib = io = 0
     for op, n in ops:
         if op == _EQUAL:
-            flush_region()
+            flush_region(ib, io)
             for k in range(n):
-                bs, be = b.para_token_ranges[pb_idx[ib + k]]
-                os_, _ = o.para_token_ranges[po_idx[io + k]]
-                for j in range(be - bs):
-                    builder.match(bs + j, os_ + j)
+                _equal_paragraph(builder, ib + k, io + k)
+                pairs.append(ParagraphPair(b.paras[ib + k], o.paras[io + k]))
             ib += n
             io += n
         elif op == _DELETE:
-            del_paras.extend(pb_idx[ib:ib + n])
+            del_paras.extend(range(ib, ib + n))
             ib += n
         else:
-            ins_paras.extend(po_idx[io:io + n])
+            ins_paras.extend(range(io, io + n))
             io += n
-    flush_region()
-    return builder.finish()
+    flush_region(ib, io)
+    builder.end_region(len(b.text), len(o.text))
+    diffs = _detect_moves(builder.diffs, builder.make_id)
+    diffs.sort(key=lambda d: (d.base.start, d.other.start, d.base.end, d.id))
+    return DiffResult(tuple(diffs), tuple(pairs))
 
 
-def _word_diff(builder: _Builder, codec: Codec, b_paras: list[int], o_paras: list[int]) -> None:
-    b, o = builder.b, builder.o
-    b_tok = [i for p in b_paras for i in range(*b.para_token_ranges[p])]
-    o_tok = [i for p in o_paras for i in range(*o.para_token_ranges[p])]
-    a = codec.encode([b.tokens[i].key for i in b_tok])
-    c = codec.encode([o.tokens[i].key for i in o_tok])
-    ib = io = 0
-    for op, n in _opcodes(a, c, semantic=True):
-        if op == _EQUAL:
-            for k in range(n):
-                builder.match(b_tok[ib + k], o_tok[io + k])
-            ib += n
-            io += n
-        elif op == _DELETE:
-            for k in range(n):
-                builder.delete(b_tok[ib + k])
-            ib += n
-        else:
-            for k in range(n):
-                builder.insert(o_tok[io + k])
-            io += n
+def alignment_of(version_id: str, result: DiffResult) -> Alignment:
+    return Alignment(version_id, result.alignment)

@@ -7,6 +7,7 @@ hyphenation from PDF extraction, soft hyphens, Unicode compatibility forms and M
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -49,6 +50,7 @@ def is_markup(raw: str) -> bool:
     return raw in MARKUP_TOKENS or bool(_MD_LINK_TARGET.match(raw))
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def normalize_token(raw: str) -> str:
     """The comparison key of one token; empty for pure markup (it never takes part in alignment)."""
     if is_markup(raw):
@@ -64,6 +66,11 @@ def normalize_text(text: str) -> str:
     text = normalize_chars(text)
     text = _WRAP_HYPHEN.sub("-", text)
     return _SPACE_RUN.sub(" ", text).strip().casefold()
+
+
+def paragraph_key(text: str) -> str:
+    """The comparison key of a paragraph: equal keys mean the paragraphs differ at most cosmetically."""
+    return normalize_text(_strip_markup(text))
 
 
 def _strip_markup(text: str) -> str:

@@ -6,40 +6,40 @@ words but many salient terms: names, numbers and dates of the same story.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from variorum.core.model import Relation
-from variorum.core.tokens import content_tokens
+from variorum.core.normalize import normalize_text
 
 SAME_ARTICLE_MIN = 0.35
 RELATED_MIN_SHARED_TERMS = 3
 RELATED_MIN_TERM_OVERLAP = 0.12
 
-_SENTENCE_END = re.compile(r"[.!?:\n\"“”]$")
+_WORD = re.compile(r"\w+")
+# A capitalised word (a name, most often) or a figure; group 1 is set when it opens a sentence.
+_SALIENT = re.compile(r"(^|[.!?:\"“”\n]\s*)?\b([A-Z][\w'’-]{2,}|\d[\d.,%]*\d%?)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class Profile:
+    text: str
     shingles: frozenset[tuple[str, ...]]
-    terms: frozenset[str]
     words: int
 
+    @functools.cached_property
+    def terms(self) -> frozenset[str]:
+        """Names and figures; needed only for versions that are not the same article."""
+        return frozenset(m.group(2).casefold() for m in _SALIENT.finditer(self.text)
+                         if m.group(1) is None or m.group(2)[0].isdigit())
 
-def profile(text: str) -> Profile:
-    tokens = content_tokens(text)
-    words = [t.key for t in tokens if t.is_word]
-    shingles = frozenset(tuple(words[i:i + 3]) for i in range(max(0, len(words) - 2)))
-    terms: set[str] = set()
-    prev_raw = "\n"
-    for t in tokens:
-        raw = t.raw
-        is_number = raw[:1].isdigit() and len(raw) >= 2
-        is_name = raw[:1].isupper() and len(raw) > 2 and not _SENTENCE_END.search(prev_raw)
-        if is_number or is_name:
-            terms.add(t.key)
-        prev_raw = raw
-    return Profile(shingles, frozenset(terms), len(words))
+
+def profile(text: str, normalized: str | None = None) -> Profile:
+    """``normalized`` may be given when the caller already has the text in normal form."""
+    words = _WORD.findall(normalize_text(text) if normalized is None else normalized)
+    shingles = frozenset(zip(words, words[1:], words[2:], strict=False))
+    return Profile(text, shingles, len(words))
 
 
 def containment(a: Profile, b: Profile) -> float:

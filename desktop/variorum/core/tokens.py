@@ -31,22 +31,26 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(c.isalnum() for c in self.key)
+        return self.key[:1].isalnum()  # keys of words, numbers and URLs start with a letter or digit
 
 
-def tokenize(text: str) -> list[Token]:
-    """Every token of ``text`` in order, including markup tokens (whose key is empty)."""
-    out: list[Token] = []
-    append = out.append
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        append(Token(m.start(), m.end(), raw, normalize_token(raw)))
-    return out
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Every token of ``text[start:end]`` in order (offsets into ``text``), markup included (its key is empty)."""
+    norm = normalize_token
+    return [Token(m.start(), m.end(), m.group(), norm(m.group()))
+            for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
-def content_tokens(text: str) -> list[Token]:
+def content_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens that take part in alignment (markup dropped)."""
-    return [t for t in tokenize(text) if t.key]
+    norm = normalize_token
+    out = []
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        raw = m.group()
+        key = norm(raw)
+        if key:
+            out.append(Token(m.start(), m.end(), raw, key))
+    return out
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

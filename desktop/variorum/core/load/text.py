@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 
@@ -18,6 +16,9 @@ _BOMS = (
 )
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def looks_binary(raw: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB, outside a UTF-16/32 BOM."""
     sample = raw[:8192]
@@ -25,7 +26,7 @@ def looks_binary(raw: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(sample) // 50)
 
 
@@ -40,6 +41,8 @@ def decode(raw: bytes) -> tuple[str, str]:
         pass
     if looks_binary(raw):
         raise LoadError("This looks like a binary file, not text; it cannot be compared.")
+    from charset_normalizer import from_bytes  # imported on demand: most files are UTF-8
+
     best = from_bytes(raw).best()
     if best is None:
         raise LoadError("The text encoding could not be recognised; save the file as UTF-8 and try again.")

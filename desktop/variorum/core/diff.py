@@ -4,8 +4,8 @@ Two levels, as in a printed variorum: paragraphs are aligned first (each paragra
 one character and diffed with diff-match-patch), then the words of changed paragraphs are diffed (each distinct
 normalized word encoded as one character). Paragraphs equal under normalization are only checked for cosmetic
 differences, and only paragraphs that changed are split into words, so cost follows the amount of change.
-Paragraph pre-alignment keeps every word diff small, so diff-match-patch runs without a timeout and the result
-never depends on the speed of the machine.
+Pre-alignment keeps every word diff small, so diff-match-patch's time limit (fixed and generous) is never
+reached and the result does not depend on the speed of the machine.
 """
 
 from __future__ import annotations
@@ -24,9 +24,14 @@ from variorum.core.tokens import Token, content_tokens, paragraphs
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case"})
 MIN_MOVE_WORDS = 4
+# A fixed, generous limit for one diff-match-patch call. Paragraph and sentence pre-alignment keep each call
+# small, so the limit is a safety net that ordinary inputs never reach: results do not depend on machine speed.
+DIFF_TIMEOUT_S = 10.0
 MOVE_MIN_SIMILARITY = 90
 _EQUAL, _DELETE, _INSERT = 0, -1, 1
 _SPACES = re.compile(r"\s+")
+# Where one sentence ends and the next begins: end punctuation (and closing quotes), then white space.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
 
 
 class Codec:
@@ -52,7 +57,7 @@ class Codec:
 def _opcodes(a: str, b: str, *, semantic: bool) -> list[tuple[int, int]]:
     """(op, length) runs of a diff between two encoded strings."""
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic: inputs are kept small by the paragraph pre-alignment instead
+    dmp.Diff_Timeout = DIFF_TIMEOUT_S
     diffs = dmp.diff_main(a, b, False)
     if semantic:
         dmp.diff_cleanupSemantic(diffs)
@@ -68,11 +73,31 @@ class Prepared:
     keys: list[str]
     _tokens: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
 
+    _sentences: dict[int, tuple[list[tuple[int, int]], list[str]]] = field(default_factory=dict, repr=False)
+
     def tokens(self, pi: int) -> tuple[Token, ...]:
         toks = self._tokens.get(pi)
         if toks is None:
             toks = self._tokens[pi] = tuple(content_tokens(self.text, *self.paras[pi]))
         return toks
+
+    def tokens_between(self, pi: int, start: int, end: int) -> list[Token]:
+        return [t for t in self.tokens(pi) if start <= t.start < end] if pi in self._tokens \
+            else content_tokens(self.text, start, end)
+
+    def sentences(self, pi: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """Sentence ranges of paragraph ``pi`` and their comparison keys."""
+        found = self._sentences.get(pi)
+        if found is None:
+            s, e = self.paras[pi]
+            ranges: list[tuple[int, int]] = []
+            pos = s
+            for m in _SENTENCE_BREAK.finditer(self.text, s, e):
+                ranges.append((pos, m.start()))
+                pos = m.end()
+            ranges.append((pos, e))
+            found = self._sentences[pi] = (ranges, [paragraph_key(self.text[a:b]) for a, b in ranges])
+        return found
 
 
 def prepare(text: str) -> Prepared:
@@ -175,10 +200,11 @@ def _span(text: str, items: list[tuple[Token, int]]) -> Span:
     return Span(s, e, text[s:e])
 
 
-def _equal_paragraph(builder: _Builder, bp: int, op: int) -> None:
-    """Paragraphs equal under normalization: report only their cosmetic differences."""
+def _equal_range(builder: _Builder, b_range: tuple[int, int], o_range: tuple[int, int],
+                 groups: tuple[int, int]) -> None:
+    """Passages equal under normalization: report only their cosmetic differences."""
     b, o = builder.b, builder.o
-    (bs, be), (os_, oe) = b.paras[bp], o.paras[op]
+    (bs, be), (os_, oe) = b_range, o_range
     tb, to = b.text[bs:be], o.text[os_:oe]
     if tb == to:
         return
@@ -188,14 +214,50 @@ def _equal_paragraph(builder: _Builder, bp: int, op: int) -> None:
             if mb.group() != mo.group():
                 builder.add_cosmetic(bs + mb.start(), bs + mb.end(), os_ + mo.start(), os_ + mo.end(), "whitespace")
         return
-    _word_diff(builder, [bp], [op])
+    _word_diff(builder, [(t, groups[0]) for t in b.tokens_between(groups[0], bs, be)],
+               [(t, groups[1]) for t in o.tokens_between(groups[1], os_, oe)])
 
 
-def _word_diff(builder: _Builder, b_paras: list[int], o_paras: list[int], codec: Codec | None = None,
-               votes: dict[int, dict[int, int]] | None = None) -> None:
+def _changed_pair(builder: _Builder, bp: int, op: int, codec: Codec) -> None:
+    """Two paragraphs that differ: align their sentences, then diff the words of the sentences that changed."""
     b, o = builder.b, builder.o
-    b_tok = [(t, p) for p in b_paras for t in b.tokens(p)]
-    o_tok = [(t, p) for p in o_paras for t in o.tokens(p)]
+    (sb, kb), (so, ko) = b.sentences(bp), o.sentences(op)
+    if len(sb) == 1 or len(so) == 1:
+        _word_diff(builder, [(t, bp) for t in b.tokens(bp)], [(t, op) for t in o.tokens(op)], codec)
+        return
+    scodec = Codec()
+    ib = io = 0
+    dels: list[tuple[int, int]] = []
+    ins: list[tuple[int, int]] = []
+
+    def flush(next_b: int, next_o: int) -> None:
+        if dels or ins:
+            _word_diff(builder, [(t, bp) for r in dels for t in b.tokens_between(bp, *r)],
+                       [(t, op) for r in ins for t in o.tokens_between(op, *r)], codec)
+            builder.end_region(next_b, next_o)
+            dels.clear()
+            ins.clear()
+
+    for kind, n in _opcodes(scodec.encode(kb), scodec.encode(ko), semantic=False):
+        if kind == _EQUAL:
+            flush(sb[ib][0], so[io][0])
+            for k in range(n):
+                _equal_range(builder, sb[ib + k], so[io + k], (bp, op))
+                builder.prev = None
+            ib += n
+            io += n
+        elif kind == _DELETE:
+            dels.extend(sb[ib:ib + n])
+            ib += n
+        else:
+            ins.extend(so[io:io + n])
+            io += n
+    flush(b.paras[bp][1], o.paras[op][1])
+
+
+def _word_diff(builder: _Builder, b_tok: list[tuple[Token, int]], o_tok: list[tuple[Token, int]],
+               codec: Codec | None = None, votes: dict[int, dict[int, int]] | None = None) -> None:
+    """Diff two runs of words; each word comes with the paragraph it belongs to."""
     codec = codec or Codec()
     builder.prev = None
     a = codec.encode([t.key for t, _ in b_tok])
@@ -275,12 +337,13 @@ def diff_versions(base: str | Prepared, other: str | Prepared, *, version_id: st
         o_pos = o.paras[next_o][0] if next_o < len(o.paras) else len(o.text)
         if len(del_paras) == len(ins_paras):
             for bp, op in zip(del_paras, ins_paras, strict=True):
-                _word_diff(builder, [bp], [op], codec)
+                _changed_pair(builder, bp, op, codec)
                 builder.end_region(b.paras[bp][1], o.paras[op][1])
                 pairs.append(ParagraphPair(b.paras[bp], o.paras[op]))
         else:
             votes: dict[int, dict[int, int]] = {}
-            _word_diff(builder, del_paras, ins_paras, codec, votes)
+            _word_diff(builder, [(t, p) for p in del_paras for t in b.tokens(p)],
+                       [(t, p) for p in ins_paras for t in o.tokens(p)], codec, votes)
             builder.end_region(b_pos, o_pos)
             pairs.extend(pairs_from_votes(del_paras, ins_paras, b.paras, o.paras, votes))
         del_paras.clear()
@@ -291,7 +354,7 @@ def diff_versions(base: str | Prepared, other: str | Prepared, *, version_id: st
         if op == _EQUAL:
             flush_region(ib, io)
             for k in range(n):
-                _equal_paragraph(builder, ib + k, io + k)
+                _equal_range(builder, b.paras[ib + k], o.paras[io + k], (ib + k, io + k))
                 pairs.append(ParagraphPair(b.paras[ib + k], o.paras[io + k]))
             ib += n
             io += n

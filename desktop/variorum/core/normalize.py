@@ -31,6 +31,7 @@ _CHAR_MAP = {
     "\u2026": "...",
 }
 _TRANSLATE = str.maketrans(_CHAR_MAP)
+_MAPPED = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
 
 QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a")
 # Characters that are Markdown/HTML markup when they stand alone as a token.
@@ -43,6 +44,10 @@ _WRAP_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 
 def normalize_chars(text: str) -> str:
     """Unicode compatibility forms folded (NFKC) and typographic characters mapped to plain ones."""
+    if text.isascii():  # nothing to fold or map (the common case, and a fast check)
+        return text
+    if unicodedata.is_normalized("NFKC", text):
+        return text.translate(_TRANSLATE) if _MAPPED.search(text) else text
     return unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
 
 

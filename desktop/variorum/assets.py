@@ -19,9 +19,11 @@ def files() -> Traversable:
 
 def demo_files() -> list[Traversable]:
     """The bundled demo case: the seed article's versions and related coverage, in load order."""
+    from variorum.core.load import EXTENSIONS
+
     demo = files() / DEMO_DIR
-    return sorted((f for f in demo.iterdir() if f.is_file() and not f.name.startswith(("_", "."))),
-                  key=lambda f: f.name)
+    return sorted((f for f in demo.iterdir() if f.is_file() and not f.name.startswith(".")
+                   and any(f.name.lower().endswith(ext) for ext in EXTENSIONS)), key=lambda f: f.name)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,39 @@
+import os
+import stat
+
+import pytest
+
+from variorum.core.atomic import atomic_write_text
+
+
+def test_writes_whole_file_with_normal_permissions(tmp_path):
+    target = tmp_path / "report.html"
+    atomic_write_text(target, "<p>hello</p>")
+    assert target.read_text(encoding="utf-8") == "<p>hello</p>"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_keeps_mode_of_replaced_file(tmp_path):
+    target = tmp_path / "notes.md"
+    target.write_text("old")
+    target.chmod(0o640)
+    atomic_write_text(target, "new")
+    assert target.read_text() == "new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_failure_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "r.json"
+    target.write_text("old")
+
+    def boom(*_a):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]

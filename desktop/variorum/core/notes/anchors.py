@@ -15,7 +15,8 @@ from rapidfuzz import fuzz
 
 CONTEXT_CHARS = 32  # prefix/suffix length, as hypothes.is and the W3C examples use
 MIN_FUZZY_CHARS = 8  # shorter quotes are only re-found exactly: a fuzzy match of a few letters means nothing
-FUZZY_CUTOFF = 85.0  # 0..100; below this an approximate match is not trusted
+FUZZY_CUTOFF = 85.0  # 0..100; an approximate match this good is trusted on its own
+CONTEXT_SUPPORTED_CUTOFF = 70.0  # a weaker one only if the words around it match the prefix/suffix this well
 MAX_OCCURRENCES = 2000
 
 Method = Literal["position", "quote", "fuzzy"]
@@ -93,10 +94,12 @@ def locate(q: TextQuote, text: str) -> Located | None:
         return Located(best, best + n, "quote", 100.0)
     if n < MIN_FUZZY_CHARS:
         return None
-    found = fuzz.partial_ratio_alignment(q.exact, text, score_cutoff=FUZZY_CUTOFF)
+    found = fuzz.partial_ratio_alignment(q.exact, text, score_cutoff=CONTEXT_SUPPORTED_CUTOFF)
     if found is None or found.dest_end <= found.dest_start:
         return None
     start, end = _trim_to_words(text, found.dest_start, found.dest_end)
+    if found.score < FUZZY_CUTOFF and _context_score(q, text, start, end) < CONTEXT_SUPPORTED_CUTOFF:
+        return None
     return Located(start, end, "fuzzy", float(found.score))
 
 

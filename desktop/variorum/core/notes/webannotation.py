@@ -177,6 +177,7 @@ def _anchor(item: Mapping[str, Any]) -> Anchor:
 def import_annotations(store: NotesStore, case_id: str, data: Any, *, who: str | None = None) -> ImportResult:
     """Merge annotations into the case: new ones are added, newer ones update, the rest are left alone."""
     result = ImportResult()
+    who = who or store.user
     store.case(case_id)
     for n, item in enumerate(_items(data), start=1):
         if not isinstance(item, dict):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from conftest import edit
-
 from variorum.core.compare import compare_paths
 from variorum.core.model import Evidence, Finding
 from variorum.core.notes import notes_for_report, parse_anchor

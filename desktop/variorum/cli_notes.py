@@ -200,6 +200,8 @@ def cmd_list(store, versions, ns) -> int:
 
 
 def cmd_history(store, versions, ns) -> int:
+    from variorum.core.notes.records import describe_change
+
     note = _note_in_case(store, store.find_case(versions), ns.note_id)
     events = [e.to_report() for e in store.history(note.id)]
     if ns.format == "json":
@@ -208,31 +210,6 @@ def cmd_history(store, versions, ns) -> int:
     for e in events:
         print(f"{e['at']}  {e['who']}  {e['action']}  {describe_change(e['before'], e['after'])}")
     return 0
-
-
-def describe_change(before: dict | None, after: dict | None) -> str:
-    """A one-line summary of what an audit event changed."""
-    if before is None:
-        return f"status {after.get('status')}, text {_short(after.get('body', ''))}" if after else ""
-    if after is None:
-        return ""
-    parts = []
-    if before.get("status") != after.get("status"):
-        parts.append(f"status {before.get('status')} → {after.get('status')}")
-    if before.get("body") != after.get("body"):
-        parts.append(f"text {_short(before.get('body', ''))} → {_short(after.get('body', ''))}")
-    if before.get("deleted_at") != after.get("deleted_at"):
-        parts.append("deleted" if after.get("deleted_at") else "restored")
-    if before.get("anchor") != after.get("anchor"):
-        parts.append("anchor moved")
-    if before.get("anchor_state") != after.get("anchor_state"):
-        parts.append(f"anchor {after.get('anchor_state')}")
-    return "; ".join(parts)
-
-
-def _short(text: str, n: int = 40) -> str:
-    text = " ".join(str(text).split())
-    return json.dumps(text if len(text) <= n else text[: n - 1] + "…", ensure_ascii=False)
 
 
 def cmd_export(store, versions, ns) -> int:

@@ -60,6 +60,11 @@ class Case:
         """sha256 → vN as of the last opening."""
         return {v.sha256: v.version_id for v in self.versions if v.version_id}
 
+    @property
+    def slot_ids(self) -> dict[int, str]:
+        """slot → vN as of the last opening."""
+        return {v.slot: v.version_id for v in self.versions if v.version_id}
+
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "key": self.key, "name": self.name, "created_at": self.created_at,
                 "opened_at": self.opened_at, "deleted_at": self.deleted_at,
@@ -125,3 +130,28 @@ class Event:
     def to_report(self) -> dict[str, Any]:
         return {"at": self.at, "who": self.who, "action": self.action, "before": self.before,
                 "after": self.after}
+
+
+def describe_change(before: dict | None, after: dict | None) -> str:
+    """A one-line summary of what an audit event changed."""
+    if before is None:
+        return f"status {after.get('status')}, text {_short(after.get('body', ''))}" if after else ""
+    if after is None:
+        return ""
+    parts = []
+    if before.get("status") != after.get("status"):
+        parts.append(f"status {before.get('status')} → {after.get('status')}")
+    if before.get("body") != after.get("body"):
+        parts.append(f"text {_short(before.get('body', ''))} → {_short(after.get('body', ''))}")
+    if before.get("deleted_at") != after.get("deleted_at"):
+        parts.append("deleted" if after.get("deleted_at") else "restored")
+    if before.get("anchor") != after.get("anchor"):
+        parts.append("anchor moved")
+    if before.get("anchor_state") != after.get("anchor_state"):
+        parts.append(f"anchor {after.get('anchor_state')}")
+    return "; ".join(parts)
+
+
+def _short(text: str, n: int = 40) -> str:
+    text = " ".join(str(text).split())
+    return json.dumps(text if len(text) <= n else text[: n - 1] + "…", ensure_ascii=False)

@@ -134,14 +134,15 @@ def parse_anchor(text: str, *, comparison: Comparison | None = None,
                       f"or quote:vN:START-END")
 
 
-def format_anchor(anchor: Anchor, version_ids: Mapping[str, str]) -> str:
-    """The anchor string for display and reports; ``version_ids`` maps sha256 → vN."""
+def format_anchor(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int, str] | None = None) -> str:
+    """The anchor string for display and reports; ``version_ids`` maps sha256 → vN, ``slot_ids`` slot → vN
+    (for a version whose file has changed since the note was written)."""
     if anchor.kind == "case":
         return "case"
     if anchor.kind in ("finding", "difference"):
         return f"{anchor.kind}:{anchor.ref}"
     sha = anchor.sha256 or ""
-    vid = version_ids.get(sha) or (f"sha256:{sha[:12]}" if sha else "?")
+    vid = version_ids.get(sha) or (slot_ids or {}).get(anchor.slot) or (f"sha256:{sha[:12]}" if sha else "?")
     if anchor.kind == "version":
         return f"version:{vid}"
     q = anchor.quote

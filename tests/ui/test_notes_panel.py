@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from variorum.core.compare import compare_paths
@@ -56,6 +56,12 @@ def rows(panel) -> list[list[str]]:
 
 def history(panel) -> list[str]:
     return [panel.history_view.topLevelItem(i).text(2) for i in range(panel.history_view.topLevelItemCount())]
+
+
+def click(qtbot, panel, item) -> None:
+    rect = panel.note_list.visualItemRect(item)
+    qtbot.mouseClick(panel.note_list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(rect.left() + 8, rect.center().y()))
 
 
 def add_note_with_keyboard(qtbot, panel, anchor, label):
@@ -161,8 +167,7 @@ def test_clicking_a_note_asks_the_window_to_jump_to_its_anchor(qtbot, store_path
     assert rows(panel)[0][0] == f"quote:v1:{start}-{start + 17} “quiet study space”"
     item = panel.note_list.topLevelItem(0)
     with qtbot.waitSignal(panel.noteActivated) as signal:
-        rect = panel.note_list.visualItemRect(item)
-        qtbot.mouseClick(panel.note_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        click(qtbot, panel, item)
     assert signal.args == [f"quote:v1:{start}-{start + 17}"]
     assert panel.anchor_statuses() == {f"quote:v1:{start}-{start + 17}": "open"}
     store.close()
@@ -195,3 +200,42 @@ def test_an_anchor_that_does_not_exist_is_reported_not_added(qtbot, store_path, 
     assert store.notes(case.id) == []
     assert "no finding gone" in panel.save_state.text()
     store.close()
+
+
+def test_one_undo_takes_back_a_whole_spell_of_typing(qtbot, store_path, files):
+    panel, store, case, _ = open_panel(qtbot, store_path, files)
+    add_note_with_keyboard(qtbot, panel, "case", "the case")
+    qtbot.keyClicks(panel.body_edit, "Called the library")
+    qtbot.waitUntil(lambda: store.notes(case.id)[0].body == "Called the library")
+    qtbot.keyClicks(panel.body_edit, "; no answer yet")
+    qtbot.waitUntil(lambda: store.notes(case.id)[0].body.endswith("no answer yet"))
+    assert history(panel) == ["create", "edit", "edit"]  # every autosave is in the history
+
+    panel.note_list.setFocus()
+    with qtbot.waitSignal(panel.notesChanged):
+        qtbot.keyClick(panel.note_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.notes(case.id)[0].body == ""
+    assert panel.body_edit.toPlainText() == ""
+    store.close()
+
+
+def test_a_note_found_again_after_the_file_changed_says_so_and_jumps_to_the_new_place(qtbot, store_path, files):
+    panel, store, case, comparison = open_panel(qtbot, store_path, files)
+    start = comparison.version("v1").text.index("quiet study space")
+    add_note_with_keyboard(qtbot, panel, f"quote:v1:{start}-{start + 17}", "selection")
+    store.close()
+    panel.close()
+
+    new_text = ARTICLE.replace("The change follows", "After complaints, the change follows")
+    files[0].write_text(new_text, encoding="utf-8")
+    again, store2, _, _ = open_panel(qtbot, store_path, files)
+    new_start = new_text.index("quiet study space")
+    (row,) = rows(again)
+    assert row[0] == f"quote:v1:{new_start}-{new_start + 17} “quiet study space” (re-anchored)"
+    item = again.note_list.topLevelItem(0)
+    with qtbot.waitSignal(again.noteActivated) as signal:
+        click(qtbot, again, item)
+    assert signal.args == [f"quote:v1:{new_start}-{new_start + 17}"]
+    again.note_list.setCurrentItem(item)
+    assert history(again)[-1] == "reanchor"
+    store2.close()

@@ -46,22 +46,10 @@ from variorum.core.notes import (
     format_anchor,
     parse_anchor,
 )
-from variorum.core.notes.records import describe_change
+from variorum.ui.notes_items import ANCHOR_ROLE, NOTE_ID_ROLE, history_item, note_item, when
 from variorum.ui.notes_undo import NoteUndo
 
 AUTOSAVE_MS = 700
-NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
-ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _when(stamp: str) -> str:
-    """``2026-11-23T07:04:05.123Z`` → ``2026-11-23 07:04 UTC``."""
-    return stamp[:16].replace("T", " ") + " UTC" if stamp else ""
-
-
-def _short(text: str, n: int = 48) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 class NotesPanel(QWidget):
@@ -229,7 +217,7 @@ class NotesPanel(QWidget):
                 self._say("This note had also been changed in another window; that text is kept in its "
                           "history.", error=True)
             else:
-                self._say(f"Saved {_when(after.updated_at)}")
+                self._say(f"Saved {when(after.updated_at)}")
         except NotesError as exc:
             self._say(f"Not saved: {exc} Your text is still here.", error=True)
             return
@@ -346,25 +334,7 @@ class NotesPanel(QWidget):
             chosen = None
             for note in notes:
                 anchor = self._anchor_text(note, ids)
-                label = anchor
-                if note.anchor.kind == "quote" and note.anchor.quote:
-                    label += f" “{_short(note.anchor.quote.exact, 32)}”"
-                item = QTreeWidgetItem([label, note.status, note.author, _when(note.updated_at)])
-                item.setData(0, NOTE_ID_ROLE, note.id)
-                item.setData(0, ANCHOR_ROLE, anchor)
-                res = self._resolutions.get(note.id)
-                if note.orphaned:
-                    item.setText(0, f"⚠ orphaned: {label}")
-                    item.setToolTip(0, "The words this note was attached to are no longer in the files. "
-                                       "The note is kept; its history shows where it was.")
-                    font = item.font(0)
-                    font.setItalic(True)
-                    item.setFont(0, font)
-                elif res is not None and res.state == "moved":
-                    item.setToolTip(0, f"Re-anchored since the files changed (found by {res.method}); "
-                                       f"see the history.")
-                else:
-                    item.setToolTip(0, _short(note.body, 200) or "(no text yet)")
+                item = note_item(note, anchor, self._resolutions.get(note.id))
                 self.note_list.addTopLevelItem(item)
                 if note.id == keep:
                     chosen = item
@@ -397,10 +367,8 @@ class NotesPanel(QWidget):
         self.history_view.clear()
         if note is None:
             return
-        for e in self.store.history(note.id):
-            item = QTreeWidgetItem([_when(e.at), e.who, e.action, describe_change(e.before, e.after)])
-            item.setToolTip(0, e.at)
-            self.history_view.addTopLevelItem(item)
+        for event in self.store.history(note.id):
+            self.history_view.addTopLevelItem(history_item(event))
         self.history_view.resizeColumnToContents(0)
 
     def _after_change(self, note: Note) -> None:
@@ -409,7 +377,7 @@ class NotesPanel(QWidget):
         item = self.note_list.currentItem()
         if item is not None and item.data(0, NOTE_ID_ROLE) == note.id:
             item.setText(1, note.status)
-            item.setText(3, _when(note.updated_at))
+            item.setText(3, when(note.updated_at))
         self._show_history(note)
         self._refresh_actions()
         self.notesChanged.emit()

@@ -206,3 +206,16 @@ def test_backup_copies_the_store_and_never_overwrites(store, case_files, tmp_pat
 def test_files_that_cannot_be_read_cannot_name_a_case(store, tmp_path):
     with pytest.raises(NotesError, match="cannot name a case"):
         store.open_case(load_paths([tmp_path / "missing.txt"]))
+
+
+def test_a_failed_change_leaves_neither_the_change_nor_an_event(store, case_files):
+    case = store.open_case(load_paths(case_files))
+    events_before = len(store.case_history(case.id))
+    with pytest.raises(NotFound):
+        store.add_note("no-such-case", Anchor("case"), "lost?")
+    note = store.add_note(case.id, Anchor("case"), "x")
+    store.conn.execute("CREATE TEMP TRIGGER refuse BEFORE UPDATE ON notes BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    with pytest.raises(NotesError, match="nothing was changed"):
+        store.update_note(note.id, body="y")
+    assert store.note(note.id).body == "x"
+    assert len(store.case_history(case.id)) == events_before + 1  # only the create

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from variorum.core.notes.errors import StoreBusy, StoreTooNew, StoreUnreadable
+from variorum.core.notes.errors import NotesError, StoreBusy, StoreTooNew, StoreUnreadable
 
 T = TypeVar("T")
 
@@ -125,11 +125,14 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     retry_busy(lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
         yield conn
-    except BaseException:
+        retry_busy(lambda: conn.execute("COMMIT"))
+    except BaseException as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.ProgrammingError):
+            raise NotesError(f"The change could not be written to the notes store ({exc}); nothing was "
+                             f"changed.") from exc
         raise
-    retry_busy(lambda: conn.execute("COMMIT"))
 
 
 def backup_damaged(path: Path) -> Path | None:

@@ -48,6 +48,15 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--author", help="who deletes it")
     files(d)
 
+    r = sub.add_parser("restore", help="bring back a deleted note")
+    r.add_argument("note_id", metavar="NOTE_ID")
+    r.add_argument("--author", help="who restores it")
+    files(r)
+
+    c = sub.add_parser("cases", help="list the cases in the store, most recently opened first")
+    c.add_argument("--deleted", action="store_true", help="list deleted cases instead (they can be restored)")
+    c.add_argument("--restore", metavar="CASE_ID", help="restore a deleted case")
+
     ls = sub.add_parser("list", help="list the case's notes")
     ls.add_argument("--format", choices=("text", "json"), default="text")
     files(ls)
@@ -91,6 +100,9 @@ def main(argv: Sequence[str]) -> int:
 def _run(ns: argparse.Namespace) -> int:
     from variorum.core.notes import NotesStore
 
+    if ns.command == "cases":
+        with NotesStore() as store:
+            return cmd_cases(store, ns)
     if ns.command == "backup":
         with NotesStore() as store:
             target = store.backup_to(Path(ns.output))
@@ -176,6 +188,30 @@ def cmd_delete(store, versions, ns) -> int:
     return 0
 
 
+def cmd_restore(store, versions, ns) -> int:
+    note = _note_in_case(store, store.find_case(versions), ns.note_id)
+    store.restore_note(note.id, who=ns.author)
+    print(f"Restored note {note.id}.")
+    return 0
+
+
+def cmd_cases(store, ns) -> int:
+    if ns.restore:
+        case = store.restore_case(ns.restore)
+        print(f"Restored case {case.id} {case.name!r}.")
+        return 0
+    cases = store.deleted_cases() if ns.deleted else store.recent_cases(limit=1000)
+    for case in cases:
+        when = case.deleted_at if ns.deleted else case.opened_at
+        count = len(store.notes(case.id))
+        print(f"{case.id}  {when}  {count} note{'s' if count != 1 else ''}  {case.name}")
+        for v in case.versions:
+            print(f"    {v.version_id or '?'}  {v.sha256[:12]}  {v.path or v.label}")
+    if not cases:
+        print("No deleted cases." if ns.deleted else "No cases yet.")
+    return 0
+
+
 def cmd_list(store, versions, ns) -> int:
     from variorum.core.notes import notes_for_report
 
@@ -249,5 +285,5 @@ def cmd_import(store, versions, ns) -> int:
     return 0
 
 
-COMMANDS = {"add": cmd_add, "edit": cmd_edit, "delete": cmd_delete, "list": cmd_list,
+COMMANDS = {"add": cmd_add, "edit": cmd_edit, "delete": cmd_delete, "restore": cmd_restore, "list": cmd_list,
             "history": cmd_history, "export": cmd_export, "import": cmd_import}

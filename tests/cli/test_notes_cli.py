@@ -158,3 +158,31 @@ def test_backup_writes_a_usable_copy(capsys, files, tmp_path):
     with NotesStore(tmp_path / "copy.sqlite3") as copy:
         (case,) = copy.recent_cases()
         assert [n.body for n in copy.notes(case.id)] == ["precious"]
+
+
+def test_delete_and_restore_a_note(capsys, files):
+    _, out, _ = notes(capsys, "add", "--anchor", "case", "--body", "oops", *files)
+    note_id = out.strip()
+    assert notes(capsys, "delete", note_id, *files)[0] == 0
+    assert listed(capsys, files)["notes"] == []
+    assert notes(capsys, "restore", note_id, *files)[0] == 0
+    assert [n["body"] for n in listed(capsys, files)["notes"]] == ["oops"]
+    _, out, _ = notes(capsys, "history", note_id, *files)
+    assert [line.split()[2] for line in out.splitlines()] == ["create", "delete", "restore"]
+
+
+def test_cases_lists_the_store_and_restores_a_deleted_case(capsys, files):
+    notes(capsys, "add", "--anchor", "case", "--body", "kept", *files)
+    code, out, _ = notes(capsys, "cases")
+    assert code == 0 and "1 note" in out and files[0].name in out
+    case_id = out.split()[0]
+
+    from variorum.core.notes import NotesStore
+
+    with NotesStore() as store:
+        store.delete_case(case_id)
+    _, out, _ = notes(capsys, "cases", "--deleted")
+    assert out.startswith(case_id)
+    code, out, _ = notes(capsys, "cases", "--restore", case_id)
+    assert code == 0 and "Restored case" in out
+    assert [n["body"] for n in listed(capsys, files)["notes"]] == ["kept"]

@@ -105,3 +105,16 @@ def test_two_processes_writing_at_once_lose_nothing_and_never_report_a_lock(tmp_
         shared_lines = notes[shared].body.splitlines()
         assert sorted(shared_lines) == sorted(appended)  # every append from both processes is there
         assert len(store.history(shared)) == 1 + 2 * count
+
+
+def test_several_processes_creating_the_store_at_once_all_succeed(tmp_path):
+    store_path = tmp_path / "fresh" / "notes.sqlite3"
+    children = [spawn(store_path, f"p{n}", 5) for n in range(3)]
+    outputs = [c.communicate() for c in children]
+    for child, (_out, err) in zip(children, outputs, strict=True):
+        assert child.returncode == 0, err
+    adds, _ = acknowledged([ln for out, _ in outputs for ln in out.splitlines()])
+    case_ids = {ln.split()[1] for out, _ in outputs for ln in out.splitlines() if ln.startswith("case ")}
+    assert len(adds) == 15 and len(case_ids) == 1  # one case for the same files, however the race went
+    with NotesStore(store_path) as store:
+        assert {n.id for n in store.notes(case_ids.pop())} == adds

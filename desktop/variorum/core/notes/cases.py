@@ -86,7 +86,7 @@ def find_by_key(conn: sqlite3.Connection, key: str) -> str | None:
     return row["id"] if row else None
 
 
-def _match(case: Case, given: list[Given]) -> dict[int, Given] | None:
+def match_versions(case: Case, given: list[Given]) -> dict[int, Given] | None:
     """Pair each of the case's versions with a given version, by hash first, then by path; None if impossible."""
     if len(case.versions) != len(given):
         return None
@@ -120,7 +120,7 @@ def find_followed(conn: sqlite3.Connection, given: list[Given]) -> tuple[Case, d
         f"ORDER BY c.opened_at DESC", (*shas, *paths)).fetchall()
     for row in rows:
         case = read_case(conn, row["id"])
-        pairs = _match(case, given)
+        pairs = match_versions(case, given)
         if pairs is not None:
             return case, pairs
     return None

@@ -84,7 +84,7 @@ class NotesStore:
             case_id = _cases.find_by_key(conn, _cases.case_key([g.sha256 for g in given]))
             if case_id is not None:
                 case = _cases.read_case(conn, case_id)
-                return _cases.reopen(conn, case, _cases._match(case, given) or {}, who)
+                return _cases.reopen(conn, case, _cases.match_versions(case, given) or {}, who)
             followed = _cases.find_followed(conn, given)
             if followed is not None:
                 return _cases.reopen(conn, followed[0], followed[1], who)
@@ -175,7 +175,7 @@ class NotesStore:
 
     def notes(self, case_id: str, *, include_deleted: bool = False) -> list[Note]:
         sql = "SELECT * FROM notes WHERE case_id = ?" + ("" if include_deleted else " AND deleted_at IS NULL")
-        return [Note.from_row(r) for r in self.conn.execute(sql + " ORDER BY created_at, id", (case_id,))]
+        return [Note.from_row(r) for r in self.conn.execute(sql + " ORDER BY created_at, rowid", (case_id,))]
 
     def _slot_for(self, conn: sqlite3.Connection, case_id: str, anchor: Anchor) -> Anchor:
         sha = anchor.sha256

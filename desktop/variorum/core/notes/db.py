@@ -202,8 +202,8 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if tables - _OUR_TABLES - {"sqlite_sequence"}:
                 raise _damaged(path, "it holds tables Variorum did not create")
-        mode = retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
-        if str(mode).lower() != "wal":
+        mode = _set_wal(conn)
+        if mode != "wal":
             raise StoreUnreadable(f"The notes store {path} cannot use a write-ahead log (journal mode "
                                   f"{mode}); is it on a network drive?", path=path)
         conn.execute("PRAGMA synchronous = FULL")
@@ -216,6 +216,16 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
             raise StoreBusy(f"The notes store {path} is locked by another program: {exc}.") from exc
         raise StoreUnreadable(f"Cannot use the notes store {path}: {exc}.", path=path) from exc
+
+
+def _set_wal(conn: sqlite3.Connection) -> str:
+    """Switch to WAL; while another process is creating the same store the switch can be refused for a moment."""
+    deadline = time.monotonic() + 10.0
+    while True:
+        mode = str(retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])).lower()
+        if mode == "wal" or time.monotonic() > deadline:
+            return mode
+        time.sleep(0.05)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -82,14 +82,14 @@ def test_a_note_written_in_the_panel_is_there_after_reopening(qtbot, store_path,
     qtbot.waitUntil(lambda: store.notes(case.id)[0].body.endswith("says ten."))  # autosaved, no Save button
     qtbot.keyClicks(panel.status_combo, "explained")
     assert store.notes(case.id)[0].status == "explained"
-    assert rows(panel)[0][:3] == [f"difference:{diff.id}", "explained", "checker"]
+    assert rows(panel)[0][:3] == [f"difference:{diff.id} “ten”", "explained", "checker"]
     assert history(panel) == ["create", "edit", "status"]
     store.close()
     panel.close()
 
     again, store2, case2, _ = open_panel(qtbot, store_path, files)
     assert case2.id == case.id
-    assert rows(again)[0][:3] == [f"difference:{diff.id}", "explained", "checker"]
+    assert rows(again)[0][:3] == [f"difference:{diff.id} “ten”", "explained", "checker"]
     again.note_list.setCurrentItem(again.note_list.topLevelItem(0))
     assert again.body_edit.toPlainText() == "Closing hour changed; the library's site says ten."
     assert again.status_combo.currentText() == "explained"
@@ -239,3 +239,30 @@ def test_a_note_found_again_after_the_file_changed_says_so_and_jumps_to_the_new_
     again.note_list.setCurrentItem(item)
     assert history(again)[-1] == "reanchor"
     store2.close()
+
+
+def test_an_edit_made_in_another_window_is_kept_in_the_history_not_lost(qtbot, store_path, files):
+    panel, store, case, _ = open_panel(qtbot, store_path, files)
+    add_note_with_keyboard(qtbot, panel, "case", "the case")
+    note_id = store.notes(case.id)[0].id
+    with NotesStore(store_path, user="colleague") as other:
+        other.update_note(note_id, body="Written in the other window")
+
+    qtbot.keyClicks(panel.body_edit, "Written here")
+    with qtbot.waitSignal(panel.notesChanged):
+        panel.note_list.setFocus()
+    assert store.note(note_id).body == "Written here"
+    assert "changed in another window" in panel.save_state.text()
+    bodies = [e.after["body"] for e in store.history(note_id)]
+    assert bodies == ["", "Written in the other window", "Written here"]
+    store.close()
+
+
+def test_when_the_store_cannot_be_written_the_text_stays_in_the_editor(qtbot, store_path, files):
+    panel, store, case, _ = open_panel(qtbot, store_path, files)
+    add_note_with_keyboard(qtbot, panel, "case", "the case")
+    store.close()  # as if the disk went away
+    qtbot.keyClicks(panel.body_edit, "Do not lose this")
+    panel.flush()
+    assert "Not saved" in panel.save_state.text()
+    assert panel.body_edit.toPlainText() == "Do not lose this"

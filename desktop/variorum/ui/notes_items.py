@@ -25,7 +25,7 @@ def short(text: str, n: int = 48) -> str:
 def note_item(note: Note, anchor: str, resolution: Resolution | None) -> QTreeWidgetItem:
     """The list row for a note; orphaned notes are marked in words and italics, not by colour alone."""
     label = anchor
-    if note.anchor.kind == "quote" and note.anchor.quote:
+    if note.anchor.quote and note.anchor.quote.exact.strip():
         label += f" “{short(note.anchor.quote.exact, 32)}”"
     item = QTreeWidgetItem([label, note.status, note.author, when(note.updated_at)])
     item.setData(0, NOTE_ID_ROLE, note.id)

@@ -266,3 +266,19 @@ def test_when_the_store_cannot_be_written_the_text_stays_in_the_editor(qtbot, st
     panel.flush()
     assert "Not saved" in panel.save_state.text()
     assert panel.body_edit.toPlainText() == "Do not lose this"
+
+
+def test_deleting_while_typing_saves_the_text_first_and_undo_brings_it_all_back(qtbot, store_path, files,
+                                                                                 monkeypatch):
+    panel, store, case, _ = open_panel(qtbot, store_path, files)
+    add_note_with_keyboard(qtbot, panel, "case", "the case")
+    qtbot.keyClicks(panel.body_edit, "Typed just now")
+    assert panel.body_edit.hasFocus()  # the toolbar button does not take the focus
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(panel.notesChanged):
+        panel.delete_action.trigger()
+    assert store.notes(case.id) == []
+    with qtbot.waitSignal(panel.notesChanged):
+        panel.undo_action.trigger()
+    assert [n.body for n in store.notes(case.id)] == ["Typed just now"]
+    store.close()

@@ -111,7 +111,8 @@ class NotesPanel(QWidget):
         self.note_list.setRootIsDecorated(False)
         self.note_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.note_list.setAccessibleName("Notes")
-        self.note_list.addAction(self.delete_action)
+        self.note_list.addActions([self.add_note_action, self.delete_action, self.undo_action])
+        self.note_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.note_list.currentItemChanged.connect(self._on_current_changed)
         self.note_list.itemClicked.connect(self._on_activated)
         self.note_list.itemActivated.connect(self._on_activated)
@@ -225,10 +226,10 @@ class NotesPanel(QWidget):
         self._after_change(after)
 
     def delete_current(self) -> None:
-        note = self._current
+        self.flush()
+        note = self._current  # as just saved, so undoing the delete keeps the latest text
         if note is None:
             return
-        self.flush()
         answer = QMessageBox.question(self, "Delete note", "Delete this note? It stays in the history and Undo "
                                       "(Ctrl+Z) brings it back.",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

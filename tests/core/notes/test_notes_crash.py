@@ -12,12 +12,15 @@ import time
 from pathlib import Path
 
 import pytest
-from notes_writer_process import CASE_VERSIONS
 
+from variorum.core.model import Version
 from variorum.core.notes import Anchor, NotesStore
 
 WRITER = Path(__file__).with_name("notes_writer_process.py")
 KILLS = 60
+# The same two versions the writer process uses, so both name the same case.
+CASE_VERSIONS = [Version(id=f"v{n}", label=f"{c}.txt", path=None, sha256=c * 64, format="text", encoding="utf-8",
+                         text=c) for n, c in ((1, "a"), (2, "b"))]
 
 
 def spawn(store: Path, tag: str, count: int, shared: str | None = None) -> subprocess.Popen:

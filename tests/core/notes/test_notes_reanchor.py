@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import edit
 from variorum.core.compare import compare_paths
 from variorum.core.model import Evidence, Finding
 from variorum.core.notes import notes_for_report, parse_anchor
@@ -32,7 +31,9 @@ def reopen(store, files):
 
 
 def rewrite(path, old, new):
-    path.write_text(edit(path.read_text(encoding="utf-8"), old, new), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_unchanged_files_keep_every_note_in_place_without_new_events(store, case_files, comparison):

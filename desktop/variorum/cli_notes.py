@@ -21,8 +21,12 @@ class UsageError(Exception):
 
 
 def parser() -> argparse.ArgumentParser:
+    from variorum.core.notes.paths import store_path
+
     p = argparse.ArgumentParser(prog=PROG, description="Reconciliation notes kept with a case. FILE… are the "
-                                "case's files (the same set that was compared); their contents identify the case.")
+                                "case's files (the same set that was compared); their contents identify the case.",
+                                epilog=f"Notes are kept in {store_path()} (set VARIORUM_DATA_DIR to use another "
+                                       f"folder). Back them up with 'variorum notes backup PATH'.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def files(sp: argparse.ArgumentParser) -> None:

@@ -219,3 +219,31 @@ def test_a_failed_change_leaves_neither_the_change_nor_an_event(store, case_file
         store.update_note(note.id, body="y")
     assert store.note(note.id).body == "x"
     assert len(store.case_history(case.id)) == events_before + 1  # only the create
+
+
+def test_looking_a_case_up_never_creates_one(store, case_files):
+    versions = load_paths(case_files)
+    assert store.find_case(versions) is None
+    assert store.recent_cases() == []
+    case = store.open_case(versions)
+    assert store.find_case(list(reversed(versions))).id == case.id
+
+
+def test_notes_for_report_names_versions_as_the_given_comparison_does(store, comparison, case_files):
+    case = store.open_case(comparison.versions)
+    store.add_note(case.id, parse_anchor("version:v1", comparison=comparison), "first file")
+    from variorum.core.compare import compare_paths
+
+    reordered = compare_paths([case_files[2], case_files[1], case_files[0]])
+    assert notes_for_report(store, case.id)[0]["anchor"] == "version:v1"
+    assert notes_for_report(store, case.id, reordered)[0]["anchor"] == "version:v3"
+
+
+def test_reopening_twice_without_changes_records_nothing_new_for_the_notes(store, comparison):
+    case = store.open_case(comparison.versions)
+    diff = comparison.differences[0]
+    note = store.add_note(case.id, parse_anchor(f"difference:{diff.id}", comparison=comparison), "x")
+    for _ in range(2):
+        (res,) = store.reanchor(case.id, comparison)
+        assert (res.state, res.method) == ("ok", "id")
+    assert [e.action for e in store.history(note.id)] == ["create"]

@@ -1,0 +1,52 @@
+"""Rows of the notes panel: one per note (anchor, status, author, updated) and one per history event."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem
+
+from variorum.core.notes import Event, Note, Resolution
+from variorum.core.notes.records import describe_change
+
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def when(stamp: str) -> str:
+    """``2026-11-23T07:04:05.123Z`` → ``2026-11-23 07:04 UTC``."""
+    return stamp[:16].replace("T", " ") + " UTC" if stamp else ""
+
+
+def short(text: str, n: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def note_item(note: Note, anchor: str, resolution: Resolution | None) -> QTreeWidgetItem:
+    """The list row for a note; orphaned notes are marked in words and italics, not by colour alone."""
+    label = anchor
+    if note.anchor.quote and note.anchor.quote.exact.strip():
+        label += f" “{short(note.anchor.quote.exact, 32)}”"
+    item = QTreeWidgetItem([label, note.status, note.author, when(note.updated_at)])
+    item.setData(0, NOTE_ID_ROLE, note.id)
+    item.setData(0, ANCHOR_ROLE, anchor)
+    if note.orphaned:
+        item.setText(0, f"⚠ orphaned: {label}")
+        item.setToolTip(0, "The words this note was attached to are no longer in the files. "
+                           "The note is kept; its history shows where it was.")
+        font = item.font(0)
+        font.setItalic(True)
+        item.setFont(0, font)
+    elif resolution is not None and resolution.state == "moved":
+        item.setText(0, f"{label} (re-anchored)")
+        item.setToolTip(0, f"The files changed since this note was written; it was found again by "
+                           f"{resolution.method}. The history shows where it was before.")
+    else:
+        item.setToolTip(0, short(note.body, 200) or "(no text yet)")
+    return item
+
+
+def history_item(event: Event) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([when(event.at), event.who, event.action, describe_change(event.before, event.after)])
+    item.setToolTip(0, event.at)
+    return item

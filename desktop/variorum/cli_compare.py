@@ -64,21 +64,23 @@ def render_bytes(report: dict, fmt: str) -> bytes:
     return render(report, fmt).encode("utf-8")
 
 
-def case_notes(versions: Sequence[Any]) -> list[dict]:
+def case_notes(comparison: Any) -> list[dict]:
     """The reconciliation notes of the case made of these files, for the report.
 
-    This is where reports get their notes: ``notes_for_report(store, case_id)`` from the notes store. Without a
-    notes store (or a case for these files) the report simply has no notes; a damaged store costs a warning,
-    never the report.
+    This is where reports get their notes: ``notes_for_report(store, case_id, comparison)`` from the notes
+    store. Nothing is created: without a notes store, or a case for these files, the report has no notes; a
+    damaged store costs a warning, never the report.
     """
     try:
-        from variorum.core.notes import find_case, notes_for_report, open_store
+        from variorum.core.notes import NotesStore, notes_for_report, store_path
     except ImportError:
         return []
     try:
-        store = open_store()
-        case_id = find_case(store, [v.sha256 for v in versions if v.sha256])
-        return [] if case_id is None else list(notes_for_report(store, case_id))
+        if not store_path().exists():
+            return []
+        with NotesStore() as store:
+            case = store.find_case(comparison.versions)
+            return [] if case is None else list(notes_for_report(store, case.id, comparison))
     except Exception as exc:
         print(f"variorum compare: warning: the case's notes could not be read: {exc}", file=sys.stderr)
         return []
@@ -108,7 +110,7 @@ def main(argv: Sequence[str]) -> int:
         comparison = compare_versions(versions, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic))
     except BaseNotFound as exc:
         return _fail(str(exc))
-    report = build_report(comparison, notes=case_notes(versions))
+    report = build_report(comparison, notes=case_notes(comparison))
     if not ns.output:
         sys.stdout.write(render(report, ns.format))
         return 0

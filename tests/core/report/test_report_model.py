@@ -123,8 +123,9 @@ def test_notes_keep_their_fields_and_gain_a_target_and_a_history_summary():
         assert note["history_summary"]
     assert report["notes"][0]["target"] == {"kind": "finding", "id": "f-url-date", "quote": None}
     assert report["notes"][4]["target"]["kind"] == "quote"
-    assert "status open → explained by ben" in report["notes"][1]["history_summary"]
-    assert "1 more change" in report["notes"][1]["history_summary"]
+    assert report["notes"][1]["history_summary"] == (
+        "created as open by ana, 2026-11-20 10:00 UTC; status open → explained by ben, 2026-11-21 10:30 UTC; "
+        "1 other change")
 
 
 @pytest.mark.parametrize(("anchor", "expected"), [
@@ -146,6 +147,21 @@ def test_latest_status_and_history_without_events():
                           {"status": "dismissed", "updated_at": "2026-01-01T00:00:00Z"}]) == "confirmed"
     assert history_summary({"author": "ana", "created_at": "2026-01-01T10:00:00Z"}) == \
         "created by ana, 2026-01-01 10:00 UTC"
+
+
+def test_history_summary_tells_every_status_change_and_the_last_edit():
+    def event(at, action, before, after, who="ana"):
+        return {"at": f"2026-01-0{at}T10:00:00Z", "who": who, "action": action,
+                "before": {"status": before, "body": "x"} if before else None,
+                "after": {"status": after, "body": "y"}}
+
+    note = {"history": [event(1, "create", None, "open"), event(2, "status", "open", "confirmed"),
+                        event(3, "edit", "confirmed", "confirmed"), event(4, "status", "confirmed", "explained"),
+                        event(5, "edit", "explained", "explained", who="ben")]}
+    assert history_summary(note) == (
+        "created as open by ana, 2026-01-01 10:00 UTC; status open → confirmed by ana, 2026-01-02 10:00 UTC; "
+        "status confirmed → explained by ana, 2026-01-04 10:00 UTC; 2 other changes; "
+        "last: edited by ben, 2026-01-05 10:00 UTC")
 
 
 def test_report_without_notes_or_findings_is_still_complete():

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from variorum.assets import files
+from variorum.core.report.note_digest import describe_event
 
 KIND_LABELS = {
     "url-date-mismatch": "Date in a link contradicts the article date",
@@ -99,6 +100,26 @@ def close_ellipsis(span: dict[str, Any], text_length: int | None) -> str:
     return "…" if text_length is None or span["end"] + len(after) < text_length else ""
 
 
+def describe_target(note: dict[str, Any], report: dict[str, Any]) -> str:
+    """What a note is attached to, in words: ``finding f1 (Number changed)``, ``the passage “…” in v2``."""
+    t = note["target"]
+    labels = {v["id"]: v["label"] for v in report["versions"]}
+    if t["kind"] == "case":
+        return "the whole case"
+    if t["kind"] == "version":
+        return f"version {t['id']} ({labels[t['id']]})" if t["id"] in labels else f"version {t['id']}"
+    if t["kind"] == "finding":
+        f = next((f for f in report["findings"] if f["id"] == t["id"]), None)
+        return f"finding {t['id']} ({kind_label(f['kind'])})" if f else f"finding {t['id']} (not in this report)"
+    if t["kind"] == "difference":
+        d = next((d for d in report["differences"] if d["id"] == t["id"]), None)
+        if d is None:
+            return f"difference {t['id']} (not listed in this report)"
+        return f"difference {t['id']} ({DIFF_LABELS.get(d['kind'], d['kind']).lower()} in {d['version']})"
+    where = f" in {t['id']}" if t.get("id") else ""
+    return f"the passage “{clip(t['quote'].strip(), 200)}”{where}" if t.get("quote") else f"a passage{where}"
+
+
 def environment() -> jinja2.Environment:
     template_dir = files() / "templates"
 
@@ -109,7 +130,8 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(kind_label=kind_label, squash=squash, clip=clip, when=when, size=size,
                        percent=percent)
-    env.globals.update(plural=plural, open_ellipsis=open_ellipsis, close_ellipsis=close_ellipsis,
+    env.globals.update(plural=plural, describe_target=describe_target, describe_event=describe_event, open_ellipsis=open_ellipsis,
+                       close_ellipsis=close_ellipsis,
                        relation_label=lambda k: RELATION_LABELS.get(k or "", k or "—"),
                        diff_label=lambda k: DIFF_LABELS.get(k, k), vcolours=VERSION_COLOURS,
                        severity_colours=SEVERITY_COLOURS, status_colours=STATUS_COLOURS)

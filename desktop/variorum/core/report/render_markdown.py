@@ -13,6 +13,7 @@ from variorum.core.report.presentation import (
     RELATION_LABELS,
     clip,
     close_ellipsis,
+    describe_target,
     kind_label,
     open_ellipsis,
     percent,
@@ -21,7 +22,7 @@ from variorum.core.report.presentation import (
     when,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!{}()&])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _DIFF_WORDS = {"insert": "added", "delete": "removed", "replace": "changed", "move": "moved"}
 
 
@@ -54,17 +55,6 @@ def _note(n: dict[str, Any], indent: str = "") -> list[str]:
     body = esc(n["body"], 2000)
     return [f"{indent}- **{n['status']}**{flags} — {body} ({esc(n.get('author') or 'unknown author')}, "
             f"{when(n.get('updated_at'))}; history: {esc(n['history_summary'])})"]
-
-
-def _target(n: dict[str, Any], labels: dict[str, str]) -> str:
-    t = n["target"]
-    if t["kind"] == "case":
-        return "the whole case"
-    if t["kind"] == "version":
-        return f"version {esc(t['id'])} ({esc(labels.get(t['id'], ''))})"
-    if t["kind"] in ("finding", "difference"):
-        return f"{t['kind']} {code(t['id'])}"
-    return f"the passage “{esc(t['quote'], 200)}”"
 
 
 def render_markdown(report: dict[str, Any]) -> str:
@@ -151,7 +141,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     if not report["notes"]:
         out.append("No reconciliation notes for this case.")
     for n in report["notes"]:
-        out.append(f"- On {_target(n, labels)}:")
+        out.append(f"- On {esc(describe_target(n, report))}:")
         out += _note(n, "  ")
     out.append("")
     return "\n".join(out)

@@ -57,3 +57,14 @@ def test_pdf_renders_without_a_display_or_a_running_application(tmp_path):
            if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, check=True)
     assert out.stdout.startswith(b"%PDF") and len(_pages(out.stdout)) > 1
+
+
+def test_pdf_of_a_case_with_unreadable_files(qapp, tmp_path, seed_paths):
+    from variorum.core.compare import compare_paths
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    report = build_report(compare_paths([seed_paths[0], empty]))
+    text = " ".join(_pages(render_pdf(report)))
+    assert "Could not be read: The file is empty (0 bytes)." in text
+    assert "Fewer than two versions could be read: nothing to compare." in text

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from variorum.core.compare import compare_paths
-from variorum.core.model import Comparison, Evidence, Finding
+from variorum.core.model import Comparison, Evidence, Finding, Link, Metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "resources" / "demo"
@@ -40,7 +40,16 @@ def seed_comparison() -> Comparison:
                 "The photo credit is written differently.",
                 (_evidence(c, url, "Dmitri Lovetsky / AP / TASS"), _evidence(c, dated, "Dmitri Lovetsky / AP / TASS"))),
     )
-    return replace(c, findings=findings)
+    # Metadata fixed here too, so these reports do not change with the metadata extractors.
+    versions = tuple(replace(v, metadata=Metadata()) for v in c.versions)
+    base = c.version(dated)
+    link_text = "Belarus Opposition Urges EU"
+    at = base.text.find(link_text)
+    meta = Metadata(title=next(line for line in base.text.splitlines() if line.strip()).lstrip("# ").strip(), published="2020-08-19",
+                    byline="Staff reporter", credits=("Dmitri Lovetsky / AP / TASS",),
+                    links=(Link(link_text, "#", at, at + len(link_text)),))
+    versions = tuple(replace(v, metadata=meta) if v.id == dated else v for v in versions)
+    return replace(c, versions=versions, findings=findings)
 
 
 def seed_notes(c: Comparison) -> list[dict]:

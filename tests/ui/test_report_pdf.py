@@ -30,7 +30,7 @@ def test_pdf_holds_the_findings_notes_and_versions_with_a_header_on_every_page(q
     for f in report["findings"]:
         assert " ".join(f["message"].split()) in text
     for v in report["versions"]:
-        assert v["sha256"][:32] in text
+        assert f"SHA-256 {v['sha256']}" in text
     assert "The 2025 link is a CMS error;" in text
     assert "[EXPLAINED]" in text
     for number, page in enumerate(pages, start=1):

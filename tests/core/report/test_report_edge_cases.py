@@ -68,3 +68,16 @@ def test_long_passages_are_shortened_in_reports_for_people_but_kept_whole_in_jso
     html = render_html(report)
     assert "more characters]" in html and long not in html
     assert "more characters" in render_markdown(report)
+
+
+def test_findings_with_many_quotations_show_the_first_few_and_say_how_many_more(seed_paths):
+    c = compare_paths(seed_paths[:2])
+    text = c.version("v1").text
+    words = [(i, i + 4) for i in range(0, 400, 20)]
+    evidence = tuple(Evidence("v1", a, b, text[a:b]) for a, b in words)
+    c = replace(c, findings=(Finding("f1", "shared-facts", "info", ("v1", "v2"), "Many facts agree.", evidence),))
+    report = build_report(c)
+    assert len(report["findings"][0]["evidence"]) == 20
+    html = render_html(report)
+    assert html.count('<div class="quote">') == 6 and "… and 14 more quotations" in html
+    assert "… and 14 more quotations" in render_markdown(report)

@@ -34,6 +34,7 @@ VERSION_COLOURS = ("#4477aa", "#cc3344", "#228833", "#8a7d1a", "#2b8cae", "#aa33
                    "#882255", "#117733", "#777722", "#3f7fa8")
 SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#b9770e", "low": "#2e6db4", "info": "#6c7a7b"}
 STATUS_COLOURS = {"open": "#424a53", "confirmed": "#c0392b", "explained": "#1e7b34", "dismissed": "#6e7781"}
+EVIDENCE_SHOWN = 6  # quotes shown per finding in reports for people; the JSON keeps every one
 CLIP_CHARS = 600  # a quoted passage longer than this is shortened in the report (the JSON keeps it whole)
 _SPACES = re.compile(r"\s+")
 
@@ -78,6 +79,14 @@ def size(n: Any) -> str:
         if n < 1024 or unit == "GB":
             return f"{n:.1f} {unit}"
     return str(n)  # pragma: no cover
+
+
+def position(span: dict[str, Any]) -> str:
+    """Where a quoted span sits: ``characters 82–97``, or ``nothing here (character 0)`` for an empty span,
+    which marks where something is absent."""
+    if span["end"] > span["start"]:
+        return f"characters {span['start']}–{span['end']}"
+    return f"nothing here (character {span['start']})"
 
 
 def percent(x: Any) -> str:
@@ -130,7 +139,7 @@ def environment() -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(kind_label=kind_label, squash=squash, clip=clip, when=when, size=size,
                        percent=percent)
-    env.globals.update(plural=plural, describe_target=describe_target, describe_event=describe_event, open_ellipsis=open_ellipsis,
+    env.globals.update(plural=plural, position=position, evidence_shown=EVIDENCE_SHOWN, describe_target=describe_target, describe_event=describe_event, open_ellipsis=open_ellipsis,
                        close_ellipsis=close_ellipsis,
                        relation_label=lambda k: RELATION_LABELS.get(k or "", k or "—"),
                        diff_label=lambda k: DIFF_LABELS.get(k, k), vcolours=VERSION_COLOURS,

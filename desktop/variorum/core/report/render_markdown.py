@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from variorum.core.report.presentation import (
+    EVIDENCE_SHOWN,
     RELATION_LABELS,
     clip,
     close_ellipsis,
@@ -17,6 +18,7 @@ from variorum.core.report.presentation import (
     kind_label,
     open_ellipsis,
     percent,
+    position,
     size,
     squash,
     when,
@@ -81,9 +83,13 @@ def render_markdown(report: dict[str, Any]) -> str:
         out.append(f"{i}. **{f['severity'].upper()}** · {esc(kind_label(f['kind']))} · status **{f['status']}** · "
                    f"{code(f['kind'])} {code(f['id'])}  ")
         out.append(f"   {esc(f['message'], 2000)}")
-        for e in f["evidence"]:
-            out.append(f"   - {esc(e['version'])} ({esc(labels.get(e['version'], ''))}), characters "
-                       f"{e['start']}–{e['end']}: {_passage(e, lengths.get(e['version']), '**')}")
+        for e in f["evidence"][:EVIDENCE_SHOWN]:
+            out.append(f"   - {esc(e['version'])} ({esc(labels.get(e['version'], ''))}), {position(e)}: "
+                       f"{_passage(e, lengths.get(e['version']), '**')}")
+        hidden = len(f["evidence"]) - EVIDENCE_SHOWN
+        if hidden > 0:
+            out.append(f"   - … and {hidden} more quotation{'s' if hidden != 1 else ''} (every one is in the JSON "
+                       "report).")
         for nid in f["notes"]:
             out += _note(notes[nid], "   ")
     out += ["", "## Versions", "",

@@ -62,3 +62,11 @@ def test_markdown_and_html_put_findings_before_differences():
     assert html.index('id="findings"') < html.index('id="versions"') < html.index('id="differences"')
     for f in report["findings"]:
         assert f["message"] in md and f["message"] in html
+
+
+def test_cosmetic_differences_are_listed_in_full_only_when_asked():
+    hidden, shown = render_html(seed_report()), render_html(seed_report(show_cosmetic=True))
+    assert "<th>Cosmetic</th>" not in hidden and "(hidden):" in hidden
+    assert "<th>Cosmetic</th>" in shown and "(hidden):" not in shown
+    md = render_markdown(seed_report(show_cosmetic=True))
+    assert ", cosmetic)" in md and "Cosmetic differences hidden" not in md

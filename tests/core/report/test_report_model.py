@@ -169,3 +169,12 @@ def test_report_without_notes_or_findings_is_still_complete():
     report = build_report(c, generated_at=GENERATED_AT)
     assert report["notes"] == [] and report["findings"] == []
     assert validation_errors(report) == []
+
+
+def test_shipped_schema_is_a_valid_json_schema():
+    from jsonschema import Draft202012Validator
+
+    from variorum.core.report.schema import report_schema
+
+    Draft202012Validator.check_schema(report_schema())
+    assert report_schema()["properties"]["schema"] == {"const": "variorum.report/1"}

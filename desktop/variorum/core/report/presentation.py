@@ -103,8 +103,9 @@ def open_ellipsis(span: dict[str, Any]) -> str:
 
 
 def close_ellipsis(span: dict[str, Any], text_length: int | None) -> str:
-    after = span.get("after", "")
-    if not after:
+    """"…" when the quoted context stops inside a sentence that goes on."""
+    after = span.get("after", "").rstrip()
+    if not after or after.endswith((".", "!", "?", "…", ":", ";", '"', "”", "’", "»", ")", "]")):
         return ""
     return "…" if text_length is None or span["end"] + len(after) < text_length else ""
 

@@ -6,7 +6,6 @@ Works without a display: when no Qt application is running, an offscreen one is 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
@@ -37,9 +36,7 @@ def ensure_gui_application() -> None:
         if not isinstance(existing, QGuiApplication):
             raise RuntimeError("a non-GUI Qt application is running; PDF reports need a QGuiApplication")
         return
-    if not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _app = QGuiApplication(["variorum"])
+    _app = QGuiApplication(["variorum", "-platform", "offscreen"])  # nothing is shown: no display needed
 
 
 def print_html(report: dict[str, Any]) -> str:

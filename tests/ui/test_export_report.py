@@ -108,3 +108,13 @@ def test_a_full_disk_is_explained_and_the_previous_file_kept(window, case, monke
     assert export_comparison(window, comparison, notes) is None
     assert "No space left on device" in shown[0][2]
     assert target.read_text() == "previous report"
+
+
+def test_export_can_list_cosmetic_differences_as_the_window_shows_them(window, case, monkeypatch, tmp_path):
+    comparison, notes = case
+    target = tmp_path / "full.json"
+    _answer(monkeypatch, target)
+    export_comparison(window, comparison, notes, show_cosmetic=True)
+    report = json.loads(target.read_text(encoding="utf-8"))
+    assert report["options"]["cosmetic"] == "shown"
+    assert any(d["cosmetic"] for d in report["differences"])

@@ -26,12 +26,13 @@ _BY_SUFFIX = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".mar
               ".csv": "csv"}
 
 
-def report_bytes(comparison: Comparison, notes: Sequence[dict[str, Any]], fmt: str) -> bytes:
+def report_bytes(comparison: Comparison, notes: Sequence[dict[str, Any]], fmt: str, *,
+                 show_cosmetic: bool | None = None) -> bytes:
     """The comparison (with the case's notes) as a report file in ``fmt``."""
     from variorum.cli_compare import render_bytes
     from variorum.core.report import build_report
 
-    return render_bytes(build_report(comparison, notes=notes), fmt)
+    return render_bytes(build_report(comparison, notes=notes, show_cosmetic=show_cosmetic), fmt)
 
 
 def default_file_name(comparison: Comparison, suffix: str = ".html") -> str:
@@ -61,9 +62,13 @@ def chosen_format(path: Path, selected_filter: str) -> tuple[Path, str]:
     return path.with_name(path.name + ".html"), "html"
 
 
-def export_comparison(parent: QWidget | None, comparison: Comparison, notes: list[dict]) -> Path | None:
+def export_comparison(parent: QWidget | None, comparison: Comparison, notes: list[dict], *,
+                      show_cosmetic: bool | None = None) -> Path | None:
     """Ask where to save, then write the report there atomically. Returns the path written, or None when the
-    user cancelled or the report could not be written (the user has been told why)."""
+    user cancelled or the report could not be written (the user has been told why).
+
+    ``show_cosmetic`` lists cosmetic differences in full (default: as the comparison's options say); pass the
+    window's "hide cosmetic differences" state so the report shows what the user sees."""
     filters = ";;".join(f for _, f, _ in EXPORT_FORMATS)
     start = _default_directory(comparison) / default_file_name(comparison)
     name, selected = QFileDialog.getSaveFileName(parent, "Export report", str(start), filters, EXPORT_FORMATS[0][1])
@@ -72,7 +77,7 @@ def export_comparison(parent: QWidget | None, comparison: Comparison, notes: lis
     path, fmt = chosen_format(Path(name), selected)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        data = report_bytes(comparison, notes, fmt)
+        data = report_bytes(comparison, notes, fmt, show_cosmetic=show_cosmetic)
         atomic_write_bytes(path, data)
     except OSError as exc:
         QGuiApplication.restoreOverrideCursor()

@@ -21,6 +21,8 @@ from reportcase import XSS_SCRIPT, hostile_comparison, hostile_notes, seed_repor
 from variorum.core.report import build_report
 from variorum.core.report.render_html import render_html
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 WIDTH, HEIGHT = 1100, 1600
 

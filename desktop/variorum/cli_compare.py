@@ -6,10 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from variorum.core.atomic import atomic_write_text
+from variorum.core.atomic import atomic_write_bytes
 
-FORMATS = ("json", "md", "html")
+FORMATS = ("json", "md", "html", "pdf", "csv")
+BINARY_FORMATS = ("pdf",)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,8 +21,11 @@ def parser() -> argparse.ArgumentParser:
                    "supported file in it (.txt .md .html .htm .pdf .docx)")
     p.add_argument("--base", metavar="ID|PATH", help="the version to compare the others against "
                    "(default: the most complete version of the article)")
-    p.add_argument("--format", choices=FORMATS, default="json", help="report format (default: json)")
-    p.add_argument("--output", "-o", metavar="PATH", help="write the report here instead of standard output")
+    p.add_argument("--format", choices=FORMATS, default="json",
+                   help="report format: json (the variorum.report/1 object), md (Markdown), html (one "
+                        "self-contained page), pdf (needs --output), csv (one row per finding); default: json")
+    p.add_argument("--output", "-o", metavar="PATH", help="write the report here (atomically) instead of "
+                   "standard output")
     p.add_argument("--show-cosmetic", action="store_true",
                    help="list cosmetic differences (quotes, line wraps, markup) in full, not just counted")
     return p
@@ -32,6 +37,7 @@ def _fail(message: str) -> int:
 
 
 def render(report: dict, fmt: str) -> str:
+    """The report as text in ``fmt`` (json, md, html, csv)."""
     if fmt == "json":
         from variorum.core.report.render_json import render_json
 
@@ -40,13 +46,50 @@ def render(report: dict, fmt: str) -> str:
         from variorum.core.report.render_markdown import render_markdown
 
         return render_markdown(report)
+    if fmt == "csv":
+        from variorum.core.report.render_csv import render_csv
+
+        return render_csv(report)
     from variorum.core.report.render_html import render_html
 
     return render_html(report)
 
 
+def render_bytes(report: dict, fmt: str) -> bytes:
+    """The report as the bytes of a file in ``fmt``; PDF is drawn by Qt, offscreen."""
+    if fmt == "pdf":
+        from variorum.ui.report_pdf import render_pdf
+
+        return render_pdf(report)
+    return render(report, fmt).encode("utf-8")
+
+
+def case_notes(comparison: Any) -> list[dict]:
+    """The reconciliation notes of the case made of these files, for the report.
+
+    This is where reports get their notes: ``notes_for_report(store, case_id, comparison)`` from the notes
+    store. Nothing is created: without a notes store, or a case for these files, the report has no notes; a
+    damaged store costs a warning, never the report.
+    """
+    try:
+        from variorum.core.notes import NotesStore, notes_for_report, store_path
+    except ImportError:
+        return []
+    try:
+        if not store_path().exists():
+            return []
+        with NotesStore() as store:
+            case = store.find_case(comparison.versions)
+            return [] if case is None else list(notes_for_report(store, case.id, comparison))
+    except Exception as exc:
+        print(f"variorum compare: warning: the case's notes could not be read: {exc}", file=sys.stderr)
+        return []
+
+
 def main(argv: Sequence[str]) -> int:
     ns = parser().parse_args(list(argv))
+    if ns.format in BINARY_FORMATS and not ns.output:
+        return _fail(f"--format {ns.format} writes a file: give --output PATH")
     from variorum.core.compare import BaseNotFound, compare_versions
     from variorum.core.load import load_paths
     from variorum.core.model import Options
@@ -67,12 +110,16 @@ def main(argv: Sequence[str]) -> int:
         comparison = compare_versions(versions, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic))
     except BaseNotFound as exc:
         return _fail(str(exc))
-    text = render(build_report(comparison), ns.format)
-    if ns.output:
-        try:
-            atomic_write_text(Path(ns.output), text)
-        except OSError as exc:
-            return _fail(f"cannot write {ns.output}: {exc.strerror or exc}")
-    else:
-        sys.stdout.write(text)
+    report = build_report(comparison, notes=case_notes(comparison))
+    if not ns.output:
+        sys.stdout.write(render(report, ns.format))
+        return 0
+    try:
+        data = render_bytes(report, ns.format)
+    except RuntimeError as exc:  # e.g. Qt could not start to draw the PDF
+        return _fail(f"cannot render the {ns.format.upper()} report: {exc}")
+    try:
+        atomic_write_bytes(Path(ns.output), data)
+    except OSError as exc:
+        return _fail(f"cannot write {ns.output}: {exc.strerror or exc}")
     return 0

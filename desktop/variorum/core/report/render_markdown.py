@@ -1,70 +1,153 @@
-"""Markdown report: for pasting into a ticket or a CMS. Findings come before differences."""
+"""Markdown report: for pasting into a ticket or a CMS. Findings come before differences.
+
+Every piece of input text is escaped so that it shows as written: an article containing ``<script>``, ``**`` or
+``![](…)`` cannot add markup, images or links to the ticket it is pasted into.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-_REL = {"base": "base", "same-article": "same article", "related": "related coverage", "unrelated": "unrelated"}
+from variorum.core.report.presentation import (
+    EVIDENCE_SHOWN,
+    RELATION_LABELS,
+    clip,
+    close_ellipsis,
+    describe_target,
+    kind_label,
+    open_ellipsis,
+    percent,
+    position,
+    size,
+    squash,
+    when,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_DIFF_WORDS = {"insert": "added", "delete": "removed", "replace": "changed", "move": "moved"}
 
 
-def _cell(text: Any) -> str:
-    s = "" if text is None else str(text)
-    return s.replace("|", "\\|").replace("\n", " ").strip()
+def esc(text: Any, limit: int | None = None) -> str:
+    """Input text made inert in Markdown (and in the HTML that Markdown allows), on one line."""
+    s = clip(text) if limit is None else clip(text, limit)
+    return _SPECIAL.sub(r"\\\1", s)
 
 
-def _quote(text: str, limit: int = 160) -> str:
-    s = " ".join(text.split())
-    if len(s) > limit:
-        s = s[: limit - 1] + "…"
-    return "`" + s.replace("`", "'") + "`" if s else "*(nothing)*"
+def code(text: Any) -> str:
+    """A code span; backticks inside are replaced, since a code span cannot escape them."""
+    return "`" + squash(text).replace("`", "'") + "`"
+
+
+def _passage(span: dict[str, Any], length: int | None, mark: str) -> str:
+    """``…before **text** after…`` with ``mark`` around the span (``**``, ``~~``), or ‸ at an empty span."""
+    text = clip(span["text"])
+    core = text.strip()
+    middle = f"{mark}{esc(core)}{mark}" if core else "‸"
+    lead = " " if core and text[0].isspace() else ""
+    trail = " " if core and text[-1].isspace() else ""
+    before, after = esc(span.get("before", "")), esc(span.get("after", ""))
+    left = f"{open_ellipsis(span)}{before}" if before else ""
+    right = f"{after}{close_ellipsis(span, length)}" if after else ""
+    return f"{left}{lead}{middle}{trail}{right}".strip()
+
+
+def _note(n: dict[str, Any], indent: str = "") -> list[str]:
+    flags = " · orphaned" if n["orphaned"] else ""
+    body = esc(n["body"], 2000)
+    return [f"{indent}- **{n['status']}**{flags} — {body} ({esc(n.get('author') or 'unknown author')}, "
+            f"{when(n.get('updated_at'))}; history: {esc(n['history_summary'])})"]
 
 
 def render_markdown(report: dict[str, Any]) -> str:
     labels = {v["id"]: v["label"] for v in report["versions"]}
-    out: list[str] = []
-    out.append("# Variorum comparison report")
+    lengths = {v["id"]: v["chars"] for v in report["versions"]}
+    notes = {n["id"]: n for n in report["notes"]}
+    s = report["summary"]
+    base = report["base"]
+    out: list[str] = [f"# {esc(report['title'])}", ""]
+    out.append(f"Generated {when(report['generated_at'])} by {report['tool']['name']} {report['tool']['version']}. "
+               f"Base: **{esc(base or 'none')}** ({esc(labels.get(base or '', '—'))}"
+               f"{', chosen automatically' if not report['options']['base'] else ''}). "
+               f"Cosmetic differences {report['options']['cosmetic']}.")
     out.append("")
-    out.append(f"Generated {report['generated_at']} by {report['tool']['name']} {report['tool']['version']}. "
-               f"Base: **{report['base']}** ({labels.get(report['base'], '—')}). "
-               f"Cosmetic differences {'shown' if report['options']['show_cosmetic'] else 'hidden'}.")
-    out.append("")
-    out.append("## Versions")
-    out.append("")
-    out.append("| id | label | format | relation | similarity | words | sha256 | status |")
-    out.append("|---|---|---|---|---|---|---|---|")
+    sev = ", ".join(f"{n} {k}" for k, n in s["findings_by_severity"].items() if n)
+    out.append(f"**{s['findings']} finding{'s' if s['findings'] != 1 else ''}**{f' ({sev})' if sev else ''}, "
+               f"{s['findings_by_status']['open']} still open · {s['substantive_differences']} substantive and "
+               f"{s['cosmetic_differences']} cosmetic differences · {s['readable']} of {s['versions']} versions "
+               f"readable · {s['notes']} note{'s' if s['notes'] != 1 else ''}")
+    out += ["", f"## Findings ({len(report['findings'])})", ""]
+    if not report["findings"]:
+        out.append("No discrepancies were found between the versions.")
+    for i, f in enumerate(report["findings"], start=1):
+        out.append(f"{i}. **{f['severity'].upper()}** · {esc(kind_label(f['kind']))} · status **{f['status']}** · "
+                   f"{code(f['kind'])} {code(f['id'])}  ")
+        out.append(f"   {esc(f['message'], 2000)}")
+        for e in f["evidence"][:EVIDENCE_SHOWN]:
+            out.append(f"   - {esc(e['version'])} ({esc(labels.get(e['version'], ''))}), {position(e)}: "
+                       f"{_passage(e, lengths.get(e['version']), '**')}")
+        hidden = len(f["evidence"]) - EVIDENCE_SHOWN
+        if hidden > 0:
+            out.append(f"   - … and {hidden} more quotation{'s' if hidden != 1 else ''} (every one is in the JSON "
+                       "report).")
+        for nid in f["notes"]:
+            out += _note(notes[nid], "   ")
+    out += ["", "## Versions", "",
+            "| id | file | format | size | relation | similarity | sha256 | status |",
+            "|---|---|---|---|---|---|---|---|"]
     for v in report["versions"]:
         rel = v.get("relation") or {}
         status = f"error: {v['error']}" if v["error"] else ("; ".join(v["warnings"]) or "ok")
-        out.append(f"| {v['id']} | {_cell(v['label'])} | {v['format']} | {_REL.get(rel.get('kind'), '—')} | "
-                   f"{rel.get('similarity', '—')} | {v['words']} | `{v['sha256'][:12]}` | {_cell(status)} |")
-    out.append("")
-    out.append(f"## Findings ({len(report['findings'])})")
-    out.append("")
-    if not report["findings"]:
-        out.append("No discrepancies found.")
-    for f in report["findings"]:
-        out.append(f"- **{f['severity'].upper()}** `{f['kind']}` ({', '.join(f['versions'])}): {_cell(f['message'])}")
-        for e in f["evidence"]:
-            out.append(f"  - {e['version']} @{e['start']}–{e['end']}: {_quote(e['text'])}")
-    out.append("")
-    substantive = [d for d in report["differences"] if not d["cosmetic"]]
-    out.append(f"## Differences ({len(substantive)} substantive)")
-    out.append("")
-    if not substantive:
-        out.append("No substantive differences.")
-    for d in substantive:
-        out.append(f"- {d['version']} {d['kind']} ({d['category']}): {_quote(d['base']['text'])} → "
-                   f"{_quote(d['other']['text'])}")
-    summary = report.get("cosmetic_summary") or {}
-    if summary:
+        fmt = v["format"] + (f", {v['encoding']}" if v["encoding"] else "")
+        out.append(f"| {esc(v['id'])} | {esc(v['label'])} | {esc(fmt)} | {size(v.get('size'))} | "
+                   f"{RELATION_LABELS.get(rel.get('kind', ''), '—')} | {percent(rel.get('similarity'))} | "
+                   f"{code(v['sha256'] or '—')} | {esc(status)} |")
+    meta_lines = []
+    for v in report["versions"]:
+        m = v["metadata"]
+        fields = [(k, m[k]) for k in ("title", "published", "modified", "byline", "url") if m.get(k)]
+        if m["credits"]:
+            fields.append(("credits", "; ".join(m["credits"])))
+        if fields:
+            meta_lines.append(f"- {esc(v['id'])}: " + "; ".join(f"{k}: {esc(val, 300)}" for k, val in fields))
+    if meta_lines:
+        out += ["", "Metadata:", "", *meta_lines]
+    out += ["", f"## Differences ({s['substantive_differences']} substantive)", "",
+            "Removed text is ~~struck through~~, added text is **bold**; ‸ marks where text was added or removed.",
+            ""]
+    for v in report["versions"]:
+        if v["id"] == base:
+            continue
+        mine = [d for d in report["differences"] if d["version"] == v["id"]]
+        counts = report["cosmetic_by_version"].get(v["id"], {})
+        rel = (v.get("relation") or {}).get("kind")
+        out.append(f"### {esc(v['id'])} {esc(v['label'])}")
         out.append("")
-        out.append("Cosmetic differences by category: " +
-                   ", ".join(f"{k} {n}" for k, n in summary.items()) + ".")
-    if report.get("notes"):
+        if v["error"]:
+            out.append("Not compared: the file could not be read.")
+        elif rel != "same-article":
+            out.append(f"Not diffed word by word: {RELATION_LABELS.get(rel or '', 'not compared').lower()} "
+                       f"(similarity {percent((v.get('relation') or {}).get('similarity'))}), compared on facts.")
+        elif not any(not d["cosmetic"] for d in mine):
+            out.append("No substantive differences from the base.")
+        for d in mine:
+            tag = f"{_DIFF_WORDS.get(d['kind'], d['kind'])}, {esc(d['category'])}" + (
+                ", cosmetic" if d["cosmetic"] else "")
+            status = f" · status **{d['status']}**" if d.get("notes") else ""
+            out.append(f"- ({tag}){status} base: {_passage(d['base'], lengths.get(base or ''), '~~')} → "
+                       f"this version: {_passage(d['other'], lengths.get(v['id']), '**')}")
+            for nid in d.get("notes", []):
+                out += _note(notes[nid], "  ")
+        if counts:
+            out.append("")
+            out.append("Cosmetic differences" + ("" if report["options"]["show_cosmetic"] else " (hidden)") + ": "
+                       + ", ".join(f"{n} {esc(k)}" for k, n in counts.items()) + ".")
         out.append("")
-        out.append(f"## Notes ({len(report['notes'])})")
-        out.append("")
-        for n in report["notes"]:
-            out.append(f"- [{n.get('status')}] {_cell(n.get('anchor'))}: {_cell(n.get('body'))}")
+    out += [f"## Notes ({len(report['notes'])})", ""]
+    if not report["notes"]:
+        out.append("No reconciliation notes for this case.")
+    for n in report["notes"]:
+        out.append(f"- On {esc(describe_target(n, report))}:")
+        out += _note(n, "  ")
     out.append("")
     return "\n".join(out)

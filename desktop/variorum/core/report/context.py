@@ -1,0 +1,48 @@
+"""Quote a span with a few words of its surroundings, so a reader sees a change where it sits in the text."""
+
+from __future__ import annotations
+
+import re
+
+CONTEXT_WORDS = 8
+_WINDOW = 120  # characters looked at on each side: enough for eight words, bounded for a one-line 5 MB file
+_WORD = re.compile(r"\S+")
+
+
+def context_before(text: str, start: int, *, words: int = CONTEXT_WORDS) -> str:
+    """Up to ``words`` whole words just before ``start``; an exact slice ``text[x:start]`` that stops at a
+    blank line (the start of the paragraph)."""
+    window_start = max(0, start - _WINDOW)
+    window = text[window_start:start]
+    blank = window.rfind("\n\n")
+    if blank >= 0:
+        window, window_start = window[blank + 2:], window_start + blank + 2
+    found = list(_WORD.finditer(window))
+    if found and found[0].start() == 0 and window_start > 0 and not text[window_start - 1].isspace():
+        found = found[1:]  # a word cut in half by the window edge
+    if not found:
+        return ""
+    return window[found[max(0, len(found) - words)].start():]
+
+
+def context_after(text: str, end: int, *, words: int = CONTEXT_WORDS) -> str:
+    """Up to ``words`` whole words just after ``end``; an exact slice ``text[end:y]`` that stops at a blank
+    line (the end of the paragraph)."""
+    window = text[end:end + _WINDOW]
+    blank = window.find("\n\n")
+    if blank >= 0:
+        window = window[:blank]
+    found = list(_WORD.finditer(window))
+    window_end = end + len(window)
+    if found and found[-1].end() == len(window) and window_end < len(text) and not text[window_end].isspace():
+        found = found[:-1]  # a word cut in half by the window edge
+    if not found:
+        return ""
+    return window[:found[min(words, len(found)) - 1].end()]
+
+
+def with_context(text: str, start: int, end: int) -> dict[str, str]:
+    """``{"before", "after"}``: exact slices of ``text`` just before ``start`` and just after ``end``."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    return {"before": context_before(text, start), "after": context_after(text, end)}

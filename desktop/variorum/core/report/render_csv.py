@@ -1,0 +1,27 @@
+"""CSV report for spreadsheets: one row per finding, with its reconciliation status and number of notes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+COLUMNS = ("id", "kind", "severity", "versions", "message", "status", "note_count")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    """Text a spreadsheet shows as text: a leading ``=``, ``+``, ``-`` or ``@`` would start a formula, so such a
+    cell gets a leading apostrophe (the usual defence against formula injection)."""
+    s = "" if value is None else str(value)
+    return "'" + s if s.startswith(_FORMULA_START) else s
+
+
+def render_csv(report: dict[str, Any]) -> str:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for f in report["findings"]:
+        writer.writerow([_cell(f["id"]), _cell(f["kind"]), f["severity"], " ".join(f["versions"]),
+                         _cell(f["message"]), f.get("status", "open"), len(f.get("notes", []))])
+    return buf.getvalue()

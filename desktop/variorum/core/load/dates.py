@@ -1,0 +1,36 @@
+"""Dates found in documents, normalised to ISO-8601 with python-dateutil."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from dateutil import parser as date_parser
+
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_DEFAULT_A = datetime(2000, 1, 1)
+_DEFAULT_B = datetime(2001, 2, 2)
+
+
+def iso_date(value: object) -> str | None:
+    """``YYYY-MM-DD`` for a date, a full ISO timestamp when the value carries a time; None if not a full date.
+
+    A value that names no day (``"2017"``, ``"September 2017"``) or is not a date at all gives None.
+    """
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    s = " ".join(value.split())
+    if not s or len(s) > 64 or not any(c.isdigit() for c in s):
+        return None
+    try:
+        a = date_parser.parse(s, default=_DEFAULT_A)
+        b = date_parser.parse(s, default=_DEFAULT_B)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if a.date() != b.date() or not 1000 <= a.year <= 9999:
+        return None  # year, month and day must all come from the value itself
+    if _HAS_TIME.search(s):
+        return a.isoformat()
+    return a.date().isoformat()

@@ -1,0 +1,185 @@
+"""A saved web page: the article body without the page furniture, its links, and the page's own metadata.
+
+The body comes from trafilatura (XML output with links, favouring recall), walked into plain text with paragraph
+breaks and link offsets. When trafilatura finds nothing, the whole visible body text is used instead (lxml).
+Nothing is ever fetched: trafilatura gets the already-decoded page and is asked for no metadata.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import replace
+from urllib.parse import urljoin
+
+import ftfy.badness
+import trafilatura
+from charset_normalizer import from_bytes
+from lxml import etree
+
+from variorum.core.load import html_meta
+from variorum.core.load.builder import TextBuilder
+from variorum.core.load.errors import LoadError
+from variorum.core.load.extracted import Extracted
+from variorum.core.load.text import looks_binary
+
+# Below this share of the page's visible text, the user is told the extractor dropped most of the page.
+KEPT_SHARE_WARNING = 0.4
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_MOJIBAKE_WORD = re.compile(r"\S*(?:[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                            r"\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]+)\S*")
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object", "canvas",
+         "select", "option", "button", "input", "textarea"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
+          "blockquote", "pre", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
+          "figcaption", "form", "hr", "address", "fieldset", "details", "summary", "caption", "body",
+          # trafilatura's XML
+          "head", "list", "item", "quote", "row", "doc", "comments"}
+
+
+def decode_html(raw: bytes) -> tuple[str, str]:
+    """The page's text and encoding: a BOM, else the page's ``<meta charset>``, else UTF-8, else detection."""
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec), name
+    m = _META_CHARSET.search(raw[:4096])
+    if m:
+        declared = m.group(1).decode("ascii").lower()
+        try:
+            info = codecs.lookup(declared)
+            return raw.decode(info.name), info.name
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: detect instead
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is None:
+        raise LoadError("The page's text encoding could not be recognised; save it as UTF-8 and try again.")
+    return str(best), best.encoding
+
+
+class _Walker:
+    """Turns an element tree (trafilatura's XML or a real HTML body) into text with links."""
+
+    def __init__(self, base: str | None, *, honour_hidden: bool) -> None:
+        self.out = TextBuilder()
+        self.base = base
+        self.honour_hidden = honour_hidden
+
+    def _href(self, href: str | None) -> str | None:
+        href = (href or "").strip()
+        if not href or href.lower().startswith(("javascript:", "data:")):
+            return None
+        return urljoin(self.base, href) if self.base and not href.startswith("#") else href
+
+    def walk(self, el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if not tag or tag in _SKIP and tag != "head" or (tag == "head" and el.getparent() is None):
+            self._tail(el)
+            return
+        if self.honour_hidden and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                                   or "display:none" in (el.get("style") or "").replace(" ", "")):
+            self._tail(el)
+            return
+        if tag in ("br", "lb"):
+            self.out.line_break()
+            self._tail(el)
+            return
+        if tag in ("td", "th", "cell"):
+            prev = el.getprevious()
+            if prev is not None and isinstance(prev.tag, str):
+                self.out.write(" | ")
+        block = tag in _BLOCK or (tag == "code" and el.getparent() is not None
+                                  and el.getparent().tag in ("main", "doc", "quote", "comments"))
+        if block:
+            self.out.paragraph()
+        url = self._href(el.get("href") or el.get("target")) if tag in ("a", "ref") else None
+        if url:
+            self.out.begin_link(url)
+        preserve = tag in ("pre", "code") and block
+        if el.text:
+            self.out.write(el.text, preserve=preserve)
+        for child in el:
+            self.walk(child)
+        if url:
+            self.out.end_link()
+        if block:
+            self.out.paragraph()
+        self._tail(el)
+
+    def _tail(self, el) -> None:
+        if el.tail:
+            self.out.write(el.tail)
+
+
+def _trafilatura_xml(text: str) -> etree._Element | None:
+    xml = trafilatura.extract(text, output_format="xml", include_links=True, include_comments=False,
+                              include_tables=True, include_images=False, favor_recall=True, with_metadata=False,
+                              deduplicate=False)
+    if not xml:
+        return None
+    try:
+        return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _mojibake_warning(text: str) -> str | None:
+    for para in text.split("\n"):
+        if ftfy.badness.is_bad(para):
+            m = _MOJIBAKE_WORD.search(para)
+            sample = m.group() if m else para[:40]
+            fixed = ftfy.fix_text(sample)
+            hint = f" (probably {fixed!r})" if fixed != sample else ""
+            return (f"The page contains mis-decoded characters (mojibake) such as {sample!r}{hint}: it was "
+                    "probably saved with the wrong encoding. Such words are compared as they are.")
+    return None
+
+
+def extract(raw: bytes) -> Extracted:
+    if looks_binary(raw):
+        raise LoadError("This looks like a binary file, not a web page; it cannot be compared.")
+    page, encoding = decode_html(raw)
+    page = _XML_DECL.sub("", page.replace("\ufeff", ""), count=1)
+    if not page.strip():
+        raise LoadError("The page is empty: it contains only whitespace.")
+    try:
+        tree = html_meta.parse(page)
+    except (etree.ParserError, ValueError) as exc:
+        raise LoadError(f"The page could not be parsed as HTML ({exc}).") from exc
+    meta = html_meta.page_metadata(tree)
+    base = html_meta.base_url(tree, meta)
+
+    body = tree.find("body")
+    full = _Walker(base, honour_hidden=True)
+    full.walk(body if body is not None else tree)
+    full_text, full_links = full.out.build()
+
+    warnings: list[str] = []
+    text, links = "", ()
+    doc = _trafilatura_xml(page)
+    if doc is not None:
+        main = doc.find("main")
+        walker = _Walker(base, honour_hidden=False)
+        walker.walk(main if main is not None else doc)
+        text, links = walker.out.build()
+    if not text.strip():
+        text, links = full_text, full_links
+        if text.strip():
+            warnings.append("No article body was recognised on this page; the whole page text is compared, "
+                            "menus and footers included.")
+    elif len(full_text) and len(text) / len(full_text) < KEPT_SHARE_WARNING:
+        share = round(100 * len(text) / len(full_text))
+        warnings.append(f"The article extractor kept only {share}% of the page's text (menus, sidebars and "
+                        "other page furniture were left out); check that no part of the article is missing.")
+    mojibake = _mojibake_warning(text)
+    if mojibake:
+        warnings.append(mojibake)
+    return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings))

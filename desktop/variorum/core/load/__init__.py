@@ -8,14 +8,17 @@ lets one unreadable file stop the others: a failure becomes ``Version.error``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
+from variorum.core.load.text import looks_binary
 from variorum.core.model import Version
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+EMPTY_FOLDER = "This folder contains no file that can be compared (.txt, .md, .html, .htm, .pdf, .docx)."
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -30,23 +33,70 @@ EXTENSIONS: dict[str, str] = {
 }
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",
-           "expand_paths", "EXTENSIONS", "MAX_FILE_BYTES"]
+           "expand_paths", "folder_files", "detect_format", "EXTENSIONS", "MAX_FILE_BYTES"]
 
 
 def sha256_of(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+# Files that are certainly not documents Variorum reads, recognised by their first bytes.
+_FOREIGN_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a media file (RIFF/WebP/WAV/AVI)"),
+    (b"\x1f\x8b", "a gzip-compressed archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF executable)"),
+    (b"MZ", "a Windows program"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word .doc (or other Office 97-2003) file"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_FOREIGN_ADVICE = {
+    "an old Word .doc (or other Office 97-2003) file": "save it as .docx and try again",
+    "an RTF document": "save it as .docx or plain text and try again",
+}
+FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "DOCX",
+                "unknown": "unknown"}
+
+
+def sniff_format(raw: bytes) -> str | None:
+    """The format the first bytes prove, whatever the file is called (PDF or DOCX), else None."""
+    if b"%PDF-" in raw[:1024]:
+        return "pdf"
+    if raw.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
+        return "docx"
+    return None
+
+
+def foreign_kind(raw: bytes) -> str | None:
+    """What kind of non-document file this is (an image, an archive, a program…), if recognisable."""
+    if sniff_format(raw):
+        return None
+    if raw.startswith(b"{\\rtf"):
+        return "an RTF document"
+    if not looks_binary(raw):  # a text that merely starts with the same letters
+        return None
+    if raw.startswith(b"PK\x03\x04"):
+        return "a ZIP archive"
+    for signature, kind in _FOREIGN_SIGNATURES:
+        if raw.startswith(signature):
+            return kind
+    return None
+
+
 def detect_format(name: str, raw: bytes) -> str:
-    """The format from the file name, falling back to sniffing the first bytes."""
+    """The format from the file's first bytes when they prove it, else from its name, else by sniffing."""
+    sniffed = sniff_format(raw)
+    if sniffed:
+        return sniffed
     ext = Path(name).suffix.lower()
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     head = raw[:2048].lstrip().lower()
-    if head.startswith(b"%pdf"):
-        return "pdf"
-    if head.startswith(b"pk\x03\x04") and b"word/" in raw[:65536]:
-        return "docx"
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "html"
     return "text"
@@ -68,31 +118,44 @@ def _extractor(fmt: str):
     return mod.extract
 
 
+def _too_large(size: int) -> str:
+    return (f"The file is too large to compare ({size / (1024 * 1024):.0f} MB; the limit is "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB).")
+
+
 def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = None,
                fmt: str | None = None) -> Version:
     """Build a Version from raw bytes; any failure is reported in ``Version.error``."""
     digest = sha256_of(raw)
+    named = fmt or EXTENSIONS.get(Path(label).suffix.lower())
     fmt = fmt or detect_format(label, raw)
     base = dict(id=version_id, label=label, path=path, sha256=digest, format=fmt)
     if not raw:
         return Version(**base, encoding=None, text="", error="The file is empty (0 bytes).")
     if len(raw) > MAX_FILE_BYTES:
-        size_mb = len(raw) / (1024 * 1024)
-        return Version(**base, encoding=None, text="",
-                       error=f"The file is too large to compare ({size_mb:.0f} MB; the limit is "
-                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB).")
+        return Version(**base, encoding=None, text="", error=_too_large(len(raw)))
+    foreign = foreign_kind(raw)
+    if foreign and not (fmt == "docx" and foreign == "a ZIP archive"):  # the DOCX loader says what is missing
+        advice = _FOREIGN_ADVICE.get(foreign, "Variorum compares text: TXT, Markdown, HTML, PDF and DOCX files")
+        return Version(**{**base, "format": "unknown"}, encoding=None, text="",
+                       error=f"This is {foreign}, not a document that can be compared; {advice}.")
+    notes: tuple[str, ...] = ()
+    if named and named != fmt:
+        notes = (f"The file is named like a {FORMAT_NAMES[named]} file but is a {FORMAT_NAMES[fmt]} file; "
+                 f"it was read as {FORMAT_NAMES[fmt]}.",)
     try:
         extracted = _extractor(fmt)(raw)
     except LoadError as exc:
-        return Version(**base, encoding=None, text="", error=str(exc))
+        return Version(**base, encoding=None, text="", warnings=notes, error=str(exc))
     except Exception as exc:  # a malformed file must never crash the comparison
-        return Version(**base, encoding=None, text="",
-                       error=f"Could not read this {fmt.upper()} file: {type(exc).__name__}: {exc}")
+        return Version(**base, encoding=None, text="", warnings=notes,
+                       error=f"Could not read this {FORMAT_NAMES[fmt]} file: {type(exc).__name__}: {exc}")
+    warnings = notes + extracted.warnings
     if not extracted.text.strip():
         return Version(**base, encoding=extracted.encoding, text="", metadata=extracted.metadata,
-                       warnings=extracted.warnings, error="No text could be extracted from this file.")
+                       warnings=warnings, error="No text could be extracted from this file.")
     return Version(**base, encoding=extracted.encoding, text=extracted.text, metadata=extracted.metadata,
-                   warnings=extracted.warnings)
+                   warnings=warnings)
 
 
 def load_file(path: Path, *, version_id: str) -> Version:
@@ -101,9 +164,7 @@ def load_file(path: Path, *, version_id: str) -> Version:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return Version(id=version_id, label=label, path=str(path), sha256="", format=detect_format(label, b""),
-                           encoding=None, text="",
-                           error=f"The file is too large to compare ({size / (1024 * 1024):.0f} MB; the limit is "
-                                 f"{MAX_FILE_BYTES // (1024 * 1024)} MB).")
+                           encoding=None, text="", error=_too_large(size))
         raw = path.read_bytes()
     except OSError as exc:
         return Version(id=version_id, label=label, path=str(path), sha256="", format="unknown", encoding=None,
@@ -117,20 +178,44 @@ def load_pasted(text: str, *, version_id: str, label: str = "Pasted text") -> Ve
     return load_bytes(raw, version_id=version_id, label=label, fmt="text")
 
 
+def _natural_key(rel: Path) -> tuple:
+    """Sort key that puts ``part2`` before ``part10``."""
+    return tuple((0, int(piece), "") if piece.isdigit() else (1, 0, piece)
+                 for piece in re.split(r"(\d+)", str(rel).casefold()) if piece)
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every supported file in a folder and its subfolders, sorted by name; hidden and lock files skipped."""
+    found = []
+    for child in folder.rglob("*"):
+        rel = child.relative_to(folder)
+        if any(part.startswith((".", "~$")) for part in rel.parts):
+            continue
+        if child.suffix.lower() in EXTENSIONS and child.is_file():
+            found.append(child)
+    return sorted(found, key=lambda c: _natural_key(c.relative_to(folder)))
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files in the order given; a directory contributes every supported file inside it, sorted by name."""
     out: list[Path] = []
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            out.extend(sorted((c for c in p.rglob("*") if c.is_file() and c.suffix.lower() in EXTENSIONS
-                               and not any(part.startswith(".") for part in c.relative_to(p).parts)),
-                              key=lambda c: str(c.relative_to(p)).lower()))
-        else:
-            out.append(p)
+        out.extend(folder_files(p) if p.is_dir() else [p])
     return out
 
 
 def load_paths(paths: Sequence[str | Path], *, first_id: int = 1) -> list[Version]:
-    """Load every file (directories expanded); ids are ``v1``, ``v2``… in load order."""
-    return [load_file(p, version_id=f"v{i}") for i, p in enumerate(expand_paths(paths), start=first_id)]
+    """Load every file (directories expanded); ids are ``v1``, ``v2``… in load order.
+
+    A folder with nothing readable in it becomes one version carrying that error, so the user learns why.
+    """
+    versions: list[Version] = []
+    for p in map(Path, paths):
+        files = folder_files(p) if p.is_dir() else [p]
+        if not files:
+            versions.append(Version(id=f"v{first_id + len(versions)}", label=p.name or str(p), path=str(p),
+                                    sha256="", format="unknown", encoding=None, text="", error=EMPTY_FOLDER))
+        for f in files:
+            versions.append(load_file(f, version_id=f"v{first_id + len(versions)}"))
+    return versions

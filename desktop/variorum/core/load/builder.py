@@ -12,8 +12,7 @@ import re
 from variorum.core.model import Link
 
 # ASCII whitespace only: a non-breaking space is content the normalizer knows how to treat.
-_WS_SPLIT = re.compile(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]+")
-_WS = " \t\n\r\f\v"
+_WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
 
 
 class TextBuilder:
@@ -49,12 +48,14 @@ class TextBuilder:
         if preserve:
             self._emit(text)
             return
-        for m in _WS_SPLIT.finditer(text):
-            chunk = m.group()
-            if chunk[0] in _WS:
+        collapsed = _WS_RUN.sub(" ", text)
+        core = collapsed.strip(" ")
+        if collapsed[0] == " ":
+            self.space()
+        if core:
+            self._emit(core)
+            if collapsed[-1] == " ":
                 self.space()
-            else:
-                self._emit(chunk)
 
     def _emit(self, chunk: str) -> None:
         if self._break:

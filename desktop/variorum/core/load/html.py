@@ -25,6 +25,7 @@ from variorum.core.load.text import looks_binary
 
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
+MOJIBAKE_SCAN_CHARS = 1_000_000  # mis-decoded pages show it throughout; no need to scan a huge page to the end
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -32,6 +33,7 @@ _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MOJIBAKE_WORD = re.compile(r"\S*(?:[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                             r"\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]+)\S*")
 
+_LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")  # every common mojibake has one of these
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object", "canvas",
          "select", "option", "button", "input", "textarea"}
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
@@ -132,8 +134,8 @@ def _trafilatura_xml(text: str) -> etree._Element | None:
 
 
 def _mojibake_warning(text: str) -> str | None:
-    for para in text.split("\n"):
-        if ftfy.badness.is_bad(para):
+    for para in text[:MOJIBAKE_SCAN_CHARS].split("\n"):
+        if _LATIN1_RANGE.search(para) and ftfy.badness.is_bad(para):
             m = _MOJIBAKE_WORD.search(para)
             sample = m.group() if m else para[:40]
             fixed = ftfy.fix_text(sample)

@@ -1,0 +1,151 @@
+"""PDF: the text layer (pypdf), page furniture removed, pages joined with blank lines.
+
+Running headers and footers and bare page numbers that repeat at the top or bottom of the pages are dropped
+(and the user is told what was dropped). Within a page, a short line that ends a sentence closes a paragraph,
+so the text reads in paragraphs like the other formats. Pages without a text layer are reported.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings as py_warnings
+from collections import Counter
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+from variorum.core.load.errors import LoadError
+from variorum.core.load.extracted import Extracted
+from variorum.core.model import Metadata
+
+# pypdf logs every repair it makes to a damaged file; the user gets one clear message from this module instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+EDGE_LINES = 3  # how many lines at the top and at the bottom of a page may be furniture
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]$")
+_JUNK_TITLE = re.compile(r"^(?:microsoft word\s*-|untitled)|\.(?:docx?|pdf|rtf|odt|indd|txt)$", re.IGNORECASE)
+
+
+def _furniture_key(line: str) -> str:
+    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+
+
+def _edges(lines: list[str]) -> list[int]:
+    """Indexes of the first and last few non-empty lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+
+
+def strip_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Drop lines that repeat at the edges of several pages; return the pages and what was dropped."""
+    with_text = [p for p in pages if any(line.strip() for line in p)]
+    if len(with_text) < 2:
+        return pages, []
+    counts: Counter[str] = Counter()
+    for lines in with_text:
+        counts.update({_furniture_key(lines[i]) for i in _edges(lines)})
+    need = max(2, (len(with_text) + 1) // 2)
+    furniture = {k for k, n in counts.items() if n >= need}
+    dropped: dict[str, str] = {}
+    out = []
+    for lines in pages:
+        drop = set()
+        for i in _edges(lines):
+            key = _furniture_key(lines[i])
+            if key in furniture:
+                drop.add(i)
+                dropped.setdefault(key, "page numbers" if _PAGE_NUMBER.match(lines[i].strip())
+                                   else " ".join(lines[i].split()))
+        out.append([line for i, line in enumerate(lines) if i not in drop])
+    return out, list(dict.fromkeys(dropped.values()))
+
+
+def page_text(lines: list[str]) -> str:
+    """A page's lines with a blank line after each short line that ends a sentence (a paragraph's end)."""
+    lines = [line.rstrip() for line in lines]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return ""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    full = lengths[int(0.8 * (len(lengths) - 1))]  # a full line's length, robust to one long URL
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 < len(lines) and line.strip() and lines[i + 1].strip():
+            stripped = line.strip()
+            if _SENTENCE_END.search(stripped) and len(stripped) < 0.8 * full:
+                out.append("")
+    return "\n".join(out)
+
+
+def _reader(raw: bytes) -> PdfReader:
+    if b"%PDF-" not in raw[:1024]:
+        raise LoadError("This file is not a PDF (it has no PDF header); it may be damaged or misnamed.")
+    try:
+        reader = PdfReader(io.BytesIO(raw), strict=False)
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise LoadError(f"This PDF is damaged or incomplete and could not be read ({exc}).") from exc
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except (DependencyError, NotImplementedError, PdfReadError) as exc:
+            raise LoadError("This PDF is encrypted in a way Variorum cannot open; save an unprotected copy "
+                            "and try again.") from exc
+        if not opened:
+            raise LoadError("This PDF is password-protected; open it in a PDF reader, save a copy without the "
+                            "password, and try again.")
+    return reader
+
+
+def _title(reader: PdfReader) -> str | None:
+    try:
+        info = reader.metadata
+        title = " ".join(str(info.title).split()) if info and info.title else ""
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return title if title and not _JUNK_TITLE.search(title) else None
+
+
+def extract(raw: bytes) -> Extracted:
+    warnings: list[str] = []
+    with py_warnings.catch_warnings():
+        py_warnings.simplefilter("ignore")  # pypdf's complaints about odd files; failures are reported below
+        reader = _reader(raw)
+        try:
+            pages = list(reader.pages)
+        except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
+            raise LoadError(f"This PDF is damaged or incomplete: its pages could not be read ({exc}).") from exc
+        except FileNotDecryptedError as exc:  # pragma: no cover - decrypt() above settles this
+            raise LoadError("This PDF is password-protected.") from exc
+        if not pages:
+            raise LoadError("This PDF has no pages.")
+        texts: list[list[str]] = []
+        for n, page in enumerate(pages, start=1):
+            try:
+                text = page.extract_text() or ""
+            except Exception as exc:  # one broken page must not lose the others
+                warnings.append(f"Page {n} could not be read ({type(exc).__name__}: {exc}); it is left out.")
+                text = ""
+            else:
+                if not text.strip():
+                    warnings.append(f"Page {n} has no text layer (scanned image?).")
+            texts.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        title = _title(reader)
+    if not any(line.strip() for lines in texts for line in lines):
+        raise LoadError("This PDF has no text layer (it is probably a scanned image); run text recognition "
+                        "(OCR) on it first.")
+    texts, dropped = strip_furniture(texts)
+    if dropped:
+        shown = ", ".join(repr(d) if d != "page numbers" else d for d in dropped[:3])
+        more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
+        warnings.append(f"Repeated page headers and footers were left out: {shown}{more}.")
+    body = "\n\n".join(t for t in (page_text(lines) for lines in texts) if t)
+    metadata = Metadata(title=title, sources=(("title", "PDF document info"),) if title else ())
+    return Extracted(text=body, encoding=None, metadata=metadata, warnings=tuple(warnings))

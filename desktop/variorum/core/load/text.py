@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -20,12 +21,31 @@ _BOMS = (
 )
 
 
-# Legacy encodings in order of how common they are for news text, used to break near-ties.
+# Legacy encodings in order of how common they are for news text: the name given when several decode alike.
 PREFERRED_ENCODINGS = ("cp1252", "cp1251", "cp1250", "latin_1", "iso8859_15", "cp1253", "cp1254", "cp1257",
                        "iso8859_2", "koi8_r", "cp1256", "cp1255", "gb18030", "big5", "shift_jis", "euc_jp",
                        "euc_kr")
 CLOSE_CHAOS = 0.1  # "as clean as the best" (charset-normalizer's mess ratio)
-CLOSE_COHERENCE = 0.05  # "reads as much like a language as the best"
+PLAUSIBILITY_SAMPLE = 50_000
+# The accented letters of the alphabets of Latin-script languages (lower case), grouped where they share text.
+_ALPHABETS = tuple(frozenset(a) for a in (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüßé",  # German
+    "áéíñóúüàèïòç",  # Spanish, Catalan
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìíîòóù",  # Italian
+    "åäæöøéü",  # Nordic
+    "ąćęłńóśźż",  # Polish
+    "áčďéěíňóřšťúůýžäľĺôŕ",  # Czech, Slovak
+    "áéíóöőúüű",  # Hungarian
+    "čćđšžäöü",  # Croatian, Serbian, Slovenian, Bosnian
+    "ăâîșțşţ",  # Romanian
+    "çğıöşüâîûi̇",  # Turkish
+    "āčēģīķļņšūž",  # Latvian, Lithuanian
+    "ëç",  # Albanian
+))
+_PLAUSIBLE_MARKS = frozenset("«»„“”‘’‚‹›–—…€£°ºª·§©®™•¡¿\u00a0\u00ad")
+_INWORD_MARKS = frozenset("’·\u00ad")
 
 
 def looks_binary(raw: bytes) -> bool:
@@ -57,24 +77,72 @@ def decode(raw: bytes) -> tuple[str, str]:
     return detect(raw)
 
 
+def plausibility(text: str) -> tuple[float, bool]:
+    """How much the non-ASCII characters look like real writing in one language (1.0 = entirely), and whether
+    they are mostly accented Latin letters.
+
+    Accented Latin letters count when one alphabet holds them all (text decoded with the wrong code page mixes
+    letters no language uses together: "Ðurða èeka"); letters of other scripts count unless an upper-case
+    letter follows a lower-case one inside a word ("ЗяхМ"); quotes and dashes count unless they sit between two
+    letters ("žlu»oučký").
+    """
+    seen = other_good = 0
+    latin: dict[str, int] = {}
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch < "\x80":
+            continue
+        seen += 1
+        prev = text[i - 1] if i else " "
+        if ch.isalpha() and (ch > "\u024f" or unicodedata.name(ch, "").startswith("LATIN")):
+            if ch.isupper() and prev.islower():
+                continue
+            if ch <= "\u024f":
+                latin[ch.lower()] = latin.get(ch.lower(), 0) + 1
+            else:
+                other_good += 1  # Greek, Cyrillic, Hebrew, CJK… (not the ordinal signs ª º or µ)
+        elif ch in _PLAUSIBLE_MARKS:
+            nxt = text[i + 1] if i < last else " "
+            if not (prev.isalpha() and nxt.isalpha() and ch not in _INWORD_MARKS):
+                other_good += 1
+    if not seen:
+        return 1.0, False
+    latin_good = max((sum(n for ch, n in latin.items() if ch in alphabet) for alphabet in _ALPHABETS), default=0)
+    return (other_good + latin_good) / seen, 2 * sum(latin.values()) > seen
+
+
 def detect(raw: bytes) -> tuple[str, str]:
     """Decode bytes of an unknown legacy encoding.
 
-    charset-normalizer ranks the candidate encodings; on short texts several decode about equally cleanly and
-    coherently, and then the one most used for news text wins (Windows-1252 for Western European text…).
+    charset-normalizer proposes candidate encodings; on short texts several decode about equally cleanly. Among
+    those, the decoding whose non-ASCII characters look most like real writing wins (Windows-1252 turns French
+    into é and à where a Baltic code page makes ē and ą). The encoding is named by the most common code page
+    that gives the same text.
     """
-    results = from_bytes(raw)
-    best = results.best()
-    if best is None:
+    results = list(from_bytes(raw))
+    if not results:
         raise LoadError("The text encoding could not be recognised; save the file as UTF-8 and try again.")
-    close = [m for m in results if m.chaos <= best.chaos + CLOSE_CHAOS]
-    coherence = max(m.coherence for m in close)
-    close = [m for m in close if m.coherence >= coherence - CLOSE_COHERENCE]
+    least_chaos = min(m.chaos for m in results)
+    sample = raw[:PLAUSIBILITY_SAMPLE]
+    close = [m for m in results if m.chaos <= least_chaos + CLOSE_CHAOS]
+
+    def rank(match) -> tuple[float, int, int]:
+        score, latin = plausibility(sample.decode(match.encoding, errors="ignore"))
+        # Latin-script ties go to the more common code page; other scripts keep charset-normalizer's order,
+        # which weighs the language of the text.
+        common = min((PREFERRED_ENCODINGS.index(n) for n in match.could_be_from_charset if n in PREFERRED_ENCODINGS),
+                     default=len(PREFERRED_ENCODINGS))
+        return -round(score, 3), common if latin else 0, close.index(match)
+
+    chosen = min(close, key=rank)
+    text = str(chosen)
     for name in PREFERRED_ENCODINGS:
-        for match in close:
-            if name in match.could_be_from_charset:
-                return raw.decode(name), name
-    return str(best), best.encoding
+        try:
+            if raw.decode(name) == text:
+                return text, name
+        except UnicodeDecodeError:
+            continue
+    return text, chosen.encoding
 
 
 def unify_newlines(text: str) -> str:

@@ -128,11 +128,13 @@ def detect(raw: bytes) -> tuple[str, str]:
 
     def rank(match) -> tuple[float, int, int]:
         score, latin = plausibility(sample.decode(match.encoding, errors="ignore"))
-        # Latin-script ties go to the more common code page; other scripts keep charset-normalizer's order,
-        # which weighs the language of the text.
+        # Latin-script ties go to the more common code page; for other scripts a common code page beats a rare
+        # one, and then charset-normalizer's order decides, as it weighs the language of the text.
         common = min((PREFERRED_ENCODINGS.index(n) for n in match.could_be_from_charset if n in PREFERRED_ENCODINGS),
                      default=len(PREFERRED_ENCODINGS))
-        return -round(score, 3), common if latin else 0, close.index(match)
+        if not latin:
+            common = 0 if common < len(PREFERRED_ENCODINGS) else 1
+        return -round(score, 3), common, close.index(match)
 
     chosen = min(close, key=rank)
     text = str(chosen)

@@ -1,0 +1,115 @@
+"""Markdown becomes the text a reader sees; links keep their anchor text and their targets."""
+
+from __future__ import annotations
+
+from variorum.core.load import load_bytes
+from variorum.core.model import Link
+
+SOURCE = """\
+# Kremlin Says *No Need* for Military Help
+
+The Kremlin said **Wednesday** that events in [Belarus](https://example.org/2020/08/19/belarus "Belarus")
+did not yet warrant Russia's involvement.
+
+Related article: [Opposition Urges EU To Reject Vote][rel]
+
+See <https://www.example.org/2025/02/21/opposition-urges-eu> for more.
+
+- first point with `code`
+- second point
+
+1. step one
+2. step two
+
+> "No one is making a secret of it," he said.
+
+```
+raw   block
+```
+
+[rel]: https://www.example.org/2025/02/21/opposition-urges-eu
+"""
+
+
+def load(source: str):
+    return load_bytes(source.encode("utf-8"), version_id="v1", label="copy.md")
+
+
+def test_markup_becomes_plain_paragraphs():
+    v = load(SOURCE)
+    assert v.ok and v.format == "markdown" and v.encoding == "utf-8"
+    assert v.text == (
+        "Kremlin Says No Need for Military Help\n\n"
+        "The Kremlin said Wednesday that events in Belarus did not yet warrant Russia's involvement.\n\n"
+        "Related article: Opposition Urges EU To Reject Vote\n\n"
+        "See https://www.example.org/2025/02/21/opposition-urges-eu for more.\n\n"
+        "first point with code\n\n"
+        "second point\n\n"
+        "1. step one\n\n"
+        "2. step two\n\n"
+        "\"No one is making a secret of it,\" he said.\n\n"
+        "raw   block"
+    )
+
+
+def test_links_have_code_point_offsets_into_the_text():
+    v = load(SOURCE)
+    links = v.metadata.links
+    assert [(link.text, link.url) for link in links] == [
+        ("Belarus", "https://example.org/2020/08/19/belarus"),
+        ("Opposition Urges EU To Reject Vote", "https://www.example.org/2025/02/21/opposition-urges-eu"),
+        ("https://www.example.org/2025/02/21/opposition-urges-eu",
+         "https://www.example.org/2025/02/21/opposition-urges-eu"),
+    ]
+    for link in links:
+        assert v.text[link.start:link.end] == link.text
+
+
+def test_offsets_count_code_points_not_utf16_units():
+    v = load("😀 emoji first, then [the link](https://x.example/a) and 𝕏 [another](https://x.example/b)")
+    for link in v.metadata.links:
+        assert v.text[link.start:link.end] == link.text
+    assert v.metadata.links[0] == Link("the link", "https://x.example/a", 20, 28)
+
+
+def test_title_is_the_first_level_one_heading():
+    v = load("Intro line\n\n## Not this\n\nTitle Below\n===========\n\n# Nor this one\n")
+    assert v.metadata.title == "Title Below"
+    assert v.metadata.source_of("title") == "markdown heading"
+
+
+def test_no_heading_no_title():
+    v = load("Just a paragraph.")
+    assert v.metadata.title is None and v.metadata.sources == ()
+
+
+def test_front_matter_gives_metadata_and_is_not_text():
+    v = load("---\ntitle: \"From the front matter\"\ndate: 2020-08-19\nauthor: Jane Roe\n---\n# Heading\n\nBody.\n")
+    assert v.text == "Heading\n\nBody."
+    m = v.metadata
+    assert (m.title, m.published, m.byline) == ("From the front matter", "2020-08-19", "Jane Roe")
+    assert m.source_of("published") == "markdown front matter"
+
+
+def test_link_with_emphasis_inside_keeps_whole_anchor():
+    v = load("Read [the **full** story](https://e.example/s) now.")
+    [link] = v.metadata.links
+    assert link.text == "the full story" and v.text[link.start:link.end] == "the full story"
+
+
+def test_tables_and_html_keep_their_text():
+    v = load("| Name | Votes |\n|---|---|\n| Lukashenko | 80% |\n\n<div>Raw <b>HTML</b> &amp; text</div>\n")
+    assert v.text == "Name | Votes\n\nLukashenko | 80%\n\nRaw HTML & text"
+
+
+def test_cp1251_markdown_is_decoded():
+    source = "# Заголовок статьи\n\nТекст статьи про новости и [ссылку](https://example.ru/2020/08/19).\n" * 2
+    v = load_bytes(source.encode("cp1251"), version_id="v1", label="статья.md")
+    assert v.encoding == "cp1251"
+    assert v.metadata.title == "Заголовок статьи"
+    assert all(v.text[link.start:link.end] == "ссылку" for link in v.metadata.links)
+
+
+def test_binary_named_md():
+    v = load_bytes(bytes(range(256)) * 8, version_id="v1", label="notes.md")
+    assert v.error == "This looks like a binary file, not Markdown text; it cannot be compared."

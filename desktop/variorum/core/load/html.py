@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import ftfy.badness
 import trafilatura
 from charset_normalizer import from_bytes
+from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
 from variorum.core.load import html_meta
@@ -33,6 +34,7 @@ _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MOJIBAKE_WORD = re.compile(r"\S*(?:[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                             r"\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]+)\S*")
 
+_C1_CONTROL = re.compile(r"[\u0080-\u009f]")
 _LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")  # every common mojibake has one of these
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object", "canvas",
          "select", "option", "button", "input", "textarea"}
@@ -138,10 +140,10 @@ def _mojibake_warning(text: str) -> str | None:
         if _LATIN1_RANGE.search(para) and ftfy.badness.is_bad(para):
             m = _MOJIBAKE_WORD.search(para)
             sample = m.group() if m else para[:40]
-            fixed = ftfy.fix_text(sample)
-            hint = f" (probably {fixed!r})" if fixed != sample else ""
-            return (f"The page contains mis-decoded characters (mojibake) such as {sample!r}{hint}: it was "
-                    "probably saved with the wrong encoding. Such words are compared as they are.")
+            fixed = ftfy.fix_text(sample, uncurl_quotes=False)
+            meant = f", meant as {fixed!r}" if fixed != sample else ""
+            return (f"The page contains mis-decoded characters (mojibake) such as {sample!r}{meant}: it was saved "
+                    "or published with the wrong encoding. Such words are compared as they are.")
     return None
 
 
@@ -150,6 +152,11 @@ def extract(raw: bytes) -> Extracted:
         raise LoadError("This looks like a binary file, not a web page; it cannot be compared.")
     page, encoding = decode_html(raw)
     page = _XML_DECL.sub("", page.replace("\ufeff", ""), count=1)
+    if _C1_CONTROL.search(page):
+        # Invisible C1 controls are what is left of Windows-1252 punctuation decoded as Latin-1 (mojibake such
+        # as "Nationâ\x80\x99s"); the extractor would silently delete them. Shown as their Windows-1252
+        # characters ("Nationâ€™s") the damage stays visible and can be reported.
+        page = fix_c1_controls(page)
     if not page.strip():
         raise LoadError("The page is empty: it contains only whitespace.")
     try:

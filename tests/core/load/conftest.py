@@ -118,3 +118,8 @@ def zip_bomb_docx() -> bytes:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", b"<w:document>" + b" " * (20 * 1024 * 1024) + b"</w:document>")
     return out.getvalue()
+
+
+@pytest.fixture
+def zip_bomb() -> bytes:
+    return zip_bomb_docx()

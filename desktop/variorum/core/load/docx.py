@@ -21,6 +21,14 @@ MAX_RATIO = 100
 RATIO_FLOOR_BYTES = 1 * MB  # tiny archives may be highly compressed without harm
 
 
+def human_size(n: int) -> str:
+    if n >= 10 * MB:
+        return f"{n / MB:.0f} MB"
+    if n >= MB:
+        return f"{n / MB:.1f} MB"
+    return f"{max(1, round(n / 1024))} KB"
+
+
 def check_zip(raw: bytes) -> None:
     """Refuse what is not a Word document or would unpack to far more than it weighs."""
     try:
@@ -32,8 +40,8 @@ def check_zip(raw: bytes) -> None:
         infos = archive.infolist()
         total = sum(i.file_size for i in infos)
         if total > MAX_UNPACKED_BYTES:
-            raise LoadError(f"This DOCX file would unpack to {total / MB:.0f} MB (the limit is "
-                            f"{MAX_UNPACKED_BYTES // MB} MB); it was not opened, as it may be a zip bomb.")
+            raise LoadError(f"This DOCX file would unpack to {human_size(total)} (the limit is "
+                            f"{human_size(MAX_UNPACKED_BYTES)}); it was not opened, as it may be a zip bomb.")
         ratio = total / max(1, len(raw))
         if total > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
             raise LoadError(f"This DOCX file unpacks to {ratio:.0f} times its size (the limit is {MAX_RATIO}); "

@@ -14,7 +14,7 @@ import warnings as py_warnings
 from collections import Counter
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+from pypdf.errors import DependencyError, PdfReadError
 
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
@@ -23,6 +23,9 @@ from variorum.core.model import Metadata
 # pypdf logs every repair it makes to a damaged file; the user gets one clear message from this module instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
+DAMAGED = "This PDF is damaged or incomplete (perhaps cut short while downloading) and could not be read."
+_READ_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError,
+                OSError)
 EDGE_LINES = 3  # how many lines at the top and at the bottom of a page may be furniture
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
@@ -85,13 +88,31 @@ def page_text(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def _reader(raw: bytes) -> PdfReader:
+def _recover_truncated(raw: bytes) -> PdfReader | None:
+    """A PDF cut short (a download that stopped) loses its cross-reference table first; pypdf can rebuild it
+    by scanning the objects when the file is given back an end."""
+    if b"%%EOF" in raw[-1024:]:
+        return None
+    try:
+        reader = PdfReader(io.BytesIO(raw + b"\nstartxref\n0\n%%EOF\n"), strict=False)
+        _ = len(reader.pages)
+    except _READ_ERRORS:
+        return None
+    return reader
+
+
+def _reader(raw: bytes) -> tuple[PdfReader, bool]:
+    """The opened PDF, and whether it had to be recovered from a truncated file."""
     if b"%PDF-" not in raw[:1024]:
         raise LoadError("This file is not a PDF (it has no PDF header); it may be damaged or misnamed.")
+    recovered = False
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise LoadError(f"This PDF is damaged or incomplete and could not be read ({exc}).") from exc
+    except _READ_ERRORS as exc:
+        reader = _recover_truncated(raw)
+        if reader is None:
+            raise LoadError(DAMAGED) from exc
+        recovered = True
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
@@ -101,7 +122,7 @@ def _reader(raw: bytes) -> PdfReader:
         if not opened:
             raise LoadError("This PDF is password-protected; open it in a PDF reader, save a copy without the "
                             "password, and try again.")
-    return reader
+    return reader, recovered
 
 
 def _title(reader: PdfReader) -> str | None:
@@ -117,13 +138,14 @@ def extract(raw: bytes) -> Extracted:
     warnings: list[str] = []
     with py_warnings.catch_warnings():
         py_warnings.simplefilter("ignore")  # pypdf's complaints about odd files; failures are reported below
-        reader = _reader(raw)
+        reader, recovered = _reader(raw)
+        if recovered:
+            warnings.append("This PDF is incomplete (its end is missing, perhaps cut short while downloading); "
+                            "the text shown is what could be recovered.")
         try:
             pages = list(reader.pages)
-        except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError) as exc:
-            raise LoadError(f"This PDF is damaged or incomplete: its pages could not be read ({exc}).") from exc
-        except FileNotDecryptedError as exc:  # pragma: no cover - decrypt() above settles this
-            raise LoadError("This PDF is password-protected.") from exc
+        except _READ_ERRORS as exc:
+            raise LoadError(DAMAGED) from exc
         if not pages:
             raise LoadError("This PDF has no pages.")
         texts: list[list[str]] = []

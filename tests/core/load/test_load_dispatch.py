@@ -1,0 +1,106 @@
+"""Choosing the format, expanding folders, and turning every bad file into a clear per-version error."""
+
+from __future__ import annotations
+
+from variorum.core.compare import compare_paths
+from variorum.core.load import EMPTY_FOLDER, detect_format, expand_paths, load_bytes, load_paths
+
+
+def test_folder_takes_only_supported_files_sorted_by_name(tmp_path, make_pdf, make_docx):
+    folder = tmp_path / "case"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "v10.txt").write_text("tenth version of the text", encoding="utf-8")
+    (folder / "v2.txt").write_text("second version of the text", encoding="utf-8")
+    (folder / "sub" / "copy.md").write_text("# Heading\n\nmarkdown copy", encoding="utf-8")
+    (folder / "page.HTML").write_text("<html><body><p>a saved page</p></body></html>", encoding="utf-8")
+    (folder / "print.pdf").write_bytes(make_pdf([["the printed version"]]))
+    (folder / "word.docx").write_bytes(make_docx(["the word version"]))
+    # junk that must be left alone
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
+    (folder / "notes.rtf").write_text("{\\rtf1 hi}", encoding="ascii")
+    (folder / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    (folder / "~$word.docx").write_bytes(b"lock file")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "HEAD.txt").write_text("ref", encoding="utf-8")
+    (folder / "archive.zip").write_bytes(b"PK\x05\x06" + bytes(18))
+    versions = load_paths([folder])
+    assert [v.label for v in versions] == ["page.HTML", "print.pdf", "copy.md", "v2.txt", "v10.txt", "word.docx"]
+    assert [v.id for v in versions] == ["v1", "v2", "v3", "v4", "v5", "v6"]
+    assert [v.format for v in versions] == ["html", "pdf", "markdown", "text", "text", "docx"]
+    assert all(v.ok for v in versions), [v.error for v in versions]
+    assert expand_paths([folder]) == [folder / "page.HTML", folder / "print.pdf", folder / "sub" / "copy.md",
+                                      folder / "v2.txt", folder / "v10.txt", folder / "word.docx"]
+
+
+def test_folder_with_nothing_readable_says_so(tmp_path):
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    [v] = load_paths([tmp_path / "junk"])
+    assert v.error == EMPTY_FOLDER == ("This folder contains no file that can be compared "
+                                       "(.txt, .md, .html, .htm, .pdf, .docx).")
+    assert (v.id, v.label, v.format) == ("v1", "junk", "unknown")
+
+
+def test_one_bad_file_never_stops_the_others(tmp_path):
+    good = tmp_path / "a.txt"
+    good.write_text("The Kremlin said Wednesday that events in Belarus did not yet warrant it.", encoding="utf-8")
+    empty = tmp_path / "b.txt"
+    empty.write_bytes(b"")
+    broken = tmp_path / "c.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    also_good = tmp_path / "d.md"
+    also_good.write_text("The Kremlin said **Wednesday** that events in Belarus did not yet warrant it.",
+                         encoding="utf-8")
+    c = compare_paths([good, empty, broken, also_good])
+    assert [v.ok for v in c.versions] == [True, False, False, True]
+    assert c.versions[1].error == "The file is empty (0 bytes)."
+    assert c.versions[2].error == ("This PDF is damaged or incomplete (perhaps cut short while downloading) and "
+                                   "could not be read.")
+    assert c.relations["v4"].kind in ("same-article", "base")
+
+
+def test_too_large_file_is_refused_without_reading_it(tmp_path, monkeypatch):
+    import variorum.core.load as load_module
+
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 1024 * 1024)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (3 * 1024 * 1024 // 5))
+    [v] = load_paths([big])
+    assert v.error == "The file is too large to compare (3 MB; the limit is 1 MB)."
+
+
+def test_file_named_for_one_format_but_holding_another(make_docx):
+    v = load_bytes(make_docx(["Text inside a Word file."]), version_id="v1", label="story.txt")
+    assert v.ok and v.format == "docx" and v.text == "Text inside a Word file."
+    assert v.warnings == ("The file is named like a text file but is a DOCX file; it was read as DOCX.",)
+
+
+def test_unknown_extension_is_sniffed():
+    assert detect_format("page.php", b"<!DOCTYPE html><html><body>x</body></html>") == "html"
+    assert detect_format("README", b"Just words.") == "text"
+    assert detect_format("scan.bin", b"%PDF-1.7\n...") == "pdf"
+
+
+def test_images_and_programs_are_named_for_what_they_are():
+    v = load_bytes(b"\xff\xd8\xff\xe0" + bytes(300), version_id="v1", label="photo.txt")
+    assert v.error == ("This is a JPEG image, not a document that can be compared; Variorum compares text: TXT, "
+                       "Markdown, HTML, PDF and DOCX files.")
+    v = load_bytes(b"\x7fELF\x02\x01\x01" + bytes(300), version_id="v1", label="tool")
+    assert v.error == ("This is a program (ELF executable), not a document that can be compared; Variorum compares "
+                       "text: TXT, Markdown, HTML, PDF and DOCX files.")
+
+
+def test_unreadable_file(tmp_path):
+    import os
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("secret", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        [v] = load_paths([locked])
+        if os.geteuid() == 0:  # root reads anything; the file then simply loads
+            assert v.ok
+        else:
+            assert v.error == "Could not open the file: Permission denied."
+    finally:
+        locked.chmod(0o600)

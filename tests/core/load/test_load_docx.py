@@ -1,0 +1,103 @@
+"""Word documents: paragraphs and tables as text, hyperlinks kept, properties as metadata, bombs refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from variorum.core.load import docx as docx_loader
+from variorum.core.load import load_bytes
+from variorum.core.model import Link
+
+
+def load(raw: bytes, name: str = "article.docx"):
+    return load_bytes(raw, version_id="v1", label=name)
+
+
+def test_paragraphs_tables_and_links(make_docx):
+    raw = make_docx(["Kremlin Says No Need for Military Help",
+                     "Related article: Opposition Urges EU to Reject Vote, as reported.",
+                     "A line\nbroken by hand."],
+                    links={"Opposition Urges EU to Reject Vote": "https://e.example/2025/02/21/opposition"},
+                    table=[["Candidate", "Share"], ["Lukashenko", "80%"]],
+                    title="Kremlin Says No Need", author="Jane Roe")
+    v = load(raw)
+    assert v.ok and v.format == "docx" and v.encoding is None
+    assert v.text == ("Kremlin Says No Need for Military Help\n\n"
+                      "Related article: Opposition Urges EU to Reject Vote, as reported.\n\n"
+                      "A line\nbroken by hand.\n\n"
+                      "Candidate | Share\n\n"
+                      "Lukashenko | 80%")
+    assert v.metadata.links == (Link("Opposition Urges EU to Reject Vote", "https://e.example/2025/02/21/opposition",
+                                     57, 91),)
+    assert v.text[57:91] == "Opposition Urges EU to Reject Vote"
+    m = v.metadata
+    assert (m.title, m.byline) == ("Kremlin Says No Need", "Jane Roe")
+    assert m.published and m.published[:4].isdigit()
+    assert m.source_of("title") == "DOCX core properties (title)"
+    assert m.source_of("published") == "DOCX core properties (created)"
+
+
+def test_title_falls_back_to_title_style(make_docx):
+    import docx
+
+    document = docx.Document(io.BytesIO(make_docx(["Body paragraph."])))
+    document.core_properties.title = ""
+    document.paragraphs[0].insert_paragraph_before("The Styled Title", style="Title")
+    out = io.BytesIO()
+    document.save(out)
+    v = load(out.getvalue())
+    assert v.metadata.title == "The Styled Title"
+    assert v.metadata.source_of("title") == "DOCX Title paragraph"
+
+
+def test_zip_bomb_is_refused_before_parsing(zip_bomb):
+    v = load(zip_bomb)
+    assert v.error == ("This DOCX file unpacks to 1014 times its size (the limit is 100); it was not opened, as it "
+                       "may be a zip bomb.")
+
+
+def test_oversized_unpacked_content_is_refused(make_docx, monkeypatch):
+    monkeypatch.setattr(docx_loader, "MAX_UNPACKED_BYTES", 100 * 1024)  # a real document, a lower limit
+    raw = make_docx(["Some text."])
+    unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+    assert unpacked > 100 * 1024
+    v = load(raw)
+    assert v.error == (f"This DOCX file would unpack to {docx_loader.human_size(unpacked)} (the limit is 100 KB); "
+                       "it was not opened, as it may be a zip bomb.")
+
+
+def test_limits_as_shipped():
+    assert docx_loader.human_size(docx_loader.MAX_UNPACKED_BYTES) == "200 MB"
+    assert docx_loader.MAX_RATIO == 100
+
+
+def test_random_bytes_named_docx():
+    v = load(b"not a zip archive, just words " * 10)
+    assert v.error == ("This is not a valid DOCX file: it is not a ZIP archive (it may be damaged, or an older .doc "
+                       "file renamed to .docx).")
+
+
+def test_zip_that_is_not_a_word_document():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("photos/one.txt", "hello")
+    v = load(out.getvalue())
+    assert v.error == "This ZIP file is not a Word document (it has no word/document.xml)."
+
+
+def test_damaged_document_part(make_docx):
+    src = zipfile.ZipFile(io.BytesIO(make_docx(["Text."])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            data = src.read(info)
+            z.writestr(info, b"<w:document><unclosed" if info.filename == "word/document.xml" else data)
+    v = load(out.getvalue())
+    assert v.error is not None and v.error.startswith("This DOCX file is damaged and could not be read")
+
+
+def test_old_word_doc_renamed_docx():
+    v = load(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    assert v.error == ("This is an old Word .doc (or other Office 97-2003) file, not a document that can be compared; "
+                       "save it as .docx and try again.")

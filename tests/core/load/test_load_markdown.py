@@ -113,3 +113,9 @@ def test_cp1251_markdown_is_decoded():
 def test_binary_named_md():
     v = load_bytes(bytes(range(256)) * 8, version_id="v1", label="notes.md")
     assert v.error == "This looks like a binary file, not Markdown text; it cannot be compared."
+
+
+def test_placeholder_links_are_text_only():
+    v = load("**Related article:** [Opposition Urges EU](#) and [a real one](https://e.example/x)")
+    assert v.text == "Related article: Opposition Urges EU and a real one"
+    assert [link.text for link in v.metadata.links] == ["a real one"]

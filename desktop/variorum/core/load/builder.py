@@ -85,7 +85,9 @@ class TextBuilder:
         if not self._open:
             return
         url, start = self._open.pop()
-        if start is not None and self._len > start and url:
+        url = url.strip()
+        # "#" alone is a placeholder target (common in copied articles): it points nowhere, so no Link
+        if start is not None and self._len > start and url and url != "#":
             self._links.append((url, start, self._len))
 
     # --- result ------------------------------------------------------------------------------------------

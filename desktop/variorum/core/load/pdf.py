@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import unicodedata
 import warnings as py_warnings
 from collections import Counter
 
@@ -27,44 +28,74 @@ DAMAGED = "This PDF is damaged or incomplete (perhaps cut short while downloadin
 _READ_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError,
                 OSError)
 EDGE_LINES = 3  # how many lines at the top and at the bottom of a page may be furniture
+STRADDLE_MIN_CHARS = 20  # shorter repeats ("Yes.") may be real text
+NUMBERED_FURNITURE_MAX = 60  # a header/footer with a changing number ("Page 3 of 9") is a short line
 _DIGITS = re.compile(r"\d+")
+# Some PDF producers place every word on its own, and the text layer then separates words with tabs or runs of
+# spaces; within a line they read as one space.
+_SPACING = re.compile(r"[ \t]{2,}|\t")
+# Typographic ligatures (ﬁ, ﬂ, ﬀ…) are one glyph for two or three letters; the text should hold the letters.
+_LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]$")
 _JUNK_TITLE = re.compile(r"^(?:microsoft word\s*-|untitled)|\.(?:docx?|pdf|rtf|odt|indd|txt)$", re.IGNORECASE)
 
 
 def _furniture_key(line: str) -> str:
-    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+    """Lines compare without case and spacing; short ones also without their numbers ("Page 3", "- 4 -")."""
+    text = " ".join(line.split()).casefold()
+    return _DIGITS.sub("#", text) if len(text) <= NUMBERED_FURNITURE_MAX else text
 
 
-def _edges(lines: list[str]) -> list[int]:
-    """Indexes of the first and last few non-empty lines of a page."""
+def _edges(lines: list[str]) -> list[tuple[int, str]]:
+    """The first and last few non-empty lines of a page with their side ("top", "bottom"); on a short page one
+    line may be at both."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+    return [(i, "top") for i in filled[:EDGE_LINES]] + [(i, "bottom") for i in filled[-EDGE_LINES:]]
 
 
 def strip_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]:
-    """Drop lines that repeat at the edges of several pages; return the pages and what was dropped."""
+    """Drop lines that repeat at the same edge of many pages; return the pages and what was dropped.
+
+    A line is furniture when the same line (numbers aside, for short lines) is among the first lines, or among
+    the last lines, of at least half of the pages, and of two pages at least.
+    """
     with_text = [p for p in pages if any(line.strip() for line in p)]
     if len(with_text) < 2:
         return pages, []
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for lines in with_text:
-        counts.update({_furniture_key(lines[i]) for i in _edges(lines)})
+        counts.update({(side, _furniture_key(lines[i])) for i, side in _edges(lines)})
     need = max(2, (len(with_text) + 1) // 2)
     furniture = {k for k, n in counts.items() if n >= need}
     dropped: dict[str, str] = {}
     out = []
     for lines in pages:
         drop = set()
-        for i in _edges(lines):
+        for i, side in _edges(lines):
             key = _furniture_key(lines[i])
-            if key in furniture:
+            if (side, key) in furniture:
                 drop.add(i)
                 dropped.setdefault(key, "page numbers" if _PAGE_NUMBER.match(lines[i].strip())
                                    else " ".join(lines[i].split()))
         out.append([line for i, line in enumerate(lines) if i not in drop])
     return out, list(dict.fromkeys(dropped.values()))
+
+
+def drop_straddling_lines(pages: list[list[str]]) -> list[int]:
+    """A line cut by a page break is sometimes drawn on both pages; keep it once. Returns the pages fixed."""
+    fixed = []
+    previous: list[str] | None = None
+    for n, lines in enumerate(pages, start=1):
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        if previous and filled:
+            first = " ".join(lines[filled[0]].split())
+            if len(first) >= STRADDLE_MIN_CHARS and first == previous[-1]:
+                del lines[filled[0]]
+                fixed.append(n)
+        body = [" ".join(line.split()) for line in lines if line.strip()]
+        previous = body or previous
+    return fixed
 
 
 def page_text(lines: list[str]) -> str:
@@ -158,7 +189,8 @@ def extract(raw: bytes) -> Extracted:
             else:
                 if not text.strip():
                     warnings.append(f"Page {n} has no text layer (scanned image?).")
-            texts.append(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+            text = _SPACING.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_LIGATURES)
+            texts.append(text.split("\n"))
         title = _title(reader)
     if not any(line.strip() for lines in texts for line in lines):
         raise LoadError("This PDF has no text layer (it is probably a scanned image); run text recognition "
@@ -168,6 +200,11 @@ def extract(raw: bytes) -> Extracted:
         shown = ", ".join(repr(d) if d != "page numbers" else d for d in dropped[:3])
         more = f" and {len(dropped) - 3} more" if len(dropped) > 3 else ""
         warnings.append(f"Repeated page headers and footers were left out: {shown}{more}.")
+    straddling = drop_straddling_lines(texts)
+    if straddling:
+        pages_named = ", ".join(str(n) for n in straddling[:5]) + ("…" if len(straddling) > 5 else "")
+        warnings.append(f"A line drawn at both the foot of one page and the head of the next was kept once "
+                        f"(page {pages_named}).")
     body = "\n\n".join(t for t in (page_text(lines) for lines in texts) if t)
     metadata = Metadata(title=title, sources=(("title", "PDF document info"),) if title else ())
     return Extracted(text=body, encoding=None, metadata=metadata, warnings=tuple(warnings))

@@ -190,3 +190,33 @@ def test_nothing_is_fetched(monkeypatch):
     page = ARTICLE.replace("<article>", '<article><img src="https://img.example/photo.jpg">'
                                         '<iframe src="https://video.example/embed"></iframe>')
     assert load(page).ok
+
+
+def test_latin1_label_reads_as_windows_1252_like_a_browser():
+    page = ('<html><head><meta charset="iso-8859-1"></head><body><p>\u201cQuoted\u201d \u2013 caf\u00e9 '
+            '\u20ac5</p></body></html>')
+    v = load(page.encode("cp1252"))
+    assert v.encoding == "cp1252" and "\u201cQuoted\u201d \u2013 caf\u00e9 \u20ac5" in v.text
+
+
+def test_undeclared_legacy_page_is_detected():
+    page = ("<html><body><p>Le caf\u00e9 \u00e9tait ferm\u00e9, et l'\u00e9t\u00e9 d\u00e9j\u00e0 l\u00e0. "
+            "O\u00f9 est pass\u00e9 le gar\u00e7on ?</p></body></html>")
+    v = load(page.encode("cp1252"))
+    assert v.encoding == "cp1252" and "d\u00e9j\u00e0 l\u00e0" in v.text
+
+
+def test_photo_credits():
+    page = ARTICLE.replace("<h1>", '<figure><img src="p.jpg"><figcaption>Protesters in Minsk. '
+                                   '<span class="photo-credit">Dmitri Lovetsky / AP / TASS</span></figcaption>'
+                                   "</figure><h1>")
+    m = load(page).metadata
+    assert m.credits == ("Dmitri Lovetsky / AP / TASS",)
+    assert m.source_of("credits") == ".credit"
+
+
+def test_credits_from_jsonld_image():
+    page = ARTICLE.replace('"datePublished"', '"image": {"@type": "ImageObject", "url": "https://i.example/p.jpg", '
+                                              '"creditText": "Reuters"}, "datePublished"')
+    m = load(page).metadata
+    assert m.credits == ("Reuters",) and m.source_of("credits") == "JSON-LD image credit"

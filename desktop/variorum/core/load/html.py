@@ -14,7 +14,6 @@ from urllib.parse import urljoin
 
 import ftfy.badness
 import trafilatura
-from charset_normalizer import from_bytes
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
@@ -22,7 +21,7 @@ from variorum.core.load import html_meta
 from variorum.core.load.builder import TextBuilder
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
-from variorum.core.load.text import looks_binary
+from variorum.core.load.text import detect, looks_binary
 
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
@@ -45,8 +44,19 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl"
           "head", "list", "item", "quote", "row", "doc", "comments"}
 
 
+def _is_multibyte_utf8(raw: bytes) -> bool:
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(raw: bytes) -> tuple[str, str]:
-    """The page's text and encoding: a BOM, else the page's ``<meta charset>``, else UTF-8, else detection."""
+    """The page's text and encoding: a BOM, else the page's ``<meta charset>`` (unless the bytes can only be
+    UTF-8), else UTF-8, else detection."""
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             return raw.decode(codec), name
@@ -54,18 +64,22 @@ def decode_html(raw: bytes) -> tuple[str, str]:
     if m:
         declared = m.group(1).decode("ascii").lower()
         try:
-            info = codecs.lookup(declared)
-            return raw.decode(info.name), info.name
+            name = codecs.lookup(declared).name
+            # as browsers do (WHATWG Encoding), a page labelled Latin-1 or ASCII is read as Windows-1252
+            name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+            if name not in ("utf-8", "utf-16", "utf-32") and _is_multibyte_utf8(raw):
+                return raw.decode("utf-8"), "utf-8"  # a stale declaration: no legacy text is valid UTF-8 by chance
+            return raw.decode(name), name
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: detect instead
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(raw).best()
-    if best is None:
-        raise LoadError("The page's text encoding could not be recognised; save it as UTF-8 and try again.")
-    return str(best), best.encoding
+    try:
+        return detect(raw)
+    except LoadError as exc:
+        raise LoadError("The page's text encoding could not be recognised; save it as UTF-8 and try again.") from exc
 
 
 class _Walker:

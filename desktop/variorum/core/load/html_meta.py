@@ -29,6 +29,7 @@ _MODIFIED_META = ("article:modified_time", "og:article:modified_time", "og:updat
                   "last-modified", "dcterms.modified", "dc.date.modified", "revised")
 _AUTHOR_META = ("author", "article:author", "byline", "dc.creator", "dcterms.creator", "sailthru.author",
                 "parsely-author", "citation_author", "twitter:creator")
+MAX_CREDITS = 20
 _BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|от|автор[:]?)\s+", re.IGNORECASE)
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 
@@ -183,9 +184,36 @@ def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
     for obj in ld:
         offer("url", _jsonld_url(obj), "JSON-LD url")
 
+    credits, credit_source = _credits(tree, ld)
+    if credits:
+        sources["credits"] = credit_source
     return Metadata(title=fields.get("title"), published=fields.get("published"),
-                    modified=fields.get("modified"), byline=fields.get("byline"), url=fields.get("url"),
-                    links=links, sources=tuple(sources.items()))
+                    modified=fields.get("modified"), byline=fields.get("byline"), credits=credits,
+                    url=fields.get("url"), links=links, sources=tuple(sources.items()))
+
+
+def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:
+    """Photo and agency credits: elements classed as credits, else the credits of JSON-LD images."""
+    found: list[str] = []
+    for el in tree.xpath('//*[contains(@class, "credit")]'):
+        classes = (el.get("class") or "").lower().split()
+        if any(c == "credit" or c.endswith(("-credit", "_credit", "credits")) or c.startswith("credit")
+               for c in classes):
+            text = _clean(el.text_content())
+            if text and len(text) <= 200:
+                found.append(text)
+    if found:
+        return tuple(dict.fromkeys(found))[:MAX_CREDITS], ".credit"
+    for obj in ld:
+        images = obj.get("image")
+        for image in images if isinstance(images, list) else [images]:
+            if not isinstance(image, dict):
+                continue
+            for key in ("creditText", "copyrightHolder", "author"):
+                for name in ([image[key]] if isinstance(image.get(key), str) else _person_names(image.get(key))):
+                    if _clean(name):
+                        found.append(_clean(name))
+    return tuple(dict.fromkeys(found))[:MAX_CREDITS], "JSON-LD image credit"
 
 
 def base_url(tree, metadata: Metadata) -> str | None:

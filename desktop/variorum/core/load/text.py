@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 
@@ -48,6 +46,9 @@ _PLAUSIBLE_MARKS = frozenset("«»„“”‘’‚‹›–—…€£°ºª·
 _INWORD_MARKS = frozenset("’·\u00ad")
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def looks_binary(raw: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KB, outside a UTF-16/32 BOM."""
     sample = raw[:8192]
@@ -55,7 +56,7 @@ def looks_binary(raw: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(sample) // 50)
 
 
@@ -119,6 +120,8 @@ def detect(raw: bytes) -> tuple[str, str]:
     into é and à where a Baltic code page makes ē and ą). The encoding is named by the most common code page
     that gives the same text.
     """
+    from charset_normalizer import from_bytes  # imported on demand: most files are UTF-8
+
     results = list(from_bytes(raw))
     if not results:
         raise LoadError("The text encoding could not be recognised; save the file as UTF-8 and try again.")

@@ -220,3 +220,16 @@ def test_credits_from_jsonld_image():
                                               '"creditText": "Reuters"}, "datePublished"')
     m = load(page).metadata
     assert m.credits == ("Reuters",) and m.source_of("credits") == "JSON-LD image credit"
+
+
+def test_deeply_nested_page():
+    deep = "<div>" * 500 + "<p>Text five hundred levels down.</p>" + "</div>" * 500
+    assert "Text five hundred levels down." in load(f"<html><body>{deep}</body></html>").text
+    too_deep = "<div>" * 3000 + "<p>Lost.</p>" + "</div>" * 3000
+    v = load(f"<html><body><p>Kept before the abyss.</p>{too_deep}</body></html>")
+    assert v.text == "Kept before the abyss."
+    assert v.warnings == ("This page is nested more than 2048 elements deep (it is probably damaged or machine-made) "
+                          "and was read only up to that depth.",)
+    v = load(f"<html><body>{too_deep}</body></html>")
+    assert v.error == ("This page is nested more than 2048 elements deep (it is probably damaged or machine-made) "
+                       "and cannot be read.")

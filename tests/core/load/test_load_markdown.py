@@ -119,3 +119,10 @@ def test_placeholder_links_are_text_only():
     v = load("**Related article:** [Opposition Urges EU](#) and [a real one](https://e.example/x)")
     assert v.text == "Related article: Opposition Urges EU and a real one"
     assert [link.text for link in v.metadata.links] == ["a real one"]
+
+
+def test_absurdly_nested_markdown_is_compared_as_plain_text():
+    v = load(">" * 5000 + " deep quote\n")
+    assert v.ok and v.text.endswith("> deep quote")
+    assert v.warnings == ("The Markdown could not be interpreted (it is nested too deeply); it is compared as plain "
+                          "text, markup included.",)

@@ -8,6 +8,7 @@ Nothing is ever fetched: trafilatura gets the already-decoded page and is asked 
 from __future__ import annotations
 
 import codecs
+import copy
 import re
 from dataclasses import replace
 from urllib.parse import urljoin
@@ -26,6 +27,8 @@ from variorum.core.load.text import detect, looks_binary
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
 MOJIBAKE_SCAN_CHARS = 1_000_000  # mis-decoded pages show it throughout; no need to scan a huge page to the end
+TOO_DEEP = ("This page is nested more than 2048 elements deep (it is probably damaged or machine-made) and cannot "
+            "be read.")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
@@ -36,7 +39,7 @@ _MOJIBAKE_WORD = re.compile(r"\S*(?:[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u01
 _C1_CONTROL = re.compile(r"[\u0080-\u009f]")
 _LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")  # every common mojibake has one of these
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object", "canvas",
-         "select", "option", "button", "input", "textarea"}
+         "select", "option", "button", "input", "textarea", "math"}
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
           "blockquote", "pre", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
           "figcaption", "form", "hr", "address", "fieldset", "details", "summary", "caption", "body",
@@ -83,12 +86,15 @@ def decode_html(raw: bytes) -> tuple[str, str]:
 
 
 class _Walker:
-    """Turns an element tree (trafilatura's XML or a real HTML body) into text with links."""
+    """Turns an element tree (trafilatura's XML, or a real HTML body) into text with links.
 
-    def __init__(self, base: str | None, *, honour_hidden: bool) -> None:
+    Iterative, so that pages nested thousands of levels deep cannot exhaust the stack.
+    """
+
+    def __init__(self, base: str | None, *, html: bool) -> None:
         self.out = TextBuilder()
         self.base = base
-        self.honour_hidden = honour_hidden
+        self.html = html  # a real page: skip <head>, hidden elements; in trafilatura's XML <head> is a heading
 
     def _href(self, href: str | None) -> str | None:
         href = (href or "").strip()
@@ -96,49 +102,55 @@ class _Walker:
             return None
         return urljoin(self.base, href) if self.base and not href.startswith("#") else href
 
-    def walk(self, el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if not tag or tag in _SKIP and tag != "head" or (tag == "head" and el.getparent() is None):
-            self._tail(el)
-            return
-        if self.honour_hidden and (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-                                   or "display:none" in (el.get("style") or "").replace(" ", "")):
-            self._tail(el)
-            return
-        if tag in ("br", "lb"):
-            self.out.line_break()
-            self._tail(el)
-            return
-        if tag in ("td", "th", "cell"):
-            prev = el.getprevious()
-            if prev is not None and isinstance(prev.tag, str):
-                self.out.write(" | ")
-        block = tag in _BLOCK or (tag == "code" and el.getparent() is not None
-                                  and el.getparent().tag in ("main", "doc", "quote", "comments"))
-        if block:
-            self.out.paragraph()
-        url = self._href(el.get("href") or el.get("target")) if tag in ("a", "ref") else None
-        if url:
-            self.out.begin_link(url)
-        preserve = tag in ("pre", "code") and block
-        if el.text:
-            self.out.write(el.text, preserve=preserve)
-        for child in el:
-            self.walk(child)
-        if url:
-            self.out.end_link()
-        if block:
-            self.out.paragraph()
-        self._tail(el)
+    def _skipped(self, el, tag: str) -> bool:
+        if not tag:
+            return True  # comments, processing instructions
+        if not self.html:
+            return tag == "graphic"
+        return tag in _SKIP or (el.get("hidden") is not None or el.get("aria-hidden") == "true"
+                                or "display:none" in (el.get("style") or "").replace(" ", ""))
 
-    def _tail(self, el) -> None:
-        if el.tail:
-            self.out.write(el.tail)
+    def walk(self, root) -> None:
+        out = self.out
+        stack: list[tuple[object, bool, bool, bool]] = [(root, True, False, False)]
+        while stack:
+            el, entering, block, linked = stack.pop()
+            if not entering:
+                if linked:
+                    out.end_link()
+                if block:
+                    out.paragraph()
+                if el.tail and el is not root:
+                    out.write(el.tail)
+                continue
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if self._skipped(el, tag) or tag in ("br", "lb"):
+                if tag in ("br", "lb"):
+                    out.line_break()
+                if el.tail and el is not root:
+                    out.write(el.tail)
+                continue
+            if tag in ("td", "th", "cell"):
+                prev = el.getprevious()
+                if prev is not None and isinstance(prev.tag, str):
+                    out.write(" | ")
+            parent = el.getparent()
+            block = tag in _BLOCK or (tag == "code" and parent is not None
+                                      and parent.tag in ("main", "doc", "quote", "comments"))
+            if block:
+                out.paragraph()
+            url = self._href(el.get("href") or el.get("target")) if tag in ("a", "ref") else None
+            if url:
+                out.begin_link(url)
+            if el.text:
+                out.write(el.text, preserve=tag in ("pre", "code") and block)
+            stack.append((el, False, block, bool(url)))
+            stack.extend((child, True, False, False) for child in reversed(el))
 
 
-def _trafilatura_xml(text: str) -> etree._Element | None:
-    xml = trafilatura.extract(text, output_format="xml", include_links=True, include_comments=False,
+def _trafilatura_xml(tree) -> etree._Element | None:
+    """The article body as trafilatura's XML, from a copy of the parsed page (trafilatura prunes what it gets)."""
+    xml = trafilatura.extract(copy.deepcopy(tree), output_format="xml", include_links=True, include_comments=False,
                               include_tables=True, include_images=False, favor_recall=True, with_metadata=False,
                               deduplicate=False)
     if not xml:
@@ -174,23 +186,27 @@ def extract(raw: bytes) -> Extracted:
     if not page.strip():
         raise LoadError("The page is empty: it contains only whitespace.")
     try:
-        tree = html_meta.parse(page)
+        tree, cut_short = html_meta.parse(page)
     except (etree.ParserError, ValueError) as exc:
         raise LoadError(f"The page could not be parsed as HTML ({exc}).") from exc
     meta = html_meta.page_metadata(tree)
     base = html_meta.base_url(tree, meta)
 
     body = tree.find("body")
-    full = _Walker(base, honour_hidden=True)
+    full = _Walker(base, html=True)
     full.walk(body if body is not None else tree)
     full_text, full_links = full.out.build()
 
     warnings: list[str] = []
+    if cut_short:
+        if not full_text.strip():
+            raise LoadError(TOO_DEEP)
+        warnings.append(TOO_DEEP.replace("cannot be read", "was read only up to that depth"))
     text, links = "", ()
-    doc = _trafilatura_xml(page)
+    doc = _trafilatura_xml(tree)
     if doc is not None:
         main = doc.find("main")
-        walker = _Walker(base, honour_hidden=False)
+        walker = _Walker(base, html=False)
         walker.walk(main if main is not None else doc)
         text, links = walker.out.build()
     if not text.strip():

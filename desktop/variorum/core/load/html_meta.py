@@ -228,6 +228,11 @@ def base_url(tree, metadata: Metadata) -> str | None:
 
 
 def parse(text: str):
-    """An lxml tree for the page; an encoding declaration inside the text is ignored (it is already decoded)."""
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
-    return lxml_html.document_fromstring(text, parser=parser)
+    """An lxml tree for the page, and whether the parser had to stop early (a page nested too deeply)."""
+    # huge_tree lifts libxml2's nesting limit from 256 to 2048 levels, past which real pages built of nested
+    # <div>s would lose their text; HTML parsing expands no entities, and the file size is already bounded.
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False,
+                                  huge_tree=True)
+    tree = lxml_html.document_fromstring(text, parser=parser)
+    cut_short = any("Excessive depth" in (e.message or "") for e in parser.error_log)
+    return tree, cut_short

@@ -172,6 +172,11 @@ def extract(raw: bytes) -> Extracted:
     r.render(_parser().parse(source))
     text, links = r.out.build()
     warnings: tuple[str, ...] = ()
+    if not text.strip() and source.strip():
+        # markdown-it gives up on absurd nesting (thousands of ">"); the words are still worth comparing
+        text, links = source.strip(), ()
+        warnings += ("The Markdown could not be interpreted (it is nested too deeply); it is compared as plain "
+                     "text, markup included.",)
     if "\ufffd" in text:
-        warnings = ("The file contains replacement characters (\ufffd): some bytes were not valid text.",)
+        warnings += ("The file contains replacement characters (\ufffd): some bytes were not valid text.",)
     return Extracted(text=text, encoding=encoding, metadata=_metadata(r.title, fields, links), warnings=warnings)

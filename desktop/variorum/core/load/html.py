@@ -27,6 +27,7 @@ from variorum.core.load.text import detect, looks_binary
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
 MOJIBAKE_SCAN_CHARS = 1_000_000  # mis-decoded pages show it throughout; no need to scan a huge page to the end
+DEEP_PAGE = 200  # nesting depth beyond which trafilatura runs without its fallback extractors
 TOO_DEEP = ("This page is nested more than 2048 elements deep (it is probably damaged or machine-made) and cannot "
             "be read.")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"),
@@ -148,9 +149,22 @@ class _Walker:
             stack.extend((child, True, False, False) for child in reversed(el))
 
 
+def _depth(root) -> int:
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        el, d = stack.pop()
+        deepest = max(deepest, d)
+        stack.extend((child, d + 1) for child in el)
+    return deepest
+
+
 def _trafilatura_xml(tree) -> etree._Element | None:
-    """The article body as trafilatura's XML, from a copy of the parsed page (trafilatura prunes what it gets)."""
-    xml = trafilatura.extract(copy.deepcopy(tree), output_format="xml", include_links=True, include_comments=False,
+    """The article body as trafilatura's XML, from a copy of the parsed page (trafilatura prunes what it gets).
+
+    On very deeply nested pages trafilatura's second-opinion extractors take time that grows with the square of
+    the depth; there its main extractor alone is used.
+    """
+    xml = trafilatura.extract(copy.deepcopy(tree), output_format="xml", fast=_depth(tree) > DEEP_PAGE, include_links=True, include_comments=False,
                               include_tables=True, include_images=False, favor_recall=True, with_metadata=False,
                               deduplicate=False)
     if not xml:

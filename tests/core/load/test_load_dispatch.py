@@ -104,3 +104,9 @@ def test_unreadable_file(tmp_path):
             assert v.error == "Could not open the file: Permission denied."
     finally:
         locked.chmod(0o600)
+
+
+def test_text_that_mentions_a_pdf_header_stays_text():
+    v = load_bytes(b"Every PDF file starts with %PDF-1.7 followed by binary data.", version_id="v1",
+                   label="notes.txt")
+    assert v.ok and v.format == "text" and v.warnings == ()

@@ -65,7 +65,7 @@ FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "html": "HTML", "pdf": "
 
 def sniff_format(raw: bytes) -> str | None:
     """The format the first bytes prove, whatever the file is called (PDF or DOCX), else None."""
-    if b"%PDF-" in raw[:1024]:
+    if raw[:1024].lstrip(b"\x00\t\n\r\f ").startswith(b"%PDF-"):  # not a text that merely mentions it
         return "pdf"
     if raw.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
         return "docx"

@@ -164,9 +164,9 @@ def _trafilatura_xml(tree) -> etree._Element | None:
     On very deeply nested pages trafilatura's second-opinion extractors take time that grows with the square of
     the depth; there its main extractor alone is used.
     """
-    xml = trafilatura.extract(copy.deepcopy(tree), output_format="xml", fast=_depth(tree) > DEEP_PAGE, include_links=True, include_comments=False,
-                              include_tables=True, include_images=False, favor_recall=True, with_metadata=False,
-                              deduplicate=False)
+    xml = trafilatura.extract(copy.deepcopy(tree), output_format="xml", include_links=True, favor_recall=True,
+                              include_comments=False, include_tables=True, include_images=False,
+                              with_metadata=False, deduplicate=False, fast=_depth(tree) > DEEP_PAGE)
     if not xml:
         return None
     try:

@@ -126,3 +126,11 @@ def test_absurdly_nested_markdown_is_compared_as_plain_text():
     assert v.ok and v.text.endswith("> deep quote")
     assert v.warnings == ("The Markdown could not be interpreted (it is nested too deeply); it is compared as plain "
                           "text, markup included.",)
+
+
+def test_inline_html_links_are_links_too():
+    v = load('Read <a href="https://e.example/2020/08/19/story" title="t">the story</a> and <a name="x">this</a>.')
+    assert v.text == "Read the story and this."
+    [link] = v.metadata.links
+    assert (link.text, link.url) == ("the story", "https://e.example/2020/08/19/story")
+    assert v.text[link.start:link.end] == "the story"

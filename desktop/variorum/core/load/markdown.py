@@ -26,6 +26,10 @@ _BLOCK_CLOSE = {"paragraph_close", "heading_close", "blockquote_close", "list_it
                 "ordered_list_close", "table_close", "tr_close"}
 _TAG = re.compile(r"<[^>]*>")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_A_OPEN = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*)'|(?P<bare>[^\s>]+))[^>]*>""",
+                     re.IGNORECASE)
+_A_OPEN_NO_HREF = re.compile(r"<a(?:\s[^>]*)?>", re.IGNORECASE)
+_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_FIELD = re.compile(r"^(title|date|author|byline|url|canonical)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -123,8 +127,15 @@ class _Renderer:
             elif t == "link_close":
                 self.out.end_link()
             elif t == "html_inline":
-                if _BR.fullmatch(c.content.strip()):
+                tag = c.content.strip()
+                if _BR.fullmatch(tag):
                     self.out.line_break()
+                elif m := _A_OPEN.fullmatch(tag):
+                    self.out.begin_link(html.unescape(m.group("q1") or m.group("q2") or m.group("bare") or ""))
+                elif _A_OPEN_NO_HREF.fullmatch(tag):
+                    self.out.begin_link("")
+                elif _A_CLOSE.fullmatch(tag):
+                    self.out.end_link()
             elif t == "image":
                 continue  # an image's alt text is not part of the article's text
 

@@ -101,3 +101,51 @@ def test_old_word_doc_renamed_docx():
     v = load(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     assert v.error == ("This is an old Word .doc (or other Office 97-2003) file, not a document that can be compared; "
                        "save it as .docx and try again.")
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def _with_body_xml(raw: bytes, *fragments: str) -> bytes:
+    """The document with raw WordprocessingML paragraphs appended to its body."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(raw))
+    body = document.element.body
+    for fragment in fragments:
+        body.insert(len(body) - 1, parse_xml(fragment))  # before the section properties
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_tracked_changes_content_controls_fields_and_text_boxes(make_docx):
+    raw = _with_body_xml(
+        make_docx(["Opening paragraph."]),
+        f'<w:p {W_NS}><w:r><w:t xml:space="preserve">Turnout was </w:t></w:r>'
+        '<w:del w:id="1" w:author="Ed" w:date="2020-08-19T10:00:00Z"><w:r><w:delText>80</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="Ed" w:date="2020-08-19T10:00:00Z"><w:r><w:t>68</w:t></w:r></w:ins>'
+        '<w:r><w:t xml:space="preserve"> percent.</w:t></w:r></w:p>',
+        f'<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Inside a content control.</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>",
+        f'<w:p {W_NS}><w:r><w:t xml:space="preserve">See </w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://e.example/2025/02/21/x" </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>the field link</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> and </w:t></w:r>'
+        '<w:fldSimple w:instr=\' HYPERLINK "https://e.example/simple" \'><w:r><w:t>a simple one</w:t></w:r>'
+        "</w:fldSimple><w:r><w:t>.</w:t></w:r></w:p>",
+        f'<w:p {W_NS} {MC_NS}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        "<w:p><w:r><w:t>Boxed caption.</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed caption.</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+    )
+    v = load(raw)
+    assert v.text == ("Opening paragraph.\n\nTurnout was 68 percent.\n\nInside a content control.\n\n"
+                      "See the field link and a simple one.\n\nBoxed caption.")
+    assert [(link.text, link.url) for link in v.metadata.links] == [
+        ("the field link", "https://e.example/2025/02/21/x"), ("a simple one", "https://e.example/simple")]
+    for link in v.metadata.links:
+        assert v.text[link.start:link.end] == link.text

@@ -7,6 +7,7 @@ more than 100 times over, is refused as a possible zip bomb.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 
@@ -50,65 +51,96 @@ def check_zip(raw: bytes) -> None:
             raise LoadError("This ZIP file is not a Word document (it has no word/document.xml).")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Not text: deleted (tracked) text, field instructions, properties, and the legacy copy of a drawing.
+_SKIP = {_W + t for t in ("del", "delText", "moveFrom", "instrText", "rPr", "pPr", "sectPr", "tblPr", "trPr",
+                          "tcPr", "tblGrid", "footnoteReference", "endnoteReference", "commentReference")}
+_SKIP.add(_MC_FALLBACK)
+_FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"')
+
+
 class _Renderer:
-    def __init__(self) -> None:
+    """Walks the document body's XML: paragraphs, tables, content controls, tracked insertions (not deletions),
+    text boxes, and hyperlinks both as elements and as HYPERLINK fields."""
+
+    def __init__(self, rels) -> None:
         self.out = TextBuilder()
+        self.rels = rels
+        self.field_url: str | None = None
+        self.field_link_open = False
 
-    def block(self, item) -> None:
-        from docx.table import Table
+    def _url(self, el) -> str:
+        rid = el.get(_R_ID)
+        rel = self.rels.get(rid) if rid else None
+        if rel is None or not rel.is_external:
+            return ""  # an anchor inside the document, not a target
+        return rel.target_ref
 
-        if isinstance(item, Table):
-            self.table(item)
-        else:
-            self.out.paragraph()
-            self.paragraph(item)
-            self.out.paragraph()
+    def walk(self, body) -> None:
+        out = self.out
+        cell_paragraphs: list[int] = []  # paragraphs seen so far in each open table cell
+        stack: list[tuple[object, bool]] = [(body, True)]
+        while stack:
+            el, entering = stack.pop()
+            tag = el.tag if isinstance(el.tag, str) else ""
+            if not entering:
+                if tag in (_W + "hyperlink", _W + "fldSimple"):
+                    out.end_link()
+                elif tag == _W + "p" and not cell_paragraphs:
+                    out.paragraph()
+                elif tag == _W + "tc":
+                    cell_paragraphs.pop()
+                elif tag == _W + "tr":
+                    out.paragraph()
+                continue
+            if not tag or tag in _SKIP:
+                if tag == _W + "instrText" and el.text:
+                    m = _FIELD_LINK.search(el.text)
+                    self.field_url = m.group(1) if m else self.field_url
+                continue
+            self._enter(el, tag, cell_paragraphs)
+            stack.append((el, False))
+            stack.extend((child, True) for child in reversed(el))
 
-    def paragraph(self, para) -> None:
-        from docx.text.hyperlink import Hyperlink
-
-        for item in para.iter_inner_content():
-            if isinstance(item, Hyperlink):
-                url = item.url if item.address else ""
-                if url:
-                    self.out.begin_link(url)
-                self.runs(item.text)
-                if url:
-                    self.out.end_link()
+    def _enter(self, el, tag: str, cell_paragraphs: list[int]) -> None:
+        out = self.out
+        if tag == _W + "t":
+            out.write(el.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            out.space()
+        elif tag == _W + "cr" or (tag == _W + "br" and el.get(_W + "type") in (None, "textWrapping")):
+            out.line_break()
+        elif tag == _W + "noBreakHyphen":
+            out.write("-")
+        elif tag == _W + "p":
+            if cell_paragraphs:
+                if cell_paragraphs[-1]:
+                    out.line_break()
+                cell_paragraphs[-1] += 1
             else:
-                self.runs(item.text)
-
-    def runs(self, text: str) -> None:
-        for n, piece in enumerate(text.split("\n")):
-            if n:
-                self.out.line_break()
-            self.out.write(piece)
-
-    def table(self, table) -> None:
-        for row in table.rows:
-            self.out.paragraph()
-            seen: set[int] = set()
-            first = True
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell is listed once per grid column it spans
-                    continue
-                seen.add(id(cell._tc))
-                if not first:
-                    self.out.write(" | ")
-                first = False
-                self.cell(cell)
-            self.out.paragraph()
-
-    def cell(self, cell) -> None:
-        from docx.table import Table
-
-        for n, item in enumerate(cell.iter_inner_content()):
-            if isinstance(item, Table):
-                self.table(item)
-            else:
-                if n:
-                    self.out.line_break()
-                self.paragraph(item)
+                out.paragraph()
+        elif tag == _W + "tr":
+            out.paragraph()
+        elif tag == _W + "tc":
+            if el.getprevious() is not None and el.getprevious().tag == _W + "tc":
+                out.write(" | ")
+            cell_paragraphs.append(0)
+        elif tag == _W + "hyperlink":
+            out.begin_link(self._url(el))
+        elif tag == _W + "fldSimple":
+            m = _FIELD_LINK.search(el.get(_W + "instr") or "")
+            out.begin_link(m.group(1) if m else "")
+        elif tag == _W + "fldChar":
+            kind = el.get(_W + "fldCharType")
+            if kind == "separate" and self.field_url:
+                out.begin_link(self.field_url)
+                self.field_link_open = True
+            elif kind == "end":
+                if self.field_link_open:
+                    out.end_link()
+                self.field_url, self.field_link_open = None, False
 
 
 def _metadata(document, links) -> Metadata:
@@ -153,8 +185,7 @@ def extract(raw: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as exc:
         raise LoadError(f"This DOCX file is damaged and could not be read ({exc}).") from exc
-    r = _Renderer()
-    for item in document.iter_inner_content():
-        r.block(item)
+    r = _Renderer(document.part.rels)
+    r.walk(document.element.body)
     text, links = r.out.build()
     return Extracted(text=text, encoding=None, metadata=_metadata(document, links))

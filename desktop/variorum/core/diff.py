@@ -28,6 +28,10 @@ MIN_MOVE_WORDS = 4
 # small, so the limit is a safety net that ordinary inputs never reach: results do not depend on machine speed.
 DIFF_TIMEOUT_S = 10.0
 MOVE_MIN_SIMILARITY = 90
+# Changed paragraphs are diffed pair by pair only when each pair is of comparable length; otherwise the words
+# flowed across paragraph breaks (a PDF page break splitting a paragraph) and the region is diffed as one, so
+# that text merely re-paragraphed is not reported as deleted here and inserted there (a false "move").
+PAIR_MIN_LENGTH_RATIO = 0.5
 _EQUAL, _DELETE, _INSERT = 0, -1, 1
 _SPACES = re.compile(r"\s+")
 # Where one sentence ends and the next begins: end punctuation (and closing quotes), then white space.
@@ -335,7 +339,9 @@ def diff_versions(base: str | Prepared, other: str | Prepared, *, version_id: st
             return
         b_pos = b.paras[next_b][0] if next_b < len(b.paras) else len(b.text)
         o_pos = o.paras[next_o][0] if next_o < len(o.paras) else len(o.text)
-        if len(del_paras) == len(ins_paras):
+        if len(del_paras) == len(ins_paras) and all(
+                min(len(b.keys[bp]), len(o.keys[op])) >= PAIR_MIN_LENGTH_RATIO * max(len(b.keys[bp]), len(o.keys[op]))
+                for bp, op in zip(del_paras, ins_paras, strict=True)):
             for bp, op in zip(del_paras, ins_paras, strict=True):
                 _changed_pair(builder, bp, op, codec)
                 builder.end_region(b.paras[bp][1], o.paras[op][1])

@@ -1,4 +1,4 @@
-"""PDF: the text layer (pypdf), page furniture removed, pages joined with blank lines.
+"""PDF: the text layer (pypdf), page furniture removed, pages joined with blank lines (unless a sentence runs on).
 
 Running headers and footers and bare page numbers that repeat at the top or bottom of the pages are dropped
 (and the user is told what was dropped). Within a page, a short line that ends a sentence closes a paragraph,
@@ -28,6 +28,7 @@ DAMAGED = "This PDF is damaged or incomplete (perhaps cut short while downloadin
 _READ_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError,
                 OSError)
 EDGE_LINES = 3  # how many lines at the top and at the bottom of a page may be furniture
+PARAGRAPH_END_FILL = 0.9  # proportional fonts: a "full" line may hold ~10% fewer characters than the fullest
 STRADDLE_MIN_CHARS = 20  # shorter repeats ("Yes.") may be real text
 NUMBERED_FURNITURE_MAX = 60  # a header/footer with a changing number ("Page 3 of 9") is a short line
 _DIGITS = re.compile(r"\d+")
@@ -38,6 +39,7 @@ _SPACING = re.compile(r"[ \t]{2,}|\t")
 _LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]$")
+_SENTENCE_START = re.compile(r"[\"'“‘«(\[]*[A-Z0-9\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
 _JUNK_TITLE = re.compile(r"^(?:microsoft word\s*-|untitled)|\.(?:docx?|pdf|rtf|odt|indd|txt)$", re.IGNORECASE)
 
 
@@ -99,7 +101,11 @@ def drop_straddling_lines(pages: list[list[str]]) -> list[int]:
 
 
 def page_text(lines: list[str]) -> str:
-    """A page's lines with a blank line after each short line that ends a sentence (a paragraph's end)."""
+    """A page's lines, with a blank line where a paragraph ends.
+
+    A paragraph ends after a line that ends a sentence when the next line starts a sentence whose first word
+    would have fitted on that line: the writer broke the line, not the layout.
+    """
     lines = [line.rstrip() for line in lines]
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -108,15 +114,26 @@ def page_text(lines: list[str]) -> str:
     if not lines:
         return ""
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
-    full = lengths[int(0.8 * (len(lengths) - 1))]  # a full line's length, robust to one long URL
+    full = lengths[int(0.9 * (len(lengths) - 1))]  # a full line's length, robust to one long URL
     out: list[str] = []
     for i, line in enumerate(lines):
         out.append(line)
-        if i + 1 < len(lines) and line.strip() and lines[i + 1].strip():
-            stripped = line.strip()
-            if _SENTENCE_END.search(stripped) and len(stripped) < 0.8 * full:
-                out.append("")
+        stripped = line.strip()
+        following = lines[i + 1].split() if i + 1 < len(lines) else []
+        if stripped and following and _SENTENCE_END.search(stripped) and _SENTENCE_START.match(following[0]) \
+                and len(stripped) + 1 + len(following[0]) < PARAGRAPH_END_FILL * full:
+            out.append("")
     return "\n".join(out)
+
+
+def join_pages(pages: list[str]) -> str:
+    """Pages joined with a blank line, except where a sentence runs on from one page to the next (the page
+    ends without end punctuation and the next begins in lower case): there the paragraph simply continues."""
+    out = pages[:1]
+    for page in pages[1:]:
+        runs_on = not _SENTENCE_END.search(out[-1]) and page[:1].islower()
+        out.append(("\n" if runs_on else "\n\n") + page)
+    return "".join(out)
 
 
 def _recover_truncated(raw: bytes) -> PdfReader | None:
@@ -205,6 +222,6 @@ def extract(raw: bytes) -> Extracted:
         pages_named = ", ".join(str(n) for n in straddling[:5]) + ("…" if len(straddling) > 5 else "")
         warnings.append(f"A line drawn at both the foot of one page and the head of the next was kept once "
                         f"(page {pages_named}).")
-    body = "\n\n".join(t for t in (page_text(lines) for lines in texts) if t)
+    body = join_pages([t for t in (page_text(lines) for lines in texts) if t])
     metadata = Metadata(title=title, sources=(("title", "PDF document info"),) if title else ())
     return Extracted(text=body, encoding=None, metadata=metadata, warnings=tuple(warnings))

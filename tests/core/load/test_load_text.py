@@ -103,3 +103,13 @@ def test_pasted_text_is_a_version():
 
     v = load_pasted("Pasted “words”\r\nhere", version_id="v3")
     assert (v.id, v.label, v.format, v.text) == ("v3", "Pasted text", "text", "Pasted “words”\nhere")
+
+
+def test_damaged_utf8_keeps_its_words_and_says_so():
+    raw = ("Les élections n'étaient « pas idéales », a déclaré le ministre. Café, thé, été.\n" * 3).encode()
+    raw = raw[:40] + b"\xff" + raw[41:]
+    v = load(raw)
+    assert v.ok and v.encoding == "utf-8"
+    assert v.text.count("\ufffd") == 1 and "pas idéales" in v.text
+    assert v.warnings == ("The file contains replacement characters (\ufffd): some bytes were not valid text.",)
+

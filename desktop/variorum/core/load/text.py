@@ -75,7 +75,21 @@ def decode(raw: bytes) -> tuple[str, str]:
         pass
     if looks_binary(raw):
         raise LoadError("This looks like a binary file, not text; it cannot be compared.")
+    damaged = _as_damaged_utf8(raw)
+    if damaged is not None:
+        return damaged, "utf-8"
     return detect(raw)
+
+
+def _as_damaged_utf8(raw: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a damaged copy), decoded with U+FFFD for them; None if it is not UTF-8.
+
+    Text in a legacy encoding has no valid multi-byte UTF-8 sequences at all, so a file with many valid ones and
+    few broken ones is damaged UTF-8."""
+    text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ch > "\x7f") - broken
+    return text if multibyte >= 3 and broken <= multibyte // 10 else None
 
 
 def plausibility(text: str) -> tuple[float, bool]:

@@ -94,7 +94,7 @@ def test_damaged_document_part(make_docx):
             data = src.read(info)
             z.writestr(info, b"<w:document><unclosed" if info.filename == "word/document.xml" else data)
     v = load(out.getvalue())
-    assert v.error is not None and v.error.startswith("This DOCX file is damaged and could not be read")
+    assert v.error == "This DOCX file is damaged or incomplete and could not be read."
 
 
 def test_old_word_doc_renamed_docx():

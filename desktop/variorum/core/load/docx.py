@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from datetime import datetime
 
 from variorum.core.load.builder import TextBuilder
@@ -16,6 +17,7 @@ from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.model import Metadata
 
+DAMAGED = "This DOCX file is damaged or incomplete and could not be read."
 MB = 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * MB
 MAX_RATIO = 100
@@ -183,8 +185,9 @@ def extract(raw: bytes) -> Extracted:
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile) as exc:
-        raise LoadError(f"This DOCX file is damaged and could not be read ({exc}).") from exc
+    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError,
+            OSError, NotImplementedError) as exc:
+        raise LoadError(DAMAGED) from exc
     r = _Renderer(document.part.rels)
     r.walk(document.element.body)
     text, links = r.out.build()

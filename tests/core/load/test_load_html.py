@@ -210,9 +210,11 @@ def test_photo_credits():
     page = ARTICLE.replace("<h1>", '<figure><img src="p.jpg"><figcaption>Protesters in Minsk. '
                                    '<span class="photo-credit">Dmitri Lovetsky / AP / TASS</span></figcaption>'
                                    "</figure><h1>")
-    m = load(page).metadata
-    assert m.credits == ("Dmitri Lovetsky / AP / TASS",)
-    assert m.source_of("credits") == ".credit"
+    v = load(page)
+    assert v.metadata.credits == ("Dmitri Lovetsky / AP / TASS",)
+    assert v.metadata.source_of("credits") == ".credit"
+    # the caption is part of the text, where the reader sees it
+    assert "Protesters in Minsk. Dmitri Lovetsky / AP / TASS\n\nKremlin Says No Need for Military Help" in v.text
 
 
 def test_credits_from_jsonld_image():

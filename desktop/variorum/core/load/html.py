@@ -159,12 +159,20 @@ def _depth(root) -> int:
 
 
 def _trafilatura_xml(tree) -> etree._Element | None:
-    """The article body as trafilatura's XML, from a copy of the parsed page (trafilatura prunes what it gets).
+    """The article body as trafilatura's XML, from a copy of the parsed page (trafilatura prunes what it gets),
+    image captions included.
 
     On very deeply nested pages trafilatura's second-opinion extractors take time that grows with the square of
     the depth; there its main extractor alone is used.
     """
-    xml = trafilatura.extract(copy.deepcopy(tree), output_format="xml", include_links=True, favor_recall=True,
+    page = copy.deepcopy(tree)
+    # Captions (often with the photo credit) are part of what a reader sees; trafilatura leaves out <figure>
+    # and <figcaption>, so they are handed over as plain blocks.
+    for el in page.iter("figure", "figcaption"):
+        el.tag = "div" if el.tag == "figure" else "p"
+        for attr in ("class", "id", "role"):
+            el.attrib.pop(attr, None)
+    xml = trafilatura.extract(page, output_format="xml", include_links=True, favor_recall=True,
                               include_comments=False, include_tables=True, include_images=False,
                               with_metadata=False, deduplicate=False, fast=_depth(tree) > DEEP_PAGE)
     if not xml:

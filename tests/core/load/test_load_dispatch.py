@@ -110,3 +110,10 @@ def test_text_that_mentions_a_pdf_header_stays_text():
     v = load_bytes(b"Every PDF file starts with %PDF-1.7 followed by binary data.", version_id="v1",
                    label="notes.txt")
     assert v.ok and v.format == "text" and v.warnings == ()
+
+
+def test_web_page_saved_under_a_pdf_name_is_read_as_html():
+    page = b"<!DOCTYPE html><html><body><h1>403 Forbidden</h1><p>Access to this document was denied.</p></body></html>"
+    v = load_bytes(page, version_id="v1", label="report.pdf")
+    assert v.format == "html" and "Access to this document was denied." in v.text
+    assert v.warnings[0] == "The file is named like a PDF file but is an HTML file; it was read as HTML."

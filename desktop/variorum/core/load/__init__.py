@@ -63,12 +63,20 @@ FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "html": "HTML", "pdf": "
                 "unknown": "unknown"}
 
 
+def _a(fmt: str) -> str:
+    name = FORMAT_NAMES[fmt]
+    return ("an " if name == "HTML" else "a ") + name
+
+
 def sniff_format(raw: bytes) -> str | None:
-    """The format the first bytes prove, whatever the file is called (PDF or DOCX), else None."""
+    """The format the first bytes prove, whatever the file is called (PDF, DOCX, an HTML page), else None."""
     if raw[:1024].lstrip(b"\x00\t\n\r\f ").startswith(b"%PDF-"):  # not a text that merely mentions it
         return "pdf"
     if raw.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
         return "docx"
+    head = raw[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):  # e.g. an error page saved under the expected name
+        return "html"
     return None
 
 
@@ -141,8 +149,8 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
                        error=f"This is {foreign}, not a document that can be compared; {advice}.")
     notes: tuple[str, ...] = ()
     if named and named != fmt:
-        notes = (f"The file is named like a {FORMAT_NAMES[named]} file but is a {FORMAT_NAMES[fmt]} file; "
-                 f"it was read as {FORMAT_NAMES[fmt]}.",)
+        notes = (f"The file is named like {_a(named)} file but is {_a(fmt)} file; it was read as "
+                 f"{FORMAT_NAMES[fmt]}.",)
     try:
         extracted = _extractor(fmt)(raw)
     except LoadError as exc:

@@ -22,7 +22,7 @@ from variorum.core.load.extracted import Extracted
 from variorum.core.model import Metadata
 
 # pypdf logs every repair it makes to a damaged file; the user gets one clear message from this module instead.
-logging.getLogger("pypdf").setLevel(logging.ERROR)
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 DAMAGED = "This PDF is damaged or incomplete (perhaps cut short while downloading) and could not be read."
 _READ_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError,

@@ -113,3 +113,9 @@ def test_damaged_utf8_keeps_its_words_and_says_so():
     assert v.text.count("\ufffd") == 1 and "pas idéales" in v.text
     assert v.warnings == ("The file contains replacement characters (\ufffd): some bytes were not valid text.",)
 
+
+
+def test_one_line_of_five_megabytes_in_a_legacy_encoding_loads_whole():
+    line = "café naïve déjà vu " * (5 * 1024 * 1024 // 19)
+    v = load(line.encode("cp1252"))
+    assert v.ok and v.encoding == "cp1252" and v.text == line

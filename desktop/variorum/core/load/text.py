@@ -23,6 +23,7 @@ _BOMS = (
 PREFERRED_ENCODINGS = ("cp1252", "cp1251", "cp1250", "latin_1", "iso8859_15", "cp1253", "cp1254", "cp1257",
                        "iso8859_2", "koi8_r", "cp1256", "cp1255", "gb18030", "big5", "shift_jis", "euc_jp",
                        "euc_kr")
+ALWAYS_TRIED = ("cp1252", "cp1251", "cp1250")
 CLOSE_CHAOS = 0.1  # "as clean as the best" (charset-normalizer's mess ratio)
 PLAUSIBILITY_SAMPLE = 50_000
 # The accented letters of the alphabets of Latin-script languages (lower case), grouped where they share text.
@@ -88,8 +89,12 @@ def _as_damaged_utf8(raw: bytes) -> str | None:
     few broken ones is damaged UTF-8."""
     text = raw.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ch > "\x7f") - broken
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - broken
     return text if multibyte >= 3 and broken <= multibyte // 10 else None
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def plausibility(text: str) -> tuple[float, bool]:
@@ -98,7 +103,7 @@ def plausibility(text: str) -> tuple[float, bool]:
 
     Accented Latin letters count when one alphabet holds them all (text decoded with the wrong code page mixes
     letters no language uses together: "Ðurða èeka"); letters of other scripts count unless an upper-case
-    letter follows a lower-case one inside a word ("ЗяхМ"); quotes and dashes count unless they sit between two
+    letter follows a lower-case one inside a word ("ЗяхМ") or a cased letter sits against a Latin one; quotes and dashes count unless they sit between two
     letters ("žlu»oučký").
     """
     seen = other_good = 0
@@ -114,6 +119,8 @@ def plausibility(text: str) -> tuple[float, bool]:
                 continue
             if ch <= "\u024f":
                 latin[ch.lower()] = latin.get(ch.lower(), 0) + 1
+            elif ch.lower() != ch.upper() and (_is_ascii_letter(prev) or _is_ascii_letter(text[i + 1:i + 2])):
+                continue  # a Cyrillic or Greek letter inside a Latin word ("Tьrkзe"): a wrong code page
             else:
                 other_good += 1  # Greek, Cyrillic, Hebrew, CJK… (not the ordinal signs ª º or µ)
         elif ch in _PLAUSIBLE_MARKS:
@@ -129,39 +136,49 @@ def plausibility(text: str) -> tuple[float, bool]:
 def detect(raw: bytes) -> tuple[str, str]:
     """Decode bytes of an unknown legacy encoding.
 
-    charset-normalizer proposes candidate encodings; on short texts several decode about equally cleanly. Among
-    those, the decoding whose non-ASCII characters look most like real writing wins (Windows-1252 turns French
-    into é and à where a Baltic code page makes ē and ą). The encoding is named by the most common code page
-    that gives the same text.
+    charset-normalizer proposes candidate encodings (on a large file it may stop at the first clean one), and
+    the three most common code pages are always tried too. Among the candidates, the decoding whose non-ASCII
+    characters look most like real writing wins (Windows-1252 turns French into é and à where a Baltic code page
+    makes ē and ą). The encoding is named by the most common code page that gives the same text.
     """
     from charset_normalizer import from_bytes  # imported on demand: most files are UTF-8
 
     results = list(from_bytes(raw))
-    if not results:
-        raise LoadError("The text encoding could not be recognised; save the file as UTF-8 and try again.")
-    least_chaos = min(m.chaos for m in results)
     sample = raw[:PLAUSIBILITY_SAMPLE]
-    close = [m for m in results if m.chaos <= least_chaos + CLOSE_CHAOS]
+    # (codec, the code pages giving the same text, charset-normalizer's rank)
+    candidates: list[tuple[str, list[str], int]] = []
+    if results:
+        least_chaos = min(m.chaos for m in results)
+        candidates = [(m.encoding, list(m.could_be_from_charset), n)
+                      for n, m in enumerate(results) if m.chaos <= least_chaos + CLOSE_CHAOS]
+    for name in ALWAYS_TRIED:
+        if any(name in same for _, same, _ in candidates):
+            continue
+        try:
+            raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((name, [name], len(results) + ALWAYS_TRIED.index(name)))
+    if not candidates:
+        raise LoadError("The text encoding could not be recognised; save the file as UTF-8 and try again.")
 
-    def rank(match) -> tuple[float, int, int]:
-        score, latin = plausibility(sample.decode(match.encoding, errors="ignore"))
+    def rank(candidate: tuple[str, list[str], int]) -> tuple[float, int, int]:
+        codec, same, order = candidate
+        score, latin = plausibility(sample.decode(codec, errors="ignore"))
         # Latin-script ties go to the more common code page; for other scripts a common code page beats a rare
         # one, and then charset-normalizer's order decides, as it weighs the language of the text.
-        common = min((PREFERRED_ENCODINGS.index(n) for n in match.could_be_from_charset if n in PREFERRED_ENCODINGS),
+        common = min((PREFERRED_ENCODINGS.index(n) for n in same if n in PREFERRED_ENCODINGS),
                      default=len(PREFERRED_ENCODINGS))
         if not latin:
             common = 0 if common < len(PREFERRED_ENCODINGS) else 1
-        return -round(score, 3), common, close.index(match)
+        return -round(score, 3), common, order
 
-    chosen = min(close, key=rank)
-    text = str(chosen)
+    codec, same, _ = min(candidates, key=rank)
+    text = raw.decode(codec, errors="replace")
     for name in PREFERRED_ENCODINGS:
-        try:
-            if raw.decode(name) == text:
-                return text, name
-        except UnicodeDecodeError:
-            continue
-    return text, chosen.encoding
+        if name in same or name == codec:
+            return text, name
+    return text, codec
 
 
 def unify_newlines(text: str) -> str:

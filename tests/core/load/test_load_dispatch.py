@@ -117,3 +117,8 @@ def test_web_page_saved_under_a_pdf_name_is_read_as_html():
     v = load_bytes(page, version_id="v1", label="report.pdf")
     assert v.format == "html" and "Access to this document was denied." in v.text
     assert v.warnings[0] == "The file is named like a PDF file but is an HTML file; it was read as HTML."
+
+
+def test_impossible_path_is_an_error_not_a_crash(tmp_path):
+    [v] = load_paths([str(tmp_path / "bad\x00name.txt")])
+    assert v.error == "Could not open the file: the path is not valid."

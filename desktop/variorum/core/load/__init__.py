@@ -177,6 +177,9 @@ def load_file(path: Path, *, version_id: str) -> Version:
     except OSError as exc:
         return Version(id=version_id, label=label, path=str(path), sha256="", format="unknown", encoding=None,
                        text="", error=f"Could not open the file: {exc.strerror or exc}.")
+    except ValueError:  # a path no file system accepts (an embedded NUL byte)
+        return Version(id=version_id, label=label, path=str(path), sha256="", format="unknown", encoding=None,
+                       text="", error="Could not open the file: the path is not valid.")
     return load_bytes(raw, version_id=version_id, label=label, path=str(path))
 
 

@@ -13,8 +13,12 @@ def _pdf_string(line: str) -> bytes:
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def build_pdf(pages: list[list[str]], *, title: str | None = None) -> bytes:
-    """A minimal PDF: one Helvetica text line per entry, top to bottom; an empty page list item = no text."""
+def build_pdf(pages: list[list[str]], *, title: str | None = None,
+              links: list[tuple[int, int, str]] = (), raw_annots: bytes = b"") -> bytes:
+    """A minimal PDF: one Helvetica text line per entry, top to bottom; an empty page list item = no text.
+
+    ``links`` makes whole lines hyperlinks: (page index, line index, URI); ``raw_annots`` adds annotation
+    dictionaries as they are to the first page (to test damaged ones)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -32,8 +36,15 @@ def build_pdf(pages: list[list[str]], *, title: str | None = None) -> bytes:
         ops.append(b"ET")
         stream = b"\n".join(ops) if lines else b""
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        annots = b"".join(
+            b"<< /Type /Annot /Subtype /Link /Rect [70 %d %d %d] /Border [0 0 0] /A << /S /URI /URI (%s) >> >>"
+            % (740 - 14 * li - 3, 72 + 6 * len(lines[li]), 740 - 14 * li + 11, uri.encode())
+            for pi, li, uri in links if pi == len(kids))
+        if not kids:
+            annots += raw_annots
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] "
-                        b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (pages_obj, font, content)))
+                        b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R /Annots [%s] >>"
+                        % (pages_obj, font, content, annots)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_obj
     objects[pages_obj - 1] = (b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids)
                               + b"] /Count %d >>" % len(kids))

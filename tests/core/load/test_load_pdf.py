@@ -118,3 +118,25 @@ def test_pdf_named_txt_is_read_as_pdf(make_pdf):
     assert v.ok and v.format == "pdf"
     assert "Peskov added Wednesday" in v.text
     assert v.warnings[0] == ("The file is named like a text file but is a PDF file; it was read as PDF.")
+
+
+def test_link_annotations_become_links_on_their_anchor_text(make_pdf):
+    page_1 = PAGE_1[:4] + ["Related article: Belarus Opposition Urges EU to Reject Vote"] + PAGE_1[4:]
+    raw = make_pdf([page_1, PAGE_2],
+                   links=[(0, 4, "https://news.example.com/2025/02/21/belarus-opposition-urges-eu"),
+                          (1, 2, "https://www.rbc.example/politics")])
+    v = load(raw)
+    assert [(link.text, link.url) for link in v.metadata.links] == [
+        ("Related article: Belarus Opposition Urges EU to Reject Vote",
+         "https://news.example.com/2025/02/21/belarus-opposition-urges-eu"),
+        ("\u201cunacceptable,\u201d according to the RBC news website (and others).", "https://www.rbc.example/politics"),
+    ]
+    for link in v.metadata.links:
+        assert v.text[link.start:link.end] == link.text
+
+
+def test_damaged_link_annotations_cost_only_the_links(make_pdf):
+    raw = make_pdf([PAGE_1, PAGE_2], raw_annots=b"<< /Type /Annot /Subtype /Link /Rect [1 2] /A << /S /URI >> >>"
+                                                b" << /Subtype /Link /A 5 >> 42")
+    v = load(raw)
+    assert v.ok and "The Kremlin said Wednesday" in v.text and v.metadata.links == ()

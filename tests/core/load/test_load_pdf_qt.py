@@ -37,3 +37,22 @@ def test_qt_pdf_reads_back_as_its_paragraphs(qt_pdf):
     assert v.text.split() == expected
     assert "page numbers" in v.warnings[0]
     assert not re.search(r"^\d+$", v.text, re.MULTILINE)
+
+
+def test_qt_pdf_links_keep_their_anchor_text(qapp, tmp_path):
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    document = QTextDocument()
+    document.setHtml("<p>Related article: <a href='https://www.example.com/2025/02/21/belarus-opposition'>Belarus "
+                     "Opposition Urges EU To Reject Vote as Leaders Hold Emergency Talks</a> and the text goes on "
+                     "after the link for a while.</p>")
+    path = tmp_path / "linked.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A6))  # narrow: the link is broken over lines
+    document.print_(writer)
+    del writer
+    v = load_file(path, version_id="v1")
+    [link] = v.metadata.links
+    assert link.url == "https://www.example.com/2025/02/21/belarus-opposition"
+    assert " ".join(link.text.split()) == "Belarus Opposition Urges EU To Reject Vote as Leaders Hold Emergency Talks"
+    assert v.text[link.start:link.end] == link.text

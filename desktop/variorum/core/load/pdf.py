@@ -19,6 +19,7 @@ from pypdf.errors import DependencyError, PdfReadError
 
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
+from variorum.core.load.pdf_links import PageLinks, locate, page_links
 from variorum.core.model import Metadata
 
 # pypdf logs every repair it makes to a damaged file; the user gets one clear message from this module instead.
@@ -106,7 +107,7 @@ def page_text(lines: list[str]) -> str:
     A paragraph ends after a line that ends a sentence when the next line starts a sentence whose first word
     would have fitted on that line: the writer broke the line, not the layout.
     """
-    lines = [line.rstrip() for line in lines]
+    lines = [line.strip() for line in lines]
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
@@ -126,14 +127,26 @@ def page_text(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def join_pages(pages: list[str]) -> str:
+def join_pages(pages: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Pages joined with a blank line, except where a sentence runs on from one page to the next (the page
-    ends without end punctuation and the next begins in lower case): there the paragraph simply continues."""
-    out = pages[:1]
-    for page in pages[1:]:
-        runs_on = not _SENTENCE_END.search(out[-1]) and page[:1].islower()
-        out.append(("\n" if runs_on else "\n\n") + page)
-    return "".join(out)
+    ends without end punctuation and the next begins in lower case): there the paragraph simply continues.
+    Also returns where each page's text lies in the result ((0, 0) for a page without text)."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    for page in pages:
+        if not page:
+            spans.append((0, 0))
+            continue
+        if parts:
+            runs_on = not _SENTENCE_END.search(parts[-1]) and page[:1].islower()
+            sep = "\n" if runs_on else "\n\n"
+            parts.append(sep)
+            length += len(sep)
+        spans.append((length, length + len(page)))
+        parts.append(page)
+        length += len(page)
+    return "".join(parts), spans
 
 
 def _recover_truncated(raw: bytes) -> PdfReader | None:
@@ -173,6 +186,13 @@ def _reader(raw: bytes) -> tuple[PdfReader, bool]:
     return reader, recovered
 
 
+def _page_links(page) -> PageLinks | None:
+    try:
+        return page_links(page)
+    except _READ_ERRORS:
+        return None  # broken annotations cost the links, never the text
+
+
 def _title(reader: PdfReader) -> str | None:
     try:
         info = reader.metadata
@@ -197,12 +217,16 @@ def extract(raw: bytes) -> Extracted:
         if not pages:
             raise LoadError("This PDF has no pages.")
         texts: list[list[str]] = []
+        anchors: list[list[tuple[str, str]]] = []
         for n, page in enumerate(pages, start=1):
             try:
-                text = page.extract_text() or ""
+                links = _page_links(page)
+                text = (page.extract_text(visitor_text=links.visitor) if links else page.extract_text()) or ""
+                anchors.append(links.anchors() if links else [])
             except Exception as exc:  # one broken page must not lose the others
                 warnings.append(f"Page {n} could not be read ({type(exc).__name__}: {exc}); it is left out.")
                 text = ""
+                anchors.append([])
             else:
                 if not text.strip():
                     warnings.append(f"Page {n} has no text layer (scanned image?).")
@@ -222,6 +246,8 @@ def extract(raw: bytes) -> Extracted:
         pages_named = ", ".join(str(n) for n in straddling[:5]) + ("…" if len(straddling) > 5 else "")
         warnings.append(f"A line drawn at both the foot of one page and the head of the next was kept once "
                         f"(page {pages_named}).")
-    body = join_pages([t for t in (page_text(lines) for lines in texts) if t])
-    metadata = Metadata(title=title, sources=(("title", "PDF document info"),) if title else ())
+    body, spans = join_pages([page_text(lines) for lines in texts])
+    links = tuple(link for found, (start, end) in zip(anchors, spans, strict=True) if found
+                  for link in locate(body, found, start, end))
+    metadata = Metadata(title=title, links=links, sources=(("title", "PDF document info"),) if title else ())
     return Extracted(text=body, encoding=None, metadata=metadata, warnings=tuple(warnings))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime
 
 from dateutil import parser as date_parser
 
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+_ZONE_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*([+-]\d{1,2}(?::?\d{2})?)\b")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2001, 2, 2)
@@ -24,9 +27,14 @@ def iso_date(value: object) -> str | None:
     s = " ".join(value.split())
     if not s or len(s) > 64 or not any(c.isdigit() for c in s):
         return None
+    s = _TRAILING_NOTE.sub("", s)  # "… GMT+0300 (Moscow Standard Time)"
+    # "GMT+0300" means three hours ahead of UTC (as browsers write it); dateutil would read it the POSIX way
+    s = _ZONE_OFFSET.sub(r" \1", s)
     try:
-        a = date_parser.parse(s, default=_DEFAULT_A)
-        b = date_parser.parse(s, default=_DEFAULT_B)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an unknown zone name ("MSK") leaves the time without a zone
+            a = date_parser.parse(s, default=_DEFAULT_A)
+            b = date_parser.parse(s, default=_DEFAULT_B)
     except (ValueError, OverflowError, TypeError):
         return None
     if a.date() != b.date() or not 1000 <= a.year <= 9999:

@@ -134,3 +134,8 @@ def test_inline_html_links_are_links_too():
     [link] = v.metadata.links
     assert (link.text, link.url) == ("the story", "https://e.example/2020/08/19/story")
     assert v.text[link.start:link.end] == "the story"
+
+
+def test_scripts_styles_and_comments_in_markdown_are_not_text():
+    v = load("Before.\n\n<script>var tracking = 1;</script>\n\n<style>p { color: red }</style>\n\n<!-- note -->\n\nAfter.")
+    assert v.text == "Before.\n\nAfter."

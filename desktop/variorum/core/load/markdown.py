@@ -25,6 +25,7 @@ _BLOCK_OPEN = {"paragraph_open", "heading_open", "blockquote_open", "list_item_o
 _BLOCK_CLOSE = {"paragraph_close", "heading_close", "blockquote_close", "list_item_close", "bullet_list_close",
                 "ordered_list_close", "table_close", "tr_close"}
 _TAG = re.compile(r"<[^>]*>")
+_HIDDEN_HTML = re.compile(r"<(script|style|template)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _A_OPEN = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*)'|(?P<bare>[^\s>]+))[^>]*>""",
                      re.IGNORECASE)
@@ -40,7 +41,7 @@ def _parser() -> MarkdownIt:
 
 def _html_text(fragment: str) -> str:
     """The text of a raw HTML fragment in Markdown (tags dropped, entities decoded)."""
-    return html.unescape(_TAG.sub("", fragment))
+    return html.unescape(_TAG.sub("", _HIDDEN_HTML.sub(" ", fragment)))
 
 
 class _Renderer:

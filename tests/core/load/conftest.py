@@ -72,7 +72,7 @@ def make_pdf():
 
 
 def build_docx(paragraphs: list[str], *, links: dict[str, str] | None = None, table: list[list[str]] | None = None,
-               title: str | None = None, author: str | None = None) -> bytes:
+               title: str | None = None, author: str | None = None, created=None) -> bytes:
     """A real .docx made with python-docx; ``links`` maps an anchor text (inside a paragraph) to its URL."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE
@@ -112,6 +112,9 @@ def build_docx(paragraphs: list[str], *, links: dict[str, str] | None = None, ta
         document.core_properties.title = title
     if author:
         document.core_properties.author = author
+    if created:
+        document.core_properties.created = created
+        document.core_properties.modified = created
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

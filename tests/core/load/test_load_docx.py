@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import UTC, datetime
 
 from variorum.core.load import docx as docx_loader
 from variorum.core.load import load_bytes
@@ -20,7 +21,8 @@ def test_paragraphs_tables_and_links(make_docx):
                      "A line\nbroken by hand."],
                     links={"Opposition Urges EU to Reject Vote": "https://e.example/2025/02/21/opposition"},
                     table=[["Candidate", "Share"], ["Lukashenko", "80%"]],
-                    title="Kremlin Says No Need", author="Jane Roe")
+                    title="Kremlin Says No Need", author="Jane Roe",
+                    created=datetime(2020, 8, 19, 9, 38, tzinfo=UTC))
     v = load(raw)
     assert v.ok and v.format == "docx" and v.encoding is None
     assert v.text == ("Kremlin Says No Need for Military Help\n\n"
@@ -33,9 +35,14 @@ def test_paragraphs_tables_and_links(make_docx):
     assert v.text[57:91] == "Opposition Urges EU to Reject Vote"
     m = v.metadata
     assert (m.title, m.byline) == ("Kremlin Says No Need", "Jane Roe")
-    assert m.published and m.published[:4].isdigit()
+    assert (m.published, m.modified) == ("2020-08-19T09:38:00+00:00", "2020-08-19T09:38:00+00:00")
     assert m.source_of("title") == "DOCX core properties (title)"
     assert m.source_of("published") == "DOCX core properties (created)"
+
+
+def test_placeholder_author_and_template_dates_are_not_metadata(make_docx):
+    m = load(make_docx(["Text."], author="Microsoft Office User")).metadata
+    assert (m.byline, m.published, m.modified) == (None, None, None)  # dates never set: the blank template's
 
 
 def test_title_falls_back_to_title_style(make_docx):

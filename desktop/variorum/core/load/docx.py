@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 import zlib
-from datetime import datetime
+from datetime import UTC, datetime
 
 from variorum.core.load.builder import TextBuilder
 from variorum.core.load.errors import LoadError
@@ -53,6 +53,10 @@ def check_zip(raw: bytes) -> None:
             raise LoadError("This ZIP file is not a Word document (it has no word/document.xml).")
 
 
+# Author values Office and document generators fill in when nobody is named.
+_PLACEHOLDER_AUTHORS = frozenset({"python-docx", "microsoft office user", "windows user", "administrator", "admin",
+                                  "user", "owner", "author", "unknown", "apache poi", "phpword", "docx4j"})
+_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15, tzinfo=UTC)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -165,12 +169,15 @@ def _metadata(document, links) -> Metadata:
                 sources.append(("title", f"DOCX {para.style.name} paragraph"))
                 break
     byline = text(props.author)
+    if byline and byline.casefold() in _PLACEHOLDER_AUTHORS:
+        byline = None  # the name of a program or of an unnamed account, not of a writer
     if byline:
         sources.append(("byline", "DOCX core properties (author)"))
-    published = date(props.created)
+    template_dates = props.created == _TEMPLATE_CREATED  # never set: the dates of python-docx's blank template
+    published = None if template_dates else date(props.created)
     if published:
         sources.append(("published", "DOCX core properties (created)"))
-    modified = date(props.modified)
+    modified = None if template_dates else date(props.modified)
     if modified:
         sources.append(("modified", "DOCX core properties (modified)"))
     return Metadata(title=title, published=published, modified=modified, byline=byline, links=links,

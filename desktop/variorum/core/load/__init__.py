@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
-from variorum.core.load.text import looks_binary
 from variorum.core.model import Version
 
 MAX_FILE_BYTES = 50 * 1024 * 1024

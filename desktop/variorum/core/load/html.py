@@ -20,9 +20,9 @@ from lxml import etree
 
 from variorum.core.load import html_meta
 from variorum.core.load.builder import TextBuilder
+from variorum.core.load.encoding import detect, looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
-from variorum.core.load.text import detect, looks_binary
 
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4

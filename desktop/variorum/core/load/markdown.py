@@ -15,9 +15,10 @@ from markdown_it.token import Token
 
 from variorum.core.load.builder import TextBuilder
 from variorum.core.load.dates import iso_date
+from variorum.core.load.encoding import decode, looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
-from variorum.core.load.text import decode, looks_binary, unify_newlines
+from variorum.core.load.text import unify_newlines
 from variorum.core.model import Link, Metadata
 
 _BLOCK_OPEN = {"paragraph_open", "heading_open", "blockquote_open", "list_item_open", "bullet_list_open",

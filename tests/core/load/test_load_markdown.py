@@ -115,10 +115,11 @@ def test_binary_named_md():
     assert v.error == "This looks like a binary file, not Markdown text; it cannot be compared."
 
 
-def test_placeholder_links_are_text_only():
+def test_placeholder_links_are_kept_as_they_are():
     v = load("**Related article:** [Opposition Urges EU](#) and [a real one](https://e.example/x)")
     assert v.text == "Related article: Opposition Urges EU and a real one"
-    assert [link.text for link in v.metadata.links] == ["a real one"]
+    assert [(link.text, link.url) for link in v.metadata.links] == [("Opposition Urges EU", "#"),
+                                                                    ("a real one", "https://e.example/x")]
 
 
 def test_absurdly_nested_markdown_is_compared_as_plain_text():

@@ -86,8 +86,8 @@ class TextBuilder:
             return
         url, start = self._open.pop()
         url = url.strip()
-        # "#" alone is a placeholder target (common in copied articles): it points nowhere, so no Link
-        if start is not None and self._len > start and url and url != "#":
+        # a placeholder target ("#", common in copied articles) is kept: a link lost in copying is worth seeing
+        if start is not None and self._len > start and url:
             self._links.append((url, start, self._len))
 
     # --- result ------------------------------------------------------------------------------------------

@@ -140,3 +140,12 @@ def test_inline_html_links_are_links_too():
 def test_scripts_styles_and_comments_in_markdown_are_not_text():
     v = load("Before.\n\n<script>var tracking = 1;</script>\n\n<style>p { color: red }</style>\n\n<!-- note -->\n\nAfter.")
     assert v.text == "Before.\n\nAfter."
+
+
+def test_raw_html_blocks_keep_their_links():
+    v = load('Intro.\n\n<p class="related">Related: <a href="https://e.example/2025/02/21/x">Opposition '
+             "Urges EU</a></p>\n\nOutro.")
+    assert v.text == "Intro.\n\nRelated: Opposition Urges EU\n\nOutro."
+    [link] = v.metadata.links
+    assert (link.text, link.url) == ("Opposition Urges EU", "https://e.example/2025/02/21/x")
+    assert v.text[link.start:link.end] == link.text

@@ -11,7 +11,6 @@ import codecs
 import copy
 import re
 from dataclasses import replace
-from urllib.parse import urljoin
 
 import ftfy.badness
 import trafilatura
@@ -19,10 +18,10 @@ from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
 from variorum.core.load import html_meta
-from variorum.core.load.builder import TextBuilder
 from variorum.core.load.encoding import detect, looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
+from variorum.core.load.html_text import HtmlTextWalker
 
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
@@ -39,13 +38,6 @@ _MOJIBAKE_WORD = re.compile(r"\S*(?:[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u01
 
 _C1_CONTROL = re.compile(r"[\u0080-\u009f]")
 _LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")  # every common mojibake has one of these
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object", "canvas",
-         "select", "option", "button", "input", "textarea", "math"}
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr",
-          "blockquote", "pre", "section", "article", "header", "footer", "nav", "aside", "main", "figure",
-          "figcaption", "form", "hr", "address", "fieldset", "details", "summary", "caption", "body",
-          # trafilatura's XML
-          "head", "list", "item", "quote", "row", "doc", "comments"}
 
 
 def _is_multibyte_utf8(raw: bytes) -> bool:
@@ -84,69 +76,6 @@ def decode_html(raw: bytes) -> tuple[str, str]:
         return detect(raw)
     except LoadError as exc:
         raise LoadError("The page's text encoding could not be recognised; save it as UTF-8 and try again.") from exc
-
-
-class _Walker:
-    """Turns an element tree (trafilatura's XML, or a real HTML body) into text with links.
-
-    Iterative, so that pages nested thousands of levels deep cannot exhaust the stack.
-    """
-
-    def __init__(self, base: str | None, *, html: bool) -> None:
-        self.out = TextBuilder()
-        self.base = base
-        self.html = html  # a real page: skip <head>, hidden elements; in trafilatura's XML <head> is a heading
-
-    def _href(self, href: str | None) -> str | None:
-        href = (href or "").strip()
-        if not href or href.lower().startswith(("javascript:", "data:")):
-            return None
-        return urljoin(self.base, href) if self.base and not href.startswith("#") else href
-
-    def _skipped(self, el, tag: str) -> bool:
-        if not tag:
-            return True  # comments, processing instructions
-        if not self.html:
-            return tag == "graphic"
-        return tag in _SKIP or (el.get("hidden") is not None or el.get("aria-hidden") == "true"
-                                or "display:none" in (el.get("style") or "").replace(" ", ""))
-
-    def walk(self, root) -> None:
-        out = self.out
-        stack: list[tuple[object, bool, bool, bool]] = [(root, True, False, False)]
-        while stack:
-            el, entering, block, linked = stack.pop()
-            if not entering:
-                if linked:
-                    out.end_link()
-                if block:
-                    out.paragraph()
-                if el.tail and el is not root:
-                    out.write(el.tail)
-                continue
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
-            if self._skipped(el, tag) or tag in ("br", "lb"):
-                if tag in ("br", "lb"):
-                    out.line_break()
-                if el.tail and el is not root:
-                    out.write(el.tail)
-                continue
-            if tag in ("td", "th", "cell"):
-                prev = el.getprevious()
-                if prev is not None and isinstance(prev.tag, str):
-                    out.write(" | ")
-            parent = el.getparent()
-            block = tag in _BLOCK or (tag == "code" and parent is not None
-                                      and parent.tag in ("main", "doc", "quote", "comments"))
-            if block:
-                out.paragraph()
-            url = self._href(el.get("href") or el.get("target")) if tag in ("a", "ref") else None
-            if url:
-                out.begin_link(url)
-            if el.text:
-                out.write(el.text, preserve=tag in ("pre", "code") and block)
-            stack.append((el, False, block, bool(url)))
-            stack.extend((child, True, False, False) for child in reversed(el))
 
 
 def _depth(root) -> int:
@@ -215,7 +144,7 @@ def extract(raw: bytes) -> Extracted:
     base = html_meta.base_url(tree, meta)
 
     body = tree.find("body")
-    full = _Walker(base, html=True)
+    full = HtmlTextWalker(base, html=True)
     full.walk(body if body is not None else tree)
     full_text, full_links = full.out.build()
 
@@ -228,7 +157,7 @@ def extract(raw: bytes) -> Extracted:
     doc = _trafilatura_xml(tree)
     if doc is not None:
         main = doc.find("main")
-        walker = _Walker(base, html=False)
+        walker = HtmlTextWalker(base, html=False)
         walker.walk(main if main is not None else doc)
         text, links = walker.out.build()
     if not text.strip():

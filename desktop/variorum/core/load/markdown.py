@@ -18,6 +18,7 @@ from variorum.core.load.dates import iso_date
 from variorum.core.load.encoding import decode, looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
+from variorum.core.load.html_text import HtmlTextWalker
 from variorum.core.load.text import unify_newlines
 from variorum.core.model import Link, Metadata
 
@@ -25,8 +26,6 @@ _BLOCK_OPEN = {"paragraph_open", "heading_open", "blockquote_open", "list_item_o
                "ordered_list_open", "table_open", "tr_open"}
 _BLOCK_CLOSE = {"paragraph_close", "heading_close", "blockquote_close", "list_item_close", "bullet_list_close",
                 "ordered_list_close", "table_close", "tr_close"}
-_TAG = re.compile(r"<[^>]*>")
-_HIDDEN_HTML = re.compile(r"<(script|style|template)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _A_OPEN = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*)'|(?P<bare>[^\s>]+))[^>]*>""",
                      re.IGNORECASE)
@@ -38,11 +37,6 @@ _FM_FIELD = re.compile(r"^(title|date|author|byline|url|canonical)\s*:\s*(.+?)\s
 
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
-
-
-def _html_text(fragment: str) -> str:
-    """The text of a raw HTML fragment in Markdown (tags dropped, entities decoded)."""
-    return html.unescape(_TAG.sub("", _HIDDEN_HTML.sub(" ", fragment)))
 
 
 class _Renderer:
@@ -100,11 +94,21 @@ class _Renderer:
             elif t == "hr":
                 self.out.paragraph()
             elif t == "html_block":
-                text = _html_text(tok.content)
-                if text.strip():
-                    self.out.paragraph()
-                    self.out.write(text)
-                    self.out.paragraph()
+                self._html_block(tok.content)
+
+    def _html_block(self, fragment: str) -> None:
+        """Raw HTML in the Markdown: its text and links, as a web page's would be read."""
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+        try:
+            root = lxml_html.fragment_fromstring(fragment, create_parent="div", parser=parser)
+        except (etree.ParserError, ValueError):
+            return
+        self.out.paragraph()
+        HtmlTextWalker(None, html=True, out=self.out).walk(root)
+        self.out.paragraph()
 
     def _text(self, s: str, *, preserve: bool = False) -> None:
         self.out.write(s, preserve=preserve)

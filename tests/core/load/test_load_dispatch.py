@@ -37,7 +37,7 @@ def test_folder_with_nothing_readable_says_so(tmp_path):
     (tmp_path / "junk" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     [v] = load_paths([tmp_path / "junk"])
     assert v.error == EMPTY_FOLDER == ("This folder contains no file that can be compared "
-                                       "(.txt, .md, .html, .htm, .pdf, .docx).")
+                                       "(.txt, .md, .html, .htm, .mhtml, .pdf, .docx).")
     assert (v.id, v.label, v.format) == ("v1", "junk", "unknown")
 
 

@@ -235,3 +235,60 @@ def test_deeply_nested_page():
     v = load(f"<html><body>{too_deep}</body></html>")
     assert v.error == ("This page is nested more than 2048 elements deep (it is probably damaged or machine-made) "
                        "and cannot be read.")
+
+
+def _mhtml(page: str, *, charset: str | None = None) -> bytes:
+    """A single-file web page as Chromium saves it: a MIME message with the page quoted-printable."""
+    import quopri
+
+    body = quopri.encodestring(page.encode(charset or "utf-8")).decode("ascii")
+    content_type = f'text/html; charset="{charset}"' if charset else "text/html"
+    return (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://news.example.com/2020/08/19/kremlin-no-need\r\n"
+        "Subject: Kremlin Says No Need\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x----"\r\n'
+        "\r\n"
+        "------MultipartBoundary--x----\r\n"
+        f"Content-Type: {content_type}\r\n"
+        "Content-ID: <frame-1@mhtml.blink>\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        "Content-Location: https://news.example.com/2020/08/19/kremlin-no-need\r\n"
+        "\r\n"
+        f"{body}\r\n"
+        "------MultipartBoundary--x----\r\n"
+        "Content-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Location: https://news.example.com/photo.png\r\n"
+        "\r\n"
+        "iVBORw0KGgo=\r\n"
+        "------MultipartBoundary--x------\r\n"
+    ).encode("ascii")
+
+
+def test_single_file_web_page_mhtml():
+    page = ARTICLE.replace('<link rel="canonical" href="https://news.example.com/2020/08/19/kremlin-no-need">', "")
+    page = page.replace('<meta property="og:url" content="https://news.example.com/2020/08/19/kremlin-no-need">', "")
+    v = load(_mhtml(page), name="saved.mhtml")
+    assert v.ok and v.format == "html" and v.encoding == "utf-8"
+    assert "warrant Russia’s military involvement" in v.text
+    assert v.metadata.title == "Kremlin Says No Need for Military Help"
+    # the page names no address of its own; the address it was saved from stands in
+    assert (v.metadata.url, v.metadata.source_of("url")) == ("https://news.example.com/2020/08/19/kremlin-no-need",
+                                                             "MHTML Content-Location")
+    related = next(link for link in v.metadata.links if link.text.startswith("Belarus Opposition"))
+    assert related.url == "https://news.example.com/2025/02/21/belarus-opposition-urges-eu"
+
+
+def test_mhtml_charset_from_the_mime_part():
+    page = "<html><body><p>Кремль заявил, что события в Белоруссии пока не требуют участия.</p></body></html>"
+    v = load(_mhtml(page, charset="windows-1251"), name="saved.mht")
+    assert v.encoding == "cp1251" and "Кремль заявил" in v.text
+
+
+def test_mhtml_without_a_page():
+    raw = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+           b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n")
+    v = load(raw, name="empty.mhtml")
+    assert v.error == "This single-file web page (MHTML) holds no HTML page."

@@ -18,7 +18,7 @@ from variorum.core.load.extracted import Extracted
 from variorum.core.model import Version
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-EMPTY_FOLDER = "This folder contains no file that can be compared (.txt, .md, .html, .htm, .pdf, .docx)."
+EMPTY_FOLDER = "This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx)."
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -28,6 +28,8 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".mht": "html",
+    ".mhtml": "html",
     ".pdf": "pdf",
     ".docx": "docx",
 }

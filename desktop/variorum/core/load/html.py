@@ -17,7 +17,7 @@ import trafilatura
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
-from variorum.core.load import html_meta
+from variorum.core.load import html_meta, mhtml
 from variorum.core.load.encoding import detect, looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
@@ -50,24 +50,33 @@ def _is_multibyte_utf8(raw: bytes) -> bool:
     return True
 
 
-def decode_html(raw: bytes) -> tuple[str, str]:
-    """The page's text and encoding: a BOM, else the page's ``<meta charset>`` (unless the bytes can only be
-    UTF-8), else UTF-8, else detection."""
+def _by_label(raw: bytes, label: str) -> tuple[str, str] | None:
+    """Decode with a declared encoding; None when the label is unknown or wrong for these bytes."""
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    # as browsers do (WHATWG Encoding), a page labelled Latin-1 or ASCII is read as Windows-1252
+    name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+    if name not in ("utf-8", "utf-16", "utf-32") and _is_multibyte_utf8(raw):
+        return raw.decode("utf-8"), "utf-8"  # a stale declaration: no legacy text is valid UTF-8 by chance
+    try:
+        return raw.decode(name), name
+    except UnicodeDecodeError:
+        return None
+
+
+def decode_html(raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """The page's text and encoding: a BOM, else the encoding declared for it (by the file that carries it, then
+    by its ``<meta charset>``) unless the bytes can only be UTF-8, else UTF-8, else detection."""
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             return raw.decode(codec), name
     m = _META_CHARSET.search(raw[:4096])
-    if m:
-        declared = m.group(1).decode("ascii").lower()
-        try:
-            name = codecs.lookup(declared).name
-            # as browsers do (WHATWG Encoding), a page labelled Latin-1 or ASCII is read as Windows-1252
-            name = "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
-            if name not in ("utf-8", "utf-16", "utf-32") and _is_multibyte_utf8(raw):
-                return raw.decode("utf-8"), "utf-8"  # a stale declaration: no legacy text is valid UTF-8 by chance
-            return raw.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: detect instead
+    for label in (declared, m.group(1).decode("ascii") if m else None):
+        decoded = _by_label(raw, label) if label else None
+        if decoded:
+            return decoded
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -127,7 +136,13 @@ def _mojibake_warning(text: str) -> str | None:
 def extract(raw: bytes) -> Extracted:
     if looks_binary(raw):
         raise LoadError("This looks like a binary file, not a web page; it cannot be compared.")
-    page, encoding = decode_html(raw)
+    transport_charset = saved_from = None
+    if mhtml.looks_like_mhtml(raw):
+        part = mhtml.html_part(raw)
+        if part is None:
+            raise LoadError("This single-file web page (MHTML) holds no HTML page.")
+        raw, transport_charset, saved_from = part.html, part.charset, part.location
+    page, encoding = decode_html(raw, transport_charset)
     page = _XML_DECL.sub("", page.replace("\ufeff", ""), count=1)
     if _C1_CONTROL.search(page):
         # Invisible C1 controls are what is left of Windows-1252 punctuation decoded as Latin-1 (mojibake such
@@ -141,6 +156,8 @@ def extract(raw: bytes) -> Extracted:
     except (etree.ParserError, ValueError) as exc:
         raise LoadError(f"The page could not be parsed as HTML ({exc}).") from exc
     meta = html_meta.page_metadata(tree)
+    if meta.url is None and saved_from:
+        meta = replace(meta, url=saved_from, sources=meta.sources + (("url", "MHTML Content-Location"),))
     base = html_meta.base_url(tree, meta)
 
     body = tree.find("body")

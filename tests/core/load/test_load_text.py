@@ -119,3 +119,8 @@ def test_one_line_of_five_megabytes_in_a_legacy_encoding_loads_whole():
     line = "café naïve déjà vu " * (5 * 1024 * 1024 // 19)
     v = load(line.encode("cp1252"))
     assert v.ok and v.encoding == "cp1252" and v.text == line
+
+
+def test_form_feed_page_breaks_become_blank_lines():
+    v = load(b"End of page one.\n\x0cStart of page two.")
+    assert v.text == "End of page one.\n\n\nStart of page two."

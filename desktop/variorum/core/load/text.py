@@ -8,7 +8,8 @@ from variorum.core.load.extracted import Extracted
 
 
 def unify_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """CRLF and CR become LF; a form feed (a page break, as text extracted from PDFs has it) a blank line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
 
 
 def extract(raw: bytes) -> Extracted:

@@ -8,6 +8,7 @@ from pathlib import Path
 from variorum.core.checks import run_checks
 from variorum.core.diff import Codec, alignment_of, diff_versions, prepare
 from variorum.core.load import load_paths
+from variorum.core.metadata import enrich
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
 from variorum.core.relation import classify, pick_base, profile
 
@@ -51,6 +52,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
         if stop():
             raise Cancelled()
 
+    versions = [enrich(v) for v in versions]
     readable = [v for v in versions if v.ok]
     prepared = {v.id: prepare(v.text) for v in readable}
     profiles = {v.id: profile(v.text, " ".join(prepared[v.id].keys)) for v in readable}

@@ -1,0 +1,54 @@
+"""The anchor text of a link, even when a copy kept only the bare URL.
+
+A PDF extraction or a plain-text copy often keeps a link's URL but not its anchor; when the URL's slug spells a
+passage of the same text ("Related article: Belarus Opposition Urges…" and ``/belarus-opposition-urges-…``), that
+passage is the anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from variorum.core.metadata import slug_words
+from variorum.core.model import Link, Version
+from variorum.core.normalize import normalize_text
+
+MIN_SLUG_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Anchor:
+    text: str
+    start: int
+    end: int
+    from_slug: bool  # the anchor was found by matching the URL's slug to the text
+
+
+def is_bare(link: Link) -> bool:
+    return link.text.strip() == link.url.strip() or link.text.strip().startswith(("http://", "https://", "www."))
+
+
+@lru_cache(maxsize=256)
+def _slug_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])", re.IGNORECASE)
+
+
+def anchor_of(version: Version, link: Link) -> Anchor | None:
+    """The anchor text of ``link`` in ``version``: its own text, or the passage its URL's slug spells."""
+    if not is_bare(link):
+        return Anchor(link.text, link.start, link.end, False)
+    words = tuple(slug_words(link.url))
+    if len(words) < MIN_SLUG_WORDS:
+        return None
+    for m in _slug_pattern(words).finditer(version.text):
+        if link.start <= m.start() < link.end:  # the URL itself
+            continue
+        return Anchor(m.group(), m.start(), m.end(), True)
+    return None
+
+
+def anchor_key(text: str) -> str:
+    """Anchor texts compared without case, punctuation or markup."""
+    return " ".join(re.findall(r"\w+", normalize_text(text)))

@@ -1,0 +1,200 @@
+"""What every check gets: the versions, how they relate, the differences, and helpers shared by the checks."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from rapidfuzz import fuzz
+
+from variorum.core.metadata import TextMetadata, format_date, parse_date, text_metadata, url_date
+from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
+from variorum.core.normalize import normalize_text
+from variorum.core.tokens import paragraphs
+
+# Passages whose words are less alike than this are not treated as one passage in two versions, even when the
+# diff lined them up (a page that swapped one news item for another).
+ALIGNED_MIN_SIMILARITY = 60.0
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The date an article carries, where it was read, and how to say so in a message."""
+
+    date: dt.date
+    version: str
+    evidence: Evidence | None
+    source: str  # "the dateline" | "the date in its original URL" | "its published metadata"
+
+    def describe(self) -> str:
+        return f"{format_date(self.date)} (from {self.source} in {self.version})"
+
+
+@dataclass(frozen=True)
+class Context:
+    versions: tuple[Version, ...]
+    base_id: str | None
+    relations: Mapping[str, Relation]
+    differences: tuple[Difference, ...]
+    alignments: Mapping[str, Alignment]
+
+    # --- versions ---------------------------------------------------------------------------------------------
+    @cached_property
+    def readable(self) -> tuple[Version, ...]:
+        return tuple(v for v in self.versions if v.ok and v.text)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Version]:
+        return {v.id: v for v in self.versions}
+
+    def version(self, vid: str) -> Version:
+        return self._by_id[vid]
+
+    def order(self, vid: str) -> int:
+        return next(i for i, v in enumerate(self.versions) if v.id == vid)
+
+    @cached_property
+    def group(self) -> tuple[Version, ...]:
+        """The base and every version of the same article, in load order."""
+        return tuple(v for v in self.readable if self.relation(v.id) in {"base", "same-article"})
+
+    @cached_property
+    def related(self) -> tuple[Version, ...]:
+        return tuple(v for v in self.readable if self.relation(v.id) == "related")
+
+    @property
+    def base(self) -> Version | None:
+        return self._by_id.get(self.base_id) if self.base_id else None
+
+    def relation(self, vid: str) -> str | None:
+        rel = self.relations.get(vid)
+        return rel.kind if rel else None
+
+    def meta(self, vid: str) -> TextMetadata:
+        return text_metadata(self.version(vid).text)
+
+    # --- differences ------------------------------------------------------------------------------------------
+    def substantive(self, vid: str | None = None) -> list[Difference]:
+        return [d for d in self.differences if not d.cosmetic and (vid is None or d.version == vid)]
+
+    def aligned_similarity(self, d: Difference) -> float:
+        """How alike the base and other paragraphs around a difference are (0–100)."""
+        base = self.base
+        if base is None:
+            return 0.0
+        bp = _paragraph_at(base.text, d.base.start)
+        op = _paragraph_at(self.version(d.version).text, d.other.start)
+        if not bp or not op:
+            return 0.0
+        return fuzz.ratio(normalize_text(bp), normalize_text(op))
+
+    def is_aligned(self, d: Difference) -> bool:
+        return d.kind == "replace" and self.aligned_similarity(d) >= ALIGNED_MIN_SIMILARITY
+
+    # --- dates ------------------------------------------------------------------------------------------------
+    def own_date(self, vid: str) -> ArticleDate | None:
+        """The date a version states for itself: loader metadata, its dateline, or its original URL's date."""
+        v = self.version(vid)
+        tm = self.meta(vid)
+        source = v.metadata.source_of("published")
+        if tm.published is not None and source in (None, "dateline"):
+            f = tm.published.found
+            return ArticleDate(tm.published.date, vid, Evidence(vid, f.start, f.end, v.text[f.start:f.end]),
+                               "the dateline")
+        if v.metadata.published and source not in (None, "dateline", "url"):
+            date = parse_date(v.metadata.published)
+            if date:
+                return ArticleDate(date, vid, self.locate_date(vid, date), f"its {source} metadata")
+        canonical = v.metadata.url
+        ud = url_date(canonical) if canonical else None
+        if ud is not None and ud.precision == "day":
+            where = tm.original_url
+            ev = None
+            if where is not None and where.value == canonical:
+                ev = Evidence(vid, where.start, where.end, v.text[where.start:where.end])
+            else:
+                pos = v.text.find(canonical) if canonical else -1
+                if pos >= 0:
+                    ev = Evidence(vid, pos, pos + len(canonical), canonical)
+            return ArticleDate(ud.date, vid, ev, "the date in its original URL")
+        if v.metadata.published:
+            date = parse_date(v.metadata.published)
+            if date:
+                return ArticleDate(date, vid, self.locate_date(vid, date), "its published metadata")
+        return None
+
+    def locate_date(self, vid: str, date: dt.date) -> Evidence | None:
+        from variorum.core.metadata import find_dates
+
+        text = self.version(vid).text
+        for m in find_dates(text):
+            if m.year_given and m.date == date:
+                return Evidence(vid, m.start, m.end, m.text)
+        return None
+
+    def article_date(self, vid: str) -> ArticleDate | None:
+        """The article's date for a version: its own, else (for versions of one article) another version's."""
+        own = self.own_date(vid)
+        if own is not None or vid not in {v.id for v in self.group}:
+            return own
+        candidates = [self.own_date(v.id) for v in self.group if v.id != vid]
+        candidates = [c for c in candidates if c is not None]
+        if self.base_id:
+            candidates.sort(key=lambda c: c.version != self.base_id)
+        return candidates[0] if candidates else None
+
+    # --- findings ---------------------------------------------------------------------------------------------
+    def finding(self, kind: str, severity: Severity, message: str, evidence: Iterable[Evidence]) -> Finding:
+        """A finding whose id depends only on its kind and the content it cites (version sha256 + span)."""
+        ev = tuple(evidence)
+        sha = {v.id: v.sha256 for v in self.versions}
+        order = {vid: i for i, vid in enumerate(sha)}
+        versions = tuple(sorted(dict.fromkeys(e.version for e in ev), key=lambda vid: order.get(vid, len(order))))
+        key = "|".join([kind] + sorted(f"{sha.get(e.version, e.version)}:{e.start}:{e.end}:{e.text}" for e in ev))
+        if not ev:
+            key += "|" + message
+        fid = "f" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:11]
+        return Finding(fid, kind, severity, versions, message, ev)
+
+
+@lru_cache(maxsize=32)
+def _paragraph_index(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    paras = paragraphs(text)
+    return paras, [s for s, _ in paras]
+
+
+def paragraph_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The (start, end) of the paragraph holding ``offset``, or None."""
+    paras, starts = _paragraph_index(text)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0 or offset > paras[i][1]:
+        return None
+    return paras[i]
+
+
+def _paragraph_at(text: str, offset: int) -> str:
+    paras, starts = _paragraph_index(text)
+    i = bisect.bisect_right(starts, offset) - 1
+    if i < 0:
+        return ""
+    s, e = paras[i]
+    return text[s:e]
+
+
+def evidence(version: Version, start: int, end: int) -> Evidence:
+    return Evidence(version.id, start, end, version.text[start:end])
+
+
+def short(text: str, limit: int = 80) -> str:
+    """A passage shortened for a message, on one line."""
+    s = " ".join(text.split())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def join_ids(ids: Sequence[str]) -> str:
+    ids = list(ids)
+    return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]

@@ -1,0 +1,116 @@
+"""The facts a text states — names, dates, figures and quotations — each with its first place in the text.
+
+Used to compare related coverage (other outlets' articles on the same story) on facts rather than words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from variorum.core.checks.quotations import find_quotes
+from variorum.core.metadata import find_dates
+from variorum.core.normalize import normalize_text
+
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,6})\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»‘’•|]\s*|\n\s*)$")
+_CALENDAR = {n for n in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if n}
+_FIGURE = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per cent\b))?(?![\w/])")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_SENTENCE_WORDS = frozenset(_words("""a an the this that these those it its he she they we i in on at by for from as but and or
+if when while after before during with without there here what who how why our his her their some many most"""))
+_STOP = frozenset(_words("""
+about above after again against also among because been before being below between both could does doing down
+during each from further have having here into just more most once only other over same should some such than that
+their them then there these they this those through under until very were what when where which while will with
+would your said says told according year years just last next week month first time"""))
+
+
+@dataclass(frozen=True)
+class Mention:
+    key: str  # what two mentions must share to state the same fact
+    shown: str  # how the fact reads in a message
+    start: int
+    end: int
+    context: frozenset[str] = field(default=frozenset())  # the sentence's content words, for conflicts
+
+
+@dataclass(frozen=True)
+class Facts:
+    names: dict[str, Mention]
+    dates: list[Mention]
+    figures: list[Mention]
+    quotes: list[Mention]
+
+
+def _sentence(text: str, start: int, end: int) -> frozenset[str]:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    e_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    e = min(e_candidates) if e_candidates else len(text)
+    words = re.findall(r"[a-z]{4,}", normalize_text(text[s:start] + " " + text[end:e]))
+    return frozenset(w.rstrip("s") for w in words if w not in _STOP)
+
+
+def _names(text: str, common: set[str]) -> dict[str, Mention]:
+    """Runs of capitalised words that are not common words capitalised ("Foreign Minister" is not a name)."""
+    tokens = []
+    for m in _NAME.finditer(text):
+        word = re.sub(r"['’]s$", "", m.group())
+        if word in _CALENDAR or (len(word) < 3 and not word.isupper()) or word.lower() in common:
+            continue
+        if _SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]) and word.lower() in _SENTENCE_WORDS:
+            continue
+        tokens.append((m.start(), m.start() + len(word), word))
+    names: dict[str, Mention] = {}
+    run: list[tuple[int, int, str]] = []
+    for tok in [*tokens, None]:
+        if tok is not None and run and re.fullmatch(r"[ \t]+", text[run[-1][1]:tok[0]]):
+            run.append(tok)
+            continue
+        if run:
+            shown = " ".join(w for _, _, w in run)
+            names.setdefault(shown.casefold(), Mention(shown.casefold(), shown, run[0][0], run[-1][1]))
+        run = [tok] if tok is not None else []
+    return names
+
+
+def common_words(text: str) -> set[str]:
+    return set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+
+
+def extract(text: str, article_date: dt.date | None, common: set[str] | None = None) -> Facts:
+    names = _names(text, common_words(text) | (common or set()))
+    dates: list[Mention] = []
+    date_spans: list[tuple[int, int]] = []
+    for d in find_dates(text):
+        resolved = d.resolved(article_date)
+        date_spans.append((d.start, d.end))
+        if resolved is None:
+            continue
+        shown = f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
+        dates.append(Mention(resolved.isoformat(), shown, d.start, d.end, _sentence(text, d.start, d.end)))
+    figures: list[Mention] = []
+    for m in _FIGURE.finditer(text):
+        if any(s <= m.start() < e for s, e in date_spans):
+            continue
+        raw, unit = m.group(1), "%" if m.group(2) else ""
+        value = Decimal(raw.replace(",", "")).normalize()
+        if not unit and (value < 10 or (1800 <= value <= 2100 and "." not in raw and "," not in raw)):
+            continue  # small counts and years say too little on their own
+        shown = f"{raw}{unit}"
+        figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(), _sentence(text, m.start(), m.end())))
+    quotes = []
+    for q in find_quotes(text):
+        inner = text[q.inner[0]:q.inner[1]]
+        norm = normalize_text(inner)
+        if len(norm.split()) >= 5:
+            quotes.append(Mention(norm, inner, q.start, q.end))
+    return Facts(names, dates, figures, quotes)

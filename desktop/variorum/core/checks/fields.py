@@ -1,0 +1,61 @@
+"""Comparing one single-valued field (title, date, byline) across the versions of one article.
+
+Two versions stating different values is a contradiction; a value some versions state and others lack is an
+absence (low severity) — unless the version that lacks the field still has the value in its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+
+from variorum.core.checks.context import Context, join_ids, short
+from variorum.core.model import Evidence, Finding, Severity
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    shown: str  # how the value reads in a message
+    keys: frozenset[str]  # comparison keys; two values agree when they share one
+    evidence: Evidence
+
+
+def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, FieldValue],
+                  conflict: Severity, text_has: Callable[[str, FieldValue], bool]) -> Iterator[Finding]:
+    """Findings for one field: ``values`` maps version id → value for the versions that state it."""
+    group = [v.id for v in ctx.group]
+    if len(group) < 2 or not values:
+        return
+    # versions sharing a value are one party; parties are formed in load order
+    parties: list[tuple[FieldValue, list[str]]] = []
+    for vid in group:
+        if vid not in values:
+            continue
+        val = values[vid]
+        for first, members in parties:
+            if first.keys & val.keys:
+                members.append(vid)
+                break
+        else:
+            parties.append((val, [vid]))
+    if len(parties) > 1 and any(
+            not any(text_has(vid, q) for vid in pm) and not any(text_has(vid, p) for vid in qm)
+            for (p, pm), (q, qm) in combinations(parties, 2)):
+        # two parties each lacking the other's value: a version that also states the other value somewhere
+        # (a page listing several dated items) is not contradicting it
+        desc = "; ".join(f"{join_ids(members)}: '{short(val.shown, 100)}'" for val, members in parties)
+        ev = [values[vid].evidence for _, members in parties for vid in members]
+        yield ctx.finding(kind, conflict, f"The {label} differs between versions of the article — {desc}.", ev)
+    if len(parties) > 1:
+        return  # which value a version without one should have is then unclear: the contradiction says it all
+    absent = [vid for vid in group if vid not in values]
+    if not absent:
+        return
+    (val, members), = parties
+    missing = [vid for vid in absent if not text_has(vid, val)]
+    if missing:
+        ev = [values[vid].evidence for vid in members] + [Evidence(vid, 0, 0, "") for vid in missing]
+        yield ctx.finding(kind, "low",
+                          f"The {label} '{short(val.shown, 100)}' is stated in {join_ids(members)} but missing "
+                          f"from {join_ids(missing)}.", ev)

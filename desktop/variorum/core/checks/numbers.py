@@ -1,0 +1,70 @@
+"""``number-changed``: a figure, percentage, count, amount or date that differs between aligned passages.
+
+Only the values are compared: "12,300" → "14,000" is a change; "80%" → "80 percent", "1,000" → "1000" and
+"80%" vs "more than 80%" (a qualifier added around the same figure) are not. Both sides of the change must
+state a number: a figure replaced by words ("12" → "several") is a wording change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from variorum.core.checks.changes import changes, strip_urls
+from variorum.core.checks.context import Context, short
+from variorum.core.model import Finding
+
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=%|[a-zA-Z])")
+_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+          "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+          "dozen": 12}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _value(raw: str) -> Decimal | None:
+    raw = re.sub(r"(st|nd|rd|th)$", "", raw)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", raw):
+        raw = raw.replace(",", "")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", raw):  # 12.300,5
+        raw = raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", ".")
+    try:
+        return Decimal(raw).normalize()
+    except InvalidOperation:
+        return None
+
+
+def numbers_in(text: str) -> Counter[Decimal]:
+    """The values a passage states, in digits or as small number words."""
+    text = strip_urls(text)
+    out: Counter[Decimal] = Counter()
+    for m in _NUMBER.finditer(text):
+        v = _value(m.group())
+        if v is not None:
+            out[v] += 1
+    for m in _NUMBER_WORD.finditer(text):
+        out[Decimal(_WORDS[m.group(1).lower()])] += 1
+    return out
+
+
+def is_number_change(before: str, after: str) -> bool:
+    a, b = numbers_in(before), numbers_in(after)
+    return bool(a) and bool(b) and a != b
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    base = ctx.base
+    if base is None:
+        return
+    for ch in changes(ctx, lambda d: is_number_change(d.base.text, d.other.text), replaces_only=True):
+        others = ", ".join(ch.versions)
+        around = base.text[max(0, ch.base_start - 60):ch.base_end + 60]
+        message = (f"A figure changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "
+                   f"{'has' if len(ch.versions) == 1 else 'have'} '{short(ch.other_text, 60)}' "
+                   f"(in “{short(around, 140)}”).")
+        yield ctx.finding("number-changed", "high", message, ch.evidence(ctx))

@@ -1,0 +1,127 @@
+"""``passage-missing``: a paragraph present in some versions of the article and absent from others.
+
+Not counted as passages: lines of metadata (the title, a dateline, a byline, an "Original url:" label), lines
+that are only a URL, and scraps under four words — the metadata checks report those. A caption that carries a
+photo credit says so in the message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from variorum.core.checks.anchors import anchor_key
+from variorum.core.checks.changes import strip_urls
+from variorum.core.checks.context import Context, join_ids, paragraph_at, short
+from variorum.core.checks.titles import title_keys
+from variorum.core.model import Evidence, Finding, Version
+from variorum.core.normalize import normalize_text
+from variorum.core.tokens import paragraphs
+
+MIN_WORDS = 4
+COVERED = 0.9
+
+
+def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
+    text = v.text[start:end]
+    words = re.findall(r"\w+", normalize_text(strip_urls(text)))
+    if len(words) < MIN_WORDS:
+        return False
+    key = anchor_key(text)
+    tm = ctx.meta(v.id)
+    for value in (v.metadata.title, tm.title.value if tm.title else None, v.metadata.byline):
+        if value and key in title_keys(value):
+            return False
+    return not any(start <= d.found.start < end and len(words) <= 8 for d in tm.datelines)
+
+
+def _whole_paragraph(text: str, start: int, end: int) -> tuple[int, int] | None:
+    para = paragraph_at(text, start)
+    if para is None:
+        return None
+    ps, pe = para
+    overlap = min(end, pe) - max(start, ps)
+    return para if overlap >= COVERED * (pe - ps) else None
+
+
+def _credit_note(ctx: Context, v: Version, start: int, end: int) -> str:
+    credits = [f.value for f in ctx.meta(v.id).credits if start <= f.start < end]
+    return f" It carries the credit '{credits[0]}'." if credits else ""
+
+
+def _counterpart(ctx: Context, vid: str, para: tuple[int, int]) -> Evidence | None:
+    alignment = ctx.alignments.get(vid)
+    if alignment is None:
+        return None
+    others = [pair.other for pair in alignment.paragraphs
+              if pair.base and pair.other and para[0] <= pair.base[0] < para[1]]
+    if not others:
+        return None
+    s, e = others[0][0], others[-1][1]
+    return Evidence(vid, s, e, ctx.version(vid).text[s:e])
+
+
+def _merge(paras: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Adjacent paragraphs (nothing but a date or a scrap between them) as one passage."""
+    out: list[tuple[int, int]] = []
+    for para in sorted(paras):
+        if out and len(re.findall(r"\w+", text[out[-1][1]:para[0]])) < MIN_WORDS:
+            out[-1] = (out[-1][0], para[1])
+        else:
+            out.append(para)
+    return out
+
+
+def _describe(ctx: Context, v: Version, span: tuple[int, int], having: list[str], lacking: list[str]) -> str:
+    n = len(paragraphs(v.text[span[0]:span[1]]))
+    what = "A paragraph" if n == 1 else f"A passage of {n} paragraphs"
+    return (f"{what} present in {join_ids(having)} is missing from {join_ids(lacking)}: "
+            f"'{short(v.text[span[0]:span[1]], 120)}'.{_credit_note(ctx, v, *span)}")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    base = ctx.base
+    group = [v.id for v in ctx.group]
+    if base is None or len(group) < 2:
+        return
+    # base paragraphs some versions lack: version -> [(paragraph, where it would be in that version)]
+    lacking_in: dict[str, dict[tuple[int, int], int]] = {}
+    # paragraphs the base lacks: version -> {paragraph: where it would be in the base}
+    extra_in: dict[str, dict[tuple[int, int], int]] = {}
+    for d in ctx.substantive():
+        v = ctx.version(d.version)
+        if d.kind == "delete":
+            para = _whole_paragraph(base.text, d.base.start, d.base.end)
+            if para and _is_passage(ctx, base, *para):
+                lacking_in.setdefault(d.version, {})[para] = d.other.start
+        elif d.kind == "insert":
+            para = _whole_paragraph(v.text, d.other.start, d.other.end)
+            if para and _is_passage(ctx, v, *para):
+                extra_in.setdefault(d.version, {})[para] = d.base.start
+    # a passage of the base and the versions that lack it
+    missing: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    for vid, paras in lacking_in.items():
+        for span in _merge(list(paras), base.text):
+            where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
+            missing.setdefault(span, []).append((vid, where))
+    for span, entries in missing.items():
+        lacking = [vid for vid, _ in entries]
+        having = [vid for vid in group if vid not in lacking]
+        ev = [Evidence(base.id, span[0], span[1], base.text[span[0]:span[1]])]
+        ev += [e for vid in having if vid != base.id and (e := _counterpart(ctx, vid, span)) is not None]
+        ev += [Evidence(vid, pos, pos, "") for vid, pos in entries]
+        yield ctx.finding("passage-missing", "low", _describe(ctx, base, span, having, lacking), ev)
+    # passages the base lacks, grouped by what they say
+    extra: dict[str, list[tuple[str, tuple[int, int], int]]] = {}
+    for vid, paras in extra_in.items():
+        text = ctx.version(vid).text
+        for span in _merge(list(paras), text):
+            where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
+            extra.setdefault(normalize_text(text[span[0]:span[1]]), []).append((vid, span, where))
+    for entries in extra.values():
+        having = [vid for vid, _, _ in entries]
+        lacking = [vid for vid in group if vid not in having]
+        vid0, span0, where = entries[0]
+        ev = [Evidence(vid, s, e, ctx.version(vid).text[s:e]) for vid, (s, e), _ in entries]
+        ev.append(Evidence(base.id, where, where, ""))
+        yield ctx.finding("passage-missing", "low", _describe(ctx, ctx.version(vid0), span0, having, lacking), ev)

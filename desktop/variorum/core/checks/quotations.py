@@ -1,0 +1,88 @@
+"""Where quotations are in a text, in any quotation style, and who is said to speak them.
+
+Double quotes of every style (straight, curly, low-high, guillemets) and curly single quotes are paired by a
+small scanner: an opening mark follows a space or the start of a line, a closing mark precedes a space or
+punctuation. Straight single quotes are left alone (they are far more often apostrophes). A quotation may run
+over a paragraph break, as when a PDF extraction cuts a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_QUOTE_CHARS = 1200
+_OPEN_ONLY = "“„«‘"
+_CLOSE_ONLY = "”»’"
+_AMBIGUOUS = '"'
+_PAIRS = {"“": "”\"", "„": "“”\"", "«": "»", "‘": "’", '"': "\"”"}
+SPEECH_VERBS = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|declares|wrote|writes|noted|notes|asked|"
+    r"explained|clarified|insisted|argued|claimed|announced|warned|replied|according to)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # just after the closing mark
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+@lru_cache(maxsize=64)
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    out: list[Quote] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if open_at is not None and i - open_at > MAX_QUOTE_CHARS:
+            open_at = None  # an unclosed mark: give up on it
+        if open_at is not None:
+            if ch in _PAIRS[text[open_at]] and _closes(text, i):
+                out.append(Quote(open_at, i + 1))
+                open_at = None
+            continue
+        if (ch in _OPEN_ONLY or ch in _AMBIGUOUS) and _opens(text, i):
+            open_at = i
+    return tuple(out)
+
+
+def quote_at(text: str, start: int, end: int) -> Quote | None:
+    """The quotation that holds the span [start, end), if any."""
+    for q in find_quotes(text):
+        s, e = q.inner
+        if s <= start and end <= e and end > start:
+            return q
+        if q.start > end:
+            break
+    return None
+
+
+def attribution_span(text: str, q: Quote) -> tuple[int, int] | None:
+    """The words that say who speaks the quotation: the rest of its sentence after it, or the lead-in before it."""
+    after_end = len(text)
+    m = re.search(r"[.!?\n]", text[q.end:q.end + 160])
+    if m:
+        after_end = q.end + m.start()
+    after = text[q.end:min(after_end, q.end + 160)]
+    if SPEECH_VERBS.search(after):
+        return q.end, q.end + len(after)
+    lead_start = max(text.rfind(".", 0, q.start), text.rfind("\n", 0, q.start), q.start - 160) + 1
+    lead = text[lead_start:q.start]
+    if SPEECH_VERBS.search(lead) or lead.rstrip().endswith(":"):
+        return lead_start, q.start
+    return None

@@ -1,0 +1,76 @@
+"""``quote-changed``: words inside quotation marks that differ between versions, or a quotation's speaker.
+
+Quotation style (straight or curly, « » or “ ”), line wraps and markup are cosmetic and never count; neither do
+punctuation-only edits or a URL an extraction dropped into the middle of a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from variorum.core.checks.changes import Change, changes, strip_urls
+from variorum.core.checks.context import Context, short
+from variorum.core.checks.names import name_pairs
+from variorum.core.checks.numbers import is_number_change
+from variorum.core.checks.quotations import Quote, attribution_span, find_quotes, quote_at
+from variorum.core.model import Difference, Finding
+
+
+def _holder(text: str, start: int, end: int) -> Quote | None:
+    if end > start:
+        return quote_at(text, start, end)
+    for q in find_quotes(text):  # an empty span (an insertion point) inside a quotation
+        if q.inner[0] < start < q.inner[1]:
+            return q
+    return None
+
+
+def _speaker_change(text: str, start: int, end: int, changed: str) -> Quote | None:
+    """The quotation whose attribution the span [start, end) sits in, when the change touches a name."""
+    if not re.search(r"\b[A-Z][\w'’-]+", changed):
+        return None
+    for q in find_quotes(text):
+        if q.start > end + 200:
+            break
+        span = attribution_span(text, q)
+        if span and span[0] <= start and end <= span[1]:
+            return q
+    return None
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    base = ctx.base
+    if base is None:
+        return
+
+    def in_quote(d: Difference) -> bool:
+        if is_number_change(d.base.text, d.other.text) or name_pairs(d.base.text, d.other.text):
+            return False  # reported as a changed figure or name
+        other = ctx.version(d.version).text
+        return (_holder(base.text, d.base.start, d.base.end) is not None
+                or _holder(other, d.other.start, d.other.end) is not None)
+
+    for ch in changes(ctx, in_quote):
+        if not strip_urls(ch.base_text).strip() and not strip_urls(ch.other_text).strip():
+            continue
+        q = _holder(base.text, ch.base_start, ch.base_end)
+        quoted = base.text[q.start:q.end] if q else ""
+        yield _finding(ctx, ch, f"The quotation {short(quoted, 100)} " if quoted else "A quotation ",
+                       "reads differently")
+    for ch in changes(ctx, lambda d: not in_quote(d) and not is_number_change(d.base.text, d.other.text)
+                      and not name_pairs(d.base.text, d.other.text),
+                      replaces_only=True):
+        q = _speaker_change(base.text, ch.base_start, ch.base_end, ch.base_text + " " + ch.other_text)
+        if q is None:
+            continue
+        yield _finding(ctx, ch, f"The speaker of the quotation {short(base.text[q.start:q.end], 100)} ",
+                       "is given differently")
+
+
+def _finding(ctx: Context, ch: Change, subject: str, verb: str) -> Finding:
+    before = f"'{short(ch.base_text, 100)}'" if ch.base_text else "nothing"
+    after = f"'{short(ch.other_text, 100)}'" if ch.other_text else "nothing"
+    others = ", ".join(ch.versions)
+    message = f"{subject}{verb} in {others}: {ctx.base_id} has {before}, {others} {'has' if len(ch.versions) == 1 else 'have'} {after}."
+    return ctx.finding("quote-changed", "high", message, ch.evidence(ctx))

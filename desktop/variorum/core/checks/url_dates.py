@@ -1,0 +1,87 @@
+"""``url-date-mismatch``: a date inside a URL that contradicts the article's own date.
+
+A link to a page dated after the article (``/2025/02/21/`` in a piece dated 19 Aug 2020) cannot have been in the
+article when it was published: the link was changed later, or points to the wrong page. The article's date may
+come from another version of the same article (a PDF copy has no dateline, the Markdown copy does). Links to
+older pages are normal and never flagged; so are links dated no later than the article's last update.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from variorum.core.checks.anchors import anchor_key, anchor_of, is_bare
+from variorum.core.checks.context import ArticleDate, Context, evidence, short
+from variorum.core.metadata import UrlDate, format_date, parse_date, url_date, url_key
+from variorum.core.model import Evidence, Finding, Version
+
+SLACK = dt.timedelta(days=1)  # time zones: a page dated the next day is not a contradiction
+
+
+def _later(ud: UrlDate, limit: dt.date) -> bool:
+    if ud.precision == "day":
+        return ud.date > limit + SLACK
+    return (ud.date.year, ud.date.month) > (limit.year, limit.month)
+
+
+def _limit(v: Version, article: ArticleDate) -> dt.date:
+    modified = parse_date(v.metadata.modified) if v.metadata.modified else None
+    return max(article.date, modified) if modified else article.date
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for v in ctx.readable:
+        article = ctx.article_date(v.id)
+        yield from _canonical(ctx, v)
+        if article is None:
+            continue
+        canonical = url_key(v.metadata.url) if v.metadata.url else None
+        for link in v.metadata.links:
+            ud = url_date(link.url)
+            if ud is None or url_key(link.url) == canonical or not _later(ud, _limit(v, article)):
+                continue
+            yield _finding(ctx, v, link, ud, article)
+
+
+def _finding(ctx: Context, v: Version, link, ud: UrlDate, article: ArticleDate) -> Finding:
+    anchor = anchor_of(v, link)
+    ev: list[Evidence] = [evidence(v, link.start, link.end)]
+    if anchor is not None and anchor.from_slug:
+        ev.append(evidence(v, anchor.start, anchor.end))
+    # the same link in the other versions of the article, where they keep it
+    if anchor is not None:
+        key = anchor_key(anchor.text)
+        for other in ctx.group:
+            if other.id == v.id:
+                continue
+            for ol in other.metadata.links:
+                if not is_bare(ol) and anchor_key(ol.text) == key:
+                    ev.append(evidence(other, ol.start, ol.end))
+                    break
+    if article.evidence is not None and article.evidence not in ev:
+        ev.append(article.evidence)
+    what = f"The link '{short(anchor.text)}'" if anchor is not None else f"The link {short(link.url, 90)}"
+    where = "" if anchor is None or not anchor.from_slug else f" (its URL {short(link.url, 90)})"
+    message = (f"{what}{where} in {v.id} points to a URL dated {ud.label()}, but the article is dated "
+               f"{article.describe()}. A page published after the article cannot have been linked from it when "
+               f"it appeared: the link was changed later or points to the wrong page.")
+    return ctx.finding("url-date-mismatch", "high", message, ev)
+
+
+def _canonical(ctx: Context, v: Version) -> Iterator[Finding]:
+    """The date in a version's own original URL against its own dateline."""
+    tm = ctx.meta(v.id)
+    if not v.metadata.url or tm.published is None:
+        return
+    ud = url_date(v.metadata.url)
+    if ud is None or ud.precision != "day" or abs((ud.date - tm.published.date).days) <= SLACK.days:
+        return
+    f = tm.published.found
+    ev = [evidence(v, f.start, f.end)]
+    pos = v.text.find(v.metadata.url)
+    if pos >= 0:
+        ev.insert(0, evidence(v, pos, pos + len(v.metadata.url)))
+    yield ctx.finding("url-date-mismatch", "high",
+                      f"The original URL of {v.id} carries the date {ud.label()}, but its dateline says "
+                      f"{format_date(tm.published.date)}.", ev)

@@ -1,0 +1,157 @@
+"""Dates written in running text and dates carried by URLs.
+
+Mentions are found with one pattern per written form ("August 19, 2020", "19 Aug 2020", "Aug. 9",
+"2020-08-19"), optionally introduced by a weekday ("Wednesday, August 20, 2020"); the matched words are read
+by python-dateutil. A mention without a year keeps ``year_given = False`` so a caller can infer the year from
+the article's own date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+WEEKDAYS = tuple(calendar.day_name)  # Monday … Sunday, as dateutil and datetime number them
+_WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
+_YEAR = r"(?:1[89]|20)\d\d"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+
+_MENTION = re.compile(
+    rf"""
+    (?:(?P<weekday>{_WEEKDAY}),?[ \t]+(?:the[ \t]+)?)?
+    (?:
+        (?P<md>{_MONTH}[ \t]+{_DAY})(?:,?[ \t]+(?P<md_year>{_YEAR}))?        # August 19, 2020 · Aug. 9
+      | (?P<dm>{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH})(?:,?[ \t]+(?P<dm_year>{_YEAR}))?   # 19 Aug 2020 · 2 September
+      | (?P<iso>{_YEAR}-[01]\d-[0-3]\d)                                   # 2020-08-19
+    )
+    (?![\w-])
+    """,
+    re.VERBOSE,
+)
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in text: where it is, what it says, and the weekday written with it (if any)."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date  # with year 2000 placeholder when ``year_given`` is False
+    year_given: bool
+    weekday: str | None = None
+    weekday_start: int | None = None
+
+    def resolved(self, reference: dt.date | None) -> dt.date | None:
+        """The date with its year filled in from ``reference`` (the article's date) when the text omits it."""
+        if self.year_given:
+            return self.date
+        if reference is None:
+            return None
+        return infer_year(self.date.month, self.date.day, reference)
+
+
+def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
+    """A year-less date read in an article of ``reference`` date: the most recent such day, a week's slack."""
+    for year in (reference.year, reference.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference + dt.timedelta(days=7):
+            return candidate
+    return None
+
+
+def _parse(words: str, year: str | None) -> dt.date | None:
+    cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", words.replace(".", " ")).replace(" of ", " ")
+    default = dt.datetime(int(year) if year else 2000, 1, 1)
+    try:
+        when = date_parser.parse(cleaned, default=default)
+    except (ValueError, OverflowError):
+        return None
+    return when.date()
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in ``text`` (dates inside URLs are left to :func:`url_date`)."""
+    url_spans = [m.span() for m in _URL_IN_TEXT.finditer(text)]
+    out: list[DateMention] = []
+    for m in _MENTION.finditer(text):
+        if any(s <= m.start() < e for s, e in url_spans):
+            continue
+        if m.group("iso"):
+            words, year = m.group("iso"), m.group("iso")[:4]
+        elif m.group("md"):
+            words, year = m.group("md"), m.group("md_year")
+        else:
+            words, year = m.group("dm"), m.group("dm_year")
+        date = _parse(words, year)
+        if date is None:
+            continue
+        out.append(DateMention(m.start(), m.end(), m.group(), date, year is not None, m.group("weekday"),
+                               m.start("weekday") if m.group("weekday") else None))
+    return out
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A whole string read as one date (for loader values such as ``2020-08-19T10:00:00Z``), else None."""
+    try:
+        return date_parser.isoparse(text.strip()).date()
+    except (ValueError, OverflowError):
+        pass
+    try:
+        return date_parser.parse(text.strip()).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+# --- dates in URLs ----------------------------------------------------------------------------------------------
+
+_URL_DATE_PATTERNS = (
+    re.compile(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$|[?#])"),
+    re.compile(rf"(?<![\d])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(rf"(?<![\w])(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
+    re.compile(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])(?=/)"),  # month precision: /2020/08/slug
+)
+
+
+@dataclass(frozen=True)
+class UrlDate:
+    date: dt.date
+    precision: str  # "day" | "month"
+    start: int  # offsets of the date inside the URL string
+    end: int
+
+    def label(self) -> str:
+        return format_date(self.date) if self.precision == "day" else self.date.strftime("%B %Y")
+
+
+def url_date(url: str) -> UrlDate | None:
+    """The publication date a URL path carries (``/2025/02/21/``, ``2025-02-21``, ``20250221``), if any."""
+    cut = re.match(r"[a-z][a-z0-9+.-]*://[^/]*", url, re.IGNORECASE)
+    offset = cut.end() if cut else 0
+    path = url[offset:]
+    for i, pattern in enumerate(_URL_DATE_PATTERNS):
+        m = pattern.search(path)
+        if not m:
+            continue
+        day = int(m.group("d")) if "d" in pattern.groupindex else 1
+        try:
+            date = dt.date(int(m.group("y")), int(m.group("m")), day)
+        except ValueError:
+            continue
+        return UrlDate(date, "month" if i == 3 else "day", offset + m.start(), offset + m.end())
+    return None
+
+
+def format_date(date: dt.date) -> str:
+    """How dates read in messages: ``19 Aug 2020``."""
+    return f"{date.day} {date.strftime('%b')} {date.year}"

@@ -1,0 +1,85 @@
+"""Links written in text: Markdown ``[text](url)``, ``<https://…>`` and bare URLs, with code-point offsets.
+
+For a Markdown link the offsets are those of the anchor text; for a bare or bracketed URL they are those of
+the URL itself (its anchor text is the URL).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from variorum.core.model import Link
+
+_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_ANGLE_URL = re.compile(r"<(?P<url>(?:https?|ftp)://[^\s<>]+)>")
+_BARE_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]\"“”‘’]+[^\s<>()\[\]\"“”‘’.,;:!?'*_]")
+
+
+def find_links(text: str) -> list[Link]:
+    """Every link in ``text``, in reading order."""
+    links: list[Link] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MD_LINK.finditer(text):
+        links.append(Link(m.group("text"), m.group("url"), m.start("text"), m.end("text")))
+        taken.append(m.span())
+    for m in _ANGLE_URL.finditer(text):
+        if not _inside(m.start(), taken):
+            links.append(Link(m.group("url"), m.group("url"), m.start("url"), m.end("url")))
+            taken.append(m.span())
+    for m in _BARE_URL.finditer(text):
+        if not _inside(m.start(), taken):
+            url = m.group()
+            links.append(Link(url, url if "://" in url else "http://" + url, m.start(), m.end()))
+    links.sort(key=lambda link: link.start)
+    return links
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def merge_links(primary: tuple[Link, ...], extra: list[Link]) -> tuple[Link, ...]:
+    """The loader's links, plus those found in the text that overlap none of them."""
+    out = list(primary)
+    for link in extra:
+        if not any(link.start < p.end and p.start < link.end for p in primary):
+            out.append(link)
+    out.sort(key=lambda link: (link.start, link.end))
+    return tuple(out)
+
+
+_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|ref_src$)")
+
+
+def is_placeholder(url: str) -> bool:
+    """A target that goes nowhere: ``#``, empty, ``javascript:`` — the mark of a link lost in copying."""
+    u = url.strip().lower()
+    return u in {"", "#", "/", "about:blank"} or u.startswith(("javascript:", "#"))
+
+
+def url_key(url: str) -> str:
+    """A URL in comparable form: scheme, ``www.``, trailing slash, fragment and tracking parameters ignored."""
+    if is_placeholder(url):
+        return "#"
+    parts = urlsplit(url.strip() if "://" in url else "http://" + url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not _TRACKING.match(k.lower())])
+    return urlunsplit(("", host, parts.path.rstrip("/"), query, "")).lstrip("/")
+
+
+def slug_words(url: str) -> list[str]:
+    """The words of a URL's last path segment (``/belarus-opposition-urges-eu-a71199`` → belarus opposition…).
+
+    Trailing numeric or article-id parts (``a71199``, ``12345``) and file extensions are left out.
+    """
+    if is_placeholder(url):
+        return []
+    path = urlsplit(url if "://" in url else "http://" + url).path.rstrip("/")
+    segment = path.rsplit("/", 1)[-1]
+    segment = re.sub(r"\.(html?|php|aspx?|shtml)$", "", segment, flags=re.IGNORECASE)
+    words = [w for w in re.split(r"[-_+.]+", segment.lower()) if w]
+    while words and re.fullmatch(r"[a-z]?\d+", words[-1]):
+        words.pop()
+    return words

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from variorum.core.checks.context import Context
+from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context
 from variorum.core.model import Difference, Evidence
 from variorum.core.normalize import normalize_text
 
@@ -55,7 +55,10 @@ def changes(ctx: Context, keep: Callable[[Difference], bool], *, replaces_only: 
             continue
         if not normalize_text(strip_urls(d.base.text)) and not normalize_text(strip_urls(d.other.text)):
             continue
-        if ctx.aligned_similarity(d) < 60 or not keep(d):
+        if ctx.in_metadata(ctx.base_id or "", d.base.start, d.base.end) or \
+                ctx.in_metadata(d.version, d.other.start, d.other.end):
+            continue
+        if ctx.aligned_similarity(d) < ALIGNED_MIN_SIMILARITY or not keep(d):
             continue
         key = (d.base.start, d.base.end, normalize_text(d.other.text))
         grouped.setdefault(key, []).append(d)

@@ -77,6 +77,18 @@ class Context:
     def meta(self, vid: str) -> TextMetadata:
         return text_metadata(self.version(vid).text)
 
+    def metadata_spans(self, vid: str) -> list[tuple[int, int]]:
+        """Where a version's text states metadata (title, dateline, byline, credits, original URL, links'
+        URLs): changes there are the metadata checks' business, not the quote, number or name checks'."""
+        tm = self.meta(vid)
+        found = [tm.title, tm.byline, tm.original_url, *tm.credits, *(d.found for d in tm.datelines)]
+        spans = [(f.start, f.end) for f in found if f is not None]
+        spans += [(link.start, link.end) for link in self.version(vid).metadata.links if link.url in link.text]
+        return spans
+
+    def in_metadata(self, vid: str, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.metadata_spans(vid))
+
     # --- differences ------------------------------------------------------------------------------------------
     def substantive(self, vid: str | None = None) -> list[Difference]:
         return [d for d in self.differences if not d.cosmetic and (vid is None or d.version == vid)]
@@ -183,6 +195,25 @@ def _paragraph_at(text: str, offset: int) -> str:
         return ""
     s, e = paras[i]
     return text[s:e]
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 160) -> str:
+    """The sentence holding [start, end), shortened around the span when long, for a message."""
+    dot = text.rfind(". ", 0, start)
+    s = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    e = min(stops) + 1 if stops else len(text)
+    lead = tail = ""
+    if e - s > limit:
+        if start - limit // 2 > s:
+            s, lead = start - limit // 2, "…"
+            while s < start and not text[s - 1].isspace():
+                s += 1
+        if end + limit // 2 < e:
+            e, tail = end + limit // 2, "…"
+            while e > end and not text[e].isspace():
+                e -= 1
+    return lead + " ".join(text[s:e].split()) + tail
 
 
 def evidence(version: Version, start: int, end: int) -> Evidence:

@@ -38,10 +38,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             key = (" ".join(m.text.split()), date.isoformat(), m.weekday)
             groups.setdefault(key, []).append(Evidence(v.id, m.start, m.end, m.text))
-            how = "" if m.year_given else f" (the year taken from the article's date, {reference.describe()})"
+            how = "" if m.year_given else (f" The date has no year; it is read as {date.year}, from the article's "
+                                           f"date, {reference.describe()}.")
             details.setdefault(key, (format_date(date), actual, m.year_given, how))
     for key, ev in groups.items():
         text, _iso, written = key
         shown, actual, year_given, how = details[key]
         yield ctx.finding("weekday-mismatch", "high" if year_given else "medium",
-                          f"'{text}' does not add up: {shown}{how} was a {actual}, not a {written}.", ev)
+                          f"'{text}' does not add up: {shown} was a {actual}, not a {written}.{how}", ev)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.changes import strip_urls
-from variorum.core.checks.context import Context, join_ids, paragraph_at, short
+from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, paragraph_at, short
 from variorum.core.checks.titles import title_keys
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import normalize_text
@@ -90,11 +90,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     extra_in: dict[str, dict[tuple[int, int], int]] = {}
     for d in ctx.substantive():
         v = ctx.version(d.version)
-        if d.kind == "delete":
+        # a paragraph replaced by an unlike one (one news item swapped for another) is one gone, one new
+        swapped = d.kind == "replace" and ctx.aligned_similarity(d) < ALIGNED_MIN_SIMILARITY
+        if d.kind == "delete" or swapped:
             para = _whole_paragraph(base.text, d.base.start, d.base.end)
             if para and _is_passage(ctx, base, *para):
                 lacking_in.setdefault(d.version, {})[para] = d.other.start
-        elif d.kind == "insert":
+        if d.kind == "insert" or swapped:
             para = _whole_paragraph(v.text, d.other.start, d.other.end)
             if para and _is_passage(ctx, v, *para):
                 extra_in.setdefault(d.version, {})[para] = d.base.start

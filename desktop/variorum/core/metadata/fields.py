@@ -110,6 +110,8 @@ def find_datelines(text: str) -> list[Dateline]:
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|del|al|bin|ibn|la|le)){0,4}"
 _BYLINE = re.compile(rf"^By[ \t]+(?P<names>{_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME})*)"
                      r"(?:[ \t]*[,|·-][ \t]*.{0,40})?$")
+_ROLES = {"staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
+          "editors", "contributor", "contributors", "bureau", "news", "desk", "chief", "senior", "special"}
 _NOT_NAMES = set(WEEKDAYS) | {"The", "This", "That", "Then", "Now", "Monday's", "Law", "Order"}
 
 
@@ -124,6 +126,11 @@ def find_byline(text: str) -> Found | None:
         names = m.group("names").strip()
         if names.split()[0] in _NOT_NAMES:
             continue
+        # "By Jane Doe, Staff Writer": the role after a comma is not a name
+        parts = re.split(r"(,[ \t]*)", names)
+        while len(parts) > 2 and set(re.findall(r"[a-z]+", parts[-1].lower())) & _ROLES:
+            parts = parts[:-2]
+        names = "".join(parts).strip()
         return Found(names, start + m.start("names"), start + m.start("names") + len(names), "byline")
     return None
 

@@ -1,0 +1,33 @@
+def _findings(c):
+    return [f for f in c.findings if f.kind == "date-mismatch"]
+
+
+def test_different_datelines_are_high(compare_texts, body):
+    (f,) = _findings(compare_texts("March 3, 2021\n\n" + body, "Published 4 March 2021\n\n" + body))
+    assert f.severity == "high" and "3 Mar 2021" in f.message and "4 Mar 2021" in f.message
+    assert [e.text for e in f.evidence] == ["March 3, 2021", "4 March 2021"]
+    # the changed day is a date change, not also a changed figure
+    assert [x.kind for x in compare_texts("March 3, 2021\n\n" + body, "March 4, 2021\n\n" + body).findings] == [
+        "date-mismatch"]
+
+
+def test_same_date_written_differently_agrees(compare_texts, body):
+    assert _findings(compare_texts("March 3, 2021\n\n" + body, "3 Mar 2021\n\n" + body)) == []
+
+
+def test_date_missing_from_a_copy_is_low(compare_texts, body):
+    (f,) = _findings(compare_texts("March 3, 2021\n\n" + body, body))
+    assert f.severity == "low" and "missing from v2" in f.message
+
+
+def test_a_page_that_also_lists_the_other_date_is_not_contradicting(compare_texts, body):
+    a = "March 3, 2021\n\n" + body
+    b = "March 9, 2021\n\nA newer item on the same page.\n\nMarch 3, 2021\n\n" + body
+    assert [f.severity for f in _findings(compare_texts(a, b))] == []
+
+
+def test_canonical_url_date_counts_as_the_date(compare_texts, body):
+    a = body + "\n\nOriginal url: https://example.org/2021/03/03/bridge"
+    b = "March 5, 2021\n\n" + body
+    (f,) = _findings(compare_texts(a, b))
+    assert f.severity == "high" and "3 Mar 2021" in f.message and "5 Mar 2021" in f.message

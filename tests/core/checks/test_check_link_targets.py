@@ -1,0 +1,40 @@
+def _findings(c):
+    return [f for f in c.findings if f.kind == "link-target-mismatch"]
+
+
+def test_same_anchor_two_real_targets_is_medium(compare_texts, body):
+    a = body + "\n\nRead more: [Council Approves Bridge](https://example.org/council-approves-bridge)"
+    b = body + "\n\nRead more: [Council Approves Bridge](https://example.org/council-rejects-bridge)"
+    (f,) = _findings(compare_texts(a, b))
+    assert f.severity == "medium" and f.versions == ("v1", "v2")
+    assert "council-approves-bridge in v1" in f.message and "council-rejects-bridge in v2" in f.message
+    assert [e.text for e in f.evidence] == ["Council Approves Bridge", "Council Approves Bridge"]
+
+
+def test_placeholder_against_a_bare_url_whose_slug_spells_the_anchor(compare_texts, body):
+    a = body + "\n\nRelated: [Council Approves Bridge Plan](#)"
+    b = body + "\n\nRelated: Council Approves Bridge Plan\n\nhttps://example.org/news/council-approves-bridge-plan-a123"
+    (f,) = _findings(compare_texts(a, b))
+    assert f.severity == "low" and "placeholder '#'" in f.message
+    assert {(e.version, e.text) for e in f.evidence} == {
+        ("v1", "Council Approves Bridge Plan"), ("v2", "Council Approves Bridge Plan"),
+        ("v2", "https://example.org/news/council-approves-bridge-plan-a123")}
+
+
+def test_equivalent_urls_agree(compare_texts, body):
+    a = body + "\n\n[Council Approves Bridge](https://www.example.org/council-approves-bridge/)"
+    b = body + "\n\n[Council Approves Bridge](http://example.org/council-approves-bridge?utm_source=feed)"
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_link_only_one_version_keeps_is_not_a_mismatch(compare_texts, body):
+    # plain-text copies drop links as a matter of course
+    a = body.replace("regional council", "[regional council](https://example.org/council)")
+    assert _findings(compare_texts(a, body)) == []
+
+
+def test_related_coverage_is_not_compared_on_links(compare_texts, body):
+    other = ("Residents of the two river towns voted against the bridge on Sunday, the regional council said. "
+             "[Council Approves Bridge](https://example.org/other-target)")
+    a = body + "\n\n[Council Approves Bridge](https://example.org/council-approves-bridge)"
+    assert _findings(compare_texts(a, other)) == []

@@ -1,0 +1,51 @@
+import pytest
+
+from variorum.core.checks.numbers import is_number_change
+
+SENTENCE = ("Officials said 12,300 people had been evacuated and that more than 80% of the homes in the two "
+            "coastal towns were damaged by the storm on Aug. 9.")
+
+
+def _findings(c):
+    return [f for f in c.findings if f.kind == "number-changed"]
+
+
+def test_changed_count_is_high_and_quoted_in_its_sentence(compare_texts, body):
+    a = body + "\n\n" + SENTENCE
+    (f,) = _findings(compare_texts(a, a.replace("12,300", "14,000")))
+    assert f.severity == "high" and "'12,300'" in f.message and "'14,000'" in f.message
+    assert "people had been evacuated" in f.message
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "12,300"), ("v2", "14,000")]
+
+
+def test_changed_day_of_a_date_in_running_text(compare_texts, body):
+    a = body + "\n\n" + SENTENCE
+    (f,) = _findings(compare_texts(a, a.replace("Aug. 9", "Aug. 10")))
+    assert "'9'" in f.message and "'10'" in f.message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("more than 80%", "80%"),  # a qualifier around the same figure
+    ("12,300", "12300"),
+    ("more than 80%", "more than 80 percent"),
+    ("12,300 people", "some 12,300 residents"),
+])
+def test_same_figures_are_not_a_change(compare_texts, body, old, new):
+    a = body + "\n\n" + SENTENCE
+    assert _findings(compare_texts(a, a.replace(old, new))) == []
+
+
+def test_figure_replaced_by_words_is_a_wording_change(compare_texts, body):
+    a = body + "\n\n" + SENTENCE
+    assert _findings(compare_texts(a, a.replace("12,300", "thousands of"))) == []
+
+
+def test_number_words_count(compare_texts, body):
+    assert is_number_change("two protesters", "three protesters")
+    assert not is_number_change("two protesters", "2 protesters")
+
+
+def test_unrelated_items_swapped_on_a_page_are_not_changed_figures(compare_texts, body):
+    a = body + "\n\nThe agency announced $50 million for grid security projects in nine states."
+    b = body + "\n\nA new report on solar adoption counted 20 new plants opened across the western region."
+    assert _findings(compare_texts(a, b)) == []

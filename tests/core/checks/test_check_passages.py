@@ -1,0 +1,39 @@
+EXTRA = "Residents of the northern town have collected signatures asking for a pedestrian lane on the bridge."
+
+
+def _findings(c):
+    return [f for f in c.findings if f.kind == "passage-missing"]
+
+
+def test_paragraph_missing_from_one_version(compare_texts, body):
+    paras = body.split("\n\n")
+    full = "\n\n".join([paras[0], EXTRA, *paras[1:]])
+    c = compare_texts(full, full, body)
+    (f,) = _findings(c)
+    assert f.severity == "low" and f.versions == ("v1", "v2", "v3")
+    assert "present in v1 and v2 is missing from v3" in f.message
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", EXTRA), ("v2", EXTRA), ("v3", "")]
+
+
+def test_paragraph_only_a_copy_has(compare_texts, body):
+    c = compare_texts(body + "\n\nOne more line.", body + "\n\n" + EXTRA)
+    (f,) = _findings(c)
+    assert "present in v2 is missing from v1" in f.message
+    assert (f.evidence[0].version, f.evidence[0].text) == ("v2", EXTRA)
+
+
+def test_adjacent_paragraphs_are_one_passage(compare_texts, body):
+    item = "Council Votes on Bridge Lighting\n\nMarch 2, 2021\n\n" + EXTRA
+    c = compare_texts(body + "\n\n" + item, body)
+    (f,) = _findings(c)
+    assert "A passage of 3 paragraphs" in f.message
+
+
+def test_metadata_lines_and_urls_are_not_passages(compare_texts, body):
+    a = "# Bridge Opens Next Spring\n\nMarch 3, 2021\n\n" + body + "\n\nOriginal url:\n\n<https://example.org/b>"
+    assert _findings(compare_texts(a, body)) == []
+
+
+def test_rewrapped_and_requoted_copy_has_no_missing_passage(compare_texts, body):
+    rewrapped = body.replace("\n\n", "\n").replace(" the river", "\nthe river")
+    assert _findings(compare_texts(body, rewrapped)) == []

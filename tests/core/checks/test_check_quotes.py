@@ -1,0 +1,52 @@
+QUOTE = ("Officials from the agency told reporters the damage was severe. \"We have never seen anything like this "
+         "in our lifetime,\" said Anna Berg, the regional director.")
+
+
+def _findings(c):
+    return [f for f in c.findings if f.kind == "quote-changed"]
+
+
+def test_changed_words_inside_quotation_marks(compare_texts, body):
+    a = body + "\n\n" + QUOTE
+    b = body + "\n\n" + QUOTE.replace("never seen", "never witnessed")
+    (f,) = _findings(compare_texts(a, b))
+    assert f.severity == "high" and "'seen'" in f.message and "'witnessed'" in f.message
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "seen"), ("v2", "witnessed")]
+
+
+def test_quotation_style_and_wrapping_are_cosmetic(compare_texts, body):
+    a = body + "\n\n" + QUOTE
+    b = body + "\n\n" + QUOTE.replace('"We', "“We").replace('lifetime,"', "lifetime,”").replace(
+        "like this ", "like this\n")
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_guillemets_and_single_curly_quotes(compare_texts, body):
+    a = body + "\n\nThe mayor said: «The bridge will open in May» and left. He called it ‘a great day for us’."
+    b = body + "\n\nThe mayor said: «The bridge will open in June» and left. He called it ‘a great day for all’."
+    assert len(_findings(compare_texts(a, b))) == 2
+
+
+def test_speaker_of_a_quotation_changed(compare_texts, body):
+    a = body + "\n\n" + QUOTE
+    b = body + "\n\n" + QUOTE.replace("said Anna Berg", "said Tom Hale")
+    (f,) = _findings(compare_texts(a, b))
+    assert "speaker" in f.message and "'Anna Berg'" in f.message and "'Tom Hale'" in f.message
+
+
+def test_url_dropped_into_a_quotation_by_extraction_is_not_a_change(compare_texts, body):
+    a = body + "\n\n" + QUOTE
+    b = body + "\n\n" + QUOTE.replace("anything like", "anything\n\nhttps://example.org/2020/01/01/x\n\nlike")
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_punctuation_only_edit_inside_a_quotation_is_not_flagged(compare_texts, body):
+    a = body + "\n\n" + QUOTE
+    b = body + "\n\n" + QUOTE.replace("lifetime,", "lifetime.")
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_changed_words_outside_quotations_are_not_quote_changes(compare_texts, body):
+    a = body + "\n\n" + QUOTE
+    b = body + "\n\n" + QUOTE.replace("the damage was severe", "the damage was serious")
+    assert _findings(compare_texts(a, b)) == []

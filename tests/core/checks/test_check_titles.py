@@ -1,0 +1,27 @@
+def _findings(c):
+    return [f for f in c.findings if f.kind == "title-mismatch"]
+
+
+def test_different_titles_are_medium(compare_texts, body):
+    (f,) = _findings(compare_texts("# Bridge Opens Next Spring\n\n" + body, "# Bridge Delayed Again\n\n" + body))
+    assert f.severity == "medium"
+    assert "'Bridge Opens Next Spring'" in f.message and "'Bridge Delayed Again'" in f.message
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "Bridge Opens Next Spring"),
+                                                         ("v2", "Bridge Delayed Again")]
+
+
+def test_title_missing_from_a_copy_is_low(compare_texts, body):
+    (f,) = _findings(compare_texts("# Bridge Opens Next Spring\n\n" + body, body))
+    assert f.severity == "low" and "missing from v2" in f.message
+
+
+def test_site_name_quotes_and_case_do_not_count(compare_texts, body):
+    a = "# Mayor Says 'No Delay' on Bridge\n\n" + body
+    b = "# Mayor says “no delay” on bridge | The Riverside Times\n\n" + body
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_title_present_in_the_text_of_the_other_version_is_not_missing(compare_texts, body):
+    a = "# Bridge Opens Next Spring\n\n" + body
+    b = "Bridge opens next spring, officials say after long delays.\n\n" + body
+    assert _findings(compare_texts(a, b)) == []

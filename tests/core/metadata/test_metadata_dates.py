@@ -1,0 +1,67 @@
+import datetime as dt
+
+import pytest
+
+from variorum.core.metadata import find_dates, url_date
+from variorum.core.metadata.dates import infer_year
+
+
+@pytest.mark.parametrize("text, date, year_given", [
+    ("August 19, 2020", dt.date(2020, 8, 19), True),
+    ("19 Aug 2020", dt.date(2020, 8, 19), True),
+    ("2 September 2020", dt.date(2020, 9, 2), True),
+    ("September 02, 2020.", dt.date(2020, 9, 2), True),
+    ("Sept. 3, 2021", dt.date(2021, 9, 3), True),
+    ("the 1st of May 2019", dt.date(2019, 5, 1), True),
+    ("on 2020-08-19", dt.date(2020, 8, 19), True),
+    ("on Aug. 9", dt.date(2000, 8, 9), False),
+])
+def test_written_dates_are_read(text, date, year_given):
+    (m,) = find_dates(text)
+    assert (m.date, m.year_given) == (date, year_given)
+    assert text[m.start:m.end] == m.text
+
+
+def test_weekday_attached_to_a_date_is_kept():
+    (m,) = find_dates("The summit opens on Wednesday, August 20, 2020, in Brussels.")
+    assert m.weekday == "Wednesday"
+    assert m.text == "Wednesday, August 20, 2020"
+
+
+def test_bare_weekday_is_not_a_date():
+    assert find_dates("The Kremlin said Wednesday that talks would continue.") == []
+
+
+def test_dates_inside_urls_are_left_to_url_date():
+    assert find_dates("see https://example.org/2020-08-19/story for more") == []
+
+
+def test_impossible_dates_are_ignored():
+    assert find_dates("February 30, 2020") == []
+
+
+def test_year_is_inferred_from_the_article_date():
+    assert infer_year(8, 9, dt.date(2020, 8, 19)) == dt.date(2020, 8, 9)
+    # "Dec. 28" in a piece dated 3 January means the December before
+    assert infer_year(12, 28, dt.date(2021, 1, 3)) == dt.date(2020, 12, 28)
+
+
+@pytest.mark.parametrize("url, date, precision", [
+    ("https://www.example.com/2025/02/21/belarus-opposition-urges-eu", dt.date(2025, 2, 21), "day"),
+    ("https://example.com/news/2020-08-19-storm", dt.date(2020, 8, 19), "day"),
+    ("https://example.com/a/20200819/storm.html", dt.date(2020, 8, 19), "day"),
+    ("https://example.com/2020/08/storm-hits", dt.date(2020, 8, 1), "month"),
+])
+def test_dates_in_urls(url, date, precision):
+    ud = url_date(url)
+    assert ud is not None and (ud.date, ud.precision) == (date, precision)
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.com/russia-slams-foreign-meddling-a71199",
+    "https://example.com/article/123456789012",
+    "https://example.com/2020/13/40/not-a-date",
+    "#",
+])
+def test_urls_without_dates(url):
+    assert url_date(url) is None

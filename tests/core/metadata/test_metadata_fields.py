@@ -1,0 +1,65 @@
+import dataclasses
+
+from variorum.core.load import load_pasted
+from variorum.core.metadata import enrich, text_metadata
+from variorum.core.model import Metadata
+
+
+def test_markdown_heading_dateline_and_original_url(seed_paths):
+    text = seed_paths[1].read_text(encoding="utf-8")
+    tm = text_metadata(text)
+    assert tm.title.value == "Russia Slams 'Foreign Meddling' in Belarus, Rules Out Immediate Military Aid"
+    assert tm.published.date.isoformat() == "2020-08-19"
+    assert text[tm.published.found.start:tm.published.found.end] == "August 19, 2020"
+    assert tm.original_url.value.endswith("/2020/08/19/russia-slams-foreign-meddling-in-belarus-rules-out-"
+                                          "immediate-military-aid-a71199")
+
+
+def test_credits_from_captions_and_reporting_lines(seed_paths):
+    credits = [c.value for c in text_metadata(seed_paths[0].read_text(encoding="utf-8")).credits]
+    assert credits == ["Dmitri Lovetsky / AP / TASS", "AFP contributed reporting"]
+    credits = [c.value for c in text_metadata(seed_paths[3].read_text(encoding="utf-8")).credits]
+    assert credits == ["EFE/EPA/Russian Ministry of Foreign Affairs"]
+
+
+def test_published_line_is_a_dateline(seed_paths):
+    tm = text_metadata(seed_paths[3].read_text(encoding="utf-8"))
+    assert tm.published.date.isoformat() == "2020-09-02"
+    assert tm.title is None  # "• Live" is navigation, not a title
+
+
+def test_short_title_case_first_line_and_byline():
+    tm = text_metadata("Storm Batters the Northern Coast\nBy Jane Doe and John Roe, Staff Writers\n"
+                       "Updated 3 March 2021 10:42 GMT\n\nThe storm hit on Monday.")
+    assert tm.title.value == "Storm Batters the Northern Coast"
+    assert tm.byline.value == "Jane Doe and John Roe"
+    assert tm.modified.date.isoformat() == "2021-03-03" and tm.published is None
+
+
+def test_sentences_are_not_titles_or_bylines():
+    tm = text_metadata("The Kremlin said Wednesday that events did not warrant action.\nBy Wednesday, it had.\n")
+    assert tm.title is None and tm.byline is None
+
+
+def test_wire_agency_at_the_end_and_photo_label():
+    tm = text_metadata("Crowds gathered in the square. | Photo: EFE/EPA\n\nThe vote was held on Sunday.\n\nReuters")
+    assert [c.value for c in tm.credits] == ["EFE/EPA", "Reuters"]
+
+
+def test_enrich_fills_only_missing_fields_and_records_sources():
+    v = load_pasted("# Text Title Here\n\nAugust 19, 2020\n\nBody text [link](https://a.org/x).", version_id="v1")
+    v = dataclasses.replace(v, metadata=Metadata(title="Loader Title", sources=(("title", "og:title"),)))
+    m = enrich(v).metadata
+    assert m.title == "Loader Title" and m.source_of("title") == "og:title"
+    assert m.published == "2020-08-19" and m.source_of("published") == "dateline"
+    assert [(link.text, link.url) for link in m.links] == [("link", "https://a.org/x")]
+
+
+def test_published_from_the_original_url_when_there_is_no_dateline():
+    v = enrich(load_pasted("Body text.\n\nOriginal url: https://a.org/2021/03/04/story", version_id="v1"))
+    assert v.metadata.published == "2021-03-04" and v.metadata.source_of("published") == "url"
+
+
+def test_unreadable_version_is_left_alone():
+    v = load_pasted("", version_id="v1")
+    assert v.error and enrich(v) is v

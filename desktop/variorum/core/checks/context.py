@@ -30,8 +30,8 @@ class ArticleDate:
     evidence: Evidence | None
     source: str  # "the dateline" | "the date in its original URL" | "its published metadata"
 
-    def describe(self) -> str:
-        return f"{format_date(self.date)} (from {self.source} in {self.version})"
+    def describe(self, also: str = "") -> str:
+        return f"{format_date(self.date)} (from {self.source} in {self.version}{also})"
 
 
 @dataclass(frozen=True)
@@ -138,6 +138,22 @@ class Context:
             if date:
                 return ArticleDate(date, vid, self.locate_date(vid, date), "its published metadata")
         return None
+
+    def confirmations(self, article: ArticleDate) -> list[tuple[Evidence, str]]:
+        """Other places in the article's versions that state the same date (a dateline, an original URL)."""
+        out: list[tuple[Evidence, str]] = []
+        for v in self.group if article.version in {g.id for g in self.group} else (self.version(article.version),):
+            tm = self.meta(v.id)
+            if tm.published is not None and tm.published.date == article.date:
+                f = tm.published.found
+                out.append((Evidence(v.id, f.start, f.end, v.text[f.start:f.end]), f"the dateline in {v.id}"))
+            if tm.original_url is not None:
+                ud = url_date(tm.original_url.value)
+                if ud is not None and ud.precision == "day" and ud.date == article.date:
+                    f = tm.original_url
+                    out.append((Evidence(v.id, f.start, f.end, v.text[f.start:f.end]),
+                                f"the original URL in {v.id}"))
+        return [(e, what) for e, what in out if e != article.evidence]
 
     def locate_date(self, vid: str, date: dt.date) -> Evidence | None:
         from variorum.core.metadata import find_dates

@@ -61,10 +61,14 @@ def _finding(ctx: Context, v: Version, link, ud: UrlDate, article: ArticleDate) 
                     break
     if article.evidence is not None and article.evidence not in ev:
         ev.append(article.evidence)
+    confirmed = ctx.confirmations(article)
+    ev += [e for e, _ in confirmed if e not in ev]
+    also = f"; {' and '.join(what for _, what in confirmed)} give{'s' if len(confirmed) == 1 else ''} the same date" \
+        if confirmed else ""
     what = f"The link '{short(anchor.text)}'" if anchor is not None else f"The link {short(link.url, 90)}"
     where = "" if anchor is None or not anchor.from_slug else f" (its URL {short(link.url, 90)})"
     message = (f"{what}{where} in {v.id} points to a URL dated {ud.label()}, but the article is dated "
-               f"{article.describe()}. A page published after the article cannot have been linked from it when "
+               f"{article.describe(also)}. A page published after the article cannot have been linked from it when "
                f"it appeared: the link was changed later or points to the wrong page.")
     return ctx.finding("url-date-mismatch", "high", message, ev)
 

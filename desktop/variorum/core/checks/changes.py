@@ -45,20 +45,30 @@ def strip_urls(text: str) -> str:
     return _URL.sub(" ", text)
 
 
+def candidates(ctx: Context) -> list[Difference]:
+    """The substantive changes inside aligned passages, outside metadata lines, that are not only a URL."""
+    cached = ctx.cache.get("changes")
+    if cached is None:
+        cached = []
+        for d in ctx.substantive():
+            if d.kind == "move" or d.category in IGNORED_CATEGORIES:
+                continue
+            if not normalize_text(strip_urls(d.base.text)) and not normalize_text(strip_urls(d.other.text)):
+                continue
+            if ctx.in_metadata(ctx.base_id or "", d.base.start, d.base.end) or \
+                    ctx.in_metadata(d.version, d.other.start, d.other.end):
+                continue
+            if ctx.aligned_similarity(d) >= ALIGNED_MIN_SIMILARITY:
+                cached.append(d)
+        ctx.cache["changes"] = cached
+    return cached
+
+
 def changes(ctx: Context, keep: Callable[[Difference], bool], *, replaces_only: bool = False) -> Iterator[Change]:
     """Substantive changes in aligned passages for which ``keep`` is true, grouped across versions."""
     grouped: dict[tuple[int, int, str], list[Difference]] = {}
-    for d in ctx.substantive():
-        if d.kind == "move" or d.category in IGNORED_CATEGORIES:
-            continue
-        if replaces_only and d.kind != "replace":
-            continue
-        if not normalize_text(strip_urls(d.base.text)) and not normalize_text(strip_urls(d.other.text)):
-            continue
-        if ctx.in_metadata(ctx.base_id or "", d.base.start, d.base.end) or \
-                ctx.in_metadata(d.version, d.other.start, d.other.end):
-            continue
-        if ctx.aligned_similarity(d) < ALIGNED_MIN_SIMILARITY or not keep(d):
+    for d in candidates(ctx):
+        if (replaces_only and d.kind != "replace") or not keep(d):
             continue
         key = (d.base.start, d.base.end, normalize_text(d.other.text))
         grouped.setdefault(key, []).append(d)

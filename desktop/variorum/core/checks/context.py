@@ -74,17 +74,36 @@ class Context:
         rel = self.relations.get(vid)
         return rel.kind if rel else None
 
+    def normalized(self, vid: str) -> str:
+        """A version's whole text in normal form (for "does this version say X anywhere")."""
+        key = "normalized:" + vid
+        if key not in self.cache:
+            self.cache[key] = normalize_text(self.version(vid).text)
+        return self.cache[key]  # type: ignore[return-value]
+
     def meta(self, vid: str) -> TextMetadata:
         return text_metadata(self.version(vid).text)
 
     def metadata_spans(self, vid: str) -> list[tuple[int, int]]:
         """Where a version's text states metadata (title, dateline, byline, credits, original URL, links'
         URLs): changes there are the metadata checks' business, not the quote, number or name checks'."""
-        tm = self.meta(vid)
-        found = [tm.title, tm.byline, tm.original_url, *tm.credits, *(d.found for d in tm.datelines)]
-        spans = [(f.start, f.end) for f in found if f is not None]
-        spans += [(link.start, link.end) for link in self.version(vid).metadata.links if link.url in link.text]
-        return spans
+        cached = self._metadata_spans.get(vid)
+        if cached is None:
+            tm = self.meta(vid)
+            found = [tm.title, tm.byline, tm.original_url, *tm.credits, *(d.found for d in tm.datelines)]
+            cached = [(f.start, f.end) for f in found if f is not None]
+            cached += [(link.start, link.end) for link in self.version(vid).metadata.links if link.url in link.text]
+            self._metadata_spans[vid] = cached
+        return cached
+
+    @cached_property
+    def _metadata_spans(self) -> dict[str, list[tuple[int, int]]]:
+        return {}
+
+    @cached_property
+    def cache(self) -> dict[str, object]:
+        """Results one check computes and others reuse (kept for the life of this context only)."""
+        return {}
 
     def in_metadata(self, vid: str, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.metadata_spans(vid))
@@ -102,7 +121,7 @@ class Context:
         op = _paragraph_at(self.version(d.version).text, d.other.start)
         if not bp or not op:
             return 0.0
-        return fuzz.ratio(normalize_text(bp), normalize_text(op))
+        return _similarity(bp, op)
 
     def is_aligned(self, d: Difference) -> bool:
         return d.kind == "replace" and self.aligned_similarity(d) >= ALIGNED_MIN_SIMILARITY
@@ -187,6 +206,11 @@ class Context:
             key += "|" + message
         fid = "f" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:11]
         return Finding(fid, kind, severity, versions, message, ev)
+
+
+@lru_cache(maxsize=4096)
+def _similarity(a: str, b: str) -> float:
+    return fuzz.ratio(normalize_text(a), normalize_text(b))
 
 
 @lru_cache(maxsize=32)

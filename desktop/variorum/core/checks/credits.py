@@ -54,7 +54,7 @@ def _context_missing(ctx: Context, ev: Evidence, other: Version) -> bool:
     around = normalize_text(text[para[0]:ev.start] + " " + text[ev.end:para[1]])
     if len(around.split()) < MIN_CONTEXT_WORDS:
         return False
-    return fuzz.partial_ratio(around, normalize_text(other.text)) < 90
+    return fuzz.partial_ratio(around, ctx.normalized(other.id)) < 90
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ over a paragraph break, as when a PDF extraction cuts a sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,15 +62,28 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
+def _starts(text: str) -> list[int]:
+    return [q.start for q in find_quotes(text)]
+
+
 def quote_at(text: str, start: int, end: int) -> Quote | None:
-    """The quotation that holds the span [start, end), if any."""
-    for q in find_quotes(text):
-        s, e = q.inner
-        if s <= start and end <= e and end > start:
-            return q
-        if q.start > end:
-            break
-    return None
+    """The quotation that holds the span [start, end), if any (quotations never overlap)."""
+    i = bisect.bisect_right(_starts(text), start) - 1
+    if i < 0 or end <= start:
+        return None
+    q = find_quotes(text)[i]
+    s, e = q.inner
+    return q if s <= start and end <= e else None
+
+
+def quote_around(text: str, pos: int) -> Quote | None:
+    """The quotation whose inside strictly contains the position ``pos`` (an insertion point)."""
+    i = bisect.bisect_right(_starts(text), pos) - 1
+    if i < 0:
+        return None
+    q = find_quotes(text)[i]
+    return q if q.inner[0] < pos < q.inner[1] else None
 
 
 def attribution_span(text: str, q: Quote) -> tuple[int, int] | None:

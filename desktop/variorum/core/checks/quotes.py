@@ -6,6 +6,7 @@ punctuation-only edits or a URL an extraction dropped into the middle of a quota
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -13,24 +14,23 @@ from variorum.core.checks.changes import Change, changes, strip_urls
 from variorum.core.checks.context import Context, short
 from variorum.core.checks.names import name_pairs
 from variorum.core.checks.numbers import is_number_change
-from variorum.core.checks.quotations import Quote, attribution_span, find_quotes, quote_at
+from variorum.core.checks.quotations import Quote, attribution_span, find_quotes, quote_around, quote_at
 from variorum.core.model import Difference, Finding
 
 
 def _holder(text: str, start: int, end: int) -> Quote | None:
     if end > start:
         return quote_at(text, start, end)
-    for q in find_quotes(text):  # an empty span (an insertion point) inside a quotation
-        if q.inner[0] < start < q.inner[1]:
-            return q
-    return None
+    return quote_around(text, start)  # an empty span: an insertion point inside a quotation
 
 
 def _speaker_change(text: str, start: int, end: int, changed: str) -> Quote | None:
     """The quotation whose attribution the span [start, end) sits in, when the change touches a name."""
     if not re.search(r"\b[A-Z][\w'’-]+", changed):
         return None
-    for q in find_quotes(text):
+    quotes = find_quotes(text)
+    first = max(0, bisect.bisect_left([q.end for q in quotes], start - 200))
+    for q in quotes[first:]:
         if q.start > end + 200:
             break
         span = attribution_span(text, q)

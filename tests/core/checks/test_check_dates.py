@@ -31,3 +31,21 @@ def test_canonical_url_date_counts_as_the_date(compare_texts, body):
     b = "March 5, 2021\n\n" + body
     (f,) = _findings(compare_texts(a, b))
     assert f.severity == "high" and "3 Mar 2021" in f.message and "5 Mar 2021" in f.message
+
+
+def test_timestamps_a_day_apart_agree(compare_texts, body):
+    import dataclasses
+
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_pasted
+    from variorum.core.model import Metadata
+
+    def version(vid, published):
+        v = load_pasted(body, version_id=vid)
+        meta = Metadata(published=published, sources=(("published", "article:published_time"),))
+        return dataclasses.replace(v, metadata=meta)
+
+    c = compare_versions([version("v1", "2020-08-19T23:30:00-05:00"), version("v2", "2020-08-20T04:30:00Z")])
+    assert _findings(c) == []
+    c = compare_versions([version("v1", "2020-08-19T23:30:00-05:00"), version("v2", "2020-08-25T04:30:00Z")])
+    assert [f.severity for f in _findings(c)] == ["high"]

@@ -39,3 +39,9 @@ def test_not_spelling_variants(a, b):
 def test_different_person_is_not_a_spelling_change(compare_texts, body):
     a = body + "\n\n" + SENTENCE
     assert _findings(compare_texts(a, a.replace("Anna Petersen", "Maria Lund"))) == []
+
+
+def test_ordinary_words_at_the_start_of_a_sentence_are_not_names(compare_texts, body):
+    a = body + "\n\nThen the council voted. They said then that the vote was final."
+    b = body + "\n\nThey the council voted. They said then that the vote was final."
+    assert _findings(compare_texts(a, b)) == []

@@ -50,3 +50,11 @@ def test_changed_words_outside_quotations_are_not_quote_changes(compare_texts, b
     a = body + "\n\n" + QUOTE
     b = body + "\n\n" + QUOTE.replace("the damage was severe", "the damage was serious")
     assert _findings(compare_texts(a, b)) == []
+
+
+def test_an_unclosed_mark_does_not_swallow_the_text_after_it():
+    from variorum.core.checks.quotations import find_quotes
+
+    text = 'He said "yes to the plan. Later the mayor added "we will see," and left.'
+    (q,) = find_quotes(text)
+    assert text[q.start:q.end] == '"we will see,"'

@@ -41,3 +41,26 @@ def test_unrelated_text_is_not_compared(compare_texts):
     other = "A recipe for bread: mix 500 grams of flour with 300 ml of water and 80% hydration dough rests."
     c = compare_texts(BASE, other)
     assert c.relations["v2"].kind == "unrelated" and c.findings == ()
+
+
+def test_counts_of_different_events_do_not_conflict(compare_texts):
+    other = OTHER.format(share="80%").replace("about 3,000 people were detained", "200 people were injured")
+    c = compare_texts(BASE, other)
+    assert [f for f in c.findings if f.kind == "fact-conflict"] == []
+
+
+def test_percentages_about_different_people_do_not_conflict(compare_texts):
+    base = BASE.replace("with 80% of the votes", "with 80% of the votes, while Kolesnik had 10%")
+    other = ("Thousands Protest After Vote\n\nPublished 11 August 2020\n\nAccording to the election commission, "
+             "challenger Maria Kolesnik won 12% of the votes in the presidential election held on August 9.")
+    c = compare_texts(base, other)
+    conflicts = [f for f in c.findings if f.kind == "fact-conflict"]
+    # 10% vs 12% for Kolesnik is a conflict; 80% (Novak's share) against 12% (Kolesnik's) is not
+    assert [(f.evidence[0].text, f.evidence[1].text) for f in conflicts] == [("10%", "12%")]
+
+
+def test_conflicting_dates_of_the_same_event(compare_texts):
+    base = BASE.replace("claimed victory on Sunday", "claimed victory in the presidential election of August 9")
+    other = OTHER.format(share="80%").replace("held on August 9", "held on August 8")
+    conflicts = [f for f in compare_texts(base, other).findings if f.kind == "fact-conflict"]
+    assert [(f.evidence[0].text, f.evidence[1].text) for f in conflicts] == [("August 9", "August 8")]

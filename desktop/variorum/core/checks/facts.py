@@ -15,6 +15,7 @@ from variorum.core.checks.quotations import find_quotes
 from variorum.core.metadata import find_dates
 from variorum.core.normalize import normalize_text
 
+CONTEXT_WORDS = 6
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,6})\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»‘’•|]\s*|\n\s*)$")
 _CALENDAR = {n for n in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if n}
@@ -40,7 +41,8 @@ class Mention:
     shown: str  # how the fact reads in a message
     start: int
     end: int
-    context: frozenset[str] = field(default=frozenset())  # the sentence's content words, for conflicts
+    context: frozenset[str] = field(default=frozenset())  # nearby content words, for conflicts
+    subjects: frozenset[str] = field(default=frozenset())  # names in the same sentence: whose fact it is
 
 
 @dataclass(frozen=True)
@@ -51,12 +53,25 @@ class Facts:
     quotes: list[Mention]
 
 
-def _sentence(text: str, start: int, end: int) -> frozenset[str]:
-    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    e_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    e = min(e_candidates) if e_candidates else len(text)
-    words = re.findall(r"[a-z]{4,}", normalize_text(text[s:start] + " " + text[end:e]))
-    return frozenset(w.rstrip("s") for w in words if w not in _STOP)
+def _context(text: str, start: int, end: int) -> frozenset[str]:
+    """The content words next to a mention (six words either side, within its sentence): what it is about."""
+    dot = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    before = re.findall(r"\w+", normalize_text(text[dot + 1:start]))[-CONTEXT_WORDS:]
+    after = re.findall(r"\w+", normalize_text(text[end:min(stops) if stops else len(text)]))[:CONTEXT_WORDS]
+    return frozenset(w.rstrip("s") for w in before + after if len(w) >= 4 and w.isalpha() and w not in _STOP)
+
+
+def _subjects(text: str, start: int, end: int) -> frozenset[str]:
+    """Names in the clause that holds a mention ("…, while Kolesnik had 10%" → kolesnik): whose fact it is."""
+    lead = max(text.rfind(c, 0, start) for c in ".,;:(\n") + 1
+    stops = [i for i in (text.find(c, end) for c in ".,;:)\n") if i >= 0]
+    for clause in (text[lead:start], text[end:min(stops) if stops else len(text)]):
+        names = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause)
+                 if w not in _CALENDAR and w.lower() not in _SENTENCE_WORDS and w.lower() not in _STOP}
+        if names:
+            return frozenset(names)
+    return frozenset()
 
 
 def _names(text: str, common: set[str]) -> dict[str, Mention]:
@@ -96,7 +111,8 @@ def extract(text: str, article_date: dt.date | None, common: set[str] | None = N
         if resolved is None:
             continue
         shown = f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
-        dates.append(Mention(resolved.isoformat(), shown, d.start, d.end, _sentence(text, d.start, d.end)))
+        dates.append(Mention(resolved.isoformat(), shown, d.start, d.end, _context(text, d.start, d.end),
+                             _subjects(text, d.start, d.end)))
     figures: list[Mention] = []
     for m in _FIGURE.finditer(text):
         if any(s <= m.start() < e for s, e in date_spans):
@@ -106,7 +122,8 @@ def extract(text: str, article_date: dt.date | None, common: set[str] | None = N
         if not unit and (value < 10 or (1800 <= value <= 2100 and "." not in raw and "," not in raw)):
             continue  # small counts and years say too little on their own
         shown = f"{raw}{unit}"
-        figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(), _sentence(text, m.start(), m.end())))
+        figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(), _context(text, m.start(), m.end()),
+                               _subjects(text, m.start(), m.end())))
     quotes = []
     for q in find_quotes(text):
         inner = text[q.inner[0]:q.inner[1]]

@@ -19,6 +19,9 @@ from variorum.core.model import Finding
 from variorum.core.normalize import normalize_chars
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_COMMON = frozenset(re.findall(r"\w+", """the then they them their there these those this that than what when where which while with
+will would were your yours ours here have having been being does done some same such only over under into onto
+from after before about above again also even ever every many most much more must once other others"""))
 _CALENDAR = {n.lower() for n in (*calendar.day_name, *calendar.month_name) if n}
 
 
@@ -37,21 +40,38 @@ def spelling_variant(a: str, b: str) -> bool:
     return distance <= 2 and distance * 3 <= min(len(la), len(lb))
 
 
-def name_pairs(before: str, after: str) -> list[tuple[str, str]]:
-    """The differently spelled names when ``before`` → ``after`` is only a respelling of names, else []."""
+def name_pairs(before: str, after: str, common: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The differently spelled names when ``before`` → ``after`` is only a respelling of names, else [].
+
+    ``common`` holds words the texts also use in lower case: a capitalised "Then" / "They" at the start of a
+    sentence is an ordinary word, not a name.
+    """
     wa, wb = _WORD.findall(before), _WORD.findall(after)
     if not wa or len(wa) != len(wb) or len(wa) > 4:
         return []
     pairs = [(x, y) for x, y in zip(wa, wb, strict=True) if _base(x).lower() != _base(y).lower()]
-    if pairs and all(spelling_variant(x, y) for x, y in pairs):
+    if pairs and all(spelling_variant(x, y) and _base(x).lower() not in common and _base(y).lower() not in common
+                     for x, y in pairs):
         return pairs
     return []
+
+
+def common_words(ctx: Context) -> frozenset[str]:
+    """Every word the versions of the article write in lower case."""
+    cached = ctx.cache.get("common-words")
+    if cached is None:
+        words: set[str] = set()
+        for v in ctx.group:
+            words.update(re.findall(r"\b[a-z][a-z'’-]+\b", v.text))
+        cached = ctx.cache["common-words"] = frozenset(words) | _COMMON
+    return cached  # type: ignore[return-value]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.base is None:
         return
-    for ch in changes(ctx, lambda d: bool(name_pairs(d.base.text, d.other.text)), replaces_only=True):
-        pairs = name_pairs(ch.base_text, ch.other_text)
+    common = common_words(ctx)
+    for ch in changes(ctx, lambda d: bool(name_pairs(d.base.text, d.other.text, common)), replaces_only=True):
+        pairs = name_pairs(ch.base_text, ch.other_text, common)
         spelled = "; ".join(f"'{x}' in {ctx.base_id}, '{y}' in {', '.join(ch.versions)}" for x, y in pairs)
         yield ctx.finding("name-changed", "medium", f"A name is spelled differently: {spelled}.", ch.evidence(ctx))

@@ -56,6 +56,8 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
             if ch in _PAIRS[text[open_at]] and _closes(text, i):
                 out.append(Quote(open_at, i + 1))
                 open_at = None
+            elif (ch in _OPEN_ONLY or ch in _AMBIGUOUS) and _opens(text, i) and text[i - 1] != "\n":
+                open_at = i  # the previous mark was never closed: start again here
             continue
         if (ch in _OPEN_ONLY or ch in _AMBIGUOUS) and _opens(text, i):
             open_at = i

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from variorum.core.checks.changes import Change, changes, strip_urls
 from variorum.core.checks.context import Context, short
-from variorum.core.checks.names import name_pairs
+from variorum.core.checks.names import common_words, name_pairs
 from variorum.core.checks.numbers import is_number_change
 from variorum.core.checks.quotations import Quote, attribution_span, find_quotes, quote_around, quote_at
 from variorum.core.model import Difference, Finding
@@ -44,8 +44,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     if base is None:
         return
 
+    common = common_words(ctx)
+
     def in_quote(d: Difference) -> bool:
-        if is_number_change(d.base.text, d.other.text) or name_pairs(d.base.text, d.other.text):
+        if is_number_change(d.base.text, d.other.text) or name_pairs(d.base.text, d.other.text, common):
             return False  # reported as a changed figure or name
         other = ctx.version(d.version).text
         return (_holder(base.text, d.base.start, d.base.end) is not None
@@ -59,7 +61,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield _finding(ctx, ch, f"The quotation {short(quoted, 100)} " if quoted else "A quotation ",
                        "reads differently")
     for ch in changes(ctx, lambda d: not in_quote(d) and not is_number_change(d.base.text, d.other.text)
-                      and not name_pairs(d.base.text, d.other.text),
+                      and not name_pairs(d.base.text, d.other.text, common),
                       replaces_only=True):
         q = _speaker_change(base.text, ch.base_start, ch.base_end, ch.base_text + " " + ch.other_text)
         if q is None:

@@ -3,7 +3,7 @@
 Another outlet's article on the same story is not a version of the base, so its words are not diffed. Instead
 its names, dates, figures and quotations are set against the base's: the ones they share corroborate each
 other; a date or figure given for the same thing (the sentences around them share at least two content words)
-that differs, when neither article states the other's value anywhere, is a conflict a fact-checker must settle.
+that differs (dates and percentages only), when neither article states the other's value anywhere, is a conflict a fact-checker must settle.
 """
 
 from __future__ import annotations
@@ -85,24 +85,28 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
 
 
 def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> Iterator[Finding]:
-    for label, ma, mb in (("date", fa.dates, fb.dates), ("figure", fa.figures, fb.figures)):
+    # Percentages (vote shares, turnout) and dates; counts are left out: "3,000 people detained" and "200 people
+    # injured" share every word but the one that matters.
+    percents_a = [m for m in fa.figures if m.key.endswith("%")]
+    percents_b = [m for m in fb.figures if m.key.endswith("%")]
+    for label, ma, mb in (("date", fa.dates, fb.dates), ("percentage", percents_a, percents_b)):
         keys_a, keys_b = {m.key for m in ma}, {m.key for m in mb}
         seen: set[tuple[str, str]] = set()
         for x in ma:
             for y in mb:
                 if x.key == y.key or x.key in keys_b or y.key in keys_a or (x.key, y.key) in seen:
                     continue
-                if label == "figure" and x.key.endswith("%") != y.key.endswith("%"):
-                    continue
                 shared = x.context & y.context
                 if len(shared) < MIN_SHARED_CONTEXT:
                     continue
+                if x.subjects and y.subjects and not x.subjects & y.subjects:
+                    continue  # about different people or places
                 seen.add((x.key, y.key))
                 about = ", ".join(sorted(shared)[:4])
                 yield ctx.finding(
                     "fact-conflict", "high",
                     f"{a.id} and {b.id} give different {label}s for what looks like the same fact "
-                    f"(both sentences mention {about}): {a.id} says '{x.shown}', {b.id} says '{y.shown}', and "
+                    f"(both passages mention {about}): {a.id} says '{x.shown}', {b.id} says '{y.shown}', and "
                     f"neither states the other's {label}.", [_ev(a, x), _ev(b, y)])
 
 

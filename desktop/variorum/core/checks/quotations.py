@@ -45,11 +45,15 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
+_MARKS = re.compile("[" + re.escape(_OPEN_ONLY + _CLOSE_ONLY + _AMBIGUOUS) + "]")
+
+
 @lru_cache(maxsize=64)
 def find_quotes(text: str) -> tuple[Quote, ...]:
     out: list[Quote] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if open_at is not None and i - open_at > MAX_QUOTE_CHARS:
             open_at = None  # an unclosed mark: give up on it
         if open_at is not None:

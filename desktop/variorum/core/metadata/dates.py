@@ -8,10 +8,12 @@ the article's own date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -70,6 +72,7 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _parse(words: str, year: str | None) -> dt.date | None:
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", words.replace(".", " ")).replace(" of ", " ")
     default = dt.datetime(int(year) if year else 2000, 1, 1)
@@ -82,10 +85,17 @@ def _parse(words: str, year: str | None) -> dt.date | None:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text`` (dates inside URLs are left to :func:`url_date`)."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=64)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     url_spans = [m.span() for m in _URL_IN_TEXT.finditer(text)]
+    url_starts = [s for s, _ in url_spans]
     out: list[DateMention] = []
     for m in _MENTION.finditer(text):
-        if any(s <= m.start() < e for s, e in url_spans):
+        i = bisect.bisect_right(url_starts, m.start()) - 1
+        if i >= 0 and m.start() < url_spans[i][1]:
             continue
         if m.group("iso"):
             words, year = m.group("iso"), m.group("iso")[:4]
@@ -98,7 +108,7 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         out.append(DateMention(m.start(), m.end(), m.group(), date, year is not None, m.group("weekday"),
                                m.start("weekday") if m.group("weekday") else None))
-    return out
+    return tuple(out)
 
 
 def parse_date(text: str) -> dt.date | None:

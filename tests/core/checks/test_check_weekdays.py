@@ -38,3 +38,10 @@ def test_same_slip_in_several_versions_is_one_finding(compare_texts, body):
     text = body + "\n\nThe hearing is set for Wednesday, August 20, 2020."
     (f,) = _findings(compare_texts(text, text.replace("either side", "both sides")))
     assert f.versions == ("v1", "v2") and len(f.evidence) == 2
+
+
+def test_future_event_without_a_year_is_read_in_the_nearest_year(compare_texts):
+    # 29 March 2021 was a Monday; the piece is dated 3 March 2021
+    assert _findings(compare_texts("March 3, 2021\n\nThe hearing is set for Monday, March 29.")) == []
+    (f,) = _findings(compare_texts("March 3, 2021\n\nThe hearing is set for Tuesday, March 29."))
+    assert "29 Mar 2021 was a Monday, not a Tuesday" in f.message

@@ -42,7 +42,7 @@ def test_impossible_dates_are_ignored():
 
 def test_year_is_inferred_from_the_article_date():
     assert infer_year(8, 9, dt.date(2020, 8, 19)) == dt.date(2020, 8, 9)
-    # "Dec. 28" in a piece dated 3 January means the December before
+    # "Dec. 28" in a piece dated 3 January is the nearest 28 December, the one before
     assert infer_year(12, 28, dt.date(2021, 1, 3)) == dt.date(2020, 12, 28)
 
 

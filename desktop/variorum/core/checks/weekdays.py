@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from variorum.core.checks.context import Context
 from variorum.core.metadata import format_date
-from variorum.core.metadata.dates import WEEKDAYS
+from variorum.core.metadata.dates import WEEKDAYS, year_candidates
 from variorum.core.model import Evidence, Finding
 
 
@@ -36,6 +36,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             actual = WEEKDAYS[date.weekday()]
             if actual == m.weekday:
                 continue
+            if not m.year_given and any(WEEKDAYS[c.weekday()] == m.weekday for c in
+                                        year_candidates(m.date.month, m.date.day, reference.date)):
+                continue  # right for a neighbouring year: the text may mean that one
             key = (" ".join(m.text.split()), date.isoformat(), m.weekday)
             groups.setdefault(key, []).append(Evidence(v.id, m.start, m.end, m.text))
             how = "" if m.year_given else (f" The date has no year; it is read as {date.year}, from the article's "

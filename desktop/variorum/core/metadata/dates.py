@@ -60,16 +60,23 @@ class DateMention:
         return infer_year(self.date.month, self.date.day, reference)
 
 
-def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
-    """A year-less date read in an article of ``reference`` date: the most recent such day, a week's slack."""
-    for year in (reference.year, reference.year - 1):
+def year_candidates(month: int, day: int, reference: dt.date, *, within_days: int = 200) -> list[dt.date]:
+    """The dates a year-less "month day" can mean in an article of ``reference`` date, nearest first."""
+    out = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        if candidate <= reference + dt.timedelta(days=7):
-            return candidate
-    return None
+        if abs((candidate - reference).days) <= within_days:
+            out.append(candidate)
+    return sorted(out, key=lambda d: abs((d - reference).days))
+
+
+def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
+    """A year-less date read in an article of ``reference`` date: the nearest such day, before or after."""
+    candidates = year_candidates(month, day, reference)
+    return candidates[0] if candidates else None
 
 
 @lru_cache(maxsize=4096)

@@ -150,6 +150,12 @@ _CONTRIBUTED = re.compile(r"^(?P<credit>[A-Z][^.\n]{1,100}?[ \t]+contributed[ \t
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\((?P<credit>[A-Z][\w ]{1,30})\)[ \t]*[-–—]")
 
 
+# one-word lines that close a saved page without being anyone's credit
+_FURNITURE = {"share", "comments", "comment", "advertisement", "menu", "home", "subscribe", "related", "more", "top",
+              "print", "email", "close", "next", "previous", "tags", "topics", "back", "reply", "login", "search",
+              "contact", "about", "privacy", "terms", "copyright", "end", "ends", "video", "photos", "loading"}
+
+
 def paragraphs_of(text: str) -> list[tuple[int, int, str]]:
     from variorum.core.tokens import paragraphs
 
@@ -190,9 +196,10 @@ def find_credits(text: str) -> list[Found]:
                 if "/" in credit:
                     out.append(Found(_clean(credit), credit_start, credit_start + len(credit), "photo credit"))
     if paras:
+        # a wire agency's name alone closing the story ("Reuters")
         s, _e, last = paras[-1]
-        body = _MARKUP.sub("", last)
-        if 1 <= len(body.split()) <= 3 and re.fullmatch(r"[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,2}", body) \
+        body = _MARKUP.sub("", last).rstrip(".")
+        if re.fullmatch(r"[A-Z][A-Za-z&-]{1,20}", body) and body.lower() not in _FURNITURE \
                 and not any(f.start >= s for f in out):
             out.append(Found(body, s + last.find(body), s + last.find(body) + len(body), "agency"))
     return out

@@ -46,10 +46,12 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _finding(ctx: Context, v: Version, link, ud: UrlDate, article: ArticleDate) -> Finding:
     anchor = anchor_of(v, link)
+    # the dated link, then where the article's date was read, then the anchor and the same link elsewhere
     ev: list[Evidence] = [evidence(v, link.start, link.end)]
+    if article.evidence is not None:
+        ev.append(article.evidence)
     if anchor is not None and anchor.from_slug:
         ev.append(evidence(v, anchor.start, anchor.end))
-    # the same link in the other versions of the article, where they keep it
     if anchor is not None:
         key = anchor_key(anchor.text)
         for other in ctx.group:
@@ -59,8 +61,6 @@ def _finding(ctx: Context, v: Version, link, ud: UrlDate, article: ArticleDate) 
                 if not is_bare(ol) and anchor_key(ol.text) == key:
                     ev.append(evidence(other, ol.start, ol.end))
                     break
-    if article.evidence is not None and article.evidence not in ev:
-        ev.append(article.evidence)
     confirmed = ctx.confirmations(article)
     ev += [e for e, _ in confirmed if e not in ev]
     also = f"; {' and '.join(what for _, what in confirmed)} give{'s' if len(confirmed) == 1 else ''} the same date" \

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from rapidfuzz.distance import Levenshtein
 
 from variorum.core.checks.changes import changes
-from variorum.core.checks.context import Context
+from variorum.core.checks.context import Context, join_ids
 from variorum.core.model import Finding
 from variorum.core.normalize import normalize_chars
 
@@ -73,5 +73,5 @@ def check(ctx: Context) -> Iterator[Finding]:
     common = common_words(ctx)
     for ch in changes(ctx, lambda d: bool(name_pairs(d.base.text, d.other.text, common)), replaces_only=True):
         pairs = name_pairs(ch.base_text, ch.other_text, common)
-        spelled = "; ".join(f"'{x}' in {ctx.base_id}, '{y}' in {', '.join(ch.versions)}" for x, y in pairs)
+        spelled = "; ".join(f"'{x}' in {ctx.base_id}, '{y}' in {join_ids(ch.versions)}" for x, y in pairs)
         yield ctx.finding("name-changed", "medium", f"A name is spelled differently: {spelled}.", ch.evidence(ctx))

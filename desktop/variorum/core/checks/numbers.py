@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from variorum.core.checks.changes import changes, strip_urls
-from variorum.core.checks.context import Context, sentence_around, short
+from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.model import Finding
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=%|[a-zA-Z])")
@@ -62,7 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if base is None:
         return
     for ch in changes(ctx, lambda d: is_number_change(d.base.text, d.other.text), replaces_only=True):
-        others = ", ".join(ch.versions)
+        others = join_ids(ch.versions)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
         message = (f"A figure changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "
                    f"{'has' if len(ch.versions) == 1 else 'have'} '{short(ch.other_text, 60)}' "

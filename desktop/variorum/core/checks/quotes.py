@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from variorum.core.checks.changes import Change, changes, strip_urls
-from variorum.core.checks.context import Context, short
+from variorum.core.checks.context import Context, join_ids, short
 from variorum.core.checks.names import common_words, name_pairs
 from variorum.core.checks.numbers import is_number_change
 from variorum.core.checks.quotations import Quote, attribution_span, find_quotes, quote_around, quote_at
@@ -73,6 +73,6 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _finding(ctx: Context, ch: Change, subject: str, verb: str) -> Finding:
     before = f"'{short(ch.base_text, 100)}'" if ch.base_text else "nothing"
     after = f"'{short(ch.other_text, 100)}'" if ch.other_text else "nothing"
-    others = ", ".join(ch.versions)
+    others = join_ids(ch.versions)
     message = f"{subject}{verb} in {others}: {ctx.base_id} has {before}, {others} {'has' if len(ch.versions) == 1 else 'have'} {after}."
     return ctx.finding("quote-changed", "high", message, ch.evidence(ctx))

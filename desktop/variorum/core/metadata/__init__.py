@@ -22,7 +22,7 @@ from variorum.core.metadata.fields import (
     find_title,
 )
 from variorum.core.metadata.links import find_links, is_placeholder, merge_links, slug_words, url_key
-from variorum.core.model import Link, Metadata, Version
+from variorum.core.model import Link, Version
 
 __all__ = ["enrich", "text_metadata", "TextMetadata", "Found", "Dateline", "DateMention", "UrlDate",
            "find_dates", "find_links", "url_date", "parse_date", "format_date", "is_placeholder", "url_key",
@@ -102,7 +102,3 @@ def enrich(version: Version) -> Version:
     changes["sources"] = tuple(sorted(sources.items()))
     return dataclasses.replace(version, metadata=dataclasses.replace(meta, **changes))
 
-
-def published_date(meta: Metadata):
-    """The metadata's published date as a ``datetime.date`` (None when absent or unreadable)."""
-    return parse_date(meta.published) if meta.published else None

@@ -37,3 +37,12 @@ def test_metadata_lines_and_urls_are_not_passages(compare_texts, body):
 def test_rewrapped_and_requoted_copy_has_no_missing_passage(compare_texts, body):
     rewrapped = body.replace("\n\n", "\n").replace(" the river", "\nthe river")
     assert _findings(compare_texts(body, rewrapped)) == []
+
+
+def test_paragraph_two_copies_add_is_one_finding(compare_texts, body):
+    styled = body + "\n\n**Residents** of the northern town have collected “signatures” asking for a pedestrian lane."
+    plain = body + '\n\nResidents of the northern town have collected "signatures" asking for a pedestrian lane.'
+    longer_base = body.replace("the river.", "the river, which floods every spring.")
+    c = compare_texts(longer_base + "\n\nA closing note.", styled, plain)
+    (f,) = _findings(c)
+    assert f.versions == ("v1", "v2", "v3") and "present in v2 and v3 is missing from v1" in f.message

@@ -52,3 +52,10 @@ def test_original_url_contradicting_the_dateline(compare_texts, body):
 def test_original_url_agreeing_with_the_dateline(compare_texts, body):
     text = "March 3, 2021\n\n" + body + "\n\nOriginal url: <https://example.org/2021/03/03/bridge>"
     assert _findings(compare_texts(text)) == []
+
+
+def test_many_later_links_make_one_finding(compare_texts, body):
+    links = "\n\n".join(f"[Newer story {i}](https://example.org/2022/0{i}/10/newer-story-{i})" for i in range(1, 7))
+    (f,) = _findings(compare_texts("March 3, 2021\n\n" + body + "\n\n" + links))
+    assert f.message.startswith("6 links in v1 point to URLs dated after the article (10 Jan 2022 to 10 Jun 2022)")
+    assert len(f.evidence) == 7 and f.evidence[1].text == "March 3, 2021"

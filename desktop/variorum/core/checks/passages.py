@@ -119,7 +119,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         text = ctx.version(vid).text
         for span in _merge(list(paras), text):
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
-            extra.setdefault(normalize_text(text[span[0]:span[1]]), []).append((vid, span, where))
+            extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, where))
     for entries in extra.values():
         having = [vid for vid, _, _ in entries]
         lacking = [vid for vid in group if vid not in having]

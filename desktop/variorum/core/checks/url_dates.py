@@ -16,7 +16,9 @@ from variorum.core.checks.context import ArticleDate, Context, evidence, short
 from variorum.core.metadata import UrlDate, format_date, parse_date, url_date, url_key
 from variorum.core.model import Evidence, Finding, Version
 
-SLACK = dt.timedelta(days=1)  # time zones: a page dated the next day is not a contradiction
+SLACK = dt.timedelta(days=1)
+MAX_SEPARATE = 3  # more later-dated links than this in one version make one finding (a page's link list)
+MAX_EVIDENCE = 20  # time zones: a page dated the next day is not a contradiction
 
 
 def _later(ud: UrlDate, limit: dt.date) -> bool:
@@ -37,11 +39,17 @@ def check(ctx: Context) -> Iterator[Finding]:
         if article is None:
             continue
         canonical = url_key(v.metadata.url) if v.metadata.url else None
+        later = []
         for link in v.metadata.links:
             ud = url_date(link.url)
             if ud is None or url_key(link.url) == canonical or not _later(ud, _limit(v, article)):
                 continue
-            yield _finding(ctx, v, link, ud, article)
+            later.append((link, ud))
+        if len(later) <= MAX_SEPARATE:
+            for link, ud in later:
+                yield _finding(ctx, v, link, ud, article)
+        else:
+            yield _many(ctx, v, later, article)
 
 
 def _finding(ctx: Context, v: Version, link, ud: UrlDate, article: ArticleDate) -> Finding:
@@ -70,6 +78,18 @@ def _finding(ctx: Context, v: Version, link, ud: UrlDate, article: ArticleDate) 
     message = (f"{what}{where} in {v.id} points to a URL dated {ud.label()}, but the article is dated "
                f"{article.describe(also)}. A page published after the article cannot have been linked from it when "
                f"it appeared: the link was changed later or points to the wrong page.")
+    return ctx.finding("url-date-mismatch", "high", message, ev)
+
+
+def _many(ctx: Context, v: Version, later: list, article: ArticleDate) -> Finding:
+    dates = sorted(ud.date for _, ud in later)
+    ev = [evidence(v, link.start, link.end) for link, _ in later[:MAX_EVIDENCE]]
+    if article.evidence is not None:
+        ev.insert(1, article.evidence)
+    span = format_date(dates[0]) if dates[0] == dates[-1] else f"{format_date(dates[0])} to {format_date(dates[-1])}"
+    message = (f"{len(later)} links in {v.id} point to URLs dated after the article ({span}), but the article is "
+               f"dated {article.describe()}. Links to pages published later were added or changed after the "
+               f"article appeared (a saved page's list of newer stories, or a wrong link).")
     return ctx.finding("url-date-mismatch", "high", message, ev)
 
 

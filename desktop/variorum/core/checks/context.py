@@ -36,6 +36,8 @@ class ArticleDate:
 
 @dataclass(frozen=True)
 class Context:
+    """One comparison as the checks see it. Built once per run; helpers cache what several checks need."""
+
     versions: tuple[Version, ...]
     base_id: str | None
     relations: Mapping[str, Relation]
@@ -53,9 +55,6 @@ class Context:
 
     def version(self, vid: str) -> Version:
         return self._by_id[vid]
-
-    def order(self, vid: str) -> int:
-        return next(i for i, v in enumerate(self.versions) if v.id == vid)
 
     @cached_property
     def group(self) -> tuple[Version, ...]:
@@ -87,18 +86,15 @@ class Context:
     def metadata_spans(self, vid: str) -> list[tuple[int, int]]:
         """Where a version's text states metadata (title, dateline, byline, credits, original URL, links'
         URLs): changes there are the metadata checks' business, not the quote, number or name checks'."""
-        cached = self._metadata_spans.get(vid)
+        key = "metadata-spans:" + vid
+        cached = self.cache.get(key)
         if cached is None:
             tm = self.meta(vid)
             found = [tm.title, tm.byline, tm.original_url, *tm.credits, *(d.found for d in tm.datelines)]
             cached = [(f.start, f.end) for f in found if f is not None]
             cached += [(link.start, link.end) for link in self.version(vid).metadata.links if link.url in link.text]
-            self._metadata_spans[vid] = cached
-        return cached
-
-    @cached_property
-    def _metadata_spans(self) -> dict[str, list[tuple[int, int]]]:
-        return {}
+            self.cache[key] = cached
+        return cached  # type: ignore[return-value]
 
     @cached_property
     def cache(self) -> dict[str, object]:
@@ -122,9 +118,6 @@ class Context:
         if not bp or not op:
             return 0.0
         return _similarity(bp, op)
-
-    def is_aligned(self, d: Difference) -> bool:
-        return d.kind == "replace" and self.aligned_similarity(d) >= ALIGNED_MIN_SIMILARITY
 
     # --- dates ------------------------------------------------------------------------------------------------
     def own_date(self, vid: str) -> ArticleDate | None:

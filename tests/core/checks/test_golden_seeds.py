@@ -95,3 +95,13 @@ def test_ids_are_stable(seeds):
     demo = Path(__file__).resolve().parents[3] / "resources" / "demo"
     again = compare_paths(sorted(demo.glob("*.txt")))
     assert [f.id for f in again.findings] == [f.id for f in seeds.findings]
+
+
+def test_pdf_extraction_and_plain_text_copy_alone():
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[3] / "resources" / "demo"
+    c = compare_paths([demo / "000_e98675efc5ff9c7a.txt", demo / "002_b7fdf649bdad1003.txt"])
+    # neither version is dated, so the 2025 link cannot be checked; what the plain-text copy lacks is still found
+    assert [(f.kind, f.severity) for f in c.findings] == [("passage-missing", "low"), ("passage-missing", "low")]
+    assert c.findings[0].message.startswith("A paragraph present in v1 is missing from v2: 'Russia criticized")

@@ -61,19 +61,20 @@ def _counterpart(ctx: Context, vid: str, para: tuple[int, int]) -> Evidence | No
     return Evidence(vid, s, e, ctx.version(vid).text[s:e])
 
 
-def _merge(paras: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Adjacent paragraphs (nothing but a date or a scrap between them) as one passage."""
-    out: list[tuple[int, int]] = []
+def _merge(paras: list[tuple[int, int]], text: str) -> list[tuple[tuple[int, int], int]]:
+    """Adjacent paragraphs (nothing but a date or a scrap between them) as one passage: (span, paragraphs)."""
+    out: list[tuple[tuple[int, int], int]] = []
     for para in sorted(paras):
-        if out and len(re.findall(r"\w+", text[out[-1][1]:para[0]])) < MIN_WORDS:
-            out[-1] = (out[-1][0], para[1])
+        if out and len(re.findall(r"\w+", text[out[-1][0][1]:para[0]])) < MIN_WORDS:
+            (start, _), n = out[-1]
+            out[-1] = ((start, para[1]), n + 1 + len(paragraphs(text[out[-1][0][1]:para[0]])))
         else:
-            out.append(para)
+            out.append((para, 1))
     return out
 
 
-def _describe(ctx: Context, v: Version, span: tuple[int, int], having: list[str], lacking: list[str]) -> str:
-    n = len(paragraphs(v.text[span[0]:span[1]]))
+def _describe(ctx: Context, v: Version, span: tuple[int, int], n: int, having: list[str],
+              lacking: list[str]) -> str:
     what = "A paragraph" if n == 1 else f"A passage of {n} paragraphs"
     return (f"{what} present in {join_ids(having)} is missing from {join_ids(lacking)}: "
             f"'{short(v.text[span[0]:span[1]], 120)}'.{_credit_note(ctx, v, *span)}")
@@ -101,29 +102,29 @@ def check(ctx: Context) -> Iterator[Finding]:
             if para and _is_passage(ctx, v, *para):
                 extra_in.setdefault(d.version, {})[para] = d.base.start
     # a passage of the base and the versions that lack it
-    missing: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    missing: dict[tuple[tuple[int, int], int], list[tuple[str, int]]] = {}
     for vid, paras in lacking_in.items():
-        for span in _merge(list(paras), base.text):
+        for span, n in _merge(list(paras), base.text):
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
-            missing.setdefault(span, []).append((vid, where))
-    for span, entries in missing.items():
+            missing.setdefault((span, n), []).append((vid, where))
+    for (span, n), entries in missing.items():
         lacking = [vid for vid, _ in entries]
         having = [vid for vid in group if vid not in lacking]
         ev = [Evidence(base.id, span[0], span[1], base.text[span[0]:span[1]])]
         ev += [e for vid in having if vid != base.id and (e := _counterpart(ctx, vid, span)) is not None]
         ev += [Evidence(vid, pos, pos, "") for vid, pos in entries]
-        yield ctx.finding("passage-missing", "low", _describe(ctx, base, span, having, lacking), ev)
+        yield ctx.finding("passage-missing", "low", _describe(ctx, base, span, n, having, lacking), ev)
     # passages the base lacks, grouped by what they say
-    extra: dict[str, list[tuple[str, tuple[int, int], int]]] = {}
+    extra: dict[str, list[tuple[str, tuple[int, int], int, int]]] = {}
     for vid, paras in extra_in.items():
         text = ctx.version(vid).text
-        for span in _merge(list(paras), text):
+        for span, n in _merge(list(paras), text):
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
-            extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, where))
+            extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, n, where))
     for entries in extra.values():
-        having = [vid for vid, _, _ in entries]
+        having = [vid for vid, _, _, _ in entries]
         lacking = [vid for vid in group if vid not in having]
-        vid0, span0, where = entries[0]
-        ev = [Evidence(vid, s, e, ctx.version(vid).text[s:e]) for vid, (s, e), _ in entries]
+        vid0, span0, n0, where = entries[0]
+        ev = [Evidence(vid, s, e, ctx.version(vid).text[s:e]) for vid, (s, e), _, _ in entries]
         ev.append(Evidence(base.id, where, where, ""))
-        yield ctx.finding("passage-missing", "low", _describe(ctx, ctx.version(vid0), span0, having, lacking), ev)
+        yield ctx.finding("passage-missing", "low", _describe(ctx, ctx.version(vid0), span0, n0, having, lacking), ev)

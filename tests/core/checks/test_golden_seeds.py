@@ -105,3 +105,14 @@ def test_pdf_extraction_and_plain_text_copy_alone():
     # neither version is dated, so the 2025 link cannot be checked; what the plain-text copy lacks is still found
     assert [(f.kind, f.severity) for f in c.findings] == [("passage-missing", "low"), ("passage-missing", "low")]
     assert c.findings[0].message.startswith("A paragraph present in v1 is missing from v2: 'Russia criticized")
+
+
+def test_same_findings_when_the_markdown_copy_is_read_as_markdown(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[3] / "resources" / "demo"
+    for p in demo.glob("*.txt"):
+        shutil.copy(p, tmp_path / (p.stem + (".md" if p.name.startswith("001") else ".txt")))
+    c = compare_paths(sorted(tmp_path.iterdir()))
+    assert _summary(c) == EXPECTED

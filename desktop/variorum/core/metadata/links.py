@@ -6,6 +6,7 @@ the URL itself (its anchor text is the URL).
 
 from __future__ import annotations
 
+import bisect
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -19,14 +20,14 @@ _BARE_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]\"“”‘’]+
 def find_links(text: str) -> list[Link]:
     """Every link in ``text``, in reading order."""
     links: list[Link] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans already read as links, in text order
     for m in _MD_LINK.finditer(text):
         links.append(Link(m.group("text"), m.group("url"), m.start("text"), m.end("text")))
         taken.append(m.span())
-    for m in _ANGLE_URL.finditer(text):
-        if not _inside(m.start(), taken):
-            links.append(Link(m.group("url"), m.group("url"), m.start("url"), m.end("url")))
-            taken.append(m.span())
+    angle = [m for m in _ANGLE_URL.finditer(text) if not _inside(m.start(), taken)]
+    for m in angle:
+        links.append(Link(m.group("url"), m.group("url"), m.start("url"), m.end("url")))
+    taken = sorted(taken + [m.span() for m in angle])
     for m in _BARE_URL.finditer(text):
         if not _inside(m.start(), taken):
             url = m.group()
@@ -36,14 +37,20 @@ def find_links(text: str) -> list[Link]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def merge_links(primary: tuple[Link, ...], extra: list[Link]) -> tuple[Link, ...]:
     """The loader's links, plus those found in the text that overlap none of them."""
     out = list(primary)
+    spans = sorted((p.start, p.end) for p in primary)
+    starts = [s for s, _ in spans]
     for link in extra:
-        if not any(link.start < p.end and p.start < link.end for p in primary):
+        i = bisect.bisect_left(starts, link.end)  # spans from i on start after the link
+        # anchors do not nest, so only the few spans starting just before the link can overlap it
+        if not any(s < link.end and link.start < e for s, e in spans[max(0, i - 3):i]):
             out.append(link)
     out.sort(key=lambda link: (link.start, link.end))
     return tuple(out)

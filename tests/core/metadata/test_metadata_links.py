@@ -28,3 +28,14 @@ def test_slug_words_drop_article_ids():
     assert slug_words("https://x.com/2020/08/19/russia-slams-foreign-meddling-a71199") == [
         "russia", "slams", "foreign", "meddling"]
     assert slug_words("#") == []
+
+
+def test_loader_links_win_over_overlapping_text_links():
+    from variorum.core.metadata.links import merge_links
+    from variorum.core.model import Link
+
+    loader = (Link("the report", "https://a.org/r", 10, 20),)
+    found = [Link("x", "https://a.org/x", 0, 5), Link("report", "https://b.org", 14, 20),
+             Link("y", "https://a.org/y", 30, 31)]
+    assert [link.url for link in merge_links(loader, found)] == ["https://a.org/x", "https://a.org/r",
+                                                                 "https://a.org/y"]

@@ -25,3 +25,16 @@ def test_title_present_in_the_text_of_the_other_version_is_not_missing(compare_t
     a = "# Bridge Opens Next Spring\n\n" + body
     b = "Bridge opens next spring, officials say after long delays.\n\n" + body
     assert _findings(compare_texts(a, b)) == []
+
+
+def test_two_headlines_under_one_site_name_differ(compare_texts, body):
+    a = "# The Riverside Times | Bridge Opens Next Spring\n\n" + body
+    b = "# The Riverside Times | Bridge Delayed Again\n\n" + body
+    (f,) = _findings(compare_texts(a, b))
+    assert f.severity == "medium"
+
+
+def test_same_headline_under_two_site_names_agrees(compare_texts, body):
+    a = "# Bridge Opens Next Spring After Years of Delay | The Riverside Times\n\n" + body
+    b = "# Bridge Opens Next Spring After Years of Delay - Valley News\n\n" + body
+    assert _findings(compare_texts(a, b)) == []

@@ -22,8 +22,13 @@ class FieldValue:
 
 
 def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, FieldValue],
-                  conflict: Severity, text_has: Callable[[str, FieldValue], bool]) -> Iterator[Finding]:
-    """Findings for one field: ``values`` maps version id → value for the versions that state it."""
+                  conflict: Severity, text_has: Callable[[str, FieldValue], bool],
+                  same: Callable[[FieldValue, FieldValue], bool] | None = None) -> Iterator[Finding]:
+    """Findings for one field: ``values`` maps version id → value for the versions that state it.
+
+    Two values agree when ``same`` says so (by default: when they share a comparison key).
+    """
+    agree = same or (lambda a, b: bool(a.keys & b.keys))
     group = [v.id for v in ctx.group]
     if len(group) < 2 or not values:
         return
@@ -34,7 +39,7 @@ def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, F
             continue
         val = values[vid]
         for first, members in parties:
-            if first.keys & val.keys:
+            if agree(first, val):
                 members.append(vid)
                 break
         else:

@@ -30,6 +30,3 @@ def compare_texts():
 def body() -> str:
     return BODY
 
-
-def kinds(comparison: Comparison) -> list[str]:
-    return [f.kind for f in comparison.findings]

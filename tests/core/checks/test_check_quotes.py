@@ -58,3 +58,11 @@ def test_an_unclosed_mark_does_not_swallow_the_text_after_it():
     text = 'He said "yes to the plan. Later the mayor added "we will see," and left.'
     (q,) = find_quotes(text)
     assert text[q.start:q.end] == '"we will see,"'
+
+
+def test_several_edits_in_one_quotation_are_one_finding(compare_texts, body):
+    a = body + "\n\n" + QUOTE
+    b = body + "\n\n" + QUOTE.replace("never seen", "never witnessed").replace("our lifetime", "my lifetime")
+    (f,) = _findings(compare_texts(a, b))
+    assert "'seen' → 'witnessed'" in f.message and "'our' → 'my'" in f.message
+    assert [e.text for e in f.evidence] == ["seen", "witnessed", "our", "my"]

@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from variorum.core.checks.changes import Change, changes, strip_urls
+from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, short
 from variorum.core.checks.names import common_words, name_pairs
 from variorum.core.checks.numbers import is_number_change
@@ -53,13 +53,19 @@ def check(ctx: Context) -> Iterator[Finding]:
         return (_holder(base.text, d.base.start, d.base.end) is not None
                 or _holder(other, d.other.start, d.other.end) is not None)
 
+    # every change inside one quotation, made in the same versions, is one finding
+    by_quote: dict[tuple[object, tuple[str, ...]], list[Change]] = {}
     for ch in changes(ctx, in_quote):
-        if not strip_urls(ch.base_text).strip() and not strip_urls(ch.other_text).strip():
-            continue
         q = _holder(base.text, ch.base_start, ch.base_end)
-        quoted = base.text[q.start:q.end] if q else ""
-        yield _finding(ctx, ch, f"The quotation {short(quoted, 100)} " if quoted else "A quotation ",
-                       "reads differently")
+        by_quote.setdefault((q if q else ch, tuple(ch.versions)), []).append(ch)
+    for (q, versions), chs in by_quote.items():
+        quoted = base.text[q.start:q.end] if isinstance(q, Quote) else ""
+        subject = f"The quotation {short(quoted, 100)}" if quoted else "A quotation"
+        others = join_ids(list(versions))
+        edits = "; ".join(f"{_said(c.base_text)} → {_said(c.other_text)}" for c in chs)
+        ev = [e for c in chs for e in c.evidence(ctx)]
+        yield ctx.finding("quote-changed", "high",
+                          f"{subject} reads differently in {others} than in {ctx.base_id}: {edits}.", ev)
     for ch in changes(ctx, lambda d: not in_quote(d) and not is_number_change(d.base.text, d.other.text)
                       and not name_pairs(d.base.text, d.other.text, common),
                       replaces_only=True):
@@ -68,6 +74,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         yield _finding(ctx, ch, f"The speaker of the quotation {short(base.text[q.start:q.end], 100)} ",
                        "is given differently")
+
+
+def _said(text: str) -> str:
+    return f"'{short(text, 100)}'" if text else "nothing"
 
 
 def _finding(ctx: Context, ch: Change, subject: str, verb: str) -> Finding:

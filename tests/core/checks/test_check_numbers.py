@@ -49,3 +49,9 @@ def test_unrelated_items_swapped_on_a_page_are_not_changed_figures(compare_texts
     a = body + "\n\nThe agency announced $50 million for grid security projects in nine states."
     b = body + "\n\nA new report on solar adoption counted 20 new plants opened across the western region."
     assert _findings(compare_texts(a, b)) == []
+
+
+def test_amounts_compare_with_their_scale():
+    assert is_number_change("$50 million", "$50 billion")
+    assert not is_number_change("$1.5 billion", "$1,500 million")
+    assert not is_number_change("$50m", "$50 million")

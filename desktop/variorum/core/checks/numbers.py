@@ -1,6 +1,6 @@
 """``number-changed``: a figure, percentage, count, amount or date that differs between aligned passages.
 
-Only the values are compared: "12,300" → "14,000" is a change; "80%" → "80 percent", "1,000" → "1000" and
+Only the values are compared: "12,300" → "14,000" and "$50 million" → "$50 billion" are changes; "80%" → "80 percent", "1,000" → "1000" and
 "80%" vs "more than 80%" (a qualifier added around the same figure) are not. Both sides of the change must
 state a number: a figure replaced by words ("12" → "several") is a wording change.
 """
@@ -22,6 +22,9 @@ _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
           "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
           "dozen": 12}
+_SCALES = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
+           "trillion": Decimal(10) ** 12, "bn": Decimal(10) ** 9, "m": Decimal(10) ** 6, "k": Decimal(10) ** 3}
+_SCALE = re.compile(r"\s?(thousand|million|billion|trillion|bn|m|k)\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -46,7 +49,8 @@ def numbers_in(text: str) -> Counter[Decimal]:
     for m in _NUMBER.finditer(text):
         v = _value(m.group())
         if v is not None:
-            out[v] += 1
+            scale = _SCALE.match(text, m.end())
+            out[v * _SCALES[scale.group(1).lower()] if scale else v] += 1
     for m in _NUMBER_WORD.finditer(text):
         out[Decimal(_WORDS[m.group(1).lower()])] += 1
     return out

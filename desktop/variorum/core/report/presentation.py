@@ -25,6 +25,8 @@ KIND_LABELS = {
     "name-changed": "Name spelled differently",
     "passage-missing": "Passage missing from some versions",
     "encoding-damage": "Damaged characters (encoding)",
+    "fact-conflict": "Related coverage contradicts a fact",
+    "shared-facts": "Facts shared with related coverage",
 }
 RELATION_LABELS = {"base": "Base", "same-article": "Same article", "related": "Related coverage",
                    "unrelated": "Unrelated"}

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -19,6 +21,7 @@ from variorum.ui.version_model import (
     COL_FORMAT,
     COL_RELATION,
     COL_VERSION,
+    ERROR_ROLE,
     ICON_SIZE,
     ID_ROLE,
     VersionModel,
@@ -26,6 +29,15 @@ from variorum.ui.version_model import (
 
 _MOVE_UP = QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier | Qt.Key.Key_Up)
 _MOVE_DOWN = QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier | Qt.Key.Key_Down)
+
+
+class _Delegate(QStyledItemDelegate):
+    """Elides file names in the middle (their ends tell versions apart) but error messages at the end."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(ERROR_ROLE):
+            option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class VersionListWidget(QWidget):
@@ -66,6 +78,7 @@ class VersionListWidget(QWidget):
         self.view.setDragDropOverwriteMode(False)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setItemDelegate(_Delegate(self.view))
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_VERSION, QHeaderView.ResizeMode.Stretch)

@@ -28,6 +28,7 @@ COL_VERSION, COL_RELATION, COL_FORMAT = range(3)
 HEADERS = ("Version", "Relation", "Format")
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the read error of the row's version, or None
 
 _RELATION_TEXT = {"same-article": "same article", "related": "related", "unrelated": "unrelated"}
 
@@ -193,6 +194,8 @@ class VersionModel(QAbstractTableModel):
         dark = is_dark(self._palette)
         if role == ID_ROLE:
             return v.id
+        if role == ERROR_ROLE:
+            return v.error
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(r)
         if role == Qt.ItemDataRole.AccessibleTextRole:

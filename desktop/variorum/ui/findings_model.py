@@ -1,0 +1,218 @@
+"""Item models for the findings panel: the findings of a comparison, and the filter in front of them."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from variorum.core.model import Comparison, Finding
+
+COL_SEVERITY, COL_KIND, COL_VERSIONS, COL_MESSAGE, COL_STATUS = range(5)
+HEADERS = ("Severity", "Kind", "Versions", "Message", "Status")
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
+
+SEVERITIES = ("high", "medium", "low", "info")
+STATUSES = ("open", "confirmed", "explained", "dismissed")
+_STATUS_TEXT = {"open": "○ open", "confirmed": "✔ confirmed", "explained": "ℹ explained", "dismissed": "✘ dismissed"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_text(kind: str) -> str:
+    """``date-mismatch`` → ``Date mismatch``."""
+    words = kind.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def status_text(status: str | None) -> str:
+    return _STATUS_TEXT.get(status or "open", status or "open")
+
+
+def swatches_icon(colours: list[QColor], size: int = 12) -> QIcon:
+    """Small squares side by side, one per version involved in a finding."""
+    shown = colours[:6]
+    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
+    gap = 2
+    width = max(1, len(shown)) * (size + gap)
+    pix = QPixmap(round(width * ratio), round(size * ratio))
+    pix.setDevicePixelRatio(ratio)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for i, c in enumerate(shown):
+        p.setPen(QPen(c.darker(140), 1))
+        p.setBrush(c)
+        p.drawRoundedRect(QRectF(i * (size + gap) + 1, 1, size - 2, size - 2), 2, 2)
+    p.end()
+    return QIcon(pix)
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        self._labels: dict[str, str] = {}
+        self._colours: dict[str, QColor] = {}
+        self._statuses: dict[str, str] = {}
+        self._palette = QPalette()
+
+    def set_findings(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
+        self.beginResetModel()
+        self._findings = list(comparison.findings) if comparison else []
+        self._labels = {v.id: v.label for v in comparison.versions} if comparison else {}
+        self._colours = dict(colours)
+        self.endResetModel()
+
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        self._statuses = dict(statuses)
+        if self._findings:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._findings) - 1, len(HEADERS) - 1))
+
+    def set_palette(self, palette: QPalette) -> None:
+        self._palette = QPalette(palette)
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def row_of(self, finding_id: str) -> int:
+        for i, f in enumerate(self._findings):
+            if f.id == finding_id:
+                return i
+        return -1
+
+    def status_of(self, finding: Finding) -> str:
+        return self._statuses.get(finding.id, "open")
+
+    def label(self, version_id: str) -> str:
+        return self._labels.get(version_id, version_id)
+
+    def search_text(self, row: int) -> str:
+        f = self._findings[row]
+        parts = [f.kind, kind_text(f.kind), f.severity, f.message, self.status_of(f)]
+        parts += [self.label(v) for v in f.versions]
+        parts += [e.text for e in f.evidence]
+        return "\n".join(parts).casefold()
+
+    def rowCount(self, parent: _Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent: _Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        f = self._findings[index.row()]
+        col = index.column()
+        status = self.status_of(f)
+        if role == FINDING_ROLE:
+            return f
+        if role == SEVERITY_ROLE:
+            return f.severity
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(f)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_SEVERITY:
+                return f.severity
+            if col == COL_KIND:
+                return kind_text(f.kind)
+            if col == COL_VERSIONS:
+                return ", ".join(self.label(v) for v in f.versions)
+            if col == COL_MESSAGE:
+                return f.message
+            if col == COL_STATUS:
+                return status_text(status)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_VERSIONS:
+            return swatches_icon([self._colours[v] for v in f.versions if v in self._colours])
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                status == "dismissed" or (col == COL_STATUS and f.id not in self._statuses)):
+            return self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        if role == Qt.ItemDataRole.FontRole and col == COL_MESSAGE and status == "dismissed":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{f.severity} severity, {kind_text(f.kind)}: {f.message}. Status {status}."
+        return None
+
+    def _tooltip(self, f: Finding) -> str:
+        esc = html.escape
+        lines = [f"<b>{esc(kind_text(f.kind))}</b> — {esc(f.severity)} severity", esc(f.message)]
+        lines.append("Versions: " + esc(", ".join(self.label(v) for v in f.versions)))
+        if f.evidence:
+            lines.append("<b>Evidence</b>")
+            for e in f.evidence:
+                text = e.text if len(e.text) <= 160 else e.text[:157] + "…"
+                lines.append(f"{esc(self.label(e.version))} @ {e.start}–{e.end}: «{esc(text)}»")
+        lines.append(f"Status: {esc(self.status_of(f))}")
+        return "<br>".join(lines)
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Keeps the core's order; filters by severity, kind and free text."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._severities: set[str] = set(SEVERITIES)
+        self._hidden_kinds: set[str] = set()
+        self._text = ""
+
+    def set_severities(self, severities: set[str]) -> None:
+        self._begin()
+        self._severities = set(severities)
+        self._end()
+
+    def set_hidden_kinds(self, kinds: set[str]) -> None:
+        self._begin()
+        self._hidden_kinds = set(kinds)
+        self._end()
+
+    def set_text(self, text: str) -> None:
+        self._begin()
+        self._text = text.strip().casefold()
+        self._end()
+
+    # Qt 6.10 replaced invalidateRowsFilter() by a begin/end pair; use whichever this Qt has.
+    _NEW_API = hasattr(QSortFilterProxyModel, "endFilterChange")
+
+    def _begin(self) -> None:
+        if self._NEW_API:
+            self.beginFilterChange()
+
+    def _end(self) -> None:
+        if self._NEW_API:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def is_filtering(self) -> bool:
+        return bool(self._text or self._hidden_kinds or set(SEVERITIES) - self._severities)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model: FindingsModel = self.sourceModel()  # type: ignore[assignment]
+        f = model.index(source_row, 0).data(FINDING_ROLE)
+        if f is None:
+            return False
+        if f.severity not in self._severities and f.severity in SEVERITIES:
+            return False
+        if f.kind in self._hidden_kinds:
+            return False
+        haystack = model.search_text(source_row) if self._text else ""
+        return all(word in haystack for word in self._text.split())

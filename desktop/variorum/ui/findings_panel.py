@@ -1,0 +1,293 @@
+"""The findings panel: every discrepancy the checks found, filterable, each one a jump to its evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.core.model import Comparison, Finding
+from variorum.ui.colors import badge_text_colour, is_dark, severity_colours, version_colours
+from variorum.ui.findings_model import (
+    COL_KIND,
+    COL_MESSAGE,
+    COL_SEVERITY,
+    COL_STATUS,
+    COL_VERSIONS,
+    FINDING_ROLE,
+    SEVERITIES,
+    SEVERITY_ROLE,
+    FindingsFilter,
+    FindingsModel,
+    kind_text,
+)
+
+NO_COMPARISON = "Open two or more versions to look for discrepancies"
+NO_FINDINGS = "No discrepancies found"
+ALL_FILTERED = "All findings hidden by the filter"
+
+
+class SeverityDelegate(QStyledItemDelegate):
+    """Draws the severity as a coloured badge with its name written on it (colour is never the only cue)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        severity = index.data(SEVERITY_ROLE) or ""
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        colour = severity_colours(is_dark(option.palette)).get(severity, QColor("#888888"))
+        text = severity.upper()
+        fm = option.fontMetrics
+        w = fm.horizontalAdvance(text) + 12
+        h = min(option.rect.height() - 4, fm.height() + 2)
+        rect = QRectF(option.rect.left() + 4, option.rect.center().y() - h / 2 + 0.5, w, h)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(rect, h / 2, h / 2)
+        painter.setPen(badge_text_colour(colour))
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = option.fontMetrics
+        return QSize(fm.horizontalAdvance("MEDIUM") + 12 + 12, fm.height() + 8)
+
+
+class FindingsPanel(QWidget):
+    """A table of findings with severity toggles, a kind menu and a text filter.
+
+    A click, a double-click or Enter on a row emits ``findingActivated`` with the :class:`Finding`.
+    """
+
+    findingActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+        self.model = FindingsModel(self)
+        self.model.set_palette(self.palette())
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        # Filter bar: text, kinds, severities.
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter findings…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_text)
+        self.kind_button = QToolButton(self)
+        self.kind_button.setText("Kinds")
+        self.kind_button.setToolTip("Show or hide kinds of findings")
+        self.kind_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kind_menu = QMenu(self.kind_button)
+        self.kind_button.setMenu(self.kind_menu)
+        self._kind_actions: dict[str, QAction] = {}
+        self._hidden_kinds: set[str] = set()
+        self.severity_buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 0)
+        bar.setSpacing(4)
+        bar.addWidget(self.search, 1)
+        for sev in SEVERITIES:
+            b = QToolButton(self)
+            b.setCheckable(True)
+            b.setChecked(True)
+            b.setToolTip(f"Show {sev} severity findings")
+            b.toggled.connect(self._on_severity)
+            self.severity_buttons[sev] = b
+            bar.addWidget(b)
+        bar.addWidget(self.kind_button)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("findingsView")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setItemDelegateForColumn(COL_SEVERITY, SeverityDelegate(self.view))
+        self.view.setIconSize(QSize(40, 12))
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_VERSIONS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_VERSIONS, 160)
+        self.view.clicked.connect(self._activate)
+        self.view.doubleClicked.connect(self._activate)
+        self.view.installEventFilter(self)
+
+        self.empty_label = QLabel(NO_COMPARISON, self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.show_all_button = QPushButton("Show all findings", self)
+        self.show_all_button.clicked.connect(self.clear_filters)
+        empty = QWidget(self)
+        el = QVBoxLayout(empty)
+        el.addStretch(1)
+        el.addWidget(self.empty_label)
+        el.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        el.addStretch(1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self._refresh()
+
+    # ---- public API -------------------------------------------------------------------------------------
+    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor] | None = None) -> None:
+        """Show the findings of ``comparison``; filters and the selected finding (by id) are kept."""
+        current = self.current_finding()
+        self._comparison = comparison
+        if colours is None:
+            colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
+        self.model.set_findings(comparison, colours)
+        self._rebuild_kind_menu()
+        self._refresh()
+        if current is not None:
+            self.select_finding(current.id)
+
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        """Statuses of the reviewer's notes by finding id (open, confirmed, explained, dismissed)."""
+        self.model.set_statuses(statuses)
+
+    def current_finding(self) -> Finding | None:
+        idx = self.view.currentIndex()
+        return idx.data(FINDING_ROLE) if idx.isValid() else None
+
+    def select_finding(self, finding_id: str) -> bool:
+        """Select a finding (without activating it); False when it is not shown."""
+        row = self.model.row_of(finding_id)
+        if row < 0:
+            return False
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not idx.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+        return True
+
+    def shown_findings(self) -> list[Finding]:
+        """The findings that pass the filter, in display order."""
+        return [self.proxy.index(r, 0).data(FINDING_ROLE) for r in range(self.proxy.rowCount())]
+
+    def clear_filters(self) -> None:
+        for b in self.severity_buttons.values():
+            b.setChecked(True)
+        for a in self._kind_actions.values():
+            a.setChecked(True)
+        self.search.clear()
+
+    # ---- behaviour --------------------------------------------------------------------------------------
+    def _activate(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE) if index.isValid() else None
+        if finding is not None:
+            self.findingActivated.emit(finding)
+
+    def _on_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._refresh()
+
+    def _on_severity(self, _checked: bool) -> None:
+        self.proxy.set_severities({s for s, b in self.severity_buttons.items() if b.isChecked()})
+        self._refresh()
+
+    def _on_kind(self) -> None:
+        self._hidden_kinds = {k for k, a in self._kind_actions.items() if not a.isChecked()}
+        self.proxy.set_hidden_kinds(self._hidden_kinds)
+        self._refresh()
+
+    def _rebuild_kind_menu(self) -> None:
+        self.kind_menu.clear()
+        self._kind_actions = {}
+        kinds = sorted({f.kind for f in self.model.findings()})
+        show_all = self.kind_menu.addAction("Show all kinds")
+        show_all.triggered.connect(lambda: [a.setChecked(True) for a in self._kind_actions.values()])
+        self.kind_menu.addSeparator()
+        counts = {k: 0 for k in kinds}
+        for f in self.model.findings():
+            counts[f.kind] += 1
+        for k in kinds:
+            a = self.kind_menu.addAction(f"{kind_text(k)} ({counts[k]})")
+            a.setCheckable(True)
+            a.setChecked(k not in self._hidden_kinds)
+            a.toggled.connect(self._on_kind)
+            self._kind_actions[k] = a
+        self.kind_button.setEnabled(bool(kinds))
+        self.proxy.set_hidden_kinds(self._hidden_kinds & set(kinds))
+
+    def _refresh(self) -> None:
+        counts = {s: 0 for s in SEVERITIES}
+        for f in self.model.findings():
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        for sev, b in self.severity_buttons.items():
+            b.setText(f"{sev.capitalize()} {counts[sev]}")
+        hidden = len(self._kind_actions) - sum(a.isChecked() for a in self._kind_actions.values())
+        self.kind_button.setText(f"Kinds ({len(self._kind_actions) - hidden}/{len(self._kind_actions)})"
+                                 if hidden else "Kinds")
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if self._comparison is None:
+            message = NO_COMPARISON
+        elif total == 0:
+            message = NO_FINDINGS
+        elif shown == 0:
+            message = ALL_FILTERED
+        else:
+            message = ""
+        self.empty_label.setText(message)
+        self.show_all_button.setVisible(message == ALL_FILTERED)
+        self.stack.setCurrentIndex(1 if message else 0)
+
+    def empty_message(self) -> str:
+        """The message shown instead of the table, or "" when findings are shown."""
+        return self.empty_label.text() if self.stack.currentIndex() == 1 else ""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (obj is self.view and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            self._activate(self.view.currentIndex())
+            return True
+        return super().eventFilter(obj, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.set_palette(self.palette())
+        super().changeEvent(event)
+
+
+__all__ = ["FindingsPanel", "NO_FINDINGS", "ALL_FILTERED", "COL_MESSAGE", "COL_STATUS"]

@@ -30,31 +30,50 @@ _STATUS_TEXT = {"open": "○ open", "confirmed": "✔ confirmed", "explained": "
 _Index = QModelIndex | QPersistentModelIndex
 
 
+_ACRONYMS = {"url": "URL", "urls": "URLs", "pdf": "PDF", "html": "HTML", "id": "ID"}
+
+
 def kind_text(kind: str) -> str:
-    """``date-mismatch`` → ``Date mismatch``."""
-    words = kind.replace("-", " ").replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
+    """``date-mismatch`` → ``Date mismatch``; ``url-date-mismatch`` → ``URL date mismatch``."""
+    words = [_ACRONYMS.get(w, w) for w in kind.replace("_", "-").split("-") if w]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
 
 
 def status_text(status: str | None) -> str:
     return _STATUS_TEXT.get(status or "open", status or "open")
 
 
-def swatches_icon(colours: list[QColor], size: int = 12) -> QIcon:
-    """Small squares side by side, one per version involved in a finding."""
-    shown = colours[:6]
+SWATCH_SLOTS = 4
+SWATCH_SIZE = 12
+SWATCH_GAP = 2
+
+
+def swatches_icon(colours: list[QColor], size: int = SWATCH_SIZE) -> QIcon:
+    """Small squares side by side, one per version involved in a finding, on a fixed-width strip.
+
+    The strip always has room for ``SWATCH_SLOTS`` squares so the text after it lines up; with more versions
+    than that, the last slot shows an ellipsis.
+    """
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
-    gap = 2
-    width = max(1, len(shown)) * (size + gap)
+    width = SWATCH_SLOTS * (size + SWATCH_GAP)
     pix = QPixmap(round(width * ratio), round(size * ratio))
     pix.setDevicePixelRatio(ratio)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    overflow = len(colours) > SWATCH_SLOTS
+    shown = colours[: SWATCH_SLOTS - 1] if overflow else colours
     for i, c in enumerate(shown):
         p.setPen(QPen(c.darker(140), 1))
         p.setBrush(c)
-        p.drawRoundedRect(QRectF(i * (size + gap) + 1, 1, size - 2, size - 2), 2, 2)
+        p.drawRoundedRect(QRectF(i * (size + SWATCH_GAP) + 1, 1, size - 2, size - 2), 2, 2)
+    if overflow:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#888888"))
+        x0 = (SWATCH_SLOTS - 1) * (size + SWATCH_GAP)
+        for k in range(3):
+            p.drawEllipse(QRectF(x0 + 1 + k * 4, size / 2 - 1, 2.5, 2.5))
     p.end()
     return QIcon(pix)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QPainter, QPalette
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,9 @@ from variorum.ui.findings_model import (
     FINDING_ROLE,
     SEVERITIES,
     SEVERITY_ROLE,
+    SWATCH_GAP,
+    SWATCH_SIZE,
+    SWATCH_SLOTS,
     FindingsFilter,
     FindingsModel,
     kind_text,
@@ -41,6 +44,20 @@ from variorum.ui.findings_model import (
 NO_COMPARISON = "Open two or more versions to look for discrepancies"
 NO_FINDINGS = "No discrepancies found"
 ALL_FILTERED = "All findings hidden by the filter"
+
+
+def dot_icon(colour: QColor, *, filled: bool, size: int = 12) -> QIcon:
+    """A round dot in a severity's colour: filled when that severity is shown, a ring when it is hidden."""
+    pix = QPixmap(size * 2, size * 2)
+    pix.setDevicePixelRatio(2.0)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(colour, 1.5))
+    p.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
+    p.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
+    p.end()
+    return QIcon(pix)
 
 
 class SeverityDelegate(QStyledItemDelegate):
@@ -116,6 +133,7 @@ class FindingsPanel(QWidget):
             b.setCheckable(True)
             b.setChecked(True)
             b.setToolTip(f"Show {sev} severity findings")
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             b.toggled.connect(self._on_severity)
             self.severity_buttons[sev] = b
             bar.addWidget(b)
@@ -132,7 +150,7 @@ class FindingsPanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setItemDelegateForColumn(COL_SEVERITY, SeverityDelegate(self.view))
-        self.view.setIconSize(QSize(40, 12))
+        self.view.setIconSize(QSize(SWATCH_SLOTS * (SWATCH_SIZE + SWATCH_GAP), SWATCH_SIZE))
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
@@ -140,7 +158,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(COL_VERSIONS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(COL_VERSIONS, 160)
+        header.resizeSection(COL_VERSIONS, 210)
         self.view.clicked.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.view.installEventFilter(self)
@@ -255,8 +273,11 @@ class FindingsPanel(QWidget):
         counts = {s: 0 for s in SEVERITIES}
         for f in self.model.findings():
             counts[f.severity] = counts.get(f.severity, 0) + 1
+        colours = severity_colours(is_dark(self.palette()))
         for sev, b in self.severity_buttons.items():
             b.setText(f"{sev.capitalize()} {counts[sev]}")
+            b.setIcon(dot_icon(colours[sev], filled=b.isChecked()))
+            b.setToolTip(f"{'Hide' if b.isChecked() else 'Show'} {sev} severity findings")
         hidden = len(self._kind_actions) - sum(a.isChecked() for a in self._kind_actions.values())
         self.kind_button.setText(f"Kinds ({len(self._kind_actions) - hidden}/{len(self._kind_actions)})"
                                  if hidden else "Kinds")
@@ -287,6 +308,7 @@ class FindingsPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.model.set_palette(self.palette())
+            self._refresh()
         super().changeEvent(event)
 
 

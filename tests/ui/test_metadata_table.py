@@ -1,9 +1,10 @@
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from variorum.core.model import Metadata
+from variorum.ui.colors import diff_formats
 from variorum.ui.metadata_table import FIELDS, NO_METADATA, MetadataTable
 
 ROW = {f.name: i for i, f in enumerate(FIELDS)}
@@ -113,3 +114,16 @@ def test_hiding_versions_hides_their_columns(qtbot, comparison):
     assert [t.view.isColumnHidden(c) for c in range(5)] == [False, False, True, True, True]
     t.set_visible_ids(None)
     assert not any(t.view.isColumnHidden(c) for c in range(5))
+
+
+def test_marks_follow_a_switch_to_a_dark_palette(qtbot, qapp, comparison):
+    t = make_table(qtbot, comparison)
+    light = cell(t, "title", 2).data(Qt.ItemDataRole.BackgroundRole).color()
+    assert light == diff_formats(False)["replace"].background().color()
+    before = qapp.palette()
+    try:
+        qapp.setPalette(QPalette(QColor("#2a2a2a")))
+        qtbot.waitUntil(lambda: cell(t, "title", 2).data(Qt.ItemDataRole.BackgroundRole).color()
+                        == diff_formats(True)["replace"].background().color())
+    finally:
+        qapp.setPalette(before)

@@ -47,6 +47,7 @@ class MetadataTable(QWidget):
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setDefaultSectionSize(220)
         hh.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.installEventFilter(self)

@@ -118,3 +118,12 @@ def test_selection_survives_a_rerun(qtbot, comparison):
     qtbot.mouseClick(p.view.viewport(), Qt.MouseButton.LeftButton, pos=row_pos(p, 3))
     p.set_comparison(replace(comparison, findings=comparison.findings[2:]))
     assert p.current_finding().id == "f4"
+
+
+def test_filter_bar_fits_a_narrow_dock(qtbot, comparison):
+    p = make_panel(qtbot, comparison)
+    p.resize(900, 300)
+    qtbot.waitUntil(lambda: p.search.y() == p.severity_buttons["high"].y())
+    p.resize(360, 300)
+    qtbot.waitUntil(lambda: p.severity_buttons["high"].y() > p.search.y())
+    assert p.search.width() >= 200

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from variorum.core.model import Relation
 from variorum.ui.colors import version_colours
-from variorum.ui.version_list import COL_RELATION, COL_VERSION, VersionListWidget
+from variorum.ui.version_list import COL_FORMAT, COL_RELATION, COL_VERSION, VersionListWidget
 
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -181,3 +181,13 @@ def test_use_as_base_and_remove(qtbot, comparison):
     with qtbot.waitSignal(w.removeRequested) as blocker:
         qtbot.keyClick(w.view, Qt.Key.Key_Delete)
     assert blocker.args == ["v3"]
+
+
+def test_a_narrow_list_gives_the_names_room(qtbot, comparison):
+    w = make_list(qtbot, comparison)
+    assert not w.view.isColumnHidden(COL_FORMAT)
+    w.resize(220, 260)
+    qtbot.waitUntil(lambda: w.view.isColumnHidden(COL_FORMAT))
+    assert w.view.header().sectionSize(COL_RELATION) <= w.view.viewport().width() * 0.4 + 1
+    w.resize(500, 260)
+    qtbot.waitUntil(lambda: not w.view.isColumnHidden(COL_FORMAT))

@@ -124,10 +124,16 @@ class FindingsPanel(QWidget):
         self._kind_actions: dict[str, QAction] = {}
         self._hidden_kinds: set[str] = set()
         self.severity_buttons: dict[str, QToolButton] = {}
-        bar = QHBoxLayout()
-        bar.setContentsMargins(4, 4, 4, 0)
-        bar.setSpacing(4)
-        bar.addWidget(self.search, 1)
+        # Two rows (search and kinds, then severities) that become one when the panel is wide enough.
+        self._row1 = QHBoxLayout()
+        self._row2 = QHBoxLayout()
+        for row in (self._row1, self._row2):
+            row.setContentsMargins(4, 0, 4, 0)
+            row.setSpacing(4)
+        self._row1.addWidget(self.search, 1)
+        self._row1.addWidget(self.kind_button)
+        self._row2.addStretch(1)
+        self._one_row = False
         for sev in SEVERITIES:
             b = QToolButton(self)
             b.setCheckable(True)
@@ -136,8 +142,8 @@ class FindingsPanel(QWidget):
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             b.toggled.connect(self._on_severity)
             self.severity_buttons[sev] = b
-            bar.addWidget(b)
-        bar.addWidget(self.kind_button)
+        for i, b in enumerate(self.severity_buttons.values()):
+            self._row2.insertWidget(i, b)
 
         self.view = QTreeView(self)
         self.view.setObjectName("findingsView")
@@ -182,7 +188,9 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(bar)
+        layout.addSpacing(2)
+        layout.addLayout(self._row1)
+        layout.addLayout(self._row2)
         layout.addWidget(self.stack, 1)
         self._refresh()
 
@@ -297,6 +305,28 @@ class FindingsPanel(QWidget):
     def empty_message(self) -> str:
         """The message shown instead of the table, or "" when findings are shown."""
         return self.empty_label.text() if self.stack.currentIndex() == 1 else ""
+
+    def _arrange_filter_bar(self) -> None:
+        buttons = list(self.severity_buttons.values())
+        needed = 220 + sum(b.sizeHint().width() + 4 for b in buttons) + self.kind_button.sizeHint().width() + 12
+        one_row = self.width() >= needed
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for b in buttons:
+            (self._row2 if one_row else self._row1).removeWidget(b)
+        for i, b in enumerate(buttons):
+            if one_row:
+                self._row1.insertWidget(1 + i, b)
+            else:
+                self._row2.insertWidget(i, b)
+
+    def resizeEvent(self, event) -> None:
+        self._arrange_filter_bar()
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 220)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (obj is self.view and event.type() == QEvent.Type.KeyPress

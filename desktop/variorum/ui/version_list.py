@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,7 +82,7 @@ class VersionListWidget(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_VERSION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_RELATION, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_RELATION, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_FORMAT, QHeaderView.ResizeMode.ResizeToContents)
 
         self.act_base = self._action("Use as base", "Compare every other version against this one")
@@ -119,6 +119,7 @@ class VersionListWidget(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
         self._update_actions()
 
     def _action(self, text: str, tip: str, shortcut: QKeySequence | None = None) -> QAction:
@@ -158,6 +159,7 @@ class VersionListWidget(QWidget):
                 self._select(target)
         finally:
             self._quiet = False
+        self._fit_columns()
         self._update_actions()
 
     def set_current(self, version_id: str) -> None:
@@ -259,6 +261,8 @@ class VersionListWidget(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         # Key handling for when the window is not active (shortcuts need an active window): same actions.
         if obj is self.view and event.type() == QEvent.Type.KeyPress:
             key: QKeyEvent = event  # type: ignore[assignment]
@@ -271,6 +275,16 @@ class VersionListWidget(QWidget):
                 self.act_toggle.trigger()
                 return True
         return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 200)
+
+    def _fit_columns(self) -> None:
+        """Names get the room first: in a narrow dock the format (also in every tooltip) is hidden and the
+        relation column takes at most 40% of the width."""
+        self.view.setColumnHidden(COL_FORMAT, self.view.viewport().width() < 320)
+        wanted = self.view.sizeHintForColumn(COL_RELATION)
+        self.view.header().resizeSection(COL_RELATION, max(60, min(wanted, int(self.view.viewport().width() * 0.4))))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

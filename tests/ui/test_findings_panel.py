@@ -127,3 +127,9 @@ def test_filter_bar_fits_a_narrow_dock(qtbot, comparison):
     p.resize(360, 300)
     qtbot.waitUntil(lambda: p.severity_buttons["high"].y() > p.search.y())
     assert p.search.width() >= 200
+
+
+def test_most_severe_first_keeping_the_core_order_within_a_severity(qtbot, comparison):
+    shuffled = tuple(comparison.findings[i] for i in (4, 2, 0, 3, 1))
+    p = make_panel(qtbot, replace(comparison, findings=shuffled))
+    assert shown_ids(p) == ["f1", "f3", "f2", "f4", "f5"]

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from variorum.core.model import Comparison, Finding
+from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
 
 COL_SEVERITY, COL_KIND, COL_VERSIONS, COL_MESSAGE, COL_STATUS = range(5)
 HEADERS = ("Severity", "Kind", "Versions", "Message", "Status")
@@ -89,7 +89,9 @@ class FindingsModel(QAbstractTableModel):
 
     def set_findings(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         self.beginResetModel()
-        self._findings = list(comparison.findings) if comparison else []
+        # Most severe first; within a severity, the core's order (by position) is kept (the sort is stable).
+        found = list(comparison.findings) if comparison else []
+        self._findings = sorted(found, key=lambda f: SEVERITY_ORDER.get(f.severity, len(SEVERITY_ORDER)))
         self._labels = {v.id: v.label for v in comparison.versions} if comparison else {}
         self._colours = dict(colours)
         self.endResetModel()
@@ -179,7 +181,7 @@ class FindingsModel(QAbstractTableModel):
             lines.append("<b>Evidence</b>")
             for e in f.evidence:
                 text = e.text if len(e.text) <= 160 else e.text[:157] + "…"
-                lines.append(f"{esc(self.label(e.version))} @ {e.start}–{e.end}: «{esc(text)}»")
+                lines.append(f"{esc(self.label(e.version))}: «{esc(text)}»")
         lines.append(f"Status: {esc(self.status_of(f))}")
         return "<br>".join(lines)
 

@@ -14,8 +14,8 @@ def make_version(vid: str, text: str = "Some article text.", *, label: str | Non
                  warnings: tuple[str, ...] = ()) -> Version:
     return Version(
         id=vid,
-        label=label or f"{vid}.txt",
-        path=f"/cases/{label or vid + '.txt'}",
+        label=label or f"edition-{vid[1:]}.txt",
+        path=f"/cases/{label or 'edition-' + vid[1:] + '.txt'}",
         sha256=hashlib.sha256((vid + text).encode()).hexdigest(),
         format=fmt,
         encoding="utf-8" if error is None else None,

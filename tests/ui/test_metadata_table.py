@@ -28,8 +28,8 @@ def test_columns_are_versions_with_colour_and_base_marker(qtbot, comparison):
     t = make_table(qtbot, comparison)
     m = t.model
     assert m.columnCount() == 5
-    assert m.headerData(1, Qt.Orientation.Horizontal) == "★ v2.txt"
-    assert m.headerData(0, Qt.Orientation.Horizontal) == "v1.txt"
+    assert m.headerData(1, Qt.Orientation.Horizontal) == "★ v2  edition-2.txt"
+    assert m.headerData(0, Qt.Orientation.Horizontal) == "v1  edition-1.txt"
     assert m.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DecorationRole) is not None
     assert [m.headerData(r, Qt.Orientation.Vertical) for r in (ROW["byline"], ROW["url"])] == ["Byline", "URL"]
 
@@ -42,7 +42,7 @@ def test_disagreements_are_marked_with_sign_weight_and_tint(qtbot, comparison):
     assert title_v3.data() == "≠ Dam bursts after storms"
     assert title_v3.data(Qt.ItemDataRole.FontRole).bold()
     assert title_v3.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert "differs from v2.txt" in title_v3.data(Qt.ItemDataRole.ToolTipRole)
+    assert "differs from v2  edition-2.txt" in title_v3.data(Qt.ItemDataRole.ToolTipRole)
     assert t.model.headerData(ROW["title"], Qt.Orientation.Vertical) == "≠ Title"
     # The base and the agreeing version are not marked; the related version is not checked at all.
     assert cell(t, "title", 1).data() == "Dam bursts after storm"

@@ -35,20 +35,20 @@ def cell(w, row, col):
 
 def test_rows_show_label_relation_format_and_base(qtbot, comparison):
     w = make_list(qtbot, comparison)
-    assert [cell(w, r, COL_VERSION) for r in range(4)] == ["v1.txt", "v2.txt", "v3.txt", "v4.txt"]
+    assert [cell(w, r, COL_VERSION) for r in range(4)] == ["v1  edition-1.txt", "v2  edition-2.txt", "v3  edition-3.txt", "v4  edition-4.txt"]
     assert cell(w, 0, COL_RELATION) == "same article · 97%"
     assert cell(w, 1, COL_RELATION) == "★ base"
     assert cell(w, 2, COL_RELATION) == "same article · 91%"
     assert cell(w, 3, COL_RELATION) == "related · 18%"
     assert w.model.index(1, COL_VERSION).data(Qt.ItemDataRole.FontRole).bold()
     tip = w.model.index(0, COL_VERSION).data(Qt.ItemDataRole.ToolTipRole)
-    assert comparison.versions[0].sha256 in tip and "/cases/v1.txt" in tip
+    assert comparison.versions[0].sha256 in tip and "/cases/edition-1.txt" in tip
 
 
 def test_unreadable_version_shows_its_error(qtbot, comparison):
     w = make_list(qtbot, comparison)
     text = cell(w, 4, COL_VERSION)
-    assert text.startswith("broken.bin — could not read: not a text file")
+    assert text.startswith("v5  broken.bin — could not read: not a text file")
     assert w.view.isFirstColumnSpanned(4, w.model.index(-1, -1))
     idx = w.model.index(4, COL_VERSION)
     assert idx.data(Qt.ItemDataRole.DecorationRole) is not None

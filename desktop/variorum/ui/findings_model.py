@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixma
 from PySide6.QtWidgets import QApplication
 
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
+from variorum.ui.version_model import display_name
 
 COL_SEVERITY, COL_KIND, COL_VERSIONS, COL_MESSAGE, COL_STATUS = range(5)
 HEADERS = ("Severity", "Kind", "Versions", "Message", "Status")
@@ -92,7 +93,7 @@ class FindingsModel(QAbstractTableModel):
         # Most severe first; within a severity, the core's order (by position) is kept (the sort is stable).
         found = list(comparison.findings) if comparison else []
         self._findings = sorted(found, key=lambda f: SEVERITY_ORDER.get(f.severity, len(SEVERITY_ORDER)))
-        self._labels = {v.id: v.label for v in comparison.versions} if comparison else {}
+        self._labels = {v.id: display_name(v) for v in comparison.versions} if comparison else {}
         self._colours = dict(colours)
         self.endResetModel()
 
@@ -155,7 +156,7 @@ class FindingsModel(QAbstractTableModel):
             if col == COL_KIND:
                 return kind_text(f.kind)
             if col == COL_VERSIONS:
-                return ", ".join(self.label(v) for v in f.versions)
+                return ", ".join(f.versions)
             if col == COL_MESSAGE:
                 return f.message
             if col == COL_STATUS:
@@ -176,7 +177,7 @@ class FindingsModel(QAbstractTableModel):
     def _tooltip(self, f: Finding) -> str:
         esc = html.escape
         lines = [f"<b>{esc(kind_text(f.kind))}</b> — {esc(f.severity)} severity", esc(f.message)]
-        lines.append("Versions: " + esc(", ".join(self.label(v) for v in f.versions)))
+        lines.append("Versions:<br>" + "<br>".join(f"&nbsp;&nbsp;{esc(self.label(v))}" for v in f.versions))
         if f.evidence:
             lines.append("<b>Evidence</b>")
             for e in f.evidence:

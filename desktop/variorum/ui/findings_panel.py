@@ -164,7 +164,7 @@ class FindingsPanel(QWidget):
         header.setSectionResizeMode(COL_VERSIONS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(COL_VERSIONS, 210)
+        header.resizeSection(COL_VERSIONS, 130)
         self.view.clicked.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.view.installEventFilter(self)

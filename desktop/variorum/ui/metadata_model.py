@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Link, Metadata, Version
 from variorum.ui.colors import diff_formats, is_dark
-from variorum.ui.version_model import swatch_icon
+from variorum.ui.version_model import display_name, swatch_icon
 
 MISSING = "—"
 DIFFERS = "≠"
@@ -157,7 +157,7 @@ class MetadataModel(QAbstractTableModel):
             return None
         v = self._versions[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"★ {v.label}" if v.id == self._base else v.label
+            return f"★ {display_name(v)}" if v.id == self._base else display_name(v)
         if role == Qt.ItemDataRole.DecorationRole:
             if not v.ok:
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
@@ -173,7 +173,7 @@ class MetadataModel(QAbstractTableModel):
                      "could not be read" if not v.ok else
                      "same article" if rel == "same-article" else
                      f"{rel or 'not compared'} — not checked for disagreements")
-            return f"{html.escape(v.label)} ({extra})"
+            return f"{html.escape(display_name(v))} ({extra})"
         return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
@@ -208,14 +208,14 @@ class MetadataModel(QAbstractTableModel):
             return self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             shown = f.show(value) if present else "missing"
-            return f"{f.title} of {v.label}: {shown}" + (", differs from the other versions" if marked else "")
+            return f"{f.title} of {display_name(v)}: {shown}" + (", differs from the other versions" if marked else "")
         return None
 
     def _tooltip(self, row: int, v: Version, f: Field, value: object, present: bool, marked: bool) -> str:
         if not v.ok:
-            return f"{html.escape(v.label)} could not be read"
+            return f"{html.escape(display_name(v))} could not be read"
         if not present:
-            return f"No {f.title.lower()} found in {html.escape(v.label)}"
+            return f"No {f.title.lower()} found in {html.escape(display_name(v))}"
         body = _links_tooltip(value) if f.name == "links" else html.escape(f.show(value))  # type: ignore[arg-type]
         lines = [body]
         source = v.metadata.source_of(f.name)
@@ -223,7 +223,7 @@ class MetadataModel(QAbstractTableModel):
             lines.append(f"<i>from {html.escape(source)}</i>")
         if marked and row in self._reference:
             ref_id, ref_value = self._reference[row]
-            ref_label = next((x.label for x in self._versions if x.id == ref_id), ref_id)
+            ref_label = next((display_name(x) for x in self._versions if x.id == ref_id), ref_id)
             ref_text = _show_links(ref_value) if f.name == "links" else f.show(ref_value)
             lines.append(f"<b>{DIFFERS} differs from {html.escape(ref_label)}:</b> {html.escape(ref_text)}")
         return "<br>".join(lines)

@@ -35,6 +35,11 @@ _RELATION_TEXT = {"same-article": "same article", "related": "related", "unrelat
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def display_name(v: Version) -> str:
+    """How a version is named everywhere in the window: its short id (used in messages) and its label."""
+    return f"{v.id}  {v.label}"
+
+
 def relation_text(relation: Relation | None) -> str:
     """How a version relates to the base, in words, with the similarity as a percentage."""
     if relation is None:
@@ -199,13 +204,13 @@ class VersionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(r)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{v.label}, {relation_text(r.relation) if v.ok else 'could not be read'}"
+            return f"{display_name(v)}, {relation_text(r.relation) if v.ok else 'could not be read'}"
         if not v.ok:
             # An unreadable version spans the whole row (the view sets that up): icon, name and the reason.
             if col != COL_VERSION:
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{v.label} — could not read: {v.error}"
+                return f"{display_name(v)} — could not read: {v.error}"
             if role == Qt.ItemDataRole.DecorationRole:
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -213,7 +218,7 @@ class VersionModel(QAbstractTableModel):
             return None
         if col == COL_VERSION:
             if role == Qt.ItemDataRole.DisplayRole:
-                return v.label
+                return display_name(v)
             if role == Qt.ItemDataRole.DecorationRole:
                 return swatch_icon(r.colour, filled=r.visible)
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -293,7 +298,7 @@ def _key(v: Version) -> str:
 
 def _tooltip(r: _Row) -> str:
     v = r.version
-    lines = [f"<b>{_esc(v.label)}</b>"]
+    lines = [f"<b>{_esc(display_name(v))}</b>"]
     if v.path:
         lines.append(f"Path: {_esc(v.path)}")
     lines.append(f"SHA-256: <code>{_esc(v.sha256)}</code>")

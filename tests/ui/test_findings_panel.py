@@ -134,3 +134,21 @@ def test_most_severe_first_keeping_the_core_order_within_a_severity(qtbot, compa
     shuffled = tuple(comparison.findings[i] for i in (4, 2, 0, 3, 1))
     p = make_panel(qtbot, replace(comparison, findings=shuffled))
     assert shown_ids(p) == ["f1", "f3", "f2", "f4", "f5"]
+
+
+def test_the_selected_finding_is_shown_in_full(qtbot, comparison):
+    p = make_panel(qtbot, comparison)
+    assert not p.details_scroll.isVisible()
+    qtbot.mouseClick(p.view.viewport(), Qt.MouseButton.LeftButton, pos=row_pos(p, 0))
+    assert p.details_scroll.isVisible()
+    text = p.details.text()
+    assert "Published 2020-05-04 in v2 but 2020-05-05 in v3" in text
+    assert "May 5" in text and "edition-3.txt" in text
+    p.set_statuses({"f1": "explained"})
+    assert "explained" in p.details.text()
+    # Filtering the finding away moves the selection, and the details follow it.
+    qtbot.mouseClick(p.severity_buttons["high"], Qt.MouseButton.LeftButton)
+    assert p.current_finding().id == "f2"
+    assert "Titles differ" in p.details.text()
+    qtbot.keyClicks(p.search, "no such finding")
+    assert not p.details_scroll.isVisible()

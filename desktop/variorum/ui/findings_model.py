@@ -174,6 +174,18 @@ class FindingsModel(QAbstractTableModel):
             return f"{f.severity} severity, {kind_text(f.kind)}: {f.message}. Status {status}."
         return None
 
+    def details_html(self, f: Finding, max_evidence: int = 6) -> str:
+        """The finding in full, for the details area: kind, severity, status, message, quoted evidence."""
+        esc = html.escape
+        head = f"<b>{esc(kind_text(f.kind))}</b> · {esc(f.severity)} severity · {esc(self.status_of(f))}"
+        lines = [head, esc(f.message)]
+        for e in f.evidence[:max_evidence]:
+            text = e.text if len(e.text) <= 300 else e.text[:297] + "…"
+            lines.append(f"<i>{esc(self.label(e.version))}</i>: «{esc(text)}»")
+        if len(f.evidence) > max_evidence:
+            lines.append(f"… and {len(f.evidence) - max_evidence} more pieces of evidence")
+        return "<br>".join(lines)
+
     def _tooltip(self, f: Finding) -> str:
         esc = html.escape
         lines = [f"<b>{esc(kind_text(f.kind))}</b> — {esc(f.severity)} severity", esc(f.message)]

@@ -6,12 +6,15 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QR
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -168,6 +171,29 @@ class FindingsPanel(QWidget):
         self.view.clicked.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.view.installEventFilter(self)
+        self.view.selectionModel().currentRowChanged.connect(self._show_details)
+
+        # The selected finding in full: messages and evidence are often longer than a table cell.
+        self.details = QLabel(self)
+        self.details.setObjectName("findingDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setContentsMargins(6, 4, 6, 4)
+        self.details.setFrameShape(QFrame.Shape.StyledPanel)
+        self.details_scroll = QScrollArea(self)
+        self.details_scroll.setWidget(self.details)
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.hide()
+        table_page = QSplitter(Qt.Orientation.Vertical, self)
+        table_page.setChildrenCollapsible(False)
+        table_page.addWidget(self.view)
+        table_page.addWidget(self.details_scroll)
+        table_page.setStretchFactor(0, 3)
+        table_page.setStretchFactor(1, 1)
 
         self.empty_label = QLabel(NO_COMPARISON, self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -182,7 +208,7 @@ class FindingsPanel(QWidget):
         el.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
         el.addStretch(1)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.view)
+        self.stack.addWidget(table_page)
         self.stack.addWidget(empty)
 
         layout = QVBoxLayout(self)
@@ -206,10 +232,12 @@ class FindingsPanel(QWidget):
         self._refresh()
         if current is not None:
             self.select_finding(current.id)
+        self._show_details(self.view.currentIndex())
 
     def set_statuses(self, statuses: dict[str, str]) -> None:
         """Statuses of the reviewer's notes by finding id (open, confirmed, explained, dismissed)."""
         self.model.set_statuses(statuses)
+        self._show_details(self.view.currentIndex())
 
     def current_finding(self) -> Finding | None:
         idx = self.view.currentIndex()
@@ -240,6 +268,15 @@ class FindingsPanel(QWidget):
         self.search.clear()
 
     # ---- behaviour --------------------------------------------------------------------------------------
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        finding = current.data(FINDING_ROLE) if current.isValid() else None
+        if finding is None:
+            self.details.clear()
+            self.details_scroll.hide()
+            return
+        self.details.setText(self.model.details_html(finding))
+        self.details_scroll.show()
+
     def _activate(self, index: QModelIndex) -> None:
         finding = index.data(FINDING_ROLE) if index.isValid() else None
         if finding is not None:
@@ -301,6 +338,7 @@ class FindingsPanel(QWidget):
         self.empty_label.setText(message)
         self.show_all_button.setVisible(message == ALL_FILTERED)
         self.stack.setCurrentIndex(1 if message else 0)
+        self._show_details(self.view.currentIndex())
 
     def empty_message(self) -> str:
         """The message shown instead of the table, or "" when findings are shown."""

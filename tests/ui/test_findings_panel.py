@@ -1,6 +1,7 @@
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from variorum.ui.findings_panel import ALL_FILTERED, COL_MESSAGE, COL_STATUS, NO_FINDINGS, FindingsPanel
 
@@ -152,3 +153,24 @@ def test_the_selected_finding_is_shown_in_full(qtbot, comparison):
     assert "Titles differ" in p.details.text()
     qtbot.keyClicks(p.search, "no such finding")
     assert not p.details_scroll.isVisible()
+
+
+def test_ctrl_c_copies_the_finding(qtbot, comparison):
+    p = make_panel(qtbot, comparison)
+    qtbot.mouseClick(p.view.viewport(), Qt.MouseButton.LeftButton, pos=row_pos(p, 2))
+    qtbot.keyClick(p.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    assert text.splitlines()[:2] == ["Link target mismatch (medium severity, open)",
+                                     "Link 'the report' points elsewhere"]
+    assert "v3  edition-3.txt: «the report»" in text
+
+
+def test_search_field_keys(qtbot, comparison):
+    p = make_panel(qtbot, comparison)
+    p.search.setFocus()
+    qtbot.keyClicks(p.search, "storm")
+    assert shown_ids(p) == ["f2"]
+    qtbot.keyClick(p.search, Qt.Key.Key_Down)
+    assert p.current_finding().id == "f2"
+    qtbot.keyClick(p.search, Qt.Key.Key_Escape)
+    assert p.search.text() == "" and len(shown_ids(p)) == 5

@@ -174,6 +174,11 @@ class FindingsModel(QAbstractTableModel):
             return f"{f.severity} severity, {kind_text(f.kind)}: {f.message}. Status {status}."
         return None
 
+    def plain_text(self, f: Finding) -> str:
+        lines = [f"{kind_text(f.kind)} ({f.severity} severity, {self.status_of(f)})", f.message]
+        lines += [f"{self.label(e.version)}: «{e.text}»" for e in f.evidence]
+        return "\n".join(lines)
+
     def details_html(self, f: Finding, max_evidence: int = 6) -> str:
         """The finding in full, for the details area: kind, severity, status, message, quoted evidence."""
         esc = html.escape

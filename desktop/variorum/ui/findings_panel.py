@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -118,6 +128,8 @@ class FindingsPanel(QWidget):
         self.search.setPlaceholderText("Filter findings…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_text)
+        self.search.installEventFilter(self)
+        self.search.setAccessibleName("Filter findings")
         self.kind_button = QToolButton(self)
         self.kind_button.setText("Kinds")
         self.kind_button.setToolTip("Show or hide kinds of findings")
@@ -150,6 +162,9 @@ class FindingsPanel(QWidget):
 
         self.view = QTreeView(self)
         self.view.setObjectName("findingsView")
+        self.view.setAccessibleName("Findings")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
@@ -171,6 +186,13 @@ class FindingsPanel(QWidget):
         self.view.clicked.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.view.installEventFilter(self)
+        self.act_copy = QAction("Copy finding", self)
+        self.act_copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_copy.triggered.connect(self.copy_current)
+        self.view.addAction(self.act_copy)
+        self.act_open = QAction("Show in the texts", self)
+        self.act_open.triggered.connect(lambda: self._activate(self.view.currentIndex()))
         self.view.selectionModel().currentRowChanged.connect(self._show_details)
 
         # The selected finding in full: messages and evidence are often longer than a table cell.
@@ -366,11 +388,45 @@ class FindingsPanel(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(640, 220)
 
+    def copy_current(self) -> str:
+        """Copy the selected finding as plain text (for a note or an e-mail) and return it."""
+        finding = self.current_finding()
+        if finding is None:
+            return ""
+        text = self.model.plain_text(finding)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def _context_menu(self, pos) -> None:
+        idx = self.view.indexAt(pos)
+        if not idx.isValid():
+            return
+        self.view.setCurrentIndex(idx)
+        menu = QMenu(self)
+        menu.addAction(self.act_open)
+        menu.addAction(self.act_copy)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (obj is self.view and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
-            self._activate(self.view.currentIndex())
-            return True
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(obj, event)
+        key = event.key()  # type: ignore[attr-defined]
+        if obj is self.view:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._activate(self.view.currentIndex())
+                return True
+            if event.matches(QKeySequence.StandardKey.Copy):  # type: ignore[attr-defined]
+                self.copy_current()
+                return True
+        elif obj is self.search:
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            if key == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.view.setFocus()
+                if not self.view.currentIndex().isValid():
+                    self.view.setCurrentIndex(self.proxy.index(0, 0))
+                return True
         return super().eventFilter(obj, event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -35,6 +35,7 @@ class MetadataTable(QWidget):
         self.model.set_palette(self.palette())
         self.view = QTableView(self)
         self.view.setObjectName("metadataView")
+        self.view.setAccessibleName("Metadata of every version")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -63,6 +63,7 @@ class VersionListWidget(QWidget):
         self.model.set_palette(self.palette())
         self.view = QTreeView(self)
         self.view.setObjectName("versionListView")
+        self.view.setAccessibleName("Versions")
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)

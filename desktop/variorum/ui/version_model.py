@@ -279,6 +279,11 @@ class VersionModel(QAbstractTableModel):
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
         return action == Qt.DropAction.MoveAction and self._dropped_rows(data) is not None
 
+    def removeRows(self, row, count, parent=None) -> bool:
+        # After a drop, the view asks to remove the dragged rows; they have already been moved, and a version
+        # leaves the list only through "Remove" (the owner re-runs the comparison without it).
+        return False
+
     def dropMimeData(self, data, action, row, column, parent) -> bool:
         rows = self._dropped_rows(data)
         if action != Qt.DropAction.MoveAction or rows is None:
@@ -286,8 +291,6 @@ class VersionModel(QAbstractTableModel):
         if row < 0:
             row = parent.row() if parent.isValid() else len(self._rows)
         self.move(rows, row)
-        # The rows are already in place; the view must not remove anything afterwards (removeRows is not
-        # implemented, so a "move" drop never deletes a version).
         return True
 
 

@@ -8,21 +8,19 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRectF,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QPalette
 
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
+from variorum.ui.badges import SEVERITY_ROLE, swatches_icon
 from variorum.ui.version_model import display_name
 
 COL_SEVERITY, COL_KIND, COL_VERSIONS, COL_MESSAGE, COL_STATUS = range(5)
 HEADERS = ("Severity", "Kind", "Versions", "Message", "Status")
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 SEVERITIES = ("high", "medium", "low", "info")
 STATUSES = ("open", "confirmed", "explained", "dismissed")
@@ -43,40 +41,6 @@ def kind_text(kind: str) -> str:
 
 def status_text(status: str | None) -> str:
     return _STATUS_TEXT.get(status or "open", status or "open")
-
-
-SWATCH_SLOTS = 4
-SWATCH_SIZE = 12
-SWATCH_GAP = 2
-
-
-def swatches_icon(colours: list[QColor], size: int = SWATCH_SIZE) -> QIcon:
-    """Small squares side by side, one per version involved in a finding, on a fixed-width strip.
-
-    The strip always has room for ``SWATCH_SLOTS`` squares so the text after it lines up; with more versions
-    than that, the last slot shows an ellipsis.
-    """
-    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
-    width = SWATCH_SLOTS * (size + SWATCH_GAP)
-    pix = QPixmap(round(width * ratio), round(size * ratio))
-    pix.setDevicePixelRatio(ratio)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    overflow = len(colours) > SWATCH_SLOTS
-    shown = colours[: SWATCH_SLOTS - 1] if overflow else colours
-    for i, c in enumerate(shown):
-        p.setPen(QPen(c.darker(140), 1))
-        p.setBrush(c)
-        p.drawRoundedRect(QRectF(i * (size + SWATCH_GAP) + 1, 1, size - 2, size - 2), 2, 2)
-    if overflow:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#888888"))
-        x0 = (SWATCH_SLOTS - 1) * (size + SWATCH_GAP)
-        for k in range(3):
-            p.drawEllipse(QRectF(x0 + 1 + k * 4, size / 2 - 1, 2.5, 2.5))
-    p.end()
-    return QIcon(pix)
 
 
 class FindingsModel(QAbstractTableModel):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QGuiApplication,
-    QIcon,
     QKeySequence,
-    QPainter,
     QPalette,
-    QPen,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +22,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -36,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.model import Comparison, Finding
-from variorum.ui.colors import badge_text_colour, is_dark, severity_colours, version_colours
+from variorum.ui.badges import SWATCH_GAP, SWATCH_SIZE, SWATCH_SLOTS, SeverityDelegate, dot_icon
+from variorum.ui.colors import is_dark, severity_colours, version_colours
 from variorum.ui.findings_model import (
     COL_KIND,
     COL_MESSAGE,
@@ -45,10 +39,6 @@ from variorum.ui.findings_model import (
     COL_VERSIONS,
     FINDING_ROLE,
     SEVERITIES,
-    SEVERITY_ROLE,
-    SWATCH_GAP,
-    SWATCH_SIZE,
-    SWATCH_SLOTS,
     FindingsFilter,
     FindingsModel,
     kind_text,
@@ -57,54 +47,6 @@ from variorum.ui.findings_model import (
 NO_COMPARISON = "Open two or more versions to look for discrepancies"
 NO_FINDINGS = "No discrepancies found"
 ALL_FILTERED = "All findings hidden by the filter"
-
-
-def dot_icon(colour: QColor, *, filled: bool, size: int = 12) -> QIcon:
-    """A round dot in a severity's colour: filled when that severity is shown, a ring when it is hidden."""
-    pix = QPixmap(size * 2, size * 2)
-    pix.setDevicePixelRatio(2.0)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(QPen(colour, 1.5))
-    p.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
-    p.drawEllipse(QRectF(1.5, 1.5, size - 3, size - 3))
-    p.end()
-    return QIcon(pix)
-
-
-class SeverityDelegate(QStyledItemDelegate):
-    """Draws the severity as a coloured badge with its name written on it (colour is never the only cue)."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        severity = index.data(SEVERITY_ROLE) or ""
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        colour = severity_colours(is_dark(option.palette)).get(severity, QColor("#888888"))
-        text = severity.upper()
-        fm = option.fontMetrics
-        w = fm.horizontalAdvance(text) + 12
-        h = min(option.rect.height() - 4, fm.height() + 2)
-        rect = QRectF(option.rect.left() + 4, option.rect.center().y() - h / 2 + 0.5, w, h)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(rect, h / 2, h / 2)
-        painter.setPen(badge_text_colour(colour))
-        font = painter.font()
-        font.setBold(True)
-        painter.setFont(font)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        fm = option.fontMetrics
-        return QSize(fm.horizontalAdvance("MEDIUM") + 12 + 12, fm.height() + 8)
 
 
 class FindingsPanel(QWidget):

@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Link, Metadata, Version
+from variorum.ui.badges import swatch_icon
 from variorum.ui.colors import diff_formats, is_dark
-from variorum.ui.version_model import display_name, swatch_icon
+from variorum.ui.version_model import display_name
 
 MISSING = "—"
 DIFFERS = "≠"

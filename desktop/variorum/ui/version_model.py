@@ -11,15 +11,15 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QRectF,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Relation, Version
+from variorum.ui.badges import swatch_icon
 from variorum.ui.colors import is_dark, severity_colours
 
 MIME_TYPE = "application/x-variorum-version-ids"
@@ -47,28 +47,6 @@ def relation_text(relation: Relation | None) -> str:
     if relation.kind == "base":
         return "★ base"
     return f"{_RELATION_TEXT.get(relation.kind, relation.kind)} · {round(relation.similarity * 100)}%"
-
-
-def swatch_icon(colour: QColor, *, filled: bool = True, size: int = 14) -> QIcon:
-    """A small rounded square in the version's colour; hollow when the version is hidden."""
-    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
-    pix = QPixmap(round(size * ratio), round(size * ratio))
-    pix.setDevicePixelRatio(ratio)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    rect = QRectF(1.5, 1.5, size - 3, size - 3)
-    pen = QPen(colour.darker(140), 1.5)
-    p.setPen(pen)
-    if filled:
-        p.setBrush(colour)
-    else:
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        pen.setStyle(Qt.PenStyle.DashLine)
-        p.setPen(QPen(colour, 1.5))
-    p.drawRoundedRect(rect, 3, 3)
-    p.end()
-    return QIcon(pix)
 
 
 @dataclass

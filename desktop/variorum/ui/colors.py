@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextFormat
 
-# Paul Tol "bright" then "muted": mid-luminance, calm, colour-blind safe; the first entries are the most distinct.
+# Paul Tol's colour-blind-safe schemes: "bright" first (mid-luminance, calm, most distinct), then the members of
+# "vibrant" and "muted" that differ most from those; the grey comes last as it reads as "inactive".
 _PALETTE = (
     "#4477AA",  # blue
     "#EE6677",  # rose red
@@ -18,12 +19,12 @@ _PALETTE = (
     "#CCBB44",  # olive yellow
     "#66CCEE",  # cyan
     "#AA3377",  # purple
+    "#EE7733",  # orange
+    "#332288",  # indigo
     "#44AA99",  # teal
-    "#DDCC77",  # sand
-    "#882255",  # wine
-    "#117733",  # dark green
     "#999933",  # olive
-    "#88CCEE",  # light cyan
+    "#882255",  # wine
+    "#BBBBBB",  # grey
 )
 
 #: The order in which diff formats are usually layered (later ones win when ranges overlap).

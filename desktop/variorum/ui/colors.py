@@ -98,6 +98,7 @@ def diff_formats(dark: bool) -> dict[str, QTextCharFormat]:
     Keys: insert, delete, replace, move, cosmetic, current, fact-shared, fact-conflict, note.
     Backgrounds are pale tints on a light palette and deep tints on a dark one, so the palette's own text colour
     stays readable on top of them; ``current`` sets its own foreground because its background is strong.
+    ``note`` has no background, so it can be merged over a difference without hiding it.
     """
     U = QTextCharFormat.UnderlineStyle
     if dark:
@@ -112,7 +113,7 @@ def diff_formats(dark: bool) -> dict[str, QTextCharFormat]:
             "fact-shared": _fmt("fact-shared", "#164A46", underline=U.DashDotLine, underline_colour="#6FD3C6"),
             "fact-conflict": _fmt("fact-conflict", "#5A1F4A", underline=U.DashDotDotLine,
                                   underline_colour="#F08BD0"),
-            "note": _fmt("note", None, underline=U.WaveUnderline, underline_colour="#C9A2FF"),
+            "note": _fmt("note", None, underline=U.WaveUnderline, underline_colour="#E0B0FF"),
         }
     return {
         "insert": _fmt("insert", "#D4F5DC", underline=U.SingleUnderline, underline_colour="#1E7B34"),
@@ -125,7 +126,7 @@ def diff_formats(dark: bool) -> dict[str, QTextCharFormat]:
         "fact-shared": _fmt("fact-shared", "#D2F0EC", underline=U.DashDotLine, underline_colour="#13786B"),
         "fact-conflict": _fmt("fact-conflict", "#F6D6EE", underline=U.DashDotDotLine,
                               underline_colour="#A0266F"),
-        "note": _fmt("note", None, underline=U.WaveUnderline, underline_colour="#7A3FC8"),
+        "note": _fmt("note", None, underline=U.WaveUnderline, underline_colour="#8E24AA"),
     }
 
 

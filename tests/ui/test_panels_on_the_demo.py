@@ -1,0 +1,31 @@
+"""The three panels filled with the bundled demo case, as the main window fills them."""
+
+from PySide6.QtCore import Qt
+
+from variorum.core.compare import compare_paths
+from variorum.ui.colors import version_colours
+from variorum.ui.findings_panel import FindingsPanel
+from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.version_list import COL_RELATION, VersionListWidget
+
+
+def test_demo_case_fills_every_panel(qtbot, seed_paths):
+    c = compare_paths(seed_paths)
+    colours = version_colours([v.id for v in c.versions])
+    versions, findings, metadata = VersionListWidget(), FindingsPanel(), MetadataTable()
+    for w in (versions, findings, metadata):
+        qtbot.addWidget(w)
+        w.show()
+    versions.set_comparison(c, colours)
+    findings.set_comparison(c, colours)
+    metadata.set_comparison(c, colours)
+
+    assert versions.visible_ids() == [v.id for v in c.versions]
+    base_row = [v.id for v in c.versions].index(c.base)
+    assert versions.model.index(base_row, COL_RELATION).data() == "★ base"
+    assert versions.current_id() == c.base
+    assert metadata.model.columnCount() == len(c.versions)
+    assert metadata.model.headerData(base_row, Qt.Orientation.Horizontal).startswith("★ ")
+    shown = findings.shown_findings()
+    assert len(shown) == len(c.findings)
+    assert (findings.empty_message() == "") == bool(c.findings)

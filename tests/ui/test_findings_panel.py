@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -74,11 +75,19 @@ def test_severity_toggles_reduce_the_rows(qtbot, comparison):
     assert shown_ids(p) == ["f1", "f2", "f3", "f4"]
 
 
+# The offscreen platform cannot raise a popup or grab the keyboard for it; it says so, harmlessly.
+@pytest.mark.qt_log_ignore("This plugin does not support")
 def test_kind_menu_hides_a_kind(qtbot, comparison):
     p = make_panel(qtbot, comparison)
-    action = next(a for a in p.kind_button.menu().actions() if a.text() == "Title mismatch (1)")
+    menu = p.kind_button.menu()
+    menu.popup(p.kind_button.mapToGlobal(p.kind_button.rect().bottomLeft()))
+    qtbot.waitExposed(menu)
+    action = next(a for a in menu.actions() if a.text() == "Title mismatch (1)")
     assert action.isChecked()
-    action.trigger()
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    assert not action.isChecked()
+    assert menu.isVisible()  # stays open for the next choice
+    menu.close()
     assert shown_ids(p) == ["f1", "f3", "f4", "f5"]
     assert p.kind_button.text() == "Kinds (4/5)"
     # A re-run with the same kinds keeps the choice.

@@ -78,6 +78,7 @@ class FindingsPanel(QWidget):
         self.kind_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.kind_menu = QMenu(self.kind_button)
         self.kind_button.setMenu(self.kind_menu)
+        self.kind_menu.installEventFilter(self)  # keeps the menu open while kinds are ticked
         self._kind_actions: dict[str, QAction] = {}
         self._hidden_kinds: set[str] = set()
         self.severity_buttons: dict[str, QToolButton] = {}
@@ -349,10 +350,21 @@ class FindingsPanel(QWidget):
         menu.addAction(self.act_copy)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
+    def _toggle_kind(self, action: QAction | None) -> bool:
+        """Tick or untick a kind without closing the menu, so several can be changed in one go."""
+        if action is None or not action.isCheckable() or not action.isEnabled():
+            return False
+        action.toggle()
+        return True
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.kind_menu and event.type() == QEvent.Type.MouseButtonRelease:
+            return self._toggle_kind(self.kind_menu.actionAt(event.position().toPoint()))  # type: ignore[attr-defined]
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(obj, event)
         key = event.key()  # type: ignore[attr-defined]
+        if obj is self.kind_menu and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self._toggle_kind(self.kind_menu.activeAction())
         if obj is self.view:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate(self.view.currentIndex())

@@ -2,7 +2,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from variorum.core.model import Relation
 from variorum.ui.colors import version_colours
@@ -27,6 +27,16 @@ def row_rect(w, row, col=COL_VERSION):
 
 def click_row(qtbot, w, row, col=COL_RELATION):
     qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=row_rect(w, row, col).center())
+
+
+def check_box_pos(w, row):
+    """Where the style draws the visibility check box of ``row``."""
+    idx = w.model.index(row, COL_VERSION)
+    opt = QStyleOptionViewItem()
+    w.view.initViewItemOption(opt)
+    opt.rect = w.view.visualRect(idx)
+    w.view.itemDelegateForIndex(idx).initStyleOption(opt, idx)
+    return w.view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, opt, w.view).center()
 
 
 def cell(w, row, col):
@@ -69,8 +79,7 @@ def test_clicking_a_row_emits_current_version(qtbot, comparison):
 
 def test_checkbox_click_hides_and_shows_a_version(qtbot, comparison):
     w = make_list(qtbot, comparison)
-    rect = row_rect(w, 0)
-    box = QPoint(rect.left() + 10, rect.center().y())
+    box = check_box_pos(w, 0)
     with qtbot.waitSignal(w.visibilityChanged) as blocker:
         qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=box)
     assert blocker.args == ["v1", False]

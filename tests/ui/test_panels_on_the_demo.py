@@ -29,3 +29,22 @@ def test_demo_case_fills_every_panel(qtbot, seed_paths):
     shown = findings.shown_findings()
     assert len(shown) == len(c.findings)
     assert (findings.empty_message() == "") == bool(c.findings)
+
+
+def test_closing_the_case_empties_every_panel(qtbot, comparison):
+    versions, findings, metadata = VersionListWidget(), FindingsPanel(), MetadataTable()
+    for w in (versions, findings, metadata):
+        qtbot.addWidget(w)
+        w.show()
+    colours = version_colours([v.id for v in comparison.versions])
+    versions.set_comparison(comparison, colours)
+    findings.set_comparison(comparison, colours)
+    metadata.set_comparison(comparison, colours)
+    versions.set_comparison(None, {})
+    findings.set_comparison(None)
+    metadata.set_comparison(None)
+    assert versions.visible_ids() == [] and versions.current_id() is None
+    assert not versions.act_remove.isEnabled() and not versions.act_base.isEnabled()
+    assert findings.current_finding() is None and findings.shown_findings() == []
+    assert findings.empty_message().startswith("Open two or more versions")
+    assert metadata.model.columnCount() == 0 and not metadata.hint.isVisible()

@@ -183,3 +183,13 @@ def test_search_field_keys(qtbot, comparison):
     assert p.current_finding().id == "f2"
     qtbot.keyClick(p.search, Qt.Key.Key_Escape)
     assert p.search.text() == "" and len(shown_ids(p)) == 5
+
+
+def test_a_narrow_panel_keeps_the_message_in_view(qtbot, comparison):
+    p = make_panel(qtbot, comparison)
+    p.resize(900, 300)
+    qtbot.waitUntil(lambda: not p.view.isColumnHidden(COL_STATUS))
+    p.resize(330, 300)
+    qtbot.waitUntil(lambda: p.view.isColumnHidden(COL_STATUS))
+    message = p.view.visualRect(p.proxy.index(0, COL_MESSAGE))
+    assert message.left() < p.view.viewport().width() - 60

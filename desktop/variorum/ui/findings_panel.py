@@ -324,8 +324,17 @@ class FindingsPanel(QWidget):
             else:
                 self._row2.insertWidget(i, b)
 
+    def _fit_columns(self) -> None:
+        """The message matters most: in a narrow dock the versions, status and then kind columns make room
+        for it (all of them stay in the tooltip and the details below the table)."""
+        width = self.width()
+        self.view.setColumnHidden(COL_VERSIONS, width < 640)
+        self.view.setColumnHidden(COL_STATUS, width < 520)
+        self.view.setColumnHidden(COL_KIND, width < 400)
+
     def resizeEvent(self, event) -> None:
         self._arrange_filter_bar()
+        self._fit_columns()
         super().resizeEvent(event)
 
     def sizeHint(self) -> QSize:

@@ -283,7 +283,7 @@ class VersionListWidget(QWidget):
     def _fit_columns(self) -> None:
         """Names get the room first: in a narrow dock the format (also in every tooltip) is hidden and the
         relation column takes at most 40% of the width."""
-        self.view.setColumnHidden(COL_FORMAT, self.view.viewport().width() < 320)
+        self.view.setColumnHidden(COL_FORMAT, self.view.viewport().width() < 400)
         wanted = self.view.sizeHintForColumn(COL_RELATION)
         self.view.header().resizeSection(COL_RELATION, max(60, min(wanted, int(self.view.viewport().width() * 0.4))))
 

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from variorum.ui.findings_model import COL_KIND
 from variorum.ui.findings_panel import ALL_FILTERED, COL_MESSAGE, COL_STATUS, NO_FINDINGS, FindingsPanel
 
 
@@ -189,7 +190,14 @@ def test_a_narrow_panel_keeps_the_message_in_view(qtbot, comparison):
     p = make_panel(qtbot, comparison)
     p.resize(900, 300)
     qtbot.waitUntil(lambda: not p.view.isColumnHidden(COL_STATUS))
+    # The first shrink wraps the filter bar onto two rows, which lets the panel get narrower still.
     p.resize(330, 300)
-    qtbot.waitUntil(lambda: p.view.isColumnHidden(COL_STATUS))
+    qtbot.waitUntil(lambda: p.minimumSize().width() < 400)
+    p.resize(330, 300)
+    qtbot.waitUntil(lambda: p.view.isColumnHidden(COL_KIND))
     message = p.view.visualRect(p.proxy.index(0, COL_MESSAGE))
     assert message.left() < p.view.viewport().width() - 60
+    assert p.proxy.index(0, COL_MESSAGE).data() == "Date mismatch: Published 2020-05-04 in v2 but 2020-05-05 in v3"
+    p.resize(900, 300)
+    qtbot.waitUntil(lambda: not p.view.isColumnHidden(COL_STATUS))
+    assert p.proxy.index(0, COL_MESSAGE).data() == "Published 2020-05-04 in v2 but 2020-05-05 in v3"

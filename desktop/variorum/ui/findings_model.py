@@ -51,6 +51,14 @@ class FindingsModel(QAbstractTableModel):
         self._colours: dict[str, QColor] = {}
         self._statuses: dict[str, str] = {}
         self._palette = QPalette()
+        self._kind_in_message = False
+
+    def set_kind_in_message(self, on: bool) -> None:
+        """Prefix each message with its kind, for when the kind column is hidden."""
+        if on != self._kind_in_message:
+            self._kind_in_message = on
+            if self._findings:
+                self.dataChanged.emit(self.index(0, COL_MESSAGE), self.index(len(self._findings) - 1, COL_MESSAGE))
 
     def set_findings(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         self.beginResetModel()
@@ -122,7 +130,7 @@ class FindingsModel(QAbstractTableModel):
             if col == COL_VERSIONS:
                 return ", ".join(f.versions)
             if col == COL_MESSAGE:
-                return f.message
+                return f"{kind_text(f.kind)}: {f.message}" if self._kind_in_message else f.message
             if col == COL_STATUS:
                 return status_text(status)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_VERSIONS:

@@ -24,15 +24,17 @@ def swatch_icon(colour: QColor, *, filled: bool = True, size: int = 14) -> QIcon
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    rect = QRectF(1.5, 1.5, size - 3, size - 3)
-    pen = QPen(colour.darker(140), 1.5)
-    p.setPen(pen)
+    # A pale halo keeps the swatch visible on a selected row of the same hue and on dark backgrounds.
+    p.setPen(QPen(QColor(255, 255, 255, 140), 1.0))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3.5, 3.5)
+    rect = QRectF(1.75, 1.75, size - 3.5, size - 3.5)
     if filled:
+        p.setPen(QPen(colour.darker(140), 1.5))
         p.setBrush(colour)
-    else:
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        pen.setStyle(Qt.PenStyle.DashLine)
+    else:  # hidden: an empty ring
         p.setPen(QPen(colour, 1.5))
+        p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRoundedRect(rect, 3, 3)
     p.end()
     return QIcon(pix)

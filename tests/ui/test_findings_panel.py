@@ -201,3 +201,10 @@ def test_a_narrow_panel_keeps_the_message_in_view(qtbot, comparison):
     p.resize(900, 300)
     qtbot.waitUntil(lambda: not p.view.isColumnHidden(COL_STATUS))
     assert p.proxy.index(0, COL_MESSAGE).data() == "Published 2020-05-04 in v2 but 2020-05-05 in v3"
+
+
+def test_a_right_click_does_not_jump(qtbot, comparison):
+    p = make_panel(qtbot, comparison)
+    p.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no modal menu in the test
+    with qtbot.assertNotEmitted(p.findingActivated):
+        qtbot.mouseClick(p.view.viewport(), Qt.MouseButton.RightButton, pos=row_pos(p, 1))

@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
@@ -200,3 +200,35 @@ def test_a_narrow_list_gives_the_names_room(qtbot, comparison):
     assert w.view.header().sectionSize(COL_RELATION) <= w.view.viewport().width() * 0.4 + 1
     w.resize(500, 260)
     qtbot.waitUntil(lambda: not w.view.isColumnHidden(COL_FORMAT))
+
+
+def test_dropping_a_row_where_it_was_changes_nothing(qtbot, comparison):
+    w = make_list(qtbot, comparison)
+    here = row_rect(w, 2, COL_RELATION)
+    with qtbot.assertNotEmitted(w.orderChanged):
+        drop(w, 2, QPoint(here.center().x(), here.top() + 2))
+    assert w.order() == ["v1", "v2", "v3", "v4", "v5"]
+
+
+def test_file_drops_are_left_to_the_window(qtbot, comparison):
+    w = make_list(qtbot, comparison)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile("/tmp/another-version.html")])
+    pos = QPointF(row_rect(w, 1, COL_RELATION).center())
+    ev = QDragEnterEvent(pos, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(w.view.viewport(), ev)
+    assert not ev.isAccepted()  # so it travels on to the main window, which opens files
+    assert w.order() == ["v1", "v2", "v3", "v4", "v5"]
+
+
+def test_current_version_survives_a_rerun(qtbot, comparison):
+    w = make_list(qtbot, comparison)
+    click_row(qtbot, w, 2)
+    with qtbot.assertNotEmitted(w.currentVersionChanged):
+        w.set_comparison(replace(comparison), version_colours([v.id for v in comparison.versions]))
+    assert w.current_id() == "v3"
+    # Without v3 the list falls back to the base.
+    without = replace(comparison, versions=tuple(v for v in comparison.versions if v.id != "v3"))
+    w.set_comparison(without, version_colours([v.id for v in without.versions]))
+    assert w.current_id() == "v2"

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
 from variorum.ui.badges import SEVERITY_ROLE, swatches_icon
@@ -52,6 +52,7 @@ class FindingsModel(QAbstractTableModel):
         self._statuses: dict[str, str] = {}
         self._palette = QPalette()
         self._kind_in_message = False
+        self._icons: dict[tuple[int, ...], QIcon] = {}
 
     def set_kind_in_message(self, on: bool) -> None:
         """Prefix each message with its kind, for when the kind column is hidden."""
@@ -134,7 +135,11 @@ class FindingsModel(QAbstractTableModel):
             if col == COL_STATUS:
                 return status_text(status)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_VERSIONS:
-            return swatches_icon([self._colours[v] for v in f.versions if v in self._colours])
+            colours = [self._colours[v] for v in f.versions if v in self._colours]
+            key = tuple(c.rgba() for c in colours)
+            if key not in self._icons:  # drawn once per set of versions, not on every repaint
+                self._icons[key] = swatches_icon(colours)
+            return self._icons[key]
         if role == Qt.ItemDataRole.ForegroundRole and (
                 status == "dismissed" or (col == COL_STATUS and f.id not in self._statuses)):
             return self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)

@@ -105,9 +105,9 @@ class MetadataModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_palette(self, palette: QPalette) -> None:
-        self.beginResetModel()
         self._palette = QPalette(palette)
-        self.endResetModel()
+        if self._versions:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(FIELDS) - 1, len(self._versions) - 1))
 
     def has_any_value(self) -> bool:
         return any(_present(f.get(v.metadata)) for v in self._versions for f in FIELDS)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Relation, Version
@@ -68,6 +68,7 @@ class VersionModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._palette = QPalette()
+        self._icons: dict[tuple[int, bool], QIcon] = {}
         # Identifies drags that started in this model, so drops from elsewhere are refused.
         self._token = QByteArray(str(id(self)).encode())
 
@@ -198,7 +199,10 @@ class VersionModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return display_name(v)
             if role == Qt.ItemDataRole.DecorationRole:
-                return swatch_icon(r.colour, filled=r.visible)
+                key = (r.colour.rgba(), r.visible)
+                if key not in self._icons:  # icons are drawn once per colour, not on every repaint
+                    self._icons[key] = swatch_icon(r.colour, filled=r.visible)
+                return self._icons[key]
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if r.visible else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.FontRole and r.is_base:

@@ -1,0 +1,403 @@
+"""The findings panel: every discrepancy the checks found, filterable, each one a jump to its evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.core.model import Comparison, Finding
+from variorum.ui.badges import SWATCH_GAP, SWATCH_SIZE, SWATCH_SLOTS, SeverityDelegate, dot_icon
+from variorum.ui.colors import is_dark, severity_colours, version_colours
+from variorum.ui.findings_model import (
+    COL_KIND,
+    COL_MESSAGE,
+    COL_SEVERITY,
+    COL_STATUS,
+    COL_VERSIONS,
+    FINDING_ROLE,
+    SEVERITIES,
+    FindingsFilter,
+    FindingsModel,
+    kind_text,
+)
+
+NO_COMPARISON = "Open two or more versions to look for discrepancies"
+NO_FINDINGS = "No discrepancies found"
+ALL_FILTERED = "All findings hidden by the filter"
+
+
+class FindingsPanel(QWidget):
+    """A table of findings with severity toggles, a kind menu and a text filter.
+
+    A click, a double-click or Enter on a row emits ``findingActivated`` with the :class:`Finding`.
+    """
+
+    findingActivated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+        self.model = FindingsModel(self)
+        self.model.set_palette(self.palette())
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        # Filter bar: text, kinds, severities.
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter findings…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_text)
+        self.search.installEventFilter(self)
+        self.search.setAccessibleName("Filter findings")
+        self.kind_button = QToolButton(self)
+        self.kind_button.setText("Kinds")
+        self.kind_button.setToolTip("Show or hide kinds of findings")
+        self.kind_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kind_menu = QMenu(self.kind_button)
+        self.kind_button.setMenu(self.kind_menu)
+        self.kind_menu.installEventFilter(self)  # keeps the menu open while kinds are ticked
+        self._kind_actions: dict[str, QAction] = {}
+        self._hidden_kinds: set[str] = set()
+        self.severity_buttons: dict[str, QToolButton] = {}
+        # Two rows (search and kinds, then severities) that become one when the panel is wide enough.
+        self._row1 = QHBoxLayout()
+        self._row2 = QHBoxLayout()
+        for row in (self._row1, self._row2):
+            row.setContentsMargins(4, 0, 4, 0)
+            row.setSpacing(4)
+        self._row1.addWidget(self.search, 1)
+        self._row1.addWidget(self.kind_button)
+        self._row2.addStretch(1)
+        self._one_row = False
+        for sev in SEVERITIES:
+            b = QToolButton(self)
+            b.setCheckable(True)
+            b.setChecked(True)
+            b.setToolTip(f"Show {sev} severity findings")
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            b.toggled.connect(self._on_severity)
+            self.severity_buttons[sev] = b
+        for i, b in enumerate(self.severity_buttons.values()):
+            self._row2.insertWidget(i, b)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("findingsView")
+        self.view.setAccessibleName("Findings")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAllColumnsShowFocus(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setItemDelegateForColumn(COL_SEVERITY, SeverityDelegate(self.view))
+        self.view.setIconSize(QSize(SWATCH_SLOTS * (SWATCH_SIZE + SWATCH_GAP), SWATCH_SIZE))
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_VERSIONS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(COL_VERSIONS, 130)
+        self.view.clicked.connect(self._activate)
+        self.view.doubleClicked.connect(self._activate)
+        self.view.installEventFilter(self)
+        self.act_copy = QAction("Copy finding", self)
+        self.act_copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_copy.triggered.connect(self.copy_current)
+        self.view.addAction(self.act_copy)
+        self.act_open = QAction("Show in the texts", self)
+        self.act_open.triggered.connect(lambda: self._activate(self.view.currentIndex()))
+        self.view.selectionModel().currentRowChanged.connect(self._show_details)
+
+        # The selected finding in full: messages and evidence are often longer than a table cell.
+        self.details = QLabel(self)
+        self.details.setObjectName("findingDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setContentsMargins(6, 4, 6, 4)
+        self.details.setFrameShape(QFrame.Shape.StyledPanel)
+        self.details_scroll = QScrollArea(self)
+        self.details_scroll.setWidget(self.details)
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.hide()
+        table_page = QSplitter(Qt.Orientation.Vertical, self)
+        table_page.setChildrenCollapsible(False)
+        table_page.addWidget(self.view)
+        table_page.addWidget(self.details_scroll)
+        table_page.setStretchFactor(0, 3)
+        table_page.setStretchFactor(1, 1)
+
+        self.empty_label = QLabel(NO_COMPARISON, self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.show_all_button = QPushButton("Show all findings", self)
+        self.show_all_button.clicked.connect(self.clear_filters)
+        empty = QWidget(self)
+        el = QVBoxLayout(empty)
+        el.addStretch(1)
+        el.addWidget(self.empty_label)
+        el.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        el.addStretch(1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(table_page)
+        self.stack.addWidget(empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addSpacing(2)
+        layout.addLayout(self._row1)
+        layout.addLayout(self._row2)
+        layout.addWidget(self.stack, 1)
+        self._refresh()
+
+    # ---- public API -------------------------------------------------------------------------------------
+    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor] | None = None) -> None:
+        """Show the findings of ``comparison``; filters and the selected finding (by id) are kept."""
+        current = self.current_finding()
+        self._comparison = comparison
+        if colours is None:
+            colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
+        self.model.set_findings(comparison, colours)
+        self._rebuild_kind_menu()
+        self._refresh()
+        if current is not None:
+            self.select_finding(current.id)
+        self._show_details(self.view.currentIndex())
+
+    def set_statuses(self, statuses: dict[str, str]) -> None:
+        """Statuses of the reviewer's notes by finding id (open, confirmed, explained, dismissed)."""
+        self.model.set_statuses(statuses)
+        self._show_details(self.view.currentIndex())
+
+    def current_finding(self) -> Finding | None:
+        idx = self.view.currentIndex()
+        return idx.data(FINDING_ROLE) if idx.isValid() else None
+
+    def select_finding(self, finding_id: str) -> bool:
+        """Select a finding (without activating it); False when it is not shown."""
+        row = self.model.row_of(finding_id)
+        if row < 0:
+            return False
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not idx.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+        return True
+
+    def shown_findings(self) -> list[Finding]:
+        """The findings that pass the filter, in display order."""
+        return [self.proxy.index(r, 0).data(FINDING_ROLE) for r in range(self.proxy.rowCount())]
+
+    def clear_filters(self) -> None:
+        for b in self.severity_buttons.values():
+            b.setChecked(True)
+        for a in self._kind_actions.values():
+            a.setChecked(True)
+        self.search.clear()
+
+    # ---- behaviour --------------------------------------------------------------------------------------
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        finding = current.data(FINDING_ROLE) if current.isValid() else None
+        if finding is None:
+            self.details.clear()
+            self.details_scroll.hide()
+            return
+        self.details.setText(self.model.details_html(finding))
+        self.details_scroll.show()
+
+    def _activate(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE) if index.isValid() else None
+        if finding is not None:
+            self.findingActivated.emit(finding)
+
+    def _on_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._refresh()
+
+    def _on_severity(self, _checked: bool) -> None:
+        self.proxy.set_severities({s for s, b in self.severity_buttons.items() if b.isChecked()})
+        self._refresh()
+
+    def _on_kind(self) -> None:
+        self._hidden_kinds = {k for k, a in self._kind_actions.items() if not a.isChecked()}
+        self.proxy.set_hidden_kinds(self._hidden_kinds)
+        self._refresh()
+
+    def _rebuild_kind_menu(self) -> None:
+        self.kind_menu.clear()
+        self._kind_actions = {}
+        kinds = sorted({f.kind for f in self.model.findings()})
+        show_all = self.kind_menu.addAction("Show all kinds")
+        show_all.triggered.connect(lambda: [a.setChecked(True) for a in self._kind_actions.values()])
+        self.kind_menu.addSeparator()
+        counts = {k: 0 for k in kinds}
+        for f in self.model.findings():
+            counts[f.kind] += 1
+        for k in kinds:
+            a = self.kind_menu.addAction(f"{kind_text(k)} ({counts[k]})")
+            a.setCheckable(True)
+            a.setChecked(k not in self._hidden_kinds)
+            a.toggled.connect(self._on_kind)
+            self._kind_actions[k] = a
+        self.kind_button.setEnabled(bool(kinds))
+        self.proxy.set_hidden_kinds(self._hidden_kinds & set(kinds))
+
+    def _refresh(self) -> None:
+        counts = {s: 0 for s in SEVERITIES}
+        for f in self.model.findings():
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+        colours = severity_colours(is_dark(self.palette()))
+        for sev, b in self.severity_buttons.items():
+            b.setText(f"{sev.capitalize()} {counts[sev]}")
+            b.setIcon(dot_icon(colours[sev], filled=b.isChecked()))
+            b.setToolTip(f"{'Hide' if b.isChecked() else 'Show'} {sev} severity findings")
+        hidden = len(self._kind_actions) - sum(a.isChecked() for a in self._kind_actions.values())
+        self.kind_button.setText(f"Kinds ({len(self._kind_actions) - hidden}/{len(self._kind_actions)})"
+                                 if hidden else "Kinds")
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if self._comparison is None:
+            message = NO_COMPARISON
+        elif total == 0:
+            message = NO_FINDINGS
+        elif shown == 0:
+            message = ALL_FILTERED
+        else:
+            message = ""
+        self.empty_label.setText(message)
+        self.show_all_button.setVisible(message == ALL_FILTERED)
+        self.stack.setCurrentIndex(1 if message else 0)
+        self._show_details(self.view.currentIndex())
+
+    def empty_message(self) -> str:
+        """The message shown instead of the table, or "" when findings are shown."""
+        return self.empty_label.text() if self.stack.currentIndex() == 1 else ""
+
+    def _arrange_filter_bar(self) -> None:
+        buttons = list(self.severity_buttons.values())
+        needed = 220 + sum(b.sizeHint().width() + 4 for b in buttons) + self.kind_button.sizeHint().width() + 12
+        one_row = self.width() >= needed
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for b in buttons:
+            (self._row2 if one_row else self._row1).removeWidget(b)
+        for i, b in enumerate(buttons):
+            if one_row:
+                self._row1.insertWidget(1 + i, b)
+            else:
+                self._row2.insertWidget(i, b)
+
+    def _fit_columns(self) -> None:
+        """The message matters most: in a narrow dock the versions, status and then kind columns make room
+        for it (all of them stay in the tooltip and the details below the table)."""
+        width = self.width()
+        self.view.setColumnHidden(COL_VERSIONS, width < 640)
+        self.view.setColumnHidden(COL_STATUS, width < 520)
+        self.view.setColumnHidden(COL_KIND, width < 400)
+        self.model.set_kind_in_message(width < 400)
+
+    def resizeEvent(self, event) -> None:
+        self._arrange_filter_bar()
+        self._fit_columns()
+        super().resizeEvent(event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 220)
+
+    def copy_current(self) -> str:
+        """Copy the selected finding as plain text (for a note or an e-mail) and return it."""
+        finding = self.current_finding()
+        if finding is None:
+            return ""
+        text = self.model.plain_text(finding)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def _context_menu(self, pos) -> None:
+        idx = self.view.indexAt(pos)
+        if not idx.isValid():
+            return
+        self.view.setCurrentIndex(idx)
+        menu = QMenu(self)
+        menu.addAction(self.act_open)
+        menu.addAction(self.act_copy)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _toggle_kind(self, action: QAction | None) -> bool:
+        """Tick or untick a kind without closing the menu, so several can be changed in one go."""
+        if action is None or not action.isCheckable() or not action.isEnabled():
+            return False
+        action.toggle()
+        return True
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.kind_menu and event.type() == QEvent.Type.MouseButtonRelease:
+            return self._toggle_kind(self.kind_menu.actionAt(event.position().toPoint()))  # type: ignore[attr-defined]
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(obj, event)
+        key = event.key()  # type: ignore[attr-defined]
+        if obj is self.kind_menu and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self._toggle_kind(self.kind_menu.activeAction())
+        if obj is self.view:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._activate(self.view.currentIndex())
+                return True
+            if event.matches(QKeySequence.StandardKey.Copy):  # type: ignore[attr-defined]
+                self.copy_current()
+                return True
+        elif obj is self.search:
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            if key == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.view.setFocus()
+                if not self.view.currentIndex().isValid():
+                    self.view.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(obj, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.set_palette(self.palette())
+            self._refresh()
+        super().changeEvent(event)
+
+
+__all__ = ["FindingsPanel", "NO_FINDINGS", "ALL_FILTERED", "COL_MESSAGE", "COL_STATUS"]

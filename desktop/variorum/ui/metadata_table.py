@@ -1,0 +1,138 @@
+"""The metadata table: title, dates, byline, credits, URL and links of every version, disagreements marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from variorum.core.model import Comparison
+from variorum.ui.colors import version_colours
+from variorum.ui.metadata_model import COPY_ROLE, FIELDS, MetadataModel
+
+NO_METADATA = "No metadata was found in these versions."
+
+
+class MetadataTable(QWidget):
+    """Rows are fields, columns are versions (in the comparison's order, headed by colour and label).
+
+    Among versions of the same article, a value that differs from the base's (or, without one, from the most
+    common value) is shown bold, tinted and prefixed with "≠"; the field's row header gets the same sign.
+    Related versions are shown for reference but not checked. Ctrl+C copies the selected cells.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = MetadataModel(self)
+        self.model.set_palette(self.palette())
+        self.view = QTableView(self)
+        self.view.setObjectName("metadataView")
+        self.view.setAccessibleName("Metadata of every version")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setDefaultSectionSize(220)
+        hh.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.installEventFilter(self)
+
+        self.act_copy = QAction("Copy", self)
+        self.act_copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.act_copy.triggered.connect(self.copy_selection)
+        self.addAction(self.act_copy)
+
+        self.hint = QLabel(NO_METADATA, self)
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint.setContentsMargins(4, 2, 4, 2)
+        self.hint.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+
+    # ---- public API -------------------------------------------------------------------------------------
+    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor] | None = None) -> None:
+        """Show ``comparison``'s versions; ``colours`` defaults to :func:`version_colours` of their order."""
+        if colours is None:
+            colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
+        self.model.set_comparison(comparison, colours)
+        self.hint.setVisible(comparison is not None and bool(comparison.versions) and not self.model.has_any_value())
+        self.view.resizeRowsToContents()
+
+    def set_visible_ids(self, ids: list[str] | None) -> None:
+        """Show only these versions' columns (None shows all)."""
+        for col in range(self.model.columnCount()):
+            self.view.setColumnHidden(col, ids is not None and self.model.version_id(col) not in ids)
+
+    def disagreeing_fields(self) -> list[str]:
+        """Names of the fields on which versions of the same article disagree."""
+        return self.model.disagreeing_rows()
+
+    def copy_selection(self) -> str:
+        """Copy the selected cells (tab-separated, one line per field) and return the copied text."""
+        indexes = self.view.selectionModel().selectedIndexes() or (
+            [self.view.currentIndex()] if self.view.currentIndex().isValid() else [])
+        if not indexes:
+            return ""
+        if len(indexes) == 1:
+            text = indexes[0].data(COPY_ROLE) or ""
+        else:
+            rows = sorted({i.row() for i in indexes})
+            cols = sorted({i.column() for i in indexes})
+            chosen = {(i.row(), i.column()) for i in indexes}
+            lines = []
+            for r in rows:
+                cells = [(self.model.index(r, c).data(COPY_ROLE) or "").replace("\n", " ").replace("\t", " ")
+                         if (r, c) in chosen else "" for c in cols]
+                lines.append("\t".join(cells))
+            text = "\n".join(lines)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    # ---- behaviour --------------------------------------------------------------------------------------
+    def _context_menu(self, pos) -> None:
+        idx = self.view.indexAt(pos)
+        if not idx.isValid():
+            return
+        if not self.view.selectionModel().isSelected(idx):
+            self.view.setCurrentIndex(idx)
+        menu = QMenu(self)
+        menu.addAction(self.act_copy)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # Ctrl+C reaches the view as a key press when the window is not active (no shortcut dispatch then).
+        if (obj is self.view and event.type() == QEvent.Type.KeyPress
+                and event.matches(QKeySequence.StandardKey.Copy)):  # type: ignore[attr-defined]
+            self.copy_selection()
+            return True
+        return super().eventFilter(obj, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.set_palette(self.palette())
+        super().changeEvent(event)
+
+
+__all__ = ["MetadataTable", "FIELDS", "NO_METADATA"]

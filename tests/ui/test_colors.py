@@ -1,0 +1,65 @@
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+
+from variorum.ui.colors import (
+    badge_text_colour,
+    diff_formats,
+    is_dark,
+    severity_colours,
+    version_colours,
+)
+
+KEYS = {"insert", "delete", "replace", "move", "cosmetic", "current", "fact-shared", "fact-conflict", "note"}
+
+
+def test_version_colours_are_distinct_and_stable_per_position(qapp):
+    ids = [f"v{i}" for i in range(20)]
+    colours = version_colours(ids)
+    assert list(colours) == ids
+    assert len({c.name() for c in colours.values()}) == 20
+    again = version_colours(["x", "y", "z"])
+    assert [c.name() for c in again.values()] == [colours[i].name() for i in ("v0", "v1", "v2")]
+
+
+def test_is_dark_follows_the_palette(qapp):
+    light = QPalette(QColor("#f0f0f0"))
+    dark = QPalette(QColor("#202020"))
+    assert not is_dark(light)
+    assert is_dark(dark)
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def lum(c: QColor) -> float:
+        def lin(x: float) -> float:
+            return x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_diff_formats_are_readable_and_never_colour_only(qapp):
+    U = QTextCharFormat.UnderlineStyle
+    for dark, text in ((False, QColor("#000000")), (True, QColor("#eeeeee"))):
+        fmts = diff_formats(dark)
+        assert set(fmts) == KEYS
+        for key, f in fmts.items():
+            if f.background().style() != Qt.BrushStyle.NoBrush:
+                fg = f.foreground().color() if f.foreground().style() != Qt.BrushStyle.NoBrush else text
+                assert _contrast(fg, f.background().color()) >= 4.5, (dark, key)
+        assert fmts["insert"].underlineStyle() == U.SingleUnderline
+        assert fmts["delete"].fontStrikeOut()
+        assert fmts["replace"].underlineStyle() == U.DotLine
+        assert fmts["move"].underlineStyle() == U.DashUnderline
+        assert fmts["note"].underlineStyle() == U.WaveUnderline
+        styles = {fmts[k].underlineStyle() for k in ("insert", "replace", "move", "fact-shared", "fact-conflict")}
+        assert len(styles) == 5
+
+
+def test_severity_colours_carry_readable_text(qapp):
+    for dark in (False, True):
+        colours = severity_colours(dark)
+        assert set(colours) == {"high", "medium", "low", "info"}
+        for c in colours.values():
+            assert _contrast(badge_text_colour(c), c) >= 3.0

@@ -1,0 +1,50 @@
+"""The three panels filled with the bundled demo case, as the main window fills them."""
+
+from PySide6.QtCore import Qt
+
+from variorum.core.compare import compare_paths
+from variorum.ui.colors import version_colours
+from variorum.ui.findings_panel import FindingsPanel
+from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.version_list import COL_RELATION, VersionListWidget
+
+
+def test_demo_case_fills_every_panel(qtbot, seed_paths):
+    c = compare_paths(seed_paths)
+    colours = version_colours([v.id for v in c.versions])
+    versions, findings, metadata = VersionListWidget(), FindingsPanel(), MetadataTable()
+    for w in (versions, findings, metadata):
+        qtbot.addWidget(w)
+        w.show()
+    versions.set_comparison(c, colours)
+    findings.set_comparison(c, colours)
+    metadata.set_comparison(c, colours)
+
+    assert versions.visible_ids() == [v.id for v in c.versions]
+    base_row = [v.id for v in c.versions].index(c.base)
+    assert versions.model.index(base_row, COL_RELATION).data() == "★ base"
+    assert versions.current_id() == c.base
+    assert metadata.model.columnCount() == len(c.versions)
+    assert metadata.model.headerData(base_row, Qt.Orientation.Horizontal).startswith("★ ")
+    shown = findings.shown_findings()
+    assert len(shown) == len(c.findings)
+    assert (findings.empty_message() == "") == bool(c.findings)
+
+
+def test_closing_the_case_empties_every_panel(qtbot, comparison):
+    versions, findings, metadata = VersionListWidget(), FindingsPanel(), MetadataTable()
+    for w in (versions, findings, metadata):
+        qtbot.addWidget(w)
+        w.show()
+    colours = version_colours([v.id for v in comparison.versions])
+    versions.set_comparison(comparison, colours)
+    findings.set_comparison(comparison, colours)
+    metadata.set_comparison(comparison, colours)
+    versions.set_comparison(None, {})
+    findings.set_comparison(None)
+    metadata.set_comparison(None)
+    assert versions.visible_ids() == [] and versions.current_id() is None
+    assert not versions.act_remove.isEnabled() and not versions.act_base.isEnabled()
+    assert findings.current_finding() is None and findings.shown_findings() == []
+    assert findings.empty_message().startswith("Open two or more versions")
+    assert metadata.model.columnCount() == 0 and not metadata.hint.isVisible()

@@ -37,11 +37,6 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _app_main(args: list[str]) -> int:
-    ns = _app_parser().parse_args(args)
-    from variorum import cli_compare
-    from variorum.assets import demo_paths
+    from variorum.ui.app import main as app_main
 
-    if ns.demo or not ns.files:
-        with demo_paths() as paths:
-            return cli_compare.main(["--format", "md", *map(str, paths)])
-    return cli_compare.main(["--format", "md", *ns.files])
+    return app_main(args)

@@ -1,0 +1,134 @@
+"""Start the desktop app: ``variorum [FILE…] [--demo] [--screenshot PATH] [--dark]``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+ORGANIZATION = "Variorum"
+APPLICATION = "variorum"
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def parser():
+    from variorum.cli import _app_parser
+
+    p = _app_parser()
+    p.add_argument("--screenshot", metavar="PATH",
+                   help="open the files (or --demo), save the window as a PNG once the comparison is shown, exit")
+    p.add_argument("--dark", action="store_true",
+                   help="use a dark palette whatever the system's (also VARIORUM_THEME=dark)")
+    p.epilog = "Qt options such as -style Fusion are passed on to Qt."
+    return p
+
+
+def app_icon() -> QIcon:
+    from variorum.assets import files
+
+    pixmap = QPixmap()
+    pixmap.loadFromData((files() / "icons" / "variorum.svg").read_bytes())
+    return QIcon(pixmap)
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    colours = {
+        role.Window: "#2B2D30", role.WindowText: "#E6E6E6", role.Base: "#1E1F22", role.AlternateBase: "#313338",
+        role.ToolTipBase: "#3C3F41", role.ToolTipText: "#E6E6E6", role.Text: "#E6E6E6", role.Button: "#3A3D41",
+        role.ButtonText: "#E6E6E6", role.BrightText: "#FF6B6B", role.Link: "#6CA6E8", role.Highlight: "#2F65CA",
+        role.HighlightedText: "#FFFFFF", role.PlaceholderText: "#8C8C8C", role.Mid: "#55585D",
+        role.Midlight: "#46494E", role.Dark: "#1A1B1E", role.Shadow: "#111111", role.Light: "#505357",
+    }
+    for r, c in colours.items():
+        p.setColor(r, QColor(c))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(group.Disabled, r, QColor("#7A7A7A"))
+    return p
+
+
+def make_app(argv: list[str], *, dark: bool = False) -> QApplication:
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "variorum", *argv])
+    app.setApplicationDisplayName("Variorum")
+    app.setDesktopFileName("variorum")
+    app.setWindowIcon(app_icon())
+    if dark or os.environ.get("VARIORUM_THEME", "").lower() == "dark":
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    ns, qt_args = parser().parse_known_args(args)
+    stray = [a for a in qt_args if not a.startswith("-")]
+    if stray:
+        parser().error(f"unrecognized arguments: {' '.join(stray)}")
+    app = make_app(qt_args, dark=ns.dark)
+
+    from variorum.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.setWindowIcon(app.windowIcon())
+    exit_code = {"value": 0}
+    if ns.screenshot:
+        _arm_screenshot(app, window, Path(ns.screenshot), exit_code)
+    window.show()
+    if ns.demo:
+        window.open_demo()
+    elif ns.files:
+        missing = [f for f in ns.files if not Path(f).exists()]
+        for f in missing:
+            print(f"variorum: no such file or folder: {f}", file=sys.stderr)
+        if missing and ns.screenshot:
+            return 2
+        window.add_paths([f for f in ns.files if Path(f).exists()])
+    elif ns.screenshot:
+        QTimer.singleShot(0, lambda: _save(window, Path(ns.screenshot), app, exit_code))
+    result = app.exec()
+    return exit_code["value"] or result
+
+
+def _arm_screenshot(app: QApplication, window, path: Path, exit_code: dict) -> None:
+    """Save the window once the comparison is on screen, then quit; give up (exit 1) after a long wait."""
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+    window.resize(1560, 940)
+    window.keep_settings = False
+
+    def on_shown() -> None:
+        window.comparisonShown.disconnect(on_shown)
+        window.navigator.step(+1)  # show the first difference selected, as a user would after Alt+Down
+        QTimer.singleShot(50, lambda: _save(window, path, app, exit_code))
+
+    def on_timeout() -> None:
+        print(f"variorum: gave up waiting for the comparison; no screenshot written to {path}", file=sys.stderr)
+        exit_code["value"] = 1
+        app.exit(1)
+
+    window.comparisonShown.connect(on_shown)
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+    timer.timeout.connect(on_timeout)
+    timer.start(SCREENSHOT_TIMEOUT_MS)
+
+
+def _save(window, path: Path, app: QApplication, exit_code: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path), "PNG"):
+        print(f"variorum: could not write {path}", file=sys.stderr)
+        exit_code["value"] = 1
+    else:
+        print(f"Screenshot saved to {path}")
+    app.exit(exit_code["value"])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

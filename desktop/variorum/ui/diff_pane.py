@@ -1,0 +1,293 @@
+"""One version's text: a header (colour, label, role) above a read-only, word-wrapped QPlainTextEdit.
+
+Highlights come from a :class:`SpanHighlighter` attached before the text is set; ExtraSelections are used only for
+the transient marks (the current difference and search hits). Positions in and out are code points.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from variorum.core.model import Version
+from variorum.ui.colors import FORMAT_KIND_PROPERTY, diff_formats, is_dark
+from variorum.ui.highlighter import SpanHighlighter, spans_by_block
+from variorum.ui.textpos import TextPositions
+
+PANE_MIN_WIDTH = 210
+# Characters Qt would turn into a block break or hide; shown as spaces so offsets stay one-to-one.
+_QT_SPECIAL = str.maketrans({"\r": " ", "\u2029": " ", "\u2028": " ", "\x0c": " ", "\ufdd0": " ", "\ufdd1": " "})
+
+
+def search_format(dark: bool) -> QTextCharFormat:
+    f = QTextCharFormat()
+    f.setBackground(QColor("#6B5B00" if dark else "#FFF59D"))
+    f.setProperty(FORMAT_KIND_PROPERTY, "search")
+    return f
+
+
+class _Editor(QPlainTextEdit):
+    clickedAt = Signal(int)  # Qt position of a plain click (not a drag-selection)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAcceptDrops(False)  # files dropped here go to the window, which adds them to the case
+        self.viewport().setAcceptDrops(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if (event.button() == Qt.MouseButton.LeftButton and self._press is not None
+                and (pos - self._press).manhattanLength() < 4):
+            self.clickedAt.emit(self.cursorForPosition(pos).position())
+        self._press = None
+
+
+class DiffPane(QWidget):
+    """A version's text with its highlights. Signals carry code-point offsets."""
+
+    clicked = Signal(str, int)  # version id, offset
+    scrolled = Signal(str)  # version id; only for scrolling the user did
+
+    def __init__(self, version: Version, colour: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.version = version
+        self.setMinimumWidth(PANE_MIN_WIDTH)
+        self._dark = is_dark(self.palette())
+        self._positions = TextPositions("")
+        self._current: list[QTextEdit.ExtraSelection] = []
+        self._hits: list[QTextEdit.ExtraSelection] = []
+        self._programmatic = 0
+
+        self.header = _ElidedLabel(self)
+        self.header.setContentsMargins(8, 4, 8, 0)
+        bold = self.header.font()
+        bold.setBold(True)
+        self.header.setFont(bold)
+        self.role = _ElidedLabel(self)
+        self.role.setContentsMargins(8, 0, 8, 4)
+        self.role.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.editor = _Editor(self)
+        self.highlighter = SpanHighlighter(self.editor.document(), diff_formats(self._dark))
+        self._stripe = QFrame(self)
+        self._stripe.setFixedHeight(4)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._stripe)
+        layout.addWidget(self.header)
+        layout.addWidget(self.role)
+        layout.addWidget(self.editor, 1)
+        self.set_colour(colour)
+        self.set_role("")
+        self._selection_colours()
+
+        self.editor.clickedAt.connect(lambda qt: self.clicked.emit(self.version.id, self._positions.from_qt(qt)))
+        self.editor.verticalScrollBar().valueChanged.connect(self._on_scroll)
+
+    # --- content -------------------------------------------------------------------------------------------
+    @property
+    def version_id(self) -> str:
+        return self.version.id
+
+    def set_colour(self, colour: QColor) -> None:
+        self.colour = colour
+        self._stripe.setStyleSheet(f"background: {colour.name()};")
+
+    def set_role(self, role: str) -> None:
+        """Show the version's label and its role (base, compared, related…) in the header."""
+        v = self.version
+        self.header.set_full_text(f"{v.id}  {v.label}")
+        self.role.set_full_text(role or " ")
+        tip = f"{v.label}\n{v.path or 'pasted text'}\nsha256 {v.sha256}" + (f"\n{role}" if role else "")
+        self.header.setToolTip(tip)
+        self.role.setToolTip(tip)
+
+    def set_text(self, text: str, spans: list[tuple[int, int, str]]) -> None:
+        """Set the text with its highlights (the highlighter gets its spans before the text arrives)."""
+        text = text.translate(_QT_SPECIAL)
+        self._positions = TextPositions(text)
+        self.highlighter.set_spans(spans_by_block(self._positions, spans), repaint=False)
+        self._current, self._hits = [], []
+        self._programmatic += 1
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._programmatic -= 1
+        if not self.version.ok:
+            self.editor.setPlaceholderText(f"This file could not be compared.\n\n{self.version.error}")
+
+    def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
+        self.highlighter.set_spans(spans_by_block(self._positions, spans))
+
+    def painted_ranges(self) -> list[tuple[int, int, str]]:
+        """The highlighted ranges as drawn: (start, end, kind), in code points."""
+        out = []
+        block = self.editor.document().firstBlock()
+        while block.isValid():
+            base = block.position()
+            for r in block.layout().formats():
+                kind = r.format.property(FORMAT_KIND_PROPERTY)
+                if kind:
+                    out.append((self._positions.from_qt(base + r.start),
+                                self._positions.from_qt(base + r.start + r.length), kind))
+            block = block.next()
+        return out
+
+    def apply_palette(self) -> None:
+        dark = is_dark(self.palette())
+        if dark != self._dark:
+            self._dark = dark
+            self.highlighter.set_formats(diff_formats(dark))
+        self._selection_colours()
+
+    def _selection_colours(self) -> None:
+        """Selections (the current difference, a search match) in the same strong colour in every pane, also
+        when the window is not active, so the panes visibly agree on what is selected."""
+        current = diff_formats(self._dark)["current"]
+        pal = self.editor.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            pal.setColor(group, QPalette.ColorRole.Highlight, current.background().color())
+            pal.setColor(group, QPalette.ColorRole.HighlightedText, current.foreground().color())
+        self.editor.setPalette(pal)
+
+    # --- selection and marks ------------------------------------------------------------------------------
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def select(self, start: int, end: int, *, scroll: bool = True) -> None:
+        """Select [start, end) and mark it as the current difference; centre it when ``scroll``."""
+        cursor = self._cursor(start, end)
+        self._programmatic += 1
+        try:
+            self.editor.setTextCursor(cursor)
+            if scroll:
+                self.editor.centerCursor()
+        finally:
+            self._programmatic -= 1
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = cursor
+        sel.format = diff_formats(self._dark)["current"]
+        self._current = [sel] if end > start else []
+        self._refresh_marks()
+
+    def clear_selection(self) -> None:
+        cursor = self.editor.textCursor()
+        cursor.clearSelection()
+        self.editor.setTextCursor(cursor)
+        self._current = []
+        self._refresh_marks()
+
+    def selected_range(self) -> tuple[int, int]:
+        c = self.editor.textCursor()
+        return self._positions.from_qt(c.selectionStart()), self._positions.from_qt(c.selectionEnd())
+
+    def set_search_hits(self, ranges: list[tuple[int, int]]) -> None:
+        fmt = search_format(self._dark)
+        self._hits = []
+        for start, end in ranges:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(start, end)
+            sel.format = fmt
+            self._hits.append(sel)
+        self._refresh_marks()
+
+    def _refresh_marks(self) -> None:
+        self.editor.setExtraSelections(self._hits + self._current)
+
+    # --- scrolling ------------------------------------------------------------------------------------------
+    def _on_scroll(self, _value: int) -> None:
+        if not self._programmatic:
+            self.scrolled.emit(self.version.id)
+
+    def top_offset(self) -> int:
+        """The code-point offset of the first character visible at the top of the pane."""
+        return self._positions.from_qt(self.editor.cursorForPosition(QPoint(2, 2)).position())
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so that the line holding ``offset`` is the first visible line (no signal)."""
+        doc = self.editor.document()
+        qt = self._positions.to_qt(offset)
+        block = doc.findBlock(qt)
+        if not block.isValid():
+            return
+        line = 0
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = max(0, layout.lineForTextPosition(qt - block.position()).lineNumber())
+        self._programmatic += 1
+        try:
+            self.editor.verticalScrollBar().setValue(block.firstLineNumber() + line)
+        finally:
+            self._programmatic -= 1
+
+    def visible_fraction(self) -> tuple[float, float]:
+        """The part of the text on screen, as fractions of its length (for the overview strip)."""
+        n = max(1, len(self._positions.text))
+        top = self.top_offset()
+        vp = self.editor.viewport()
+        bottom = self._positions.from_qt(self.editor.cursorForPosition(QPoint(vp.width() - 2,
+                                                                                 vp.height() - 2)).position())
+        return top / n, max(top, bottom) / n
+
+    def text_length(self) -> int:
+        return len(self._positions.text)
+
+    def find_all(self, needle: str) -> list[tuple[int, int]]:
+        """Case-insensitive occurrences of ``needle`` in this version's text."""
+        if not needle:
+            return []
+        hay, low = self._positions.text.casefold(), needle.casefold()
+        if len(hay) != len(self._positions.text):  # casefold changed lengths (ß → ss): fall back to lower()
+            hay, low = self._positions.text.lower(), needle.lower()
+        out, i = [], hay.find(low)
+        while i != -1:
+            out.append((i, i + len(low)))
+            i = hay.find(low, i + max(1, len(low)))
+        return out
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label that shortens its text with an ellipsis instead of widening the pane."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setMinimumWidth(40)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
+
+    def minimumSizeHint(self):  # noqa: N802
+        hint = super().minimumSizeHint()
+        hint.setWidth(40)
+        return hint
+
+    def _elide(self) -> None:
+        margins = self.contentsMargins()
+        width = max(10, self.width() - margins.left() - margins.right())
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))

@@ -1,0 +1,97 @@
+"""What each pane highlights and where Alt+Down stops, computed from a :class:`Comparison`. No Qt here.
+
+- A version of the same article shows its own differences against the base: insertions, replacements, moves.
+- The base shows what the *compared* version lacks or changed: deletions, replacements, moves.
+- Related coverage is not word-diffed: it shows the facts the findings cite in it, marked as shared (findings of
+  severity ``info``) or conflicting (every other finding).
+- Cosmetic differences are painted in the quiet ``cosmetic`` format only when the user asks to see them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from variorum.core.model import Comparison, Difference, Finding
+
+_OTHER_KEYS = {"insert": "insert", "replace": "replace", "move": "move"}
+_BASE_KEYS = {"delete": "delete", "replace": "replace", "move": "move"}
+
+
+def _visible(d: Difference, show_cosmetic: bool) -> bool:
+    return show_cosmetic or not d.cosmetic
+
+
+def fact_key(finding: Finding) -> str:
+    return "fact-shared" if finding.severity == "info" else "fact-conflict"
+
+
+def is_word_diffed(comparison: Comparison, version_id: str) -> bool:
+    rel = comparison.relations.get(version_id)
+    return rel is not None and rel.kind == "same-article"
+
+
+def pane_spans(comparison: Comparison, version_id: str, compared: str | None,
+               show_cosmetic: bool) -> list[tuple[int, int, str]]:
+    """(start, end, format key) code-point spans to paint in ``version_id``'s pane."""
+    spans: list[tuple[int, int, str]] = []
+    if version_id == comparison.base:
+        if compared is not None and is_word_diffed(comparison, compared):
+            for d in comparison.differences:
+                if d.version == compared and _visible(d, show_cosmetic) and d.base.end > d.base.start:
+                    key = "cosmetic" if d.cosmetic else _BASE_KEYS.get(d.kind)
+                    if key:
+                        spans.append((d.base.start, d.base.end, key))
+        elif compared is not None:
+            spans.extend(_fact_spans(comparison, version_id, involving=compared))
+        return spans
+    if is_word_diffed(comparison, version_id):
+        for d in comparison.differences:
+            if d.version == version_id and _visible(d, show_cosmetic) and d.other.end > d.other.start:
+                key = "cosmetic" if d.cosmetic else _OTHER_KEYS.get(d.kind)
+                if key:
+                    spans.append((d.other.start, d.other.end, key))
+        return spans
+    return _fact_spans(comparison, version_id)
+
+
+def _fact_spans(comparison: Comparison, version_id: str, involving: str | None = None) -> list[tuple[int, int, str]]:
+    spans = []
+    for f in comparison.findings:
+        if involving is not None and involving not in f.versions:
+            continue
+        for e in f.evidence:
+            if e.version == version_id and e.end > e.start:
+                spans.append((e.start, e.end, fact_key(f)))
+    # Conflicts paint over shared facts where they overlap.
+    spans.sort(key=lambda s: (s[2] == "fact-conflict", s[0]))
+    return spans
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One place Alt+Down stops at: a difference, or a finding's evidence in related coverage."""
+
+    start: int  # in the base
+    end: int
+    difference: Difference | None = None
+    finding: Finding | None = None
+
+
+def stops(comparison: Comparison, compared: str | None, show_cosmetic: bool) -> list[Stop]:
+    """The differences between the base and ``compared`` in reading order (substantive ones, plus cosmetic
+    ones while they are shown); for related coverage, the findings that cite it."""
+    if compared is None or comparison.base is None:
+        return []
+    if is_word_diffed(comparison, compared):
+        out = [Stop(d.base.start, d.base.end, difference=d) for d in comparison.differences
+               if d.version == compared and _visible(d, show_cosmetic)]
+        out.sort(key=lambda s: (s.start, s.end, s.difference.other.start))
+        return out
+    out = []
+    for f in comparison.findings:
+        if compared in f.versions:
+            base_ev = [e for e in f.evidence if e.version == comparison.base]
+            start = min((e.start for e in base_ev), default=0)
+            out.append(Stop(start, max((e.end for e in base_ev), default=start), finding=f))
+    out.sort(key=lambda s: s.start)
+    return out

@@ -1,0 +1,120 @@
+"""Moving through differences: Alt+Down / Alt+Up, clicks on a highlight, and findings.
+
+Every move selects the corresponding range in every pane (the base span, the compared version's span, and the
+aligned counterpart in the other versions) and centres it, so the panes follow together.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from variorum.core.model import Difference, Finding
+from variorum.ui.highlights import Stop, is_word_diffed
+from variorum.ui.panes import PanesView
+
+
+class Navigator(QObject):
+    moved = Signal(str)  # a message for the status bar
+    compareRequested = Signal(str)  # a click on another version's difference makes it the compared one
+
+    def __init__(self, panes: PanesView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._panes = panes
+        self.index = -1
+        self.current: Stop | None = None
+        panes.clicked.connect(self.on_click)
+        panes.jumpRequested.connect(self.jump_to_fraction)
+
+    def reset(self) -> None:
+        self.index = -1
+        self.current = None
+        self._panes.mark_current(None)
+
+    def _stops(self) -> list[Stop]:
+        return self._panes.stops()
+
+    def step(self, delta: int) -> bool:
+        stops = self._stops()
+        if not stops:
+            self.moved.emit("No differences to go to" if self._panes.comparison else "Open some versions first")
+            return False
+        if self.current is not None and self.current in stops:
+            index = stops.index(self.current) + delta
+        else:
+            index = 0 if delta > 0 else len(stops) - 1
+        if not 0 <= index < len(stops):
+            self.moved.emit("This is the last difference" if delta > 0 else "This is the first difference")
+            return False
+        self.go_to(stops, index)
+        return True
+
+    def go_to(self, stops: list[Stop], index: int) -> None:
+        stop = stops[index]
+        self.index, self.current = index, stop
+        if stop.difference is not None:
+            self.select_difference(stop.difference)
+            d = stop.difference
+            what = f"{'cosmetic ' if d.cosmetic else ''}{d.kind} ({d.category})"
+        else:
+            self.select_finding(stop.finding)
+            what = stop.finding.message
+        self._panes.mark_current(stop)
+        self.moved.emit(f"Difference {index + 1} of {len(stops)}: {what}")
+
+    def jump_to_fraction(self, fraction: float) -> None:
+        c = self._panes.comparison
+        stops = self._stops()
+        if not stops or c is None or c.base_version is None:
+            return
+        target = fraction * len(c.base_version.text)
+        index = min(range(len(stops)), key=lambda i: abs((stops[i].start + stops[i].end) / 2 - target))
+        self.go_to(stops, index)
+
+    # --- selecting -----------------------------------------------------------------------------------------
+    def select_difference(self, diff: Difference) -> None:
+        c, amap = self._panes.comparison, self._panes.alignment
+        ranges = {}
+        for pane in self._panes.panes():
+            vid = pane.version_id
+            if vid == c.base or (is_word_diffed(c, vid) and c.version(vid).ok):
+                ranges[vid] = amap.counterpart(diff, vid)
+        self._panes.select_ranges(ranges)
+
+    def select_finding(self, finding: Finding) -> None:
+        """Select the finding's evidence in every pane it cites (the first piece of evidence in each)."""
+        ranges: dict[str, tuple[int, int]] = {}
+        for e in finding.evidence:
+            ranges.setdefault(e.version, (e.start, e.end))
+        self._panes.select_ranges(ranges)
+        if ranges:
+            self._panes.scroll_pane_into_view(next(iter(ranges)))
+        self.moved.emit(finding.message)
+
+    def on_click(self, version_id: str, offset: int) -> None:
+        """A click inside a highlighted difference selects it and its counterparts everywhere."""
+        c = self._panes.comparison
+        if c is None or c.base is None:
+            return
+        if version_id == c.base:
+            for i, s in enumerate(self._stops()):
+                if s.start <= offset < s.end or (s.start == s.end == offset):
+                    self.go_to(self._stops(), i)
+                    return
+            return
+        if is_word_diffed(c, version_id):
+            hit = next((d for d in c.differences if d.version == version_id
+                        and d.other.start <= offset < d.other.end
+                        and (self._panes.show_cosmetic or not d.cosmetic)), None)
+            if hit is None:
+                return
+            if version_id != self._panes.compared:
+                self.compareRequested.emit(version_id)
+            stops = self._stops()
+            index = next((i for i, s in enumerate(stops) if s.difference == hit), None)
+            if index is not None:
+                self.go_to(stops, index)
+            return
+        for f in c.findings:
+            if any(e.version == version_id and e.start <= offset < e.end for e in f.evidence):
+                self.select_finding(f)
+                return

@@ -1,0 +1,73 @@
+"""A narrow strip beside the panes: one tick per difference along the base text, the visible part outlined.
+
+Clicking the strip asks to jump to the difference nearest to that point.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+STRIP_WIDTH = 16
+
+
+class OverviewStrip(QWidget):
+    """Marks are (fraction_start, fraction_end, colour); ``jumpRequested`` carries a fraction 0..1."""
+
+    jumpRequested = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedWidth(STRIP_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Where the differences are. Click to jump to the nearest one.")
+        self._marks: list[tuple[float, float, QColor]] = []
+        self._current: tuple[float, float] | None = None
+        self._view = (0.0, 0.0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(STRIP_WIDTH, 200)
+
+    def set_marks(self, marks: list[tuple[float, float, QColor]]) -> None:
+        self._marks = marks
+        self.update()
+
+    def marks(self) -> list[tuple[float, float, QColor]]:
+        return list(self._marks)
+
+    def set_current(self, mark: tuple[float, float] | None) -> None:
+        self._current = mark
+        self.update()
+
+    def set_view(self, top: float, bottom: float) -> None:
+        if (top, bottom) != self._view:
+            self._view = (top, bottom)
+            self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        pal = self.palette()
+        h = max(1, self.height() - 4)
+        p.fillRect(self.rect(), pal.color(QPalette.ColorRole.AlternateBase))
+        top, bottom = self._view
+        if bottom > top:
+            view = QColor(pal.color(QPalette.ColorRole.Highlight))
+            view.setAlpha(50)
+            p.fillRect(QRectF(0, 2 + top * h, self.width(), max(3.0, (bottom - top) * h)), view)
+        for start, end, colour in self._marks:
+            y = 2 + start * h
+            p.fillRect(QRectF(3, y, self.width() - 6, max(2.0, (end - start) * h)), colour)
+        if self._current is not None:
+            pen = QPen(pal.color(QPalette.ColorRole.Text))
+            pen.setWidth(2)
+            p.setPen(pen)
+            y = 2 + self._current[0] * h
+            p.drawRect(QRectF(1, y - 1, self.width() - 2, max(4.0, (self._current[1] - self._current[0]) * h) + 2))
+        p.end()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            h = max(1, self.height() - 4)
+            self.jumpRequested.emit(min(1.0, max(0.0, (event.position().y() - 2) / h)))

@@ -1,0 +1,247 @@
+"""The side-by-side view: one :class:`DiffPane` per visible version, an overview strip, synchronised scrolling.
+
+Panes sit in a splitter inside a horizontal scroll area, so eight or more versions stay usable: each pane keeps a
+minimum width and the view scrolls sideways. Texts are put into the panes one per event-loop turn, so a large
+case never freezes the window; ``shown`` is emitted when every pane has its text and highlights.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QWidget
+
+from variorum.core.model import Comparison
+from variorum.ui.alignment_map import AlignmentMap
+from variorum.ui.colors import is_dark
+from variorum.ui.diff_pane import PANE_MIN_WIDTH, DiffPane
+from variorum.ui.highlights import Stop, pane_spans, stops
+from variorum.ui.overview import OverviewStrip
+
+_STRIP_COLOURS = {
+    False: {"insert": "#2E9E4F", "delete": "#D0434B", "replace": "#D99A00", "move": "#3D7BD9",
+            "cosmetic": "#A0A0A0", "fact-conflict": "#B8338A", "fact-shared": "#1F9E8E"},
+    True: {"insert": "#5CCB7A", "delete": "#F06B72", "replace": "#F2C14E", "move": "#7FB0F0",
+           "cosmetic": "#777777", "fact-conflict": "#E07BC2", "fact-shared": "#5FD0C0"},
+}
+
+
+def role_of(comparison: Comparison, version_id: str, compared: str | None) -> str:
+    v = comparison.version(version_id)
+    if not v.ok:
+        return "could not be read"
+    rel = comparison.relations.get(version_id)
+    if version_id == comparison.base:
+        return "base"
+    if rel is None:
+        return ""
+    if rel.kind == "same-article":
+        role = f"same article · {rel.similarity:.0%} similar"
+    elif rel.kind == "related":
+        role = f"related coverage · {rel.similarity:.0%} similar"
+    else:
+        role = f"unrelated · {rel.similarity:.0%} similar"
+    return f"compared · {role}" if version_id == compared else role
+
+
+class PanesView(QWidget):
+    clicked = Signal(str, int)  # version id, code-point offset
+    shown = Signal()  # every visible pane has its text and highlights
+    jumpRequested = Signal(float)  # a click on the overview strip, as a fraction of the base text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.comparison: Comparison | None = None
+        self.alignment: AlignmentMap | None = None
+        self.compared: str | None = None
+        self.show_cosmetic = False
+        self._panes: dict[str, DiffPane] = {}
+        self._queue: list[str] = []
+        self._filled: set[str] = set()
+        self._syncing = False
+        self._generation = 0
+
+        self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.setHandleWidth(6)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(self._splitter)
+        self.overview = OverviewStrip(self)
+        self.overview.jumpRequested.connect(self.jumpRequested)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self.overview)
+
+    # --- building -----------------------------------------------------------------------------------------
+    def panes(self) -> list[DiffPane]:
+        return [self._splitter.widget(i) for i in range(self._splitter.count())]
+
+    def pane(self, version_id: str) -> DiffPane | None:
+        return self._panes.get(version_id)
+
+    def is_filling(self) -> bool:
+        return bool(self._queue)
+
+    def set_comparison(self, comparison: Comparison, colours: dict[str, QColor], order: list[str],
+                       hidden: set[str], compared: str | None, show_cosmetic: bool) -> None:
+        """Show ``comparison``: panes for the versions in ``order`` not in ``hidden``, filled incrementally.
+
+        When the panes already show exactly these versions (their texts were shown while the comparison ran),
+        only the highlights are added, block by block."""
+        self._generation += 1
+        self.comparison = comparison
+        self.alignment = AlignmentMap(comparison)
+        self.compared = compared
+        self.show_cosmetic = show_cosmetic
+        known = {v.id for v in comparison.versions}
+        visible = [vid for vid in order if vid in known and vid not in hidden]
+        same = list(self._panes) == visible and all(
+            self._panes[vid].version is comparison.version(vid) for vid in visible)
+        if not same:
+            self._rebuild(comparison, colours, visible)
+        for vid, pane in self._panes.items():
+            pane.set_colour(colours.get(vid, pane.colour))
+            pane.set_role(role_of(comparison, vid, compared))
+        self._queue = list(visible)
+        self._update_overview()
+        generation = self._generation
+        QTimer.singleShot(0, lambda: self._fill_next(generation))
+
+    def _rebuild(self, comparison: Comparison, colours: dict[str, QColor], visible: list[str]) -> None:
+        for pane in self._panes.values():
+            pane.hide()
+            pane.setParent(None)
+            pane.deleteLater()
+        self._panes = {}
+        self._filled: set[str] = set()
+        for vid in visible:
+            pane = DiffPane(comparison.version(vid), colours.get(vid, QColor("gray")))
+            pane.clicked.connect(self.clicked)
+            pane.scrolled.connect(self._sync_from)
+            self._splitter.addWidget(pane)
+            self._panes[vid] = pane
+        self._splitter.setMinimumWidth(len(visible) * (PANE_MIN_WIDTH + self._splitter.handleWidth()))
+        self._splitter.setSizes([1000] * len(visible))
+
+    def _fill_next(self, generation: int) -> None:
+        if generation != self._generation or self.comparison is None:
+            return
+        if self._queue:
+            vid = self._queue.pop(0)
+            pane = self._panes[vid]
+            if vid in self._filled:
+                pane.set_spans(self._spans(vid))
+            else:
+                pane.set_text(self.comparison.version(vid).text, self._spans(vid))
+                self._filled.add(vid)
+        if self._queue:
+            QTimer.singleShot(0, lambda: self._fill_next(generation))
+        else:
+            self._update_overview()
+            self.shown.emit()
+
+    def _spans(self, vid: str) -> list[tuple[int, int, str]]:
+        return pane_spans(self.comparison, vid, self.compared, self.show_cosmetic)
+
+    def set_highlighting(self, compared: str | None, show_cosmetic: bool) -> None:
+        """Change the compared version or the cosmetic toggle: only highlights and headers change."""
+        if self.comparison is None:
+            return
+        cosmetic_changed = show_cosmetic != self.show_cosmetic
+        self.compared, self.show_cosmetic = compared, show_cosmetic
+        for vid, pane in self._panes.items():
+            pane.set_role(role_of(self.comparison, vid, compared))
+            if vid in self._queue:
+                continue  # filled later with the new spans
+            if cosmetic_changed or vid == self.comparison.base:
+                pane.set_spans(self._spans(vid))
+        self._update_overview()
+
+    def apply_palette(self) -> None:
+        for pane in self._panes.values():
+            pane.apply_palette()
+        self._update_overview()
+
+    # --- overview and selection -----------------------------------------------------------------------------
+    def stops(self) -> list[Stop]:
+        if self.comparison is None:
+            return []
+        return stops(self.comparison, self.compared, self.show_cosmetic)
+
+    def _update_overview(self) -> None:
+        c = self.comparison
+        base = c.base_version if c else None
+        if base is None or not base.text:
+            self.overview.set_marks([])
+            return
+        n = len(base.text)
+        colours = _STRIP_COLOURS[is_dark(self.palette())]
+        marks = []
+        for s in self.stops():
+            d = s.difference
+            if d is not None:
+                key = "cosmetic" if d.cosmetic else d.kind
+            else:
+                key = "fact-shared" if s.finding is not None and s.finding.severity == "info" else "fact-conflict"
+            marks.append((s.start / n, s.end / n, QColor(colours.get(key, "#888888"))))
+        self.overview.set_marks(marks)
+        self._update_view_mark()
+
+    def _update_view_mark(self) -> None:
+        c = self.comparison
+        pane = self._panes.get(c.base) if c and c.base else None
+        if pane is not None and c.base not in self._queue:
+            self.overview.set_view(*pane.visible_fraction())
+
+    def mark_current(self, stop: Stop | None) -> None:
+        base = self.comparison.base_version if self.comparison else None
+        if stop is None or base is None or not base.text:
+            self.overview.set_current(None)
+            return
+        n = len(base.text)
+        self.overview.set_current((stop.start / n, stop.end / n))
+
+    def select_ranges(self, ranges: dict[str, tuple[int, int]]) -> None:
+        """Select a range in each pane named (and centre it there); other panes lose their selection."""
+        self._syncing = True
+        try:
+            for vid, pane in self._panes.items():
+                if vid in ranges:
+                    pane.select(*ranges[vid])
+                else:
+                    pane.clear_selection()
+        finally:
+            self._syncing = False
+        self._update_view_mark()
+
+    def scroll_pane_into_view(self, version_id: str) -> None:
+        pane = self._panes.get(version_id)
+        if pane is not None:
+            self._scroll.ensureWidgetVisible(pane, 0, 0)
+
+    # --- synchronised scrolling ----------------------------------------------------------------------------
+    def _sync_from(self, version_id: str) -> None:
+        if self._syncing or self.alignment is None:
+            return
+        driver = self._panes.get(version_id)
+        if driver is None:
+            return
+        self._syncing = True
+        try:
+            top = driver.top_offset()
+            for vid, pane in self._panes.items():
+                if vid != version_id and self.comparison.version(vid).ok:
+                    pane.scroll_to_offset(self.alignment.map(version_id, top, vid))
+        finally:
+            self._syncing = False
+        self._update_view_mark()
+
+    def sync_to(self, version_id: str) -> None:
+        """Bring every pane level with ``version_id``'s pane."""
+        self._sync_from(version_id)

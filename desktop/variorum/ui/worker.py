@@ -1,0 +1,174 @@
+"""Loading and comparing off the UI thread.
+
+A :class:`QRunnable` does the work on a :class:`QThreadPool` and reports through a small QObject signal carrier
+(signals emitted from the pool thread are queued to the UI thread). Every job gets a generation token; when the
+user changes the case before a job ends, the job is asked to stop and whatever it still delivers is dropped, so a
+stale result can never replace a newer one.
+
+A job has two phases: new files are loaded (``loaded`` delivers every version at once, so the texts can be shown
+while the comparison runs), then the whole case is compared (``finished`` delivers the Comparison).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from variorum.core.compare import BaseNotFound, Cancelled, compare_versions
+from variorum.core.load import expand_paths, load_file, load_pasted
+from variorum.core.model import Comparison, Options, Version
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to compute: the versions already loaded, plus files and pasted texts to add."""
+
+    versions: tuple[Version, ...]
+    paths: tuple[Path, ...] = ()
+    pasted: tuple[str, ...] = ()
+    options: Options = Options()
+    next_id: int = 1  # ids for new versions continue from here (v{next_id}, …)
+
+
+class _Carrier(QObject):
+    progress = Signal(int, float, str)
+    loaded = Signal(int, object)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+
+def run_job(job: Job, *, progress, cancelled, loaded=None) -> Comparison:
+    """Load then compare; headless (the runnable below calls it on a pool thread)."""
+    versions = list(job.versions)
+    files = expand_paths(job.paths)
+    total = len(files) + len(job.pasted)
+    n = job.next_id
+    for i, path in enumerate(files):
+        if cancelled():
+            raise Cancelled()
+        progress(0.3 * i / max(1, total), f"Reading {path.name}")
+        versions.append(load_file(path, version_id=f"v{n}"))
+        n += 1
+    for i, text in enumerate(job.pasted, start=1):
+        versions.append(load_pasted(text, version_id=f"v{n}", label=f"Pasted text {i}"))
+        n += 1
+    if loaded is not None:
+        loaded(tuple(versions))
+
+    def scaled(fraction: float, message: str) -> None:
+        progress(0.3 + 0.7 * fraction, message)
+
+    try:
+        return compare_versions(versions, options=job.options, progress=scaled, cancelled=cancelled)
+    except BaseNotFound:  # the chosen base was removed or cannot be read: let the program pick one
+        options = Options(base=None, show_cosmetic=job.options.show_cosmetic)
+        return compare_versions(versions, options=options, progress=scaled, cancelled=cancelled)
+
+
+class _Task(QRunnable):
+    def __init__(self, token: int, job: Job, carrier: _Carrier, stop: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._token, self._job, self._carrier, self._stop = token, job, carrier, stop
+
+    def run(self) -> None:
+        token, carrier = self._token, self._carrier
+        try:
+            result = run_job(self._job, progress=lambda f, m: carrier.progress.emit(token, f, m),
+                             cancelled=self._stop.is_set, loaded=lambda vs: carrier.loaded.emit(token, vs))
+        except Cancelled:
+            carrier.cancelled.emit(token)
+        except Exception as exc:  # never let a bug in a worker take the window down
+            carrier.failed.emit(token, f"{type(exc).__name__}: {exc}")
+        else:
+            carrier.finished.emit(token, result)
+
+
+class ComparisonRunner(QObject):
+    """Runs one job at a time from the UI's point of view: starting a job makes every earlier one stale."""
+
+    started = Signal()
+    progress = Signal(float, str)
+    loaded = Signal(object)  # tuple[Version, ...]
+    finished = Signal(object)  # Comparison
+    failed = Signal(str)
+    cancelled = Signal()
+    staleDropped = Signal(int)  # token of a result that arrived too late and was ignored
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._token = 0
+        self._stop: threading.Event | None = None
+        self._busy = False
+        self._carrier = _Carrier(self)
+        self._carrier.progress.connect(self._on_progress)
+        self._carrier.loaded.connect(self._on_loaded)
+        self._carrier.finished.connect(self._on_finished)
+        self._carrier.failed.connect(self._on_failed)
+        self._carrier.cancelled.connect(self._on_cancelled)
+
+    @property
+    def token(self) -> int:
+        return self._token
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def start(self, job: Job) -> int:
+        if self._stop is not None:
+            self._stop.set()  # the previous job is stale now
+        self._token += 1
+        self._stop = threading.Event()
+        self._busy = True
+        self.started.emit()
+        self._pool.start(_Task(self._token, job, self._carrier, self._stop))
+        return self._token
+
+    def cancel(self) -> None:
+        if self._stop is not None and self._busy:
+            self._stop.set()
+
+    def invalidate(self) -> None:
+        """Forget the running job (its results will be dropped), e.g. when the case is closed."""
+        if self._stop is not None:
+            self._stop.set()
+        self._token += 1
+        self._busy = False
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _current(self, token: int) -> bool:
+        if token != self._token:
+            self.staleDropped.emit(token)
+            return False
+        return True
+
+    def _on_progress(self, token: int, fraction: float, message: str) -> None:
+        if token == self._token:
+            self.progress.emit(fraction, message)
+
+    def _on_loaded(self, token: int, versions: Sequence[Version]) -> None:
+        if token == self._token:
+            self.loaded.emit(tuple(versions))
+
+    def _on_finished(self, token: int, comparison: Comparison) -> None:
+        if self._current(token):
+            self._busy = False
+            self.finished.emit(comparison)
+
+    def _on_failed(self, token: int, message: str) -> None:
+        if self._current(token):
+            self._busy = False
+            self.failed.emit(message)
+
+    def _on_cancelled(self, token: int) -> None:
+        if token == self._token:
+            self._busy = False
+            self.cancelled.emit()

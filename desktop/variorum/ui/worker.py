@@ -78,15 +78,22 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         token, carrier = self._token, self._carrier
+
+        def emit(signal: str, *args) -> None:
+            try:
+                getattr(carrier, signal).emit(token, *args)
+            except RuntimeError:  # the window closed while we worked: nobody is waiting for this any more
+                self._stop.set()
+
         try:
-            result = run_job(self._job, progress=lambda f, m: carrier.progress.emit(token, f, m),
-                             cancelled=self._stop.is_set, loaded=lambda vs: carrier.loaded.emit(token, vs))
+            result = run_job(self._job, progress=lambda f, m: emit("progress", f, m),
+                             cancelled=self._stop.is_set, loaded=lambda vs: emit("loaded", vs))
         except Cancelled:
-            carrier.cancelled.emit(token)
+            emit("cancelled")
         except Exception as exc:  # never let a bug in a worker take the window down
-            carrier.failed.emit(token, f"{type(exc).__name__}: {exc}")
+            emit("failed", f"{type(exc).__name__}: {exc}")
         else:
-            carrier.finished.emit(token, result)
+            emit("finished", result)
 
 
 class ComparisonRunner(QObject):

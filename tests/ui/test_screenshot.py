@@ -1,0 +1,39 @@
+"""``variorum --demo --screenshot PATH`` writes a PNG of the window and exits 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtGui import QImage
+
+
+def test_screenshot_of_the_demo_case(tmp_path):
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "variorum", "--demo", "--screenshot", str(out)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    image = QImage(str(out))
+    assert image.width() > 800 and image.height() > 500
+
+
+def test_screenshot_of_given_files(tmp_path, darwin_paths):
+    out = tmp_path / "darwin.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "variorum", *map(str, darwin_paths), "--screenshot", str(out)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert not QImage(str(out)).isNull()
+
+
+def test_compare_subcommand_still_works_without_a_window(seed_paths):
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)
+    env["QT_QPA_PLATFORM"] = "none-such-platform"  # creating a QApplication would fail loudly
+    proc = subprocess.run([sys.executable, "-m", "variorum", "compare", *map(str, seed_paths[:3]),
+                           "--format", "json"], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert '"variorum.report/1"' in proc.stdout

@@ -1,0 +1,41 @@
+"""Scrolling one pane brings the aligned paragraph of every other pane level with it."""
+
+from __future__ import annotations
+
+import pytest
+from app_helpers import make_window, open_and_wait
+
+PARAS = [f"Paragraph {i}: the council met on day {i} and discussed item {i} of the budget at length, "
+         f"with questions from members about costs, dates and the contractors involved." for i in range(60)]
+EXTRA = [f"Inserted passage {k} about an unrelated harbour project and its many delays." for k in range(6)]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, 1200, 700)
+    yield w
+    w.runner.invalidate()
+    w.runner.wait()
+
+
+def test_scrolling_keeps_aligned_paragraphs_level(qtbot, window, tmp_path):
+    longer = tmp_path / "longer.txt"
+    shorter = tmp_path / "shorter.txt"
+    longer.write_text("\n\n".join(PARAS[:5] + EXTRA + PARAS[5:]), encoding="utf-8")
+    shorter.write_text("\n\n".join(PARAS), encoding="utf-8")
+    open_and_wait(qtbot, window, [longer, shorter])
+    c = window.comparison
+    other = next(v.id for v in c.versions if v.id != c.base)
+    base_pane, other_pane = window.panes.pane(c.base), window.panes.pane(other)
+    base_text, other_text = c.version(c.base).text, c.version(other).text
+
+    target = base_text.index("Paragraph 30:")
+    bar = base_pane.editor.verticalScrollBar()
+    block = base_pane.editor.document().findBlock(target)
+    bar.setValue(block.firstLineNumber())  # as the user's wheel or scroll bar does
+    assert base_text[base_pane.top_offset():].startswith("Paragraph 30:")
+    assert other_text[other_pane.top_offset():].startswith("Paragraph 30:")
+    # And the other way round.
+    target = other_text.index("Paragraph 45:")
+    other_pane.editor.verticalScrollBar().setValue(other_pane.editor.document().findBlock(target).firstLineNumber())
+    assert base_text[base_pane.top_offset():].startswith("Paragraph 45:")

@@ -6,6 +6,8 @@ the transient marks (the current difference and search hits). Positions in and o
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
@@ -20,6 +22,13 @@ PANE_MIN_WIDTH = 210
 _QT_SPECIAL = str.maketrans({"\r": " ", "\u2029": " ", "\u2028": " ", "\x0c": " ", "\ufdd0": " ", "\ufdd1": " "})
 
 
+@functools.cache
+def pane_formats(dark: bool) -> dict[str, QTextCharFormat]:
+    """The highlight formats, built once per palette brightness and shared by every pane."""
+    return diff_formats(dark)
+
+
+@functools.cache
 def search_format(dark: bool) -> QTextCharFormat:
     f = QTextCharFormat()
     f.setBackground(QColor("#6B5B00" if dark else "#FFF59D"))
@@ -79,9 +88,8 @@ class DiffPane(QWidget):
         self.role.setContentsMargins(8, 0, 8, 4)
         self.role.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.editor = _Editor(self)
-        self.highlighter = SpanHighlighter(self.editor.document(), diff_formats(self._dark))
+        self.highlighter = SpanHighlighter(self.editor.document(), pane_formats(self._dark))
         self._stripe = QFrame(self)
-        self._stripe.setFixedHeight(4)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,9 +114,11 @@ class DiffPane(QWidget):
         self.colour = colour
         self._stripe.setStyleSheet(f"background: {colour.name()};")
 
-    def set_role(self, role: str) -> None:
-        """Show the version's label and its role (base, compared, related…) in the header."""
+    def set_role(self, role: str, *, emphasised: bool = False) -> None:
+        """Show the version's label and its role (base, compared, related…) in the header; the compared
+        version's header gets a thicker colour bar so it stands out among many panes."""
         v = self.version
+        self._stripe.setFixedHeight(8 if emphasised else 3)
         self.header.set_full_text(f"{v.id}  {v.label}")
         self.role.set_full_text(role or " ")
         tip = f"{v.label}\n{v.path or 'pasted text'}\nsha256 {v.sha256}" + (f"\n{role}" if role else "")
@@ -119,7 +129,11 @@ class DiffPane(QWidget):
         """Set the text with its highlights (the highlighter gets its spans before the text arrives)."""
         text = text.translate(_QT_SPECIAL)
         self._positions = TextPositions(text)
-        self.highlighter.set_spans(spans_by_block(self._positions, spans), repaint=False)
+        by_block = spans_by_block(self._positions, spans)
+        # With nothing to paint yet (the comparison is still running), keep the highlighter off the document so
+        # setting the text costs no Python call per line; it is attached when the highlights arrive.
+        self.highlighter.setDocument(self.editor.document() if by_block else None)
+        self.highlighter.set_spans(by_block, repaint=False)
         self._current, self._hits = [], []
         self._programmatic += 1
         try:
@@ -130,7 +144,15 @@ class DiffPane(QWidget):
             self.editor.setPlaceholderText(f"This file could not be compared.\n\n{self.version.error}")
 
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
-        self.highlighter.set_spans(spans_by_block(self._positions, spans))
+        by_block = spans_by_block(self._positions, spans)
+        if self.highlighter.document() is None:
+            if not by_block:
+                return
+            self.highlighter.set_spans(by_block, repaint=False)
+            self.highlighter.setDocument(self.editor.document())  # one pass over the text
+            self.highlighter.rehighlight()
+        else:
+            self.highlighter.set_spans(by_block)
 
     def painted_ranges(self) -> list[tuple[int, int, str]]:
         """The highlighted ranges as drawn: (start, end, kind), in code points."""
@@ -150,13 +172,13 @@ class DiffPane(QWidget):
         dark = is_dark(self.palette())
         if dark != self._dark:
             self._dark = dark
-            self.highlighter.set_formats(diff_formats(dark))
+            self.highlighter.set_formats(pane_formats(dark))
         self._selection_colours()
 
     def _selection_colours(self) -> None:
         """Selections (the current difference, a search match) in the same strong colour in every pane, also
         when the window is not active, so the panes visibly agree on what is selected."""
-        current = diff_formats(self._dark)["current"]
+        current = pane_formats(self._dark)["current"]
         pal = self.editor.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             pal.setColor(group, QPalette.ColorRole.Highlight, current.background().color())
@@ -182,7 +204,7 @@ class DiffPane(QWidget):
             self._programmatic -= 1
         sel = QTextEdit.ExtraSelection()
         sel.cursor = cursor
-        sel.format = diff_formats(self._dark)["current"]
+        sel.format = pane_formats(self._dark)["current"]
         self._current = [sel] if end > start else []
         self._refresh_marks()
 

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from variorum.core.model import Comparison
+from variorum.ui.findings_panel import FindingsPanel
+from variorum.ui.metadata_table import MetadataTable
 from variorum.ui.version_list import VersionListWidget
-
-
-class _Placeholder(QLabel):
-    """Stands in for a panel this build does not have yet."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setEnabled(False)
-
-    def set_comparison(self, _comparison) -> None:
-        pass
 
 
 class Docks(QObject):
@@ -29,16 +18,19 @@ class Docks(QObject):
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
         self.versions = VersionListWidget()
-        self.findings = _Placeholder("Findings appear here.")
-        self.metadata = _Placeholder("Metadata appears here.")
+        self.findings = FindingsPanel()
+        self.metadata = MetadataTable()
         self.version_dock = self._dock(window, view_menu, "Versions", "versionsDock", self.versions,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.findings_dock = self._dock(window, view_menu, "Findings", "findingsDock", self.findings,
-                                        Qt.DockWidgetArea.LeftDockWidgetArea)
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
         self.metadata_dock = self._dock(window, view_menu, "Metadata", "metadataDock", self.metadata,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        window.splitDockWidget(self.findings_dock, self.metadata_dock, Qt.Orientation.Horizontal)
         window.resizeDocks([self.version_dock], [330], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.metadata_dock], [170], Qt.Orientation.Vertical)
+        window.resizeDocks([self.findings_dock, self.metadata_dock], [620, 560], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.findings_dock], [230], Qt.Orientation.Vertical)
+        self.findings.findingActivated.connect(self.findingActivated)
 
     @staticmethod
     def _dock(window: QMainWindow, menu: QMenu, title: str, name: str, widget: QWidget,
@@ -58,6 +50,16 @@ class Docks(QObject):
         return [self.versions.view.viewport()]
 
     def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
+        self.set_versions(comparison, colours)
+        self.set_details(comparison, colours)
+
+    def set_versions(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         self.versions.set_comparison(comparison, colours)
-        self.findings.set_comparison(comparison)
-        self.metadata.set_comparison(comparison)
+
+    def set_details(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
+        """Findings and metadata (updated a moment after the versions, to keep the window responsive)."""
+        self.findings.set_comparison(comparison, colours)
+        self.metadata.set_comparison(comparison, colours)
+
+    def set_visible_ids(self, ids: list[str]) -> None:
+        self.metadata.set_visible_ids(ids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._base_choice: str | None = None
         self._next_id = 1
         self._provisional = False
+        self._details_for: Comparison | None = None
         self._resources = contextlib.ExitStack()
         self.keep_settings = True  # False for throwaway windows (screenshots) so they leave no trace
 
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         vl = self.docks.versions
         vl.baseRequested.connect(self._on_base_requested)
         vl.removeRequested.connect(self.remove_version)
-        vl.visibilityChanged.connect(lambda _vid, _vis: self._show_panes())
+        vl.visibilityChanged.connect(self._on_visibility_changed)
         vl.orderChanged.connect(self._on_order_changed)
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
@@ -255,11 +256,26 @@ class MainWindow(QMainWindow):
     def _display(self) -> None:
         c = self.comparison
         colours = self._colours(c.versions)
-        self.docks.set_comparison(c, colours)
+        self.docks.set_versions(c, colours)
         if self.compared:
             self.docks.versions.set_current(self.compared)
         self._show_panes()
         self.stack.setCurrentIndex(1)
+        if not self._provisional:
+            QTimer.singleShot(0, lambda: self._show_details(c))
+
+    def _show_details(self, comparison: Comparison) -> None:
+        if comparison is self.comparison:
+            self.docks.set_details(comparison, self._colours(comparison.versions))
+            self.docks.set_visible_ids(self.docks.versions.visible_ids())
+            self._details_for = comparison
+            self._maybe_shown()
+
+    def _maybe_shown(self) -> None:
+        c = self.comparison
+        if (c is not None and not self._provisional and self._details_for is c
+                and not self.panes.is_filling() and self.panes.comparison is c):
+            self.comparisonShown.emit()
 
     def _show_panes(self) -> None:
         c = self.comparison
@@ -275,8 +291,7 @@ class MainWindow(QMainWindow):
         self.find_bar.refresh()
         if self.compared:
             self.panes.scroll_pane_into_view(self.compared)
-        if not self._provisional and self.comparison is not None:
-            self.comparisonShown.emit()
+        self._maybe_shown()
 
     def _comparable(self) -> list[str]:
         c = self.comparison
@@ -325,6 +340,10 @@ class MainWindow(QMainWindow):
         if self.compared == version_id:
             self.compared = None
         self._start(Job(versions=tuple(self.versions), options=self._options(), next_id=self._next_id))
+
+    def _on_visibility_changed(self, _version_id: str, _visible: bool) -> None:
+        self._show_panes()
+        self.docks.set_visible_ids(self.docks.versions.visible_ids())
 
     def _on_order_changed(self, ids: list[str]) -> None:
         rank = {vid: i for i, vid in enumerate(ids)}

@@ -41,7 +41,9 @@ def role_of(comparison: Comparison, version_id: str, compared: str | None) -> st
         role = f"related coverage · {rel.similarity:.0%} similar"
     else:
         role = f"unrelated · {rel.similarity:.0%} similar"
-    return f"compared · {role}" if version_id == compared else role
+    if version_id == compared:
+        return f"compared with the base · {rel.similarity:.0%} similar"
+    return role
 
 
 class PanesView(QWidget):
@@ -58,6 +60,7 @@ class PanesView(QWidget):
         self._panes: dict[str, DiffPane] = {}
         self._queue: list[str] = []
         self._filled: set[str] = set()
+        self._colours: dict[str, QColor] = {}
         self._syncing = False
         self._generation = 0
 
@@ -92,8 +95,8 @@ class PanesView(QWidget):
                        hidden: set[str], compared: str | None, show_cosmetic: bool) -> None:
         """Show ``comparison``: panes for the versions in ``order`` not in ``hidden``, filled incrementally.
 
-        When the panes already show exactly these versions (their texts were shown while the comparison ran),
-        only the highlights are added, block by block."""
+        When the panes already show these versions (their texts were shown while the comparison ran), they
+        are kept and only the highlights are added, block by block."""
         self._generation += 1
         self.comparison = comparison
         self.alignment = AlignmentMap(comparison)
@@ -101,40 +104,50 @@ class PanesView(QWidget):
         self.show_cosmetic = show_cosmetic
         known = {v.id for v in comparison.versions}
         visible = [vid for vid in order if vid in known and vid not in hidden]
-        same = list(self._panes) == visible and all(
-            self._panes[vid].version is comparison.version(vid) for vid in visible)
+        made = list(self._panes)  # panes may still be coming in from the previous call
+        same = made == visible[:len(made)] and all(self._panes[vid].version is comparison.version(vid)
+                                                   for vid in made)
         if not same:
             self._rebuild(comparison, colours, visible)
         for vid, pane in self._panes.items():
             pane.set_colour(colours.get(vid, pane.colour))
-            pane.set_role(role_of(comparison, vid, compared))
+            pane.set_role(role_of(comparison, vid, compared), emphasised=vid == compared)
         self._queue = list(visible)
         self._update_overview()
         generation = self._generation
         QTimer.singleShot(0, lambda: self._fill_next(generation))
 
     def _rebuild(self, comparison: Comparison, colours: dict[str, QColor], visible: list[str]) -> None:
+        """Forget the old panes; new ones are created one per event-loop turn by :meth:`_fill_next`."""
         for pane in self._panes.values():
             pane.hide()
             pane.setParent(None)
             pane.deleteLater()
         self._panes = {}
-        self._filled: set[str] = set()
-        for vid in visible:
-            pane = DiffPane(comparison.version(vid), colours.get(vid, QColor("gray")))
-            pane.clicked.connect(self.clicked)
-            pane.scrolled.connect(self._sync_from)
-            self._splitter.addWidget(pane)
-            self._panes[vid] = pane
+        self._filled = set()
+        self._colours = colours
         self._splitter.setMinimumWidth(len(visible) * (PANE_MIN_WIDTH + self._splitter.handleWidth()))
-        self._splitter.setSizes([1000] * len(visible))
+
+    def _create(self, vid: str) -> DiffPane:
+        pane = DiffPane(self.comparison.version(vid), self._colours.get(vid, QColor("gray")))
+        pane.set_role(role_of(self.comparison, vid, self.compared), emphasised=vid == self.compared)
+        pane.clicked.connect(self.clicked)
+        pane.scrolled.connect(self._sync_from)
+        self._splitter.addWidget(pane)
+        self._panes[vid] = pane
+        return pane
 
     def _fill_next(self, generation: int) -> None:
         if generation != self._generation or self.comparison is None:
             return
         if self._queue:
-            vid = self._queue.pop(0)
-            pane = self._panes[vid]
+            vid = self._queue[0]
+            pane = self._panes.get(vid)
+            if pane is None:  # create it in this turn, fill it in the next: two short turns, not one long
+                self._create(vid)
+                QTimer.singleShot(0, lambda: self._fill_next(generation))
+                return
+            self._queue.pop(0)
             if vid in self._filled:
                 pane.set_spans(self._spans(vid))
             else:
@@ -143,6 +156,7 @@ class PanesView(QWidget):
         if self._queue:
             QTimer.singleShot(0, lambda: self._fill_next(generation))
         else:
+            self._splitter.setSizes([1000] * self._splitter.count())
             self._update_overview()
             self.shown.emit()
 
@@ -156,7 +170,7 @@ class PanesView(QWidget):
         cosmetic_changed = show_cosmetic != self.show_cosmetic
         self.compared, self.show_cosmetic = compared, show_cosmetic
         for vid, pane in self._panes.items():
-            pane.set_role(role_of(self.comparison, vid, compared))
+            pane.set_role(role_of(self.comparison, vid, compared), emphasised=vid == compared)
             if vid in self._queue:
                 continue  # filled later with the new spans
             if cosmetic_changed or vid == self.comparison.base:

@@ -38,6 +38,7 @@ def search_format(dark: bool) -> QTextCharFormat:
 
 class _Editor(QPlainTextEdit):
     clickedAt = Signal(int)  # Qt position of a plain click (not a drag-selection)
+    selectedByMouse = Signal()  # the user dragged out a selection
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,9 +58,11 @@ class _Editor(QPlainTextEdit):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
-        if (event.button() == Qt.MouseButton.LeftButton and self._press is not None
-                and (pos - self._press).manhattanLength() < 4):
-            self.clickedAt.emit(self.cursorForPosition(pos).position())
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if (pos - self._press).manhattanLength() < 4:
+                self.clickedAt.emit(self.cursorForPosition(pos).position())
+            elif self.textCursor().hasSelection():
+                self.selectedByMouse.emit()
         self._press = None
 
 
@@ -67,6 +70,7 @@ class DiffPane(QWidget):
     """A version's text with its highlights. Signals carry code-point offsets."""
 
     clicked = Signal(str, int)  # version id, offset
+    textSelected = Signal(str, int, int)  # version id, start, end: a selection the user made
     scrolled = Signal(str)  # version id; only for scrolling the user did
 
     def __init__(self, version: Version, colour: QColor, parent: QWidget | None = None) -> None:
@@ -103,6 +107,7 @@ class DiffPane(QWidget):
         self._selection_colours()
 
         self.editor.clickedAt.connect(lambda qt: self.clicked.emit(self.version.id, self._positions.from_qt(qt)))
+        self.editor.selectedByMouse.connect(lambda: self.textSelected.emit(self.version.id, *self.selected_range()))
         self.editor.verticalScrollBar().valueChanged.connect(self._on_scroll)
 
     # --- content -------------------------------------------------------------------------------------------

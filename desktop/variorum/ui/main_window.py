@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 from variorum import __version__
 from variorum.core.load import EXTENSIONS
 from variorum.core.model import Comparison, Finding, Options, Version
+from variorum.ui.case_notes import CaseNotes
 from variorum.ui.colors import version_colours
 from variorum.ui.docks import Docks
+from variorum.ui.export import export_comparison
 from variorum.ui.find_bar import FindBar
 from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
@@ -94,6 +96,13 @@ class MainWindow(QMainWindow):
 
         self.actions_ = build_menus(self)
         self.docks = Docks(self, self.actions_.view_menu)
+        self.case_notes = CaseNotes(self, self.actions_.view_menu)
+        self.tabifyDockWidget(self.docks.metadata_dock, self.case_notes.dock)
+        self.docks.metadata_dock.raise_()
+        if self.case_notes.add_note_action is not None:
+            self.actions_.edit_menu.addSeparator()
+            self.actions_.edit_menu.addAction(self.case_notes.add_note_action)
+            self.case_notes.add_note_action.triggered.connect(self._show_notes)
         self.progress = ProgressIndicator(self)
         self.statusBar().addPermanentWidget(self.progress)
         self._drop_filter = _FileDropFilter(self)
@@ -143,6 +152,13 @@ class MainWindow(QMainWindow):
         vl.orderChanged.connect(self._on_order_changed)
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
+        self.navigator.currentChanged.connect(self._on_current_stop)
+        self.panes.textSelected.connect(self._on_text_selected)
+        cn = self.case_notes
+        cn.findingRequested.connect(self._go_to_finding_id)
+        cn.differenceRequested.connect(self._go_to_difference_id)
+        cn.rangeRequested.connect(lambda vid, s, e: self.panes.select_ranges({vid: (s, e)}))
+        cn.statusesChanged.connect(self.docks.findings.set_statuses)
 
     # --- opening ----------------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -193,6 +209,7 @@ class MainWindow(QMainWindow):
         self._base_choice, self._next_id = None, 1
         self.navigator.reset()
         self.docks.set_comparison(None, {})
+        self.case_notes.set_comparison(None)
         self.stack.setCurrentIndex(0)
         self.setWindowTitle("Variorum")
 
@@ -268,6 +285,7 @@ class MainWindow(QMainWindow):
         if comparison is self.comparison:
             self.docks.set_details(comparison, self._colours(comparison.versions))
             self.docks.set_visible_ids(self.docks.versions.visible_ids())
+            self.case_notes.set_comparison(comparison)
             self._details_for = comparison
             self._maybe_shown()
 
@@ -362,27 +380,59 @@ class MainWindow(QMainWindow):
         if self.comparison is None:
             return
         self.navigator.select_finding(finding)
+        self.case_notes.set_context(f"finding:{finding.id}", finding.message)
+
+    def _go_to_finding_id(self, finding_id: str) -> None:
+        c = self.comparison
+        finding = next((f for f in c.findings if f.id == finding_id), None) if c else None
+        if finding is None:
+            self.statusBar().showMessage("That finding is not in this comparison any more.", 5000)
+            return
+        self.docks.findings.select_finding(finding_id)
+        self.show_finding(finding)
+
+    def _go_to_difference_id(self, difference_id: str) -> None:
+        c = self.comparison
+        diff = next((d for d in c.differences if d.id == difference_id), None) if c else None
+        if diff is None:
+            self.statusBar().showMessage("That difference is not in this comparison any more.", 5000)
+            return
+        if diff.cosmetic and self.actions_.hide_cosmetic.isChecked():
+            self.actions_.hide_cosmetic.setChecked(False)
+        self.set_compared(diff.version)
+        self.navigator.go_to_difference(diff)
+
+    def _on_current_stop(self, stop) -> None:
+        d = stop.difference if stop is not None else None
+        if d is not None:
+            words = (d.other.text or d.base.text).strip().replace("\n", " ")
+            words = words if len(words) <= 40 else words[:39] + "…"
+            self.case_notes.set_context(f"difference:{d.id}", f"{d.kind} in {d.version}: “{words}”")
+
+    def _on_text_selected(self, version_id: str, start: int, end: int) -> None:
+        text = self.comparison.version(version_id).text[start:end].strip().replace("\n", " ")
+        text = text if len(text) <= 40 else text[:39] + "…"
+        self.case_notes.set_context(f"quote:{version_id}:{start}-{end}", f"“{text}” in {version_id}")
+
+    def _show_notes(self) -> None:
+        self.case_notes.dock.show()
+        self.case_notes.dock.raise_()
 
     def _find(self) -> None:
         if self.comparison is not None:
             self.find_bar.open_bar()
 
-    # --- export and notes: filled in by the report and notes features ----------------------------------------
-    def notes(self) -> list:
-        """The notes of the open case, for reports (none until the notes panel is part of the window)."""
-        return []
+    # --- export and notes -----------------------------------------------------------------------------------
+    def notes(self) -> list[dict]:
+        """The notes of the open case, as reports want them."""
+        return self.case_notes.notes_for_report()
 
     def export_report(self) -> None:
         if self.comparison is None or self._provisional:
             self.statusBar().showMessage("Nothing to export yet: open some versions first.", 5000)
             return
-        try:
-            from variorum.ui.export import export_comparison
-        except ImportError:
-            QMessageBox.information(self, "Variorum", "Exporting reports is not available in this build. "
-                                    "Use 'variorum compare FILE… --format html' instead.")
-            return
-        path = export_comparison(self, self.comparison, self.notes())
+        path = export_comparison(self, self.comparison, self.notes(),
+                                 show_cosmetic=not self.actions_.hide_cosmetic.isChecked())
         if path is not None:
             self.statusBar().showMessage(f"Report saved to {path}", 10000)
 
@@ -437,6 +487,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.keep_settings:
             self.save_settings()
+        self.case_notes.close()
         self.runner.invalidate()
         super().closeEvent(event)
 

@@ -24,6 +24,7 @@ class Actions:
     about: QAction
     recent_menu: QMenu
     view_menu: QMenu
+    edit_menu: QMenu
 
 
 def _action(window: QMainWindow, text: str, shortcut=None, tip: str = "") -> QAction:
@@ -80,4 +81,4 @@ def build_menus(window: QMainWindow) -> Actions:
     about = _action(window, "&About Variorum")
     help_menu.addAction(about)
     return Actions(open_, new_case, paste, export, quit_, find, hide_cosmetic, next_diff, prev_diff,
-                   next_version, prev_version, about, recent_menu, view_menu)
+                   next_version, prev_version, about, recent_menu, view_menu, edit_menu)

@@ -16,6 +16,7 @@ from variorum.ui.panes import PanesView
 class Navigator(QObject):
     moved = Signal(str)  # a message for the status bar
     compareRequested = Signal(str)  # a click on another version's difference makes it the compared one
+    currentChanged = Signal(object)  # the Stop now selected (None when reset)
 
     def __init__(self, panes: PanesView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +30,7 @@ class Navigator(QObject):
         self.index = -1
         self.current = None
         self._panes.mark_current(None)
+        self.currentChanged.emit(None)
 
     def _stops(self) -> list[Stop]:
         return self._panes.stops()
@@ -60,6 +62,15 @@ class Navigator(QObject):
             what = stop.finding.message
         self._panes.mark_current(stop)
         self.moved.emit(f"Difference {index + 1} of {len(stops)}: {what}")
+        self.currentChanged.emit(stop)
+
+    def go_to_difference(self, diff: Difference) -> bool:
+        stops = self._stops()
+        index = next((i for i, s in enumerate(stops) if s.difference == diff), None)
+        if index is None:
+            return False
+        self.go_to(stops, index)
+        return True
 
     def jump_to_fraction(self, fraction: float) -> None:
         c = self._panes.comparison

@@ -48,6 +48,7 @@ def role_of(comparison: Comparison, version_id: str, compared: str | None) -> st
 
 class PanesView(QWidget):
     clicked = Signal(str, int)  # version id, code-point offset
+    textSelected = Signal(str, int, int)  # version id, start, end of a selection made with the mouse
     shown = Signal()  # every visible pane has its text and highlights
     jumpRequested = Signal(float)  # a click on the overview strip, as a fraction of the base text
 
@@ -132,6 +133,7 @@ class PanesView(QWidget):
         pane = DiffPane(self.comparison.version(vid), self._colours.get(vid, QColor("gray")))
         pane.set_role(role_of(self.comparison, vid, self.compared), emphasised=vid == self.compared)
         pane.clicked.connect(self.clicked)
+        pane.textSelected.connect(self.textSelected)
         pane.scrolled.connect(self._sync_from)
         self._splitter.addWidget(pane)
         self._panes[vid] = pane

@@ -1,0 +1,108 @@
+"""The notes dock of the main window: opens the notes store, follows the open case and the user's focus.
+
+The notes themselves live in :class:`~variorum.ui.notes_panel.NotesPanel`; this module connects it to the
+window: which case is open, what "Add note" attaches to (the current finding, difference or text selection),
+where a clicked note's anchor is, and the note statuses shown beside findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+
+from variorum.core.model import Comparison
+from variorum.core.notes import NotesError, NotesStore
+from variorum.core.notes.report import notes_for_report
+from variorum.ui.notes_panel import NotesPanel
+
+_QUOTE = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
+
+
+class CaseNotes(QObject):
+    findingRequested = Signal(str)  # finding id
+    differenceRequested = Signal(str)  # difference id
+    rangeRequested = Signal(str, int, int)  # version id, start, end
+    statusesChanged = Signal(dict)  # finding id -> status of its latest note
+
+    def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
+        super().__init__(window)
+        self.case_id: str | None = None
+        self.comparison: Comparison | None = None
+        self.store: NotesStore | None = None
+        self.panel: NotesPanel | None = None
+        try:
+            self.store = NotesStore()
+        except (NotesError, OSError) as exc:
+            widget = QLabel(f"Notes are not available: {exc}")
+            widget.setWordWrap(True)
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        else:
+            self.panel = widget = NotesPanel(self.store)
+            window.addAction(self.panel.add_note_action)  # Ctrl+M anywhere in the window
+            self.panel.noteActivated.connect(self._jump)
+            self.panel.notesChanged.connect(self._emit_statuses)
+        self.dock = QDockWidget("Notes", window)
+        self.dock.setObjectName("notesDock")
+        self.dock.setWidget(widget)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        view_menu.addAction(self.dock.toggleViewAction())
+
+    @property
+    def add_note_action(self):
+        return self.panel.add_note_action if self.panel is not None else None
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        """Open (or create) the case for these versions and show its notes, re-anchored to this comparison."""
+        self.comparison = comparison
+        if self.panel is None:
+            return
+        self.case_id = None
+        if comparison is not None and comparison.base is not None:
+            try:
+                self.case_id = self.store.open_case(comparison.versions).id
+            except NotesError:
+                self.case_id = None
+        self.panel.set_case(self.case_id, comparison if self.case_id else None)
+        self.panel.set_context("case", "the case")
+        self._emit_statuses()
+
+    def set_context(self, anchor: str, label: str) -> None:
+        if self.panel is not None and self.case_id is not None:
+            self.panel.set_context(anchor, label)
+
+    def notes_for_report(self) -> list[dict]:
+        if self.store is None or self.case_id is None:
+            return []
+        if self.panel is not None:
+            self.panel.flush()
+        try:
+            return notes_for_report(self.store, self.case_id, self.comparison)
+        except NotesError:
+            return []
+
+    def close(self) -> None:
+        if self.panel is not None:
+            self.panel.flush()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _emit_statuses(self) -> None:
+        if self.panel is None:
+            return
+        statuses = {anchor.split(":", 1)[1]: status for anchor, status in self.panel.anchor_statuses().items()
+                    if anchor and anchor.startswith("finding:")}
+        self.statusesChanged.emit(statuses)
+
+    def _jump(self, anchor: str) -> None:
+        kind, _, rest = (anchor or "").partition(":")
+        if kind == "finding":
+            self.findingRequested.emit(rest)
+        elif kind == "difference":
+            self.differenceRequested.emit(rest)
+        else:
+            m = _QUOTE.match(anchor or "")
+            if m:
+                self.rangeRequested.emit(m.group(1), int(m.group(2)), int(m.group(3)))

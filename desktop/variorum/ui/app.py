@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -79,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from variorum.ui.main_window import MainWindow
 
+    if ns.screenshot:  # a screenshot neither uses nor changes the user's layout, options and recent files
+        settings_dir = tempfile.mkdtemp(prefix="variorum-screenshot-")
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, settings_dir)
     window = MainWindow()
     window.setWindowIcon(app.windowIcon())
     exit_code = {"value": 0}

@@ -46,7 +46,7 @@ class CaseNotes(QObject):
         self.dock = QDockWidget("Notes", window)
         self.dock.setObjectName("notesDock")
         self.dock.setWidget(widget)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         view_menu.addAction(self.dock.toggleViewAction())
 
     @property

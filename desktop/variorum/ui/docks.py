@@ -23,13 +23,25 @@ class Docks(QObject):
         self.version_dock = self._dock(window, view_menu, "Versions", "versionsDock", self.versions,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.findings_dock = self._dock(window, view_menu, "Findings", "findingsDock", self.findings,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.metadata_dock = self._dock(window, view_menu, "Metadata", "metadataDock", self.metadata,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
-        window.splitDockWidget(self.findings_dock, self.metadata_dock, Qt.Orientation.Horizontal)
-        window.resizeDocks([self.version_dock], [330], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.findings_dock, self.metadata_dock], [620, 560], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.findings_dock], [230], Qt.Orientation.Vertical)
+        window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
+
+    def arrange(self, window: QMainWindow, beside_findings: list[QDockWidget]) -> None:
+        """A left column (versions over findings, with notes in a tab beside findings), metadata below the
+        panes."""
+        for dock in beside_findings:
+            window.tabifyDockWidget(self.findings_dock, dock)
+        self.findings_dock.raise_()
+
+    def default_sizes(self, window: QMainWindow) -> None:
+        """Sizes that suit a first start (applied once the window has its size)."""
+        height = window.height()
+        window.resizeDocks([self.version_dock], [min(400, window.width() // 4)], Qt.Orientation.Horizontal)
+        window.resizeDocks([self.metadata_dock], [max(150, height // 5)], Qt.Orientation.Vertical)
+        window.resizeDocks([self.version_dock, self.findings_dock], [200, max(200, height - 300)],
+                           Qt.Orientation.Vertical)
         self.findings.findingActivated.connect(self.findingActivated)
 
     @staticmethod

@@ -97,8 +97,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_menus(self)
         self.docks = Docks(self, self.actions_.view_menu)
         self.case_notes = CaseNotes(self, self.actions_.view_menu)
-        self.tabifyDockWidget(self.docks.metadata_dock, self.case_notes.dock)
-        self.docks.metadata_dock.raise_()
+        self.docks.arrange(self, [self.case_notes.dock])
         if self.case_notes.add_note_action is not None:
             self.actions_.edit_menu.addSeparator()
             self.actions_.edit_menu.addAction(self.case_notes.add_note_action)
@@ -451,6 +450,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_paths(paths)
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            QTimer.singleShot(0, self, lambda: self.docks.default_sizes(self))
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.panes.apply_palette()
@@ -473,8 +478,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = s.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        self._layout_restored = state is not None and self.restoreState(state)
         hide = s.value("options/hide_cosmetic", True)
         self.actions_.hide_cosmetic.setChecked(hide not in (False, "false", "0", 0))
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         self.navigator.reset()
         self.docks.set_comparison(None, {})
         self.case_notes.set_comparison(None)
-        self.stack.setCurrentIndex(0)
+        self._show_welcome()
         self.setWindowTitle("Variorum")
 
     def remove_version(self, version_id: str) -> None:
@@ -225,8 +226,32 @@ class MainWindow(QMainWindow):
         return Options(base=self._base_choice, show_cosmetic=not self.actions_.hide_cosmetic.isChecked())
 
     def _start(self, job: Job) -> None:
-        self.stack.setCurrentIndex(1)
+        self._show_compare()
         self.runner.start(job)
+
+    def _docks(self) -> list:
+        return [d for d in self.findChildren(QDockWidget) if d.parent() is self]
+
+    def _show_welcome(self) -> None:
+        """The welcome view stands alone: the panels have nothing to show without a case."""
+        if self.stack.currentWidget() is not self.welcome:
+            self._dock_state = self.saveState()
+            for dock in self._docks():
+                dock.hide()
+            self.stack.setCurrentWidget(self.welcome)
+
+    def _show_compare(self) -> None:
+        if self.stack.currentWidget() is self.welcome:
+            self.stack.setCurrentIndex(1)
+            if self._dock_state is not None:
+                self.restoreState(self._dock_state)
+            else:
+                for dock in self._docks():
+                    dock.show()
+                self.docks.findings_dock.raise_()
+            if not self._layout_restored:
+                self._layout_restored = True
+                QTimer.singleShot(0, self, lambda: self.docks.default_sizes(self))
 
     # --- results ----------------------------------------------------------------------------------------------
     def _colours(self, versions) -> dict:
@@ -276,7 +301,7 @@ class MainWindow(QMainWindow):
         if self.compared:
             self.docks.versions.set_current(self.compared)
         self._show_panes()
-        self.stack.setCurrentIndex(1)
+        self._show_compare()
         if not self._provisional:
             QTimer.singleShot(0, lambda: self._show_details(c))
 
@@ -450,12 +475,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_paths(paths)
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        if not self._layout_restored:
-            self._layout_restored = True
-            QTimer.singleShot(0, self, lambda: self.docks.default_sizes(self))
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.panes.apply_palette()
@@ -479,13 +498,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = s.value("window/state")
         self._layout_restored = state is not None and self.restoreState(state)
+        self._dock_state = self.saveState() if self._layout_restored else None
+        for dock in self._docks():  # the window opens on the welcome view
+            dock.hide()
         hide = s.value("options/hide_cosmetic", True)
         self.actions_.hide_cosmetic.setChecked(hide not in (False, "false", "0", 0))
 
     def save_settings(self) -> None:
         s = QSettings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        on_welcome = self.stack.currentWidget() is self.welcome
+        state = self._dock_state if on_welcome else self.saveState()
+        if state is not None:
+            s.setValue("window/state", state)
         s.setValue("options/hide_cosmetic", self.actions_.hide_cosmetic.isChecked())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

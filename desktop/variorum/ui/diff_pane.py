@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
@@ -179,6 +179,11 @@ class DiffPane(QWidget):
             self._dark = dark
             self.highlighter.set_formats(pane_formats(dark))
         self._selection_colours()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched between light and dark
+            self.apply_palette()
 
     def _selection_colours(self) -> None:
         """Selections (the current difference, a search match) in the same strong colour in every pane, also

@@ -475,11 +475,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_paths(paths)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.panes.apply_palette()
-        super().changeEvent(event)
-
     def _refresh_recent(self) -> None:
         cases = recent_cases()
         self.welcome.set_recent(cases)

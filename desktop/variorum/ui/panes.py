@@ -7,7 +7,7 @@ case never freezes the window; ``shown`` is emitted when every pane has its text
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QWidget
 
@@ -179,10 +179,10 @@ class PanesView(QWidget):
                 pane.set_spans(self._spans(vid))
         self._update_overview()
 
-    def apply_palette(self) -> None:
-        for pane in self._panes.values():
-            pane.apply_palette()
-        self._update_overview()
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_overview()  # the strip's colours follow light or dark
 
     # --- overview and selection -----------------------------------------------------------------------------
     def stops(self) -> list[Stop]:

@@ -40,9 +40,9 @@ class WelcomeView(QWidget):
         zone_layout = QVBoxLayout(self.drop_zone)
         zone_layout.addWidget(zone_text)
 
-        open_btn = QPushButton("Open files…", self)
+        self.open_button = open_btn = QPushButton("Open files…", self)
         open_btn.setDefault(True)
-        demo_btn = QPushButton("Open the demo case", self)
+        self.demo_button = demo_btn = QPushButton("Open the demo case", self)
         demo_btn.setToolTip("Three versions of a news article and two related pieces, bundled with Variorum")
         open_btn.clicked.connect(self.openRequested)
         demo_btn.clicked.connect(self.demoRequested)

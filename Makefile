@@ -25,5 +25,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --demo --screenshot docs/screenshot.png
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info

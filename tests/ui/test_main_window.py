@@ -269,3 +269,12 @@ def test_choosing_another_base_compares_again(qtbot, window, seed_paths):
         window.docks.versions.baseRequested.emit("v3")
     assert window.comparison.base == "v3"
     assert window.panes.pane("v3").role.full_text() == "base"
+
+
+def test_files_dropped_on_a_text_field_open_as_versions(qtbot, window, seed_paths):
+    open_and_wait(qtbot, window, seed_paths[:2])
+    body = window.case_notes.panel.body_edit
+    with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+        drop_files(body.viewport(), seed_paths[2:3])
+    assert len(window.panes.panes()) == 3
+    assert body.toPlainText() == ""  # not pasted into the note as a file name

@@ -53,6 +53,12 @@ class CaseNotes(QObject):
     def add_note_action(self):
         return self.panel.add_note_action if self.panel is not None else None
 
+    def drop_targets(self) -> list:
+        """Text fields that would take a dropped file as text; files dropped there open as versions."""
+        if self.panel is None:
+            return []
+        return [self.panel.body_edit, self.panel.body_edit.viewport()]
+
     def set_comparison(self, comparison: Comparison | None) -> None:
         """Open (or create) the case for these versions and show its notes, re-anchored to this comparison."""
         self.comparison = comparison

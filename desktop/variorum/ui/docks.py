@@ -59,7 +59,8 @@ class Docks(QObject):
 
     def drop_targets(self) -> list[QWidget]:
         """Children that accept drops of their own; file drops on them must still open files."""
-        return [self.versions.view.viewport()]
+        return [self.versions.view.viewport(), self.findings.search, self.findings.view.viewport(),
+                self.metadata.view.viewport()]
 
     def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         self.set_versions(comparison, colours)

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.progress = ProgressIndicator(self)
         self.statusBar().addPermanentWidget(self.progress)
         self._drop_filter = _FileDropFilter(self)
-        for widget in self.docks.drop_targets():
+        for widget in self.docks.drop_targets() + self.case_notes.drop_targets() + [self.find_bar.edit]:
             widget.installEventFilter(self._drop_filter)
         self._connect()
         self._restore_settings()

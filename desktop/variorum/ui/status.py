@@ -17,7 +17,7 @@ class ProgressIndicator(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(160)
         self.cancel = QPushButton("Cancel", self)
-        self.cancel.setToolTip("Stop comparing (Esc)")
+        self.cancel.setToolTip("Stop reading and comparing; the texts read so far stay on screen")
         self.cancel.clicked.connect(self.cancelRequested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -56,7 +56,16 @@ class Navigator(QObject):
         if stop.difference is not None:
             self.select_difference(stop.difference)
             d = stop.difference
-            what = f"{'cosmetic ' if d.cosmetic else ''}{d.kind} ({d.category})"
+            kind = f"cosmetic ({d.category})" if d.cosmetic else d.category
+            if d.kind == "replace":
+                change = f"has “{_short(d.other.text, 40)}” for “{_short(d.base.text, 40)}”"
+            elif d.kind == "delete":
+                change = f"lacks “{_short(d.base.text)}”"
+            elif d.kind == "insert":
+                change = f"adds “{_short(d.other.text)}”"
+            else:
+                change = f"moves “{_short(d.other.text or d.base.text)}”"
+            what = f"{d.version} {change} [{kind}]"
         else:
             self.select_finding(stop.finding)
             what = stop.finding.message
@@ -129,3 +138,8 @@ class Navigator(QObject):
             if any(e.version == version_id and e.start <= offset < e.end for e in f.evidence):
                 self.select_finding(f)
                 return
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -278,3 +278,23 @@ def test_files_dropped_on_a_text_field_open_as_versions(qtbot, window, seed_path
         drop_files(body.viewport(), seed_paths[2:3])
     assert len(window.panes.panes()) == 3
     assert body.toPlainText() == ""  # not pasted into the note as a file name
+
+
+def test_when_no_file_can_be_read_the_window_says_so(qtbot, window, tmp_path):
+    bad = [tmp_path / "empty.txt", tmp_path / "also-empty.txt"]
+    for p in bad:
+        p.write_bytes(b"")
+    open_and_wait(qtbot, window, bad)
+    assert window.comparison.base is None
+    assert window.panes.empty.isVisible()
+    assert "could be read" in window.panes.empty.text()
+    assert "could not be read" in window.statusBar().currentMessage()
+
+
+def test_each_paste_gets_its_own_name(qtbot, window, seed_paths):
+    clipboard = QCoreApplication.instance().clipboard()
+    for path in seed_paths[:2]:
+        clipboard.setText(path.read_text(encoding="utf-8"))
+        with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+            window.actions_.paste.trigger()
+    assert [v.label for v in window.comparison.versions] == ["Pasted text 1", "Pasted text 2"]

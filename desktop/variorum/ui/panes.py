@@ -8,8 +8,8 @@ case never freezes the window; ``shown`` is emitted when every pane has its text
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
 
 from variorum.core.model import Comparison
 from variorum.ui.alignment_map import AlignmentMap
@@ -76,9 +76,16 @@ class PanesView(QWidget):
         self.overview = OverviewStrip(self)
         self.overview.jumpRequested.connect(self.jumpRequested)
 
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty.hide()
+
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self.overview)
 
@@ -114,9 +121,24 @@ class PanesView(QWidget):
             pane.set_colour(colours.get(vid, pane.colour))
             pane.set_role(role_of(comparison, vid, compared), emphasised=vid == compared)
         self._queue = list(visible)
+        self._show_empty_state(comparison, visible)
         self._update_overview()
         generation = self._generation
         QTimer.singleShot(0, lambda: self._fill_next(generation))
+
+    def _show_empty_state(self, comparison: Comparison, visible: list[str]) -> None:
+        if visible:
+            message = ""
+        elif any(v.ok for v in comparison.versions):
+            message = "Every version is hidden. Tick one in the Versions list to show it."
+        elif comparison.versions:
+            message = ("None of these files could be read, so there is nothing to compare.\n"
+                       "The Versions list says what went wrong with each one.")
+        else:
+            message = "No versions yet."
+        self.empty.setText(message)
+        self.empty.setVisible(bool(message))
+        self._scroll.setVisible(not message)
 
     def _rebuild(self, comparison: Comparison, colours: dict[str, QColor], visible: list[str]) -> None:
         """Forget the old panes; new ones are created one per event-loop turn by :meth:`_fill_next`."""

@@ -54,7 +54,8 @@ def run_job(job: Job, *, progress, cancelled, loaded=None) -> Comparison:
         progress(0.3 * i / max(1, total), f"Reading {path.name}")
         versions.append(load_file(path, version_id=f"v{n}"))
         n += 1
-    for i, text in enumerate(job.pasted, start=1):
+    already = sum(1 for v in versions if v.path is None)
+    for i, text in enumerate(job.pasted, start=already + 1):
         versions.append(load_pasted(text, version_id=f"v{n}", label=f"Pasted text {i}"))
         n += 1
     if loaded is not None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -24,40 +23,19 @@ from variorum.ui.case_notes import CaseNotes
 from variorum.ui.colors import version_colours
 from variorum.ui.docks import Docks
 from variorum.ui.export import export_comparison
+from variorum.ui.file_drop import FileDropFilter, local_paths
 from variorum.ui.find_bar import FindBar
 from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
+from variorum.ui.notes_links import NotesLinks
 from variorum.ui.panes import PanesView
 from variorum.ui.recent import describe, recent_cases, remember_case
 from variorum.ui.status import ProgressIndicator
 from variorum.ui.welcome import WelcomeView
+from variorum.ui.window_layout import WindowLayout
 from variorum.ui.worker import ComparisonRunner, Job
 
 FILE_FILTER = ("Articles (" + " ".join(f"*{e}" for e in sorted(EXTENSIONS)) + ");;All files (*)")
-
-
-def local_paths(mime) -> list[str]:
-    """The local files and folders carried by a drag (remote URLs are ignored: nothing is fetched)."""
-    if mime is None or not mime.hasUrls():
-        return []
-    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
-
-
-class _FileDropFilter(QObject):
-    """Lets files dropped on a child that handles drops itself (the version list) reach the window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and local_paths(event.mimeData()):
-            if kind == QEvent.Type.Drop:
-                self._window.add_paths(local_paths(event.mimeData()))
-            event.acceptProposedAction()
-            return True
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -102,14 +80,14 @@ class MainWindow(QMainWindow):
         if self.case_notes.add_note_action is not None:
             self.actions_.edit_menu.addSeparator()
             self.actions_.edit_menu.addAction(self.case_notes.add_note_action)
-            self.case_notes.add_note_action.triggered.connect(self._show_notes)
         self.progress = ProgressIndicator(self)
         self.statusBar().addPermanentWidget(self.progress)
-        self._drop_filter = _FileDropFilter(self)
+        self._drop_filter = FileDropFilter(self.add_paths, self)
         for widget in self.docks.drop_targets() + self.case_notes.drop_targets() + [self.find_bar.edit]:
             widget.installEventFilter(self._drop_filter)
+        self.layout_ = WindowLayout(self, self.stack, self.welcome, self.docks, self.actions_.hide_cosmetic)
         self._connect()
-        self._restore_settings()
+        self.layout_.restore()
         self._refresh_recent()
 
     # --- wiring ---------------------------------------------------------------------------------------------
@@ -152,13 +130,7 @@ class MainWindow(QMainWindow):
         vl.orderChanged.connect(self._on_order_changed)
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
-        self.navigator.currentChanged.connect(self._on_current_stop)
-        self.panes.textSelected.connect(self._on_text_selected)
-        cn = self.case_notes
-        cn.findingRequested.connect(self._go_to_finding_id)
-        cn.differenceRequested.connect(self._go_to_difference_id)
-        cn.rangeRequested.connect(lambda vid, s, e: self.panes.select_ranges({vid: (s, e)}))
-        cn.statusesChanged.connect(self.docks.findings.set_statuses)
+        self.notes_links = NotesLinks(self)
 
     # --- opening ----------------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -210,7 +182,7 @@ class MainWindow(QMainWindow):
         self.navigator.reset()
         self.docks.set_comparison(None, {})
         self.case_notes.set_comparison(None)
-        self._show_welcome()
+        self.layout_.show_welcome()
         self.setWindowTitle("Variorum")
 
     def remove_version(self, version_id: str) -> None:
@@ -226,32 +198,8 @@ class MainWindow(QMainWindow):
         return Options(base=self._base_choice, show_cosmetic=not self.actions_.hide_cosmetic.isChecked())
 
     def _start(self, job: Job) -> None:
-        self._show_compare()
+        self.layout_.show_compare()
         self.runner.start(job)
-
-    def _docks(self) -> list:
-        return [d for d in self.findChildren(QDockWidget) if d.parent() is self]
-
-    def _show_welcome(self) -> None:
-        """The welcome view stands alone: the panels have nothing to show without a case."""
-        if self.stack.currentWidget() is not self.welcome:
-            self._dock_state = self.saveState()
-            for dock in self._docks():
-                dock.hide()
-            self.stack.setCurrentWidget(self.welcome)
-
-    def _show_compare(self) -> None:
-        if self.stack.currentWidget() is self.welcome:
-            self.stack.setCurrentIndex(1)
-            if self._dock_state is not None:
-                self.restoreState(self._dock_state)
-            else:
-                for dock in self._docks():
-                    dock.show()
-                self.docks.findings_dock.raise_()
-            if not self._layout_restored:
-                self._layout_restored = True
-                QTimer.singleShot(0, self, lambda: self.docks.default_sizes(self))
 
     # --- results ----------------------------------------------------------------------------------------------
     def _colours(self, versions) -> dict:
@@ -301,7 +249,7 @@ class MainWindow(QMainWindow):
         if self.compared:
             self.docks.versions.set_current(self.compared)
         self._show_panes()
-        self._show_compare()
+        self.layout_.show_compare()
         if not self._provisional:
             QTimer.singleShot(0, lambda: self._show_details(c))
 
@@ -404,43 +352,6 @@ class MainWindow(QMainWindow):
         if self.comparison is None:
             return
         self.navigator.select_finding(finding)
-        self.case_notes.set_context(f"finding:{finding.id}", finding.message)
-
-    def _go_to_finding_id(self, finding_id: str) -> None:
-        c = self.comparison
-        finding = next((f for f in c.findings if f.id == finding_id), None) if c else None
-        if finding is None:
-            self.statusBar().showMessage("That finding is not in this comparison any more.", 5000)
-            return
-        self.docks.findings.select_finding(finding_id)
-        self.show_finding(finding)
-
-    def _go_to_difference_id(self, difference_id: str) -> None:
-        c = self.comparison
-        diff = next((d for d in c.differences if d.id == difference_id), None) if c else None
-        if diff is None:
-            self.statusBar().showMessage("That difference is not in this comparison any more.", 5000)
-            return
-        if diff.cosmetic and self.actions_.hide_cosmetic.isChecked():
-            self.actions_.hide_cosmetic.setChecked(False)
-        self.set_compared(diff.version)
-        self.navigator.go_to_difference(diff)
-
-    def _on_current_stop(self, stop) -> None:
-        d = stop.difference if stop is not None else None
-        if d is not None:
-            words = (d.other.text or d.base.text).strip().replace("\n", " ")
-            words = words if len(words) <= 40 else words[:39] + "…"
-            self.case_notes.set_context(f"difference:{d.id}", f"{d.kind} in {d.version}: “{words}”")
-
-    def _on_text_selected(self, version_id: str, start: int, end: int) -> None:
-        text = self.comparison.version(version_id).text[start:end].strip().replace("\n", " ")
-        text = text if len(text) <= 40 else text[:39] + "…"
-        self.case_notes.set_context(f"quote:{version_id}:{start}-{end}", f"“{text}” in {version_id}")
-
-    def _show_notes(self) -> None:
-        self.case_notes.dock.show()
-        self.case_notes.dock.raise_()
 
     def _find(self) -> None:
         if self.comparison is not None:
@@ -486,27 +397,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=paths: self.open_case(p))
         menu.setEnabled(bool(cases))
 
-    def _restore_settings(self) -> None:
-        s = QSettings()
-        geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = s.value("window/state")
-        self._layout_restored = state is not None and self.restoreState(state)
-        self._dock_state = self.saveState() if self._layout_restored else None
-        for dock in self._docks():  # the window opens on the welcome view
-            dock.hide()
-        hide = s.value("options/hide_cosmetic", True)
-        self.actions_.hide_cosmetic.setChecked(hide not in (False, "false", "0", 0))
-
     def save_settings(self) -> None:
-        s = QSettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        on_welcome = self.stack.currentWidget() is self.welcome
-        state = self._dock_state if on_welcome else self.saveState()
-        if state is not None:
-            s.setValue("window/state", state)
-        s.setValue("options/hide_cosmetic", self.actions_.hide_cosmetic.isChecked())
+        self.layout_.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.keep_settings:

@@ -1,0 +1,69 @@
+"""Which view the window shows (welcome or compare) and what it remembers between sessions (QSettings)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+
+from variorum.ui.docks import Docks
+
+
+class WindowLayout(QObject):
+    """The welcome view stands alone; the panels appear with the first case, as the user last arranged them."""
+
+    def __init__(self, window: QMainWindow, stack: QStackedWidget, welcome: QWidget, docks: Docks,
+                 hide_cosmetic: QAction) -> None:
+        super().__init__(window)
+        self._window, self._stack, self._welcome, self._docks = window, stack, welcome, docks
+        self._hide_cosmetic = hide_cosmetic
+        self._dock_state = None
+        self._restored = False
+
+    def _dock_widgets(self) -> list[QDockWidget]:
+        return [d for d in self._window.findChildren(QDockWidget) if d.parent() is self._window]
+
+    def on_welcome(self) -> bool:
+        return self._stack.currentWidget() is self._welcome
+
+    def show_welcome(self) -> None:
+        if not self.on_welcome():
+            self._dock_state = self._window.saveState()
+            for dock in self._dock_widgets():
+                dock.hide()
+            self._stack.setCurrentWidget(self._welcome)
+
+    def show_compare(self) -> None:
+        if not self.on_welcome():
+            return
+        self._stack.setCurrentIndex(1)
+        if self._dock_state is not None:
+            self._window.restoreState(self._dock_state)
+        else:
+            for dock in self._dock_widgets():
+                dock.show()
+            self._docks.findings_dock.raise_()
+        if not self._restored:  # first start: sizes that suit the window, once it has its size
+            self._restored = True
+            QTimer.singleShot(0, self, lambda: self._docks.default_sizes(self._window))
+
+    def restore(self) -> None:
+        s = QSettings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self._window.restoreGeometry(geometry)
+        state = s.value("window/state")
+        self._restored = state is not None and self._window.restoreState(state)
+        self._dock_state = self._window.saveState() if self._restored else None
+        for dock in self._dock_widgets():  # the window opens on the welcome view
+            dock.hide()
+        hide = s.value("options/hide_cosmetic", True)
+        self._hide_cosmetic.setChecked(hide not in (False, "false", "0", 0))
+
+    def save(self) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self._window.saveGeometry())
+        state = self._dock_state if self.on_welcome() else self._window.saveState()
+        if state is not None:
+            s.setValue("window/state", state)
+        s.setValue("options/hide_cosmetic", self._hide_cosmetic.isChecked())

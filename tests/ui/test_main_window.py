@@ -298,3 +298,19 @@ def test_each_paste_gets_its_own_name(qtbot, window, seed_paths):
         with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
             window.actions_.paste.trigger()
     assert [v.label for v in window.comparison.versions] == ["Pasted text 1", "Pasted text 2"]
+
+
+def test_text_missing_from_a_version_is_marked_where_it_would_be(qtbot, window, seed_paths):
+    open_and_wait(qtbot, window, seed_paths[:3])
+    compared = window.compared
+    stops = window.panes.stops()
+    index = next(i for i, s in enumerate(stops) if s.difference.kind == "delete")
+    for _ in range(index + 1):
+        window.actions_.next_diff.trigger()
+    d = stops[index].difference
+    pane = window.panes.pane(compared)
+    assert pane.selected_range() == (d.other.start, d.other.start)
+    assert pane.editor.marker == pane._positions.to_qt(d.other.start)
+    window.actions_.next_diff.trigger()
+    if stops[index + 1].difference.other.end > stops[index + 1].difference.other.start:
+        assert pane.editor.marker is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from variorum.core.model import Version
@@ -50,6 +50,25 @@ class _Editor(QPlainTextEdit):
         self.viewport().setAcceptDrops(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._press: QPoint | None = None
+        self.marker: int | None = None  # Qt position of an empty current difference (text missing here)
+        self.marker_colour = QColor("#F5A623")
+
+    def set_marker(self, position: int | None) -> None:
+        self.marker = position
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.marker is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.marker, self.document().characterCount() - 1))
+        rect = self.cursorRect(cursor)
+        painter = QPainter(self.viewport())
+        painter.fillRect(rect.left() - 1, rect.top(), 4, rect.height(), self.marker_colour)
+        painter.fillRect(rect.left() - 4, rect.top(), 10, 2, self.marker_colour)
+        painter.fillRect(rect.left() - 4, rect.bottom() - 1, 10, 2, self.marker_colour)
+        painter.end()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self._press = event.position().toPoint()
@@ -216,12 +235,16 @@ class DiffPane(QWidget):
         sel.cursor = cursor
         sel.format = pane_formats(self._dark)["current"]
         self._current = [sel] if end > start else []
+        # Text missing from this version has no characters to colour: a bar marks where it would be.
+        self.editor.marker_colour = sel.format.background().color()
+        self.editor.set_marker(None if end > start else self._positions.to_qt(start))
         self._refresh_marks()
 
     def clear_selection(self) -> None:
         cursor = self.editor.textCursor()
         cursor.clearSelection()
         self.editor.setTextCursor(cursor)
+        self.editor.set_marker(None)
         self._current = []
         self._refresh_marks()
 

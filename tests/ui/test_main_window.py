@@ -14,6 +14,7 @@ from variorum.core.model import Evidence, Finding
 from variorum.ui import worker
 from variorum.ui.colors import FORMAT_KIND_PROPERTY
 from variorum.ui.main_window import MainWindow
+from variorum.ui.textpos import to_qt
 
 
 @pytest.fixture
@@ -178,7 +179,7 @@ def test_clicking_a_highlight_selects_its_counterpart_in_every_pane(qtbot, windo
     pane = window.panes.pane(compared)
     pane.select(d.other.start, d.other.end)  # scroll it into view
     cursor = QTextCursor(pane.editor.document())
-    cursor.setPosition(pane._positions.to_qt(d.other.start + 1))
+    cursor.setPosition(to_qt(c.version(compared).text, d.other.start + 1))
     point = pane.editor.cursorRect(cursor).center()
     pane.clear_selection()
     window.panes.pane(c.base).clear_selection()
@@ -310,7 +311,7 @@ def test_text_missing_from_a_version_is_marked_where_it_would_be(qtbot, window, 
     d = stops[index].difference
     pane = window.panes.pane(compared)
     assert pane.selected_range() == (d.other.start, d.other.start)
-    assert pane.editor.marker == pane._positions.to_qt(d.other.start)
+    assert pane.editor.marker == to_qt(window.comparison.version(compared).text, d.other.start)
     window.actions_.next_diff.trigger()
     if stops[index + 1].difference.other.end > stops[index + 1].difference.other.start:
         assert pane.editor.marker is None

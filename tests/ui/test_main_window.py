@@ -315,3 +315,17 @@ def test_text_missing_from_a_version_is_marked_where_it_would_be(qtbot, window, 
     window.actions_.next_diff.trigger()
     if stops[index + 1].difference.other.end > stops[index + 1].difference.other.start:
         assert pane.editor.marker is None
+
+
+def test_selections_stay_on_the_right_words_after_emoji(qtbot, window, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Fans 😀😀 cheered 𝒳 as the 80% turnout was announced.\n\nA second paragraph here.", encoding="utf-8")
+    b.write_text("Fans 😀😀 cheered 𝒳 as the 85% turnout was announced.\n\nA second paragraph here.", encoding="utf-8")
+    open_and_wait(qtbot, window, [a, b])
+    window.actions_.next_diff.trigger()
+    d = window.navigator.current.difference
+    for vid, span in ((window.comparison.base, d.base), (d.version, d.other)):
+        pane = window.panes.pane(vid)
+        assert pane.selected_range() == (span.start, span.end)
+        assert pane.editor.textCursor().selectedText() == span.text
+    assert {d.base.text, d.other.text} == {"80%", "85%"}

@@ -221,6 +221,7 @@ def test_find_searches_every_version(qtbot, window, seed_paths):
     qtbot.keyClick(window.panes.pane("v1").editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible()
     qtbot.keyClicks(window.find_bar.edit, "lukashenko")
+    qtbot.waitUntil(lambda: bool(window.find_bar.hits()), timeout=WAIT_MS)  # searched once typing pauses
     hits = window.find_bar.hits()
     assert {vid for vid, _s, _e in hits} == {"v1", "v2", "v3"}
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
@@ -329,3 +330,18 @@ def test_selections_stay_on_the_right_words_after_emoji(qtbot, window, tmp_path)
         assert pane.selected_range() == (span.start, span.end)
         assert pane.editor.textCursor().selectedText() == span.text
     assert {d.base.text, d.other.text} == {"80%", "85%"}
+
+
+def test_a_very_common_word_is_counted_everywhere_but_marked_within_limits(qtbot, window, tmp_path):
+    from variorum.ui.find_bar import MAX_MARKED_PER_PANE
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("the cat and the dog. " * 800, encoding="utf-8")
+    b.write_text("the cat and the dog! " * 800, encoding="utf-8")
+    open_and_wait(qtbot, window, [a, b])
+    window.actions_.find.trigger()
+    qtbot.keyClicks(window.find_bar.edit, "the")
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert len(window.find_bar.hits()) == 2 * 1600
+    assert all(len(p.editor.extraSelections()) <= MAX_MARKED_PER_PANE + 1 for p in window.panes.panes())
+    assert "marked" in window.find_bar.count.text() or "Match" in window.find_bar.count.text()

@@ -101,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif ns.screenshot:
         QTimer.singleShot(0, lambda: _save(window, Path(ns.screenshot), app, exit_code))
     result = app.exec()
+    window.runner.invalidate()  # stop a comparison still running and let its thread end before Python does
+    window.runner.wait(5000)
     return exit_code["value"] or result
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from variorum.ui.panes import PanesView
+
+MAX_MARKED_PER_PANE = 1000  # beyond this, matches are counted but not painted (painting them would stall)
+TYPING_PAUSE_MS = 150
 
 
 class FindBar(QWidget):
@@ -34,8 +37,12 @@ class FindBar(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(close_btn)
 
-        self.edit.textChanged.connect(self.search)
-        self.edit.returnPressed.connect(self.next)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(lambda: self.search(self.edit.text()))
+        self.edit.textChanged.connect(self._typing.start)
+        self.edit.returnPressed.connect(self._enter)
         prev_btn.clicked.connect(self.previous)
         next_btn.clicked.connect(self.next)
         close_btn.clicked.connect(self.close_bar)
@@ -61,12 +68,20 @@ class FindBar(QWidget):
         """(version id, start, end) of every match, pane by pane."""
         return list(self._hits)
 
+    def _enter(self) -> None:
+        if self._typing.isActive():  # Enter right after typing: search first, then go to the first match
+            self._typing.stop()
+            self.search(self.edit.text())
+        self.next()
+
     def search(self, text: str) -> None:
         self._hits, self._index = [], -1
         versions = 0
+        capped = False
         for pane in self._panes.panes():
             found = pane.find_all(text)
-            pane.set_search_hits(found)
+            pane.set_search_hits(found[:MAX_MARKED_PER_PANE])
+            capped = capped or len(found) > MAX_MARKED_PER_PANE
             versions += bool(found)
             self._hits.extend((pane.version_id, s, e) for s, e in found)
         if not text:
@@ -74,7 +89,8 @@ class FindBar(QWidget):
         elif not self._hits:
             self.count.setText("No matches")
         else:
-            self.count.setText(f"{len(self._hits)} matches in {versions} version{'s' if versions != 1 else ''}")
+            self.count.setText(f"{len(self._hits)} matches in {versions} version{'s' if versions != 1 else ''}"
+                               + (f" (the first {MAX_MARKED_PER_PANE} in each marked)" if capped else ""))
 
     def refresh(self) -> None:
         if self.isVisible() and self.edit.text():

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 
 def test_screenshot_of_the_demo_case(tmp_path):
@@ -20,13 +20,23 @@ def test_screenshot_of_the_demo_case(tmp_path):
     assert image.width() > 800 and image.height() > 500
 
 
-def test_screenshot_of_given_files(tmp_path, darwin_paths):
+def test_screenshot_of_given_files_in_the_dark_palette(tmp_path, darwin_paths):
     out = tmp_path / "darwin.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-m", "variorum", *map(str, darwin_paths), "--screenshot", str(out)],
-                          env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "variorum", *map(str, darwin_paths), "--dark",
+                           "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert not QImage(str(out)).isNull()
+    image = QImage(str(out))
+    assert QColor(image.pixel(image.width() // 2, image.height() - 5)).lightness() < 100  # a dark window
+
+
+def test_screenshot_of_a_missing_file_fails_clearly(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "variorum", str(tmp_path / "nope.txt"), "--screenshot",
+                           str(tmp_path / "x.png")], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert "no such file" in proc.stderr
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_compare_subcommand_still_works_without_a_window(seed_paths):

@@ -210,10 +210,14 @@ class MainWindow(QMainWindow):
         """Show the texts at once; highlights follow when the comparison is done."""
         self.versions = list(versions)
         self._next_id = 1 + max((int(v.id[1:]) for v in versions if v.id[1:].isdigit()), default=0)
+        self.progress.start("Comparing…")
+        shown = self.comparison
+        if (shown is not None and not self._provisional and len(shown.versions) == len(versions)
+                and all(a is b for a, b in zip(shown.versions, versions, strict=True))):
+            return  # the same texts compared again (another base): keep the current view until the result
         self.comparison = Comparison(base=None, versions=versions, relations={}, differences=(), findings=(),
                                      alignments={})
         self._provisional = True
-        self.progress.start("Comparing…")
         self._display()
 
     def _on_finished(self, comparison: Comparison) -> None:

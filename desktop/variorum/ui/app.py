@@ -57,7 +57,7 @@ def dark_palette() -> QPalette:
 def make_app(argv: list[str], *, dark: bool = False) -> QApplication:
     # The comparison runs in Python on a worker thread; a short GIL switch interval lets the UI thread get the
     # interpreter back quickly each time it returns from Qt, so the window stays responsive meanwhile.
-    sys.setswitchinterval(0.0005)
+    sys.setswitchinterval(0.0001)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "variorum", *argv])

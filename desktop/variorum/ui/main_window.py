@@ -261,6 +261,10 @@ class MainWindow(QMainWindow):
         if comparison is self.comparison:
             self.docks.set_details(comparison, self._colours(comparison.versions))
             self.docks.set_visible_ids(self.docks.versions.visible_ids())
+            QTimer.singleShot(0, self, lambda: self._show_notes_for(comparison))  # a disk write: its own turn
+
+    def _show_notes_for(self, comparison: Comparison) -> None:
+        if comparison is self.comparison:
             self.case_notes.set_comparison(comparison)
             self._details_for = comparison
             self._maybe_shown()

@@ -345,3 +345,17 @@ def test_a_very_common_word_is_counted_everywhere_but_marked_within_limits(qtbot
     assert len(window.find_bar.hits()) == 2 * 1600
     assert all(len(p.editor.extraSelections()) <= MAX_MARKED_PER_PANE + 1 for p in window.panes.panes())
     assert "marked" in window.find_bar.count.text() or "Match" in window.find_bar.count.text()
+
+
+def test_a_recent_case_whose_files_are_gone_is_forgotten(qtbot, window, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("One version of the story, with a date: 3 May.", encoding="utf-8")
+    b.write_text("Another version of the story, with a date: 4 May.", encoding="utf-8")
+    open_and_wait(qtbot, window, [a, b])
+    window.close_case()
+    a.unlink()
+    b.unlink()
+    window.actions_.recent_menu.actions()[0].trigger()
+    assert window.stack.currentWidget() is window.welcome
+    assert "exist any more" in window.statusBar().currentMessage()
+    assert window.welcome.recent.count() == 0

@@ -29,7 +29,7 @@ from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
 from variorum.ui.notes_links import NotesLinks
 from variorum.ui.panes import PanesView
-from variorum.ui.recent import describe, recent_cases, remember_case
+from variorum.ui.recent import describe, forget_case, recent_cases, remember_case
 from variorum.ui.status import ProgressIndicator
 from variorum.ui.welcome import WelcomeView
 from variorum.ui.window_layout import WindowLayout
@@ -150,12 +150,18 @@ class MainWindow(QMainWindow):
 
     def open_case(self, paths: list[str]) -> None:
         """Open a case from scratch (Open Recent, the command line)."""
-        missing = [p for p in paths if not Path(p).exists()]
-        if missing and len(missing) == len(paths):
-            QMessageBox.warning(self, "Variorum", "None of these files exist any more:\n" + "\n".join(missing))
+        present = [p for p in paths if Path(p).exists()]
+        if not present:
+            forget_case(paths)
+            self._refresh_recent()
+            self.statusBar().showMessage(f"None of these files exist any more ({describe(paths)}); the case was "
+                                         "removed from Open Recent.", 15000)
             return
         self.close_case()
-        self.add_paths(paths)
+        self.add_paths(present)
+        if len(present) < len(paths):
+            gone = [Path(p).name for p in paths if p not in present]
+            self.statusBar().showMessage(f"Not found any more: {', '.join(gone)}", 15000)
 
     def add_paths(self, paths: list[str | Path]) -> None:
         """Add files and folders to the open case (a folder adds every supported file in it)."""

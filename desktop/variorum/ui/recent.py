@@ -30,6 +30,11 @@ def remember_case(paths: list[str], settings: QSettings | None = None) -> None:
     settings.setValue(KEY, json.dumps(cases[:MAX_CASES]))
 
 
+def forget_case(paths: list[str], settings: QSettings | None = None) -> None:
+    settings = settings or QSettings()
+    settings.setValue(KEY, json.dumps([c for c in recent_cases(settings) if c != paths]))
+
+
 def clear_recent(settings: QSettings | None = None) -> None:
     (settings or QSettings()).setValue(KEY, "[]")
 

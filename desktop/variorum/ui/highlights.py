@@ -2,8 +2,8 @@
 
 - A version of the same article shows its own differences against the base: insertions, replacements, moves.
 - The base shows what the *compared* version lacks or changed: deletions, replacements, moves.
-- Related coverage is not word-diffed: it shows the facts the findings cite in it, marked as shared (findings of
-  severity ``info``) or conflicting (every other finding).
+- Related coverage is not word-diffed: it shows the facts the findings cite in it, marked as shared (``shared-…``
+  findings and those of severity ``info``) or conflicting (every other finding).
 - Cosmetic differences are painted in the quiet ``cosmetic`` format only when the user asks to see them.
 """
 
@@ -22,7 +22,9 @@ def _visible(d: Difference, show_cosmetic: bool) -> bool:
 
 
 def fact_key(finding: Finding) -> str:
-    return "fact-shared" if finding.severity == "info" else "fact-conflict"
+    """Shared facts (corroboration, reported as ``info``) versus everything a finding disputes."""
+    shared = finding.kind.startswith("shared") or finding.severity == "info"
+    return "fact-shared" if shared else "fact-conflict"
 
 
 def is_word_diffed(comparison: Comparison, version_id: str) -> bool:

@@ -114,7 +114,9 @@ def _arm_screenshot(app: QApplication, window, path: Path, exit_code: dict) -> N
 
     def on_shown() -> None:
         window.comparisonShown.disconnect(on_shown)
-        window.navigator.step(+1)  # show the first difference selected, as a user would after Alt+Down
+        # Show what a user would look at first: the most severe finding, else the first difference.
+        if not window.show_top_finding():
+            window.navigator.step(+1)
         QTimer.singleShot(50, lambda: _save(window, path, app, exit_code))
 
     def on_timeout() -> None:

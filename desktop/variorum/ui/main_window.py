@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from variorum import __version__
 from variorum.core.load import EXTENSIONS
-from variorum.core.model import Comparison, Finding, Options, Version
+from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Options, Version
 from variorum.ui.case_notes import CaseNotes
 from variorum.ui.colors import version_colours
 from variorum.ui.docks import Docks
@@ -366,6 +366,16 @@ class MainWindow(QMainWindow):
         if self.comparison is None:
             return
         self.navigator.select_finding(finding)
+
+    def show_top_finding(self) -> bool:
+        """Select the most severe finding (as a user would click the top of the list); False if none."""
+        c = self.comparison
+        if c is None or not c.findings:
+            return False
+        finding = min(c.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 9))
+        self.docks.findings.select_finding(finding.id)
+        self.docks.findingActivated.emit(finding)
+        return True
 
     def _find(self) -> None:
         if self.comparison is not None:

@@ -108,7 +108,7 @@ class Navigator(QObject):
         self._panes.select_ranges(ranges)
         if ranges:
             self._panes.scroll_pane_into_view(next(iter(ranges)))
-        self.moved.emit(finding.message)
+        self.moved.emit(_short(finding.message, 180))
 
     def on_click(self, version_id: str, offset: int) -> None:
         """A click inside a highlighted difference selects it and its counterparts everywhere."""

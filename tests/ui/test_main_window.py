@@ -359,3 +359,23 @@ def test_a_recent_case_whose_files_are_gone_is_forgotten(qtbot, window, tmp_path
     assert window.stack.currentWidget() is window.welcome
     assert "exist any more" in window.statusBar().currentMessage()
     assert window.welcome.recent.count() == 0
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform cannot raise the tooltip window
+def test_hovering_a_highlight_explains_it(qtbot, window, seed_paths):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    open_and_wait(qtbot, window, seed_paths[:3])
+    compared = window.compared
+    d = next(d for d in window.comparison.differences
+             if d.version == compared and not d.cosmetic and d.other.end > d.other.start)
+    pane = window.panes.pane(compared)
+    pane.select(d.other.start, d.other.end)  # bring it on screen
+    cursor = QTextCursor(pane.editor.document())
+    cursor.setPosition(to_qt(window.comparison.version(compared).text, d.other.start + 1))
+    pos = pane.editor.cursorRect(cursor).center()
+    viewport = pane.editor.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QHelpEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    assert "adds" in QToolTip.text() or "has" in QToolTip.text()
+    QToolTip.hideText()

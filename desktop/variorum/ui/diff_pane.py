@@ -7,10 +7,11 @@ the transient marks (the current difference and search hits). Positions in and o
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from variorum.core.model import Version
 from variorum.ui.colors import FORMAT_KIND_PROPERTY, diff_formats, is_dark
@@ -127,7 +128,21 @@ class DiffPane(QWidget):
 
         self.editor.clickedAt.connect(lambda qt: self.clicked.emit(self.version.id, self._positions.from_qt(qt)))
         self.editor.selectedByMouse.connect(lambda: self.textSelected.emit(self.version.id, *self.selected_range()))
+        self.editor.setAccessibleName(f"Text of {version.id}, {version.label}")
+        self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> what is highlighted there
+        self.editor.viewport().installEventFilter(self)
         self.editor.verticalScrollBar().valueChanged.connect(self._on_scroll)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
+            qt = self.editor.cursorForPosition(event.pos()).position()
+            text = self.tooltip_for(self._positions.from_qt(qt))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.editor.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return False
 
     # --- content -------------------------------------------------------------------------------------------
     @property

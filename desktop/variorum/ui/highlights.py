@@ -97,3 +97,39 @@ def stops(comparison: Comparison, compared: str | None, show_cosmetic: bool) -> 
             out.append(Stop(start, max((e.end for e in base_ev), default=start), finding=f))
     out.sort(key=lambda s: s.start)
     return out
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= limit else text[:limit - 1] + "…") + "”"
+
+
+def describe_at(comparison: Comparison, version_id: str, offset: int, compared: str | None,
+                show_cosmetic: bool) -> str | None:
+    """A sentence about the highlight under ``offset`` in ``version_id``'s pane, or None."""
+    base = comparison.base
+    if version_id == base and compared is not None and is_word_diffed(comparison, compared):
+        hits = [d for d in comparison.differences if d.version == compared and _visible(d, show_cosmetic)
+                and d.base.start <= offset < d.base.end]
+        side = "base"
+    elif is_word_diffed(comparison, version_id):
+        hits = [d for d in comparison.differences if d.version == version_id and _visible(d, show_cosmetic)
+                and d.other.start <= offset < d.other.end]
+        side = "other"
+    else:
+        found = [f for f in comparison.findings
+                 if any(e.version == version_id and e.start <= offset < e.end for e in f.evidence)]
+        return "\n\n".join(f"{f.severity.upper()}: {f.message}" for f in found[:3]) or None
+    if not hits:
+        return None
+    d = hits[0]
+    what = f"cosmetic ({d.category})" if d.cosmetic else d.category
+    if d.kind == "replace":
+        text = f"{d.version} has {_quoted(d.other.text)} where the base {base} has {_quoted(d.base.text)}"
+    elif d.kind == "delete":
+        text = f"{d.version} lacks {_quoted(d.base.text)}"
+    elif d.kind == "insert":
+        text = f"{d.version} adds {_quoted(d.other.text)}, which the base {base} lacks"
+    else:
+        text = f"moved: {_quoted(d.other.text if side == 'other' else d.base.text)}"
+    return f"{text} [{what}]"

@@ -15,7 +15,7 @@ from variorum.core.model import Comparison
 from variorum.ui.alignment_map import AlignmentMap
 from variorum.ui.colors import is_dark
 from variorum.ui.diff_pane import PANE_MIN_WIDTH, DiffPane
-from variorum.ui.highlights import Stop, pane_spans, stops
+from variorum.ui.highlights import Stop, describe_at, pane_spans, stops
 from variorum.ui.overview import OverviewStrip
 
 _STRIP_COLOURS = {
@@ -156,6 +156,7 @@ class PanesView(QWidget):
         pane.set_role(role_of(self.comparison, vid, self.compared), emphasised=vid == self.compared)
         pane.clicked.connect(self.clicked)
         pane.textSelected.connect(self.textSelected)
+        pane.tooltip_for = lambda offset, vid=vid: self.describe_at(vid, offset)
         pane.scrolled.connect(self._sync_from)
         self._splitter.addWidget(pane)
         self._panes[vid] = pane
@@ -205,6 +206,13 @@ class PanesView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._update_overview()  # the strip's colours follow light or dark
+
+    def describe_at(self, version_id: str, offset: int) -> str | None:
+        """What is highlighted at ``offset`` in a pane, in words (the tooltip over a highlight)."""
+        c = self.comparison
+        if c is None or c.base is None:
+            return None
+        return describe_at(c, version_id, offset, self.compared, self.show_cosmetic)
 
     # --- overview and selection -----------------------------------------------------------------------------
     def stops(self) -> list[Stop]:

@@ -69,7 +69,19 @@ def test_hiding_a_version_in_the_list_removes_its_pane(qtbot, window, seed_paths
     versions = window.docks.versions
     versions.set_current("v3")
     versions.act_toggle.trigger()
-    qtbot.waitUntil(lambda: [p.version_id for p in window.panes.panes()] == ["v1", "v2"], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.panes.is_filling(), timeout=WAIT_MS)
+    assert [p.version_id for p in window.panes.panes()] == ["v1", "v2"]
+
+
+def test_hiding_the_compared_version_compares_the_next_one(qtbot, window, seed_paths):
+    open_and_wait(qtbot, window, seed_paths[:3])
+    hidden = window.compared
+    window.docks.versions.set_current(hidden)
+    window.docks.versions.act_toggle.trigger()
+    qtbot.waitUntil(lambda: not window.panes.is_filling(), timeout=WAIT_MS)
+    assert hidden not in [p.version_id for p in window.panes.panes()]
+    assert window.compared not in (hidden, window.comparison.base)
+    assert window.panes.pane(window.compared).role.full_text().startswith("compared")
 
 
 def test_the_overview_strip_jumps_to_the_nearest_difference(qtbot, window, seed_paths):

@@ -346,6 +346,10 @@ class MainWindow(QMainWindow):
         self._start(Job(versions=tuple(self.versions), options=self._options(), next_id=self._next_id))
 
     def _on_visibility_changed(self, _version_id: str, _visible: bool) -> None:
+        comparable = self._comparable()
+        if self.compared not in comparable:  # the compared version was hidden: compare the next one shown
+            self.compared = comparable[0] if comparable else None
+            self.navigator.reset()
         self._show_panes()
         self.docks.set_visible_ids(self.docks.versions.visible_ids())
 

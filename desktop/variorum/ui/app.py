@@ -62,7 +62,7 @@ def make_app(argv: list[str], *, dark: bool = False) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "variorum", *argv])
     app.setApplicationDisplayName("Variorum")
-    app.setDesktopFileName("variorum")
+    app.setDesktopFileName("org.variorum.Variorum")  # matches resources/linux/org.variorum.Variorum.desktop
     app.setWindowIcon(app_icon())
     if dark or os.environ.get("VARIORUM_THEME", "").lower() == "dark":
         app.setStyle("Fusion")

@@ -379,3 +379,22 @@ def test_hovering_a_highlight_explains_it(qtbot, window, seed_paths):
     QApplication.sendEvent(viewport, QHelpEvent(QHelpEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
     assert "adds" in QToolTip.text() or "has" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_the_drop_zone_lights_up_while_files_are_dragged_over(qtbot, window, seed_paths):
+    import warnings
+
+    from app_helpers import file_mime
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = file_mime(seed_paths[:1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert "highlight" in window.welcome.drop_zone.styleSheet()
+    QApplication.sendEvent(window, QDragLeaveEvent())
+    assert "highlight" not in window.welcome.drop_zone.styleSheet()

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         a.next_version.triggered.connect(lambda: self.step_version(+1))
         a.prev_version.triggered.connect(lambda: self.step_version(-1))
         a.about.triggered.connect(self._about)
+        a.shortcuts.triggered.connect(self._shortcuts)
 
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.demoRequested.connect(self.open_demo)
@@ -403,12 +404,17 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if local_paths(event.mimeData()):
             event.acceptProposedAction()
+            self.welcome.set_drag_active(True)
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802
+        self.welcome.set_drag_active(False)
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802
         if local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802
+        self.welcome.set_drag_active(False)
         paths = local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
@@ -434,6 +440,19 @@ class MainWindow(QMainWindow):
         self.case_notes.close()
         self.runner.invalidate()
         super().closeEvent(event)
+
+    def _shortcuts(self) -> None:
+        rows = [("Alt+Down / Alt+Up", "next / previous difference, in every pane"),
+                ("Ctrl+PgDown / Ctrl+PgUp", "compare the next / previous version with the base"),
+                ("Ctrl+F", "find in every version (Enter: next match, Shift+Enter: previous)"),
+                ("Ctrl+H", "hide or show cosmetic differences"),
+                ("Ctrl+M", "add a note to the current finding, difference or selected words"),
+                ("Ctrl+O / Ctrl+Shift+V", "add files / add the clipboard's text as a version"),
+                ("Ctrl+E", "export a report"),
+                ("Alt+Shift+Up / Alt+Shift+Down", "move the selected version up / down in the list"),
+                ("Click a highlight or a finding", "select it and its counterparts in every pane")]
+        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{table}</table>")
 
     def _about(self) -> None:
         QMessageBox.about(self, "About Variorum",

@@ -22,6 +22,7 @@ class Actions:
     next_version: QAction
     prev_version: QAction
     about: QAction
+    shortcuts: QAction
     recent_menu: QMenu
     view_menu: QMenu
     edit_menu: QMenu
@@ -78,7 +79,9 @@ def build_menus(window: QMainWindow) -> Actions:
     go_menu.insertSeparator(next_version)
 
     help_menu = bar.addMenu("&Help")
+    shortcuts = _action(window, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents)
     about = _action(window, "&About Variorum")
+    help_menu.addAction(shortcuts)
     help_menu.addAction(about)
     return Actions(open_, new_case, paste, export, quit_, find, hide_cosmetic, next_diff, prev_diff,
-                   next_version, prev_version, about, recent_menu, view_menu, edit_menu)
+                   next_version, prev_version, about, shortcuts, recent_menu, view_menu, edit_menu)

@@ -33,7 +33,7 @@ class WelcomeView(QWidget):
         self.drop_zone.setObjectName("dropZone")
         self.drop_zone.setFrameShape(QFrame.Shape.StyledPanel)
         self.drop_zone.setMinimumHeight(160)
-        self.drop_zone.setStyleSheet("#dropZone { border: 2px dashed palette(mid); border-radius: 12px; }")
+        self.set_drag_active(False)
         zone_text = QLabel("<p style='font-size:large'><b>Drop files or folders here</b></p>"
                            "<p>Text, Markdown, saved web pages (HTML), PDF, Word (DOCX)</p>", self.drop_zone)
         zone_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -72,6 +72,11 @@ class WelcomeView(QWidget):
         outer.addStretch(1)
         outer.addLayout(column, 3)
         outer.addStretch(1)
+
+    def set_drag_active(self, active: bool) -> None:
+        """Files are being dragged over the window: the drop zone lights up."""
+        colour, fill = ("palette(highlight)", "background: palette(alternate-base);") if active else ("palette(mid)", "")
+        self.drop_zone.setStyleSheet(f"#dropZone {{ border: 2px dashed {colour}; border-radius: 12px; {fill} }}")
 
     def set_recent(self, cases: list[list[str]]) -> None:
         self.recent.clear()

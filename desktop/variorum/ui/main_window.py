@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum import __version__
 from variorum.core.load import EXTENSIONS
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Options, Version
 from variorum.ui.case_notes import CaseNotes
@@ -25,6 +24,7 @@ from variorum.ui.docks import Docks
 from variorum.ui.export import export_comparison
 from variorum.ui.file_drop import FileDropFilter, local_paths
 from variorum.ui.find_bar import FindBar
+from variorum.ui.help_dialogs import show_about, show_shortcuts
 from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
 from variorum.ui.notes_links import NotesLinks
@@ -104,8 +104,8 @@ class MainWindow(QMainWindow):
         a.prev_diff.triggered.connect(lambda: self.navigator.step(-1))
         a.next_version.triggered.connect(lambda: self.step_version(+1))
         a.prev_version.triggered.connect(lambda: self.step_version(-1))
-        a.about.triggered.connect(self._about)
-        a.shortcuts.triggered.connect(self._shortcuts)
+        a.about.triggered.connect(lambda: show_about(self))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
 
         self.welcome.openRequested.connect(self.open_dialog)
         self.welcome.demoRequested.connect(self.open_demo)
@@ -440,22 +440,3 @@ class MainWindow(QMainWindow):
         self.case_notes.close()
         self.runner.invalidate()
         super().closeEvent(event)
-
-    def _shortcuts(self) -> None:
-        rows = [("Alt+Down / Alt+Up", "next / previous difference, in every pane"),
-                ("Ctrl+PgDown / Ctrl+PgUp", "compare the next / previous version with the base"),
-                ("Ctrl+F", "find in every version (Enter: next match, Shift+Enter: previous)"),
-                ("Ctrl+H", "hide or show cosmetic differences"),
-                ("Ctrl+M", "add a note to the current finding, difference or selected words"),
-                ("Ctrl+O / Ctrl+Shift+V", "add files / add the clipboard's text as a version"),
-                ("Ctrl+E", "export a report"),
-                ("Alt+Shift+Up / Alt+Shift+Down", "move the selected version up / down in the list"),
-                ("Click a highlight or a finding", "select it and its counterparts in every pane")]
-        table = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{table}</table>")
-
-    def _about(self) -> None:
-        QMessageBox.about(self, "About Variorum",
-                          f"<h3>Variorum {__version__}</h3><p>Compare versions of a news article side by side, "
-                          "see what changed word by word, and flag the discrepancies a fact-checker needs to "
-                          "explain.</p><p>Variorum never connects to the network.</p>")

@@ -29,8 +29,8 @@ from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
 from variorum.ui.notes_links import NotesLinks
 from variorum.ui.panes import PanesView
-from variorum.ui.recent import describe, forget_case, recent_cases, remember_case
-from variorum.ui.status import ProgressIndicator
+from variorum.ui.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
+from variorum.ui.status import ProgressIndicator, comparison_summary
 from variorum.ui.welcome import WelcomeView
 from variorum.ui.window_layout import WindowLayout
 from variorum.ui.worker import ComparisonRunner, Job
@@ -306,16 +306,7 @@ class MainWindow(QMainWindow):
         return [vid for vid in visible if vid != c.base and vid in c.relations]
 
     def _summary(self) -> str:
-        c = self.comparison
-        n_ok = sum(v.ok for v in c.versions)
-        bad = len(c.versions) - n_ok
-        substantive = sum(not d.cosmetic for d in c.differences)
-        cosmetic = len(c.differences) - substantive
-        parts = [f"{len(c.versions)} versions" + (f" ({bad} could not be read)" if bad else ""),
-                 f"{substantive} substantive differences",
-                 f"{cosmetic} cosmetic" + (" (hidden)" if self.actions_.hide_cosmetic.isChecked() else ""),
-                 f"{len(c.findings)} findings"]
-        return " · ".join(parts)
+        return comparison_summary(self.comparison, cosmetic_hidden=self.actions_.hide_cosmetic.isChecked())
 
     # --- user choices -------------------------------------------------------------------------------------------
     def set_compared(self, version_id: str) -> None:
@@ -423,13 +414,7 @@ class MainWindow(QMainWindow):
     def _refresh_recent(self) -> None:
         cases = recent_cases()
         self.welcome.set_recent(cases)
-        menu = self.actions_.recent_menu
-        menu.clear()
-        for paths in cases:
-            action = menu.addAction(describe(paths))
-            action.setToolTip("\n".join(paths))
-            action.triggered.connect(lambda _=False, p=paths: self.open_case(p))
-        menu.setEnabled(bool(cases))
+        fill_recent_menu(self.actions_.recent_menu, cases, self.open_case)
 
     def save_settings(self) -> None:
         self.layout_.save()

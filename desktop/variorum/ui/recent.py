@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu
 
 KEY = "recent/cases"
 MAX_CASES = 10
@@ -37,6 +39,15 @@ def forget_case(paths: list[str], settings: QSettings | None = None) -> None:
 
 def clear_recent(settings: QSettings | None = None) -> None:
     (settings or QSettings()).setValue(KEY, "[]")
+
+
+def fill_recent_menu(menu: QMenu, cases: list[list[str]], open_case: Callable[[list[str]], None]) -> None:
+    menu.clear()
+    for paths in cases:
+        action = menu.addAction(describe(paths))
+        action.setToolTip("\n".join(paths))
+        action.triggered.connect(lambda _=False, p=paths: open_case(p))
+    menu.setEnabled(bool(cases))
 
 
 def describe(paths: list[str]) -> str:

@@ -1,9 +1,23 @@
-"""The status bar's progress indicator: a message, a progress bar and a Cancel button."""
+"""The status bar: a progress indicator (message, bar, Cancel) and the one-line summary of a comparison."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from variorum.core.model import Comparison
+
+
+def comparison_summary(c: Comparison, *, cosmetic_hidden: bool) -> str:
+    """One line for the status bar once a comparison is shown."""
+    bad = sum(not v.ok for v in c.versions)
+    substantive = sum(not d.cosmetic for d in c.differences)
+    cosmetic = len(c.differences) - substantive
+    parts = [f"{len(c.versions)} versions" + (f" ({bad} could not be read)" if bad else ""),
+             f"{substantive} substantive differences",
+             f"{cosmetic} cosmetic" + (" (hidden)" if cosmetic_hidden else ""),
+             f"{len(c.findings)} findings"]
+    return " · ".join(parts)
 
 
 class ProgressIndicator(QWidget):

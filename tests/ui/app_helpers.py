@@ -48,7 +48,7 @@ def drop_files(widget, paths, pos: QPoint | None = None) -> None:
     assert target is not None, "nothing under the cursor accepts drops"
     actions = Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
     mime = file_mime(paths)  # keep a reference: the events do not own it
-    with warnings.catch_warnings():  # Qt 6 has no QPointF constructor for QDragEnterEvent yet
+    with warnings.catch_warnings():  # the QPoint form, the only one before Qt 6.12, is deprecated since
         warnings.simplefilter("ignore", DeprecationWarning)
         enter = QDragEnterEvent(pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(target, enter)

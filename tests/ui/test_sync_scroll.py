@@ -39,3 +39,23 @@ def test_scrolling_keeps_aligned_paragraphs_level(qtbot, window, tmp_path):
     target = other_text.index("Paragraph 45:")
     other_pane.editor.verticalScrollBar().setValue(other_pane.editor.document().findBlock(target).firstLineNumber())
     assert base_text[base_pane.top_offset():].startswith("Paragraph 45:")
+
+
+def test_related_coverage_scrolls_on_its_own(qtbot, window, tmp_path):
+    longer, shorter, other = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
+    longer.write_text("\n\n".join(PARAS[:5] + EXTRA + PARAS[5:]), encoding="utf-8")
+    shorter.write_text("\n\n".join(PARAS), encoding="utf-8")
+    other.write_text("\n\n".join(f"Weather note {i}: rain spread north overnight with winds near the coast and "
+                                 f"cooler air behind the front, forecasters said on day {i}." for i in range(80)),
+                     encoding="utf-8")
+    open_and_wait(qtbot, window, [longer, shorter, other])
+    c = window.comparison
+    assert c.relations["v3"].kind != "same-article"
+    related = window.panes.pane("v3")
+    base_pane = window.panes.pane(c.base)
+    base_bar = base_pane.editor.verticalScrollBar()
+    base_bar.setValue(base_bar.maximum() // 2)
+    where = base_bar.value()
+    assert where > 0 and related.editor.verticalScrollBar().value() == 0
+    related.editor.verticalScrollBar().setValue(5)
+    assert base_bar.value() == where

@@ -15,7 +15,7 @@ from variorum.core.model import Comparison
 from variorum.ui.alignment_map import AlignmentMap
 from variorum.ui.colors import is_dark
 from variorum.ui.diff_pane import PANE_MIN_WIDTH, DiffPane
-from variorum.ui.highlights import Stop, describe_at, pane_spans, stops
+from variorum.ui.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
 from variorum.ui.overview import OverviewStrip
 
 _STRIP_COLOURS = {
@@ -272,17 +272,24 @@ class PanesView(QWidget):
             self._scroll.ensureWidgetVisible(pane, 0, 0)
 
     # --- synchronised scrolling ----------------------------------------------------------------------------
+    def _aligned(self, version_id: str) -> bool:
+        """The base and the versions of the same article scroll together; related coverage is another text
+        whose paragraphs do not line up, so it scrolls on its own."""
+        c = self.comparison
+        return version_id == c.base or is_word_diffed(c, version_id)
+
     def _sync_from(self, version_id: str) -> None:
-        if self._syncing or self.alignment is None:
+        if self._syncing or self.alignment is None or self.comparison.base is None:
             return
         driver = self._panes.get(version_id)
-        if driver is None:
+        if driver is None or not self._aligned(version_id):
+            self._update_view_mark()
             return
         self._syncing = True
         try:
             top = driver.top_offset()
             for vid, pane in self._panes.items():
-                if vid != version_id and self.comparison.version(vid).ok:
+                if vid != version_id and self._aligned(vid):
                     pane.scroll_to_offset(self.alignment.map(version_id, top, vid))
         finally:
             self._syncing = False

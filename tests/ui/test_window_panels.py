@@ -132,3 +132,28 @@ def test_highlights_follow_a_palette_change(qtbot, window, seed_paths):
         assert QColor(insert_background()).lightness() < QColor(light).lightness()
     finally:
         app.setPalette(old)
+
+
+def test_eight_versions_stay_readable_and_scroll_sideways(qtbot, window, tmp_path):
+    from variorum.ui.diff_pane import PANE_MIN_WIDTH
+
+    sentence = "the council approved the budget for the new bridge after a long debate on costs"
+    words = sentence.split(" ")
+    paths = []
+    for i in range(8):
+        text = " ".join(words[:i % len(words)] + [f"version{i}"] + words[i % len(words):])
+        path = tmp_path / f"v{i}.txt"
+        path.write_text(f"{text}.\n\nSecond paragraph, the same in every version of this short text.", encoding="utf-8")
+        paths.append(path)
+    open_and_wait(qtbot, window, paths)
+    panes = window.panes.panes()
+    assert len(panes) == 8
+    assert all(p.width() >= PANE_MIN_WIDTH for p in panes)
+    scroll = window.panes.scroll_area.horizontalScrollBar()
+    assert scroll.maximum() > 0  # the panes do not squeeze below their minimum: the view scrolls
+    for _ in range(len(panes)):
+        window.actions_.next_version.trigger()
+    last = window.panes.pane(window.compared)
+    viewport = window.panes.scroll_area.viewport()
+    left = last.mapTo(viewport, last.rect().topLeft()).x()
+    assert left < viewport.width() and left + last.width() > 0  # the compared pane was brought into view

@@ -68,11 +68,11 @@ class PanesView(QWidget):
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setChildrenCollapsible(False)
         self._splitter.setHandleWidth(6)
-        self._scroll = QScrollArea(self)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setWidget(self._splitter)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self._splitter)
         self.overview = OverviewStrip(self)
         self.overview.jumpRequested.connect(self.jumpRequested)
 
@@ -86,7 +86,7 @@ class PanesView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.empty, 1)
-        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.overview)
 
     # --- building -----------------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ class PanesView(QWidget):
             message = "No versions yet."
         self.empty.setText(message)
         self.empty.setVisible(bool(message))
-        self._scroll.setVisible(not message)
+        self.scroll_area.setVisible(not message)
 
     def _rebuild(self, comparison: Comparison, colours: dict[str, QColor], visible: list[str]) -> None:
         """Forget the old panes; new ones are created one per event-loop turn by :meth:`_fill_next`."""
@@ -269,7 +269,7 @@ class PanesView(QWidget):
     def scroll_pane_into_view(self, version_id: str) -> None:
         pane = self._panes.get(version_id)
         if pane is not None:
-            self._scroll.ensureWidgetVisible(pane, 0, 0)
+            self.scroll_area.ensureWidgetVisible(pane, 0, 0)
 
     # --- synchronised scrolling ----------------------------------------------------------------------------
     def _aligned(self, version_id: str) -> bool:

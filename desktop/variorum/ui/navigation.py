@@ -108,6 +108,8 @@ class Navigator(QObject):
         self._panes.select_ranges(ranges)
         if ranges:
             self._panes.scroll_pane_into_view(next(iter(ranges)))
+        base = self._panes.comparison.base if self._panes.comparison else None
+        self._panes.mark_current(Stop(*ranges[base], finding=finding) if base in ranges else None)
         self.moved.emit(_short(finding.message, 180))
 
     def on_click(self, version_id: str, offset: int) -> None:

@@ -47,3 +47,15 @@ def test_markup_tokens_have_no_key():
 
 def test_normalize_text_folds_spacing_and_quotes():
     assert normalize_text("  “Hello”\u00a0 world\n") == '"hello" world'
+
+
+def test_mapping_characters_by_replacement_is_the_translation_table():
+    import random
+
+    from variorum.core.normalize import _CHAR_MAP, _TRANSLATE, map_chars
+
+    rng = random.Random(7)
+    alphabet = [*_CHAR_MAP, "a", "Z", " ", "'", '"', "-", ".", "\u00e9", "\n"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        assert map_chars(text) == text.translate(_TRANSLATE)

@@ -31,7 +31,7 @@ _CHAR_MAP = {
     "\u2026": "...",
 }
 _TRANSLATE = str.maketrans(_CHAR_MAP)
-_MAPPED = re.compile("[" + re.escape("".join(_CHAR_MAP)) + "]")
+_CHAR_PAIRS = tuple(_CHAR_MAP.items())
 
 QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a")
 # Characters that are Markdown/HTML markup when they stand alone as a token.
@@ -42,13 +42,22 @@ _SPACE_RUN = re.compile(r"\s+")
 _WRAP_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 
 
+def map_chars(text: str) -> str:
+    """``text.translate(_TRANSLATE)``, done as one ``str.replace`` per mapped character present: many times
+    faster on long texts, and the same, as no replacement contains a mapped character."""
+    for char, plain in _CHAR_PAIRS:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
+
+
 def normalize_chars(text: str) -> str:
     """Unicode compatibility forms folded (NFKC) and typographic characters mapped to plain ones."""
     if text.isascii():  # nothing to fold or map (the common case, and a fast check)
         return text
     if unicodedata.is_normalized("NFKC", text):
-        return text.translate(_TRANSLATE) if _MAPPED.search(text) else text
-    return unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
+        return map_chars(text)
+    return map_chars(unicodedata.normalize("NFKC", map_chars(text)))
 
 
 def is_markup(raw: str) -> bool:

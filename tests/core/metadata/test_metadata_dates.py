@@ -65,3 +65,18 @@ def test_dates_in_urls(url, date, precision):
 ])
 def test_urls_without_dates(url):
     assert url_date(url) is None
+
+
+def test_mentions_are_found_where_a_full_scan_finds_them():
+    import random
+
+    from variorum.core.metadata.dates import _MENTION, _mentions
+
+    rng = random.Random(11)
+    words = ["Monday", "Mon", "Tuesday,", "August", "Aug.", "19", "19th", "2020", "2020-08-19", "of", "the", "Sept",
+             "Sep.", "May", "3", "31", "1999", "x", "-", "Wednesday, the 2 September 2019", "2020-08-190", "Jun",
+             "June 3rd, 2021", "Decade", "Marching"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 12)))
+        assert [(m.span(), m.groupdict()) for m in _mentions(text)] == \
+            [(m.span(), m.groupdict()) for m in _MENTION.finditer(text)]

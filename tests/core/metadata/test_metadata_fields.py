@@ -63,3 +63,27 @@ def test_published_from_the_original_url_when_there_is_no_dateline():
 def test_unreadable_version_is_left_alone():
     v = load_pasted("", version_id="v1")
     assert v.error and enrich(v) is v
+
+
+def test_lines_trim_markup_exactly_as_the_pattern_does():
+    import random
+
+    from variorum.core.metadata.fields import _MARKUP, lines
+
+    def by_pattern(text):
+        out, pos = [], 0
+        for raw in text.split("\n"):
+            start = pos
+            pos += len(raw) + 1
+            m = _MARKUP.search(raw)
+            lead = len(m.group()) if m and m.start() == 0 else 0
+            core = _MARKUP.sub("", raw)
+            if core:
+                out.append((start + lead, start + lead + len(core), core))
+        return out
+
+    rng = random.Random(3)
+    alphabet = list("ab *_#>|•·-\t\u00a0\u2028x:\n")
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
+        assert lines(text) == by_pattern(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import ftfy
 from ftfy.badness import is_bad
@@ -27,12 +28,18 @@ def _visible(text: str) -> str:
     return _C1.sub("", text)
 
 
+@lru_cache(maxsize=1 << 14)
+def _is_bad(line: str) -> bool:
+    """ftfy's verdict on one line; versions of one article share most lines, so each is judged once."""
+    return is_bad(line)
+
+
 def repairs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, repaired text) for every damaged word in ``text``."""
     out: list[tuple[int, int, str]] = []
     for line in _LINE.finditer(text):
         chunk = line.group()
-        if chunk.isascii() or not is_bad(chunk):
+        if chunk.isascii() or not _is_bad(chunk):
             continue
         fixed = ftfy.fix_encoding(chunk)
         if fixed == chunk:

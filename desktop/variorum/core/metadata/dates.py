@@ -12,6 +12,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +38,10 @@ _MENTION = re.compile(
     re.VERBOSE,
 )
 _URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
+# Where a mention can begin: a weekday's or month's first three letters, or a digit (of a day or a year). Found
+# fast because each alternative opens with a literal; ``_MENTION`` is then tried only there.
+_MENTION_START = re.compile("|".join([*(w[:3] for w in WEEKDAYS), "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                      "Aug", "Sep", "Oct", "Nov", "Dec", "[0-9]"]))
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
     url_spans = [m.span() for m in _URL_IN_TEXT.finditer(text)]
     url_starts = [s for s, _ in url_spans]
     out: list[DateMention] = []
-    for m in _MENTION.finditer(text):
+    for m in _mentions(text):
         i = bisect.bisect_right(url_starts, m.start()) - 1
         if i >= 0 and m.start() < url_spans[i][1]:
             continue
@@ -116,6 +121,19 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
         out.append(DateMention(m.start(), m.end(), m.group(), date, year is not None, m.group("weekday"),
                                m.start("weekday") if m.group("weekday") else None))
     return tuple(out)
+
+
+def _mentions(text: str) -> Iterator[re.Match[str]]:
+    """``_MENTION.finditer(text)``, with the pattern tried only where a mention can begin."""
+    end = 0
+    for start in _MENTION_START.finditer(text):
+        pos = start.start()
+        if pos < end:
+            continue
+        m = _MENTION.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
 
 
 def parse_date(text: str) -> dt.date | None:

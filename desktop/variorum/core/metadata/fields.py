@@ -14,6 +14,8 @@ from variorum.core.metadata.dates import WEEKDAYS, find_dates, url_date
 HEAD_CHARS = 3000  # datelines and bylines are looked for near the top only…
 HEAD_LINES = 20  # …within the first lines of text
 _MARKUP = re.compile(r"^[\s*_#>|•·-]+|[\s*_|]+$")
+_MARKUP_LEAD = frozenset("*_#>|•·-")  # what ``_MARKUP`` trims, besides white space, at the start…
+_MARKUP_TAIL = frozenset("*_|")  # …and at the end
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ def lines(text: str) -> list[tuple[int, int, str]]:
     for raw in text.split("\n"):
         start = pos
         pos += len(raw) + 1
+        if raw and not (raw[0] in _MARKUP_LEAD or raw[0].isspace() or raw[-1] in _MARKUP_TAIL or raw[-1].isspace()):
+            out.append((start, start + len(raw), raw))  # nothing to trim (most lines): no pattern to run
+            continue
         m = _MARKUP.search(raw)
         lead = len(m.group()) if m and m.start() == 0 else 0
         core = _MARKUP.sub("", raw)
@@ -172,7 +177,7 @@ def find_credits(text: str) -> list[Found]:
             continue
         offset = start + para.find(body[:20]) if body[:20] in para else start
         for line_start, _le, line in lines(para):
-            m = _LABEL_CREDIT.search(line)
+            m = _LABEL_CREDIT.search(line) if ":" in line else None  # the label ends with a colon
             if m:
                 out.append(Found(_clean(m.group("credit")), start + line_start + m.start("credit"),
                                  start + line_start + m.start("credit") + len(m.group("credit")), "photo credit"))

@@ -75,3 +75,16 @@ def test_offsets_are_code_points_with_astral_characters():
     (d,) = substantive(a, b)
     assert a[d.base.start:d.base.end] == "alpha"
     assert b[d.other.start:d.other.end] == "beta"
+
+
+def test_spacing_only_comparison_is_the_patterns():
+    import random
+
+    from variorum.core.diff import _SPACES, _same_but_spacing
+
+    rng = random.Random(9)
+    alphabet = ["a", "b", " ", "  ", "\n", "\t", "\u00a0", "\u2028"]
+    for _ in range(5000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
+        assert _same_but_spacing(a, b) == (_SPACES.sub(" ", a) == _SPACES.sub(" ", b))

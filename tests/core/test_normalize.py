@@ -59,3 +59,24 @@ def test_mapping_characters_by_replacement_is_the_translation_table():
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
         assert map_chars(text) == text.translate(_TRANSLATE)
+
+
+def test_normal_form_is_the_one_the_patterns_give():
+    import random
+    import re
+
+    from variorum.core.normalize import _WRAP_HYPHEN, _strip_markup, normalize_chars, normalize_text
+
+    def by_patterns(text):
+        text = _WRAP_HYPHEN.sub("-", normalize_chars(text))
+        return re.sub(r"\s+", " ", text).strip().casefold()
+
+    def stripped_by_patterns(text):
+        return re.sub(r"[*_#\[\]<>`|~]+", " ", re.sub(r"\]\([^)\s]*\)", " ", text))
+
+    rng = random.Random(5)
+    alphabet = list("aB -\n\t\u00a0\u2028 x*_](\u2019\u00ad)")
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        assert normalize_text(text) == by_patterns(text)
+        assert _strip_markup(text) == stripped_by_patterns(text)

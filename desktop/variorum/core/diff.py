@@ -233,6 +233,12 @@ def _span(text: str, items: list[tuple[Token, int]]) -> Span:
     return Span(s, e, text[s:e])
 
 
+def _same_but_spacing(a: str, b: str) -> bool:
+    """Whether the two differ only in white space: ``_SPACES.sub(" ", a) == _SPACES.sub(" ", b)``, without building
+    either (str.split and the pattern agree on what white space is)."""
+    return a.split() == b.split() and a[:1].isspace() == b[:1].isspace() and a[-1:].isspace() == b[-1:].isspace()
+
+
 def _equal_range(builder: _Builder, b_range: tuple[int, int], o_range: tuple[int, int],
                  groups: tuple[int, int]) -> None:
     """Passages equal under normalization: report only their cosmetic differences."""
@@ -241,7 +247,7 @@ def _equal_range(builder: _Builder, b_range: tuple[int, int], o_range: tuple[int
     tb, to = b.text[bs:be], o.text[os_:oe]
     if tb == to:
         return
-    if _SPACES.sub(" ", tb) == _SPACES.sub(" ", to):
+    if _same_but_spacing(tb, to):
         # only spacing differs (line wraps, non-breaking or repeated spaces): pair the runs of white space
         for mb, mo in zip(_SPACES.finditer(tb), _SPACES.finditer(to), strict=True):
             if mb.group() != mo.group():

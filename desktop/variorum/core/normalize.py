@@ -78,8 +78,10 @@ def normalize_token(raw: str) -> str:
 def normalize_text(text: str) -> str:
     """A whole passage in normal form: for deciding whether two passages say the same thing."""
     text = normalize_chars(text)
-    text = _WRAP_HYPHEN.sub("-", text)
-    return _SPACE_RUN.sub(" ", text).strip().casefold()
+    if "\n" in text and "-" in text:  # a hyphen at a line end needs both
+        text = _WRAP_HYPHEN.sub("-", text)
+    # runs of white space as one space, none at the ends: str.split's white space is the pattern's \s
+    return " ".join(text.split()).casefold()
 
 
 def paragraph_key(text: str) -> str:
@@ -87,9 +89,14 @@ def paragraph_key(text: str) -> str:
     return normalize_text(_strip_markup(text))
 
 
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_MARKUP_RUN = re.compile(r"[*_#\[\]<>`|~]+")
+
+
 def _strip_markup(text: str) -> str:
-    text = re.sub(r"\]\([^)\s]*\)", " ", text)
-    return re.sub(r"[*_#\[\]<>`|~]+", " ", text)
+    if "](" in text:
+        text = _LINK_TARGET.sub(" ", text)
+    return _MARKUP_RUN.sub(" ", text)
 
 
 def _kind_of_raw_change(a: str, b: str) -> str | None:

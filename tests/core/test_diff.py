@@ -88,3 +88,13 @@ def test_spacing_only_comparison_is_the_patterns():
         a = "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
         b = "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
         assert _same_but_spacing(a, b) == (_SPACES.sub(" ", a) == _SPACES.sub(" ", b))
+
+
+def test_rewrapped_paragraph_gives_one_whitespace_difference_per_changed_break():
+    a = "One two three four five.\n\nSix seven eight nine ten."
+    b = "One two\nthree four  five.\n\nSix seven eight\u00a0nine ten."
+    ds = diff(a, b)
+    assert all(d.cosmetic and d.category == "whitespace" and d.kind == "replace" for d in ds)
+    assert [(d.base.text, d.other.text) for d in ds] == [(" ", "\n"), (" ", "  "), (" ", "\u00a0")]
+    for d in ds:
+        assert a[d.base.start:d.base.end] == d.base.text and b[d.other.start:d.other.end] == d.other.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
@@ -34,6 +35,7 @@ MOVE_MIN_SIMILARITY = 90
 PAIR_MIN_LENGTH_RATIO = 0.5
 _EQUAL, _DELETE, _INSERT = 0, -1, 1
 _SPACES = re.compile(r"\s+")
+_SPACES_KEPT = re.compile(r"(\s+)")
 # Where one sentence ends and the next begins: end punctuation (and closing quotes), then white space.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
 
@@ -249,9 +251,14 @@ def _equal_range(builder: _Builder, b_range: tuple[int, int], o_range: tuple[int
         return
     if _same_but_spacing(tb, to):
         # only spacing differs (line wraps, non-breaking or repeated spaces): pair the runs of white space
-        for mb, mo in zip(_SPACES.finditer(tb), _SPACES.finditer(to), strict=True):
-            if mb.group() != mo.group():
-                builder.add_cosmetic(bs + mb.start(), bs + mb.end(), os_ + mo.start(), os_ + mo.end(), "whitespace")
+        # (split keeps the runs at odd places; the words between them are the same on both sides)
+        pb, po = _SPACES_KEPT.split(tb), _SPACES_KEPT.split(to)
+        changed = [i for i in range(1, len(pb), 2) if pb[i] != po[i]]
+        if changed:
+            ends_b, ends_o = list(accumulate(map(len, pb))), list(accumulate(map(len, po)))
+            for i in changed:
+                builder.add_cosmetic(bs + ends_b[i - 1], bs + ends_b[i], os_ + ends_o[i - 1], os_ + ends_o[i],
+                                     "whitespace")
         return
     _word_diff(builder, [(t, groups[0]) for t in b.tokens_between(groups[0], bs, be)],
                [(t, groups[1]) for t in o.tokens_between(groups[1], os_, oe)])

@@ -87,3 +87,15 @@ def test_lines_trim_markup_exactly_as_the_pattern_does():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
         assert lines(text) == by_pattern(text)
+
+
+def test_markup_trimming_of_paragraphs_is_the_patterns():
+    import random
+
+    from variorum.core.metadata.fields import _MARKUP, _trim_markup
+
+    rng = random.Random(4)
+    alphabet = list("ab *_#>|•·-\t\u00a0x.\n")
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
+        assert _trim_markup(text) == _MARKUP.sub("", text)

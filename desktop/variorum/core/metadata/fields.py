@@ -28,6 +28,14 @@ class Found:
     source: str  # "heading" | "first line" | "dateline" | "byline" | "caption" | "original url" | …
 
 
+def _trim_markup(text: str) -> str:
+    """``_MARKUP.sub("", text)``; most text has nothing to trim at either end, and then no pattern runs."""
+    if text and not (text[0] in _MARKUP_LEAD or text[0].isspace() or text[-1] in _MARKUP_TAIL
+                     or text[-1].isspace()):
+        return text
+    return _MARKUP.sub("", text)
+
+
 def lines(text: str) -> list[tuple[int, int, str]]:
     """(start, end, content) of every non-empty line with surrounding markup and spaces trimmed."""
     out = []
@@ -172,7 +180,7 @@ def find_credits(text: str) -> list[Found]:
     out: list[Found] = []
     paras = paragraphs_of(text)
     for start, _end, para in paras:
-        body = _MARKUP.sub("", para.replace("**", "").replace("__", ""))
+        body = _trim_markup(para.replace("**", "").replace("__", ""))
         if not body:
             continue
         offset = start + para.find(body[:20]) if body[:20] in para else start
@@ -188,7 +196,7 @@ def find_credits(text: str) -> list[Found]:
         m = _WIRE_DATELINE.match(body)
         if m:
             out.append(Found(m.group("credit"), offset + m.start("credit"), offset + m.end("credit"), "wire"))
-        if re.search(r"[.!?]", para) or len(para.split()) > 40:
+        if "/" in para and (re.search(r"[.!?]", para) or len(para.split()) > 40):  # a slash credit needs a "/"
             m = _SLASH_CREDIT.search(para)
             if m and not any(f.start <= start + m.start("credit") < f.end for f in out):
                 credit = m.group("credit")

@@ -21,14 +21,15 @@ def find_links(text: str) -> list[Link]:
     """Every link in ``text``, in reading order."""
     links: list[Link] = []
     taken: list[tuple[int, int]] = []  # spans already read as links, in text order
-    for m in _MD_LINK.finditer(text):
+    # each pattern needs a literal its text may lack: then it is not run over the whole text
+    for m in _MD_LINK.finditer(text) if "](" in text else ():
         links.append(Link(m.group("text"), m.group("url"), m.start("text"), m.end("text")))
         taken.append(m.span())
-    angle = [m for m in _ANGLE_URL.finditer(text) if not _inside(m.start(), taken)]
+    angle = [m for m in _ANGLE_URL.finditer(text) if not _inside(m.start(), taken)] if "://" in text else []
     for m in angle:
         links.append(Link(m.group("url"), m.group("url"), m.start("url"), m.end("url")))
     taken = sorted(taken + [m.span() for m in angle])
-    for m in _BARE_URL.finditer(text):
+    for m in _BARE_URL.finditer(text) if "://" in text or "www." in text else ():
         if not _inside(m.start(), taken):
             url = m.group()
             links.append(Link(url, url if "://" in url else "http://" + url, m.start(), m.end()))

@@ -72,11 +72,15 @@ def case_notes(comparison: Any) -> list[dict]:
     damaged store costs a warning, never the report.
     """
     try:
-        from variorum.core.notes import NotesStore, notes_for_report, store_path
+        from variorum.core.notes import store_path  # the store itself is loaded only when there is one
     except ImportError:
         return []
     try:
         if not store_path().exists():
+            return []
+        try:
+            from variorum.core.notes import NotesStore, notes_for_report
+        except ImportError:
             return []
         with NotesStore() as store:
             case = store.find_case(comparison.versions)

@@ -10,22 +10,36 @@ Typical use::
     notes_for_report(store, case.id)              # for reports
 """
 
-from variorum.core.notes.anchors import Located, TextQuote, locate, quote_from
-from variorum.core.notes.errors import (
-    AnchorError,
-    Conflict,
-    NotesError,
-    NotFound,
-    StoreBusy,
-    StoreTooNew,
-    StoreUnreadable,
-)
-from variorum.core.notes.paths import data_dir, store_path
-from variorum.core.notes.reanchor import Resolution
-from variorum.core.notes.records import STATUSES, Case, CaseVersion, Event, Note, default_author
-from variorum.core.notes.report import notes_for_report
-from variorum.core.notes.store import NotesStore
-from variorum.core.notes.targets import Anchor, format_anchor, parse_anchor
+from importlib import import_module
+
+# Names this package offers -> the module defining each. They are imported on first use, so that reading
+# ``store_path`` (to see whether there is a store at all) does not load the store, SQLite and the re-anchoring.
+_EXPORTS = {
+    "Located": "anchors", "TextQuote": "anchors", "locate": "anchors", "quote_from": "anchors",
+    "AnchorError": "errors", "Conflict": "errors", "NotesError": "errors", "NotFound": "errors",
+    "StoreBusy": "errors", "StoreTooNew": "errors", "StoreUnreadable": "errors",
+    "data_dir": "paths", "store_path": "paths",
+    "Resolution": "reanchor",
+    "STATUSES": "records", "Case": "records", "CaseVersion": "records", "Event": "records", "Note": "records",
+    "default_author": "records",
+    "notes_for_report": "report",
+    "NotesStore": "store",
+    "Anchor": "targets", "format_anchor": "targets", "parse_anchor": "targets",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
     "Anchor", "AnchorError", "Case", "CaseVersion", "Conflict", "Event", "Located", "Note", "NotesError",

@@ -98,3 +98,22 @@ def test_rewrapped_paragraph_gives_one_whitespace_difference_per_changed_break()
     assert [(d.base.text, d.other.text) for d in ds] == [(" ", "\n"), (" ", "  "), (" ", "\u00a0")]
     for d in ds:
         assert a[d.base.start:d.base.end] == d.base.text and b[d.other.start:d.other.end] == d.other.text
+
+
+def test_codec_gives_codes_in_order_of_first_appearance_and_keeps_them():
+    from variorum.core.diff import Codec
+
+    codec = Codec()
+    assert codec.encode(["b", "a", "b"]) == "\u0100\u0101\u0100"
+    assert codec.encode(iter(["c", "a", "c", "d"])) == "\u0102\u0101\u0102\u0103"
+
+
+def test_base_ranges_give_the_same_differences_when_reused():
+    from variorum.core.diff import prepare
+
+    base = prepare("One “two” three. Four five six.\n\nSeven eight nine.")
+    others = ["One \"two\" three. Four five SIX.\n\nSeven eight\nnine.", "One “two” 3. Four five six.\n\nSeven  eight nine."]
+    first = [diff_versions(base, o, version_id="v2", salt="s").differences for o in others]
+    again = [diff_versions(base, o, version_id="v2", salt="s").differences for o in others]
+    fresh = [diff_versions(prepare(base.text), o, version_id="v2", salt="s").differences for o in others]
+    assert first == again == fresh and all(first)

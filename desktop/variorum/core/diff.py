@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -48,16 +49,19 @@ class Codec:
 
     def encode(self, keys) -> str:
         codes = self._codes
-        out = []
-        for k in keys:
-            c = codes.get(k)
-            if c is None:
-                n = len(codes) + 0x100
-                if n >= 0xD800:  # skip the surrogate block
-                    n += 0x800
-                c = codes[k] = chr(n)
-            out.append(c)
-        return "".join(out)
+        keys = list(keys)
+        found = list(map(codes.get, keys))
+        if None in found:  # new keys get the next codes, in order of first appearance
+            for i, k in enumerate(keys):
+                if found[i] is None:
+                    c = codes.get(k)
+                    if c is None:
+                        n = len(codes) + 0x100
+                        if n >= 0xD800:  # skip the surrogate block
+                            n += 0x800
+                        c = codes[k] = chr(n)
+                    found[i] = c
+        return "".join(found)
 
 
 try:  # the same diff algorithm built in C++: an optional accelerator, results checked identical by the tests
@@ -109,6 +113,9 @@ class Prepared:
     _tokens: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
 
     _sentences: dict[int, tuple[list[tuple[int, int]], list[str]]] = field(default_factory=dict, repr=False)
+    # the base is diffed against every other version: what its ranges give is kept, not worked out again
+    _ranges: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False)
+    _spacing: dict[tuple[int, int], tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
 
     def tokens(self, pi: int) -> tuple[Token, ...]:
         toks = self._tokens.get(pi)
@@ -116,9 +123,21 @@ class Prepared:
             toks = self._tokens[pi] = tuple(content_tokens(self.text, *self.paras[pi]))
         return toks
 
-    def tokens_between(self, pi: int, start: int, end: int) -> list[Token]:
-        return [t for t in self.tokens(pi) if start <= t.start < end] if pi in self._tokens \
-            else content_tokens(self.text, start, end)
+    def tokens_between(self, pi: int, start: int, end: int) -> Sequence[Token]:
+        if pi in self._tokens:
+            return [t for t in self.tokens(pi) if start <= t.start < end]
+        found = self._ranges.get((start, end))
+        if found is None:
+            found = self._ranges[(start, end)] = tuple(content_tokens(self.text, start, end))
+        return found
+
+    def spacing(self, start: int, end: int) -> tuple[list[str], list[int]]:
+        """``text[start:end]`` split around its runs of white space (kept, at odd places), and where each piece
+        ends (relative to ``start``)."""
+        found = self._spacing.get((start, end))
+        if found is None:
+            found = self._spacing[(start, end)] = _spacing(self.text[start:end])
+        return found
 
     def sentences(self, pi: int) -> tuple[list[tuple[int, int]], list[str]]:
         """Sentence ranges of paragraph ``pi`` and their comparison keys."""
@@ -176,7 +195,8 @@ class _Builder:
 
     # --- events, in reading order ------------------------------------------------------------------------
     def match(self, tb: Token, to: Token, paras: tuple[int, int]) -> None:
-        self.flush(tb.start, to.start)
+        if self.pending_del or self.pending_ins:
+            self.flush(tb.start, to.start)
         prev = self.prev
         # the gap before this word, when the previous word also matched and at least one side stays in the
         # same paragraph (a break between paragraphs on both sides is not a difference)
@@ -235,6 +255,11 @@ def _span(text: str, items: list[tuple[Token, int]]) -> Span:
     return Span(s, e, text[s:e])
 
 
+def _spacing(text: str) -> tuple[list[str], list[int]]:
+    pieces = _SPACES_KEPT.split(text)
+    return pieces, list(accumulate(map(len, pieces)))
+
+
 def _same_but_spacing(a: str, b: str) -> bool:
     """Whether the two differ only in white space: ``_SPACES.sub(" ", a) == _SPACES.sub(" ", b)``, without building
     either (str.split and the pattern agree on what white space is)."""
@@ -251,11 +276,10 @@ def _equal_range(builder: _Builder, b_range: tuple[int, int], o_range: tuple[int
         return
     if _same_but_spacing(tb, to):
         # only spacing differs (line wraps, non-breaking or repeated spaces): pair the runs of white space
-        # (split keeps the runs at odd places; the words between them are the same on both sides)
-        pb, po = _SPACES_KEPT.split(tb), _SPACES_KEPT.split(to)
+        # (the runs are at odd places; the words between them are the same on both sides)
+        (pb, ends_b), (po, ends_o) = b.spacing(bs, be), _spacing(to)
         changed = [i for i in range(1, len(pb), 2) if pb[i] != po[i]]
         if changed:
-            ends_b, ends_o = list(accumulate(map(len, pb))), list(accumulate(map(len, po)))
             for i in changed:
                 builder.add_cosmetic(bs + ends_b[i - 1], bs + ends_b[i], os_ + ends_o[i - 1], os_ + ends_o[i],
                                      "whitespace")

@@ -7,6 +7,7 @@ where a clicked note's anchor is, and the note statuses shown beside findings.
 
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
 from variorum.core.model import Comparison
 from variorum.core.notes import NotesError, NotesStore
 from variorum.core.notes.report import notes_for_report
+from variorum.ui.note_marks import note_ranges
 from variorum.ui.notes_panel import NotesPanel
+from variorum.ui.preferences import note_author
 
 _QUOTE = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
 
@@ -25,6 +28,7 @@ class CaseNotes(QObject):
     differenceRequested = Signal(str)  # difference id
     rangeRequested = Signal(str, int, int)  # version id, start, end
     statusesChanged = Signal(dict)  # finding id -> status of its latest note
+    marksChanged = Signal(dict)  # version id -> [(start, end)] of the words notes are attached to
 
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
@@ -32,12 +36,19 @@ class CaseNotes(QObject):
         self.comparison: Comparison | None = None
         self.store: NotesStore | None = None
         self.panel: NotesPanel | None = None
+        self.error: str | None = None  # why notes are not available, shown in the dock and the status bar
         try:
-            self.store = NotesStore()
+            self.store = NotesStore(user=note_author())
         except (NotesError, OSError) as exc:
-            widget = QLabel(f"Notes are not available: {exc}")
+            self.error = str(exc)
+            widget = QLabel(f"<b>Notes are not available.</b><br><br>{html.escape(str(exc))}<br><br>"
+                            f"Comparing files works as usual; notes cannot be added until the store is fixed.")
+            widget.setObjectName("notesError")
             widget.setWordWrap(True)
+            widget.setTextFormat(Qt.TextFormat.RichText)
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            widget.setContentsMargins(12, 12, 12, 12)
         else:
             self.panel = widget = NotesPanel(self.store)
             window.addAction(self.panel.add_note_action)  # Ctrl+M anywhere in the window
@@ -74,6 +85,11 @@ class CaseNotes(QObject):
         self.panel.set_context("case", "the case")
         self._emit_statuses()
 
+    def set_author(self, author: str) -> None:
+        """The name written on notes changed from now on (Preferences)."""
+        if self.store is not None:
+            self.store.user = author
+
     def set_context(self, anchor: str, label: str) -> None:
         if self.panel is not None and self.case_id is not None:
             self.panel.set_context(anchor, label)
@@ -101,6 +117,13 @@ class CaseNotes(QObject):
         statuses = {anchor.split(":", 1)[1]: status for anchor, status in self.panel.anchor_statuses().items()
                     if anchor and anchor.startswith("finding:")}
         self.statusesChanged.emit(statuses)
+        notes = []
+        if self.case_id is not None and self.store is not None:
+            try:
+                notes = self.store.notes(self.case_id)
+            except NotesError:
+                notes = []
+        self.marksChanged.emit(note_ranges(notes, self.comparison))
 
     def _jump(self, anchor: str) -> None:
         kind, _, rest = (anchor or "").partition(":")

@@ -1,7 +1,8 @@
 """One version's text: a header (colour, label, role) above a read-only, word-wrapped QPlainTextEdit.
 
-Highlights come from a :class:`SpanHighlighter` attached before the text is set; ExtraSelections are used only for
-the transient marks (the current difference and search hits). Positions in and out are code points.
+Highlights come from a :class:`SpanHighlighter` attached before the text is set; ExtraSelections are used for the
+marks drawn over them (notes, search hits, the current difference), whose formats merge with the highlight below.
+Positions in and out are code points.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QPainter, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from variorum.core.model import Version
 from variorum.ui.colors import FORMAT_KIND_PROPERTY, diff_formats, is_dark
+from variorum.ui.elided_label import ElidedLabel
 from variorum.ui.highlighter import SpanHighlighter, spans_by_block
 from variorum.ui.textpos import TextPositions
 
@@ -101,14 +103,17 @@ class DiffPane(QWidget):
         self._positions = TextPositions("")
         self._current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
+        self._notes: list[QTextEdit.ExtraSelection] = []
+        self._note_ranges: list[tuple[int, int]] = []
         self._programmatic = 0
+        self.context_actions: list[QAction] = []  # added to the pane's context menu (e.g. "Add note…")
 
-        self.header = _ElidedLabel(self)
+        self.header = ElidedLabel(self)
         self.header.setContentsMargins(8, 4, 8, 0)
         bold = self.header.font()
         bold.setBold(True)
         self.header.setFont(bold)
-        self.role = _ElidedLabel(self)
+        self.role = ElidedLabel(self)
         self.role.setContentsMargins(8, 0, 8, 4)
         self.role.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.editor = _Editor(self)
@@ -128,10 +133,34 @@ class DiffPane(QWidget):
 
         self.editor.clickedAt.connect(lambda qt: self.clicked.emit(self.version.id, self._positions.from_qt(qt)))
         self.editor.selectedByMouse.connect(lambda: self.textSelected.emit(self.version.id, *self.selected_range()))
+        self.editor.selectionChanged.connect(self._on_selection_changed)  # Shift+arrows select words too
+        self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.editor.customContextMenuRequested.connect(self._context_menu)
         self.editor.setAccessibleName(f"Text of {version.id}, {version.label}")
         self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> what is highlighted there
         self.editor.viewport().installEventFilter(self)
         self.editor.verticalScrollBar().valueChanged.connect(self._on_scroll)
+
+    def _on_selection_changed(self) -> None:
+        if not self._programmatic and self.editor.textCursor().hasSelection():
+            self.textSelected.emit(self.version.id, *self.selected_range())
+
+    def _context_menu(self, pos: QPoint) -> None:
+        """Copy and Select All, then the pane's own actions. A right-click outside the selection first selects
+        the word under the pointer, so "Add note…" attaches to what was clicked."""
+        cursor = self.editor.textCursor()
+        at = self.editor.cursorForPosition(pos).position()
+        if not (cursor.hasSelection() and cursor.selectionStart() <= at <= cursor.selectionEnd()):
+            word = self.editor.cursorForPosition(pos)
+            word.select(QTextCursor.SelectionType.WordUnderCursor)
+            if word.hasSelection():
+                self.editor.setTextCursor(word)  # a selection the user made: textSelected follows
+        menu = self.editor.createStandardContextMenu(pos)
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.exec(self.editor.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
@@ -173,12 +202,14 @@ class DiffPane(QWidget):
         # setting the text costs no Python call per line; it is attached when the highlights arrive.
         self.highlighter.setDocument(self.editor.document() if by_block else None)
         self.highlighter.set_spans(by_block, repaint=False)
-        self._current, self._hits = [], []
+        self._current, self._hits, self._notes = [], [], []
         self._programmatic += 1
         try:
             self.editor.setPlainText(text)
         finally:
             self._programmatic -= 1
+        if self._note_ranges:
+            self.set_note_ranges(self._note_ranges)
         if not self.version.ok:
             self.editor.setPlaceholderText(f"This file could not be compared.\n\n{self.version.error}")
 
@@ -212,6 +243,7 @@ class DiffPane(QWidget):
         if dark != self._dark:
             self._dark = dark
             self.highlighter.set_formats(pane_formats(dark))
+            self.set_note_ranges(self._note_ranges)
         self._selection_colours()
 
     def changeEvent(self, event) -> None:  # noqa: N802
@@ -277,8 +309,26 @@ class DiffPane(QWidget):
             self._hits.append(sel)
         self._refresh_marks()
 
+    def set_note_ranges(self, ranges: list[tuple[int, int]]) -> None:
+        """Mark the words notes are attached to (a wavy underline merged over any highlight)."""
+        self._note_ranges = sorted(set(ranges))
+        fmt = pane_formats(self._dark)["note"]
+        n = len(self._positions.text)
+        self._notes = []
+        for start, end in self._note_ranges:
+            if 0 <= start < end <= n:
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = self._cursor(start, end)
+                sel.format = fmt
+                self._notes.append(sel)
+        self._refresh_marks()
+
+    def note_ranges(self) -> list[tuple[int, int]]:
+        """The ranges marked as having a note, in code points."""
+        return list(self._note_ranges)
+
     def _refresh_marks(self) -> None:
-        self.editor.setExtraSelections(self._hits + self._current)
+        self.editor.setExtraSelections(self._notes + self._hits + self._current)
 
     # --- scrolling ------------------------------------------------------------------------------------------
     def _on_scroll(self, _value: int) -> None:
@@ -330,34 +380,3 @@ class DiffPane(QWidget):
             out.append((i, i + len(low)))
             i = hay.find(low, i + max(1, len(low)))
         return out
-
-
-class _ElidedLabel(QLabel):
-    """A one-line label that shortens its text with an ellipsis instead of widening the pane."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setMinimumWidth(40)
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._elide()
-
-    def minimumSizeHint(self):  # noqa: N802
-        hint = super().minimumSizeHint()
-        hint.setWidth(40)
-        return hint
-
-    def _elide(self) -> None:
-        margins = self.contentsMargins()
-        width = max(10, self.width() - margins.left() - margins.right())
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))

@@ -134,6 +134,7 @@ class FindingsPanel(QWidget):
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_copy.triggered.connect(self.copy_current)
         self.view.addAction(self.act_copy)
+        self.context_actions: list[QAction] = []  # more entries for the context menu (e.g. "Add note…")
         self.act_open = QAction("Show in the texts", self)
         self.act_open.triggered.connect(lambda: self._activate(self.view.currentIndex()))
         self.view.selectionModel().currentRowChanged.connect(self._show_details)
@@ -358,6 +359,9 @@ class FindingsPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.act_open)
         menu.addAction(self.act_copy)
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def _toggle_kind(self, action: QAction | None) -> bool:

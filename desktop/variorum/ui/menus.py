@@ -23,6 +23,7 @@ class Actions:
     prev_version: QAction
     about: QAction
     shortcuts: QAction
+    preferences: QAction
     recent_menu: QMenu
     view_menu: QMenu
     edit_menu: QMenu
@@ -60,6 +61,11 @@ def build_menus(window: QMainWindow) -> Actions:
     find = _action(window, "&Find…", QKeySequence.StandardKey.Find, "Find text in every version")
     edit_menu.addAction(find)
     edit_menu.addAction(paste)
+    preferences = _action(window, "P&references…", QKeySequence.StandardKey.Preferences,
+                          "The author name written on your notes")
+    preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+    edit_menu.addSeparator()
+    edit_menu.addAction(preferences)
 
     view_menu = bar.addMenu("&View")
     hide_cosmetic = _action(window, "&Hide cosmetic differences", "Ctrl+H",
@@ -84,4 +90,4 @@ def build_menus(window: QMainWindow) -> Actions:
     help_menu.addAction(shortcuts)
     help_menu.addAction(about)
     return Actions(open_, new_case, paste, export, quit_, find, hide_cosmetic, next_diff, prev_diff,
-                   next_version, prev_version, about, shortcuts, recent_menu, view_menu, edit_menu)
+                   next_version, prev_version, about, shortcuts, preferences, recent_menu, view_menu, edit_menu)

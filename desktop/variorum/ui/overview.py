@@ -1,15 +1,17 @@
-"""A narrow strip beside the panes: one tick per difference along the base text, the visible part outlined.
+"""A narrow strip beside the panes: one tick per difference along the base text, the visible part outlined,
+and a notch on the left edge where a note is attached.
 
 Clicking the strip asks to jump to the difference nearest to that point.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 STRIP_WIDTH = 16
+NOTE_COLOURS = {False: "#8E24AA", True: "#E0B0FF"}  # the panes' note underline, light and dark
 
 
 class OverviewStrip(QWidget):
@@ -25,6 +27,7 @@ class OverviewStrip(QWidget):
         self.setToolTip("Where the differences are. Click to jump to the nearest one.")
         self._marks: list[tuple[float, float, QColor]] = []
         self._current: tuple[float, float] | None = None
+        self._notes: list[tuple[float, float]] = []
         self._view = (0.0, 0.0)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -36,6 +39,14 @@ class OverviewStrip(QWidget):
 
     def marks(self) -> list[tuple[float, float, QColor]]:
         return list(self._marks)
+
+    def set_note_marks(self, marks: list[tuple[float, float]]) -> None:
+        """Where notes sit, as fractions of the base text."""
+        self._notes = list(marks)
+        self.update()
+
+    def note_marks(self) -> list[tuple[float, float]]:
+        return list(self._notes)
 
     def set_current(self, mark: tuple[float, float] | None) -> None:
         self._current = mark
@@ -59,6 +70,13 @@ class OverviewStrip(QWidget):
         for start, end, colour in self._marks:
             y = 2 + start * h
             p.fillRect(QRectF(3, y, self.width() - 6, max(2.0, (end - start) * h)), colour)
+        notch = QColor(NOTE_COLOURS[pal.color(QPalette.ColorRole.Window).lightness() < 128])
+        for start, end in self._notes:
+            y = 2 + (start + end) / 2 * h
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(notch)
+            p.drawPolygon(QPolygonF([QPointF(0, y - 4), QPointF(6, y), QPointF(0, y + 4)]))
+        p.setBrush(Qt.BrushStyle.NoBrush)
         if self._current is not None:
             pen = QPen(pal.color(QPalette.ColorRole.Text))
             pen.setWidth(2)

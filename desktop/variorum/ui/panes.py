@@ -64,6 +64,8 @@ class PanesView(QWidget):
         self._colours: dict[str, QColor] = {}
         self._syncing = False
         self._generation = 0
+        self._note_ranges: dict[str, list[tuple[int, int]]] = {}
+        self.context_actions: list = []  # QActions offered in every pane's context menu (e.g. "Add note…")
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setChildrenCollapsible(False)
@@ -158,6 +160,8 @@ class PanesView(QWidget):
         pane.textSelected.connect(self.textSelected)
         pane.tooltip_for = lambda offset, vid=vid: self.describe_at(vid, offset)
         pane.scrolled.connect(self._sync_from)
+        pane.context_actions = self.context_actions
+        pane.set_note_ranges(self._note_ranges.get(vid, []))
         self._splitter.addWidget(pane)
         self._panes[vid] = pane
         return pane
@@ -187,6 +191,30 @@ class PanesView(QWidget):
 
     def _spans(self, vid: str) -> list[tuple[int, int, str]]:
         return pane_spans(self.comparison, vid, self.compared, self.show_cosmetic)
+
+    def set_note_ranges(self, ranges: dict[str, list[tuple[int, int]]]) -> None:
+        """Mark the words that carry a note, per version, in the panes and (for the base) the overview strip."""
+        self._note_ranges = {vid: list(r) for vid, r in ranges.items()}
+        for vid, pane in self._panes.items():
+            pane.set_note_ranges(self._note_ranges.get(vid, []))
+        self._update_note_marks()
+
+    def _update_note_marks(self) -> None:
+        c = self.comparison
+        base = c.base_version if c else None
+        if base is None or not base.text or self.alignment is None:
+            self.overview.set_note_marks([])
+            return
+        n = len(base.text)
+        marks = []
+        for vid, ranges in self._note_ranges.items():
+            if vid != c.base and not is_word_diffed(c, vid):
+                continue  # related coverage does not line up with the base
+            for start, end in ranges:
+                if vid != c.base:
+                    start, end = self.alignment.map(vid, start, c.base), self.alignment.map(vid, end, c.base)
+                marks.append((start / n, max(start, end) / n))
+        self.overview.set_note_marks(marks)
 
     def set_highlighting(self, compared: str | None, show_cosmetic: bool) -> None:
         """Change the compared version or the cosmetic toggle: only highlights and headers change."""
@@ -237,6 +265,7 @@ class PanesView(QWidget):
                 key = "fact-shared" if s.finding is not None and s.finding.severity == "info" else "fact-conflict"
             marks.append((s.start / n, s.end / n, QColor(colours.get(key, "#888888"))))
         self.overview.set_marks(marks)
+        self._update_note_marks()
         self._update_view_mark()
 
     def _update_view_mark(self) -> None:

@@ -55,6 +55,22 @@ class _Editor(QPlainTextEdit):
         self._press: QPoint | None = None
         self.marker: int | None = None  # Qt position of an empty current difference (text missing here)
         self.marker_colour = QColor("#F5A623")
+        self.note_spans: list[tuple[int, int]] = []  # Qt positions of words with a note: a bar in the margin
+        self.note_colour = QColor("#8E24AA")
+
+    def _paint_note_bars(self) -> None:
+        """A bar at the left edge beside the lines holding a note's words, visible even over a highlight."""
+        painter = QPainter(self.viewport())
+        height = self.viewport().height()
+        last = self.document().characterCount() - 1
+        for start, end in self.note_spans:
+            a, b = QTextCursor(self.document()), QTextCursor(self.document())
+            a.setPosition(min(start, last))
+            b.setPosition(min(end, last))
+            top, bottom = self.cursorRect(a).top(), self.cursorRect(b).bottom()
+            if bottom >= 0 and top <= height:
+                painter.fillRect(0, top, 3, max(2, bottom - top), self.note_colour)
+        painter.end()
 
     def set_marker(self, position: int | None) -> None:
         self.marker = position
@@ -62,6 +78,8 @@ class _Editor(QPlainTextEdit):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
+        if self.note_spans:
+            self._paint_note_bars()
         if self.marker is None:
             return
         cursor = QTextCursor(self.document())
@@ -315,13 +333,18 @@ class DiffPane(QWidget):
         fmt = pane_formats(self._dark)["note"]
         n = len(self._positions.text)
         self._notes = []
+        bars = []
         for start, end in self._note_ranges:
             if 0 <= start < end <= n:
                 sel = QTextEdit.ExtraSelection()
                 sel.cursor = self._cursor(start, end)
                 sel.format = fmt
                 self._notes.append(sel)
+                bars.append((self._positions.to_qt(start), self._positions.to_qt(end)))
+        self.editor.note_spans = bars
+        self.editor.note_colour = fmt.underlineColor()
         self._refresh_marks()
+        self.editor.viewport().update()
 
     def note_ranges(self) -> list[tuple[int, int]]:
         """The ranges marked as having a note, in code points."""

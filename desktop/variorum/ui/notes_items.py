@@ -22,10 +22,14 @@ def short(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def note_item(note: Note, anchor: str, resolution: Resolution | None) -> QTreeWidgetItem:
-    """The list row for a note; orphaned notes are marked in words and italics, not by colour alone."""
+def note_item(note: Note, anchor: str, resolution: Resolution | None, about: str | None = None) -> QTreeWidgetItem:
+    """The list row for a note; orphaned notes are marked in words and italics, not by colour alone.
+
+    ``about`` names what the anchor is (a finding's kind); otherwise the anchored words are quoted."""
     label = anchor
-    if note.anchor.quote and note.anchor.quote.exact.strip():
+    if about:
+        label += f" {about}"
+    elif note.anchor.quote and note.anchor.quote.exact.strip():
         label += f" “{short(note.anchor.quote.exact, 32)}”"
     item = QTreeWidgetItem([label, note.status, note.author, when(note.updated_at)])
     item.setData(0, NOTE_ID_ROLE, note.id)

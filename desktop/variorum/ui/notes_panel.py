@@ -46,7 +46,8 @@ from variorum.core.notes import (
     format_anchor,
     parse_anchor,
 )
-from variorum.ui.notes_items import ANCHOR_ROLE, NOTE_ID_ROLE, history_item, note_item, when
+from variorum.ui.findings_model import kind_text
+from variorum.ui.notes_items import ANCHOR_ROLE, NOTE_ID_ROLE, history_item, note_item, short, when
 from variorum.ui.notes_undo import NoteUndo
 
 AUTOSAVE_MS = 700
@@ -171,7 +172,9 @@ class NotesPanel(QWidget):
     def set_context(self, anchor: str, label: str) -> None:
         """What "Add note" attaches to: an anchor string (``finding:ID``, ``quote:v2:10-42``, …) and its name."""
         self._context = anchor or "case"
-        self.context_label.setText(f"Add note to: {label or self._context}")
+        label = label or self._context
+        self.context_label.setText(f"Add note to: {short(label, 90)}")  # a finding's message can be long
+        self.context_label.setToolTip(label)
 
     def current_note(self) -> Note | None:
         return self._current
@@ -325,6 +328,13 @@ class NotesPanel(QWidget):
             return f"quote:{res.version_id}:{res.start}-{res.end}"
         return format_anchor(note.anchor, *ids)
 
+    def _about(self, note: Note) -> str | None:
+        """A finding note is named by the finding's kind (its evidence may be a long URL)."""
+        if note.anchor.kind != "finding" or self._comparison is None or note.orphaned:
+            return None
+        finding = next((f for f in self._comparison.findings if f.id == note.anchor.ref), None)
+        return f"({kind_text(finding.kind)})" if finding is not None else None
+
     def _reload(self, select: str | None = None) -> None:
         keep = select or (self._current.id if self._current else None)
         ids = self._version_ids()
@@ -335,7 +345,7 @@ class NotesPanel(QWidget):
             chosen = None
             for note in notes:
                 anchor = self._anchor_text(note, ids)
-                item = note_item(note, anchor, self._resolutions.get(note.id))
+                item = note_item(note, anchor, self._resolutions.get(note.id), self._about(note))
                 self.note_list.addTopLevelItem(item)
                 if note.id == keep:
                     chosen = item

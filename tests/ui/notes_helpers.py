@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from variorum.ui.findings_model import COL_STATUS
+from variorum.ui.findings_model import COL_MESSAGE, COL_STATUS
 
 
 def words_free_of_highlights(pane, text: str, phrase: str) -> tuple[int, int]:
@@ -88,3 +88,11 @@ def finding_status(window, finding_id: str) -> str:
 def history_actions(window) -> list[str]:
     view = window.case_notes.panel.history_view
     return [view.topLevelItem(i).text(2) for i in range(view.topLevelItemCount())]
+
+
+def status_as_shown(window, finding_id: str) -> str:
+    """The finding's row as the user reads it: the status column, or the message when that column is hidden."""
+    findings = window.docks.findings
+    row = findings.model.row_of(finding_id)
+    col = COL_MESSAGE if findings.view.isColumnHidden(COL_STATUS) else COL_STATUS
+    return findings.model.index(row, col).data()

@@ -12,6 +12,7 @@ from notes_helpers import (
     note_rows,
     point_of,
     select_with_keyboard,
+    status_as_shown,
     words_free_of_highlights,
 )
 from PySide6.QtCore import Qt
@@ -19,6 +20,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 
 from variorum.assets import demo_paths
+from variorum.ui.findings_model import COL_STATUS
 
 # Context menus are popups: the offscreen platform says it cannot grab the keyboard for them or raise them.
 pytestmark = pytest.mark.qt_log_ignore("does not support grabbing the keyboard", "does not support raise")
@@ -92,6 +94,10 @@ def test_add_note_from_the_findings_context_menu_and_its_status_in_the_list(qtbo
     assert finding_status(window, target.id) == "○ open"
     panel.status_combo.setCurrentText("dismissed")
     assert finding_status(window, target.id) == "✘ dismissed"
+    assert "✘ dismissed" in status_as_shown(window, target.id)
+    findings.resize(400, findings.height())  # a narrow dock hides the status column: the message shows it
+    qtbot.waitUntil(lambda: findings.view.isColumnHidden(COL_STATUS))
+    assert status_as_shown(window, target.id).startswith("✘ dismissed · ")
 
 
 def test_a_note_on_words_selected_with_the_keyboard(qtbot, window):

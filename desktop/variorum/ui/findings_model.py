@@ -52,12 +52,21 @@ class FindingsModel(QAbstractTableModel):
         self._statuses: dict[str, str] = {}
         self._palette = QPalette()
         self._kind_in_message = False
+        self._status_in_message = False
         self._icons: dict[tuple[int, ...], QIcon] = {}
 
     def set_kind_in_message(self, on: bool) -> None:
         """Prefix each message with its kind, for when the kind column is hidden."""
         if on != self._kind_in_message:
             self._kind_in_message = on
+            if self._findings:
+                self.dataChanged.emit(self.index(0, COL_MESSAGE), self.index(len(self._findings) - 1, COL_MESSAGE))
+
+    def set_status_in_message(self, on: bool) -> None:
+        """Prefix the message of each finding that has a note with the note's status, for when the status column
+        is hidden."""
+        if on != self._status_in_message:
+            self._status_in_message = on
             if self._findings:
                 self.dataChanged.emit(self.index(0, COL_MESSAGE), self.index(len(self._findings) - 1, COL_MESSAGE))
 
@@ -131,7 +140,10 @@ class FindingsModel(QAbstractTableModel):
             if col == COL_VERSIONS:
                 return ", ".join(f.versions)
             if col == COL_MESSAGE:
-                return f"{kind_text(f.kind)}: {f.message}" if self._kind_in_message else f.message
+                text = f"{kind_text(f.kind)}: {f.message}" if self._kind_in_message else f.message
+                if self._status_in_message and f.id in self._statuses:
+                    text = f"{status_text(status)} · {text}"
+                return text
             if col == COL_STATUS:
                 return status_text(status)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_VERSIONS:

@@ -331,6 +331,7 @@ class FindingsPanel(QWidget):
         width = self.width()
         self.view.setColumnHidden(COL_VERSIONS, width < 640)
         self.view.setColumnHidden(COL_STATUS, width < 520)
+        self.model.set_status_in_message(width < 520)
         self.view.setColumnHidden(COL_KIND, width < 400)
         self.model.set_kind_in_message(width < 400)
 

@@ -15,9 +15,9 @@ from notes_helpers import (
     status_as_shown,
     words_free_of_highlights,
 )
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from variorum.assets import demo_paths
 from variorum.ui.findings_model import COL_STATUS
@@ -114,6 +114,14 @@ def test_a_note_on_words_selected_with_the_keyboard(qtbot, window):
     assert text[q.start:q.end] == q.exact == "the EU said"
     assert pane.note_ranges() == [(q.start, q.end)]
     assert note_rows(window) == [f"quote:{base}:{q.start}-{q.end} “the EU said”"]
+    qtbot.keyClicks(window.case_notes.panel.body_edit, "Which EU body?")
+    window.case_notes.panel.flush()
+    pos = point_of(pane, q.start + 3)
+    QApplication.sendEvent(pane.editor.viewport(),
+                           QHelpEvent(QEvent.Type.ToolTip, pos, pane.editor.viewport().mapToGlobal(pos)))
+    assert "Which EU body?" in QToolTip.text()
+    assert [a.text() for a in window.actions_.edit_menu.actions()
+            if a.text().startswith("Undo")] == ["Undo edit text"]  # Edit menu: undo the last note change
 
 
 def test_the_pane_context_menu_adds_a_note_on_the_word_under_the_pointer(qtbot, window):

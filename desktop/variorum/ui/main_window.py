@@ -78,7 +78,8 @@ class MainWindow(QMainWindow):
         self.case_notes = CaseNotes(self, self.actions_.view_menu)
         self.docks.arrange(self, [self.case_notes.dock])
         if self.case_notes.add_note_action is not None:
-            self.actions_.edit_menu.insertAction(self.actions_.preferences, self.case_notes.add_note_action)
+            for action in (self.case_notes.add_note_action, self.case_notes.panel.undo_action):
+                self.actions_.edit_menu.insertAction(self.actions_.preferences, action)
             self.actions_.edit_menu.insertSeparator(self.actions_.preferences)
         self.progress = ProgressIndicator(self)
         self.statusBar().addPermanentWidget(self.progress)

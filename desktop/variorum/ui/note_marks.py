@@ -12,15 +12,24 @@ from collections.abc import Iterable
 from variorum.core.model import Comparison
 from variorum.core.notes import Note
 
+NoteMark = tuple[int, int, str]  # start, end, what the note says (for the tooltip)
 
-def note_ranges(notes: Iterable[Note], comparison: Comparison | None) -> dict[str, list[tuple[int, int]]]:
-    out: dict[str, list[tuple[int, int]]] = {}
+
+def summary(note: Note, limit: int = 160) -> str:
+    body = " ".join(note.body.split()) or "(no text yet)"
+    body = body if len(body) <= limit else body[:limit - 1] + "…"
+    return f"Note ({note.status}, {note.author}): {body}"
+
+
+def note_ranges(notes: Iterable[Note], comparison: Comparison | None) -> dict[str, list[NoteMark]]:
+    out: dict[str, list[NoteMark]] = {}
     if comparison is None:
         return out
+    text = ""
 
     def add(vid: str | None, start: int, end: int) -> None:
         if vid and end > start:
-            out.setdefault(vid, []).append((start, end))
+            out.setdefault(vid, []).append((start, end, text))
 
     findings = {f.id: f for f in comparison.findings}
     differences = {d.id: d for d in comparison.differences}
@@ -29,6 +38,7 @@ def note_ranges(notes: Iterable[Note], comparison: Comparison | None) -> dict[st
         if note.deleted or note.orphaned:
             continue
         a = note.anchor
+        text = summary(note)
         if a.kind == "finding" and a.ref in findings:
             for e in findings[a.ref].evidence:
                 add(e.version, e.start, e.end)

@@ -64,7 +64,7 @@ class PanesView(QWidget):
         self._colours: dict[str, QColor] = {}
         self._syncing = False
         self._generation = 0
-        self._note_ranges: dict[str, list[tuple[int, int]]] = {}
+        self._note_ranges: dict[str, list[tuple[int, int, str]]] = {}  # start, end, what the note says
         self.context_actions: list = []  # QActions offered in every pane's context menu (e.g. "Add note…")
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -161,7 +161,7 @@ class PanesView(QWidget):
         pane.tooltip_for = lambda offset, vid=vid: self.describe_at(vid, offset)
         pane.scrolled.connect(self._sync_from)
         pane.context_actions = self.context_actions
-        pane.set_note_ranges(self._note_ranges.get(vid, []))
+        pane.set_note_ranges([(s, e) for s, e, _t in self._note_ranges.get(vid, [])])
         self._splitter.addWidget(pane)
         self._panes[vid] = pane
         return pane
@@ -192,11 +192,12 @@ class PanesView(QWidget):
     def _spans(self, vid: str) -> list[tuple[int, int, str]]:
         return pane_spans(self.comparison, vid, self.compared, self.show_cosmetic)
 
-    def set_note_ranges(self, ranges: dict[str, list[tuple[int, int]]]) -> None:
-        """Mark the words that carry a note, per version, in the panes and (for the base) the overview strip."""
+    def set_note_ranges(self, ranges: dict[str, list[tuple[int, int, str]]]) -> None:
+        """Mark the words that carry a note, per version, in the panes and (for the base) the overview strip;
+        each range comes with what the note says, shown when the pointer rests on it."""
         self._note_ranges = {vid: list(r) for vid, r in ranges.items()}
         for vid, pane in self._panes.items():
-            pane.set_note_ranges(self._note_ranges.get(vid, []))
+            pane.set_note_ranges([(s, e) for s, e, _t in self._note_ranges.get(vid, [])])
         self._update_note_marks()
 
     def _update_note_marks(self) -> None:
@@ -210,7 +211,7 @@ class PanesView(QWidget):
         for vid, ranges in self._note_ranges.items():
             if vid != c.base and not is_word_diffed(c, vid):
                 continue  # related coverage does not line up with the base
-            for start, end in ranges:
+            for start, end, _text in ranges:
                 if vid != c.base:
                     start, end = self.alignment.map(vid, start, c.base), self.alignment.map(vid, end, c.base)
                 marks.append((start / n, max(start, end) / n))
@@ -240,7 +241,9 @@ class PanesView(QWidget):
         c = self.comparison
         if c is None or c.base is None:
             return None
-        return describe_at(c, version_id, offset, self.compared, self.show_cosmetic)
+        notes = [t for s, e, t in self._note_ranges.get(version_id, []) if s <= offset < e]
+        parts = [describe_at(c, version_id, offset, self.compared, self.show_cosmetic)] + notes[:3]
+        return "\n\n".join(p for p in parts if p) or None
 
     # --- overview and selection -----------------------------------------------------------------------------
     def stops(self) -> list[Stop]:

@@ -166,3 +166,28 @@ def test_deleting_a_note_removes_its_mark_and_undo_brings_both_back(qtbot, windo
     assert window.panes.pane(e.version).note_ranges() == []
     panel.undo()
     assert (e.start, e.end) in window.panes.pane(e.version).note_ranges()
+
+
+def test_clearing_the_selection_stops_add_note_from_using_those_words(qtbot, window):
+    base = window.comparison.base
+    pane = window.panes.pane(base)
+    text = window.comparison.version(base).text
+    start, _end = words_free_of_highlights(pane, text, "the EU said it does not")
+    select_with_keyboard(qtbot, pane, start, 2)
+    assert "“the EU” in" in window.case_notes.panel.context_label.text()
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Right)  # the selection collapses
+    assert window.case_notes.panel.context_label.text() == "Add note to: the case"
+    qtbot.keyClick(pane.editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    (note,) = stored_notes(window)
+    assert note.anchor.kind == "case"
+
+
+def test_alt_down_through_related_coverage_attaches_notes_to_its_findings(qtbot, window):
+    window.set_compared("v4")  # as clicking v4 in the Versions list does
+    editor = window.panes.pane(window.comparison.base).editor
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    finding = window.navigator.current.finding
+    assert finding is not None and "v4" in finding.versions
+    qtbot.keyClick(editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    (note,) = stored_notes(window)
+    assert (note.anchor.kind, note.anchor.ref) == ("finding", finding.id)

@@ -41,7 +41,6 @@ def search_format(dark: bool) -> QTextCharFormat:
 
 class _Editor(QPlainTextEdit):
     clickedAt = Signal(int)  # Qt position of a plain click (not a drag-selection)
-    selectedByMouse = Signal()  # the user dragged out a selection
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,11 +97,9 @@ class _Editor(QPlainTextEdit):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         pos = event.position().toPoint()
-        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
-            if (pos - self._press).manhattanLength() < 4:
-                self.clickedAt.emit(self.cursorForPosition(pos).position())
-            elif self.textCursor().hasSelection():
-                self.selectedByMouse.emit()
+        if (event.button() == Qt.MouseButton.LeftButton and self._press is not None
+                and (pos - self._press).manhattanLength() < 4):
+            self.clickedAt.emit(self.cursorForPosition(pos).position())
         self._press = None
 
 
@@ -110,7 +107,7 @@ class DiffPane(QWidget):
     """A version's text with its highlights. Signals carry code-point offsets."""
 
     clicked = Signal(str, int)  # version id, offset
-    textSelected = Signal(str, int, int)  # version id, start, end: a selection the user made
+    textSelected = Signal(str, int, int)  # version id, start, end: a selection the user made (empty: cleared)
     scrolled = Signal(str)  # version id; only for scrolling the user did
 
     def __init__(self, version: Version, colour: QColor, parent: QWidget | None = None) -> None:
@@ -150,7 +147,6 @@ class DiffPane(QWidget):
         self._selection_colours()
 
         self.editor.clickedAt.connect(lambda qt: self.clicked.emit(self.version.id, self._positions.from_qt(qt)))
-        self.editor.selectedByMouse.connect(lambda: self.textSelected.emit(self.version.id, *self.selected_range()))
         self.editor.selectionChanged.connect(self._on_selection_changed)  # Shift+arrows select words too
         self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor.customContextMenuRequested.connect(self._context_menu)
@@ -160,7 +156,8 @@ class DiffPane(QWidget):
         self.editor.verticalScrollBar().valueChanged.connect(self._on_scroll)
 
     def _on_selection_changed(self) -> None:
-        if not self._programmatic and self.editor.textCursor().hasSelection():
+        """Selections the user makes (or clears: an empty range) are announced; those the program makes are not."""
+        if not self._programmatic:
             self.textSelected.emit(self.version.id, *self.selected_range())
 
     def _context_menu(self, pos: QPoint) -> None:

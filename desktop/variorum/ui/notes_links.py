@@ -28,6 +28,7 @@ class NotesLinks(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._w = window
+        self._on_words = False  # "Add note" attaches to words the user selected
         notes = window.case_notes
         window.navigator.currentChanged.connect(self._on_current_stop)
         window.panes.textSelected.connect(self._on_text_selected)
@@ -84,6 +85,7 @@ class NotesLinks(QObject):
             self._on_finding(finding)
 
     def _on_finding(self, finding: Finding) -> None:
+        self._on_words = False
         self._w.case_notes.set_context(f"finding:{finding.id}", finding.message)
 
     def _on_current_stop(self, stop) -> None:
@@ -91,6 +93,7 @@ class NotesLinks(QObject):
         if stop is not None and stop.finding is not None:  # related coverage: Alt+Down goes through findings
             self._on_finding(stop.finding)
         if d is not None:
+            self._on_words = False
             words = _short(d.other.text or d.base.text)
             self._w.case_notes.set_context(f"difference:{d.id}", f"{d.kind} in {d.version}: “{words}”")
 
@@ -100,8 +103,12 @@ class NotesLinks(QObject):
             start += 1
         while end > start and full[end - 1].isspace():
             end -= 1
-        if end <= start:
+        if end <= start:  # the selection was cleared: a note would no longer attach to those words
+            if self._on_words:
+                self._on_words = False
+                self._w.case_notes.set_context("case", "the case")
             return
+        self._on_words = True
         text = _short(full[start:end])
         self._w.case_notes.set_context(f"quote:{version_id}:{start}-{end}", f"“{text}” in {version_id}")
 

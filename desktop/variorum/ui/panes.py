@@ -48,7 +48,7 @@ def role_of(comparison: Comparison, version_id: str, compared: str | None) -> st
 
 class PanesView(QWidget):
     clicked = Signal(str, int)  # version id, code-point offset
-    textSelected = Signal(str, int, int)  # version id, start, end of a selection made with the mouse
+    textSelected = Signal(str, int, int)  # version id, start, end of a selection the user made (empty: cleared)
     shown = Signal()  # every visible pane has its text and highlights
     jumpRequested = Signal(float)  # a click on the overview strip, as a fraction of the base text
 

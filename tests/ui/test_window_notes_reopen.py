@@ -80,6 +80,7 @@ def test_notes_on_the_demo_case_survive_quitting_and_relaunching(qtbot, tmp_path
         text = w2.comparison.version(base).text
         rows = note_rows(w2)
         assert len(rows) == 2
+        assert w2.case_notes.dock.windowTitle() == "Notes (2)"  # the tab beside Findings
         assert rows[0] == f"finding:{finding.id} (URL date mismatch)"
         note = select_note(qtbot, w2, "quote:")
         q = note.anchor.quote

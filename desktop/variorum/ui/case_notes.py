@@ -124,6 +124,8 @@ class CaseNotes(QObject):
             except NotesError:
                 notes = []
         self.marksChanged.emit(note_ranges(notes, self.comparison))
+        # The tab beside Findings says how many notes the case has, so they are not missed behind it.
+        self.dock.setWindowTitle(f"Notes ({len(notes)})" if notes else "Notes")
 
     def _jump(self, anchor: str) -> None:
         kind, _, rest = (anchor or "").partition(":")

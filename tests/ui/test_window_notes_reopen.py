@@ -190,3 +190,32 @@ def test_the_author_set_in_preferences_is_written_on_new_notes_and_remembered(qt
         assert w2.case_notes.panel.current_note().author == "M. Checker"
         assert history_actions(w2) == ["create"]
         assert w2.case_notes.panel.history_view.topLevelItem(0).text(1) == "M. Checker"
+
+
+def test_a_case_is_renamed_and_deleted_only_after_confirmation_from_the_notes_panel(qtbot, tmp_path, windows,
+                                                                                    monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    with demo_paths() as paths:
+        w = new_window(qtbot, tmp_path, windows, paths)
+        bar = w.case_notes.case_bar
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Belarus meddling story", True))
+        qtbot.mouseClick(bar.rename_button, Qt.MouseButton.LeftButton)
+        w.case_notes.add_note_action.trigger()
+        qtbot.keyClicks(w.case_notes.panel.body_edit, "Kept after deleting the case.")
+        w.close()
+        w2 = new_window(qtbot, tmp_path, windows, paths)
+        bar = w2.case_notes.case_bar
+        assert bar.name_label.text() == "Case: <b>Belarus meddling story</b>"
+        case_id = w2.case_notes.case_id
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+        qtbot.mouseClick(bar.delete_button, Qt.MouseButton.LeftButton)
+        assert note_rows(w2) and w2.case_notes.case_id == case_id  # said no: nothing happened
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        qtbot.mouseClick(bar.delete_button, Qt.MouseButton.LeftButton)
+        assert note_rows(w2) == [] and bar.name_label.text() == "No case open"
+        assert f"--restore {case_id}" in w2.statusBar().currentMessage()
+        store = w2.case_notes.store
+        (deleted,) = store.deleted_cases()
+        assert deleted.id == case_id
+        assert [n.body for n in store.notes(case_id, include_deleted=True)] == ["Kept after deleting the case."]

@@ -11,11 +11,12 @@ import html
 import re
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from variorum.core.model import Comparison
 from variorum.core.notes import NotesError, NotesStore
 from variorum.core.notes.report import notes_for_report
+from variorum.ui.case_bar import CaseBar
 from variorum.ui.note_marks import note_ranges
 from variorum.ui.notes_panel import NotesPanel
 from variorum.ui.preferences import note_author
@@ -36,6 +37,7 @@ class CaseNotes(QObject):
         self.comparison: Comparison | None = None
         self.store: NotesStore | None = None
         self.panel: NotesPanel | None = None
+        self.case_bar: CaseBar | None = None
         self.error: str | None = None  # why notes are not available, shown in the dock and the status bar
         try:
             self.store = NotesStore(user=note_author())
@@ -50,10 +52,18 @@ class CaseNotes(QObject):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             widget.setContentsMargins(12, 12, 12, 12)
         else:
-            self.panel = widget = NotesPanel(self.store)
+            self.panel = NotesPanel(self.store)
             window.addAction(self.panel.add_note_action)  # Ctrl+M anywhere in the window
             self.panel.noteActivated.connect(self._jump)
             self.panel.notesChanged.connect(self._emit_statuses)
+            self.case_bar = CaseBar(self.store)
+            self.case_bar.caseDeleted.connect(self._on_case_deleted)
+            self.case_bar.message.connect(lambda m: window.statusBar().showMessage(m, 20000))
+            widget = QWidget()
+            column = QVBoxLayout(widget)
+            column.setContentsMargins(0, 4, 0, 0)
+            column.addWidget(self.case_bar)
+            column.addWidget(self.panel, 1)
         self.dock = QDockWidget("Notes", window)
         self.dock.setObjectName("notesDock")
         self.dock.setWidget(widget)
@@ -82,7 +92,14 @@ class CaseNotes(QObject):
             except NotesError:
                 self.case_id = None
         self.panel.set_case(self.case_id, comparison if self.case_id else None)
+        self.case_bar.set_case(self.case_id)
         self.panel.set_context("case", "the case")
+        self._emit_statuses()
+
+    def _on_case_deleted(self, _case_id: str) -> None:
+        self.case_id = None
+        self.panel.set_case(None)
+        self.case_bar.set_case(None)
         self._emit_statuses()
 
     def set_author(self, author: str) -> None:

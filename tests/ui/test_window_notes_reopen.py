@@ -206,14 +206,14 @@ def test_a_case_is_renamed_and_deleted_only_after_confirmation_from_the_notes_pa
         w.close()
         w2 = new_window(qtbot, tmp_path, windows, paths)
         bar = w2.case_notes.case_bar
-        assert bar.name_label.text() == "Case: <b>Belarus meddling story</b>"
+        assert bar.name_label.full_text() == "Case: Belarus meddling story"
         case_id = w2.case_notes.case_id
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
         qtbot.mouseClick(bar.delete_button, Qt.MouseButton.LeftButton)
         assert note_rows(w2) and w2.case_notes.case_id == case_id  # said no: nothing happened
         monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
         qtbot.mouseClick(bar.delete_button, Qt.MouseButton.LeftButton)
-        assert note_rows(w2) == [] and bar.name_label.text() == "No case open"
+        assert note_rows(w2) == [] and bar.name_label.full_text() == "No case open"
         assert f"--restore {case_id}" in w2.statusBar().currentMessage()
         store = w2.case_notes.store
         (deleted,) = store.deleted_cases()

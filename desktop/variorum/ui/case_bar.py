@@ -7,9 +7,10 @@ Deleting asks first; a deleted case and its notes stay in the store's audit log 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMessageBox, QToolButton, QWidget
 
 from variorum.core.notes import NotesError, NotesStore
+from variorum.ui.elided_label import ElidedLabel
 
 
 class CaseBar(QWidget):
@@ -20,7 +21,7 @@ class CaseBar(QWidget):
         super().__init__(parent)
         self.store = store
         self.case_id: str | None = None
-        self.name_label = QLabel("No case open")
+        self.name_label = ElidedLabel()  # a long name is shortened, never pushing the buttons out of the dock
         self.name_label.setObjectName("caseName")
         self.rename_button = QToolButton()
         self.rename_button.setText("Rename…")
@@ -31,7 +32,7 @@ class CaseBar(QWidget):
         self.delete_button.setToolTip("Delete this case and its notes (they stay recoverable)")
         self.delete_button.clicked.connect(self.delete)
         row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row.setContentsMargins(9, 0, 9, 0)  # in line with the notes panel below
         row.addWidget(self.name_label, 1)
         row.addWidget(self.rename_button)
         row.addWidget(self.delete_button)
@@ -45,7 +46,8 @@ class CaseBar(QWidget):
                 name = self.store.case(case_id).name
             except NotesError:
                 name = None
-        self.name_label.setText(f"Case: <b>{_esc(name)}</b>" if name else "No case open")
+        self.name_label.set_full_text(f"Case: {name}" if name else "No case open")
+        self.name_label.setToolTip(self.name_label.full_text())
         self.rename_button.setEnabled(name is not None)
         self.delete_button.setEnabled(name is not None)
 
@@ -83,8 +85,3 @@ class CaseBar(QWidget):
         self.message.emit(f"Case “{case.name}” deleted. To restore it: variorum notes cases --restore {case.id}")
         self.caseDeleted.emit(case.id)
 
-
-def _esc(text: str | None) -> str:
-    import html
-
-    return html.escape(text or "")

@@ -12,6 +12,8 @@ SHORTCUTS = (
     ("Ctrl+F", "find in every version (Enter: next match, Shift+Enter: previous)"),
     ("Ctrl+H", "hide or show cosmetic differences"),
     ("Ctrl+M", "add a note to the current finding, difference or selected words"),
+    ("Ctrl+Z in the Notes panel", "undo the last note change (also Edit → Undo …)"),
+    ("Right-click words or a finding", "Add note… to them"),
     ("Ctrl+O / Ctrl+Shift+V", "add files / add the clipboard's text as a version"),
     ("Ctrl+E", "export a report"),
     ("Alt+Shift+Up / Alt+Shift+Down", "move the selected version up / down in the list"),

@@ -191,3 +191,20 @@ def test_alt_down_through_related_coverage_attaches_notes_to_its_findings(qtbot,
     qtbot.keyClick(editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     (note,) = stored_notes(window)
     assert (note.anchor.kind, note.anchor.ref) == ("finding", finding.id)
+
+
+def test_a_note_on_words_dragged_over_with_the_mouse(qtbot, window):
+    base = window.comparison.base
+    pane = window.panes.pane(base)
+    text = window.comparison.version(base).text
+    start, _end = words_free_of_highlights(pane, text, "the EU said it does not")
+    end = start + len("the EU said")
+    viewport = pane.editor.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=point_of(pane, start))
+    qtbot.mouseMove(viewport, point_of(pane, end))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=point_of(pane, end))
+    assert pane.selected_range() == (start, end)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    (note,) = stored_notes(window)
+    assert (note.anchor.kind, note.anchor.quote.exact) == ("quote", "the EU said")
+    assert pane.note_ranges() == [(start, end)]

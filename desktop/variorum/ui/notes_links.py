@@ -46,6 +46,8 @@ class NotesLinks(QObject):
             add_note.setShortcut(notes.add_note_action.shortcut())
             add_note.setShortcutVisibleInContextMenu(True)
             add_note.triggered.connect(notes.add_note_action.trigger)
+            add_note.setEnabled(notes.add_note_action.isEnabled())  # greyed out while no case is open
+            notes.add_note_action.changed.connect(lambda: add_note.setEnabled(notes.add_note_action.isEnabled()))
             window.panes.context_actions.append(add_note)
             findings.context_actions.append(add_note)
             self.context_add_note = add_note

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context
-from variorum.core.checks.fields import FieldValue, compare_field
-from variorum.core.model import Evidence, Finding, Version
+from variorum.core.checks.fields import FieldValue, compare_field, field_evidence
+from variorum.core.model import Finding
 
 
 def byline_key(byline: str) -> str:
@@ -17,17 +17,9 @@ def byline_key(byline: str) -> str:
     return "|".join(sorted(anchor_key(n) for n in names if anchor_key(n)))
 
 
-def _evidence(ctx: Context, v: Version, byline: str) -> Evidence:
-    found = ctx.meta(v.id).byline
-    if found is not None and found.value == byline:
-        return Evidence(v.id, found.start, found.end, v.text[found.start:found.end])
-    pos = v.text.find(byline)
-    return Evidence(v.id, pos, pos + len(byline), byline) if pos >= 0 else Evidence(v.id, 0, 0, "")
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     values = {v.id: FieldValue(v.metadata.byline, frozenset({byline_key(v.metadata.byline)}),
-                               _evidence(ctx, v, v.metadata.byline))
+                               field_evidence(ctx, v, "byline", v.metadata.byline))
               for v in ctx.group if v.metadata.byline and byline_key(v.metadata.byline)}
 
     def text_has(vid: str, val: FieldValue) -> bool:

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from variorum.core.checks.context import Context, join_ids, short
-from variorum.core.model import Evidence, Finding, Severity
+from variorum.core.model import Evidence, Finding, Severity, Version
+
+
+def field_evidence(ctx: Context, v: Version, field: str, value: str) -> Evidence:
+    """Where version ``v`` states ``value`` for metadata ``field``: the place the text reader found it, else the
+    first occurrence in the text, else an empty span at the start."""
+    found = getattr(ctx.meta(v.id), field)
+    if found is not None and found.value == value:
+        return Evidence(v.id, found.start, found.end, v.text[found.start:found.end])
+    pos = v.text.find(value)
+    return Evidence(v.id, pos, pos + len(value), value) if pos >= 0 else Evidence(v.id, 0, 0, "")
 
 
 @dataclass(frozen=True)

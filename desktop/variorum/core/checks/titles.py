@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context
-from variorum.core.checks.fields import FieldValue, compare_field
-from variorum.core.model import Evidence, Finding, Version
+from variorum.core.checks.fields import FieldValue, compare_field, field_evidence
+from variorum.core.model import Finding
 
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 
@@ -40,17 +40,9 @@ def titles_agree(a: str, b: str) -> bool:
     return bool(shared) and all(len(p.split()) < max(len(s.split()) for s in shared) for p in rest)
 
 
-def _evidence(ctx: Context, v: Version, title: str) -> Evidence:
-    found = ctx.meta(v.id).title
-    if found is not None and found.value == title:
-        return Evidence(v.id, found.start, found.end, v.text[found.start:found.end])
-    pos = v.text.find(title)
-    return Evidence(v.id, pos, pos + len(title), title) if pos >= 0 else Evidence(v.id, 0, 0, "")
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     values = {v.id: FieldValue(v.metadata.title, frozenset({anchor_key(v.metadata.title)}),
-                               _evidence(ctx, v, v.metadata.title))
+                               field_evidence(ctx, v, "title", v.metadata.title))
               for v in ctx.group if v.metadata.title and anchor_key(v.metadata.title)}
 
     def text_has(vid: str, val: FieldValue) -> bool:

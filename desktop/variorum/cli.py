@@ -28,7 +28,8 @@ def _app_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="variorum",
         description="Compare versions of an article side by side. "
-                    "Commands: 'variorum compare FILE…' (see 'variorum compare --help').",
+                    "Commands for scripts: 'variorum compare FILE…' (a report) and 'variorum notes …' "
+                    "(reconciliation notes); each has --help.",
     )
     p.add_argument("--version", action="version", version=f"variorum {__version__}")
     p.add_argument("--demo", action="store_true", help="open the bundled demo case")

@@ -40,8 +40,5 @@ def test_markdown_shows_findings_above_differences():
 
 
 def test_html_shows_findings_above_differences():
-    import pytest
-
-    pytest.importorskip("variorum.resources", reason="the report templates are not installed as a package here")
     html = run(str(DEMO), "--format", "html").stdout
     assert html.index("Findings (") < html.index("url-date-mismatch") < html.index("Differences (")

@@ -33,7 +33,6 @@ _CHAR_MAP = {
 _TRANSLATE = str.maketrans(_CHAR_MAP)
 _CHAR_PAIRS = tuple(_CHAR_MAP.items())
 
-QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a")
 # Characters that are Markdown/HTML markup when they stand alone as a token.
 MARKUP_TOKENS = frozenset({"*", "**", "***", "_", "__", "#", "##", "###", "####", "#####", "######", "[", "]",
                            "<", ">", "`", "```", "|", "~~", ">>"})

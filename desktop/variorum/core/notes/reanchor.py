@@ -110,6 +110,16 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+def _most_overlapping(found, candidates):
+    """The (item, span) among ``candidates`` whose span overlaps ``found`` most (the first on a tie), or None."""
+    best, best_overlap = None, 0
+    for item, span in candidates:
+        ov = _overlap(found.start, found.end, span.start, span.end)
+        if ov > best_overlap:
+            best, best_overlap = (item, span), ov
+    return best
+
+
 def _resolve_finding(note_id: str, anchor: Anchor, c: Comparison, versions: _Versions) -> Resolution | None:
     for f in c.findings:
         if f.id == anchor.ref:
@@ -120,13 +130,7 @@ def _resolve_finding(note_id: str, anchor: Anchor, c: Comparison, versions: _Ver
     if hit is None:
         return None
     v, found, _changed = hit
-    best, best_overlap = None, 0
-    for f in c.findings:
-        for e in f.evidence:
-            if e.version == v.id:
-                ov = _overlap(found.start, found.end, e.start, e.end)
-                if ov > best_overlap:
-                    best, best_overlap = (f, e), ov
+    best = _most_overlapping(found, ((f, e) for f in c.findings for e in f.evidence if e.version == v.id))
     if best is None:
         return None
     f, e = best
@@ -144,14 +148,8 @@ def _resolve_difference(note_id: str, anchor: Anchor, c: Comparison, versions: _
     if hit is None:
         return None
     v, found, _changed = hit
-    best, best_overlap = None, 0
-    for d in c.differences:
-        span = span_in(c, d, v.id)
-        if span is None:
-            continue
-        ov = _overlap(found.start, found.end, span.start, span.end)
-        if ov > best_overlap:
-            best, best_overlap = (d, span), ov
+    spans = ((d, span_in(c, d, v.id)) for d in c.differences)
+    best = _most_overlapping(found, ((d, span) for d, span in spans if span is not None))
     if best is None:
         return None
     d, span = best

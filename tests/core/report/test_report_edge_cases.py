@@ -8,7 +8,7 @@ import pytest
 
 from variorum.core.compare import compare_paths
 from variorum.core.model import Evidence, Finding
-from variorum.core.report import build_report
+from variorum.core.report import build_report, report_data
 from variorum.core.report.render_csv import render_csv
 from variorum.core.report.render_html import render_html
 from variorum.core.report.render_json import render_json
@@ -64,7 +64,7 @@ def test_long_passages_are_shortened_in_reports_for_people_but_kept_whole_in_jso
     c = replace(c, findings=(Finding("f1", "passage-missing", "low", ("v1", "v2"), "A long passage is missing.",
                                      (Evidence("v1", start, start + len(long), long),)),))
     report = build_report(c)
-    assert report.findings[0].evidence[0].text == long
+    assert report_data(report)["findings"][0]["evidence"][0]["text"] == long
     html = render_html(report)
     assert "more characters]" in html and long not in html
     assert "more characters" in render_markdown(report)

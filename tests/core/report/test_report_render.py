@@ -62,14 +62,19 @@ def _pairs(model, data, path="report"):
     """Every (field path, typed value, JSON value) of the model, walking the dataclasses and the JSON side by side."""
     if is_dataclass(model):
         keys: list[str] = []
-        for f in fields(model):  # an ``extra`` field's keys stand where the field does
-            keys += [k for k, _ in model.extra] if f.name == "extra" else [f.name]
-        assert list(data) == keys, path
-        for f in fields(model):
-            if f.name == "extra":
-                yield from ((f"{path}.{k}", v, data[k]) for k, v in model.extra)
+        for f in fields(model):  # an inline field's keys stand where the field does
+            item = getattr(model, f.name)
+            if not f.metadata.get("inline"):
+                keys.append(f.name)
+                yield from _pairs(item, data[f.name], f"{path}.{f.name}")
+            elif is_dataclass(item):
+                inner = [g.name for g in fields(item)]
+                keys += inner
+                yield from _pairs(item, {k: data[k] for k in inner}, path)
             else:
-                yield from _pairs(getattr(model, f.name), data[f.name], f"{path}.{f.name}")
+                keys += [k for k, _ in item]
+                yield from ((f"{path}.{k}", v, data[k]) for k, v in item)
+        assert list(data) == keys, path
     elif isinstance(model, tuple):
         assert isinstance(data, list) and len(data) == len(model), path
         for i, (m, d) in enumerate(zip(model, data, strict=True)):

@@ -77,14 +77,11 @@ def _difference(d: Difference, texts: Mapping[str, str], base: str | None, ancho
 
 
 def _finding(f: Finding, texts: Mapping[str, str], anchored: Anchored) -> ReportFinding:
-    evidence = []
-    for e in f.evidence:
-        s = _span(texts.get(e.version), e.start, e.end, e.text)
-        evidence.append(QuotedEvidence(version=e.version, start=s.start, end=s.end, text=s.text, before=s.before,
-                                       after=s.after))
+    evidence = tuple(QuotedEvidence(e.version, _span(texts.get(e.version), e.start, e.end, e.text))
+                     for e in f.evidence)
     r = _reconciliation(anchored, "finding", f.id)
     return ReportFinding(id=f.id, kind=f.kind, severity=f.severity, versions=f.versions, message=f.message,
-                         evidence=tuple(evidence), status=r.status, notes=r.notes)
+                         evidence=evidence, status=r.status, notes=r.notes)
 
 
 def _subject(c: Comparison) -> str:

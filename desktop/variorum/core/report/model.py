@@ -1,7 +1,8 @@
 """The ``variorum.report/1`` report as frozen dataclasses: the one model every report format renders.
 
-Field order is the key order of the JSON object (see :mod:`variorum.core.report.render_json`); a field named
-``extra`` holds keys a note (or a history event) arrived with beyond the known ones, kept in their given order.
+Field order is the key order of the JSON object (see :mod:`variorum.core.report.render_json`); the keys of a
+field marked :data:`INLINE` stand in the object itself, where the field stands: a quoted span inside its evidence,
+and ``extra``, the keys a note (or a history event) arrived with beyond the known ones, in their given order.
 Every field of the contract in the design document is kept; the fields added for readers (title, summary, sizes,
 quoted context, reconciliation status and notes) never replace one.
 """
@@ -9,7 +10,7 @@ quoted context, reconciliation status and notes) never replace one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from variorum.core.model import Link, Relation
@@ -18,6 +19,7 @@ SCHEMA = "variorum.report/1"
 
 NoteId = int | str | None
 Extra = tuple[tuple[str, Any], ...]  # (key, plain JSON value) pairs
+INLINE = {"inline": True}
 
 
 @dataclass(frozen=True)
@@ -89,11 +91,7 @@ class QuotedSpan:
 @dataclass(frozen=True)
 class QuotedEvidence:
     version: str
-    start: int
-    end: int
-    text: str
-    before: str
-    after: str
+    span: QuotedSpan = field(metadata=INLINE)
 
 
 @dataclass(frozen=True)
@@ -139,7 +137,7 @@ class NoteEvent:
     action: str
     before: Any
     after: Any
-    extra: Extra = ()
+    extra: Extra = field(default=(), metadata=INLINE)
 
 
 @dataclass(frozen=True)
@@ -153,7 +151,7 @@ class ReportNote:
     updated_at: str | None
     history: tuple[NoteEvent, ...]
     orphaned: bool
-    extra: Extra
+    extra: Extra = field(metadata=INLINE)
     target: NoteTarget
     history_summary: str
 

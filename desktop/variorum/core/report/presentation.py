@@ -10,7 +10,7 @@ from typing import Any
 import jinja2
 
 from variorum.assets import files
-from variorum.core.report.model import QuotedEvidence, QuotedSpan, Report, ReportNote
+from variorum.core.report.model import QuotedSpan, Report, ReportNote
 from variorum.core.report.note_digest import describe_event
 
 KIND_LABELS = {
@@ -84,7 +84,7 @@ def size(n: Any) -> str:
     return str(n)  # pragma: no cover
 
 
-def position(span: QuotedSpan | QuotedEvidence) -> str:
+def position(span: QuotedSpan) -> str:
     """Where a quoted span sits: ``characters 82–97``, or ``nothing here (character 0)`` for an empty span,
     which marks where something is absent."""
     if span.end > span.start:
@@ -100,12 +100,12 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
-def open_ellipsis(span: QuotedSpan | QuotedEvidence) -> str:
+def open_ellipsis(span: QuotedSpan) -> str:
     """"…" when the quoted context does not start at the beginning of the text."""
     return "…" if span.start - len(span.before) > 0 and span.before else ""
 
 
-def close_ellipsis(span: QuotedSpan | QuotedEvidence, text_length: int | None) -> str:
+def close_ellipsis(span: QuotedSpan, text_length: int | None) -> str:
     """"…" when the quoted context stops inside a sentence that goes on."""
     after = span.after.rstrip()
     if not after or after.endswith((".", "!", "?", "…", ":", ";", '"', "”", "’", "»", ")", "]")):

@@ -11,14 +11,14 @@ from variorum.core.report.model import Report
 
 
 def plain(value: Any) -> Any:
-    """Dataclasses as objects (keys in field order, an ``extra`` field's pairs spliced in where it stands),
-    tuples as lists, mappings as objects; everything else as it is."""
+    """Dataclasses as objects (keys in field order; an inline field's keys spliced in where it stands), tuples
+    as lists, mappings as objects; everything else as it is."""
     if is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in fields(value):
             item = getattr(value, f.name)
-            if f.name == "extra":
-                out.update((k, plain(v)) for k, v in item)
+            if f.metadata.get("inline"):
+                out.update(plain(item) if is_dataclass(item) else ((k, plain(v)) for k, v in item))
             else:
                 out[f.name] = plain(item)
         return out

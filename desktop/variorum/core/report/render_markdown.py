@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from variorum.core.report.model import NoteId, QuotedEvidence, QuotedSpan, Report, ReportNote
+from variorum.core.report.model import NoteId, QuotedSpan, Report, ReportNote
 from variorum.core.report.presentation import (
     EVIDENCE_SHOWN,
     RELATION_LABELS,
@@ -40,7 +40,7 @@ def code(text: Any) -> str:
     return "`" + squash(text).replace("`", "'") + "`"
 
 
-def _passage(span: QuotedSpan | QuotedEvidence, length: int | None, mark: str) -> str:
+def _passage(span: QuotedSpan, length: int | None, mark: str) -> str:
     """``…before **text** after…`` with ``mark`` around the span (``**``, ``~~``), or ‸ at an empty span."""
     text = clip(span.text)
     core = text.strip()
@@ -87,8 +87,8 @@ def _findings(report: Report, labels: dict[str, str], lengths: dict[str, int],
                    f"{code(f.kind)} {code(f.id)}  ")
         out.append(f"   {esc(f.message, 2000)}")
         for e in f.evidence[:EVIDENCE_SHOWN]:
-            out.append(f"   - {esc(e.version)} ({esc(labels.get(e.version, ''))}), {position(e)}: "
-                       f"{_passage(e, lengths.get(e.version), '**')}")
+            out.append(f"   - {esc(e.version)} ({esc(labels.get(e.version, ''))}), {position(e.span)}: "
+                       f"{_passage(e.span, lengths.get(e.version), '**')}")
         hidden = len(f.evidence) - EVIDENCE_SHOWN
         if hidden > 0:
             out.append(f"   - … and {hidden} more quotation{'s' if hidden != 1 else ''} (every one is in the JSON "

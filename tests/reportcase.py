@@ -12,6 +12,7 @@ from pathlib import Path
 
 from variorum.core.compare import compare_paths
 from variorum.core.model import Comparison, Evidence, Finding, Link, Metadata
+from variorum.core.report.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "resources" / "demo"
@@ -82,17 +83,22 @@ def seed_notes(c: Comparison) -> list[dict]:
     ]
 
 
-def seed_report(**kwargs) -> dict:
+def seed_report(**kwargs) -> Report:
     """The seed report with everything that depends on the machine made fixed: paths relative to the
     repository, the tool version, the generation time."""
     from variorum.core.report import build_report
 
     c = seed_comparison()
     report = build_report(c, notes=seed_notes(c), generated_at=GENERATED_AT, **kwargs)
-    report["tool"]["version"] = "0.0.0-test"
-    for v in report["versions"]:
-        v["path"] = Path(v["path"]).relative_to(ROOT).as_posix()
-    return report
+    versions = tuple(replace(v, path=Path(v.path).relative_to(ROOT).as_posix()) for v in report.versions)
+    return replace(report, tool=replace(report.tool, version="0.0.0-test"), versions=versions)
+
+
+def seed_report_data(**kwargs) -> dict:
+    """:func:`seed_report` as the plain ``variorum.report/1`` JSON object."""
+    from variorum.core.report import report_data
+
+    return report_data(seed_report(**kwargs))
 
 
 XSS_SCRIPT = "<script>alert(1)</script>"

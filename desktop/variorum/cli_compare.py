@@ -10,7 +10,7 @@ from typing import Any
 
 from variorum.core.atomic import atomic_write_bytes
 
-FORMATS = ("json", "md", "html", "pdf", "csv")
+FORMATS = ("json", "md", "html", "pdf", "csv")  # as variorum.core.report.FORMATS, without importing the engine
 BINARY_FORMATS = ("pdf",)
 
 
@@ -34,34 +34,6 @@ def parser() -> argparse.ArgumentParser:
 def _fail(message: str) -> int:
     print(f"variorum compare: error: {message}", file=sys.stderr)
     return 2
-
-
-def render(report: dict, fmt: str) -> str:
-    """The report as text in ``fmt`` (json, md, html, csv)."""
-    if fmt == "json":
-        from variorum.core.report.render_json import render_json
-
-        return render_json(report)
-    if fmt == "md":
-        from variorum.core.report.render_markdown import render_markdown
-
-        return render_markdown(report)
-    if fmt == "csv":
-        from variorum.core.report.render_csv import render_csv
-
-        return render_csv(report)
-    from variorum.core.report.render_html import render_html
-
-    return render_html(report)
-
-
-def render_bytes(report: dict, fmt: str) -> bytes:
-    """The report as the bytes of a file in ``fmt``; PDF is drawn by Qt, offscreen."""
-    if fmt == "pdf":
-        from variorum.ui.report_pdf import render_pdf
-
-        return render_pdf(report)
-    return render(report, fmt).encode("utf-8")
 
 
 def case_notes(comparison: Any) -> list[dict]:
@@ -97,7 +69,7 @@ def main(argv: Sequence[str]) -> int:
     from variorum.core.compare import BaseNotFound, compare_versions
     from variorum.core.load import load_paths
     from variorum.core.model import Options
-    from variorum.core.report import build_report
+    from variorum.core.report import build_report, render
 
     missing = [p for p in ns.paths if not Path(p).exists()]
     if missing:
@@ -115,13 +87,15 @@ def main(argv: Sequence[str]) -> int:
     except BaseNotFound as exc:
         return _fail(str(exc))
     report = build_report(comparison, notes=case_notes(comparison))
-    if not ns.output:
-        sys.stdout.write(render(report, ns.format))
-        return 0
+    if ns.format == "pdf":
+        import variorum.report_pdf  # noqa: F401  (registers the PDF renderer; Qt is loaded only for a PDF)
     try:
-        data = render_bytes(report, ns.format)
+        data = render(report, ns.format)
     except RuntimeError as exc:  # e.g. Qt could not start to draw the PDF
         return _fail(f"cannot render the {ns.format.upper()} report: {exc}")
+    if not ns.output:
+        sys.stdout.write(data.decode("utf-8"))
+        return 0
     try:
         atomic_write_bytes(Path(ns.output), data)
     except OSError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 import sys
 import types
 
@@ -144,3 +145,24 @@ def test_notes_written_with_the_notes_store_appear_in_the_report(seed_paths, tmp
     assert report["case"]["status"] == "explained"
     assert "status open → explained" in report["notes"][0]["history_summary"]
     assert validation_errors(report) == []
+
+
+def test_the_cli_offers_every_format_the_report_dispatch_writes():
+    from variorum.core.report import FORMATS
+
+    assert sorted(cli_compare.FORMATS) == sorted(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html", "csv", "pdf"])
+def test_only_a_pdf_loads_qt_and_the_app_is_never_loaded(seed_paths, tmp_path, fmt):
+    target = tmp_path / f"report.{fmt}"
+    code = ("import sys\n"
+            "from variorum import cli_compare\n"
+            f"code = cli_compare.main(sys.argv[1:] + ['--format', {fmt!r}, '--output', {str(target)!r}])\n"
+            "print(code, sorted({n.split('.')[0] for n in sys.modules if n.startswith(('PySide6', 'shiboken6'))}),"
+            " sorted(n for n in sys.modules if n.startswith('variorum.ui')))\n")
+    out = subprocess.run([sys.executable, "-c", code, *map(str, seed_paths)], capture_output=True, text=True,
+                         check=True)
+    qt = "['PySide6', 'shiboken6']" if fmt == "pdf" else "[]"
+    assert out.stdout.strip() == f"0 {qt} []"
+    assert target.stat().st_size > 0

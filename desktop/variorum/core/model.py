@@ -58,6 +58,7 @@ class Version:
     metadata: Metadata = field(default_factory=Metadata)
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    size: int | None = None  # bytes read (or found on disk, for a file too large to read); None when unknown
 
     @property
     def ok(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +11,10 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+import variorum.report_pdf  # noqa: F401  (registers the PDF renderer with render())
 from variorum.core.atomic import atomic_write_bytes
 from variorum.core.model import Comparison
+from variorum.core.report import build_report, render
 
 # (format, file-dialog filter, suffix), in the order the dialog lists them.
 EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -26,13 +28,11 @@ _BY_SUFFIX = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".mar
               ".csv": "csv"}
 
 
-def report_bytes(comparison: Comparison, notes: Sequence[dict[str, Any]], fmt: str, *,
+def report_bytes(comparison: Comparison, notes: Sequence[Mapping[str, Any]], fmt: str, *,
                  show_cosmetic: bool | None = None) -> bytes:
-    """The comparison (with the case's notes) as a report file in ``fmt``."""
-    from variorum.cli_compare import render_bytes
-    from variorum.core.report import build_report
-
-    return render_bytes(build_report(comparison, notes=notes, show_cosmetic=show_cosmetic), fmt)
+    """The comparison (with the case's notes) as a report file in ``fmt``. Nothing here reads the input files
+    again: what the report says about them was recorded when they were loaded."""
+    return render(build_report(comparison, notes=notes, show_cosmetic=show_cosmetic), fmt)
 
 
 def default_file_name(comparison: Comparison, suffix: str = ".html") -> str:

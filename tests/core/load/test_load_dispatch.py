@@ -67,6 +67,17 @@ def test_too_large_file_is_refused_without_reading_it(tmp_path, monkeypatch):
     big.write_bytes(b"word " * (3 * 1024 * 1024 // 5))
     [v] = load_paths([big])
     assert v.error == "The file is too large to compare (3 MB; the limit is 1 MB)."
+    assert v.size == big.stat().st_size and v.sha256 == ""
+
+
+def test_every_version_carries_the_size_of_what_was_read(tmp_path):
+    text, empty, missing, folder = (tmp_path / name for name in ("a.txt", "empty.txt", "gone.txt", "folder"))
+    text.write_bytes("Größe matters.\n".encode())
+    empty.write_bytes(b"")
+    folder.mkdir()
+    loaded = {v.label: v.size for v in load_paths([text, empty, missing, folder])}
+    assert loaded == {"a.txt": len("Größe matters.\n".encode()), "empty.txt": 0, "gone.txt": None,
+                      "folder": None}
 
 
 def test_file_named_for_one_format_but_holding_another(make_docx):

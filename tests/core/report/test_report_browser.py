@@ -105,12 +105,12 @@ def test_report_renders_with_no_console_message_and_no_request(chromium, tmp_pat
     parsed = _Elements()
     parsed.feed(dom.output)
     tags = [t for t, _ in parsed.elements]
-    assert "section" in tags and tags.count("article") == len(report["findings"])
+    assert "section" in tags and tags.count("article") == len(report.findings)
     assert not {"script", "img", "iframe", "object", "embed", "link"} & set(tags)
     assert not [name for _, attrs in parsed.elements for name in attrs if name.startswith("on")]
     text = "".join(parsed.text)
-    for f in report["findings"]:
-        assert " ".join(f["message"].split()) in " ".join(text.split())
+    for f in report.findings:
+        assert " ".join(f.message.split()) in " ".join(text.split())
     if case == "hostile":
         assert XSS_SCRIPT in text  # shown to the reader as text
 

@@ -8,7 +8,7 @@ import pytest
 
 from variorum.core.compare import compare_paths
 from variorum.core.model import Evidence, Finding
-from variorum.core.report import build_report
+from variorum.core.report import build_report, report_data
 from variorum.core.report.render_csv import render_csv
 from variorum.core.report.render_html import render_html
 from variorum.core.report.render_json import render_json
@@ -34,7 +34,7 @@ def mixed_case(tmp_path, seed_paths):
 def test_unreadable_versions_are_reported_with_their_error(mixed_case):
     report = build_report(mixed_case)
     assert validation_errors(report) == []
-    errors = {v["label"]: v["error"] for v in report["versions"] if v["error"]}
+    errors = {v.label: v.error for v in report.versions if v.error}
     assert set(errors) == {"empty.txt", "image.txt"}
     html, md = render_html(report), render_markdown(report)
     for message in errors.values():
@@ -51,7 +51,7 @@ def test_too_few_readable_versions_still_make_a_report(tmp_path, count, seed_pat
     for render in RENDERERS:
         assert render(report)
     if count == 0:
-        assert report["base"] is None and report["subject"] == "no readable version"
+        assert report.base is None and report.subject == "no readable version"
 
 
 def test_long_passages_are_shortened_in_reports_for_people_but_kept_whole_in_json(tmp_path):
@@ -64,7 +64,7 @@ def test_long_passages_are_shortened_in_reports_for_people_but_kept_whole_in_jso
     c = replace(c, findings=(Finding("f1", "passage-missing", "low", ("v1", "v2"), "A long passage is missing.",
                                      (Evidence("v1", start, start + len(long), long),)),))
     report = build_report(c)
-    assert report["findings"][0]["evidence"][0]["text"] == long
+    assert report_data(report)["findings"][0]["evidence"][0]["text"] == long
     html = render_html(report)
     assert "more characters]" in html and long not in html
     assert "more characters" in render_markdown(report)
@@ -77,7 +77,7 @@ def test_findings_with_many_quotations_show_the_first_few_and_say_how_many_more(
     evidence = tuple(Evidence("v1", a, b, text[a:b]) for a, b in words)
     c = replace(c, findings=(Finding("f1", "shared-facts", "info", ("v1", "v2"), "Many facts agree.", evidence),))
     report = build_report(c)
-    assert len(report["findings"][0]["evidence"]) == 20
+    assert len(report.findings[0].evidence) == 20
     html = render_html(report)
     assert html.count('<div class="quote">') == 6 and "… and 14 more quotations" in html
     assert "… and 14 more quotations" in render_markdown(report)

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 
 from reportcase import XSS_IMG, XSS_SCRIPT, hostile_comparison, hostile_notes
-from variorum.core.report import build_report
+from variorum.core.report import Report, build_report
 from variorum.core.report.render_html import render_html
 from variorum.core.report.render_markdown import render_markdown
 from variorum.core.report.schema import validation_errors
@@ -29,7 +29,7 @@ def _tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
     return parser.tags
 
 
-def _report() -> dict:
+def _report() -> Report:
     return build_report(hostile_comparison(), notes=hostile_notes())
 
 

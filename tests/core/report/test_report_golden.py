@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from reportcase import seed_report
 from variorum.core.report.render_csv import COLUMNS, render_csv
 from variorum.core.report.render_html import render_html
-from variorum.core.report.render_json import render_json
+from variorum.core.report.render_json import render_json, report_data
 from variorum.core.report.render_markdown import render_markdown
 
 GOLDEN = Path(__file__).resolve().parents[2] / "data" / "reports"
@@ -32,23 +33,24 @@ def test_seed_report_matches_golden(fmt):
 
 def test_json_round_trips():
     report = seed_report()
-    assert json.loads(render_json(report)) == report
+    assert json.loads(render_json(report)) == report_data(report)
 
 
 def test_csv_has_one_row_per_finding_with_status_and_note_count():
     report = seed_report()
     rows = list(csv.DictReader(io.StringIO(render_csv(report))))
     assert tuple(rows[0]) == COLUMNS
-    assert [r["id"] for r in rows] == [f["id"] for f in report["findings"]]
+    assert [r["id"] for r in rows] == [f.id for f in report.findings]
     first = rows[0]
     assert first["severity"] == "high" and first["status"] == "explained" and first["note_count"] == "2"
-    assert first["versions"] == " ".join(report["findings"][0]["versions"])
+    assert first["versions"] == " ".join(report.findings[0].versions)
 
 
 def test_csv_cells_cannot_become_spreadsheet_formulas():
     report = seed_report()
-    report["findings"][0]["message"] = "=HYPERLINK(\"http://x.invalid\")"
-    report["findings"][1]["message"] = "-2 percent, \"quoted\", and a\nnew line"
+    first, second, *rest = report.findings
+    report = replace(report, findings=(replace(first, message="=HYPERLINK(\"http://x.invalid\")"),
+                                       replace(second, message="-2 percent, \"quoted\", and a\nnew line"), *rest))
     rows = list(csv.DictReader(io.StringIO(render_csv(report))))
     assert rows[0]["message"] == "'=HYPERLINK(\"http://x.invalid\")"
     assert rows[1]["message"] == "'-2 percent, \"quoted\", and a\nnew line"
@@ -60,8 +62,8 @@ def test_markdown_and_html_put_findings_before_differences():
     assert md.index("## Findings") < md.index("## Differences") < md.index("## Notes")
     html = render_html(report)
     assert html.index('id="findings"') < html.index('id="versions"') < html.index('id="differences"')
-    for f in report["findings"]:
-        assert f["message"] in md and f["message"] in html
+    for f in report.findings:
+        assert f.message in md and f.message in html
 
 
 def test_cosmetic_differences_are_listed_in_full_only_when_asked():

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import hashlib
+from dataclasses import asdict, replace
 
 import pytest
 
-from reportcase import GENERATED_AT, seed_comparison, seed_notes, seed_report
-from variorum.core.report import build_report
+from reportcase import GENERATED_AT, seed_comparison, seed_notes, seed_report, seed_report_data
+from variorum.core.report import build_report, report_data
 from variorum.core.report.context import with_context
-from variorum.core.report.note_digest import anchor_target, history_summary, latest_status
+from variorum.core.report.note_digest import anchor_target, history_summary, latest_status, prepare_note
 from variorum.core.report.schema import validation_errors
 
 
@@ -19,7 +20,7 @@ def test_seed_report_validates_against_the_shipped_schema():
 
 
 def test_schema_rejects_a_broken_report():
-    report = seed_report()
+    report = seed_report_data()
     report["findings"][0]["severity"] = "catastrophic"
     del report["versions"][0]["sha256"]
     errors = validation_errors(report)
@@ -28,7 +29,7 @@ def test_schema_rejects_a_broken_report():
 
 
 def test_every_contract_field_is_kept():
-    report = seed_report()
+    report = seed_report_data()
     for key in ("schema", "tool", "generated_at", "base", "versions", "differences", "findings", "notes"):
         assert key in report
     v = report["versions"][0]
@@ -42,7 +43,7 @@ def test_every_contract_field_is_kept():
 
 
 def test_versions_carry_size_and_sha256_and_options_say_what_was_hidden(seed_paths):
-    report = seed_report()
+    report = seed_report_data()
     sizes = sorted(p.stat().st_size for p in seed_paths)
     assert sorted(v["size"] for v in report["versions"]) == sizes
     assert all(len(v["sha256"]) == 64 for v in report["versions"])
@@ -50,32 +51,45 @@ def test_versions_carry_size_and_sha256_and_options_say_what_was_hidden(seed_pat
     assert report["title"].startswith("Variorum comparison report: ")
 
 
-def test_size_is_unknown_when_the_file_changed_since_it_was_loaded(tmp_path):
-    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+def test_size_and_sha256_are_those_of_what_was_compared_even_after_the_files_changed(tmp_path):
+    a, b, c = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "c.txt"
     a.write_text("One two three four five.\n\nSix seven eight.\n")
     b.write_text("One two three four five.\n\nSix seven nine.\n")
+    c.write_text("One two three four five.\n\nSix seven ten.\n")
     from variorum.core.compare import compare_paths
 
-    c = compare_paths([a, b])
+    compared = {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_size) for p in (a, b, c)}
+    comparison = compare_paths([a, b, c])
     a.write_text("Something else entirely, and longer than before.\n")
-    sizes = {v["label"]: v["size"] for v in build_report(c)["versions"]}
-    assert sizes == {"a.txt": None, "b.txt": b.stat().st_size}
+    b.unlink()
+    report = build_report(comparison)
+    assert {v.label: (v.sha256, v.size) for v in report.versions} == compared
+
+
+def test_pasted_text_is_reported_with_its_size_in_utf8():
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_pasted
+
+    text = "Naïve café owners said so.\n\nThey did.\n"
+    versions = [load_pasted(text, version_id="v1"), load_pasted(text.replace("did", "did not"), version_id="v2")]
+    sizes = [v.size for v in build_report(compare_versions(versions)).versions]
+    assert sizes == [len(text.encode("utf-8")), len(text.encode("utf-8")) + 4]
 
 
 def test_substantive_differences_come_first_and_cosmetic_ones_are_counted():
-    hidden = seed_report()
+    hidden = seed_report_data()
     assert hidden["differences"] and not any(d["cosmetic"] for d in hidden["differences"])
     assert sum(hidden["cosmetic_summary"].values()) == hidden["summary"]["cosmetic_differences"] > 0
     assert sum(sum(per.values()) for per in hidden["cosmetic_by_version"].values()) == \
         hidden["summary"]["cosmetic_differences"]
-    shown = seed_report(show_cosmetic=True)
+    shown = seed_report_data(show_cosmetic=True)
     flags = [d["cosmetic"] for d in shown["differences"]]
     assert flags == sorted(flags) and True in flags
     assert shown["options"]["cosmetic"] == "shown"
 
 
 def test_evidence_is_quoted_with_a_few_words_of_context():
-    report = seed_report()
+    report = seed_report_data()
     c = seed_comparison()
     for f in report["findings"]:
         for e in f["evidence"]:
@@ -100,7 +114,7 @@ def test_context_stops_at_whole_words_and_paragraphs():
 
 
 def test_finding_status_is_the_status_of_its_latest_note():
-    report = seed_report()
+    report = seed_report_data()
     by_id = {f["id"]: f for f in report["findings"]}
     assert by_id["f-url-date"]["status"] == "explained"
     assert by_id["f-url-date"]["notes"] == [1, 2]
@@ -113,7 +127,7 @@ def test_finding_status_is_the_status_of_its_latest_note():
 
 
 def test_notes_keep_their_fields_and_gain_a_target_and_a_history_summary():
-    report = seed_report()
+    report = seed_report_data()
     c = seed_comparison()
     given = seed_notes(c)
     for original, note in zip(given, report["notes"], strict=True):
@@ -138,13 +152,13 @@ def test_notes_keep_their_fields_and_gain_a_target_and_a_history_summary():
     ({"exact": "words", "prefix": "some", "version": "v2"}, {"kind": "quote", "id": "v2", "quote": "words"}),
 ])
 def test_anchor_targets(anchor, expected):
-    assert anchor_target(anchor) == expected
+    assert asdict(anchor_target(anchor)) == expected
 
 
 def test_latest_status_and_history_without_events():
     assert latest_status([]) == "open"
-    assert latest_status([{"status": "confirmed", "updated_at": "2026-01-02T00:00:00Z"},
-                          {"status": "dismissed", "updated_at": "2026-01-01T00:00:00Z"}]) == "confirmed"
+    assert latest_status([prepare_note({"status": "confirmed", "updated_at": "2026-01-02T00:00:00Z"}),
+                          prepare_note({"status": "dismissed", "updated_at": "2026-01-01T00:00:00Z"})]) == "confirmed"
     assert history_summary({"author": "ana", "created_at": "2026-01-01T10:00:00Z"}) == \
         "created by ana, 2026-01-01 10:00 UTC"
 
@@ -166,7 +180,7 @@ def test_history_summary_tells_every_status_change_and_the_last_edit():
 
 def test_report_without_notes_or_findings_is_still_complete():
     c = replace(seed_comparison(), findings=())
-    report = build_report(c, generated_at=GENERATED_AT)
+    report = report_data(build_report(c, generated_at=GENERATED_AT))
     assert report["notes"] == [] and report["findings"] == []
     assert validation_errors(report) == []
 

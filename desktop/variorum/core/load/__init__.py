@@ -139,7 +139,7 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     digest = sha256_of(raw)
     named = fmt or EXTENSIONS.get(Path(label).suffix.lower())
     fmt = fmt or detect_format(label, raw)
-    base = dict(id=version_id, label=label, path=path, sha256=digest, format=fmt)
+    base = dict(id=version_id, label=label, path=path, sha256=digest, format=fmt, size=len(raw))
     if not raw:
         return Version(**base, encoding=None, text="", error="The file is empty (0 bytes).")
     if len(raw) > MAX_FILE_BYTES:
@@ -174,7 +174,7 @@ def load_file(path: Path, *, version_id: str) -> Version:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return Version(id=version_id, label=label, path=str(path), sha256="", format=detect_format(label, b""),
-                           encoding=None, text="", error=_too_large(size))
+                           encoding=None, text="", error=_too_large(size), size=size)
         raw = path.read_bytes()
     except OSError as exc:
         return Version(id=version_id, label=label, path=str(path), sha256="", format="unknown", encoding=None,

@@ -1,6 +1,6 @@
 """Reconciliation notes as a report shows them: what each note is attached to, and its history in one line.
 
-Notes arrive from the notes store as plain dicts::
+Notes arrive from the notes store as plain dicts and leave as :class:`ReportNote`::
 
     {"id", "anchor", "status", "body", "author", "created_at", "updated_at",
      "history": [{"at", "who", "action", "before", "after"}], "orphaned"}
@@ -13,9 +13,11 @@ may also carry ``quote``: ``{"version", "exact", "prefix", "suffix", "start", "e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
+
+from variorum.core.report.model import NoteEvent, NoteTarget, ReportNote
 
 STATUSES = ("open", "confirmed", "explained", "dismissed")
 _PREFIXES = ("finding", "difference", "version")
@@ -35,36 +37,32 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def anchor_target(anchor: Any, quote: Any = None) -> dict[str, Any]:
-    """``{"kind": "finding"|"difference"|"version"|"case"|"quote", "id": …, "quote": …}``; for a quote, ``id`` is
-    the version it is in (when known) and ``quote`` the words (None when only their position is known)."""
+def anchor_target(anchor: Any, quote: Any = None) -> NoteTarget:
+    """What the note is attached to; for a quote, ``id`` is the version it is in (when known) and ``quote`` the
+    words (None when only their position is known)."""
     if isinstance(quote, Mapping) and quote.get("exact"):
-        return {"kind": "quote", "id": quote.get("version"), "quote": str(quote["exact"])}
+        return NoteTarget("quote", quote.get("version"), str(quote["exact"]))
     if isinstance(anchor, Mapping):
-        quote = anchor.get("exact") or anchor.get("quote") or anchor.get("text") or ""
-        return {"kind": "quote", "id": anchor.get("version"), "quote": str(quote)}
+        words = anchor.get("exact") or anchor.get("quote") or anchor.get("text") or ""
+        return NoteTarget("quote", anchor.get("version"), str(words))
     text = "" if anchor is None else str(anchor)
     if text == "case":
-        return {"kind": "case", "id": None, "quote": None}
+        return NoteTarget("case", None, None)
     at = _QUOTE_AT.match(text)
     if at:
-        return {"kind": "quote", "id": at.group(1), "quote": None}
+        return NoteTarget("quote", at.group(1), None)
     head, sep, rest = text.partition(":")
     if sep and head in _PREFIXES and rest:
-        return {"kind": head, "id": rest, "quote": None}
+        return NoteTarget(head, rest, None)
     if sep and head == "quote":
         text = rest
-    return {"kind": "quote", "id": None, "quote": text}
+    return NoteTarget("quote", None, text)
 
 
-def _when(note: Mapping[str, Any]) -> str:
-    return str(note.get("updated_at") or note.get("created_at") or "")
-
-
-def latest_status(notes: Iterable[Mapping[str, Any]], default: str = "open") -> str:
+def latest_status(notes: Iterable[ReportNote], default: str = "open") -> str:
     """The status of the most recently updated note, or ``default`` when there is none."""
-    ordered = sorted(notes, key=_when)
-    return str(ordered[-1].get("status") or default) if ordered else default
+    ordered = sorted(notes, key=lambda n: n.updated_at or n.created_at or "")
+    return (ordered[-1].status or default) if ordered else default
 
 
 def _short_time(stamp: Any) -> str:
@@ -74,7 +72,8 @@ def _short_time(stamp: Any) -> str:
         dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
     except ValueError:
         return s
-    if dt.tzinfo is None or dt.utcoffset().total_seconds() == 0:
+    offset = dt.utcoffset()
+    if offset is None or offset.total_seconds() == 0:
         return dt.strftime("%Y-%m-%d %H:%M") + " UTC"
     return dt.strftime("%Y-%m-%d %H:%M %z")
 
@@ -85,16 +84,29 @@ def _status_of(value: Any) -> str | None:
     return str(value) if isinstance(value, str) and value in STATUSES else None
 
 
-def _is_status_change(event: Mapping[str, Any]) -> bool:
-    before, after = _status_of(event.get("before")), _status_of(event.get("after"))
+def _is_status_change(event: NoteEvent) -> bool:
+    before, after = _status_of(event.before), _status_of(event.after)
     return bool(before and after and before != after)
 
 
-def describe_event(event: Mapping[str, Any]) -> str:
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def note_event(event: Mapping[str, Any]) -> NoteEvent:
+    """One audit event as given by the notes store; values made plain JSON, unknown keys kept in ``extra``."""
+    e = jsonable(event)
+    known = ("at", "who", "action", "before", "after")
+    return NoteEvent(at=_optional_text(e.get("at")), who=_optional_text(e.get("who")),
+                     action=str(e.get("action") or "change"), before=e.get("before"), after=e.get("after"),
+                     extra=tuple((k, v) for k, v in e.items() if k not in known))
+
+
+def describe_event(event: NoteEvent) -> str:
     """One audit event in words, e.g. ``status open → explained by ana, 2026-11-21 10:00 UTC``."""
-    action = str(event.get("action") or "change")
-    who = event.get("who") or "someone"
-    before, after = _status_of(event.get("before")), _status_of(event.get("after"))
+    action = event.action
+    who = event.who or "someone"
+    before, after = _status_of(event.before), _status_of(event.after)
     if before and after and before != after:
         what = f"status {before} → {after}"
     elif action in ("create", "created", "add", "added") and after:
@@ -103,43 +115,57 @@ def describe_event(event: Mapping[str, Any]) -> str:
         what = {"create": "created", "add": "created", "edit": "edited", "update": "edited",
                 "delete": "deleted", "status": "status changed", "restore": "restored",
                 "reanchor": "re-anchored", "import": "imported"}.get(action, action)
-    when = _short_time(event.get("at"))
+    when = _short_time(event.at)
     return f"{what} by {who}" + (f", {when}" if when else "")
 
 
-def history_summary(note: Mapping[str, Any]) -> str:
+def summarize_history(events: Sequence[NoteEvent], author: Any = None, created_at: Any = None) -> str:
     """The audit trail of a note in a line: how it was created, every change of status, how many other
     changes, and the last change when it is not already told."""
-    history = [h for h in (note.get("history") or []) if isinstance(h, Mapping)]
-    if not history:
-        who = note.get("author") or "someone"
-        when = _short_time(note.get("created_at"))
-        return f"created by {who}" + (f", {when}" if when else "")
-    events = sorted(history, key=lambda h: str(h.get("at") or ""))  # stable: same-time events keep their order
-    parts = [describe_event(events[0])]
-    others = [e for e in events[1:] if not _is_status_change(e)]
-    parts += [describe_event(e) for e in events[1:] if _is_status_change(e)]
+    if not events:
+        when = _short_time(created_at)
+        return f"created by {author or 'someone'}" + (f", {when}" if when else "")
+    ordered = sorted(events, key=lambda e: e.at or "")  # stable: same-time events keep their order
+    parts = [describe_event(ordered[0])]
+    others = [e for e in ordered[1:] if not _is_status_change(e)]
+    parts += [describe_event(e) for e in ordered[1:] if _is_status_change(e)]
     if others:
         parts.append(f"{len(others)} other change{'s' if len(others) != 1 else ''}")
-        if others[-1] is events[-1]:
-            parts.append("last: " + describe_event(events[-1]))
+        if others[-1] is ordered[-1]:
+            parts.append("last: " + describe_event(ordered[-1]))
     return "; ".join(parts)
 
 
-def prepare_note(note: Mapping[str, Any]) -> dict[str, Any]:
-    """The note as given (every field kept) plus ``target`` and ``history_summary``; missing fields filled."""
-    out = jsonable(dict(note))
-    out.setdefault("id", None)
-    out.setdefault("anchor", "case")
-    out["status"] = str(out.get("status") or "open")
-    out["body"] = "" if out.get("body") is None else str(out["body"])
-    out.setdefault("author", None)
-    out.setdefault("created_at", None)
-    out.setdefault("updated_at", out.get("created_at"))
-    out["history"] = [{"at": h.get("at"), "who": h.get("who"), "action": h.get("action") or "change",
-                       "before": h.get("before"), "after": h.get("after"), **h}
-                      for h in (out.get("history") or []) if isinstance(h, dict)]
-    out["orphaned"] = bool(out.get("orphaned", False))
-    out["target"] = anchor_target(note.get("anchor"), note.get("quote"))
-    out["history_summary"] = history_summary(note)
-    return out
+def _events(note: Mapping[str, Any]) -> tuple[NoteEvent, ...]:
+    return tuple(note_event(h) for h in (note.get("history") or []) if isinstance(h, Mapping))
+
+
+def history_summary(note: Mapping[str, Any]) -> str:
+    """:func:`summarize_history` of a note as the notes store gives it."""
+    return summarize_history(_events(note), note.get("author"), note.get("created_at"))
+
+
+_NOTE_FIELDS = ("id", "anchor", "status", "body", "author", "created_at", "updated_at", "history", "orphaned")
+
+
+def prepare_note(note: Mapping[str, Any]) -> ReportNote:
+    """The note as the report carries it: every given field kept (unknown ones in ``extra``), missing ones
+    filled, plus what it is attached to and its history in a line."""
+    given = jsonable(dict(note))
+    created = _optional_text(given.get("created_at"))
+    updated = _optional_text(given["updated_at"]) if "updated_at" in given else created
+    events = _events(note)
+    return ReportNote(
+        id=given.get("id"),
+        anchor=given.get("anchor", "case"),
+        status=str(given.get("status") or "open"),
+        body="" if given.get("body") is None else str(given["body"]),
+        author=_optional_text(given.get("author")),
+        created_at=created,
+        updated_at=updated,
+        history=events,
+        orphaned=bool(given.get("orphaned", False)),
+        extra=tuple((k, v) for k, v in given.items() if k not in _NOTE_FIELDS),
+        target=anchor_target(note.get("anchor"), note.get("quote")),
+        history_summary=summarize_history(events, note.get("author"), note.get("created_at")),
+    )

@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from variorum.assets import files
+from variorum.core.report.model import QuotedSpan, Report, ReportNote
 from variorum.core.report.note_digest import describe_event
 
 KIND_LABELS = {
@@ -83,12 +84,12 @@ def size(n: Any) -> str:
     return str(n)  # pragma: no cover
 
 
-def position(span: dict[str, Any]) -> str:
+def position(span: QuotedSpan) -> str:
     """Where a quoted span sits: ``characters 82–97``, or ``nothing here (character 0)`` for an empty span,
     which marks where something is absent."""
-    if span["end"] > span["start"]:
-        return f"characters {span['start']}–{span['end']}"
-    return f"nothing here (character {span['start']})"
+    if span.end > span.start:
+        return f"characters {span.start}–{span.end}"
+    return f"nothing here (character {span.start})"
 
 
 def percent(x: Any) -> str:
@@ -99,37 +100,37 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
-def open_ellipsis(span: dict[str, Any]) -> str:
+def open_ellipsis(span: QuotedSpan) -> str:
     """"…" when the quoted context does not start at the beginning of the text."""
-    return "…" if span["start"] - len(span.get("before", "")) > 0 and span.get("before") else ""
+    return "…" if span.start - len(span.before) > 0 and span.before else ""
 
 
-def close_ellipsis(span: dict[str, Any], text_length: int | None) -> str:
+def close_ellipsis(span: QuotedSpan, text_length: int | None) -> str:
     """"…" when the quoted context stops inside a sentence that goes on."""
-    after = span.get("after", "").rstrip()
+    after = span.after.rstrip()
     if not after or after.endswith((".", "!", "?", "…", ":", ";", '"', "”", "’", "»", ")", "]")):
         return ""
-    return "…" if text_length is None or span["end"] + len(after) < text_length else ""
+    return "…" if text_length is None or span.end + len(after) < text_length else ""
 
 
-def describe_target(note: dict[str, Any], report: dict[str, Any]) -> str:
+def describe_target(note: ReportNote, report: Report) -> str:
     """What a note is attached to, in words: ``finding f1 (Number changed)``, ``the passage “…” in v2``."""
-    t = note["target"]
-    labels = {v["id"]: v["label"] for v in report["versions"]}
-    if t["kind"] == "case":
+    t = note.target
+    labels = {v.id: v.label for v in report.versions}
+    if t.kind == "case":
         return "the whole case"
-    if t["kind"] == "version":
-        return f"version {t['id']} ({labels[t['id']]})" if t["id"] in labels else f"version {t['id']}"
-    if t["kind"] == "finding":
-        f = next((f for f in report["findings"] if f["id"] == t["id"]), None)
-        return f"finding {t['id']} ({kind_label(f['kind'])})" if f else f"finding {t['id']} (not in this report)"
-    if t["kind"] == "difference":
-        d = next((d for d in report["differences"] if d["id"] == t["id"]), None)
+    if t.kind == "version":
+        return f"version {t.id} ({labels[t.id]})" if t.id in labels else f"version {t.id}"
+    if t.kind == "finding":
+        f = next((f for f in report.findings if f.id == t.id), None)
+        return f"finding {t.id} ({kind_label(f.kind)})" if f else f"finding {t.id} (not in this report)"
+    if t.kind == "difference":
+        d = next((d for d in report.differences if d.id == t.id), None)
         if d is None:
-            return f"difference {t['id']} (not listed in this report)"
-        return f"difference {t['id']} ({DIFF_LABELS.get(d['kind'], d['kind']).lower()} in {d['version']})"
-    where = f" in {t['id']}" if t.get("id") else ""
-    return f"the passage “{clip(t['quote'].strip(), 200)}”{where}" if t.get("quote") else f"a passage{where}"
+            return f"difference {t.id} (not listed in this report)"
+        return f"difference {t.id} ({DIFF_LABELS.get(d.kind, d.kind).lower()} in {d.version})"
+    where = f" in {t.id}" if t.id else ""
+    return f"the passage “{clip(t.quote.strip(), 200)}”{where}" if t.quote else f"a passage{where}"
 
 
 def environment() -> jinja2.Environment:
@@ -150,23 +151,23 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def view(report: dict[str, Any]) -> dict[str, Any]:
+def view(report: Report) -> dict[str, Any]:
     """Lookups the templates need beside the report itself."""
-    versions = report["versions"]
-    notes = {n["id"]: n for n in report["notes"]}
-    base = next((v for v in versions if v["id"] == report["base"]), None)
+    versions = report.versions
+    notes = {n.id: n for n in report.notes}
+    base = next((v for v in versions if v.id == report.base), None)
     groups = []
     for v in versions:
-        if v["id"] == report["base"]:
+        if v.id == report.base:
             continue
-        diffs = [d for d in report["differences"] if d["version"] == v["id"]]
-        groups.append({"version": v, "substantive": [d for d in diffs if not d["cosmetic"]],
-                       "cosmetic": [d for d in diffs if d["cosmetic"]],
-                       "cosmetic_counts": report["cosmetic_by_version"].get(v["id"], {})})
+        diffs = [d for d in report.differences if d.version == v.id]
+        groups.append({"version": v, "substantive": [d for d in diffs if not d.cosmetic],
+                       "cosmetic": [d for d in diffs if d.cosmetic],
+                       "cosmetic_counts": report.cosmetic_by_version.get(v.id, {})})
     return {
-        "labels": {v["id"]: v["label"] for v in versions},
-        "colour": {v["id"]: i % len(VERSION_COLOURS) for i, v in enumerate(versions)},
-        "lengths": {v["id"]: v["chars"] for v in versions},
+        "labels": {v.id: v.label for v in versions},
+        "colour": {v.id: i % len(VERSION_COLOURS) for i, v in enumerate(versions)},
+        "lengths": {v.id: v.chars for v in versions},
         "notes_by_id": notes,
         "base_version": base,
         "groups": groups,

@@ -6,6 +6,8 @@ import csv
 import io
 from typing import Any
 
+from variorum.core.report.model import Report
+
 COLUMNS = ("id", "kind", "severity", "versions", "message", "status", "note_count")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -17,11 +19,11 @@ def _cell(value: Any) -> str:
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
-def render_csv(report: dict[str, Any]) -> str:
+def render_csv(report: Report) -> str:
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for f in report["findings"]:
-        writer.writerow([_cell(f["id"]), _cell(f["kind"]), f["severity"], " ".join(f["versions"]),
-                         _cell(f["message"]), f.get("status", "open"), len(f.get("notes", []))])
+    for f in report.findings:
+        writer.writerow([_cell(f.id), _cell(f.kind), f.severity, " ".join(f.versions), _cell(f.message), f.status,
+                         len(f.notes)])
     return buf.getvalue()

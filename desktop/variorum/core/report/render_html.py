@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from typing import Any
 
 from variorum.assets import files
+from variorum.core.report.model import Report
 from variorum.core.report.presentation import environment, view
 
 
@@ -15,7 +15,7 @@ def stylesheet() -> str:
     return (files() / "templates" / "report.css").read_text(encoding="utf-8")
 
 
-def render_html(report: dict[str, Any]) -> str:
+def render_html(report: Report) -> str:
     css = stylesheet()
     # The CSP allows exactly this stylesheet (by its hash): no other style, script, image, font or request.
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")

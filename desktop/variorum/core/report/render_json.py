@@ -1,8 +1,38 @@
+"""The report as ``variorum.report/1`` JSON: the only place the typed model becomes plain data."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass
 from typing import Any
 
+from variorum.core.report.model import Report
 
-def render_json(report: dict[str, Any]) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+def plain(value: Any) -> Any:
+    """Dataclasses as objects (keys in field order; an inline field's keys spliced in where it stands), tuples
+    as lists, mappings as objects; everything else as it is."""
+    if is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for f in fields(value):
+            item = getattr(value, f.name)
+            if f.metadata.get("inline"):
+                out.update(plain(item) if is_dataclass(item) else ((k, plain(v)) for k, v in item))
+            else:
+                out[f.name] = plain(item)
+        return out
+    if isinstance(value, Mapping):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report as the plain JSON object the ``variorum.report/1`` schema describes."""
+    return plain(report)
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from reportcase import ROOT, XSS_SCRIPT, hostile_comparison, hostile_notes, seed_report
 from variorum.core.report import build_report
-from variorum.ui.report_pdf import render_pdf
+from variorum.report_pdf import render_pdf
 
 
 def _pages(data: bytes) -> list[str]:
@@ -27,17 +27,17 @@ def test_pdf_holds_the_findings_notes_and_versions_with_a_header_on_every_page(q
     pages = _pages(data)
     assert len(pages) > 1
     text = " ".join(pages)
-    for f in report["findings"]:
-        assert " ".join(f["message"].split()) in text
-    for v in report["versions"]:
-        assert f"SHA-256 {v['sha256']}" in text
+    for f in report.findings:
+        assert " ".join(f.message.split()) in text
+    for v in report.versions:
+        assert f"SHA-256 {v.sha256}" in text
     assert "The 2025 link is a CMS error;" in text
     assert "[EXPLAINED]" in text
     for number, page in enumerate(pages, start=1):
         assert page.startswith("Variorum comparison report:"), page[:80]
         assert f"Page {number} of {len(pages)}" in page
     meta = PdfReader(io.BytesIO(data)).metadata
-    assert meta.title == report["title"]
+    assert meta.title == report.title
 
 
 def test_pdf_shows_hostile_text_as_text(qapp):
@@ -50,7 +50,7 @@ def test_pdf_renders_without_a_display_or_a_running_application(tmp_path):
     code = (
         "import sys; sys.path.insert(0, 'tests')\n"
         "from reportcase import seed_report\n"
-        "from variorum.ui.report_pdf import render_pdf\n"
+        "from variorum.report_pdf import render_pdf\n"
         "sys.stdout.buffer.write(render_pdf(seed_report()))\n"
     )
     env = {k: v for k, v in __import__("os").environ.items()
@@ -68,3 +68,11 @@ def test_pdf_of_a_case_with_unreadable_files(qapp, tmp_path, seed_paths):
     text = " ".join(_pages(render_pdf(report)))
     assert "Could not be read: The file is empty (0 bytes)." in text
     assert "Fewer than two versions could be read: nothing to compare." in text
+
+
+def test_the_report_dispatch_draws_the_pdf_once_its_renderer_is_loaded(qapp):
+    from variorum.core.report import render
+
+    data = render(seed_report(), "pdf")
+    assert data.startswith(b"%PDF")
+    assert " ".join(_pages(data)).count("Variorum comparison report:") >= 2

@@ -2,11 +2,11 @@
 by page into a QPdfWriter with the report's title in a header and page numbers in a footer on every page.
 
 Works without a display: when no Qt application is running, an offscreen one is started for the drawing.
+Importing this module registers it as the ``pdf`` renderer of :func:`variorum.core.report.render`; it stays out of
+``core`` (which never imports Qt) and out of ``ui`` (which the command line never imports).
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -22,7 +22,9 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from variorum.core.report.model import Report
 from variorum.core.report.presentation import environment, view
+from variorum.core.report.render import register
 
 _RESOLUTION = 300  # dots per inch of the layout: enough for exact text placement, small numbers to work with
 _app: QGuiApplication | None = None
@@ -39,7 +41,7 @@ def ensure_gui_application() -> None:
     _app = QGuiApplication(["variorum", "-platform", "offscreen"])  # nothing is shown: no display needed
 
 
-def print_html(report: dict[str, Any]) -> str:
+def print_html(report: Report) -> str:
     """The report as the print-friendly HTML that the PDF is laid out from."""
     return environment().get_template("report_print.html.j2").render(report=report, **view(report))
 
@@ -56,7 +58,7 @@ def _document(html: str, width: float, height: float, writer: QPdfWriter) -> QTe
     return doc
 
 
-def render_pdf(report: dict[str, Any]) -> bytes:
+def render_pdf(report: Report) -> bytes:
     """The whole report as the bytes of a PDF file (A4, paginated, title and page numbers on every page)."""
     ensure_gui_application()
     data = QByteArray()
@@ -64,8 +66,8 @@ def render_pdf(report: dict[str, Any]) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(_RESOLUTION)
-    writer.setTitle(report["title"])
-    writer.setCreator(f"{report['tool']['name']} {report['tool']['version']}")
+    writer.setTitle(report.title)
+    writer.setCreator(f"{report.tool.name} {report.tool.version}")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(16, 12, 16, 12), QPageLayout.Unit.Millimeter))
     page = writer.pageLayout().paintRectPixels(_RESOLUTION)
@@ -90,11 +92,11 @@ def render_pdf(report: dict[str, Any]) -> bytes:
                 writer.newPage()
             painter.setFont(small)
             painter.setPen(grey)
-            title = QFontMetricsF(small, writer).elidedText(report["title"], Qt.TextElideMode.ElideMiddle,
+            title = QFontMetricsF(small, writer).elidedText(report.title, Qt.TextElideMode.ElideMiddle,
                                                             width * 0.72)
             painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, title)
             painter.drawText(QRectF(width * 0.75, 0, width * 0.25, line), Qt.AlignmentFlag.AlignRight,
-                             report["generated_at"][:10])
+                             report.generated_at[:10])
             painter.setPen(QPen(QColor("#d8dde3"), _RESOLUTION / 150))
             painter.drawLine(0, int(line * 1.3), int(width), int(line * 1.3))
             painter.setPen(grey)
@@ -108,3 +110,6 @@ def render_pdf(report: dict[str, Any]) -> bytes:
         painter.end()
     buffer.close()
     return bytes(data.data())
+
+
+register("pdf", render_pdf)

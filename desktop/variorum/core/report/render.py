@@ -1,0 +1,60 @@
+"""One entry point for every report format: ``render(report, fmt) -> bytes``.
+
+The text formats live here in core. The PDF is drawn by Qt, which core never imports: the module that draws it
+(``variorum.report_pdf``) registers itself with :func:`register` when it is imported, and whoever wants a PDF
+(the CLI when asked for one, the app always) imports that module first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from variorum.core.report.model import Report
+from variorum.core.report.render_csv import render_csv
+from variorum.core.report.render_html import render_html
+from variorum.core.report.render_json import render_json
+from variorum.core.report.render_markdown import render_markdown
+
+Renderer = Callable[[Report], bytes]
+
+FORMATS = ("json", "md", "html", "pdf", "csv")
+BINARY_FORMATS = ("pdf",)
+
+
+class UnknownFormat(ValueError):
+    """A report format Variorum does not write."""
+
+
+class RendererUnavailable(RuntimeError):
+    """A known format whose renderer has not been registered (the PDF renderer, before it is imported)."""
+
+
+def _utf8(render_text: Callable[[Report], str]) -> Renderer:
+    return lambda report: render_text(report).encode("utf-8")
+
+
+_renderers: dict[str, Renderer] = {
+    "json": _utf8(render_json),
+    "md": _utf8(render_markdown),
+    "html": _utf8(render_html),
+    "csv": _utf8(render_csv),
+}
+
+
+def _known(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise UnknownFormat(f"unknown report format {fmt!r} (known: {', '.join(FORMATS)})")
+    return fmt
+
+
+def register(fmt: str, renderer: Renderer) -> None:
+    """Make ``renderer`` the one that writes ``fmt`` (one of :data:`FORMATS`)."""
+    _renderers[_known(fmt)] = renderer
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report as the bytes of a file in ``fmt``: json, md, html, pdf or csv (text formats in UTF-8)."""
+    renderer = _renderers.get(_known(fmt))
+    if renderer is None:
+        raise RendererUnavailable(f"no renderer for {fmt.upper()} reports is loaded")
+    return renderer(report)

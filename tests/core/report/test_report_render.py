@@ -1,0 +1,115 @@
+"""``render(report, fmt)``: the one way the CLI and the app turn a report into the bytes of a file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+
+import pytest
+
+from reportcase import seed_report
+from variorum.core.report import FORMATS, RendererUnavailable, UnknownFormat, render, report_data
+from variorum.core.report.render_csv import render_csv
+from variorum.core.report.render_html import render_html
+from variorum.core.report.render_json import render_json
+from variorum.core.report.render_markdown import render_markdown
+
+GOLDEN = Path(__file__).resolve().parents[2] / "data" / "reports"
+TEXT_RENDERERS = {"json": render_json, "md": render_markdown, "csv": render_csv, "html": render_html}
+
+
+@pytest.mark.parametrize("fmt", sorted(TEXT_RENDERERS))
+def test_text_formats_are_the_golden_reports_in_utf8(fmt):
+    data = render(seed_report(), fmt)
+    assert data == TEXT_RENDERERS[fmt](seed_report()).encode("utf-8")
+    assert data == (GOLDEN / f"seed-report.{fmt}").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["docx", "PDF", "", "markdown"])
+def test_an_unknown_format_is_refused_with_the_known_ones_named(fmt):
+    with pytest.raises(UnknownFormat) as raised:
+        render(seed_report(), fmt)
+    assert all(known in str(raised.value) for known in FORMATS)
+
+
+def _run(code: str) -> str:
+    root = Path(__file__).resolve().parents[3]
+    out = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'tests')\n" + code], cwd=root,
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_text_formats_never_load_qt_and_pdf_needs_its_renderer_loaded():
+    printed = _run(
+        "from reportcase import seed_report\n"
+        "from variorum.core.report import RendererUnavailable, render\n"
+        "report = seed_report()\n"
+        "sizes = [len(render(report, f)) for f in ('json', 'md', 'html', 'csv')]\n"
+        "try:\n"
+        "    render(report, 'pdf')\n"
+        "except RendererUnavailable as exc:\n"
+        "    print('unavailable:', exc)\n"
+        "print(all(sizes), sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6', 'variorum.ui'))))\n"
+    )
+    assert printed.splitlines() == ["unavailable: no renderer for PDF reports is loaded", "True []"]
+    assert issubclass(RendererUnavailable, RuntimeError)
+
+
+def _pairs(model, data, path="report"):
+    """Every (field path, typed value, JSON value) of the model, walking the dataclasses and the JSON side by side."""
+    if is_dataclass(model):
+        keys: list[str] = []
+        for f in fields(model):  # an inline field's keys stand where the field does
+            item = getattr(model, f.name)
+            if not f.metadata.get("inline"):
+                keys.append(f.name)
+                yield from _pairs(item, data[f.name], f"{path}.{f.name}")
+            elif is_dataclass(item):
+                inner = [g.name for g in fields(item)]
+                keys += inner
+                yield from _pairs(item, {k: data[k] for k in inner}, path)
+            else:
+                keys += [k for k, _ in item]
+                yield from ((f"{path}.{k}", v, data[k]) for k, v in item)
+        assert list(data) == keys, path
+    elif isinstance(model, tuple):
+        assert isinstance(data, list) and len(data) == len(model), path
+        for i, (m, d) in enumerate(zip(model, data, strict=True)):
+            yield from _pairs(m, d, f"{path}[{i}]")
+    elif isinstance(model, dict):
+        assert list(data) == list(model), path
+        for key in model:
+            yield from _pairs(model[key], data[key], f"{path}.{key}")
+    else:
+        yield path, model, data
+
+
+def test_every_field_of_the_typed_report_reaches_the_json_and_back_unchanged():
+    report = seed_report(show_cosmetic=True)
+    data = json.loads(render_json(report))
+    assert data == report_data(report)
+    pairs = list(_pairs(report, data))
+    assert pairs and all(typed == plain for _, typed, plain in pairs)
+    paths = {p for p, _, _ in pairs}
+    for expected in ("report.versions[0].size", "report.versions[0].metadata.title",
+                     "report.findings[0].evidence[0].before", "report.notes[1].history[2].action",
+                     "report.notes[0].target.kind", "report.differences[0].other.after", "report.case.status"):
+        assert expected in paths
+
+
+def test_a_note_keeps_fields_the_report_does_not_know_in_the_order_given():
+    from reportcase import seed_comparison
+    from variorum.core.report import build_report
+
+    note = {"id": 7, "anchor": "case", "status": "open", "body": "b", "author": "ana",
+            "created_at": "2026-11-20T09:00:00Z", "updated_at": "2026-11-20T09:00:00Z",
+            "history": [{"at": "2026-11-20T09:00:00Z", "who": "ana", "action": "create", "before": None,
+                         "after": "open", "origin": "import"}],
+            "orphaned": False, "quote": None, "colour": "yellow"}
+    data = report_data(build_report(seed_comparison(), notes=[note]))
+    (reported,) = data["notes"]
+    assert list(reported) == [*note, "target", "history_summary"]
+    assert reported["colour"] == "yellow" and reported["history"][0]["origin"] == "import"

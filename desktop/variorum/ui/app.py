@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from variorum import logs
+
 ORGANIZATION = "Variorum"
 APPLICATION = "variorum"
 SCREENSHOT_TIMEOUT_MS = 120_000
@@ -76,6 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     stray = [a for a in qt_args if not a.startswith("-")]
     if stray:
         parser().error(f"unrecognized arguments: {' '.join(stray)}")
+    logs.configure(verbose=ns.verbose)
+    previous_hook, sys.excepthook = sys.excepthook, logs.report_uncaught  # a bug in a slot: logged, one line
+    try:
+        return _run(ns, qt_args)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run(ns, qt_args: list[str]) -> int:
     app = make_app(qt_args, dark=ns.dark)
 
     from variorum.ui.main_window import MainWindow

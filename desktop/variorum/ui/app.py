@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -92,8 +92,9 @@ def _run(ns, qt_args: list[str]) -> int:
     from variorum.ui.main_window import MainWindow
 
     if ns.screenshot:  # a screenshot neither uses nor changes the user's layout, options and recent files
-        settings_dir = tempfile.mkdtemp(prefix="variorum-screenshot-")
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, settings_dir)
+        from variorum.ui import settings
+
+        settings.keep_in(Path(tempfile.mkdtemp(prefix="variorum-screenshot-")))
     window = MainWindow()
     window.setWindowIcon(app.windowIcon())
     exit_code = {"value": 0}

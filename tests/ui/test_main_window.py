@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from variorum import logs
 from variorum.core.model import Evidence, Finding
 from variorum.ui import worker
-from variorum.ui.colors import FORMAT_KIND_PROPERTY
 from variorum.ui.main_window import MainWindow
+from variorum.ui.palette import FORMAT_KIND_PROPERTY
 from variorum.ui.textpos import to_qt
 
 

@@ -20,7 +20,6 @@ from variorum.core.load import EXTENSIONS
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Options, Version
 from variorum.ui import settings
 from variorum.ui.case_notes import CaseNotes
-from variorum.ui.colors import version_colours
 from variorum.ui.docks import Docks
 from variorum.ui.export import export_comparison
 from variorum.ui.file_drop import FileDropFilter, local_paths
@@ -29,6 +28,7 @@ from variorum.ui.help_dialogs import show_about, show_shortcuts
 from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
 from variorum.ui.notes_links import NotesLinks
+from variorum.ui.palette import version_colours
 from variorum.ui.panes import PanesView
 from variorum.ui.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
 from variorum.ui.status import ProgressIndicator, comparison_summary

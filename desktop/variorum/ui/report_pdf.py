@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -23,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from variorum.core.report.presentation import environment, view
+from variorum.ui.palette import Role
 
 _RESOLUTION = 300  # dots per inch of the layout: enough for exact text placement, small numbers to work with
 _app: QGuiApplication | None = None
@@ -84,7 +84,7 @@ def render_pdf(report: dict[str, Any]) -> bytes:
     if not painter.begin(writer):
         raise RuntimeError("Qt could not start drawing the PDF")
     try:
-        grey = QColor("#5b636e")
+        grey = Role.PRINT_MUTED.colour(False)
         for index in range(pages):
             if index:
                 writer.newPage()
@@ -95,7 +95,7 @@ def render_pdf(report: dict[str, Any]) -> bytes:
             painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, title)
             painter.drawText(QRectF(width * 0.75, 0, width * 0.25, line), Qt.AlignmentFlag.AlignRight,
                              report["generated_at"][:10])
-            painter.setPen(QPen(QColor("#d8dde3"), _RESOLUTION / 150))
+            painter.setPen(QPen(Role.PRINT_RULE.colour(False), _RESOLUTION / 150))
             painter.drawLine(0, int(line * 1.3), int(width), int(line * 1.3))
             painter.setPen(grey)
             painter.drawText(QRectF(0, height - line, width, line), Qt.AlignmentFlag.AlignCenter,

@@ -64,6 +64,18 @@ def test_a_bug_at_the_top_is_logged_with_its_traceback_and_shown_as_one_line(cap
     assert "Traceback (most recent call last)" in log and "in broken" in log
 
 
+def test_an_uncaught_error_in_the_app_is_logged_with_its_traceback_and_shown_as_one_line(capsys):
+    logs.configure()
+    try:
+        raise ValueError("a slot went wrong\nover two lines")
+    except ValueError as exc:
+        logs.report_uncaught(type(exc), exc, exc.__traceback__)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ValueError: a slot went wrong over two lines" in err
+    log = logs.log_path().read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log and "a slot went wrong" in log
+
+
 def test_the_log_is_capped_in_size(monkeypatch):
     monkeypatch.setattr(logs, "MAX_BYTES", 4_000)
     logs.configure()

@@ -50,6 +50,16 @@ def test_verbose_works_with_the_notes_command(capsys, case):
     assert "Could not read" in capsys.readouterr().err
 
 
+def test_a_damaged_notes_store_is_logged_as_a_warning_without_traceback(capsys):
+    data_dir().mkdir(parents=True)
+    (data_dir() / "notes.sqlite3").write_bytes(b"this is not a database, only some words" * 100)
+    assert main(["notes", "cases"]) == 1
+    assert "damaged" in capsys.readouterr().err
+    log = logs.log_path().read_text(encoding="utf-8")
+    assert "WARNING variorum.core.notes.db: The notes store" in log and "damaged" in log
+    assert "Traceback" not in log
+
+
 def test_a_bug_at_the_top_is_logged_with_its_traceback_and_shown_as_one_line(capsys, monkeypatch, case):
     def broken(argv):
         return {}["no such key"]

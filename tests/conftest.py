@@ -28,6 +28,10 @@ def _isolated_data_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    yield
+    from variorum import logs
+
+    logs.reset()  # a test that started the program's log closes it, so the next test writes to its own folder
 
 
 @pytest.fixture

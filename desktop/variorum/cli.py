@@ -3,25 +3,39 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
-from variorum import __version__
+from variorum import __version__, logs
 
 # Subcommands for scripts: name -> module with ``main(argv) -> int``.
 SUBCOMMANDS = {
     "compare": "variorum.cli_compare",
     "notes": "variorum.cli_notes",
 }
+VERBOSE = "--verbose"
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE: something went wrong inside the program
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in SUBCOMMANDS:
-        import importlib
+    options = args[: args.index("--")] if "--" in args else args
+    verbose = VERBOSE in options
+    logs.configure(verbose=verbose)
+    try:
+        kept = [a for a in options if a != VERBOSE] + args[len(options):]
+        if kept and kept[0] in SUBCOMMANDS:
+            import importlib
 
-        return importlib.import_module(SUBCOMMANDS[args[0]]).main(args[1:])
-    return _app_main(args)
+            return importlib.import_module(SUBCOMMANDS[kept[0]]).main(kept[1:])
+        return _app_main(args)  # the app's parser knows --verbose
+    except Exception as exc:  # a bug: the traceback goes to the log, the user gets one line
+        logs.log_bug(log, "Unexpected error", exc)
+        print(logs.bug_notice(exc), file=sys.stderr)
+        return EXIT_BUG
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -32,6 +46,8 @@ def _app_parser() -> argparse.ArgumentParser:
                     "(reconciliation notes); each has --help.",
     )
     p.add_argument("--version", action="version", version=f"variorum {__version__}")
+    p.add_argument(VERBOSE, action="store_true",
+                   help="also print the log to stderr (works with the commands too: variorum --verbose compare …)")
     p.add_argument("--demo", action="store_true", help="open the bundled demo case")
     p.add_argument("files", nargs="*", metavar="FILE_OR_DIR", help="versions to open")
     return p

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,8 @@ from variorum.core.atomic import atomic_write_bytes
 
 FORMATS = ("json", "md", "html", "pdf", "csv")  # as variorum.core.report.FORMATS, without importing the engine
 BINARY_FORMATS = ("pdf",)
+
+log = logging.getLogger(__name__)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -58,6 +61,10 @@ def case_notes(comparison: Any) -> list[dict]:
             case = store.find_case(comparison.versions)
             return [] if case is None else list(notes_for_report(store, case.id, comparison))
     except Exception as exc:
+        from variorum.core.notes.errors import NotesError
+
+        # A damaged store is expected (one line in the log); anything else is a bug (with its traceback).
+        log.warning("The case's notes could not be read: %s", exc, exc_info=not isinstance(exc, NotesError | OSError))
         print(f"variorum compare: warning: the case's notes could not be read: {exc}", file=sys.stderr)
         return []
 

@@ -26,6 +26,9 @@ from variorum.core.report.model import Report
 from variorum.core.report.presentation import environment, view
 from variorum.core.report.render import register
 
+# The page header's colours match the HTML report's print style (muted grey text over a light rule).
+_MUTED = QColor("#5B636E")
+_RULE = QColor("#D8DDE3")
 _RESOLUTION = 300  # dots per inch of the layout: enough for exact text placement, small numbers to work with
 _app: QGuiApplication | None = None
 
@@ -86,7 +89,7 @@ def render_pdf(report: Report) -> bytes:
     if not painter.begin(writer):
         raise RuntimeError("Qt could not start drawing the PDF")
     try:
-        grey = QColor("#5b636e")
+        grey = _MUTED
         for index in range(pages):
             if index:
                 writer.newPage()
@@ -97,7 +100,7 @@ def render_pdf(report: Report) -> bytes:
             painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, title)
             painter.drawText(QRectF(width * 0.75, 0, width * 0.25, line), Qt.AlignmentFlag.AlignRight,
                              report.generated_at[:10])
-            painter.setPen(QPen(QColor("#d8dde3"), _RESOLUTION / 150))
+            painter.setPen(QPen(_RULE, _RESOLUTION / 150))
             painter.drawLine(0, int(line * 1.3), int(width), int(line * 1.3))
             painter.setPen(grey)
             painter.drawText(QRectF(0, height - line, width, line), Qt.AlignmentFlag.AlignCenter,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -13,12 +13,11 @@ WAIT_MS = 20000
 
 
 def make_window(qtbot, tmp_path, width: int = 1400, height: int = 900):
-    """A shown main window whose settings live in ``tmp_path``."""
+    """A shown main window; its settings live in the test's data folder (``$VARIORUM_DATA_DIR``)."""
     from variorum.ui.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("VariorumTests")
     QCoreApplication.setApplicationName("variorum-tests")
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(width, height)

@@ -8,12 +8,13 @@ import pytest
 from app_helpers import WAIT_MS, drop_files, make_window, open_and_wait, painted_kinds
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from variorum import logs
 from variorum.core.model import Evidence, Finding
 from variorum.ui import worker
-from variorum.ui.colors import FORMAT_KIND_PROPERTY
 from variorum.ui.main_window import MainWindow
+from variorum.ui.palette import FORMAT_KIND_PROPERTY
 from variorum.ui.textpos import to_qt
 
 
@@ -398,3 +399,24 @@ def test_the_drop_zone_lights_up_while_files_are_dragged_over(qtbot, window, see
     assert "highlight" in window.welcome.drop_zone.styleSheet()
     QApplication.sendEvent(window, QDragLeaveEvent())
     assert "highlight" not in window.welcome.drop_zone.styleSheet()
+
+
+def test_a_bug_in_the_comparison_is_logged_with_its_traceback_and_shown_in_one_line(
+        qtbot, window, monkeypatch, seed_paths):
+    def broken_compare(*args, **kwargs):
+        raise ZeroDivisionError("float division by zero")
+
+    monkeypatch.setattr(worker, "compare_versions", broken_compare)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append(text)))
+    logs.configure()
+    with qtbot.waitSignal(window.runner.failed, timeout=WAIT_MS) as failed:
+        window.add_paths(seed_paths[:2])
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT_MS)
+
+    (message,) = failed.args
+    assert message == "ZeroDivisionError: float division by zero"
+    assert message in shown[0] and "Traceback" not in shown[0]
+    log = logs.log_path().read_text(encoding="utf-8")
+    assert "ERROR variorum.ui.worker: The comparison failed" in log
+    assert "Traceback (most recent call last)" in log and "in broken_compare" in log

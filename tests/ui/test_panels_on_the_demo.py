@@ -3,9 +3,9 @@
 from PySide6.QtCore import Qt
 
 from variorum.core.compare import compare_paths
-from variorum.ui.colors import version_colours
 from variorum.ui.findings_panel import FindingsPanel
 from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.palette import version_colours
 from variorum.ui.version_list import COL_RELATION, VersionListWidget
 
 

@@ -30,6 +30,19 @@ def test_screenshot_of_given_files_in_the_dark_palette(tmp_path, darwin_paths):
     assert QColor(image.pixel(image.width() // 2, image.height() - 5)).lightness() < 100  # a dark window
 
 
+def test_the_app_with_verbose_prints_its_log_and_a_screenshot_keeps_no_settings(tmp_path, seed_paths):
+    damaged = tmp_path / "scan.pdf"
+    damaged.write_bytes(b"not a PDF at all")
+    out, data = tmp_path / "shot.png", tmp_path / "data"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VARIORUM_DATA_DIR=str(data))
+    proc = subprocess.run([sys.executable, "-m", "variorum", "--verbose", *map(str, seed_paths[:2]), str(damaged),
+                           "--screenshot", str(out)], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "INFO variorum.core.load: Could not read" in proc.stderr and "scan.pdf" in proc.stderr
+    assert "scan.pdf" in (data / "variorum.log").read_text(encoding="utf-8")
+    assert not (data / "settings.ini").exists()  # neither the layout nor the recent cases of a screenshot
+
+
 def test_screenshot_of_a_missing_file_fails_clearly(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.run([sys.executable, "-m", "variorum", str(tmp_path / "nope.txt"), "--screenshot",

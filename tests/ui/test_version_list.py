@@ -5,7 +5,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from variorum.core.model import Relation
-from variorum.ui.colors import version_colours
+from variorum.ui.palette import version_colours
 from variorum.ui.version_list import COL_FORMAT, COL_RELATION, COL_VERSION, VersionListWidget
 
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier

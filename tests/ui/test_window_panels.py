@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from variorum.core.model import Evidence, Finding
 from variorum.ui import worker
-from variorum.ui.colors import FORMAT_KIND_PROPERTY
+from variorum.ui.palette import FORMAT_KIND_PROPERTY
 
 
 @pytest.fixture

@@ -8,9 +8,12 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
+
+from variorum import logs
+from variorum.ui.palette import dark_palette
 
 ORGANIZATION = "Variorum"
 APPLICATION = "variorum"
@@ -37,23 +40,6 @@ def app_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-def dark_palette() -> QPalette:
-    p = QPalette()
-    role, group = QPalette.ColorRole, QPalette.ColorGroup
-    colours = {
-        role.Window: "#2B2D30", role.WindowText: "#E6E6E6", role.Base: "#1E1F22", role.AlternateBase: "#313338",
-        role.ToolTipBase: "#3C3F41", role.ToolTipText: "#E6E6E6", role.Text: "#E6E6E6", role.Button: "#3A3D41",
-        role.ButtonText: "#E6E6E6", role.BrightText: "#FF6B6B", role.Link: "#6CA6E8", role.Highlight: "#2F65CA",
-        role.HighlightedText: "#FFFFFF", role.PlaceholderText: "#8C8C8C", role.Mid: "#55585D",
-        role.Midlight: "#46494E", role.Dark: "#1A1B1E", role.Shadow: "#111111", role.Light: "#505357",
-    }
-    for r, c in colours.items():
-        p.setColor(r, QColor(c))
-    for r in (role.WindowText, role.Text, role.ButtonText):
-        p.setColor(group.Disabled, r, QColor("#7A7A7A"))
-    return p
-
-
 def make_app(argv: list[str], *, dark: bool = False) -> QApplication:
     # The comparison runs in Python on a worker thread; a short GIL switch interval lets the UI thread get the
     # interpreter back quickly each time it returns from Qt, so the window stays responsive meanwhile.
@@ -76,13 +62,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     stray = [a for a in qt_args if not a.startswith("-")]
     if stray:
         parser().error(f"unrecognized arguments: {' '.join(stray)}")
+    logs.configure(verbose=ns.verbose)
+    previous_hook, sys.excepthook = sys.excepthook, logs.report_uncaught  # a bug in a slot: logged, one line
+    try:
+        return _run(ns, qt_args)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run(ns, qt_args: list[str]) -> int:
     app = make_app(qt_args, dark=ns.dark)
 
     from variorum.ui.main_window import MainWindow
 
     if ns.screenshot:  # a screenshot neither uses nor changes the user's layout, options and recent files
-        settings_dir = tempfile.mkdtemp(prefix="variorum-screenshot-")
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, settings_dir)
+        from variorum.ui import settings
+
+        settings.keep_in(Path(tempfile.mkdtemp(prefix="variorum-screenshot-")))
     window = MainWindow()
     window.setWindowIcon(app.windowIcon())
     exit_code = {"value": 0}

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from variorum.ui.colors import badge_text_colour, is_dark, severity_colours
+from variorum.ui.palette import Role, badge_text_colour, is_dark, severity_colours
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2  # the item's severity name, for SeverityDelegate
 
@@ -25,7 +25,7 @@ def swatch_icon(colour: QColor, *, filled: bool = True, size: int = 14) -> QIcon
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     # A pale halo keeps the swatch visible on a selected row of the same hue and on dark backgrounds.
-    p.setPen(QPen(QColor(255, 255, 255, 140), 1.0))
+    p.setPen(QPen(Role.SWATCH_HALO.colour(False), 1.0))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), 3.5, 3.5)
     rect = QRectF(1.75, 1.75, size - 3.5, size - 3.5)
@@ -66,7 +66,7 @@ def swatches_icon(colours: list[QColor], size: int = SWATCH_SIZE) -> QIcon:
         p.drawRoundedRect(QRectF(i * (size + SWATCH_GAP) + 1, 1, size - 2, size - 2), 2, 2)
     if overflow:
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#888888"))
+        p.setBrush(Role.NEUTRAL.colour(False))
         x0 = (SWATCH_SLOTS - 1) * (size + SWATCH_GAP)
         for k in range(3):
             p.drawEllipse(QRectF(x0 + 1 + k * 4, size / 2 - 1, 2.5, 2.5))
@@ -99,7 +99,8 @@ class SeverityDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        colour = severity_colours(is_dark(option.palette)).get(severity, QColor("#888888"))
+        dark = is_dark(option.palette)
+        colour = severity_colours(dark).get(severity, Role.NEUTRAL.colour(dark))
         text = severity.upper()
         fm = option.fontMetrics
         w = fm.horizontalAdvance(text) + 12

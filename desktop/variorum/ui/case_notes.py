@@ -8,6 +8,7 @@ where a clicked note's anchor is, and the note statuses shown beside findings.
 from __future__ import annotations
 
 import html
+import logging
 import re
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -22,6 +23,7 @@ from variorum.ui.notes_panel import NotesPanel
 from variorum.ui.preferences import note_author
 
 _QUOTE = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
+log = logging.getLogger(__name__)
 
 
 class CaseNotes(QObject):
@@ -42,6 +44,7 @@ class CaseNotes(QObject):
         try:
             self.store = NotesStore(user=note_author())
         except (NotesError, OSError) as exc:
+            log.warning("Notes are not available: %s", exc)
             self.error = str(exc)
             widget = QLabel(f"<b>Notes are not available.</b><br><br>{html.escape(str(exc))}<br><br>"
                             f"Comparing files works as usual; notes cannot be added until the store is fixed.")

@@ -15,9 +15,9 @@ from PySide6.QtGui import QAction, QColor, QPainter, QPalette, QTextCharFormat, 
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from variorum.core.model import Version
-from variorum.ui.colors import FORMAT_KIND_PROPERTY, diff_formats, is_dark
 from variorum.ui.elided_label import ElidedLabel
 from variorum.ui.highlighter import SpanHighlighter, spans_by_block
+from variorum.ui.palette import FORMAT_KIND_PROPERTY, Role, diff_formats, is_dark
 from variorum.ui.textpos import TextPositions
 
 PANE_MIN_WIDTH = 210
@@ -34,7 +34,7 @@ def pane_formats(dark: bool) -> dict[str, QTextCharFormat]:
 @functools.cache
 def search_format(dark: bool) -> QTextCharFormat:
     f = QTextCharFormat()
-    f.setBackground(QColor("#6B5B00" if dark else "#FFF59D"))
+    f.setBackground(Role.FIND_MATCH.colour(dark))
     f.setProperty(FORMAT_KIND_PROPERTY, "search")
     return f
 
@@ -53,9 +53,9 @@ class _Editor(QPlainTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._press: QPoint | None = None
         self.marker: int | None = None  # Qt position of an empty current difference (text missing here)
-        self.marker_colour = QColor("#F5A623")
+        self.marker_colour = Role.CURRENT.colour(False)
         self.note_spans: list[tuple[int, int]] = []  # Qt positions of words with a note: a bar in the margin
-        self.note_colour = QColor("#8E24AA")
+        self.note_colour = Role.NOTE.colour(False)
 
     def _paint_note_bars(self) -> None:
         """A bar at the left edge beside the lines holding a note's words, visible even over a highlight."""

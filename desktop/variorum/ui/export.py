@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 import variorum.report_pdf  # noqa: F401  (registers the PDF renderer with render())
+from variorum import logs
 from variorum.core.atomic import atomic_write_bytes
 from variorum.core.model import Comparison
 from variorum.core.report import build_report, render
@@ -24,6 +26,7 @@ EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
     ("json", "JSON, variorum.report/1 (*.json)", ".json"),
     ("csv", "CSV, one row per finding (*.csv)", ".csv"),
 )
+log = logging.getLogger(__name__)
 _BY_SUFFIX = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".json": "json",
               ".csv": "csv"}
 
@@ -88,7 +91,8 @@ def export_comparison(parent: QWidget | None, comparison: Comparison, notes: lis
     except Exception as exc:  # a report must never take the window down with it
         QGuiApplication.restoreOverrideCursor()
         QMessageBox.critical(parent, "Export failed",
-                             f"The {fmt.upper()} report could not be made:\n{type(exc).__name__}: {exc}\n\n"
+                             f"The {fmt.upper()} report could not be made:\n{logs.log_bug(log, 'Export failed', exc)}"
+                             "\n\n"
                              "Nothing was written.")
         return None
     QGuiApplication.restoreOverrideCursor()

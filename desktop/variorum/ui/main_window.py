@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from variorum.core.load import EXTENSIONS
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Options, Version
+from variorum.ui import settings
 from variorum.ui.case_notes import CaseNotes
-from variorum.ui.colors import version_colours
 from variorum.ui.docks import Docks
 from variorum.ui.export import export_comparison
 from variorum.ui.file_drop import FileDropFilter, local_paths
@@ -28,6 +28,7 @@ from variorum.ui.help_dialogs import show_about, show_shortcuts
 from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
 from variorum.ui.notes_links import NotesLinks
+from variorum.ui.palette import version_colours
 from variorum.ui.panes import PanesView
 from variorum.ui.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
 from variorum.ui.status import ProgressIndicator, comparison_summary
@@ -136,10 +137,10 @@ class MainWindow(QMainWindow):
 
     # --- opening ----------------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
-        start = QSettings().value("paths/last_dir", str(Path.home()))
+        start = settings.get(settings.LAST_FOLDER) or str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self, "Add versions to compare", start, FILE_FILTER)
         if paths:
-            QSettings().setValue("paths/last_dir", str(Path(paths[0]).parent))
+            settings.put(settings.LAST_FOLDER, str(Path(paths[0]).parent))
             self.add_paths(paths)
 
     def open_demo(self) -> None:
@@ -352,7 +353,7 @@ class MainWindow(QMainWindow):
         self._show_panes()
 
     def _on_hide_cosmetic(self, hide: bool) -> None:
-        QSettings().setValue("options/hide_cosmetic", hide)
+        settings.put(settings.HIDE_COSMETIC, hide)
         self.navigator.reset()
         self.panes.set_highlighting(self.compared, not hide)
         if self.comparison is not None and not self._provisional:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Link, Metadata, Version
 from variorum.ui.badges import swatch_icon
-from variorum.ui.colors import diff_formats, is_dark
+from variorum.ui.palette import Role, diff_formats, is_dark
 from variorum.ui.version_model import display_name
 
 MISSING = "—"
@@ -162,7 +162,7 @@ class MetadataModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if not v.ok:
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-            return swatch_icon(self._colours.get(v.id, QColor("#888888")))
+            return swatch_icon(self._colours.get(v.id, Role.NEUTRAL.colour(False)))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(v.id == self._base)

@@ -49,6 +49,7 @@ from variorum.core.notes import (
 from variorum.ui.findings_model import kind_text
 from variorum.ui.notes_items import ANCHOR_ROLE, NOTE_ID_ROLE, history_item, note_item, short, when
 from variorum.ui.notes_undo import NoteUndo
+from variorum.ui.palette import Role, is_dark
 
 AUTOSAVE_MS = 700
 
@@ -402,4 +403,4 @@ class NotesPanel(QWidget):
 
     def _say(self, message: str, *, error: bool = False) -> None:
         self.save_state.setText(message)
-        self.save_state.setStyleSheet("color: #b00020;" if error else "")
+        self.save_state.setStyleSheet(f"color: {Role.ERROR_TEXT.css(is_dark(self.palette()))};" if error else "")

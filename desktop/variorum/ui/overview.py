@@ -10,8 +10,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from variorum.ui.palette import Role
+
 STRIP_WIDTH = 16
-NOTE_COLOURS = {False: "#8E24AA", True: "#E0B0FF"}  # the panes' note underline, light and dark
 
 
 class OverviewStrip(QWidget):
@@ -70,7 +71,7 @@ class OverviewStrip(QWidget):
         for start, end, colour in self._marks:
             y = 2 + start * h
             p.fillRect(QRectF(3, y, self.width() - 6, max(2.0, (end - start) * h)), colour)
-        notch = QColor(NOTE_COLOURS[pal.color(QPalette.ColorRole.Window).lightness() < 128])
+        notch = Role.NOTE.colour(pal.color(QPalette.ColorRole.Window).lightness() < 128)
         for start, end in self._notes:
             y = 2 + (start + end) / 2 * h
             p.setPen(Qt.PenStyle.NoPen)

@@ -13,17 +13,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidg
 
 from variorum.core.model import Comparison
 from variorum.ui.alignment_map import AlignmentMap
-from variorum.ui.colors import is_dark
 from variorum.ui.diff_pane import PANE_MIN_WIDTH, DiffPane
 from variorum.ui.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
 from variorum.ui.overview import OverviewStrip
-
-_STRIP_COLOURS = {
-    False: {"insert": "#2E9E4F", "delete": "#D0434B", "replace": "#D99A00", "move": "#3D7BD9",
-            "cosmetic": "#A0A0A0", "fact-conflict": "#B8338A", "fact-shared": "#1F9E8E"},
-    True: {"insert": "#5CCB7A", "delete": "#F06B72", "replace": "#F2C14E", "move": "#7FB0F0",
-           "cosmetic": "#777777", "fact-conflict": "#E07BC2", "fact-shared": "#5FD0C0"},
-}
+from variorum.ui.palette import Role, is_dark, mark_colour
 
 
 def role_of(comparison: Comparison, version_id: str, compared: str | None) -> str:
@@ -154,7 +147,7 @@ class PanesView(QWidget):
         self._splitter.setMinimumWidth(len(visible) * (PANE_MIN_WIDTH + self._splitter.handleWidth()))
 
     def _create(self, vid: str) -> DiffPane:
-        pane = DiffPane(self.comparison.version(vid), self._colours.get(vid, QColor("gray")))
+        pane = DiffPane(self.comparison.version(vid), self._colours.get(vid, Role.NEUTRAL.colour(False)))
         pane.set_role(role_of(self.comparison, vid, self.compared), emphasised=vid == self.compared)
         pane.clicked.connect(self.clicked)
         pane.textSelected.connect(self.textSelected)
@@ -258,7 +251,7 @@ class PanesView(QWidget):
             self.overview.set_marks([])
             return
         n = len(base.text)
-        colours = _STRIP_COLOURS[is_dark(self.palette())]
+        dark = is_dark(self.palette())
         marks = []
         for s in self.stops():
             d = s.difference
@@ -266,7 +259,7 @@ class PanesView(QWidget):
                 key = "cosmetic" if d.cosmetic else d.kind
             else:
                 key = "fact-shared" if s.finding is not None and s.finding.severity == "info" else "fact-conflict"
-            marks.append((s.start / n, s.end / n, QColor(colours.get(key, "#888888"))))
+            marks.append((s.start / n, s.end / n, mark_colour(key, dark)))
         self.overview.set_marks(marks)
         self._update_note_marks()
         self._update_view_mark()

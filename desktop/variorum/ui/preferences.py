@@ -6,18 +6,16 @@ and used from then on. Left empty, the default applies again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from variorum.core.notes import default_author
-
-AUTHOR_KEY = "notes/author"
+from variorum.ui import settings
 
 
 def note_author() -> str:
     """The author for new notes: the name set in Preferences, else the OS user."""
-    name = str(QSettings().value(AUTHOR_KEY, "") or "").strip()
-    return name or default_author()
+    return settings.get(settings.AUTHOR) or default_author()
 
 
 class PreferencesDialog(QDialog):
@@ -26,7 +24,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
-        self.author_edit = QLineEdit(str(QSettings().value(AUTHOR_KEY, "") or ""))
+        self.author_edit = QLineEdit(settings.get(settings.AUTHOR))
         self.author_edit.setPlaceholderText(default_author())
         self.author_edit.setAccessibleName("Author of notes")
         hint = QLabel("Written on every note you add or change, and in its history. "
@@ -43,6 +41,6 @@ class PreferencesDialog(QDialog):
         self.resize(420, self.sizeHint().height())
 
     def accept(self) -> None:
-        QSettings().setValue(AUTHOR_KEY, self.author_edit.text().strip())
+        settings.put(settings.AUTHOR, self.author_edit.text().strip())
         self.authorChanged.emit(note_author())
         super().accept()

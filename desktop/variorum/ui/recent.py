@@ -1,44 +1,31 @@
-"""Open Recent: the last cases opened (each a list of files), kept in QSettings."""
+"""Open Recent: the last cases opened (each a list of files), kept in the settings."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenu
 
-KEY = "recent/cases"
+from variorum.ui import settings
+
 MAX_CASES = 10
 
 
-def recent_cases(settings: QSettings | None = None) -> list[list[str]]:
-    settings = settings or QSettings()
-    raw = settings.value(KEY, "[]")
-    try:
-        cases = json.loads(raw) if isinstance(raw, str) else []
-    except ValueError:
-        return []
-    return [c for c in cases if isinstance(c, list) and c and all(isinstance(p, str) for p in c)]
+def recent_cases() -> list[list[str]]:
+    return settings.get(settings.RECENT_CASES)
 
 
-def remember_case(paths: list[str], settings: QSettings | None = None) -> None:
+def remember_case(paths: list[str]) -> None:
     if not paths:
         return
-    settings = settings or QSettings()
-    cases = [c for c in recent_cases(settings) if c != paths]
+    cases = [c for c in recent_cases() if c != paths]
     cases.insert(0, paths)
-    settings.setValue(KEY, json.dumps(cases[:MAX_CASES]))
+    settings.put(settings.RECENT_CASES, cases[:MAX_CASES])
 
 
-def forget_case(paths: list[str], settings: QSettings | None = None) -> None:
-    settings = settings or QSettings()
-    settings.setValue(KEY, json.dumps([c for c in recent_cases(settings) if c != paths]))
-
-
-def clear_recent(settings: QSettings | None = None) -> None:
-    (settings or QSettings()).setValue(KEY, "[]")
+def forget_case(paths: list[str]) -> None:
+    settings.put(settings.RECENT_CASES, [c for c in recent_cases() if c != paths])
 
 
 def fill_recent_menu(menu: QMenu, cases: list[list[str]], open_case: Callable[[list[str]], None]) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Relation, Version
 from variorum.ui.badges import swatch_icon
-from variorum.ui.colors import is_dark, severity_colours
+from variorum.ui.palette import Role, is_dark, severity_colours
 
 MIME_TYPE = "application/x-variorum-version-ids"
 
@@ -81,7 +81,7 @@ class VersionModel(QAbstractTableModel):
                 self._rows.append(_Row(
                     version=v,
                     relation=comparison.relations.get(v.id),
-                    colour=QColor(colours.get(v.id, QColor("#888888"))),
+                    colour=QColor(colours.get(v.id, Role.NEUTRAL.colour(False))),
                     visible=_key(v) not in hidden,
                     is_base=v.id == comparison.base,
                 ))
@@ -181,7 +181,7 @@ class VersionModel(QAbstractTableModel):
         if role == ERROR_ROLE:
             return v.error
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(r)
+            return _tooltip(r, dark)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{display_name(v)}, {relation_text(r.relation) if v.ok else 'could not be read'}"
         if not v.ok:
@@ -281,14 +281,14 @@ def _key(v: Version) -> str:
     return f"{v.sha256}|{v.path or v.label}"
 
 
-def _tooltip(r: _Row) -> str:
+def _tooltip(r: _Row, dark: bool) -> str:
     v = r.version
     lines = [f"<b>{_esc(display_name(v))}</b>"]
     if v.path:
         lines.append(f"Path: {_esc(v.path)}")
     lines.append(f"SHA-256: <code>{_esc(v.sha256)}</code>")
     if not v.ok:
-        lines.append(f"<span style='color:#c0392b'><b>Could not read:</b> {_esc(v.error or '')}</span>")
+        lines.append(f"<span style='color:{Role.ERROR_TEXT.css(dark)}'><b>Could not read:</b> {_esc(v.error or '')}</span>")
         return "<br>".join(lines)
     lines.append(f"Format: {_esc(v.format)}" + (f" ({_esc(v.encoding)})" if v.encoding else ""))
     lines.append(f"{v.words:,} words, {v.chars:,} characters")

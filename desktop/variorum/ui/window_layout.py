@@ -1,11 +1,12 @@
-"""Which view the window shows (welcome or compare) and what it remembers between sessions (QSettings)."""
+"""Which view the window shows (welcome or compare) and what it remembers between runs (settings)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 
+from variorum.ui import settings
 from variorum.ui.docks import Docks
 
 
@@ -48,22 +49,19 @@ class WindowLayout(QObject):
             QTimer.singleShot(0, self, lambda: self._docks.default_sizes(self._window))
 
     def restore(self) -> None:
-        s = QSettings()
-        geometry = s.value("window/geometry")
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
         if geometry is not None:
             self._window.restoreGeometry(geometry)
-        state = s.value("window/state")
+        state = settings.get(settings.WINDOW_STATE)
         self._restored = state is not None and self._window.restoreState(state)
         self._dock_state = self._window.saveState() if self._restored else None
         for dock in self._dock_widgets():  # the window opens on the welcome view
             dock.hide()
-        hide = s.value("options/hide_cosmetic", True)
-        self._hide_cosmetic.setChecked(hide not in (False, "false", "0", 0))
+        self._hide_cosmetic.setChecked(settings.get(settings.HIDE_COSMETIC))
 
     def save(self) -> None:
-        s = QSettings()
-        s.setValue("window/geometry", self._window.saveGeometry())
+        settings.put(settings.WINDOW_GEOMETRY, self._window.saveGeometry())
         state = self._dock_state if self.on_welcome() else self._window.saveState()
         if state is not None:
-            s.setValue("window/state", state)
-        s.setValue("options/hide_cosmetic", self._hide_cosmetic.isChecked())
+            settings.put(settings.WINDOW_STATE, state)
+        settings.put(settings.HIDE_COSMETIC, self._hide_cosmetic.isChecked())

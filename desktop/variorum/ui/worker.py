@@ -11,6 +11,7 @@ while the comparison runs), then the whole case is compared (``finished`` delive
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,9 +19,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from variorum import logs
 from variorum.core.compare import BaseNotFound, Cancelled, compare_versions
 from variorum.core.load import expand_paths, load_file, load_pasted
 from variorum.core.model import Comparison, Options, Version
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ class _Task(QRunnable):
         except Cancelled:
             emit("cancelled")
         except Exception as exc:  # never let a bug in a worker take the window down
-            emit("failed", f"{type(exc).__name__}: {exc}")
+            emit("failed", logs.log_bug(log, "The comparison failed", exc))
         else:
             emit("finished", result)
 

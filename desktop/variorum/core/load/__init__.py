@@ -8,6 +8,7 @@ lets one unreadable file stop the others: a failure becomes ``Version.error``.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.model import Version
 
+log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 EMPTY_FOLDER = "This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx)."
 
@@ -169,6 +171,14 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
 
 
 def load_file(path: Path, *, version_id: str) -> Version:
+    """Read one file; what goes wrong is reported in ``Version.error`` (and logged, without a traceback)."""
+    version = _read_file(path, version_id=version_id)
+    if version.error:
+        log.info("Could not read %s: %s", path, version.error)
+    return version
+
+
+def _read_file(path: Path, *, version_id: str) -> Version:
     label = path.name
     try:
         size = path.stat().st_size

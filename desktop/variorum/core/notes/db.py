@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import sqlite3
 import time
@@ -93,6 +94,8 @@ MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 SCHEMA_VERSION = max(MIGRATIONS)
 _OUR_TABLES = {"cases", "case_versions", "notes", "events"}
 
+log = logging.getLogger(__name__)
+
 
 def _errname(exc: sqlite3.Error) -> str:
     return getattr(exc, "sqlite_errorname", "") or ""
@@ -157,6 +160,7 @@ def backup_damaged(path: Path) -> Path | None:
 def _damaged(path: Path, detail: str) -> StoreUnreadable:
     backup = backup_damaged(path)
     where = (f"A copy was saved as {backup}; " if backup else "It could not even be copied; ")
+    log.warning("The notes store %s is damaged (%s); backup: %s", path, detail, backup or "none")
     return StoreUnreadable(
         f"The notes store {path} is damaged or is not a Variorum notes file ({detail}). {where}"
         f"the file itself was left untouched. Move it away (or restore a backup) and Variorum will start "

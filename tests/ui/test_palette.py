@@ -1,13 +1,28 @@
+import io
+import re
+import tokenize
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
-from variorum.ui.colors import (
+import variorum.ui
+from variorum.ui.palette import (
+    DIFF_FORMAT_KEYS,
+    Role,
     badge_text_colour,
+    dark_palette,
     diff_formats,
     is_dark,
+    mark_colour,
     severity_colours,
     version_colours,
 )
+
+UI = Path(variorum.ui.__file__).parent
+HEX = re.compile(r"#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+STRINGS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}  # f-strings split from 3.12
+COLOUR_FROM_LITERAL = re.compile(r"QColor\(\s*(?:[\"'\d]|Qt\.GlobalColor)")
 
 KEYS = {"insert", "delete", "replace", "move", "cosmetic", "current", "fact-shared", "fact-conflict", "note"}
 
@@ -63,3 +78,40 @@ def test_severity_colours_carry_readable_text(qapp):
         assert set(colours) == {"high", "medium", "low", "info"}
         for c in colours.values():
             assert _contrast(badge_text_colour(c), c) >= 3.0
+
+
+def test_every_role_has_a_light_and_a_dark_colour(qapp):
+    for role in Role:
+        light, dark = role.colour(False), role.colour(True)
+        assert light.isValid() and dark.isValid(), role
+        assert role.css(False).startswith("#") and role.css(True).startswith("#")
+
+
+def test_marks_on_the_overview_strip_differ_by_kind_and_stand_out_from_the_pane_backgrounds(qapp):
+    kinds = [k for k in DIFF_FORMAT_KEYS if k not in ("note", "current")]
+    for dark in (False, True):
+        marks = {k: mark_colour(k, dark).name() for k in kinds}
+        assert len(set(marks.values())) == len(kinds)
+        backgrounds = diff_formats(dark)
+        for k in kinds:
+            assert marks[k] != backgrounds[k].background().color().name()
+        assert mark_colour("no such kind", dark) == Role.NEUTRAL.colour(dark)
+
+
+def test_the_dark_window_palette_is_dark(qapp):
+    assert is_dark(dark_palette())
+
+
+def test_no_colour_is_written_out_in_a_ui_module_other_than_the_palette():
+    offenders = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.name == "palette.py":
+            continue
+        source = path.read_text(encoding="utf-8")
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type in STRINGS and HEX.search(tok.string):
+                offenders.append(f"{path.name}:{tok.start[0]}: {tok.string}")
+        for n, line in enumerate(source.splitlines(), 1):
+            if COLOUR_FROM_LITERAL.search(line):
+                offenders.append(f"{path.name}:{n}: {line.strip()}")
+    assert offenders == []

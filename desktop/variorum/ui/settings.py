@@ -1,0 +1,105 @@
+"""Every setting the app keeps between runs, each with its type and default, in one place.
+
+Settings live in ``settings.ini`` in the data folder when ``$VARIORUM_DATA_DIR`` is set, so tests and portable
+installs never touch the user's configuration; otherwise in the user's normal settings (QSettings: a ``.conf``
+file under ``~/.config`` on Linux, the registry on Windows, a ``.plist`` on macOS).
+
+Read with ``get(AUTHOR)`` and write with ``put(AUTHOR, "M. Checker")``; the type of the value follows the key.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from variorum.core.notes.paths import ENV_DATA_DIR, data_dir
+
+SETTINGS_FILE = "settings.ini"
+T = TypeVar("T")
+
+
+def _flag(raw: object) -> bool:
+    return raw not in (False, "false", "0", 0)  # the INI and native formats give back "true"/"false" strings
+
+
+def _text(raw: object) -> str:
+    return str(raw or "").strip()
+
+
+def _blob(raw: object) -> QByteArray | None:
+    return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
+
+
+def _cases(raw: object) -> list[list[str]]:
+    try:
+        cases = json.loads(raw) if isinstance(raw, str) else []
+    except ValueError:
+        return []
+    if not isinstance(cases, list):
+        return []
+    return [c for c in cases if isinstance(c, list) and c and all(isinstance(p, str) for p in c)]
+
+
+def _as_is(value: object) -> object:
+    return value
+
+
+@dataclass(frozen=True, eq=False)  # each setting is itself: compared and hashed by identity
+class Setting(Generic[T]):
+    """One setting: where it is stored, its value when never set, and how it is read back and written."""
+
+    key: str
+    default: T
+    read: Callable[[object], T]
+    write: Callable[[T], object] = _as_is
+
+
+WINDOW_GEOMETRY: Setting[QByteArray | None] = Setting("window/geometry", None, _blob)
+WINDOW_STATE: Setting[QByteArray | None] = Setting("window/state", None, _blob)  # docks and toolbars
+HIDE_COSMETIC: Setting[bool] = Setting("options/hide_cosmetic", True, _flag)
+AUTHOR: Setting[str] = Setting("notes/author", "", _text)  # empty: the operating-system user
+LAST_FOLDER: Setting[str] = Setting("paths/last_dir", "", _text)  # where Add versions… opens; empty: home
+RECENT_CASES: Setting[list[list[str]]] = Setting("recent/cases", [], _cases, json.dumps)  # newest first
+
+ALL_SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_STATE, HIDE_COSMETIC, AUTHOR, LAST_FOLDER,
+                                     RECENT_CASES)
+
+_folder: Path | None = None
+
+
+def keep_in(folder: Path | None) -> None:
+    """Keep settings in ``folder`` from now on (a throwaway window, e.g. a screenshot); None: the usual place."""
+    global _folder
+    _folder = folder
+
+
+def settings_file() -> Path | None:
+    """The INI file the settings are kept in, or None for the user's normal settings."""
+    if _folder is not None:
+        return _folder / SETTINGS_FILE
+    if os.environ.get(ENV_DATA_DIR):
+        return data_dir() / SETTINGS_FILE
+    return None
+
+
+def store() -> QSettings:
+    path = settings_file()
+    return QSettings() if path is None else QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def get(setting: Setting[T]) -> T:
+    raw = store().value(setting.key)
+    return copy.copy(setting.default) if raw is None else setting.read(raw)
+
+
+def put(setting: Setting[T], value: T) -> None:
+    s = store()
+    s.setValue(setting.key, setting.write(value))
+    s.sync()

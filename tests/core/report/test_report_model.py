@@ -54,9 +54,9 @@ def test_size_is_unknown_when_the_file_changed_since_it_was_loaded(tmp_path):
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("One two three four five.\n\nSix seven eight.\n")
     b.write_text("One two three four five.\n\nSix seven nine.\n")
-    from variorum.core.compare import compare_paths
+    from variorum.core.case import load_case
 
-    c = compare_paths([a, b])
+    c = load_case([a, b]).compare()
     a.write_text("Something else entirely, and longer than before.\n")
     sizes = {v["label"]: v["size"] for v in build_report(c)["versions"]}
     assert sizes == {"a.txt": None, "b.txt": b.stat().st_size}

@@ -12,14 +12,14 @@ may also carry ``quote``: ``{"version", "exact", "prefix", "suffix", "start", "e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from variorum.core.notes.refs import read_anchor
+
 STATUSES = ("open", "confirmed", "explained", "dismissed")
 _PREFIXES = ("finding", "difference", "version")
-_QUOTE_AT = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
 
 
 def jsonable(value: Any) -> Any:
@@ -46,9 +46,9 @@ def anchor_target(anchor: Any, quote: Any = None) -> dict[str, Any]:
     text = "" if anchor is None else str(anchor)
     if text == "case":
         return {"kind": "case", "id": None, "quote": None}
-    at = _QUOTE_AT.match(text)
-    if at:
-        return {"kind": "quote", "id": at.group(1), "quote": None}
+    at = read_anchor(text)
+    if at is not None and at.kind == "quote":
+        return {"kind": "quote", "id": at.ref, "quote": None}
     head, sep, rest = text.partition(":")
     if sep and head in _PREFIXES and rest:
         return {"kind": head, "id": rest, "quote": None}

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from variorum.core import case as case_module
 from variorum.core.model import Evidence, Finding
-from variorum.ui import worker
 from variorum.ui.colors import FORMAT_KIND_PROPERTY
 
 
@@ -25,7 +25,7 @@ def window(qtbot, tmp_path):
 
 def _with_a_finding(monkeypatch, word: str) -> None:
     """Findings come from the checks; here one is added to every comparison, citing ``word`` everywhere."""
-    original = worker.compare_versions
+    original = case_module.compare_versions
 
     def compare(versions, **kwargs):
         c = original(versions, **kwargs)
@@ -38,7 +38,7 @@ def _with_a_finding(monkeypatch, word: str) -> None:
                           f"'{word}' is cited", tuple(evidence))
         return dataclasses.replace(c, findings=(finding,))
 
-    monkeypatch.setattr(worker, "compare_versions", compare)
+    monkeypatch.setattr(case_module, "compare_versions", compare)
 
 
 def test_clicking_a_finding_selects_its_evidence_in_every_pane(qtbot, window, seed_paths, monkeypatch):

@@ -27,6 +27,7 @@ class Docks(QObject):
         self.metadata_dock = self._dock(window, view_menu, "Metadata", "metadataDock", self.metadata,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
+        self.findings.findingActivated.connect(self.findingActivated)
 
     def arrange(self, window: QMainWindow, beside_findings: list[QDockWidget]) -> None:
         """A left column (versions over findings, with notes in a tab beside findings), metadata below the
@@ -42,7 +43,6 @@ class Docks(QObject):
         window.resizeDocks([self.metadata_dock], [max(150, height // 5)], Qt.Orientation.Vertical)
         window.resizeDocks([self.version_dock, self.findings_dock], [200, max(200, height - 300)],
                            Qt.Orientation.Vertical)
-        self.findings.findingActivated.connect(self.findingActivated)
 
     @staticmethod
     def _dock(window: QMainWindow, menu: QMenu, title: str, name: str, widget: QWidget,
@@ -66,8 +66,9 @@ class Docks(QObject):
         self.set_versions(comparison, colours)
         self.set_details(comparison, colours)
 
-    def set_versions(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
-        self.versions.set_comparison(comparison, colours)
+    def set_versions(self, comparison: Comparison | None, colours: dict[str, QColor],
+                     hidden: set[str] | None = None) -> None:
+        self.versions.set_comparison(comparison, colours, hidden)
 
     def set_details(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         """Findings and metadata (updated a moment after the versions, to keep the window responsive)."""

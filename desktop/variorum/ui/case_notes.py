@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from variorum.core.notes import NotesError, NotesStore
@@ -26,6 +26,7 @@ class CaseNotes(QObject):
     findingRequested = Signal(str)  # finding id
     differenceRequested = Signal(str)  # difference id
     rangeRequested = Signal(str, int, int)  # version id, start, end
+    shown = Signal()  # the notes of the session's comparison (or none, when it closed) are shown
 
     def __init__(self, window: QMainWindow, view_menu: QMenu, session: Session) -> None:
         super().__init__(window)
@@ -52,7 +53,7 @@ class CaseNotes(QObject):
             window.addAction(self.panel.add_note_action)  # Ctrl+M anywhere in the window
             self.panel.noteActivated.connect(self._jump)
             self.panel.notesChanged.connect(self._publish_notes)
-            session.currentChanged.connect(self._follow_focus)
+            session.focusChanged.connect(self._follow_focus)
             self.case_bar = CaseBar(self.store)
             self.case_bar.caseDeleted.connect(self._on_case_deleted)
             self.case_bar.message.connect(lambda m: window.statusBar().showMessage(m, 20000))
@@ -66,6 +67,19 @@ class CaseNotes(QObject):
         self.dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         view_menu.addAction(self.dock.toggleViewAction())
+        session.comparisonChanged.connect(self._on_comparison)
+        session.closed.connect(self.show_case)
+
+    def _on_comparison(self) -> None:
+        """After the findings (which take their turn first): opening the case writes to the disk."""
+        if self.session.is_final():
+            comparison = self.session.comparison
+
+            def later() -> None:
+                if comparison is self.session.comparison:
+                    self.show_case()
+
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, later))
 
     @property
     def add_note_action(self):
@@ -80,9 +94,12 @@ class CaseNotes(QObject):
     def show_case(self) -> None:
         """Open (or create) the case for the session's versions and show its notes, re-anchored to its comparison;
         with no comparison, show none."""
+        if self.panel is not None:
+            self._open_case()
+        self.shown.emit()
+
+    def _open_case(self) -> None:
         comparison = self.session.comparison if self.session.is_final() else None
-        if self.panel is None:
-            return
         self.case_id = None
         if comparison is not None and comparison.base is not None:
             try:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from variorum.core.model import Comparison
 from variorum.ui.findings_panel import FindingsPanel
 from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.session import Session
 from variorum.ui.version_list import VersionListWidget
 
 
@@ -61,6 +62,34 @@ class Docks(QObject):
         """Children that accept drops of their own; file drops on them must still open files."""
         return [self.versions.view.viewport(), self.findings.search, self.findings.view.viewport(),
                 self.metadata.view.viewport()]
+
+    def follow(self, session: Session) -> None:
+        """Show the session's case: the version list at once, findings and metadata a moment after a finished
+        comparison (to keep the window responsive), and what changes after."""
+        self._session = session
+        session.comparisonChanged.connect(self._on_comparison)
+        session.versionsChanged.connect(lambda: self.set_visible_ids(session.visible_ids()))
+        session.currentChanged.connect(self._show_compared)
+        session.notesChanged.connect(lambda: self.findings.set_statuses(session.finding_statuses()))
+        session.closed.connect(lambda: self.set_comparison(None, {}))
+
+    def _on_comparison(self) -> None:
+        s = self._session
+        self.set_versions(s.comparison, s.colours(), s.hidden_ids())
+        self._show_compared()
+        if s.is_final():
+            comparison = s.comparison
+            QTimer.singleShot(0, self, lambda: self._show_details(comparison))
+
+    def _show_details(self, comparison: Comparison) -> None:
+        s = self._session
+        if comparison is s.comparison:
+            self.set_details(comparison, s.colours())
+            self.set_visible_ids(s.visible_ids())
+
+    def _show_compared(self) -> None:
+        if self._session.compared:
+            self.versions.set_current(self._session.compared)
 
     def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         self.set_versions(comparison, colours)

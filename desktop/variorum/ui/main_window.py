@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,7 +31,6 @@ from variorum.ui.find_bar import FindBar
 from variorum.ui.help_dialogs import show_about, show_shortcuts
 from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
-from variorum.ui.note_marks import note_ranges
 from variorum.ui.notes_links import NotesLinks
 from variorum.ui.panes import PanesView
 from variorum.ui.preferences import PreferencesDialog
@@ -54,7 +53,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.session = Session(self)
         self.runner = self.session.runner
-        self._shown_compared: str | None = None
         self._details_for: Comparison | None = None
         self._resources = contextlib.ExitStack()
         self.keep_settings = True  # False for throwaway windows (screenshots) so they leave no trace
@@ -131,12 +129,14 @@ class MainWindow(QMainWindow):
         self.welcome.recentRequested.connect(self.open_case)
 
         s = self.session
+        self.navigator.follow(s)
+        self.panes.follow(s)
+        self.docks.follow(s)
         s.comparisonChanged.connect(self._on_comparison)
-        s.versionsChanged.connect(self._on_versions_changed)
         s.currentChanged.connect(self._on_current_changed)
         s.cosmeticChanged.connect(self._on_cosmetic_changed)
-        s.notesChanged.connect(self._on_notes_changed)
         s.closed.connect(self._on_closed)
+        self.case_notes.shown.connect(self._on_notes_shown)
         self.runner.started.connect(lambda: self.progress.start("Reading files…"))
         self.runner.progress.connect(self.progress.set_progress)
         self.runner.loaded.connect(lambda _case: self.progress.start("Comparing…"))
@@ -219,27 +219,14 @@ class MainWindow(QMainWindow):
     def _on_closed(self) -> None:
         self._resources.close()
         self.progress.stop()
-        self._shown_compared = None
-        self.navigator.reset()
-        self.docks.set_comparison(None, {})
-        self.case_notes.show_case()
         self.layout_.show_welcome()
         self.setWindowTitle("Variorum")
 
     def _on_comparison(self) -> None:
-        """A new comparison: the texts (and the version list) at once; the rest follows in later turns."""
-        s = self.session
-        if s.is_final():
-            self.navigator.reset()
-        self._shown_compared = s.compared
-        c = s.comparison
-        self.docks.set_versions(c, s.colours(), s.hidden_ids())
-        if s.compared:
-            self.docks.versions.set_current(s.compared)
-        self._show_panes()
+        """The panels show the new comparison themselves; the window shows the compare view and says what it is."""
         self.layout_.show_compare()
-        if s.is_final():
-            QTimer.singleShot(0, lambda: self._show_details(c))
+        c = self.session.comparison
+        if self.session.is_final():
             paths = [v.path for v in c.versions if v.path]
             if paths and c.base is not None:
                 remember_case(paths)
@@ -247,17 +234,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{describe(paths) if paths else 'Pasted text'} — Variorum")
             self.statusBar().showMessage(self._summary(), 15000)
 
-    def _show_details(self, comparison: Comparison) -> None:
-        if comparison is self.comparison:
-            self.docks.set_details(comparison, self.session.colours())
-            self.docks.set_visible_ids(self.session.visible_ids())
-            QTimer.singleShot(0, self, lambda: self._show_notes_for(comparison))  # a disk write: its own turn
-
-    def _show_notes_for(self, comparison: Comparison) -> None:
-        if comparison is self.comparison:
-            self.case_notes.show_case()
-            self._details_for = comparison
-            self._maybe_shown()
+    def _on_notes_shown(self) -> None:
+        self._details_for = self.session.comparison
+        self._maybe_shown()
 
     def _maybe_shown(self) -> None:
         c = self.comparison
@@ -265,43 +244,17 @@ class MainWindow(QMainWindow):
                 and not self.panes.is_filling() and self.panes.comparison is c):
             self.comparisonShown.emit()
 
-    def _show_panes(self) -> None:
-        s = self.session
-        if s.comparison is None:
-            return
-        self.panes.set_comparison(s.comparison, s.colours(), s.visible_ids(), s.hidden_ids(), s.compared,
-                                  s.show_cosmetic)
-
     def _on_panes_shown(self) -> None:
         self.find_bar.refresh()
         if self.compared:
             self.panes.scroll_pane_into_view(self.compared)
         self._maybe_shown()
 
-    def _on_versions_changed(self) -> None:
-        """Versions hidden, shown or re-ordered."""
-        if self.session.compared != self._shown_compared:
-            self._shown_compared = self.session.compared
-            self.navigator.reset()
-        self._show_panes()
-        self.docks.set_visible_ids(self.session.visible_ids())
-
     def _on_current_changed(self) -> None:
         compared = self.session.compared
-        if compared == self._shown_compared or compared is None:
-            return  # the focus moved, not the compared version
-        self._shown_compared = compared
-        self.navigator.reset()
-        self.panes.set_highlighting(compared, self.session.show_cosmetic)
-        self.docks.versions.set_current(compared)
-        self.panes.scroll_pane_into_view(compared)
-        label = self.comparison.version(compared).label
-        self.statusBar().showMessage(f"Comparing {compared} ({label}) with the base", 5000)
-
-    def _on_notes_changed(self) -> None:
-        s = self.session
-        self.docks.findings.set_statuses(s.finding_statuses())
-        self.panes.set_note_ranges(note_ranges(s.notes, s.comparison if s.is_final() else None))
+        if compared is not None:
+            label = self.comparison.version(compared).label
+            self.statusBar().showMessage(f"Comparing {compared} ({label}) with the base", 5000)
 
     def _on_failed(self, message: str) -> None:
         self.progress.stop()
@@ -325,8 +278,6 @@ class MainWindow(QMainWindow):
 
     def _on_cosmetic_changed(self, show: bool) -> None:
         self.actions_.hide_cosmetic.setChecked(not show)
-        self.navigator.reset()
-        self.panes.set_highlighting(self.compared, show)
         if self.session.is_final():
             self.statusBar().showMessage(self._summary(), 8000)
 

@@ -2,11 +2,13 @@
 
 Panels read the case from here and follow these signals instead of keeping copies:
 
-- ``versionsChanged``   versions were added, removed, re-ordered, hidden or shown (texts may be on screen before
-                        the comparison is done: then ``provisional`` is True)
-- ``comparisonChanged`` a new comparison (or the provisional one made while comparing) is the case's latest
-- ``currentChanged``    what the user looks at changed: the version compared with the base, or the focus (the
-                        finding, difference or words a new note would be attached to)
+- ``comparisonChanged`` a new comparison is the case's latest (or, while comparing, a provisional one holding
+                        the texts alone, so they are on screen at once: then ``provisional`` is True); the
+                        versions, the compared version and everything else may have changed with it
+- ``versionsChanged``   the same comparison, but versions were hidden, shown or re-ordered (hiding the compared
+                        version also changes which one is compared)
+- ``currentChanged``    the user chose another version to compare with the base
+- ``focusChanged``      the finding, difference or words the user is on (what a new note attaches to) changed
 - ``cosmeticChanged``   cosmetic differences were shown or hidden
 - ``notesChanged``      the case's notes changed (their anchors and statuses)
 
@@ -37,6 +39,7 @@ class Session(QObject):
     versionsChanged = Signal()
     comparisonChanged = Signal()
     currentChanged = Signal()
+    focusChanged = Signal()
     cosmeticChanged = Signal(bool)  # True: cosmetic differences are shown
     notesChanged = Signal()
     closed = Signal()  # the case was closed (the window shows the welcome view)
@@ -133,11 +136,8 @@ class Session(QObject):
         self.closed.emit()
 
     def set_visible(self, version_id: str, visible: bool) -> None:
-        before = self.case.compared
         self.case.set_hidden(version_id, not visible)
         self.versionsChanged.emit()
-        if self.case.compared != before:
-            self.currentChanged.emit()
 
     def reorder(self, ids: Sequence[str]) -> None:
         self.case.reorder(ids)
@@ -160,7 +160,7 @@ class Session(QObject):
         """What the user is on (a finding, a difference, selected words): what "Add note" attaches to."""
         if (ref, label) != (self.focus, self.focus_label):
             self.focus, self.focus_label = ref, label
-            self.currentChanged.emit()
+            self.focusChanged.emit()
 
     def clear_focus(self) -> None:
         self.set_focus(CASE, CASE_LABEL)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.load import EXTENSIONS
-from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Version
+from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
 from variorum.ui.case_notes import CaseNotes
 from variorum.ui.docks import Docks
 from variorum.ui.export import export_comparison
@@ -101,10 +101,6 @@ class MainWindow(QMainWindow):
     @property
     def compared(self) -> str | None:
         return self.session.compared
-
-    @property
-    def versions(self) -> list[Version]:
-        return self.session.versions
 
     # --- wiring ---------------------------------------------------------------------------------------------
     def _connect(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from variorum.core.notes import NotesError, NotesStore
@@ -36,6 +37,7 @@ class CaseNotes(QObject):
         self.panel: NotesPanel | None = None
         self.case_bar: CaseBar | None = None
         self.error: str | None = None  # why notes are not available, shown in the dock and the status bar
+        self.context_add_note: QAction | None = None  # "Add note…" for the context menus of the panes and findings
         try:
             self.store = NotesStore(user=note_author())
         except (NotesError, OSError) as exc:
@@ -67,6 +69,15 @@ class CaseNotes(QObject):
         self.dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         view_menu.addAction(self.dock.toggleViewAction())
+        if self.panel is not None:
+            add = self.panel.add_note_action
+            add.triggered.connect(self.show_dock)
+            self.context_add_note = QAction("Add note…", self)
+            self.context_add_note.setShortcut(add.shortcut())
+            self.context_add_note.setShortcutVisibleInContextMenu(True)
+            self.context_add_note.triggered.connect(add.trigger)
+            self.context_add_note.setEnabled(add.isEnabled())  # greyed out while no case is open
+            add.changed.connect(lambda: self.context_add_note.setEnabled(add.isEnabled()))
         session.comparisonChanged.connect(self._on_comparison)
         session.closed.connect(self.show_case)
 
@@ -80,6 +91,10 @@ class CaseNotes(QObject):
                     self.show_case()
 
             QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, later))
+
+    def show_dock(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
 
     @property
     def add_note_action(self):

@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.docks = Docks(self, self.actions_.view_menu)
         self.case_notes = CaseNotes(self, self.actions_.view_menu, self.session)
         self.docks.arrange(self, [self.case_notes.dock])
+        if self.case_notes.context_add_note is not None:
+            self.panes.context_actions.append(self.case_notes.context_add_note)
+            self.docks.findings.context_actions.append(self.case_notes.context_add_note)
         if self.case_notes.add_note_action is not None:
             for action in (self.case_notes.add_note_action, self.case_notes.panel.undo_action):
                 self.actions_.edit_menu.insertAction(self.actions_.preferences, action)

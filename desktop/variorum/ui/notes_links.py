@@ -29,27 +29,15 @@ class NotesLinks(QObject):
     def __init__(self, window: QMainWindow, session: Session, notes: CaseNotes, panes: PanesView,
                  navigator: Navigator, docks: Docks) -> None:
         super().__init__(window)
-        findings = docks.findings
         self._window, self._session, self._notes = window, session, notes
-        self._panes, self._navigator, self._findings = panes, navigator, findings
+        self._panes, self._navigator, self._findings = panes, navigator, docks.findings
         navigator.currentChanged.connect(self._on_current_stop)
         panes.textSelected.connect(self._on_text_selected)
         docks.findingActivated.connect(self._on_finding)
-        findings.currentFindingChanged.connect(self._on_finding)
+        docks.findings.currentFindingChanged.connect(self._on_finding)
         notes.findingRequested.connect(self._go_to_finding)
         notes.differenceRequested.connect(self._go_to_difference)
         notes.rangeRequested.connect(lambda vid, s, e: panes.select_ranges({vid: (s, e)}))
-        if notes.add_note_action is not None:
-            notes.add_note_action.triggered.connect(self.show_notes)
-            add_note = QAction("Add note…", self)
-            add_note.setShortcut(notes.add_note_action.shortcut())
-            add_note.setShortcutVisibleInContextMenu(True)
-            add_note.triggered.connect(notes.add_note_action.trigger)
-            add_note.setEnabled(notes.add_note_action.isEnabled())  # greyed out while no case is open
-            notes.add_note_action.changed.connect(lambda: add_note.setEnabled(notes.add_note_action.isEnabled()))
-            panes.context_actions.append(add_note)
-            findings.context_actions.append(add_note)
-            self.context_add_note = add_note
         if notes.error is not None:
             self._say_notes_unavailable(notes.error)
 
@@ -63,12 +51,12 @@ class NotesLinks(QObject):
         warning.setAutoRaise(True)
         warning.setText("⚠ Notes unavailable")
         warning.setToolTip(error)
-        warning.clicked.connect(self.show_notes)
+        warning.clicked.connect(self._notes.show_dock)
         self._window.statusBar().addPermanentWidget(warning)
         self.warning = warning
         explain = QAction("Add note", self)
         explain.setShortcut("Ctrl+M")
-        explain.triggered.connect(self.show_notes)
+        explain.triggered.connect(self._notes.show_dock)
         explain.triggered.connect(lambda: self._say(
             "Notes cannot be added: the notes store could not be opened (see the Notes panel).", 10000))
         self._window.addAction(explain)
@@ -96,10 +84,6 @@ class NotesLinks(QObject):
             return
         text = _short(full[start:end])
         self._session.set_focus(AnchorRef("quote", version_id, start, end), f"“{text}” in {version_id}")
-
-    def show_notes(self) -> None:
-        self._notes.dock.show()
-        self._notes.dock.raise_()
 
     def _go_to_finding(self, finding_id: str) -> None:
         c = self._session.comparison

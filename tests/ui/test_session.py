@@ -7,6 +7,7 @@ from app_helpers import WAIT_MS, make_window, open_and_wait
 from PySide6.QtCore import Qt
 
 from variorum.core.load import EMPTY_FOLDER
+from variorum.core.notes import AnchorRef
 from variorum.ui.version_model import COL_VERSION
 
 
@@ -100,3 +101,32 @@ def test_cosmetic_differences_follow_the_session_wherever_they_are_switched(qtbo
     assert window.panes.show_cosmetic and not action.isChecked()
     window.session.set_show_cosmetic(False)  # e.g. a note on a difference asks for it
     assert action.isChecked() and not window.panes.show_cosmetic
+
+
+def test_the_compared_version_and_the_focus_go_through_the_session(qtbot, window, seed_paths):
+    open_and_wait(qtbot, window, seed_paths[:3])
+    session = window.session
+    first = window.compared
+    with qtbot.waitSignal(session.currentChanged):
+        qtbot.keyClick(window.panes.pane(first).editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    second = session.compared
+    assert second not in (first, window.comparison.base)
+    assert window.docks.versions.current_id() == second
+    assert window.panes.pane(second).role.full_text().startswith("compared")
+    assert window.navigator.current is None
+
+    # Alt+Down reaches a difference: that is what a new note attaches to, in the notes dock too.
+    qtbot.keyClick(window.panes.pane(second).editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    stop = window.navigator.current
+    assert stop is not None and stop.difference is not None
+    assert session.focus == AnchorRef("difference", stop.difference.id)
+    label = window.case_notes.panel.context_label
+    assert label.text().startswith(f"Add note to: {stop.difference.kind} in {second}")
+
+    # A finding chosen in the list takes its place.
+    findings = window.docks.findings
+    finding = findings.shown_findings()[0]
+    view = findings.view
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 0)).center())
+    assert session.focus == AnchorRef("finding", finding.id)
+    assert label.toolTip() == finding.message

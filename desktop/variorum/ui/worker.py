@@ -6,8 +6,8 @@ user changes the case before a job ends, the job is asked to stop and whatever i
 stale result can never replace a newer one.
 
 A job works on a copy of the open :class:`~variorum.core.case.Case` and has two phases: new files are loaded
-(``loaded`` delivers the copy with every version, so the texts can be shown while the comparison runs), then the
-whole case is compared (``finished`` delivers the copy with its comparison).
+(``loaded`` delivers a snapshot with every version, so the texts can be shown while the comparison runs), then
+the whole case is compared (``finished`` delivers the copy with its comparison).
 """
 
 from __future__ import annotations
@@ -41,11 +41,12 @@ class _Carrier(QObject):
 def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
     """Load then compare, on the job's copy of the case; headless (the runnable below calls it on a pool thread).
 
-    ``loaded`` gets the copy once its files are read (the texts can be shown while the comparison runs)."""
+    ``loaded`` gets a copy of its own once the files are read (the texts can be shown while the comparison
+    runs on)."""
     case = job.case
     case.add(job.paths, job.pasted, progress=progress, cancelled=cancelled)
     if loaded is not None:
-        loaded(case)
+        loaded(case.copy())
 
     def scaled(fraction: float, message: str) -> None:
         progress(LOAD_SHARE + (1 - LOAD_SHARE) * fraction, message)

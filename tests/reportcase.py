@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.core.model import Comparison, Evidence, Finding, Link, Metadata
 from variorum.core.report.model import Report
 
@@ -26,7 +26,7 @@ def _evidence(c: Comparison, vid: str, needle: str) -> Evidence:
 
 
 def seed_comparison() -> Comparison:
-    c = compare_paths(sorted(DEMO.glob("*.txt")))
+    c = load_case(sorted(DEMO.glob("*.txt"))).compare()
     url = next(v.id for v in c.versions if "/2025/" in v.text)
     dated = next(v.id for v in c.versions if v.id != url and "August 19, 2020" in v.text)
     short = min((v for v in c.versions if c.relations[v.id].kind == "same-article"), key=lambda v: len(v.text))

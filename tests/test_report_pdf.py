@@ -60,11 +60,11 @@ def test_pdf_renders_without_a_display_or_a_running_application(tmp_path):
 
 
 def test_pdf_of_a_case_with_unreadable_files(qapp, tmp_path, seed_paths):
-    from variorum.core.compare import compare_paths
+    from variorum.core.case import load_case
 
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    report = build_report(compare_paths([seed_paths[0], empty]))
+    report = build_report(load_case([seed_paths[0], empty]).compare())
     text = " ".join(_pages(render_pdf(report)))
     assert "Could not be read: The file is empty (0 bytes)." in text
     assert "Fewer than two versions could be read: nothing to compare." in text

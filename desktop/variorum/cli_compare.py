@@ -73,24 +73,22 @@ def main(argv: Sequence[str]) -> int:
     ns = parser().parse_args(list(argv))
     if ns.format in BINARY_FORMATS and not ns.output:
         return _fail(f"--format {ns.format} writes a file: give --output PATH")
-    from variorum.core.compare import BaseNotFound, compare_versions
-    from variorum.core.load import load_paths
+    from variorum.core.case import BaseNotFound, load_case
     from variorum.core.model import Options
     from variorum.core.report import build_report, render
 
     missing = [p for p in ns.paths if not Path(p).exists()]
     if missing:
         return _fail(f"no such file or folder: {missing[0]}")
-    versions = load_paths(ns.paths)
-    for v in versions:
-        if v.error:
-            print(f"variorum compare: {v.id} {v.label}: {v.error}", file=sys.stderr)
-    readable = [v for v in versions if v.ok]
-    if len(readable) < 2:
-        return _fail(f"need at least two readable versions to compare, got {len(readable)} "
-                     f"(of {len(versions)} file{'s' if len(versions) != 1 else ''})")
+    case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic))
+    for v in case.errors():
+        print(f"variorum compare: {v.id} {v.label}: {v.error}", file=sys.stderr)
+    readable, total = len(case.readable()), len(case.versions)
+    if readable < 2:
+        return _fail(f"need at least two readable versions to compare, got {readable} "
+                     f"(of {total} file{'s' if total != 1 else ''})")
     try:
-        comparison = compare_versions(versions, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic))
+        comparison = case.compare()
     except BaseNotFound as exc:
         return _fail(str(exc))
     report = build_report(comparison, notes=case_notes(comparison))

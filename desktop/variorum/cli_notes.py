@@ -121,12 +121,12 @@ def _run(ns: argparse.Namespace) -> int:
 
 
 def _load(files: Sequence[str]):
-    from variorum.core.load import load_paths
+    from variorum.core.case import load_case
 
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    versions = load_paths(files)
+    versions = load_case(files).versions
     if not versions:
         raise UsageError("no supported files found")
     unreadable = [v for v in versions if not v.sha256]

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from variorum.core.load import EMPTY_FOLDER
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -58,6 +60,16 @@ def test_too_few_readable_versions(tmp_path, seed_paths):
     assert out.returncode == 2
     assert "v2 empty.txt: The file is empty (0 bytes)." in out.stderr
     assert out.stderr.strip().endswith("need at least two readable versions to compare, got 1 (of 2 files)")
+
+
+def test_an_empty_folder_is_reported_as_one_version_with_its_error(tmp_path, seed_paths):
+    empty = tmp_path / "nothing to compare"
+    empty.mkdir()
+    out = run("compare", str(seed_paths[0]), str(empty), str(seed_paths[1]))
+    assert out.returncode == 0, out.stderr
+    assert f"v2 nothing to compare: {EMPTY_FOLDER}" in out.stderr
+    report = json.loads(out.stdout)
+    assert [(v["id"], v["error"]) for v in report["versions"]] == [("v1", None), ("v2", EMPTY_FOLDER), ("v3", None)]
 
 
 def test_bad_file_does_not_stop_the_others(tmp_path, seed_paths):

@@ -130,9 +130,9 @@ def test_no_notes_store_means_no_notes_and_no_store_created(seed_paths, capsys, 
 
 def test_notes_written_with_the_notes_store_appear_in_the_report(seed_paths, tmp_path):
     from variorum.core import notes
-    from variorum.core.compare import compare_paths
+    from variorum.core.case import load_case
 
-    comparison = compare_paths(seed_paths)
+    comparison = load_case(seed_paths).compare()
     with notes.NotesStore() as store:
         case = store.open_case(comparison.versions)
         note = store.add_note(case.id, notes.parse_anchor("case", comparison=comparison), "Ask the desk.")

@@ -2,13 +2,13 @@
 
 import pytest
 
-from variorum.core.compare import BaseNotFound, compare_paths
+from variorum.core.case import BaseNotFound, load_case
 from variorum.core.model import Options
 
 
 @pytest.fixture
 def seeds(seed_paths):
-    return compare_paths(seed_paths)
+    return load_case(seed_paths).compare()
 
 
 def test_relations_and_base(seeds):
@@ -67,18 +67,18 @@ def test_quotes_and_line_wraps_are_cosmetic(seeds):
 
 
 def test_ids_stable_across_runs(seed_paths, seeds):
-    again = compare_paths(seed_paths)
+    again = load_case(seed_paths).compare()
     assert [d.id for d in again.differences] == [d.id for d in seeds.differences]
 
 
 def test_choosing_another_base(seed_paths):
-    c = compare_paths(seed_paths, options=Options(base="v3"))
+    c = load_case(seed_paths, options=Options(base="v3")).compare()
     assert c.base == "v3"
     assert c.relations["v2"].kind == "same-article"
-    c2 = compare_paths(seed_paths, options=Options(base=str(seed_paths[0])))
+    c2 = load_case(seed_paths, options=Options(base=str(seed_paths[0]))).compare()
     assert c2.base == "v1"
     with pytest.raises(BaseNotFound):
-        compare_paths(seed_paths, options=Options(base="v9"))
+        load_case(seed_paths, options=Options(base="v9")).compare()
 
 
 def test_alignment_pairs_paragraphs_in_order(seeds):

@@ -5,7 +5,7 @@ import random
 import pytest
 
 from variorum.core import diff as diff_module
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 
 pytestmark = pytest.mark.skipif(diff_module._fast_dmp is None, reason="fast-diff-match-patch is not installed")
 
@@ -50,13 +50,13 @@ def test_strings_beyond_the_accelerators_range_take_the_python_path(monkeypatch)
 def _without_accelerator(monkeypatch, paths):
     with monkeypatch.context() as m:
         m.setattr(diff_module, "_fast_dmp", None)
-        return compare_paths(paths)
+        return load_case(paths).compare()
 
 
 @pytest.mark.parametrize("case", ["seed_paths", "darwin_paths", "energy_paths"])
 def test_comparisons_are_the_same_with_and_without_it(case, request, monkeypatch):
     paths = request.getfixturevalue(case)
-    fast = compare_paths(paths)
+    fast = load_case(paths).compare()
     slow = _without_accelerator(monkeypatch, paths)
     assert fast.differences == slow.differences
     assert fast.alignments == slow.alignments

@@ -11,8 +11,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from variorum import logs
+from variorum.core import case as case_module
 from variorum.core.model import Evidence, Finding
-from variorum.ui import worker
 from variorum.ui.main_window import MainWindow
 from variorum.ui.palette import FORMAT_KIND_PROPERTY
 from variorum.ui.textpos import to_qt
@@ -126,7 +126,7 @@ def test_a_bad_file_shows_its_error_while_the_others_compare(qtbot, window, seed
 
 def test_a_stale_result_is_dropped(qtbot, window, seed_paths, darwin_paths, monkeypatch):
     entered, release = threading.Event(), threading.Event()
-    original = worker.compare_versions
+    original = case_module.compare_versions
 
     def slow_first(versions, *, options, progress, cancelled):
         if not entered.is_set():
@@ -135,7 +135,7 @@ def test_a_stale_result_is_dropped(qtbot, window, seed_paths, darwin_paths, monk
             return original(versions, options=options)  # finishes although it was superseded
         return original(versions, options=options, progress=progress, cancelled=cancelled)
 
-    monkeypatch.setattr(worker, "compare_versions", slow_first)
+    monkeypatch.setattr(case_module, "compare_versions", slow_first)
     results = []
     window.runner.finished.connect(results.append)
     window.add_paths(seed_paths[:3])
@@ -151,7 +151,7 @@ def test_a_stale_result_is_dropped(qtbot, window, seed_paths, darwin_paths, monk
 
 def test_cancel_keeps_the_texts(qtbot, window, seed_paths, monkeypatch):
     entered = threading.Event()
-    original = worker.compare_versions
+    original = case_module.compare_versions
 
     def wait_for_cancel(versions, *, options, progress, cancelled):
         entered.set()
@@ -160,7 +160,7 @@ def test_cancel_keeps_the_texts(qtbot, window, seed_paths, monkeypatch):
             pause.wait(0.01)
         return original(versions, options=options, progress=progress, cancelled=cancelled)
 
-    monkeypatch.setattr(worker, "compare_versions", wait_for_cancel)
+    monkeypatch.setattr(case_module, "compare_versions", wait_for_cancel)
     window.add_paths(seed_paths[:2])
     qtbot.waitUntil(entered.is_set, timeout=WAIT_MS)
     assert window.progress.isVisible()
@@ -406,7 +406,7 @@ def test_a_bug_in_the_comparison_is_logged_with_its_traceback_and_shown_in_one_l
     def broken_compare(*args, **kwargs):
         raise ZeroDivisionError("float division by zero")
 
-    monkeypatch.setattr(worker, "compare_versions", broken_compare)
+    monkeypatch.setattr(case_module, "compare_versions", broken_compare)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text, *a: shown.append(text)))
     logs.configure()

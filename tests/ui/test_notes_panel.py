@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from variorum.core.compare import compare_paths
-from variorum.core.notes import NotesStore
+from variorum.core.case import load_case
+from variorum.core.notes import NotesStore, read_anchor
 from variorum.ui.notes_panel import NotesPanel
 
 ARTICLE = (
@@ -37,7 +37,7 @@ def store_path(tmp_path: Path) -> Path:
 
 def open_panel(qtbot, store_path, files):
     store = NotesStore(store_path, user="checker")
-    comparison = compare_paths(files)
+    comparison = load_case(files).compare()
     case = store.open_case(comparison.versions)
     panel = NotesPanel(store)
     qtbot.addWidget(panel)
@@ -65,7 +65,7 @@ def click(qtbot, panel, item) -> None:
 
 
 def add_note_with_keyboard(qtbot, panel, anchor, label):
-    panel.set_context(anchor, label)
+    panel.set_context(read_anchor(anchor), label)
     panel.note_list.setFocus()
     with qtbot.waitSignal(panel.notesChanged):
         qtbot.keyClick(panel.note_list, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
@@ -168,8 +168,8 @@ def test_clicking_a_note_asks_the_window_to_jump_to_its_anchor(qtbot, store_path
     item = panel.note_list.topLevelItem(0)
     with qtbot.waitSignal(panel.noteActivated) as signal:
         click(qtbot, panel, item)
-    assert signal.args == [f"quote:v1:{start}-{start + 17}"]
-    assert panel.anchor_statuses() == {f"quote:v1:{start}-{start + 17}": "open"}
+    assert signal.args == [read_anchor(f"quote:v1:{start}-{start + 17}")]
+    assert panel.anchor_statuses() == {read_anchor(f"quote:v1:{start}-{start + 17}"): "open"}
     store.close()
 
 
@@ -195,7 +195,7 @@ def test_a_note_whose_words_disappeared_is_marked_orphaned_not_dropped(qtbot, st
 
 def test_an_anchor_that_does_not_exist_is_reported_not_added(qtbot, store_path, files):
     panel, store, case, _ = open_panel(qtbot, store_path, files)
-    panel.set_context("finding:gone", "a stale finding")
+    panel.set_context(read_anchor("finding:gone"), "a stale finding")
     panel.add_note_action.trigger()
     assert store.notes(case.id) == []
     assert "no finding gone" in panel.save_state.text()
@@ -235,7 +235,7 @@ def test_a_note_found_again_after_the_file_changed_says_so_and_jumps_to_the_new_
     item = again.note_list.topLevelItem(0)
     with qtbot.waitSignal(again.noteActivated) as signal:
         click(qtbot, again, item)
-    assert signal.args == [f"quote:v1:{new_start}-{new_start + 17}"]
+    assert signal.args == [read_anchor(f"quote:v1:{new_start}-{new_start + 17}")]
     again.note_list.setCurrentItem(item)
     assert history(again)[-1] == "reanchor"
     store2.close()

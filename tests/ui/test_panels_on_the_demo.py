@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.ui.findings_panel import FindingsPanel
 from variorum.ui.metadata_table import MetadataTable
 from variorum.ui.palette import version_colours
@@ -10,7 +10,7 @@ from variorum.ui.version_list import COL_RELATION, VersionListWidget
 
 
 def test_demo_case_fills_every_panel(qtbot, seed_paths):
-    c = compare_paths(seed_paths)
+    c = load_case(seed_paths).compare()
     colours = version_colours([v.id for v in c.versions])
     versions, findings, metadata = VersionListWidget(), FindingsPanel(), MetadataTable()
     for w in (versions, findings, metadata):

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from variorum.core import case as case_module
 from variorum.core.model import Evidence, Finding
-from variorum.ui import worker
 from variorum.ui.palette import FORMAT_KIND_PROPERTY
 
 
@@ -25,7 +25,7 @@ def window(qtbot, tmp_path):
 
 def _with_a_finding(monkeypatch, word: str) -> None:
     """Findings come from the checks; here one is added to every comparison, citing ``word`` everywhere."""
-    original = worker.compare_versions
+    original = case_module.compare_versions
 
     def compare(versions, **kwargs):
         c = original(versions, **kwargs)
@@ -38,7 +38,7 @@ def _with_a_finding(monkeypatch, word: str) -> None:
                           f"'{word}' is cited", tuple(evidence))
         return dataclasses.replace(c, findings=(finding,))
 
-    monkeypatch.setattr(worker, "compare_versions", compare)
+    monkeypatch.setattr(case_module, "compare_versions", compare)
 
 
 def test_clicking_a_finding_selects_its_evidence_in_every_pane(qtbot, window, seed_paths, monkeypatch):
@@ -157,3 +157,24 @@ def test_eight_versions_stay_readable_and_scroll_sideways(qtbot, window, tmp_pat
     viewport = window.panes.scroll_area.viewport()
     left = last.mapTo(viewport, last.rect().topLeft()).x()
     assert left < viewport.width() and left + last.width() > 0  # the compared pane was brought into view
+
+
+def test_a_finding_is_shown_also_when_the_panels_were_arranged_before(qtbot, tmp_path, seed_paths, monkeypatch):
+    """The second start restores the docks as the user left them; clicking a finding must still lead to it."""
+    _with_a_finding(monkeypatch, "Peskov")
+    first = make_window(qtbot, tmp_path)
+    open_and_wait(qtbot, first, seed_paths[:2])
+    first.close()  # the layout is saved
+    first.runner.wait()
+    second = make_window(qtbot, tmp_path)
+    try:
+        open_and_wait(qtbot, second, seed_paths)
+        finding = second.comparison.findings[0]
+        view = second.docks.findings.view
+        index = view.model().index(0, 0)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        for e in finding.evidence:
+            assert second.panes.pane(e.version).selected_range() == (e.start, e.end)
+    finally:
+        second.runner.invalidate()
+        second.runner.wait()

@@ -1,4 +1,5 @@
-"""The comparison pipeline: load → relate → align and diff → check. Headless; the UI and CLI call this."""
+"""The comparison pipeline: relate → align and diff → check, on loaded versions. Headless; callers go through
+:mod:`variorum.core.case`, which loads the files."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from pathlib import Path
 
 from variorum.core.checks import run_checks
 from variorum.core.diff import Codec, alignment_of, diff_versions, prepare
-from variorum.core.load import load_paths
 from variorum.core.metadata import enrich
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
 from variorum.core.relation import classify, pick_base, profile
@@ -87,11 +87,3 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                       differences=tuple(differences), findings=tuple(findings), alignments=alignments,
                       options=options)
 
-
-def compare_paths(paths: Sequence[str | Path], *, options: Options | None = None,
-                  progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> Comparison:
-    """Load files (directories expanded) and compare them."""
-    versions = load_paths(paths)
-    if cancelled and cancelled():
-        raise Cancelled()
-    return compare_versions(versions, options=options, progress=progress, cancelled=cancelled)

@@ -1,28 +1,28 @@
 """The notes dock of the main window: opens the notes store, follows the open case and the user's focus.
 
 The notes themselves live in :class:`~variorum.ui.notes_panel.NotesPanel`; this module connects it to the
-window: which case is open, what "Add note" attaches to (the current finding, difference or text selection),
-where a clicked note's anchor is, and the note statuses shown beside findings.
+:class:`~variorum.ui.session.Session`: which case is open, what "Add note" attaches to (the session's focus:
+the current finding, difference or text selection), where a clicked note's anchor is, and the case's notes,
+which the session hands on to the panels that mark findings and words.
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import re
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from variorum.core.model import Comparison
 from variorum.core.notes import NotesError, NotesStore
+from variorum.core.notes.refs import AnchorRef
 from variorum.core.notes.report import notes_for_report
 from variorum.ui.case_bar import CaseBar
-from variorum.ui.note_marks import note_ranges
 from variorum.ui.notes_panel import NotesPanel
 from variorum.ui.preferences import note_author
+from variorum.ui.session import Session
 
-_QUOTE = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
 log = logging.getLogger(__name__)
 
 
@@ -30,17 +30,17 @@ class CaseNotes(QObject):
     findingRequested = Signal(str)  # finding id
     differenceRequested = Signal(str)  # difference id
     rangeRequested = Signal(str, int, int)  # version id, start, end
-    statusesChanged = Signal(dict)  # finding id -> status of its latest note
-    marksChanged = Signal(dict)  # version id -> [(start, end)] of the words notes are attached to
+    shown = Signal()  # the notes of the session's comparison (or none, when it closed) are shown
 
-    def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
+    def __init__(self, window: QMainWindow, view_menu: QMenu, session: Session) -> None:
         super().__init__(window)
+        self.session = session
         self.case_id: str | None = None
-        self.comparison: Comparison | None = None
         self.store: NotesStore | None = None
         self.panel: NotesPanel | None = None
         self.case_bar: CaseBar | None = None
         self.error: str | None = None  # why notes are not available, shown in the dock and the status bar
+        self.context_add_note: QAction | None = None  # "Add note…" for the context menus of the panes and findings
         try:
             self.store = NotesStore(user=note_author())
         except (NotesError, OSError) as exc:
@@ -58,7 +58,8 @@ class CaseNotes(QObject):
             self.panel = NotesPanel(self.store)
             window.addAction(self.panel.add_note_action)  # Ctrl+M anywhere in the window
             self.panel.noteActivated.connect(self._jump)
-            self.panel.notesChanged.connect(self._emit_statuses)
+            self.panel.notesChanged.connect(self._publish_notes)
+            session.focusChanged.connect(self._follow_focus)
             self.case_bar = CaseBar(self.store)
             self.case_bar.caseDeleted.connect(self._on_case_deleted)
             self.case_bar.message.connect(lambda m: window.statusBar().showMessage(m, 20000))
@@ -72,6 +73,32 @@ class CaseNotes(QObject):
         self.dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         view_menu.addAction(self.dock.toggleViewAction())
+        if self.panel is not None:
+            add = self.panel.add_note_action
+            add.triggered.connect(self.show_dock)
+            self.context_add_note = QAction("Add note…", self)
+            self.context_add_note.setShortcut(add.shortcut())
+            self.context_add_note.setShortcutVisibleInContextMenu(True)
+            self.context_add_note.triggered.connect(add.trigger)
+            self.context_add_note.setEnabled(add.isEnabled())  # greyed out while no case is open
+            add.changed.connect(lambda: self.context_add_note.setEnabled(add.isEnabled()))
+        session.comparisonChanged.connect(self._on_comparison)
+        session.closed.connect(self.show_case)
+
+    def _on_comparison(self) -> None:
+        """After the findings (which take their turn first): opening the case writes to the disk."""
+        if self.session.is_final():
+            comparison = self.session.comparison
+
+            def later() -> None:
+                if comparison is self.session.comparison:
+                    self.show_case()
+
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, later))
+
+    def show_dock(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
 
     @property
     def add_note_action(self):
@@ -83,11 +110,15 @@ class CaseNotes(QObject):
             return []
         return [self.panel.body_edit, self.panel.body_edit.viewport()]
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
-        """Open (or create) the case for these versions and show its notes, re-anchored to this comparison."""
-        self.comparison = comparison
-        if self.panel is None:
-            return
+    def show_case(self) -> None:
+        """Open (or create) the case for the session's versions and show its notes, re-anchored to its comparison;
+        with no comparison, show none."""
+        if self.panel is not None:
+            self._open_case()
+        self.shown.emit()
+
+    def _open_case(self) -> None:
+        comparison = self.session.comparison if self.session.is_final() else None
         self.case_id = None
         if comparison is not None and comparison.base is not None:
             try:
@@ -96,23 +127,23 @@ class CaseNotes(QObject):
                 self.case_id = None
         self.panel.set_case(self.case_id, comparison if self.case_id else None)
         self.case_bar.set_case(self.case_id)
-        self.panel.set_context("case", "the case")
-        self._emit_statuses()
+        self._follow_focus()
+        self._publish_notes()
 
     def _on_case_deleted(self, _case_id: str) -> None:
         self.case_id = None
         self.panel.set_case(None)
         self.case_bar.set_case(None)
-        self._emit_statuses()
+        self._publish_notes()
 
     def set_author(self, author: str) -> None:
         """The name written on notes changed from now on (Preferences)."""
         if self.store is not None:
             self.store.user = author
 
-    def set_context(self, anchor: str, label: str) -> None:
+    def _follow_focus(self) -> None:
         if self.panel is not None and self.case_id is not None:
-            self.panel.set_context(anchor, label)
+            self.panel.set_context(self.session.focus, self.session.focus_label)
 
     def notes_for_report(self) -> list[dict]:
         if self.store is None or self.case_id is None:
@@ -120,7 +151,7 @@ class CaseNotes(QObject):
         if self.panel is not None:
             self.panel.flush()
         try:
-            return notes_for_report(self.store, self.case_id, self.comparison)
+            return notes_for_report(self.store, self.case_id, self.session.comparison)
         except NotesError:
             return []
 
@@ -131,29 +162,24 @@ class CaseNotes(QObject):
             self.store.close()
             self.store = None
 
-    def _emit_statuses(self) -> None:
+    def _publish_notes(self) -> None:
+        """Hand the case's notes to the session (the findings' statuses and the marks on the words follow)."""
         if self.panel is None:
             return
-        statuses = {anchor.split(":", 1)[1]: status for anchor, status in self.panel.anchor_statuses().items()
-                    if anchor and anchor.startswith("finding:")}
-        self.statusesChanged.emit(statuses)
         notes = []
         if self.case_id is not None and self.store is not None:
             try:
                 notes = self.store.notes(self.case_id)
             except NotesError:
                 notes = []
-        self.marksChanged.emit(note_ranges(notes, self.comparison))
+        self.session.set_notes(notes)
         # The tab beside Findings says how many notes the case has, so they are not missed behind it.
         self.dock.setWindowTitle(f"Notes ({len(notes)})" if notes else "Notes")
 
-    def _jump(self, anchor: str) -> None:
-        kind, _, rest = (anchor or "").partition(":")
-        if kind == "finding":
-            self.findingRequested.emit(rest)
-        elif kind == "difference":
-            self.differenceRequested.emit(rest)
-        else:
-            m = _QUOTE.match(anchor or "")
-            if m:
-                self.rangeRequested.emit(m.group(1), int(m.group(2)), int(m.group(3)))
+    def _jump(self, anchor: AnchorRef) -> None:
+        if anchor.kind == "finding":
+            self.findingRequested.emit(anchor.ref)
+        elif anchor.kind == "difference":
+            self.differenceRequested.emit(anchor.ref)
+        elif anchor.kind == "quote" and anchor.ref and anchor.start is not None and anchor.end is not None:
+            self.rangeRequested.emit(anchor.ref, anchor.start, anchor.end)

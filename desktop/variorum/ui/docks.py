@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from variorum.core.model import Comparison
 from variorum.ui.findings_panel import FindingsPanel
 from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.session import Session
 from variorum.ui.version_list import VersionListWidget
 
 
@@ -27,6 +28,7 @@ class Docks(QObject):
         self.metadata_dock = self._dock(window, view_menu, "Metadata", "metadataDock", self.metadata,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
+        self.findings.findingActivated.connect(self.findingActivated)
 
     def arrange(self, window: QMainWindow, beside_findings: list[QDockWidget]) -> None:
         """A left column (versions over findings, with notes in a tab beside findings), metadata below the
@@ -42,7 +44,6 @@ class Docks(QObject):
         window.resizeDocks([self.metadata_dock], [max(150, height // 5)], Qt.Orientation.Vertical)
         window.resizeDocks([self.version_dock, self.findings_dock], [200, max(200, height - 300)],
                            Qt.Orientation.Vertical)
-        self.findings.findingActivated.connect(self.findingActivated)
 
     @staticmethod
     def _dock(window: QMainWindow, menu: QMenu, title: str, name: str, widget: QWidget,
@@ -62,12 +63,41 @@ class Docks(QObject):
         return [self.versions.view.viewport(), self.findings.search, self.findings.view.viewport(),
                 self.metadata.view.viewport()]
 
+    def follow(self, session: Session) -> None:
+        """Show the session's case: the version list at once, findings and metadata a moment after a finished
+        comparison (to keep the window responsive), and what changes after."""
+        self._session = session
+        session.comparisonChanged.connect(self._on_comparison)
+        session.versionsChanged.connect(lambda: self.set_visible_ids(session.visible_ids()))
+        session.currentChanged.connect(self._show_compared)
+        session.notesChanged.connect(lambda: self.findings.set_statuses(session.finding_statuses()))
+        session.closed.connect(lambda: self.set_comparison(None, {}))
+
+    def _on_comparison(self) -> None:
+        s = self._session
+        self.set_versions(s.comparison, s.colours(), s.hidden_ids())
+        self._show_compared()
+        if s.is_final():
+            comparison = s.comparison
+            QTimer.singleShot(0, self, lambda: self._show_details(comparison))
+
+    def _show_details(self, comparison: Comparison) -> None:
+        s = self._session
+        if comparison is s.comparison:
+            self.set_details(comparison, s.colours())
+            self.set_visible_ids(s.visible_ids())
+
+    def _show_compared(self) -> None:
+        if self._session.compared:
+            self.versions.set_current(self._session.compared)
+
     def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         self.set_versions(comparison, colours)
         self.set_details(comparison, colours)
 
-    def set_versions(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
-        self.versions.set_comparison(comparison, colours)
+    def set_versions(self, comparison: Comparison | None, colours: dict[str, QColor],
+                     hidden: set[str] | None = None) -> None:
+        self.versions.set_comparison(comparison, colours, hidden)
 
     def set_details(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         """Findings and metadata (updated a moment after the versions, to keep the window responsive)."""

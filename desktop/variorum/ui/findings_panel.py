@@ -56,10 +56,11 @@ class FindingsPanel(QWidget):
     """
 
     findingActivated = Signal(object)
+    currentFindingChanged = Signal(object)  # the Finding now selected (click, arrow keys, right-click)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._comparison: Comparison | None = None
+        self._open = False  # a comparison is shown (an empty table then means no discrepancies)
         self.model = FindingsModel(self)
         self.model.set_palette(self.palette())
         self.proxy = FindingsFilter(self)
@@ -138,6 +139,7 @@ class FindingsPanel(QWidget):
         self.act_open = QAction("Show in the texts", self)
         self.act_open.triggered.connect(lambda: self._activate(self.view.currentIndex()))
         self.view.selectionModel().currentRowChanged.connect(self._show_details)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         # The selected finding in full: messages and evidence are often longer than a table cell.
         self.details = QLabel(self)
@@ -190,7 +192,7 @@ class FindingsPanel(QWidget):
     def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor] | None = None) -> None:
         """Show the findings of ``comparison``; filters and the selected finding (by id) are kept."""
         current = self.current_finding()
-        self._comparison = comparison
+        self._open = comparison is not None
         if colours is None:
             colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
         self.model.set_findings(comparison, colours)
@@ -243,6 +245,11 @@ class FindingsPanel(QWidget):
         self.details.setText(self.model.details_html(finding))
         self.details_scroll.show()
 
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        finding = current.data(FINDING_ROLE) if current.isValid() else None
+        if finding is not None:
+            self.currentFindingChanged.emit(finding)
+
     def _activate(self, index: QModelIndex) -> None:
         finding = index.data(FINDING_ROLE) if index.isValid() else None
         if finding is not None:
@@ -293,7 +300,7 @@ class FindingsPanel(QWidget):
         self.kind_button.setText(f"Kinds ({len(self._kind_actions) - hidden}/{len(self._kind_actions)})"
                                  if hidden else "Kinds")
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        if self._comparison is None:
+        if not self._open:
             message = NO_COMPARISON
         elif total == 0:
             message = NO_FINDINGS

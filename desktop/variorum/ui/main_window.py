@@ -1,11 +1,16 @@
-"""The main window: the case being compared, its panes, docks, menus and the background runner."""
+"""The main window: assembly of the panes, docks, menus and status bar around the open case's session.
+
+The :class:`~variorum.ui.session.Session` owns the case (its versions, choices, comparison and notes) and says
+when it changes; this window lays the panels out, wires them to the session, and stages what a finished
+comparison shows (texts first, then findings and metadata, then notes) so a large case never freezes it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.load import EXTENSIONS
-from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Options, Version
+from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
 from variorum.ui import settings
 from variorum.ui.case_notes import CaseNotes
 from variorum.ui.docks import Docks
@@ -28,13 +33,13 @@ from variorum.ui.help_dialogs import show_about, show_shortcuts
 from variorum.ui.menus import build_menus
 from variorum.ui.navigation import Navigator
 from variorum.ui.notes_links import NotesLinks
-from variorum.ui.palette import version_colours
 from variorum.ui.panes import PanesView
+from variorum.ui.preferences import PreferencesDialog
 from variorum.ui.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
+from variorum.ui.session import Session
 from variorum.ui.status import ProgressIndicator, comparison_summary
 from variorum.ui.welcome import WelcomeView
 from variorum.ui.window_layout import WindowLayout
-from variorum.ui.worker import ComparisonRunner, Job
 
 FILE_FILTER = ("Articles (" + " ".join(f"*{e}" for e in sorted(EXTENSIONS)) + ");;All files (*)")
 
@@ -47,17 +52,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Variorum")
         self.setAcceptDrops(True)
         self.resize(1400, 900)
-        self.versions: list[Version] = []
-        self.comparison: Comparison | None = None
-        self.compared: str | None = None
-        self._base_choice: str | None = None
-        self._next_id = 1
-        self._provisional = False
+        self.session = Session(self)
+        self.runner = self.session.runner
         self._details_for: Comparison | None = None
         self._resources = contextlib.ExitStack()
         self.keep_settings = True  # False for throwaway windows (screenshots) so they leave no trace
 
-        self.runner = ComparisonRunner(self)
         self.welcome = WelcomeView(self)
         self.panes = PanesView(self)
         self.find_bar = FindBar(self.panes, self)
@@ -76,8 +76,11 @@ class MainWindow(QMainWindow):
 
         self.actions_ = build_menus(self)
         self.docks = Docks(self, self.actions_.view_menu)
-        self.case_notes = CaseNotes(self, self.actions_.view_menu)
+        self.case_notes = CaseNotes(self, self.actions_.view_menu, self.session)
         self.docks.arrange(self, [self.case_notes.dock])
+        if self.case_notes.context_add_note is not None:
+            self.panes.context_actions.append(self.case_notes.context_add_note)
+            self.docks.findings.context_actions.append(self.case_notes.context_add_note)
         if self.case_notes.add_note_action is not None:
             for action in (self.case_notes.add_note_action, self.case_notes.panel.undo_action):
                 self.actions_.edit_menu.insertAction(self.actions_.preferences, action)
@@ -88,9 +91,20 @@ class MainWindow(QMainWindow):
         for widget in self.docks.drop_targets() + self.case_notes.drop_targets() + [self.find_bar.edit]:
             widget.installEventFilter(self._drop_filter)
         self.layout_ = WindowLayout(self, self.stack, self.welcome, self.docks, self.actions_.hide_cosmetic)
+        self.notes_links = NotesLinks(self, self.session, self.case_notes, self.panes, self.navigator, self.docks)
         self._connect()
         self.layout_.restore()
+        self.session.set_show_cosmetic(not self.actions_.hide_cosmetic.isChecked())
         self._refresh_recent()
+
+    # --- what the session holds -------------------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison | None:
+        return self.session.comparison
+
+    @property
+    def compared(self) -> str | None:
+        return self.session.compared
 
     # --- wiring ---------------------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -104,8 +118,9 @@ class MainWindow(QMainWindow):
         a.hide_cosmetic.toggled.connect(self._on_hide_cosmetic)
         a.next_diff.triggered.connect(lambda: self.navigator.step(+1))
         a.prev_diff.triggered.connect(lambda: self.navigator.step(-1))
-        a.next_version.triggered.connect(lambda: self.step_version(+1))
-        a.prev_version.triggered.connect(lambda: self.step_version(-1))
+        a.next_version.triggered.connect(lambda: self.session.step_compared(+1))
+        a.prev_version.triggered.connect(lambda: self.session.step_compared(-1))
+        a.preferences.triggered.connect(self.edit_preferences)
         a.about.triggered.connect(lambda: show_about(self))
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
 
@@ -113,10 +128,19 @@ class MainWindow(QMainWindow):
         self.welcome.demoRequested.connect(self.open_demo)
         self.welcome.recentRequested.connect(self.open_case)
 
+        s = self.session
+        self.navigator.follow(s)
+        self.panes.follow(s)
+        self.docks.follow(s)
+        s.comparisonChanged.connect(self._on_comparison)
+        s.currentChanged.connect(self._on_current_changed)
+        s.cosmeticChanged.connect(self._on_cosmetic_changed)
+        s.closed.connect(self._on_closed)
+        self.case_notes.shown.connect(self._on_notes_shown)
         self.runner.started.connect(lambda: self.progress.start("Reading files…"))
         self.runner.progress.connect(self.progress.set_progress)
-        self.runner.loaded.connect(self._on_loaded)
-        self.runner.finished.connect(self._on_finished)
+        self.runner.loaded.connect(lambda _case: self.progress.start("Comparing…"))
+        self.runner.finished.connect(lambda _case: self.progress.stop())
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
         self.progress.cancelRequested.connect(self.runner.cancel)
@@ -127,13 +151,12 @@ class MainWindow(QMainWindow):
         self.find_bar.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
 
         vl = self.docks.versions
-        vl.baseRequested.connect(self._on_base_requested)
+        vl.baseRequested.connect(s.choose_base)
         vl.removeRequested.connect(self.remove_version)
-        vl.visibilityChanged.connect(self._on_visibility_changed)
-        vl.orderChanged.connect(self._on_order_changed)
+        vl.visibilityChanged.connect(s.set_visible)
+        vl.orderChanged.connect(s.reorder)
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
-        self.notes_links = NotesLinks(self)
 
     # --- opening ----------------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -168,84 +191,70 @@ class MainWindow(QMainWindow):
 
     def add_paths(self, paths: list[str | Path]) -> None:
         """Add files and folders to the open case (a folder adds every supported file in it)."""
-        paths = [Path(p) for p in paths]
-        if not paths:
-            return
-        self._start(Job(versions=tuple(self.versions), paths=tuple(paths), options=self._options(),
-                        next_id=self._next_id))
+        if paths:
+            self.layout_.show_compare()
+            self.session.add_paths(paths)
 
     def paste_version(self) -> None:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             self.statusBar().showMessage("The clipboard holds no text to add.", 5000)
             return
-        self._start(Job(versions=tuple(self.versions), pasted=(text,), options=self._options(),
-                        next_id=self._next_id))
+        self.layout_.show_compare()
+        self.session.add_pasted(text)
 
     def close_case(self) -> None:
-        self.runner.invalidate()
+        self.session.close()
+
+    def remove_version(self, version_id: str) -> None:
+        self.session.remove(version_id)
+
+    def set_compared(self, version_id: str) -> None:
+        self.session.set_compared(version_id)
+
+    def step_version(self, delta: int) -> None:
+        self.session.step_compared(delta)
+
+    # --- following the session --------------------------------------------------------------------------------
+    def _on_closed(self) -> None:
         self._resources.close()
         self.progress.stop()
-        self.versions, self.comparison, self.compared = [], None, None
-        self._base_choice, self._next_id = None, 1
-        self.navigator.reset()
-        self.docks.set_comparison(None, {})
-        self.case_notes.set_comparison(None)
         self.layout_.show_welcome()
         self.setWindowTitle("Variorum")
 
-    def remove_version(self, version_id: str) -> None:
-        self.versions = [v for v in self.versions if v.id != version_id]
-        if self._base_choice == version_id:
-            self._base_choice = None
-        if not self.versions:
-            self.close_case()
-            return
-        self._start(Job(versions=tuple(self.versions), options=self._options(), next_id=self._next_id))
-
-    def _options(self) -> Options:
-        return Options(base=self._base_choice, show_cosmetic=not self.actions_.hide_cosmetic.isChecked())
-
-    def _start(self, job: Job) -> None:
+    def _on_comparison(self) -> None:
+        """The panels show the new comparison themselves; the window shows the compare view and says what it is."""
         self.layout_.show_compare()
-        self.runner.start(job)
+        c = self.session.comparison
+        if self.session.is_final():
+            paths = [v.path for v in c.versions if v.path]
+            if paths and c.base is not None:
+                remember_case(paths)
+                self._refresh_recent()
+            self.setWindowTitle(f"{describe(paths) if paths else 'Pasted text'} — Variorum")
+            self.statusBar().showMessage(self._summary(), 15000)
 
-    # --- results ----------------------------------------------------------------------------------------------
-    def _colours(self, versions) -> dict:
-        ids = sorted((v.id for v in versions), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
-        return version_colours(ids)
+    def _on_notes_shown(self) -> None:
+        self._details_for = self.session.comparison
+        self._maybe_shown()
 
-    def _on_loaded(self, versions: tuple[Version, ...]) -> None:
-        """Show the texts at once; highlights follow when the comparison is done."""
-        self.versions = list(versions)
-        self._next_id = 1 + max((int(v.id[1:]) for v in versions if v.id[1:].isdigit()), default=0)
-        self.progress.start("Comparing…")
-        shown = self.comparison
-        if (shown is not None and not self._provisional and len(shown.versions) == len(versions)
-                and all(a is b for a, b in zip(shown.versions, versions, strict=True))):
-            return  # the same texts compared again (another base): keep the current view until the result
-        self.comparison = Comparison(base=None, versions=versions, relations={}, differences=(), findings=(),
-                                     alignments={})
-        self._provisional = True
-        self._display()
+    def _maybe_shown(self) -> None:
+        c = self.comparison
+        if (c is not None and self.session.is_final() and self._details_for is c
+                and not self.panes.is_filling() and self.panes.comparison is c):
+            self.comparisonShown.emit()
 
-    def _on_finished(self, comparison: Comparison) -> None:
-        self.progress.stop()
-        self.comparison = comparison
-        self.versions = list(comparison.versions)
-        self._provisional = False
-        if self.compared not in self._comparable():
-            comparable = self._comparable()
-            same = [vid for vid in comparable if comparison.relations[vid].kind == "same-article"]
-            self.compared = (same or comparable or [None])[0]
-        self.navigator.reset()
-        self._display()
-        paths = [v.path for v in comparison.versions if v.path]
-        if paths and comparison.base is not None:
-            remember_case(paths)
-            self._refresh_recent()
-        self.setWindowTitle(f"{describe(paths) if paths else 'Pasted text'} — Variorum")
-        self.statusBar().showMessage(self._summary(), 15000)
+    def _on_panes_shown(self) -> None:
+        self.find_bar.refresh()
+        if self.compared:
+            self.panes.scroll_pane_into_view(self.compared)
+        self._maybe_shown()
+
+    def _on_current_changed(self) -> None:
+        compared = self.session.compared
+        if compared is not None:
+            label = self.comparison.version(compared).label
+            self.statusBar().showMessage(f"Comparing {compared} ({label}) with the base", 5000)
 
     def _on_failed(self, message: str) -> None:
         self.progress.stop()
@@ -255,108 +264,21 @@ class MainWindow(QMainWindow):
         self.progress.stop()
         self.statusBar().showMessage("Comparison cancelled. The texts are shown without highlights.", 10000)
 
-    def _display(self) -> None:
-        c = self.comparison
-        colours = self._colours(c.versions)
-        self.docks.set_versions(c, colours)
-        if self.compared:
-            self.docks.versions.set_current(self.compared)
-        self._show_panes()
-        self.layout_.show_compare()
-        if not self._provisional:
-            QTimer.singleShot(0, lambda: self._show_details(c))
-
-    def _show_details(self, comparison: Comparison) -> None:
-        if comparison is self.comparison:
-            self.docks.set_details(comparison, self._colours(comparison.versions))
-            self.docks.set_visible_ids(self.docks.versions.visible_ids())
-            QTimer.singleShot(0, self, lambda: self._show_notes_for(comparison))  # a disk write: its own turn
-
-    def _show_notes_for(self, comparison: Comparison) -> None:
-        if comparison is self.comparison:
-            self.case_notes.set_comparison(comparison)
-            self._details_for = comparison
-            self._maybe_shown()
-
-    def _maybe_shown(self) -> None:
-        c = self.comparison
-        if (c is not None and not self._provisional and self._details_for is c
-                and not self.panes.is_filling() and self.panes.comparison is c):
-            self.comparisonShown.emit()
-
-    def _show_panes(self) -> None:
-        c = self.comparison
-        if c is None:
-            return
-        visible = self.docks.versions.visible_ids()
-        order = [vid for vid in visible]
-        hidden = {v.id for v in c.versions} - set(visible)
-        self.panes.set_comparison(c, self._colours(c.versions), order, hidden, self.compared,
-                                  not self.actions_.hide_cosmetic.isChecked())
-
-    def _on_panes_shown(self) -> None:
-        self.find_bar.refresh()
-        if self.compared:
-            self.panes.scroll_pane_into_view(self.compared)
-        self._maybe_shown()
-
-    def _comparable(self) -> list[str]:
-        c = self.comparison
-        if c is None or c.base is None:
-            return []
-        visible = self.docks.versions.visible_ids()
-        return [vid for vid in visible if vid != c.base and vid in c.relations]
-
     def _summary(self) -> str:
-        return comparison_summary(self.comparison, cosmetic_hidden=self.actions_.hide_cosmetic.isChecked())
+        return comparison_summary(self.comparison, cosmetic_hidden=not self.session.show_cosmetic)
 
     # --- user choices -------------------------------------------------------------------------------------------
-    def set_compared(self, version_id: str) -> None:
-        if version_id == self.compared or version_id not in self._comparable():
-            return
-        self.compared = version_id
-        self.navigator.reset()
-        self.panes.set_highlighting(version_id, self.panes.show_cosmetic)
-        self.docks.versions.set_current(version_id)
-        self.panes.scroll_pane_into_view(version_id)
-        label = self.comparison.version(version_id).label
-        self.statusBar().showMessage(f"Comparing {version_id} ({label}) with the base", 5000)
-
-    def step_version(self, delta: int) -> None:
-        comparable = self._comparable()
-        if not comparable:
-            return
-        index = comparable.index(self.compared) if self.compared in comparable else -delta
-        self.set_compared(comparable[(index + delta) % len(comparable)])
-
     def _on_list_current(self, version_id: str) -> None:
-        if version_id in self._comparable():
-            self.set_compared(version_id)
-
-    def _on_base_requested(self, version_id: str) -> None:
-        self._base_choice = version_id
-        if self.compared == version_id:
-            self.compared = None
-        self._start(Job(versions=tuple(self.versions), options=self._options(), next_id=self._next_id))
-
-    def _on_visibility_changed(self, _version_id: str, _visible: bool) -> None:
-        comparable = self._comparable()
-        if self.compared not in comparable:  # the compared version was hidden: compare the next one shown
-            self.compared = comparable[0] if comparable else None
-            self.navigator.reset()
-        self._show_panes()
-        self.docks.set_visible_ids(self.docks.versions.visible_ids())
-
-    def _on_order_changed(self, ids: list[str]) -> None:
-        rank = {vid: i for i, vid in enumerate(ids)}
-        self.versions.sort(key=lambda v: rank.get(v.id, len(rank)))
-        self._show_panes()
+        if version_id in self.session.comparable():
+            self.session.set_compared(version_id)
 
     def _on_hide_cosmetic(self, hide: bool) -> None:
         settings.put(settings.HIDE_COSMETIC, hide)
-        self.navigator.reset()
-        self.panes.set_highlighting(self.compared, not hide)
-        if self.comparison is not None and not self._provisional:
+        self.session.set_show_cosmetic(not hide)
+
+    def _on_cosmetic_changed(self, show: bool) -> None:
+        self.actions_.hide_cosmetic.setChecked(not show)
+        if self.session.is_final():
             self.statusBar().showMessage(self._summary(), 8000)
 
     def show_finding(self, finding: Finding) -> None:
@@ -379,17 +301,23 @@ class MainWindow(QMainWindow):
         if self.comparison is not None:
             self.find_bar.open_bar()
 
+    def edit_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.authorChanged.connect(self.case_notes.set_author)
+        dialog.open()
+        return dialog
+
     # --- export and notes -----------------------------------------------------------------------------------
     def notes(self) -> list[dict]:
         """The notes of the open case, as reports want them."""
         return self.case_notes.notes_for_report()
 
     def export_report(self) -> None:
-        if self.comparison is None or self._provisional:
+        if not self.session.is_final():
             self.statusBar().showMessage("Nothing to export yet: open some versions first.", 5000)
             return
-        path = export_comparison(self, self.comparison, self.notes(),
-                                 show_cosmetic=not self.actions_.hide_cosmetic.isChecked())
+        path = export_comparison(self, self.comparison, self.notes(), show_cosmetic=self.session.show_cosmetic)
         if path is not None:
             self.statusBar().showMessage(f"Report saved to {path}", 10000)
 

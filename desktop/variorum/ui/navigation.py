@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from variorum.core.model import Difference, Finding
 from variorum.ui.highlights import Stop, is_word_diffed
 from variorum.ui.panes import PanesView
+from variorum.ui.session import Session
 
 
 class Navigator(QObject):
@@ -25,6 +26,26 @@ class Navigator(QObject):
         self.current: Stop | None = None
         panes.clicked.connect(self.on_click)
         panes.jumpRequested.connect(self.jump_to_fraction)
+
+    def follow(self, session: Session) -> None:
+        """Forget the current stop when what there is to go through changes (another comparison, another compared
+        version, cosmetic differences shown or hidden)."""
+        self._compared = session.compared
+
+        def on_versions() -> None:
+            if session.compared != self._compared:  # the compared version was hidden
+                self._compared = session.compared
+                self.reset()
+
+        def on_compared() -> None:
+            self._compared = session.compared
+            self.reset()
+
+        session.comparisonChanged.connect(lambda: session.is_final() and on_compared())
+        session.currentChanged.connect(on_compared)
+        session.versionsChanged.connect(on_versions)
+        session.cosmeticChanged.connect(lambda _show: self.reset())
+        session.closed.connect(on_compared)
 
     def reset(self) -> None:
         self.index = -1

@@ -9,7 +9,6 @@ from variorum.core.notes import Event, Note, Resolution
 from variorum.core.notes.records import describe_change
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
-ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def when(stamp: str) -> str:
@@ -33,7 +32,6 @@ def note_item(note: Note, anchor: str, resolution: Resolution | None, about: str
         label += f" “{short(note.anchor.quote.exact, 32)}”"
     item = QTreeWidgetItem([label, note.status, note.author, when(note.updated_at)])
     item.setData(0, NOTE_ID_ROLE, note.id)
-    item.setData(0, ANCHOR_ROLE, anchor)
     if note.orphaned:
         item.setText(0, f"⚠ orphaned: {label}")
         item.setToolTip(0, "The words this note was attached to are no longer in the files. "

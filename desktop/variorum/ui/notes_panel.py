@@ -4,8 +4,8 @@ Embed it in a window::
 
     panel = NotesPanel(store)
     panel.set_case(store.open_case(comparison.versions).id, comparison)   # re-anchors every note
-    panel.set_context("finding:f3", "URL date differs")                    # what "Add note" attaches to
-    panel.noteActivated.connect(window.jump_to_anchor)                     # "finding:ID", "quote:v2:10-42", …
+    panel.set_context(AnchorRef("finding", "f3"), "URL date differs")      # what "Add note" attaches to
+    panel.noteActivated.connect(window.jump_to_anchor)                     # an AnchorRef: where the note is now
     window.addAction(panel.add_note_action)                                # Ctrl+M anywhere in the window
 
 There is no Save button: the text is written a moment after typing stops, when the editor loses focus,
@@ -43,11 +43,12 @@ from variorum.core.notes import (
     NotesError,
     NotesStore,
     Resolution,
-    format_anchor,
-    parse_anchor,
+    anchor_for,
+    ref_of,
 )
+from variorum.core.notes.refs import AnchorRef
 from variorum.ui.findings_model import kind_text
-from variorum.ui.notes_items import ANCHOR_ROLE, NOTE_ID_ROLE, history_item, note_item, short, when
+from variorum.ui.notes_items import NOTE_ID_ROLE, history_item, note_item, short, when
 from variorum.ui.notes_undo import NoteUndo
 from variorum.ui.palette import Role, is_dark
 
@@ -55,7 +56,7 @@ AUTOSAVE_MS = 700
 
 
 class NotesPanel(QWidget):
-    noteActivated = Signal(str)  # the note's anchor, where it sits now (e.g. "quote:v2:120-135")
+    noteActivated = Signal(object)  # the note's AnchorRef, where it sits now (e.g. quote:v2:120-135)
     notesChanged = Signal()  # a note was added, edited, re-statused, deleted or restored
 
     def __init__(self, store: NotesStore, parent: QWidget | None = None):
@@ -64,7 +65,9 @@ class NotesPanel(QWidget):
         self._case_id: str | None = None
         self._comparison: Comparison | None = None
         self._resolutions: dict[str, Resolution] = {}
-        self._context = "case"
+        self._context = AnchorRef("case")
+        self._notes: list[Note] = []
+        self._refs: dict[str, AnchorRef] = {}  # note id -> where it sits in the comparison shown
         self._current: Note | None = None
         self._loading = False
         self._undo = NoteUndo()
@@ -170,23 +173,19 @@ class NotesPanel(QWidget):
                 self._say(str(exc), error=True)
         self._reload()
 
-    def set_context(self, anchor: str, label: str) -> None:
-        """What "Add note" attaches to: an anchor string (``finding:ID``, ``quote:v2:10-42``, …) and its name."""
-        self._context = anchor or "case"
-        label = label or self._context
+    def set_context(self, anchor: AnchorRef, label: str) -> None:
+        """What "Add note" attaches to (a finding, a difference, words in a version…) and its name."""
+        self._context = anchor
+        label = label or str(anchor)
         self.context_label.setText(f"Add note to: {short(label, 90)}")  # a finding's message can be long
         self.context_label.setToolTip(label)
 
     def current_note(self) -> Note | None:
         return self._current
 
-    def anchor_statuses(self) -> dict[str, str]:
-        """Anchor string → status of its latest note, for marking findings and differences elsewhere."""
-        out: dict[str, str] = {}
-        for i in range(self.note_list.topLevelItemCount()):
-            item = self.note_list.topLevelItem(i)
-            out[item.data(0, ANCHOR_ROLE)] = item.text(1)
-        return out
+    def anchor_statuses(self) -> dict[AnchorRef, str]:
+        """Where each note sits → the status of its latest note."""
+        return {self._refs[n.id]: n.status for n in self._notes if n.id in self._refs}
 
     # -- actions ----------------------------------------------------------------------------------------
     def add_note(self) -> None:
@@ -194,7 +193,7 @@ class NotesPanel(QWidget):
             return
         self.flush()
         try:
-            anchor = parse_anchor(self._context, comparison=self._comparison)
+            anchor = anchor_for(self._context, comparison=self._comparison)
             note = self.store.add_note(self._case_id, anchor, "")
         except NotesError as exc:
             self._say(f"Cannot add the note: {exc}", error=True)
@@ -307,7 +306,9 @@ class NotesPanel(QWidget):
         res = self._resolutions.get(note_id)
         if res is not None and res.state == "orphaned":
             return
-        self.noteActivated.emit(item.data(0, ANCHOR_ROLE))
+        ref = self._refs.get(note_id)
+        if ref is not None:
+            self.noteActivated.emit(ref)
 
     # -- display ----------------------------------------------------------------------------------------
     def _version_ids(self) -> tuple[dict[str, str], dict[int, str]]:
@@ -322,12 +323,12 @@ class NotesPanel(QWidget):
             ids.update({v.sha256: v.id for v in self._comparison.versions if v.sha256})
         return ids, slots
 
-    def _anchor_text(self, note: Note, ids: tuple[dict[str, str], dict[int, str]]) -> str:
+    def _ref(self, note: Note, ids: tuple[dict[str, str], dict[int, str]]) -> AnchorRef:
         res = self._resolutions.get(note.id)
         if res is not None and res.state != "orphaned" and res.version_id and res.start is not None \
                 and note.anchor.kind == "quote":
-            return f"quote:{res.version_id}:{res.start}-{res.end}"
-        return format_anchor(note.anchor, *ids)
+            return AnchorRef("quote", res.version_id, res.start, res.end)
+        return ref_of(note.anchor, *ids)
 
     def _about(self, note: Note) -> str | None:
         """A finding note is named by the finding's kind (its evidence may be a long URL)."""
@@ -340,13 +341,14 @@ class NotesPanel(QWidget):
         keep = select or (self._current.id if self._current else None)
         ids = self._version_ids()
         notes = self.store.notes(self._case_id) if self._case_id else []
+        self._notes = list(notes)
+        self._refs = {note.id: self._ref(note, ids) for note in notes}
         self._loading = True
         try:
             self.note_list.clear()
             chosen = None
             for note in notes:
-                anchor = self._anchor_text(note, ids)
-                item = note_item(note, anchor, self._resolutions.get(note.id), self._about(note))
+                item = note_item(note, str(self._refs[note.id]), self._resolutions.get(note.id), self._about(note))
                 self.note_list.addTopLevelItem(item)
                 if note.id == keep:
                     chosen = item
@@ -386,6 +388,7 @@ class NotesPanel(QWidget):
     def _after_change(self, note: Note) -> None:
         """Refresh the row, the history and the actions for a note that just changed; tell the window."""
         self._current = note
+        self._notes = [note if n.id == note.id else n for n in self._notes]
         item = self.note_list.currentItem()
         if item is not None and item.data(0, NOTE_ID_ROLE) == note.id:
             item.setText(1, note.status)

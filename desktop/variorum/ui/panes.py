@@ -15,8 +15,10 @@ from variorum.core.model import Comparison
 from variorum.ui.alignment_map import AlignmentMap
 from variorum.ui.diff_pane import PANE_MIN_WIDTH, DiffPane
 from variorum.ui.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
+from variorum.ui.note_marks import note_ranges
 from variorum.ui.overview import OverviewStrip
 from variorum.ui.palette import Role, is_dark, mark_colour
+from variorum.ui.session import Session
 
 
 def role_of(comparison: Comparison, version_id: str, compared: str | None) -> str:
@@ -83,6 +85,32 @@ class PanesView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.overview)
+
+    # --- following the open case ----------------------------------------------------------------------------
+    def follow(self, session: Session) -> None:
+        """Show the session's case and keep up with it: versions, compared version, cosmetic toggle, notes."""
+        self._session = session
+        session.comparisonChanged.connect(self._show_session)
+        session.versionsChanged.connect(self._show_session)
+        session.currentChanged.connect(self._on_compared)
+        session.cosmeticChanged.connect(lambda show: self.set_highlighting(self.compared, show))
+        session.notesChanged.connect(self._on_notes)
+
+    def _show_session(self) -> None:
+        s = self._session
+        if s.comparison is not None:
+            self.set_comparison(s.comparison, s.colours(), s.visible_ids(), s.hidden_ids(), s.compared,
+                                s.show_cosmetic)
+
+    def _on_compared(self) -> None:
+        compared = self._session.compared
+        self.set_highlighting(compared, self.show_cosmetic)
+        if compared:
+            self.scroll_pane_into_view(compared)
+
+    def _on_notes(self) -> None:
+        s = self._session
+        self.set_note_ranges(note_ranges(s.notes, s.comparison if s.is_final() else None))
 
     # --- building -----------------------------------------------------------------------------------------
     def panes(self) -> list[DiffPane]:

@@ -25,6 +25,7 @@ from variorum.ui.version_model import (
     ICON_SIZE,
     ID_ROLE,
     VersionModel,
+    version_key,
 )
 
 _MOVE_UP = QKeySequence(Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier | Qt.Key.Key_Up)
@@ -134,8 +135,10 @@ class VersionListWidget(QWidget):
         return a
 
     # ---- public API -------------------------------------------------------------------------------------
-    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
-        """Show the versions of ``comparison`` in its order, keeping what the user hid and the current row."""
+    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor],
+                       hidden: set[str] | None = None) -> None:
+        """Show the versions of ``comparison`` in its order, keeping the current row; ``hidden`` names the
+        versions the user hid (by default, those hidden in the list so far)."""
         current = self.current_id()
         current_key = None
         if current and self._comparison is not None:
@@ -147,7 +150,11 @@ class VersionListWidget(QWidget):
         self._comparison = comparison
         self._quiet = True
         try:
-            self.model.set_rows(comparison, colours, self.model.hidden_keys())
+            if hidden is None or comparison is None:
+                keys = self.model.hidden_keys()
+            else:
+                keys = {version_key(v) for v in comparison.versions if v.id in hidden}
+            self.model.set_rows(comparison, colours, keys)
             for row in self.model.error_rows():
                 self.view.setFirstColumnSpanned(row, QModelIndex(), True)
             target = None

@@ -82,7 +82,7 @@ class VersionModel(QAbstractTableModel):
                     version=v,
                     relation=comparison.relations.get(v.id),
                     colour=QColor(colours.get(v.id, Role.NEUTRAL.colour(False))),
-                    visible=_key(v) not in hidden,
+                    visible=version_key(v) not in hidden,
                     is_base=v.id == comparison.base,
                 ))
         self.endResetModel()
@@ -115,7 +115,7 @@ class VersionModel(QAbstractTableModel):
         return self._rows[row].is_base
 
     def hidden_keys(self) -> set[str]:
-        return {_key(r.version) for r in self._rows if not r.visible}
+        return {version_key(r.version) for r in self._rows if not r.visible}
 
     def set_visible(self, row: int, visible: bool) -> None:
         r = self._rows[row]
@@ -276,7 +276,7 @@ class VersionModel(QAbstractTableModel):
         return True
 
 
-def _key(v: Version) -> str:
+def version_key(v: Version) -> str:
     """Identifies a version across re-runs, whose ids may be renumbered."""
     return f"{v.sha256}|{v.path or v.label}"
 

@@ -5,37 +5,33 @@ A :class:`QRunnable` does the work on a :class:`QThreadPool` and reports through
 user changes the case before a job ends, the job is asked to stop and whatever it still delivers is dropped, so a
 stale result can never replace a newer one.
 
-A job has two phases: new files are loaded (``loaded`` delivers every version at once, so the texts can be shown
-while the comparison runs), then the whole case is compared (``finished`` delivers the Comparison).
+A job works on a copy of the open :class:`~variorum.core.case.Case` and has two phases: new files are loaded
+(``loaded`` delivers a snapshot with every version, so the texts can be shown while the comparison runs), then
+the whole case is compared (``finished`` delivers the copy with its comparison).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from variorum import logs
-from variorum.core.compare import BaseNotFound, Cancelled, compare_versions
-from variorum.core.load import expand_paths, load_file, load_pasted
-from variorum.core.model import Comparison, Options, Version
+from variorum.core.case import LOAD_SHARE, Cancelled, Case
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Job:
-    """What to compute: the versions already loaded, plus files and pasted texts to add."""
+    """What to compute: a copy of the open case, plus files and pasted texts to add to it."""
 
-    versions: tuple[Version, ...]
+    case: Case
     paths: tuple[Path, ...] = ()
     pasted: tuple[str, ...] = ()
-    options: Options = Options()
-    next_id: int = 1  # ids for new versions continue from here (v{next_id}, …)
 
 
 class _Carrier(QObject):
@@ -46,33 +42,22 @@ class _Carrier(QObject):
     cancelled = Signal(int)
 
 
-def run_job(job: Job, *, progress, cancelled, loaded=None) -> Comparison:
-    """Load then compare; headless (the runnable below calls it on a pool thread)."""
-    versions = list(job.versions)
-    files = expand_paths(job.paths)
-    total = len(files) + len(job.pasted)
-    n = job.next_id
-    for i, path in enumerate(files):
-        if cancelled():
-            raise Cancelled()
-        progress(0.3 * i / max(1, total), f"Reading {path.name}")
-        versions.append(load_file(path, version_id=f"v{n}"))
-        n += 1
-    already = sum(1 for v in versions if v.path is None)
-    for i, text in enumerate(job.pasted, start=already + 1):
-        versions.append(load_pasted(text, version_id=f"v{n}", label=f"Pasted text {i}"))
-        n += 1
+def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
+    """Load then compare, on the job's copy of the case; headless (the runnable below calls it on a pool thread).
+
+    ``loaded`` gets a copy of its own once the files are read (the texts can be shown while the comparison
+    runs on)."""
+    case = job.case
+    case.add(job.paths, job.pasted, progress=progress, cancelled=cancelled)
     if loaded is not None:
-        loaded(tuple(versions))
+        loaded(case.copy())
 
     def scaled(fraction: float, message: str) -> None:
-        progress(0.3 + 0.7 * fraction, message)
+        progress(LOAD_SHARE + (1 - LOAD_SHARE) * fraction, message)
 
-    try:
-        return compare_versions(versions, options=job.options, progress=scaled, cancelled=cancelled)
-    except BaseNotFound:  # the chosen base was removed or cannot be read: let the program pick one
-        options = Options(base=None, show_cosmetic=job.options.show_cosmetic)
-        return compare_versions(versions, options=options, progress=scaled, cancelled=cancelled)
+    # A chosen base that was removed or cannot be read: the program picks one.
+    case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
+    return case
 
 
 class _Task(QRunnable):
@@ -106,8 +91,8 @@ class ComparisonRunner(QObject):
 
     started = Signal()
     progress = Signal(float, str)
-    loaded = Signal(object)  # tuple[Version, ...]
-    finished = Signal(object)  # Comparison
+    loaded = Signal(object)  # the job's Case, its files read
+    finished = Signal(object)  # the job's Case, compared
     failed = Signal(str)
     cancelled = Signal()
     staleDropped = Signal(int)  # token of a result that arrived too late and was ignored
@@ -166,14 +151,14 @@ class ComparisonRunner(QObject):
         if token == self._token:
             self.progress.emit(fraction, message)
 
-    def _on_loaded(self, token: int, versions: Sequence[Version]) -> None:
+    def _on_loaded(self, token: int, case: Case) -> None:
         if token == self._token:
-            self.loaded.emit(tuple(versions))
+            self.loaded.emit(case)
 
-    def _on_finished(self, token: int, comparison: Comparison) -> None:
+    def _on_finished(self, token: int, case: Case) -> None:
         if self._current(token):
             self._busy = False
-            self.finished.emit(comparison)
+            self.finished.emit(case)
 
     def _on_failed(self, token: int, message: str) -> None:
         if self._current(token):

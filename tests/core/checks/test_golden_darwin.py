@@ -8,11 +8,11 @@ link or metadata changes, and the text is one paragraph in every edition, so non
 are all listed as differences; the findings list must stay empty rather than cry wolf.
 """
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 
 
 def test_darwin_editions_have_no_findings(darwin_paths):
-    c = compare_paths(darwin_paths)
+    c = load_case(darwin_paths).compare()
     assert {c.relations[v.id].kind for v in c.versions} == {"base", "same-article"}
     assert any(not d.cosmetic for d in c.differences)  # the editions do differ…
     assert c.findings == ()  # …but only in wording
@@ -22,6 +22,6 @@ def test_a_misspelt_name_in_one_edition_would_be_found(darwin_paths, tmp_path):
     # the same paragraph with one real slip introduced, to show the empty list above is not blindness
     text = darwin_paths[0].read_text(encoding="utf-8").replace("Andrew Knight", "Andrew Night")
     (tmp_path / "origin-slip.txt").write_text(text, encoding="utf-8")
-    c = compare_paths([darwin_paths[0], tmp_path / "origin-slip.txt"])
+    c = load_case([darwin_paths[0], tmp_path / "origin-slip.txt"]).compare()
     assert [(f.kind, f.severity) for f in c.findings] == [("name-changed", "medium")]
     assert "'Knight'" in c.findings[0].message and "'Night'" in c.findings[0].message

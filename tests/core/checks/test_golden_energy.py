@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from variorum.core.compare import compare_paths, compare_versions
+from variorum.core.case import load_case
+from variorum.core.compare import compare_versions
 from variorum.core.model import Version
 
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "section", "article", "ul", "ol"}
@@ -90,7 +91,7 @@ def test_mojibake_is_repaired_in_the_message(energy):
 
 def test_with_the_html_loader(energy_paths):
     """The same captures through the HTML loader: the same findings."""
-    c = compare_paths(energy_paths)
+    c = load_case(energy_paths).compare()
     assert [(f.kind, f.severity, f.versions) for f in c.findings] == EXPECTED
     damage = [f for f in c.findings if f.kind == "encoding-damage"]
     assert all("→ 'Nation’s'" in f.message or "→ 'Transition’s'" in f.message for f in damage)

@@ -8,7 +8,7 @@ produce a finding.
 
 import pytest
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def seeds():
     from pathlib import Path
 
     demo = Path(__file__).resolve().parents[3] / "resources" / "demo"
-    return compare_paths(sorted(demo.glob("*.txt")))
+    return load_case(sorted(demo.glob("*.txt"))).compare()
 
 
 def _label(c, vid):
@@ -84,7 +84,7 @@ def test_cosmetic_differences_alone_produce_no_finding(seeds, tmp_path):
                 .replace("post-Soviet", "post-\nSoviet"))
     (tmp_path / "a.txt").write_text(base, encoding="utf-8")
     (tmp_path / "b.txt").write_text(restyled, encoding="utf-8")
-    c = compare_paths([tmp_path / "a.txt", tmp_path / "b.txt"])
+    c = load_case([tmp_path / "a.txt", tmp_path / "b.txt"]).compare()
     assert any(d.cosmetic for d in c.differences)
     assert c.findings == ()
 
@@ -93,7 +93,7 @@ def test_ids_are_stable(seeds):
     from pathlib import Path
 
     demo = Path(__file__).resolve().parents[3] / "resources" / "demo"
-    again = compare_paths(sorted(demo.glob("*.txt")))
+    again = load_case(sorted(demo.glob("*.txt"))).compare()
     assert [f.id for f in again.findings] == [f.id for f in seeds.findings]
 
 
@@ -101,7 +101,7 @@ def test_pdf_extraction_and_plain_text_copy_alone():
     from pathlib import Path
 
     demo = Path(__file__).resolve().parents[3] / "resources" / "demo"
-    c = compare_paths([demo / "000_e98675efc5ff9c7a.txt", demo / "002_b7fdf649bdad1003.txt"])
+    c = load_case([demo / "000_e98675efc5ff9c7a.txt", demo / "002_b7fdf649bdad1003.txt"]).compare()
     # neither version is dated, so the 2025 link cannot be checked; what the plain-text copy lacks is still found
     assert [(f.kind, f.severity) for f in c.findings] == [("passage-missing", "low"), ("passage-missing", "low")]
     assert c.findings[0].message.startswith("A paragraph present in v1 is missing from v2: 'Russia criticized")
@@ -114,5 +114,5 @@ def test_same_findings_when_the_markdown_copy_is_read_as_markdown(tmp_path):
     demo = Path(__file__).resolve().parents[3] / "resources" / "demo"
     for p in demo.glob("*.txt"):
         shutil.copy(p, tmp_path / (p.stem + (".md" if p.name.startswith("001") else ".txt")))
-    c = compare_paths(sorted(tmp_path.iterdir()))
+    c = load_case(sorted(tmp_path.iterdir())).compare()
     assert _summary(c) == EXPECTED

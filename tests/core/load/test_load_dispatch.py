@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.core.load import EMPTY_FOLDER, detect_format, expand_paths, load_bytes, load_paths
 
 
@@ -51,7 +51,7 @@ def test_one_bad_file_never_stops_the_others(tmp_path):
     also_good = tmp_path / "d.md"
     also_good.write_text("The Kremlin said **Wednesday** that events in Belarus did not yet warrant it.",
                          encoding="utf-8")
-    c = compare_paths([good, empty, broken, also_good])
+    c = load_case([good, empty, broken, also_good]).compare()
     assert [v.ok for v in c.versions] == [True, False, False, True]
     assert c.versions[1].error == "The file is empty (0 bytes)."
     assert c.versions[2].error == ("This PDF is damaged or incomplete (perhaps cut short while downloading) and "

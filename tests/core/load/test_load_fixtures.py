@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.core.model import Options
 
 
@@ -11,7 +11,7 @@ def substantive(comparison, version_id):
 
 
 def test_energy_gov_captures_load_as_html_with_their_metadata(energy_paths):
-    c = compare_paths(energy_paths)
+    c = load_case(energy_paths).compare()
     for v in c.versions:
         assert v.ok and v.format == "html" and v.encoding == "utf-8"
         assert v.metadata.title == "Department of Energy"
@@ -28,7 +28,7 @@ def test_energy_gov_captures_load_as_html_with_their_metadata(energy_paths):
 
 
 def test_energy_gov_later_capture_adds_two_press_items_and_drops_two(energy_paths):
-    c = compare_paths(energy_paths, options=Options(base="v1"))
+    c = load_case(energy_paths, options=Options(base="v1")).compare()
     assert c.relations["v2"].kind == "same-article"
     assert substantive(c, "v2") == [
         ("insert", "", "Secretary Perry Announces Conditional Commitment to Support Continued Construction of "
@@ -58,7 +58,7 @@ def test_energy_gov_later_capture_adds_two_press_items_and_drops_two(energy_path
 
 
 def test_energy_gov_paragraphs_align_one_to_one_around_the_changes(energy_paths):
-    c = compare_paths(energy_paths, options=Options(base="v1"))
+    c = load_case(energy_paths, options=Options(base="v1")).compare()
     pairs = c.alignments["v2"].paragraphs
     base, other = c.versions[0].text, c.versions[1].text
     matched = [(p.base, p.other) for p in pairs if p.base and p.other]
@@ -68,7 +68,7 @@ def test_energy_gov_paragraphs_align_one_to_one_around_the_changes(energy_paths)
 
 
 def test_darwin_six_editions_align_and_show_real_variants(darwin_paths):
-    c = compare_paths(darwin_paths, options=Options(base=str(darwin_paths[0])))
+    c = load_case(darwin_paths, options=Options(base=str(darwin_paths[0]))).compare()
     assert [v.label for v in c.versions] == ["origin-1859.txt", "origin-1860.txt", "origin-1861.txt",
                                              "origin-1866.txt", "origin-1869.txt", "origin-1872.txt"]
     assert c.base == "v1"

@@ -6,7 +6,7 @@ import html
 import re
 import textwrap
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.core.model import Options
 
 
@@ -33,7 +33,7 @@ def test_same_text_in_five_formats_has_only_cosmetic_differences(tmp_path, darwi
     (tmp_path / "4-print.pdf").write_bytes(make_pdf(pages))
     (tmp_path / "5-draft.docx").write_bytes(make_docx(paras, links={"Andrew Knight": "https://e.example/knight"}))
 
-    c = compare_paths([tmp_path], options=Options(base="v1"))
+    c = load_case([tmp_path], options=Options(base="v1")).compare()
     assert [(v.label, v.format) for v in c.versions] == [
         ("1-plain.txt", "text"), ("2-copy.md", "markdown"), ("3-saved.html", "html"), ("4-print.pdf", "pdf"),
         ("5-draft.docx", "docx")]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.core.notes import NotesStore
 
 ARTICLE = (
@@ -50,4 +50,4 @@ def store(tmp_path: Path):
 
 @pytest.fixture
 def comparison(case_files):
-    return compare_paths(case_files)
+    return load_case(case_files).compare()

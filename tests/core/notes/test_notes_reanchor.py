@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.core.model import Evidence, Finding
 from variorum.core.notes import notes_for_report, parse_anchor
 
@@ -25,7 +25,7 @@ def add_quote_note(store, comparison, words=QUOTE, vid="v1"):
 
 
 def reopen(store, files):
-    comparison = compare_paths(files)
+    comparison = load_case(files).compare()
     case = store.open_case(comparison.versions)
     return case, comparison, {r.note_id: r for r in store.reanchor(case.id, comparison)}
 

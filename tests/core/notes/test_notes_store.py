@@ -232,9 +232,9 @@ def test_looking_a_case_up_never_creates_one(store, case_files):
 def test_notes_for_report_names_versions_as_the_given_comparison_does(store, comparison, case_files):
     case = store.open_case(comparison.versions)
     store.add_note(case.id, parse_anchor("version:v1", comparison=comparison), "first file")
-    from variorum.core.compare import compare_paths
+    from variorum.core.case import load_case
 
-    reordered = compare_paths([case_files[2], case_files[1], case_files[0]])
+    reordered = load_case([case_files[2], case_files[1], case_files[0]]).compare()
     assert notes_for_report(store, case.id)[0]["anchor"] == "version:v1"
     assert notes_for_report(store, case.id, reordered)[0]["anchor"] == "version:v3"
 

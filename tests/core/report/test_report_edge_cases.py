@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from variorum.core.compare import compare_paths
+from variorum.core.case import load_case
 from variorum.core.model import Evidence, Finding
 from variorum.core.report import build_report, report_data
 from variorum.core.report.render_csv import render_csv
@@ -28,7 +28,7 @@ def _write(tmp_path, name, data):
 def mixed_case(tmp_path, seed_paths):
     empty = _write(tmp_path, "empty.txt", b"")
     binary = _write(tmp_path, "image.txt", bytes(range(256)) * 8)
-    return compare_paths([seed_paths[0], empty, seed_paths[1], binary, seed_paths[3]])
+    return load_case([seed_paths[0], empty, seed_paths[1], binary, seed_paths[3]]).compare()
 
 
 def test_unreadable_versions_are_reported_with_their_error(mixed_case):
@@ -46,7 +46,7 @@ def test_unreadable_versions_are_reported_with_their_error(mixed_case):
 @pytest.mark.parametrize("count", [0, 1])
 def test_too_few_readable_versions_still_make_a_report(tmp_path, count, seed_paths):
     paths = [*seed_paths[:count], _write(tmp_path, "empty.txt", b"")]
-    report = build_report(compare_paths(paths))
+    report = build_report(load_case(paths).compare())
     assert validation_errors(report) == []
     for render in RENDERERS:
         assert render(report)
@@ -58,7 +58,7 @@ def test_long_passages_are_shortened_in_reports_for_people_but_kept_whole_in_jso
     long = " ".join(f"word{i}" for i in range(3000))
     a = _write(tmp_path, "a.txt", f"Opening line of the piece.\n\n{long}\n\nClosing line.\n".encode())
     b = _write(tmp_path, "b.txt", b"Opening line of the piece.\n\nClosing line.\n")
-    c = compare_paths([a, b], )
+    c = load_case([a, b]).compare()
     text = c.version("v1").text
     start = text.index("word0")
     c = replace(c, findings=(Finding("f1", "passage-missing", "low", ("v1", "v2"), "A long passage is missing.",
@@ -71,7 +71,7 @@ def test_long_passages_are_shortened_in_reports_for_people_but_kept_whole_in_jso
 
 
 def test_findings_with_many_quotations_show_the_first_few_and_say_how_many_more(seed_paths):
-    c = compare_paths(seed_paths[:2])
+    c = load_case(seed_paths[:2]).compare()
     text = c.version("v1").text
     words = [(i, i + 4) for i in range(0, 400, 20)]
     evidence = tuple(Evidence("v1", a, b, text[a:b]) for a, b in words)

@@ -56,10 +56,10 @@ def test_size_and_sha256_are_those_of_what_was_compared_even_after_the_files_cha
     a.write_text("One two three four five.\n\nSix seven eight.\n")
     b.write_text("One two three four five.\n\nSix seven nine.\n")
     c.write_text("One two three four five.\n\nSix seven ten.\n")
-    from variorum.core.compare import compare_paths
+    from variorum.core.case import load_case
 
     compared = {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_size) for p in (a, b, c)}
-    comparison = compare_paths([a, b, c])
+    comparison = load_case([a, b, c]).compare()
     a.write_text("Something else entirely, and longer than before.\n")
     b.unlink()
     report = build_report(comparison)

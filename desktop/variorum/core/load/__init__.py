@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from variorum.core.load.encoding import looks_binary
@@ -228,17 +228,26 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_paths(paths: Sequence[str | Path], *, first_id: int = 1) -> list[Version]:
-    """Load every file (directories expanded); ids are ``v1``, ``v2``… in load order.
+FileHook = Callable[[int, int, Path], None]
+
+
+def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: FileHook | None = None) -> list[Version]:
+    """Load every file (directories expanded); ids are ``v{first_id}``, ``v{first_id + 1}``… in load order.
 
     A folder with nothing readable in it becomes one version carrying that error, so the user learns why.
+    ``before_file(index, total, path)`` is called before each file is read (progress, or stopping by raising).
     """
+    groups = [(p, folder_files(p) if p.is_dir() else [p]) for p in map(Path, paths)]
+    total = sum(len(files) for _p, files in groups)
     versions: list[Version] = []
-    for p in map(Path, paths):
-        files = folder_files(p) if p.is_dir() else [p]
+    done = 0
+    for p, files in groups:
         if not files:
             versions.append(Version(id=f"v{first_id + len(versions)}", label=p.name or str(p), path=str(p),
                                     sha256="", format="unknown", encoding=None, text="", error=EMPTY_FOLDER))
         for f in files:
+            if before_file is not None:
+                before_file(done, total, f)
             versions.append(load_file(f, version_id=f"v{first_id + len(versions)}"))
+            done += 1
     return versions

@@ -24,7 +24,9 @@ _EXPORTS = {
     "default_author": "records",
     "notes_for_report": "report",
     "NotesStore": "store",
-    "Anchor": "targets", "format_anchor": "targets", "parse_anchor": "targets",
+    "Anchor": "targets", "anchor_for": "targets", "format_anchor": "targets", "parse_anchor": "targets",
+    "ref_of": "targets",
+    "AnchorRef": "refs", "read_anchor": "refs",
 }
 
 
@@ -42,7 +44,7 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "Anchor", "AnchorError", "Case", "CaseVersion", "Conflict", "Event", "Located", "Note", "NotesError",
+    "Anchor", "AnchorError", "AnchorRef", "anchor_for", "read_anchor", "ref_of", "Case", "CaseVersion", "Conflict", "Event", "Located", "Note", "NotesError",
     "NotesStore", "NotFound", "Resolution", "STATUSES", "StoreBusy", "StoreTooNew", "StoreUnreadable",
     "TextQuote", "data_dir", "default_author", "format_anchor", "locate", "notes_for_report", "parse_anchor",
     "quote_from", "store_path",

@@ -1,28 +1,22 @@
-"""What a note is attached to, and the short strings that name it.
+"""What a note is attached to, as stored: :class:`Anchor`, and the way to and from :class:`AnchorRef`.
 
-Anchor strings (the CLI's ``--anchor``, the panel's context, the report's ``anchor`` field):
+An :class:`~variorum.core.notes.refs.AnchorRef` names the target by the open comparison's ids (``finding:f3``,
+``quote:v2:10-42``…); the stored :class:`Anchor` keeps what survives a change of load order or of the files:
 
-- ``case``                    the case as a whole
-- ``version:vN``              one version (stored by its sha256, so it survives a change of load order)
-- ``finding:ID``              a finding (its evidence words are kept too, to re-find it if the id changes)
-- ``difference:ID``           a word-level difference (likewise)
-- ``quote:vN:START-END``      a text selection in version vN, code-point offsets into its extracted text
+- a version by its sha256,
+- a finding or difference by its id and its evidence words (to re-find it if the id changes),
+- a text selection by its words, their context and position (a W3C TextQuoteSelector).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from variorum.core.model import Comparison, Difference, Finding, Span, Version
 from variorum.core.notes.anchors import TextQuote, quote_from
 from variorum.core.notes.errors import AnchorError
-
-AnchorKind = Literal["finding", "difference", "version", "case", "quote"]
-ANCHOR_KINDS: tuple[str, ...] = ("finding", "difference", "version", "case", "quote")
-_QUOTE_RE = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
+from variorum.core.notes.refs import ANCHOR_KINDS, AnchorKind, AnchorRef, read_anchor
 
 
 @dataclass(frozen=True)
@@ -94,21 +88,30 @@ def quote_for_finding(comparison: Comparison, f: Finding) -> TextQuote | None:
 
 def parse_anchor(text: str, *, comparison: Comparison | None = None,
                  versions: Sequence[Version] | None = None) -> Anchor:
-    """Turn an anchor string into an :class:`Anchor`, checking it against the case; AnchorError if it fails."""
-    text = (text or "").strip()
+    """The anchor a written form names (the command line's ``--anchor``), checked against the case."""
+    ref = read_anchor(text)
+    if ref is None:
+        raise AnchorError(f"unrecognised anchor {(text or '').strip()!r}: use case, version:vN, finding:ID, "
+                          f"difference:ID or quote:vN:START-END")
+    return anchor_for(ref, comparison=comparison, versions=versions)
+
+
+def anchor_for(ref: AnchorRef, *, comparison: Comparison | None = None,
+               versions: Sequence[Version] | None = None) -> Anchor:
+    """The :class:`Anchor` to store for ``ref``, checked against the case; AnchorError if it fails."""
     if comparison is not None and versions is None:
         versions = comparison.versions
-    if text == "case":
+    kind, rest = ref.kind, ref.ref or ""
+    if kind == "case":
         return Anchor("case")
-    kind, _, rest = text.partition(":")
-    if kind == "version" and rest:
+    if kind == "version":
         if versions is None:
             raise AnchorError("a version anchor needs the case's versions")
         v = _version_by_id(versions, rest)
         if not v.sha256:
             raise AnchorError(f"version {rest} could not be read, so a note cannot be attached to it")
         return Anchor("version", ref=v.sha256)
-    if kind in ("finding", "difference") and rest:
+    if kind in ("finding", "difference"):
         if comparison is None:
             return Anchor(kind, ref=rest)
         if kind == "finding":
@@ -120,33 +123,31 @@ def parse_anchor(text: str, *, comparison: Comparison | None = None,
         if d is None:
             raise AnchorError(f"there is no difference {rest} in this comparison")
         return Anchor("difference", ref=rest, quote=quote_for_difference(comparison, d))
-    m = _QUOTE_RE.match(text)
-    if m:
-        if versions is None:
-            raise AnchorError("a text anchor needs the case's versions")
-        v = _version_by_id(versions, m.group(1))
-        start, end = int(m.group(2)), int(m.group(3))
-        if not (0 <= start < end <= len(v.text)):
-            raise AnchorError(f"{text}: the selection must be a non-empty range inside {v.id} "
-                              f"(0-{len(v.text)})")
-        return Anchor("quote", quote=quote_from(v.text, start, end, v.sha256))
-    raise AnchorError(f"unrecognised anchor {text!r}: use case, version:vN, finding:ID, difference:ID "
-                      f"or quote:vN:START-END")
+    if versions is None:
+        raise AnchorError("a text anchor needs the case's versions")
+    v = _version_by_id(versions, rest)
+    start, end = ref.start or 0, ref.end or 0
+    if not (0 <= start < end <= len(v.text)):
+        raise AnchorError(f"{ref}: the selection must be a non-empty range inside {v.id} (0-{len(v.text)})")
+    return Anchor("quote", quote=quote_from(v.text, start, end, v.sha256))
 
 
-def format_anchor(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int, str] | None = None) -> str:
-    """The anchor string for display and reports; ``version_ids`` maps sha256 → vN, ``slot_ids`` slot → vN
-    (for a version whose file has changed since the note was written)."""
-    if anchor.kind == "case":
-        return "case"
-    if anchor.kind in ("finding", "difference"):
-        return f"{anchor.kind}:{anchor.ref}"
+def ref_of(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int, str] | None = None) -> AnchorRef:
+    """The stored anchor named by ids; ``version_ids`` maps sha256 → vN, ``slot_ids`` slot → vN (for a version
+    whose file has changed since the note was written)."""
+    if anchor.kind in ("case", "finding", "difference"):
+        return AnchorRef(anchor.kind, None if anchor.kind == "case" else anchor.ref)
     sha = anchor.sha256 or ""
     vid = version_ids.get(sha) or (slot_ids or {}).get(anchor.slot) or (f"sha256:{sha[:12]}" if sha else "?")
     if anchor.kind == "version":
-        return f"version:{vid}"
+        return AnchorRef("version", vid)
     q = anchor.quote
-    return f"quote:{vid}:{q.start}-{q.end}" if q else "quote:?"
+    return AnchorRef("quote", vid, q.start, q.end) if q else AnchorRef("quote")
+
+
+def format_anchor(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int, str] | None = None) -> str:
+    """The written form of a stored anchor, for display and reports (see :func:`ref_of`)."""
+    return str(ref_of(anchor, version_ids, slot_ids))
 
 
 def with_slot(anchor: Anchor, slot: int | None) -> Anchor:

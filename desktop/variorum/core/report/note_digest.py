@@ -12,16 +12,15 @@ may also carry ``quote``: ``{"version", "exact", "prefix", "suffix", "start", "e
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from variorum.core.notes.refs import read_anchor
 from variorum.core.report.model import NoteEvent, NoteTarget, ReportNote
 
 STATUSES = ("open", "confirmed", "explained", "dismissed")
 _PREFIXES = ("finding", "difference", "version")
-_QUOTE_AT = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
 
 
 def jsonable(value: Any) -> Any:
@@ -48,9 +47,9 @@ def anchor_target(anchor: Any, quote: Any = None) -> NoteTarget:
     text = "" if anchor is None else str(anchor)
     if text == "case":
         return NoteTarget("case", None, None)
-    at = _QUOTE_AT.match(text)
-    if at:
-        return NoteTarget("quote", at.group(1), None)
+    at = read_anchor(text)
+    if at is not None and at.kind == "quote":
+        return NoteTarget("quote", at.ref, None)
     head, sep, rest = text.partition(":")
     if sep and head in _PREFIXES and rest:
         return NoteTarget(head, rest, None)

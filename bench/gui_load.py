@@ -70,7 +70,7 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QSettings, QTimer
 
     from variorum.ui.app import make_app
-    from variorum.ui.main_window import MainWindow
+    from variorum.ui.window.main_window import MainWindow
 
     app = make_app([])
     QCoreApplication.setOrganizationName("VariorumBench")

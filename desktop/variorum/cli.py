@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from collections.abc import Sequence
 
-from variorum import __version__, logs
+from variorum import logs
+from variorum.app_args import VERBOSE
 
 # Subcommands for scripts: name -> module with ``main(argv) -> int``.
 SUBCOMMANDS = {
     "compare": "variorum.cli_compare",
     "notes": "variorum.cli_notes",
 }
-VERBOSE = "--verbose"
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: something went wrong inside the program
 
 log = logging.getLogger(__name__)
@@ -38,22 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
-def _app_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="variorum",
-        description="Compare versions of an article side by side. "
-                    "Commands for scripts: 'variorum compare FILE…' (a report) and 'variorum notes …' "
-                    "(reconciliation notes); each has --help.",
-    )
-    p.add_argument("--version", action="version", version=f"variorum {__version__}")
-    p.add_argument(VERBOSE, action="store_true",
-                   help="also print the log to stderr (works with the commands too: variorum --verbose compare …)")
-    p.add_argument("--demo", action="store_true", help="open the bundled demo case")
-    p.add_argument("files", nargs="*", metavar="FILE_OR_DIR", help="versions to open")
-    return p
-
-
 def _app_main(args: list[str]) -> int:
+    from variorum.app_args import parser
+
+    parser().parse_known_args(args)  # --help and --version answer here, before Qt is loaded
     from variorum.ui.app import main as app_main
 
     return app_main(args)

@@ -14,7 +14,7 @@ WAIT_MS = 20000
 
 def make_window(qtbot, tmp_path, width: int = 1400, height: int = 900):
     """A shown main window; its settings live in the test's data folder (``$VARIORUM_DATA_DIR``)."""
-    from variorum.ui.main_window import MainWindow
+    from variorum.ui.window.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("VariorumTests")
     QCoreApplication.setApplicationName("variorum-tests")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from variorum.ui.findings_model import COL_MESSAGE, COL_STATUS
+from variorum.ui.findings.model import COL_MESSAGE, COL_STATUS
 
 
 def words_free_of_highlights(pane, text: str, phrase: str) -> tuple[int, int]:

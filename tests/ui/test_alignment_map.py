@@ -2,7 +2,7 @@
 
 from variorum.core.compare import compare_versions
 from variorum.core.load import load_pasted
-from variorum.ui.alignment_map import AlignmentMap
+from variorum.ui.panes.alignment_map import AlignmentMap
 
 PARAS = [f"Paragraph {i} says something different about topic number {i}." for i in range(12)]
 INSERTED = "A completely new paragraph about rainfall statistics in the northern provinces."

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reportcase import seed_comparison, seed_notes
-from variorum.ui.export import EXPORT_FORMATS, export_comparison
+from variorum.ui.export.dialog import EXPORT_FORMATS, export_comparison
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_a_full_disk_is_explained_and_the_previous_file_kept(window, case, monke
     def broken(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("variorum.ui.export.atomic_write_bytes", broken)
+    monkeypatch.setattr("variorum.ui.export.dialog.atomic_write_bytes", broken)
     assert export_comparison(window, comparison, notes) is None
     assert "No space left on device" in shown[0][2]
     assert target.read_text() == "previous report"

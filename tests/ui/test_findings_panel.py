@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from variorum.ui.findings_model import COL_KIND
-from variorum.ui.findings_panel import ALL_FILTERED, COL_MESSAGE, COL_STATUS, NO_FINDINGS, FindingsPanel
+from variorum.ui.findings.model import COL_KIND
+from variorum.ui.findings.panel import ALL_FILTERED, COL_MESSAGE, COL_STATUS, NO_FINDINGS, FindingsPanel
 
 
 def make_panel(qtbot, comparison):

@@ -2,7 +2,7 @@
 
 from variorum.core.compare import compare_versions
 from variorum.core.load import load_pasted
-from variorum.ui.highlights import describe_at, pane_spans, stops
+from variorum.ui.panes.highlights import describe_at, pane_spans, stops
 
 
 def _compare():

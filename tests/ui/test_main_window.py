@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from variorum import logs
 from variorum.core import case as case_module
 from variorum.core.model import Evidence, Finding
-from variorum.ui.main_window import MainWindow
 from variorum.ui.palette import FORMAT_KIND_PROPERTY
 from variorum.ui.textpos import to_qt
+from variorum.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -334,7 +334,7 @@ def test_selections_stay_on_the_right_words_after_emoji(qtbot, window, tmp_path)
 
 
 def test_a_very_common_word_is_counted_everywhere_but_marked_within_limits(qtbot, window, tmp_path):
-    from variorum.ui.find_bar import MAX_MARKED_PER_PANE
+    from variorum.ui.panes.find_bar import MAX_MARKED_PER_PANE
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("the cat and the dog. " * 800, encoding="utf-8")

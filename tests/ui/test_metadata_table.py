@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from variorum.core.model import Metadata
-from variorum.ui.metadata_table import FIELDS, NO_METADATA, MetadataTable
+from variorum.ui.metadata.table import FIELDS, NO_METADATA, MetadataTable
 from variorum.ui.palette import diff_formats
 
 ROW = {f.name: i for i, f in enumerate(FIELDS)}

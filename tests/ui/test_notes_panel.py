@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from variorum.core.case import load_case
 from variorum.core.notes import NotesStore, read_anchor
-from variorum.ui.notes_panel import NotesPanel
+from variorum.ui.notes.panel import NotesPanel
 
 ARTICLE = (
     "Library extends opening hours\n\n"

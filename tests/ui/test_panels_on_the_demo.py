@@ -3,10 +3,10 @@
 from PySide6.QtCore import Qt
 
 from variorum.core.case import load_case
-from variorum.ui.findings_panel import FindingsPanel
-from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.findings.panel import FindingsPanel
+from variorum.ui.metadata.table import MetadataTable
 from variorum.ui.palette import version_colours
-from variorum.ui.version_list import COL_RELATION, VersionListWidget
+from variorum.ui.versions.panel import COL_RELATION, VersionListWidget
 
 
 def test_demo_case_fills_every_panel(qtbot, seed_paths):

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from variorum.core.load import EMPTY_FOLDER
 from variorum.core.notes import AnchorRef
-from variorum.ui.version_model import COL_VERSION
+from variorum.ui.versions.model import COL_VERSION
 
 
 @pytest.fixture

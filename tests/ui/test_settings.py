@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from variorum.ui import settings
-from variorum.ui.preferences import PreferencesDialog, note_author
+from variorum.ui.window.preferences import PreferencesDialog, note_author
 
 SAMPLES = {
     settings.WINDOW_GEOMETRY: QByteArray(b"\x01\xd9\xd0\xcb\x00\x03geometry"),
@@ -69,7 +69,7 @@ def home(tmp_path, monkeypatch) -> Path:
 
 
 def open_window(qtbot):
-    from variorum.ui.main_window import MainWindow
+    from variorum.ui.window.main_window import MainWindow
 
     QCoreApplication.setOrganizationName("VariorumTests")
     QCoreApplication.setApplicationName("variorum-tests")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from variorum.core.model import Relation
 from variorum.ui.palette import version_colours
-from variorum.ui.version_list import COL_FORMAT, COL_RELATION, COL_VERSION, VersionListWidget
+from variorum.ui.versions.panel import COL_FORMAT, COL_RELATION, COL_VERSION, VersionListWidget
 
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -20,7 +20,7 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from variorum.assets import demo_paths
-from variorum.ui.findings_model import COL_STATUS
+from variorum.ui.findings.model import COL_STATUS
 
 # Context menus are popups: the offscreen platform says it cannot grab the keyboard for them or raise them.
 pytestmark = pytest.mark.qt_log_ignore("does not support grabbing the keyboard", "does not support raise")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from variorum.assets import demo_paths
 from variorum.core.notes import store_path
-from variorum.ui.preferences import PreferencesDialog
+from variorum.ui.window.preferences import PreferencesDialog
 
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")
 

@@ -135,7 +135,7 @@ def test_highlights_follow_a_palette_change(qtbot, window, seed_paths):
 
 
 def test_eight_versions_stay_readable_and_scroll_sideways(qtbot, window, tmp_path):
-    from variorum.ui.diff_pane import PANE_MIN_WIDTH
+    from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH
 
     sentence = "the council approved the budget for the new bridge after a long debate on costs"
     words = sentence.split(" ")

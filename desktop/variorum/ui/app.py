@@ -13,23 +13,12 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from variorum import logs
+from variorum.app_args import parser
 from variorum.ui.palette import dark_palette
 
 ORGANIZATION = "Variorum"
 APPLICATION = "variorum"
 SCREENSHOT_TIMEOUT_MS = 120_000
-
-
-def parser():
-    from variorum.cli import _app_parser
-
-    p = _app_parser()
-    p.add_argument("--screenshot", metavar="PATH",
-                   help="open the files (or --demo), save the window as a PNG once the comparison is shown, exit")
-    p.add_argument("--dark", action="store_true",
-                   help="use a dark palette whatever the system's (also VARIORUM_THEME=dark)")
-    p.epilog = "Qt options such as -style Fusion are passed on to Qt."
-    return p
 
 
 def app_icon() -> QIcon:
@@ -73,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(ns, qt_args: list[str]) -> int:
     app = make_app(qt_args, dark=ns.dark)
 
-    from variorum.ui.main_window import MainWindow
+    from variorum.ui.window.main_window import MainWindow
 
     if ns.screenshot:  # a screenshot neither uses nor changes the user's layout, options and recent files
         from variorum.ui import settings

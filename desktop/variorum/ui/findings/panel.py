@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.model import Comparison, Finding
-from variorum.ui.badges import SWATCH_GAP, SWATCH_SIZE, SWATCH_SLOTS, SeverityDelegate, dot_icon
-from variorum.ui.findings_model import (
+from variorum.ui.findings.model import (
     COL_KIND,
     COL_MESSAGE,
     COL_SEVERITY,
@@ -43,6 +42,7 @@ from variorum.ui.findings_model import (
     kind_text,
 )
 from variorum.ui.palette import is_dark, severity_colours, version_colours
+from variorum.ui.widgets.badges import SWATCH_GAP, SWATCH_SIZE, SWATCH_SLOTS, SeverityDelegate, dot_icon
 
 NO_COMPARISON = "Open two or more versions to look for discrepancies"
 NO_FINDINGS = "No discrepancies found"

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Link, Metadata, Version
-from variorum.ui.badges import swatch_icon
 from variorum.ui.palette import Role, diff_formats, is_dark
-from variorum.ui.version_model import display_name
+from variorum.ui.versions.model import display_name
+from variorum.ui.widgets.badges import swatch_icon
 
 MISSING = "—"
 DIFFERS = "≠"

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMessageBox, QToolButton, QWidget
 
 from variorum.core.notes import NotesError, NotesStore
-from variorum.ui.elided_label import ElidedLabel
+from variorum.ui.widgets.elided_label import ElidedLabel
 
 
 class CaseBar(QWidget):

@@ -47,9 +47,9 @@ from variorum.core.notes import (
     ref_of,
 )
 from variorum.core.notes.refs import AnchorRef
-from variorum.ui.findings_model import kind_text
-from variorum.ui.notes_items import NOTE_ID_ROLE, history_item, note_item, short, when
-from variorum.ui.notes_undo import NoteUndo
+from variorum.ui.findings.model import kind_text
+from variorum.ui.notes.items import NOTE_ID_ROLE, history_item, note_item, short, when
+from variorum.ui.notes.undo import NoteUndo
 from variorum.ui.palette import Role, is_dark
 
 AUTOSAVE_MS = 700

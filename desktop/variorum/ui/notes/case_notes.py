@@ -1,6 +1,6 @@
 """The notes dock of the main window: opens the notes store, follows the open case and the user's focus.
 
-The notes themselves live in :class:`~variorum.ui.notes_panel.NotesPanel`; this module connects it to the
+The notes themselves live in :class:`~variorum.ui.notes.panel.NotesPanel`; this module connects it to the
 :class:`~variorum.ui.session.Session`: which case is open, what "Add note" attaches to (the session's focus:
 the current finding, difference or text selection), where a clicked note's anchor is, and the case's notes,
 which the session hands on to the panels that mark findings and words.
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QVBoxLayo
 from variorum.core.notes import NotesError, NotesStore
 from variorum.core.notes.refs import AnchorRef
 from variorum.core.notes.report import notes_for_report
-from variorum.ui.case_bar import CaseBar
-from variorum.ui.notes_panel import NotesPanel
-from variorum.ui.preferences import note_author
+from variorum.ui.notes.case_bar import CaseBar
+from variorum.ui.notes.panel import NotesPanel
 from variorum.ui.session import Session
+from variorum.ui.window.preferences import note_author
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.model import Comparison
-from variorum.ui.metadata_model import COPY_ROLE, FIELDS, MetadataModel
+from variorum.ui.metadata.model import COPY_ROLE, FIELDS, MetadataModel
 from variorum.ui.palette import version_colours
 
 NO_METADATA = "No metadata was found in these versions."

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from variorum.core.model import Difference, Finding
-from variorum.ui.highlights import Stop, is_word_diffed
-from variorum.ui.panes import PanesView
+from variorum.ui.panes.highlights import Stop, is_word_diffed
+from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
 
 

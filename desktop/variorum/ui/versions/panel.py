@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.model import Comparison
-from variorum.ui.version_model import (
+from variorum.ui.versions.model import (
     COL_FORMAT,
     COL_RELATION,
     COL_VERSION,

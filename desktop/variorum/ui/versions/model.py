@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Relation, Version
-from variorum.ui.badges import swatch_icon
 from variorum.ui.palette import Role, is_dark, severity_colours
+from variorum.ui.widgets.badges import swatch_icon
 
 MIME_TYPE = "application/x-variorum-version-ids"
 

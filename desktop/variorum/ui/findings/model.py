@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
-from variorum.ui.badges import SEVERITY_ROLE, swatches_icon
-from variorum.ui.version_model import display_name
+from variorum.ui.versions.model import display_name
+from variorum.ui.widgets.badges import SEVERITY_ROLE, swatches_icon
 
 COL_SEVERITY, COL_KIND, COL_VERSIONS, COL_MESSAGE, COL_STATUS = range(5)
 HEADERS = ("Severity", "Kind", "Versions", "Message", "Status")

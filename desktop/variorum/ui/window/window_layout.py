@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 
 from variorum.ui import settings
-from variorum.ui.docks import Docks
+from variorum.ui.window.docks import Docks
 
 
 class WindowLayout(QObject):

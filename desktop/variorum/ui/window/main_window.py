@@ -24,22 +24,22 @@ from PySide6.QtWidgets import (
 from variorum.core.load import EXTENSIONS
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
 from variorum.ui import settings
-from variorum.ui.case_notes import CaseNotes
-from variorum.ui.docks import Docks
-from variorum.ui.export import export_comparison
-from variorum.ui.file_drop import FileDropFilter, local_paths
-from variorum.ui.find_bar import FindBar
-from variorum.ui.help_dialogs import show_about, show_shortcuts
-from variorum.ui.menus import build_menus
-from variorum.ui.navigation import Navigator
-from variorum.ui.notes_links import NotesLinks
-from variorum.ui.panes import PanesView
-from variorum.ui.preferences import PreferencesDialog
-from variorum.ui.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
+from variorum.ui.export.dialog import export_comparison
+from variorum.ui.notes.case_notes import CaseNotes
+from variorum.ui.notes.links import NotesLinks
+from variorum.ui.panes.find_bar import FindBar
+from variorum.ui.panes.navigation import Navigator
+from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
-from variorum.ui.status import ProgressIndicator, comparison_summary
-from variorum.ui.welcome import WelcomeView
-from variorum.ui.window_layout import WindowLayout
+from variorum.ui.window.docks import Docks
+from variorum.ui.window.file_drop import FileDropFilter, local_paths
+from variorum.ui.window.help_dialogs import show_about, show_shortcuts
+from variorum.ui.window.menus import build_menus
+from variorum.ui.window.preferences import PreferencesDialog
+from variorum.ui.window.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
+from variorum.ui.window.status import ProgressIndicator, comparison_summary
+from variorum.ui.window.welcome import WelcomeView
+from variorum.ui.window.window_layout import WindowLayout
 
 FILE_FILTER = ("Articles (" + " ".join(f"*{e}" for e in sorted(EXTENSIONS)) + ");;All files (*)")
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from variorum.ui.panes import PanesView
+from variorum.ui.panes.view import PanesView
 
 MAX_MARKED_PER_PANE = 1000  # beyond this, matches are counted but not painted (painting them would stall)
 TYPING_PAUSE_MS = 150

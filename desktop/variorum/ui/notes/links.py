@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QMainWindow, QToolButton
 
 from variorum.core.model import Finding
 from variorum.core.notes.refs import AnchorRef
-from variorum.ui.case_notes import CaseNotes
-from variorum.ui.docks import Docks
-from variorum.ui.navigation import Navigator
-from variorum.ui.panes import PanesView
+from variorum.ui.notes.case_notes import CaseNotes
+from variorum.ui.panes.navigation import Navigator
+from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
+from variorum.ui.window.docks import Docks
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -12,12 +12,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
 
 from variorum.core.model import Comparison
-from variorum.ui.alignment_map import AlignmentMap
-from variorum.ui.diff_pane import PANE_MIN_WIDTH, DiffPane
-from variorum.ui.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
-from variorum.ui.note_marks import note_ranges
-from variorum.ui.overview import OverviewStrip
 from variorum.ui.palette import Role, is_dark, mark_colour
+from variorum.ui.panes.alignment_map import AlignmentMap
+from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
+from variorum.ui.panes.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
+from variorum.ui.panes.note_marks import note_ranges
+from variorum.ui.panes.overview import OverviewStrip
 from variorum.ui.session import Session
 
 

@@ -7,10 +7,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from variorum.core.model import Comparison
-from variorum.ui.findings_panel import FindingsPanel
-from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.findings.panel import FindingsPanel
+from variorum.ui.metadata.table import MetadataTable
 from variorum.ui.session import Session
-from variorum.ui.version_list import VersionListWidget
+from variorum.ui.versions.panel import VersionListWidget
 
 
 class Docks(QObject):

@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction, QColor, QPainter, QPalette, QTextCharFormat, 
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from variorum.core.model import Version
-from variorum.ui.elided_label import ElidedLabel
-from variorum.ui.highlighter import SpanHighlighter, spans_by_block
 from variorum.ui.palette import FORMAT_KIND_PROPERTY, Role, diff_formats, is_dark
+from variorum.ui.panes.highlighter import SpanHighlighter, spans_by_block
 from variorum.ui.textpos import TextPositions
+from variorum.ui.widgets.elided_label import ElidedLabel
 
 PANE_MIN_WIDTH = 210
 # Characters Qt would turn into a block break or hide; shown as spaces so offsets stay one-to-one.

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.ui.recent import describe
+from variorum.ui.window.recent import describe
 
 
 class WelcomeView(QWidget):

@@ -1,0 +1,29 @@
+"""The desktop app's command line, Qt-free so ``variorum --version`` and ``--help`` answer without loading Qt."""
+
+from __future__ import annotations
+
+import argparse
+
+from variorum import __version__
+
+VERBOSE = "--verbose"
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="variorum",
+        description="Compare versions of an article side by side. "
+                    "Commands for scripts: 'variorum compare FILE…' (a report) and 'variorum notes …' "
+                    "(reconciliation notes); each has --help.",
+        epilog="Qt options such as -style Fusion are passed on to Qt.",
+    )
+    p.add_argument("--version", action="version", version=f"variorum {__version__}")
+    p.add_argument(VERBOSE, action="store_true",
+                   help="also print the log to stderr (works with the commands too: variorum --verbose compare …)")
+    p.add_argument("--demo", action="store_true", help="open the bundled demo case")
+    p.add_argument("--screenshot", metavar="PATH",
+                   help="open the files (or --demo), save the window as a PNG once the comparison is shown, exit")
+    p.add_argument("--dark", action="store_true",
+                   help="use a dark palette whatever the system's (also VARIORUM_THEME=dark)")
+    p.add_argument("files", nargs="*", metavar="FILE_OR_DIR", help="versions to open")
+    return p

@@ -1,0 +1,1 @@
+"""Exporting the comparison as a report from the app."""

@@ -1,0 +1,1 @@
+"""The findings dock: the list of discrepancies and its filters."""

@@ -1,0 +1,1 @@
+"""The metadata dock: every version's title, dates, byline, credits and links side by side."""

@@ -1,0 +1,1 @@
+"""The notes dock: reconciliation notes, their anchors in the panes, undo and the case bar."""

@@ -1,0 +1,1 @@
+"""The versions dock: one row per loaded version."""

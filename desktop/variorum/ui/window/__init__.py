@@ -1,0 +1,1 @@
+"""The main window: assembly of menus, docks, layout, welcome view and status."""

@@ -39,6 +39,7 @@ MARKUP_TOKENS = frozenset({"*", "**", "***", "_", "__", "#", "##", "###", "####"
 _MD_LINK_TARGET = re.compile(r"^\]\([^)\s]*\)$")
 _SPACE_RUN = re.compile(r"\s+")
 _WRAP_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+_WORD = re.compile(r"\w+")
 
 
 def map_chars(text: str) -> str:
@@ -81,6 +82,11 @@ def normalize_text(text: str) -> str:
         text = _WRAP_HYPHEN.sub("-", text)
     # runs of white space as one space, none at the ends: str.split's white space is the pattern's \s
     return " ".join(text.split()).casefold()
+
+
+def word_key(text: str) -> str:
+    """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts")."""
+    return " ".join(_WORD.findall(normalize_text(text)))
 
 
 def paragraph_key(text: str) -> str:

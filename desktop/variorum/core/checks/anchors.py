@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from variorum.core.metadata import slug_words
 from variorum.core.model import Link, Version
-from variorum.core.normalize import normalize_text
+from variorum.core.normalize import word_key
 
 MIN_SLUG_WORDS = 3
 
@@ -51,4 +51,4 @@ def anchor_of(version: Version, link: Link) -> Anchor | None:
 
 def anchor_key(text: str) -> str:
     """Anchor texts compared without case, punctuation or markup."""
-    return " ".join(re.findall(r"\w+", normalize_text(text)))
+    return word_key(text)

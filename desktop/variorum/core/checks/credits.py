@@ -2,7 +2,8 @@
 
 Two versions giving different credits of the same kind (photo, "contributed reporting", wire) contradict each
 other (medium). A credit some versions lack is low — unless the whole caption around it is missing, which
-``passage-missing`` reports (with the credit named), or the version still has the credit in its text.
+``passage-missing`` reports (with the credit named), or the version still has the credit in its text. Credits are
+compared by :func:`variorum.core.metadata.equality.credit_key`, as in the metadata table.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rapidfuzz import fuzz
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context, join_ids, paragraph_at, short
+from variorum.core.metadata.equality import credit_key
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import normalize_text
 
@@ -30,10 +32,10 @@ def credit_kind(credit: str) -> str:
 
 def _spans(ctx: Context, v: Version) -> dict[str, Evidence]:
     """Credit key → where the credit sits in the text (an empty span at 0 when only the loader knows it)."""
-    found = {anchor_key(f.value): f for f in ctx.meta(v.id).credits}
+    found = {credit_key(f.value): f for f in ctx.meta(v.id).credits}
     out: dict[str, Evidence] = {}
     for credit in v.metadata.credits:
-        key = anchor_key(credit)
+        key = credit_key(credit)
         if not key:
             continue
         f = found.get(key)

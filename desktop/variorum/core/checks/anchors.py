@@ -30,7 +30,7 @@ def is_bare(link: Link) -> bool:
     return link.text.strip() == link.url.strip() or link.text.strip().startswith(("http://", "https://", "www."))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # keyed by a URL's few slug words: small, bounded, the same in every run
 def _slug_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])", re.IGNORECASE)
 

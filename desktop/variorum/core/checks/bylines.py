@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context
 from variorum.core.checks.fields import FieldValue, compare_field, field_evidence
 from variorum.core.metadata.equality import byline_key, same_byline
@@ -21,7 +20,7 @@ def check(ctx: Context) -> Iterator[Finding]:
               for v in ctx.group if v.metadata.byline and byline_key(v.metadata.byline)}
 
     def text_has(vid: str, val: FieldValue) -> bool:
-        text = anchor_key(ctx.version(vid).text)
+        text = ctx.text(vid).words
         return all(name in text for key in val.keys for name in key.split("|"))
 
     yield from compare_field(ctx, kind="byline-mismatch", label="byline", values=values, conflict="medium",

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from variorum.core.checks.anchors import anchor_key
-from variorum.core.checks.context import Context, join_ids, paragraph_at, short
+from variorum.core.checks.context import Context, join_ids, short
 from variorum.core.metadata.equality import credit_key
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import normalize_text
@@ -50,7 +49,7 @@ def _spans(ctx: Context, v: Version) -> dict[str, Evidence]:
 def _context_missing(ctx: Context, ev: Evidence, other: Version) -> bool:
     """True when the caption or paragraph around the credit is itself absent from ``other``."""
     text = ctx.version(ev.version).text
-    para = paragraph_at(text, ev.start) if ev.end > ev.start else None
+    para = ctx.text(ev.version).paragraph_at(ev.start) if ev.end > ev.start else None
     if para is None:
         return False
     around = normalize_text(text[para[0]:ev.start] + " " + text[ev.end:para[1]])
@@ -89,7 +88,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         holders = [v.id for v in group if k in spans[v.id]]
         missing = []
         for v in group:
-            if v.id in holders or k in anchor_key(v.text):
+            if v.id in holders or k in ctx.text(v.id).words:
                 continue
             if any(_context_missing(ctx, spans[h][k], v) for h in holders):
                 continue  # the whole caption is gone: passage-missing says so

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from variorum.core.checks import run_checks
+from variorum.core.checks import TextAnalysis, run_checks
 from variorum.core.diff import Codec, alignment_of, diff_versions, prepare
 from variorum.core.metadata import enrich
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
@@ -52,7 +52,10 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
         if stop():
             raise Cancelled()
 
-    versions = [enrich(v) for v in versions]
+    # what is read from each text, once for this run: the metadata reader and the checks share it, and it goes
+    # when the run ends
+    analyses = {v.id: TextAnalysis(v.text) for v in versions}
+    versions = [enrich(v, analyses[v.id].metadata) for v in versions]
     readable = [v for v in versions if v.ok]
     prepared = {v.id: prepare(v.text) for v in readable}
     profiles = {v.id: profile(v.text, " ".join(prepared[v.id].keys)) for v in readable}
@@ -81,7 +84,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                 alignments[v.id] = alignment_of(v.id, result)
     check_cancel()
     report(0.95, "Checking for discrepancies")
-    findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments)
+    findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments, analyses)
     report(1.0, "Done")
     return Comparison(base=base_id, versions=tuple(versions), relations=relations,
                       differences=tuple(differences), findings=tuple(findings), alignments=alignments,

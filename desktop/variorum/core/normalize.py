@@ -39,6 +39,8 @@ MARKUP_TOKENS = frozenset({"*", "**", "***", "_", "__", "#", "##", "###", "####"
 _MD_LINK_TARGET = re.compile(r"^\]\([^)\s]*\)$")
 _SPACE_RUN = re.compile(r"\s+")
 _WRAP_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+_WORD = re.compile(r"\w+")
+URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")  # an address written out in running text
 
 
 def map_chars(text: str) -> str:
@@ -63,7 +65,7 @@ def is_markup(raw: str) -> bool:
     return raw in MARKUP_TOKENS or bool(_MD_LINK_TARGET.match(raw))
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 17)  # keyed by one token: small, bounded, the same in every run
 def normalize_token(raw: str) -> str:
     """The comparison key of one token; empty for pure markup (it never takes part in alignment)."""
     if is_markup(raw):
@@ -81,6 +83,16 @@ def normalize_text(text: str) -> str:
         text = _WRAP_HYPHEN.sub("-", text)
     # runs of white space as one space, none at the ends: str.split's white space is the pattern's \s
     return " ".join(text.split()).casefold()
+
+
+def word_key(text: str) -> str:
+    """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts")."""
+    return " ".join(_WORD.findall(normalize_text(text)))
+
+
+def strip_urls(text: str) -> str:
+    """``text`` with every address written out in it replaced by a space."""
+    return URL_IN_TEXT.sub(" ", text)
 
 
 def paragraph_key(text: str) -> str:

@@ -49,3 +49,22 @@ def test_timestamps_a_day_apart_agree(compare_texts, body):
     assert _findings(c) == []
     c = compare_versions([version("v1", "2020-08-19T23:30:00-05:00"), version("v2", "2020-08-25T04:30:00Z")])
     assert [f.severity for f in _findings(c)] == ["high"]
+
+
+def test_a_timestamp_without_a_time_zone_names_its_own_day(body):
+    import dataclasses
+
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_pasted
+    from variorum.core.model import Metadata
+
+    def version(vid, published):
+        v = load_pasted(body, version_id=vid)
+        meta = Metadata(published=published, sources=(("published", "article:published_time"),))
+        return dataclasses.replace(v, metadata=meta)
+
+    # as the metadata table reads it: no zone, so no other day it could be
+    c = compare_versions([version("v1", "2020-05-04T10:00:00"), version("v2", "2020-05-05")])
+    assert [f.severity for f in _findings(c)] == ["high"]
+    c = compare_versions([version("v1", "2020-05-04T10:00:00"), version("v2", "2020-05-04")])
+    assert _findings(c) == []

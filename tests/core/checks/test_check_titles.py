@@ -38,3 +38,22 @@ def test_same_headline_under_two_site_names_agrees(compare_texts, body):
     a = "# Bridge Opens Next Spring After Years of Delay | The Riverside Times\n\n" + body
     b = "# Bridge Opens Next Spring After Years of Delay - Valley News\n\n" + body
     assert _findings(compare_texts(a, b)) == []
+
+
+
+def test_a_headline_cut_short_agrees_with_the_headline_it_begins(body):
+    import dataclasses
+
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_pasted
+    from variorum.core.model import Metadata
+
+    def page(vid, title):
+        v = load_pasted(body, version_id=vid)
+        return dataclasses.replace(v, metadata=Metadata(title=title, sources=(("title", "og:title"),)))
+
+    full = page("v2", "Bridge Opens Next Spring After Years of Delays | The Daily")
+    cut = compare_versions([page("v1", "Bridge Opens Next Spring After Years…"), full])
+    assert [f for f in cut.findings if f.kind == "title-mismatch"] == []
+    other = compare_versions([page("v1", "Bridge Closes Next Spring After Years…"), full])
+    assert [f.kind for f in other.findings if f.kind == "title-mismatch"] == ["title-mismatch"]

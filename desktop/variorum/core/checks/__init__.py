@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import import_module
 
+from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.checks.context import Context
 from variorum.core.model import SEVERITY_ORDER, Alignment, Difference, Finding, Relation, Version
 
-__all__ = ["CHECKS", "Context", "run_checks", "sort_findings"]
+__all__ = ["CHECKS", "Context", "TextAnalysis", "run_checks", "sort_findings"]
 
 # Module names under variorum.core.checks, in the order their findings are produced.
 CHECKS: tuple[str, ...] = (
@@ -47,9 +48,13 @@ def sort_findings(findings: Iterable[Finding], versions: Sequence[Version]) -> l
 
 
 def run_checks(versions: Sequence[Version], base_id: str | None, relations: Mapping[str, Relation],
-               differences: Sequence[Difference], alignments: Mapping[str, Alignment]) -> list[Finding]:
-    """All findings, sorted by severity then position; one finding per id."""
-    ctx = Context(tuple(versions), base_id, relations, tuple(differences), alignments)
+               differences: Sequence[Difference], alignments: Mapping[str, Alignment],
+               analyses: Mapping[str, TextAnalysis] | None = None) -> list[Finding]:
+    """All findings, sorted by severity then position; one finding per id.
+
+    ``analyses`` are the run's readings of the versions' texts, by version id (those missing are made here).
+    """
+    ctx = Context(tuple(versions), base_id, relations, tuple(differences), alignments, analyses or {})
     found: dict[str, Finding] = {}
     for name in CHECKS:
         for f in _check(name)(ctx):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from variorum.core.metadata import slug_words
 from variorum.core.model import Link, Version
-from variorum.core.normalize import normalize_text
+from variorum.core.normalize import word_key
 
 MIN_SLUG_WORDS = 3
 
@@ -30,7 +30,7 @@ def is_bare(link: Link) -> bool:
     return link.text.strip() == link.url.strip() or link.text.strip().startswith(("http://", "https://", "www."))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # keyed by a URL's few slug words: small, bounded, the same in every run
 def _slug_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])", re.IGNORECASE)
 
@@ -51,4 +51,4 @@ def anchor_of(version: Version, link: Link) -> Anchor | None:
 
 def anchor_key(text: str) -> str:
     """Anchor texts compared without case, punctuation or markup."""
-    return " ".join(re.findall(r"\w+", normalize_text(text)))
+    return word_key(text)

@@ -1,20 +1,17 @@
-"""``byline-mismatch``: versions of one article credited to different authors, or a byline missing from some."""
+"""``byline-mismatch``: versions of one article credited to different authors, or a byline missing from some.
+
+Bylines agree as :func:`variorum.core.metadata.equality.same_byline` says (the metadata table's rule too): the same
+authors in any order, without case, punctuation or "By".
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context
 from variorum.core.checks.fields import FieldValue, compare_field, field_evidence
+from variorum.core.metadata.equality import byline_key, same_byline
 from variorum.core.model import Finding
-
-
-def byline_key(byline: str) -> str:
-    """Authors without order, case or "By": "Jane Doe and John Roe" == "John Roe, Jane Doe"."""
-    names = re.split(r"\s*(?:,|&|\band\b)\s*", re.sub(r"(?i)^by\s+", "", byline.strip()))
-    return "|".join(sorted(anchor_key(n) for n in names if anchor_key(n)))
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -23,8 +20,8 @@ def check(ctx: Context) -> Iterator[Finding]:
               for v in ctx.group if v.metadata.byline and byline_key(v.metadata.byline)}
 
     def text_has(vid: str, val: FieldValue) -> bool:
-        text = anchor_key(ctx.version(vid).text)
+        text = ctx.text(vid).words
         return all(name in text for key in val.keys for name in key.split("|"))
 
     yield from compare_field(ctx, kind="byline-mismatch", label="byline", values=values, conflict="medium",
-                             text_has=text_has)
+                             text_has=text_has, same=lambda a, b: same_byline(a.shown, b.shown))

@@ -8,16 +8,12 @@ is one change with evidence in each.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context
+from variorum.core.checks.context import Context
 from variorum.core.model import Difference, Evidence
 from variorum.core.normalize import normalize_text
-
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-IGNORED_CATEGORIES = frozenset({"punctuation", "hyphenation", "order"})
 
 
 @dataclass(frozen=True)
@@ -41,33 +37,10 @@ class Change:
         return [d.version for d in self.diffs]
 
 
-def strip_urls(text: str) -> str:
-    return _URL.sub(" ", text)
-
-
-def candidates(ctx: Context) -> list[Difference]:
-    """The substantive changes inside aligned passages, outside metadata lines, that are not only a URL."""
-    cached = ctx.cache.get("changes")
-    if cached is None:
-        cached = []
-        for d in ctx.substantive():
-            if d.kind == "move" or d.category in IGNORED_CATEGORIES:
-                continue
-            if not normalize_text(strip_urls(d.base.text)) and not normalize_text(strip_urls(d.other.text)):
-                continue
-            if ctx.in_metadata(ctx.base_id or "", d.base.start, d.base.end) or \
-                    ctx.in_metadata(d.version, d.other.start, d.other.end):
-                continue
-            if ctx.aligned_similarity(d) >= ALIGNED_MIN_SIMILARITY:
-                cached.append(d)
-        ctx.cache["changes"] = cached
-    return cached
-
-
 def changes(ctx: Context, keep: Callable[[Difference], bool], *, replaces_only: bool = False) -> Iterator[Change]:
     """Substantive changes in aligned passages for which ``keep`` is true, grouped across versions."""
     grouped: dict[tuple[int, int, str], list[Difference]] = {}
-    for d in candidates(ctx):
+    for d in ctx.aligned_changes:
         if (replaces_only and d.kind != "replace") or not keep(d):
             continue
         key = (d.base.start, d.base.end, normalize_text(d.other.text))

@@ -1,24 +1,30 @@
-"""What every check gets: the versions, how they relate, the differences, and helpers shared by the checks."""
+"""What every check gets: the versions, how they relate, the differences, and helpers shared by the checks.
+
+A :class:`Context` belongs to one comparison run, and so does everything it caches: each version's
+:class:`~variorum.core.checks.analysis.TextAnalysis` and the results several checks reuse are typed cached
+properties, freed with the run.
+"""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from variorum.core.metadata import TextMetadata, format_date, parse_date, text_metadata, url_date
+from variorum.core.checks.analysis import TextAnalysis
+from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
 from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
-from variorum.core.normalize import normalize_text
-from variorum.core.tokens import paragraphs
+from variorum.core.normalize import normalize_text, strip_urls
 
 # Passages whose words are less alike than this are not treated as one passage in two versions, even when the
 # diff lined them up (a page that swapped one news item for another).
 ALIGNED_MIN_SIMILARITY = 60.0
+# Categories of substantive difference the quote, number and name checks never look at.
+IGNORED_CATEGORIES = frozenset({"punctuation", "hyphenation", "order"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Context:
     relations: Mapping[str, Relation]
     differences: tuple[Difference, ...]
     alignments: Mapping[str, Alignment]
+    analyses: Mapping[str, TextAnalysis] = field(default_factory=dict)  # by version id; the rest made on demand
 
     # --- versions ---------------------------------------------------------------------------------------------
     @cached_property
@@ -73,36 +80,45 @@ class Context:
         rel = self.relations.get(vid)
         return rel.kind if rel else None
 
+    def text(self, vid: str) -> TextAnalysis:
+        """What is read from a version's text, computed once for this run."""
+        return self._analyses[vid]
+
+    @cached_property
+    def _analyses(self) -> dict[str, TextAnalysis]:
+        given = self.analyses
+        return {v.id: given[v.id] if v.id in given and given[v.id].text == v.text else TextAnalysis(v.text)
+                for v in self.versions}
+
     def normalized(self, vid: str) -> str:
         """A version's whole text in normal form (for "does this version say X anywhere")."""
-        key = "normalized:" + vid
-        if key not in self.cache:
-            self.cache[key] = normalize_text(self.version(vid).text)
-        return self.cache[key]  # type: ignore[return-value]
+        return self.text(vid).normalized
 
     def meta(self, vid: str) -> TextMetadata:
-        return text_metadata(self.version(vid).text)
+        return self.text(vid).metadata
+
+    @cached_property
+    def _metadata_spans(self) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {}
+        for v in self.versions:
+            tm = self.meta(v.id)
+            found = [tm.title, tm.byline, tm.original_url, *tm.credits, *(d.found for d in tm.datelines)]
+            spans = [(f.start, f.end) for f in found if f is not None]
+            out[v.id] = spans + [(link.start, link.end) for link in v.metadata.links if link.url in link.text]
+        return out
 
     def metadata_spans(self, vid: str) -> list[tuple[int, int]]:
         """Where a version's text states metadata (title, dateline, byline, credits, original URL, links'
         URLs): changes there are the metadata checks' business, not the quote, number or name checks'."""
-        key = "metadata-spans:" + vid
-        cached = self.cache.get(key)
-        if cached is None:
-            tm = self.meta(vid)
-            found = [tm.title, tm.byline, tm.original_url, *tm.credits, *(d.found for d in tm.datelines)]
-            cached = [(f.start, f.end) for f in found if f is not None]
-            cached += [(link.start, link.end) for link in self.version(vid).metadata.links if link.url in link.text]
-            self.cache[key] = cached
-        return cached  # type: ignore[return-value]
-
-    @cached_property
-    def cache(self) -> dict[str, object]:
-        """Results one check computes and others reuse (kept for the life of this context only)."""
-        return {}
+        return self._metadata_spans[vid]
 
     def in_metadata(self, vid: str, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.metadata_spans(vid))
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """Every word the versions of the article write in lower case."""
+        return frozenset().union(*(self.text(v.id).lower_case_words for v in self.group))
 
     # --- differences ------------------------------------------------------------------------------------------
     def substantive(self, vid: str | None = None) -> list[Difference]:
@@ -110,14 +126,37 @@ class Context:
 
     def aligned_similarity(self, d: Difference) -> float:
         """How alike the base and other paragraphs around a difference are (0–100)."""
-        base = self.base
-        if base is None:
+        if self.base_id is None or self.base_id not in self._by_id:
             return 0.0
-        bp = _paragraph_at(base.text, d.base.start)
-        op = _paragraph_at(self.version(d.version).text, d.other.start)
+        bp = self.text(self.base_id).paragraph_before(d.base.start)
+        op = self.text(d.version).paragraph_before(d.other.start)
         if not bp or not op:
             return 0.0
-        return _similarity(bp, op)
+        key = (bp, op)
+        if key not in self._similarities:  # versions sharing a paragraph share its score
+            self._similarities[key] = fuzz.ratio(normalize_text(bp), normalize_text(op))
+        return self._similarities[key]
+
+    @cached_property
+    def _similarities(self) -> dict[tuple[str, str], float]:
+        return {}
+
+    @cached_property
+    def aligned_changes(self) -> tuple[Difference, ...]:
+        """The substantive changes inside aligned passages, outside metadata lines, that are not only a URL:
+        what the quote, number and name checks look at."""
+        out = []
+        for d in self.substantive():
+            if d.kind == "move" or d.category in IGNORED_CATEGORIES:
+                continue
+            if not normalize_text(strip_urls(d.base.text)) and not normalize_text(strip_urls(d.other.text)):
+                continue
+            if self.in_metadata(self.base_id or "", d.base.start, d.base.end) or \
+                    self.in_metadata(d.version, d.other.start, d.other.end):
+                continue
+            if self.aligned_similarity(d) >= ALIGNED_MIN_SIMILARITY:
+                out.append(d)
+        return tuple(out)
 
     # --- dates ------------------------------------------------------------------------------------------------
     def own_date(self, vid: str) -> ArticleDate | None:
@@ -168,10 +207,7 @@ class Context:
         return [(e, what) for e, what in out if e != article.evidence]
 
     def locate_date(self, vid: str, date: dt.date) -> Evidence | None:
-        from variorum.core.metadata import find_dates
-
-        text = self.version(vid).text
-        for m in find_dates(text):
+        for m in self.text(vid).dates:
             if m.year_given and m.date == date:
                 return Evidence(vid, m.start, m.end, m.text)
         return None
@@ -199,35 +235,6 @@ class Context:
             key += "|" + message
         fid = "f" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:11]
         return Finding(fid, kind, severity, versions, message, ev)
-
-
-@lru_cache(maxsize=4096)
-def _similarity(a: str, b: str) -> float:
-    return fuzz.ratio(normalize_text(a), normalize_text(b))
-
-
-@lru_cache(maxsize=32)
-def _paragraph_index(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    paras = paragraphs(text)
-    return paras, [s for s, _ in paras]
-
-
-def paragraph_at(text: str, offset: int) -> tuple[int, int] | None:
-    """The (start, end) of the paragraph holding ``offset``, or None."""
-    paras, starts = _paragraph_index(text)
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0 or offset > paras[i][1]:
-        return None
-    return paras[i]
-
-
-def _paragraph_at(text: str, offset: int) -> str:
-    paras, starts = _paragraph_index(text)
-    i = bisect.bisect_right(starts, offset) - 1
-    if i < 0:
-        return ""
-    s, e = paras[i]
-    return text[s:e]
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 160) -> str:

@@ -2,7 +2,8 @@
 
 Two versions giving different credits of the same kind (photo, "contributed reporting", wire) contradict each
 other (medium). A credit some versions lack is low — unless the whole caption around it is missing, which
-``passage-missing`` reports (with the credit named), or the version still has the credit in its text.
+``passage-missing`` reports (with the credit named), or the version still has the credit in its text. Credits are
+compared by :func:`variorum.core.metadata.equality.credit_key`, as in the metadata table.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
-from variorum.core.checks.anchors import anchor_key
-from variorum.core.checks.context import Context, join_ids, paragraph_at, short
+from variorum.core.checks.context import Context, join_ids, short
+from variorum.core.metadata.equality import credit_key
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import normalize_text
 
@@ -30,10 +31,10 @@ def credit_kind(credit: str) -> str:
 
 def _spans(ctx: Context, v: Version) -> dict[str, Evidence]:
     """Credit key → where the credit sits in the text (an empty span at 0 when only the loader knows it)."""
-    found = {anchor_key(f.value): f for f in ctx.meta(v.id).credits}
+    found = {credit_key(f.value): f for f in ctx.meta(v.id).credits}
     out: dict[str, Evidence] = {}
     for credit in v.metadata.credits:
-        key = anchor_key(credit)
+        key = credit_key(credit)
         if not key:
             continue
         f = found.get(key)
@@ -48,7 +49,7 @@ def _spans(ctx: Context, v: Version) -> dict[str, Evidence]:
 def _context_missing(ctx: Context, ev: Evidence, other: Version) -> bool:
     """True when the caption or paragraph around the credit is itself absent from ``other``."""
     text = ctx.version(ev.version).text
-    para = paragraph_at(text, ev.start) if ev.end > ev.start else None
+    para = ctx.text(ev.version).paragraph_at(ev.start) if ev.end > ev.start else None
     if para is None:
         return False
     around = normalize_text(text[para[0]:ev.start] + " " + text[ev.end:para[1]])
@@ -87,7 +88,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         holders = [v.id for v in group if k in spans[v.id]]
         missing = []
         for v in group:
-            if v.id in holders or k in anchor_key(v.text):
+            if v.id in holders or k in ctx.text(v.id).words:
                 continue
             if any(_context_missing(ctx, spans[h][k], v) for h in holders):
                 continue  # the whole caption is gone: passage-missing says so

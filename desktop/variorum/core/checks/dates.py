@@ -1,7 +1,9 @@
 """``date-mismatch``: versions of one article stating different publication dates, or a date missing from some.
 
 The date of a version is what it states for itself: its loader's published metadata, its dateline, or the date
-in its original URL. Different dates are a contradiction of fact (high); a date some versions lack is low.
+in its original URL. Different dates are a contradiction of fact (high); a date some versions lack is low. Dates agree
+as :func:`variorum.core.metadata.equality.same_date` says (the metadata table's rule too): a timestamp with a time
+zone agrees with every day it falls on somewhere.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections.abc import Iterator
 
 from variorum.core.checks.context import Context
 from variorum.core.checks.fields import FieldValue, compare_field
-from variorum.core.metadata import format_date, parse_date
+from variorum.core.metadata import format_date
+from variorum.core.metadata.equality import date_days, same_date
 from variorum.core.model import Evidence, Finding
 
 
@@ -22,15 +25,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         if own is None:
             continue
         ev = own.evidence or Evidence(v.id, 0, 0, "")
-        keys = {own.date}
-        if "T" in (v.metadata.published or "") and own.source.endswith("metadata"):
-            # a timestamp: the calendar day depends on the time zone it is read in
-            keys |= {own.date - dt.timedelta(days=1), own.date + dt.timedelta(days=1)}
-        values[v.id] = FieldValue(f"{format_date(own.date)}", frozenset(d.isoformat() for d in keys), ev)
+        # a loader's timestamp is compared as written (its time zone counts); a dateline or URL names one day
+        stated = v.metadata.published if own.source.endswith("metadata") and v.metadata.published else \
+            own.date.isoformat()
+        days = date_days(stated) or {own.date}
+        values[v.id] = FieldValue(format_date(own.date), frozenset(d.isoformat() for d in days), ev, stated)
 
     def text_has(vid: str, val: FieldValue) -> bool:
-        dates = [parse_date(k) for k in val.keys]
-        return any(d is not None and ctx.locate_date(vid, d) is not None for d in dates)
+        return any(ctx.locate_date(vid, dt.date.fromisoformat(k)) is not None for k in val.keys)
 
     yield from compare_field(ctx, kind="date-mismatch", label="publication date", values=values, conflict="high",
-                             text_has=text_has)
+                             text_has=text_has, same=lambda a, b: same_date(a.stated, b.stated))

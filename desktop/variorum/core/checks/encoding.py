@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 import ftfy
 from ftfy.badness import is_bad
@@ -28,18 +27,22 @@ def _visible(text: str) -> str:
     return _C1.sub("", text)
 
 
-@lru_cache(maxsize=1 << 14)
-def _is_bad(line: str) -> bool:
-    """ftfy's verdict on one line; versions of one article share most lines, so each is judged once."""
-    return is_bad(line)
+def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, repaired text) for every damaged word in ``text``.
 
-
-def repairs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, repaired text) for every damaged word in ``text``."""
+    ``verdicts`` keeps ftfy's verdict on each line judged: versions of one article share most lines, so passing
+    one dict for all of them judges each line once.
+    """
+    verdicts = {} if verdicts is None else verdicts
     out: list[tuple[int, int, str]] = []
     for line in _LINE.finditer(text):
         chunk = line.group()
-        if chunk.isascii() or not _is_bad(chunk):
+        if chunk.isascii():
+            continue
+        bad = verdicts.get(chunk)
+        if bad is None:
+            bad = verdicts[chunk] = is_bad(chunk)
+        if not bad:
             continue
         fixed = ftfy.fix_encoding(chunk)
         if fixed == chunk:
@@ -57,8 +60,9 @@ def repairs(text: str) -> list[tuple[int, int, str]]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    verdicts: dict[str, bool] = {}  # this run's only: lines are the versions' text
     for v in ctx.readable:
-        found = repairs(v.text)
+        found = repairs(v.text, verdicts)
         if not found:
             continue
         examples = list(dict.fromkeys((_visible(v.text[s:e]), r) for s, e, r in found))

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from variorum.core.checks.quotations import find_quotes
-from variorum.core.metadata import find_dates
+from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.normalize import normalize_text
 
 CONTEXT_WORDS = 6
@@ -74,7 +73,7 @@ def _subjects(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset()
 
 
-def _names(text: str, common: set[str]) -> dict[str, Mention]:
+def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
     """Runs of capitalised words that are not common words capitalised ("Foreign Minister" is not a name)."""
     tokens = []
     for m in _NAME.finditer(text):
@@ -97,15 +96,13 @@ def _names(text: str, common: set[str]) -> dict[str, Mention]:
     return names
 
 
-def common_words(text: str) -> set[str]:
-    return set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
-
-
-def extract(text: str, article_date: dt.date | None, common: set[str] | None = None) -> Facts:
-    names = _names(text, common_words(text) | (common or set()))
+def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozenset[str] = frozenset()) -> Facts:
+    """The facts a text states; ``common`` adds words other texts write in lower case (not names either)."""
+    text = analysis.text
+    names = _names(text, analysis.lower_case_words | common)
     dates: list[Mention] = []
     date_spans: list[tuple[int, int]] = []
-    for d in find_dates(text):
+    for d in analysis.dates:
         resolved = d.resolved(article_date)
         date_spans.append((d.start, d.end))
         if resolved is None:
@@ -125,7 +122,7 @@ def extract(text: str, article_date: dt.date | None, common: set[str] | None = N
         figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(), _context(text, m.start(), m.end()),
                                _subjects(text, m.start(), m.end())))
     quotes = []
-    for q in find_quotes(text):
+    for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]
         norm = normalize_text(inner)
         if len(norm.split()) >= 5:

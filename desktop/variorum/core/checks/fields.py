@@ -29,6 +29,7 @@ class FieldValue:
     shown: str  # how the value reads in a message
     keys: frozenset[str]  # comparison keys; two values agree when they share one
     evidence: Evidence
+    stated: str = ""  # the value as the version states it, when it reads otherwise in a message
 
 
 def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, FieldValue],

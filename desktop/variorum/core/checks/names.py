@@ -57,14 +57,8 @@ def name_pairs(before: str, after: str, common: frozenset[str] = frozenset()) ->
 
 
 def common_words(ctx: Context) -> frozenset[str]:
-    """Every word the versions of the article write in lower case."""
-    cached = ctx.cache.get("common-words")
-    if cached is None:
-        words: set[str] = set()
-        for v in ctx.group:
-            words.update(re.findall(r"\b[a-z][a-z'’-]+\b", v.text))
-        cached = ctx.cache["common-words"] = frozenset(words) | _COMMON
-    return cached  # type: ignore[return-value]
+    """Every word the versions of the article write in lower case, and the commonest words."""
+    return ctx.lower_case_words | _COMMON
 
 
 def check(ctx: Context) -> Iterator[Finding]:

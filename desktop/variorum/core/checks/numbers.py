@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from variorum.core.checks.changes import changes, strip_urls
+from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.model import Finding
+from variorum.core.normalize import strip_urls
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=%|[a-zA-Z])")
 _WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

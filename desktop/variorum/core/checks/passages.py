@@ -11,11 +11,10 @@ import re
 from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key
-from variorum.core.checks.changes import strip_urls
-from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, paragraph_at, short
+from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, short
 from variorum.core.checks.titles import title_keys
 from variorum.core.model import Evidence, Finding, Version
-from variorum.core.normalize import normalize_text
+from variorum.core.normalize import normalize_text, strip_urls
 from variorum.core.tokens import paragraphs
 
 MIN_WORDS = 4
@@ -35,8 +34,8 @@ def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     return not any(start <= d.found.start < end and len(words) <= 8 for d in tm.datelines)
 
 
-def _whole_paragraph(text: str, start: int, end: int) -> tuple[int, int] | None:
-    para = paragraph_at(text, start)
+def _whole_paragraph(ctx: Context, vid: str, start: int, end: int) -> tuple[int, int] | None:
+    para = ctx.text(vid).paragraph_at(start)
     if para is None:
         return None
     ps, pe = para
@@ -94,11 +93,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         # a paragraph replaced by an unlike one (one news item swapped for another) is one gone, one new
         swapped = d.kind == "replace" and ctx.aligned_similarity(d) < ALIGNED_MIN_SIMILARITY
         if d.kind == "delete" or swapped:
-            para = _whole_paragraph(base.text, d.base.start, d.base.end)
+            para = _whole_paragraph(ctx, base.id, d.base.start, d.base.end)
             if para and _is_passage(ctx, base, *para):
                 lacking_in.setdefault(d.version, {})[para] = d.other.start
         if d.kind == "insert" or swapped:
-            para = _whole_paragraph(v.text, d.other.start, d.other.end)
+            para = _whole_paragraph(ctx, v.id, d.other.start, d.other.end)
             if para and _is_passage(ctx, v, *para):
                 extra_in.setdefault(d.version, {})[para] = d.base.start
     # a passage of the base and the versions that lack it

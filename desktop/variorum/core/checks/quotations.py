@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
 MAX_QUOTE_CHARS = 1200
 _OPEN_ONLY = "“„«‘"
@@ -48,8 +48,8 @@ def _closes(text: str, i: int) -> bool:
 _MARKS = re.compile("[" + re.escape(_OPEN_ONLY + _CLOSE_ONLY + _AMBIGUOUS) + "]")
 
 
-@lru_cache(maxsize=64)
 def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Every quotation in ``text``, in order (they never overlap)."""
     out: list[Quote] = []
     open_at: int | None = None
     for m in _MARKS.finditer(text):
@@ -68,28 +68,33 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=64)
-def _starts(text: str) -> list[int]:
-    return [q.start for q in find_quotes(text)]
+class Quotations:
+    """The quotations of one text, found once, and which of them holds a position."""
 
+    def __init__(self, text: str) -> None:
+        self.text = text
 
-def quote_at(text: str, start: int, end: int) -> Quote | None:
-    """The quotation that holds the span [start, end), if any (quotations never overlap)."""
-    i = bisect.bisect_right(_starts(text), start) - 1
-    if i < 0 or end <= start:
-        return None
-    q = find_quotes(text)[i]
-    s, e = q.inner
-    return q if s <= start and end <= e else None
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        return find_quotes(self.text)
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
 
-def quote_around(text: str, pos: int) -> Quote | None:
-    """The quotation whose inside strictly contains the position ``pos`` (an insertion point)."""
-    i = bisect.bisect_right(_starts(text), pos) - 1
-    if i < 0:
-        return None
-    q = find_quotes(text)[i]
-    return q if q.inner[0] < pos < q.inner[1] else None
+    def _before(self, pos: int) -> Quote | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self.quotes[i] if i >= 0 else None
+
+    def at(self, start: int, end: int) -> Quote | None:
+        """The quotation that holds the span [start, end), if any."""
+        q = self._before(start) if end > start else None
+        return q if q is not None and q.inner[0] <= start and end <= q.inner[1] else None
+
+    def around(self, pos: int) -> Quote | None:
+        """The quotation whose inside strictly contains the position ``pos`` (an insertion point)."""
+        q = self._before(pos)
+        return q if q is not None and q.inner[0] < pos < q.inner[1] else None
 
 
 def attribution_span(text: str, q: Quote) -> tuple[int, int] | None:

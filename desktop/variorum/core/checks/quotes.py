@@ -14,21 +14,21 @@ from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, short
 from variorum.core.checks.names import common_words, name_pairs
 from variorum.core.checks.numbers import is_number_change
-from variorum.core.checks.quotations import Quote, attribution_span, find_quotes, quote_around, quote_at
+from variorum.core.checks.quotations import Quotations, Quote, attribution_span
 from variorum.core.model import Difference, Finding
 
 
-def _holder(text: str, start: int, end: int) -> Quote | None:
+def _holder(quotations: Quotations, start: int, end: int) -> Quote | None:
     if end > start:
-        return quote_at(text, start, end)
-    return quote_around(text, start)  # an empty span: an insertion point inside a quotation
+        return quotations.at(start, end)
+    return quotations.around(start)  # an empty span: an insertion point inside a quotation
 
 
-def _speaker_change(text: str, start: int, end: int, changed: str) -> Quote | None:
+def _speaker_change(quotations: Quotations, start: int, end: int, changed: str) -> Quote | None:
     """The quotation whose attribution the span [start, end) sits in, when the change touches a name."""
     if not re.search(r"\b[A-Z][\w'’-]+", changed):
         return None
-    quotes = find_quotes(text)
+    text, quotes = quotations.text, quotations.quotes
     first = max(0, bisect.bisect_left([q.end for q in quotes], start - 200))
     for q in quotes[first:]:
         if q.start > end + 200:
@@ -45,18 +45,18 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
 
     common = common_words(ctx)
+    in_base = ctx.text(base.id).quotations
 
     def in_quote(d: Difference) -> bool:
         if is_number_change(d.base.text, d.other.text) or name_pairs(d.base.text, d.other.text, common):
             return False  # reported as a changed figure or name
-        other = ctx.version(d.version).text
-        return (_holder(base.text, d.base.start, d.base.end) is not None
-                or _holder(other, d.other.start, d.other.end) is not None)
+        return (_holder(in_base, d.base.start, d.base.end) is not None
+                or _holder(ctx.text(d.version).quotations, d.other.start, d.other.end) is not None)
 
     # every change inside one quotation, made in the same versions, is one finding
     by_quote: dict[tuple[object, tuple[str, ...]], list[Change]] = {}
     for ch in changes(ctx, in_quote):
-        q = _holder(base.text, ch.base_start, ch.base_end)
+        q = _holder(in_base, ch.base_start, ch.base_end)
         by_quote.setdefault((q if q else ch, tuple(ch.versions)), []).append(ch)
     for (q, versions), chs in by_quote.items():
         quoted = base.text[q.start:q.end] if isinstance(q, Quote) else ""
@@ -69,7 +69,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for ch in changes(ctx, lambda d: not in_quote(d) and not is_number_change(d.base.text, d.other.text)
                       and not name_pairs(d.base.text, d.other.text, common),
                       replaces_only=True):
-        q = _speaker_change(base.text, ch.base_start, ch.base_end, ch.base_text + " " + ch.other_text)
+        q = _speaker_change(in_base, ch.base_start, ch.base_end, ch.base_text + " " + ch.other_text)
         if q is None:
             continue
         yield _finding(ctx, ch, f"The speaker of the quotation {short(base.text[q.start:q.end], 100)} ",

@@ -21,9 +21,9 @@ MIN_SHARED_CONTEXT = 2
 MAX_NAMES = 8
 
 
-def _facts(ctx: Context, v: Version, common: set[str]) -> Facts:
+def _facts(ctx: Context, v: Version, common: frozenset[str]) -> Facts:
     article = ctx.article_date(v.id)
-    return extract(v.text, article.date if article else None, common)
+    return extract(ctx.text(v.id), article.date if article else None, common)
 
 
 def _ev(v: Version, m: Mention) -> Evidence:
@@ -114,10 +114,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None or not ctx.related:
         return
-    from variorum.core.checks.facts import common_words
-
     sources = (base, *ctx.related)
-    common = set().union(*(common_words(v.text) for v in sources))
+    common = frozenset().union(*(ctx.text(v.id).lower_case_words for v in sources))
     facts = {v.id: _facts(ctx, v, common) for v in sources}
     for other in ctx.related:
         shared = _shared(ctx, base, facts[base.id], other, facts[other.id])

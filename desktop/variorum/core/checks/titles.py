@@ -1,43 +1,25 @@
 """``title-mismatch``: versions of one article carrying different titles, or a title missing from some.
 
-Titles are compared without case, punctuation, quotation style or markup, and a site name set off by a
-separator ("… | The Daily") is ignored, so a page title and the article's heading agree — but two headlines
-under the same site name do not.
+Titles agree as :func:`variorum.core.metadata.equality.same_title` says (the metadata table's rule too): without
+case, punctuation, quotation style or markup; a site name set off by a separator ("… | The Daily") is ignored, so a
+page title and the article's heading agree — but two headlines under the same site name do not; a headline cut short
+with an ellipsis agrees with the headline it begins.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context
 from variorum.core.checks.fields import FieldValue, compare_field, field_evidence
+from variorum.core.metadata.equality import same_title, title_parts
 from variorum.core.model import Finding
-
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
-
-
-def title_parts(title: str) -> list[str]:
-    """The comparison keys of a title's parts ("Headline | Site" → [headline, site])."""
-    return [k for k in (anchor_key(p) for p in _SEPARATOR.split(title)) if k]
 
 
 def title_keys(title: str) -> frozenset[str]:
     """The whole title and each of its parts: a paragraph equal to any of them is the title, not a passage."""
     return frozenset({anchor_key(title), *title_parts(title)} - {""})
-
-
-def titles_agree(a: str, b: str) -> bool:
-    """Same headline, whatever site names either carries ("Headline | Site" agrees with "Headline")."""
-    if anchor_key(a) == anchor_key(b):
-        return True
-    pa, pb = title_parts(a), title_parts(b)
-    shared = [p for p in pa if p in pb]
-    rest = [p for p in pa if p not in pb] + [p for p in pb if p not in pa]
-    # what is left once the shared parts are set aside may only be site names: short parts beside a shared
-    # headline at least as long
-    return bool(shared) and all(len(p.split()) < max(len(s.split()) for s in shared) for p in rest)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -52,4 +34,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         return any(part in text for part in title_parts(val.shown) if part not in own)
 
     yield from compare_field(ctx, kind="title-mismatch", label="title", values=values, conflict="medium",
-                             text_has=text_has, same=lambda a, b: titles_agree(a.shown, b.shown))
+                             text_has=text_has, same=lambda a, b: same_title(a.shown, b.shown))

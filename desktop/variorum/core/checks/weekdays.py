@@ -16,13 +16,11 @@ from variorum.core.model import Evidence, Finding
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    from variorum.core.metadata import find_dates
-
     groups: dict[tuple[str, str, str], list[Evidence]] = {}
     details: dict[tuple[str, str, str], tuple[str, str, bool, str]] = {}
     for v in ctx.readable:
         reference = None
-        for m in find_dates(v.text):
+        for m in ctx.text(v.id).dates:
             if m.weekday is None:
                 continue
             if not m.year_given and reference is None:

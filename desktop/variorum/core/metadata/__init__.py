@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from functools import lru_cache
 
 from variorum.core.metadata.dates import DateMention, UrlDate, find_dates, format_date, parse_date, url_date
 from variorum.core.metadata.fields import (
@@ -49,8 +48,8 @@ class TextMetadata:
         return next((d for d in self.datelines if d.modified), None)
 
 
-@lru_cache(maxsize=64)
 def text_metadata(text: str) -> TextMetadata:
+    """What ``text`` states about itself (a comparison run reads it once per version and keeps it for the run)."""
     return TextMetadata(
         title=find_title(text),
         datelines=tuple(find_datelines(text)),
@@ -61,11 +60,15 @@ def text_metadata(text: str) -> TextMetadata:
     )
 
 
-def enrich(version: Version) -> Version:
-    """The version with text-derived metadata filling the fields its loader left empty."""
+def enrich(version: Version, found: TextMetadata | None = None) -> Version:
+    """The version with text-derived metadata filling the fields its loader left empty.
+
+    ``found`` is what its text states, when the caller has already read it.
+    """
     if not version.ok or not version.text:
         return version
-    found = text_metadata(version.text)
+    if found is None:
+        found = text_metadata(version.text)
     meta = version.metadata
     sources = dict(meta.sources)
     changes: dict[str, object] = {}

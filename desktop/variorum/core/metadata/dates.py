@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from dateutil import parser as date_parser
 
+from variorum.core.normalize import URL_IN_TEXT
+
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 WEEKDAYS = tuple(calendar.day_name)  # Monday … Sunday, as dateutil and datetime number them
@@ -37,7 +39,6 @@ _MENTION = re.compile(
     """,
     re.VERBOSE,
 )
-_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")
 # Where a mention can begin: a weekday's or month's first three letters, or a digit (of a day or a year). Found
 # fast because each alternative opens with a literal; ``_MENTION`` is then tried only there.
 _MENTION_START = re.compile("|".join([*(w[:3] for w in WEEKDAYS), "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
@@ -84,7 +85,7 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
     return candidates[0] if candidates else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)  # keyed by the few words of one date: small, bounded, the same in every run
 def _parse(words: str, year: str | None) -> dt.date | None:
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", words.replace(".", " ")).replace(" of ", " ")
     default = dt.datetime(int(year) if year else 2000, 1, 1)
@@ -97,12 +98,7 @@ def _parse(words: str, year: str | None) -> dt.date | None:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text`` (dates inside URLs are left to :func:`url_date`)."""
-    return list(_find_dates(text))
-
-
-@lru_cache(maxsize=64)
-def _find_dates(text: str) -> tuple[DateMention, ...]:
-    url_spans = [m.span() for m in _URL_IN_TEXT.finditer(text)]
+    url_spans = [m.span() for m in URL_IN_TEXT.finditer(text)]
     url_starts = [s for s, _ in url_spans]
     out: list[DateMention] = []
     for m in _mentions(text):
@@ -120,7 +116,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             continue
         out.append(DateMention(m.start(), m.end(), m.group(), date, year is not None, m.group("weekday"),
                                m.start("weekday") if m.group("weekday") else None))
-    return tuple(out)
+    return out
 
 
 def _mentions(text: str) -> Iterator[re.Match[str]]:

@@ -57,7 +57,10 @@ def merge_links(primary: tuple[Link, ...], extra: list[Link]) -> tuple[Link, ...
     return tuple(out)
 
 
-_TRACKING = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ref$|ref_src$)")
+# query parameters that say how a reader arrived (campaign tags, click ids), not which page they reached
+_TRACKING = re.compile(r"^(?:utm_|mc_|_hs|fbclid$|gclid$|dclid$|gbraid$|wbraid$|msclkid$|yclid$|twclid$|igshid$|"
+                       r"mkt_tok$|ref$|ref_src$)")
+_WRAPPING = " \t\n\"'<>“”‘’"  # around a URL copied from prose: spaces, quotes, angle brackets
 
 
 def is_placeholder(url: str) -> bool:
@@ -67,13 +70,15 @@ def is_placeholder(url: str) -> bool:
 
 
 def url_key(url: str) -> str:
-    """A URL in comparable form: scheme, ``www.``, trailing slash, fragment and tracking parameters ignored."""
+    """A URL in comparable form: scheme, host case, ``www.``, trailing slash, fragment, tracking parameters, the
+    order of the other parameters and surrounding quotes or angle brackets ignored."""
+    url = url.strip(_WRAPPING)
     if is_placeholder(url):
         return "#"
-    parts = urlsplit(url.strip() if "://" in url else "http://" + url.strip())
+    parts = urlsplit(url if "://" in url else "http://" + url)
     host = parts.netloc.lower().removeprefix("www.")
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not _TRACKING.match(k.lower())])
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _TRACKING.match(k.lower())))
     return urlunsplit(("", host, parts.path.rstrip("/"), query, "")).lstrip("/")
 
 

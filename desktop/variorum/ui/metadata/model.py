@@ -1,16 +1,21 @@
-"""What each version says about itself, field by field, and where versions of the same article disagree."""
+"""What each version says about itself, field by field, and where versions of the same article disagree.
+
+Whether two values disagree is decided by the field's rule in :mod:`variorum.core.metadata.equality`, the rule
+the checks use: a cell marked ≠ is a value the findings report, and a cosmetic difference is never marked.
+"""
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
+from variorum.core.metadata.equality import agree
 from variorum.core.model import Comparison, Link, Metadata, Version
 from variorum.ui.palette import Role, diff_formats, is_dark
 from variorum.ui.versions.model import display_name
@@ -22,23 +27,6 @@ COPY_ROLE = Qt.ItemDataRole.UserRole + 1  # the plain value to copy ("" when mis
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 2  # True when the cell disagrees with the other versions
 
 _Index = QModelIndex | QPersistentModelIndex
-_SPACE = re.compile(r"\s+")
-
-
-def _text_key(value: str) -> str:
-    return _SPACE.sub(" ", value).strip().casefold()
-
-
-def _url_key(value: str) -> str:
-    return _text_key(value).rstrip("/")
-
-
-def _same_date(a: str, b: str) -> bool:
-    """Dates agree when they agree at the precision both give (a bare date matches any time that day)."""
-    a, b = a.strip(), b.strip()
-    if len(a) == 10 or len(b) == 10:
-        return a[:10] == b[:10]
-    return a == b
 
 
 @dataclass(frozen=True)
@@ -47,7 +35,7 @@ class Field:
     title: str
     get: Callable[[Metadata], object]
     show: Callable[[object], str]
-    same: Callable[[object, object], bool]
+    same: Callable[[Any, Any], bool]  # the field's rule in core: the checks use the same one
 
 
 def _show_links(links: object) -> str:
@@ -63,15 +51,13 @@ def _links_tooltip(links: tuple[Link, ...]) -> str:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", "Title", lambda m: m.title, str, lambda a, b: _text_key(a) == _text_key(b)),
-    Field("published", "Published", lambda m: m.published, str, lambda a, b: _same_date(a, b)),
-    Field("modified", "Modified", lambda m: m.modified, str, lambda a, b: _same_date(a, b)),
-    Field("byline", "Byline", lambda m: m.byline, str, lambda a, b: _text_key(a) == _text_key(b)),
-    Field("credits", "Credits", lambda m: m.credits, lambda v: "; ".join(v),  # type: ignore[arg-type]
-          lambda a, b: {_text_key(x) for x in a} == {_text_key(x) for x in b}),  # type: ignore[attr-defined]
-    Field("url", "URL", lambda m: m.url, str, lambda a, b: _url_key(a) == _url_key(b)),
-    Field("links", "Links", lambda m: m.links, _show_links,
-          lambda a, b: {ln.url for ln in a} == {ln.url for ln in b}),  # type: ignore[attr-defined]
+    Field("title", "Title", lambda m: m.title, str, agree("title")),
+    Field("published", "Published", lambda m: m.published, str, agree("published")),
+    Field("modified", "Modified", lambda m: m.modified, str, agree("modified")),
+    Field("byline", "Byline", lambda m: m.byline, str, agree("byline")),
+    Field("credits", "Credits", lambda m: m.credits, lambda v: "; ".join(v), agree("credits")),  # type: ignore[arg-type]
+    Field("url", "URL", lambda m: m.url, str, agree("url")),
+    Field("links", "Links", lambda m: m.links, _show_links, agree("links")),
 )
 
 

@@ -1,0 +1,80 @@
+"""What is read from one version's text — its metadata, dates, quotations, paragraphs, normal form — once per run.
+
+A comparison run makes one :class:`TextAnalysis` per version, hands it to the metadata reader and the checks, and
+drops it when the run ends: nothing read from a text outlives the run that read it, and no two runs share hidden
+state. Each field is computed the first time a check asks for it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from variorum.core.checks.quotations import Quotations
+from variorum.core.metadata import DateMention, TextMetadata, find_dates, text_metadata
+from variorum.core.normalize import normalize_text, word_key
+from variorum.core.tokens import paragraphs
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
+
+
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case: a capitalised one of them is a sentence start, not a name."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
+class TextAnalysis:
+    """One text, and what the checks read from it, each part computed once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def metadata(self) -> TextMetadata:
+        return text_metadata(self.text)
+
+    @cached_property
+    def dates(self) -> tuple[DateMention, ...]:
+        """Every date written in the text (dates inside URLs left out)."""
+        return tuple(find_dates(self.text))
+
+    @cached_property
+    def quotations(self) -> Quotations:
+        return Quotations(self.text)
+
+    @cached_property
+    def normalized(self) -> str:
+        """The whole text in normal form (for "does this version say X anywhere")."""
+        return normalize_text(self.text)
+
+    @cached_property
+    def words(self) -> str:
+        """The whole text as its words only (:func:`~variorum.core.normalize.word_key`)."""
+        return word_key(self.text)
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        return lower_case_words(self.text)
+
+    @cached_property
+    def _paragraphs(self) -> tuple[list[tuple[int, int]], list[int]]:
+        paras = paragraphs(self.text)
+        return paras, [s for s, _ in paras]
+
+    def paragraph_at(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the paragraph holding ``offset``, or None (between paragraphs)."""
+        paras, starts = self._paragraphs
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or offset > paras[i][1]:
+            return None
+        return paras[i]
+
+    def paragraph_before(self, offset: int) -> str:
+        """The text of the last paragraph starting at or before ``offset`` ("" before the first)."""
+        paras, starts = self._paragraphs
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return ""
+        s, e = paras[i]
+        return self.text[s:e]

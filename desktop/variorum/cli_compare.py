@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -77,7 +78,7 @@ def main(argv: Sequence[str]) -> int:
     from variorum.core.model import Options
     from variorum.core.report import build_report, render
 
-    missing = [p for p in ns.paths if not Path(p).exists()]
+    missing = [p for p in ns.paths if not os.path.lexists(p)]  # a link that loops is one version's error
     if missing:
         return _fail(f"no such file or folder: {missing[0]}")
     case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic))

@@ -60,3 +60,14 @@ def comparison() -> Comparison:
     )
     return Comparison(base="v2", versions=versions, relations=relations, differences=(), findings=findings,
                       alignments={})
+
+
+@pytest.fixture
+def main_window(qtbot, tmp_path):
+    """A shown main window (settings in ``tmp_path``), its running work dropped at the end of the test."""
+    from app_helpers import make_window
+
+    w = make_window(qtbot, tmp_path)
+    yield w
+    w.runner.invalidate()
+    w.runner.wait()

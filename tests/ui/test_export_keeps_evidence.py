@@ -6,17 +6,14 @@ from __future__ import annotations
 import os
 
 import pytest
-from app_helpers import make_window, open_and_wait
+from app_helpers import open_and_wait
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = make_window(qtbot, tmp_path)
-    yield w
-    w.runner.invalidate()
-    w.runner.wait()
+def window(main_window):
+    return main_window
 
 
 @pytest.fixture
@@ -63,3 +60,24 @@ def test_export_to_a_new_file_still_works(qtbot, window, markdown_case, monkeypa
     target = tmp_path / "report.md"
     assert _export_to(qtbot, window, monkeypatch, target) == []
     assert target.read_text(encoding="utf-8").startswith("# Variorum comparison report")
+
+
+def test_the_window_shows_a_file_given_twice_and_a_folder_it_cannot_read(qtbot, window, markdown_case,
+                                                                        monkeypatch):
+    folder = markdown_case[0].parent
+    locked = folder / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # the folder refuses to be listed, as it would for anyone but its owner
+        if os.fspath(path) == os.fspath(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    open_and_wait(qtbot, window, [folder, markdown_case[0]])
+    versions = window.comparison.versions
+    assert [v.label for v in versions] == [p.name for p in markdown_case] + ["locked", markdown_case[0].name]
+    assert versions[3].error == "Could not open the folder: Permission denied."
+    assert versions[4].ok and versions[4].warnings == (
+        f"This is the same file as v1 ({markdown_case[0].name}), given twice; it is compared with itself.",)

@@ -63,7 +63,7 @@ def comparison() -> Comparison:
 
 
 @pytest.fixture
-def main_window(qtbot, tmp_path):
+def window(qtbot, tmp_path):
     """A shown main window (settings in ``tmp_path``), its running work dropped at the end of the test."""
     from app_helpers import make_window
 

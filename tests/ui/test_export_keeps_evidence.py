@@ -12,11 +12,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
 @pytest.fixture
-def window(main_window):
-    return main_window
-
-
-@pytest.fixture
 def markdown_case(tmp_path, seed_paths):
     """The demo versions saved as Markdown, a format a report can also be written in."""
     folder = tmp_path / "case"

@@ -151,3 +151,16 @@ def test_control_characters_in_a_file_name_are_shown_as_code_points(tmp_path):
     persian = tmp_path / "می\u200cخواهم.txt"  # a joiner the script needs stays as it is
     persian.write_text(ARTICLE, encoding="utf-8")
     assert load_file(persian, version_id="v1").label == "می\u200cخواهم.txt"
+
+
+def test_a_file_that_reports_no_size_is_still_read_only_to_the_limit(tmp_path, monkeypatch):
+    import variorum.core.load as load_module
+
+    maps = tmp_path / "maps.txt"  # a kernel file: regular, says it is 0 bytes long, holds many KB
+    maps.symlink_to("/proc/self/maps")
+    assert maps.stat().st_size == 0
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 1024 * 1024)
+    assert load_file(maps, version_id="v1").ok
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 512)
+    v = load_file(maps, version_id="v1")
+    assert v.error == "The file is too large to compare (more than 512 bytes; the limit is 512 bytes)."

@@ -22,10 +22,14 @@ class TooLarge(LoadError):
     """The file holds more than the size limit; ``size`` is its size in bytes when known."""
 
     def __init__(self, size: int | None, limit: int) -> None:
-        mb = 1024 * 1024
-        stated = f"{size / mb:.0f} MB" if size is not None else f"more than {limit // mb} MB"
-        super().__init__(f"The file is too large to compare ({stated}; the limit is {limit // mb} MB).")
+        stated = _amount(size) if size is not None else f"more than {_amount(limit)}"
+        super().__init__(f"The file is too large to compare ({stated}; the limit is {_amount(limit)}).")
         self.size = size
+
+
+def _amount(size: int) -> str:
+    mb = 1024 * 1024
+    return f"{size / mb:.0f} MB" if size >= mb else f"{size} bytes"
 
 
 def _not_a_file(mode: int, path: Path) -> str | None:
@@ -76,8 +80,10 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             raise TooLarge(info.st_size, limit)
         chunks: list[bytes] = []
         left = limit + 1
+        size_hint = info.st_size + 1  # one read gets a regular file whole (and learns whether it grew)
         while left > 0:
-            chunk = os.read(fd, min(READ_CHUNK, left))
+            chunk = os.read(fd, min(max(size_hint, READ_CHUNK), left))
+            size_hint = 0
             if not chunk:
                 break
             chunks.append(chunk)

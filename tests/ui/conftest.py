@@ -64,7 +64,7 @@ def comparison() -> Comparison:
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    """A shown main window (settings in ``tmp_path``), its running work dropped at the end of the test."""
+    """A shown main window; whatever it is still computing is dropped at the end of the test."""
     from app_helpers import make_window
 
     w = make_window(qtbot, tmp_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from app_helpers import WAIT_MS, open_and_wait, painted_kinds
+from app_helpers import WAIT_MS, make_window, open_and_wait, painted_kinds
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication

@@ -164,3 +164,13 @@ def test_a_file_that_reports_no_size_is_still_read_only_to_the_limit(tmp_path, m
     monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 512)
     v = load_file(maps, version_id="v1")
     assert v.error == "The file is too large to compare (more than 512 bytes; the limit is 512 bytes)."
+
+
+def test_a_file_added_again_to_an_open_case_is_noted(tmp_path):
+    from variorum.core.case import load_case
+
+    first = _good(tmp_path, "story.txt")
+    case = load_case([first, _good(tmp_path, "other.txt")])
+    [again] = case.add([first])
+    assert again.id == "v3" and again.ok
+    assert again.warnings == ("This is the same file as v1 (story.txt), given twice; it is compared with itself.",)

@@ -36,6 +36,12 @@ def test_wheel_declares_the_command(wheel):
     assert "variorum = variorum.cli:main" in text
 
 
+def test_wheel_requires_what_opening_encrypted_pdfs_needs(wheel):
+    with zipfile.ZipFile(wheel) as z:
+        metadata = z.read(next(n for n in z.namelist() if n.endswith("METADATA"))).decode()
+    assert any(line.startswith("Requires-Dist: cryptography") for line in metadata.splitlines())
+
+
 def test_demo_files_are_read_through_importlib_resources():
     from variorum.assets import demo_files
 

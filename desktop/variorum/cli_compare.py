@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
                    help="report format: json (the variorum.report/1 object), md (Markdown), html (one "
                         "self-contained page), pdf (needs --output), csv (one row per finding); default: json")
     p.add_argument("--output", "-o", metavar="PATH", help="write the report here (atomically) instead of "
-                   "standard output")
+                   "standard output; never one of the files compared, nor a link, pipe or device")
+    p.add_argument("--force", action="store_true", help="replace the --output file if it already exists")
     p.add_argument("--show-cosmetic", action="store_true",
                    help="list cosmetic differences (quotes, line wraps, markup) in full, not just counted")
     return p
@@ -37,6 +39,14 @@ def parser() -> argparse.ArgumentParser:
 def _fail(message: str) -> int:
     print(f"variorum compare: error: {message}", file=sys.stderr)
     return 2
+
+
+def _refused_output(ns: argparse.Namespace) -> str | None:
+    if not ns.output:
+        return None
+    from variorum.core.output_guard import output_problem
+
+    return output_problem(Path(ns.output), ns.paths, overwrite=ns.force)
 
 
 def case_notes(comparison: Any) -> list[dict]:
@@ -77,7 +87,11 @@ def main(argv: Sequence[str]) -> int:
     from variorum.core.model import Options
     from variorum.core.report import build_report, render
 
-    missing = [p for p in ns.paths if not Path(p).exists()]
+    refused = _refused_output(ns)
+    if refused:
+        return _fail(refused)
+
+    missing = [p for p in ns.paths if not os.path.lexists(p)]  # a link that loops is one version's error
     if missing:
         return _fail(f"no such file or folder: {missing[0]}")
     case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic))

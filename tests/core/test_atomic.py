@@ -37,3 +37,18 @@ def test_failure_leaves_old_file_and_no_temp(tmp_path, monkeypatch):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "symbolic link", "folder"])
+def test_only_a_regular_file_is_ever_replaced(tmp_path, kind):
+    target = tmp_path / "out.json"
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("kept")
+    {"named pipe": os.mkfifo, "folder": os.mkdir, "symbolic link": lambda p: p.symlink_to(elsewhere)}[kind](target)
+    with pytest.raises(OSError, match="exists and is not a regular file") as refused:
+        atomic_write_text(target, "new")
+    assert refused.value.filename == str(target)
+    assert (target.is_fifo(), target.is_symlink(), target.is_dir()) == (
+        kind == "named pipe", kind == "symbolic link", kind == "folder")
+    assert elsewhere.read_text() == "kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere.txt", "out.json"]

@@ -60,3 +60,14 @@ def comparison() -> Comparison:
     )
     return Comparison(base="v2", versions=versions, relations=relations, differences=(), findings=findings,
                       alignments={})
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """A shown main window; whatever it is still computing is dropped at the end of the test."""
+    from app_helpers import make_window
+
+    w = make_window(qtbot, tmp_path)
+    yield w
+    w.runner.invalidate()
+    w.runner.wait()

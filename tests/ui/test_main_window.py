@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from app_helpers import WAIT_MS, drop_files, make_window, open_and_wait, painted_kinds
+from app_helpers import WAIT_MS, drop_files, open_and_wait, painted_kinds
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -16,14 +16,6 @@ from variorum.core.model import Evidence, Finding
 from variorum.ui.palette import FORMAT_KIND_PROPERTY
 from variorum.ui.textpos import to_qt
 from variorum.ui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = make_window(qtbot, tmp_path)
-    yield w
-    w.runner.invalidate()
-    w.runner.wait()
 
 
 def pane_ids(window) -> list[str]:

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from app_helpers import WAIT_MS, make_window, open_and_wait
+from app_helpers import WAIT_MS, open_and_wait
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = make_window(qtbot, tmp_path)
-    yield w
-    w.runner.invalidate()
-    w.runner.wait()
 
 
 def export_json(window, tmp_path, monkeypatch) -> dict:

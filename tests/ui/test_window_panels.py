@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from app_helpers import WAIT_MS, make_window, open_and_wait, painted_kinds
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
@@ -13,14 +12,6 @@ from PySide6.QtWidgets import QApplication
 from variorum.core import case as case_module
 from variorum.core.model import Evidence, Finding
 from variorum.ui.palette import FORMAT_KIND_PROPERTY
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = make_window(qtbot, tmp_path)
-    yield w
-    w.runner.invalidate()
-    w.runner.wait()
 
 
 def _with_a_finding(monkeypatch, word: str) -> None:

@@ -1,16 +1,31 @@
-"""Atomic file writes: write a temporary file beside the target, flush it to disk, then rename over it."""
+"""Atomic file writes: write a temporary file beside the target, flush it to disk, then rename over it.
+
+Only a regular file is ever replaced: a link, a named pipe, a device or a folder in the target's place is left
+as it is (the write fails), since renaming over it would silently turn it into a plain file."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
 
+def _refuse_special(path: Path) -> None:
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EEXIST, "it exists and is not a regular file (a link, pipe, device or folder), so it "
+                      "is not replaced", str(path))
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
+    _refuse_special(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         # mkstemp creates the file readable by its owner only; give it the mode a new file would have

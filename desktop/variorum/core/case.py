@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from variorum.core.compare import BaseNotFound, CancelFn, Cancelled, ProgressFn, compare_versions
-from variorum.core.load import load_pasted, load_paths
+from variorum.core.load import load_pasted, load_paths, note_duplicates
 from variorum.core.model import Comparison, Options, Version
 from variorum.core.notes.records import Note
 
@@ -68,6 +68,7 @@ class Case:
         already = sum(1 for v in self.versions if v.path is None)
         for n, text in enumerate(pasted, start=already + 1):
             added.append(load_pasted(text, version_id=f"v{self._next_id + len(added)}", label=f"Pasted text {n}"))
+        added = note_duplicates([*self.versions, *added])[len(self.versions):]  # also a file the case has
         self.versions.extend(added)
         for v in added:
             self._loaded[v.id] = self._next_id

@@ -111,7 +111,8 @@ def test_damaged_utf8_keeps_its_words_and_says_so():
     v = load(raw)
     assert v.ok and v.encoding == "utf-8"
     assert v.text.count("\ufffd") == 1 and "pas idéales" in v.text
-    assert v.warnings == ("The file contains replacement characters (\ufffd): some bytes were not valid text.",)
+    assert v.warnings == ("The file is UTF-8 text with 1 damaged byte sequence (at byte offset 40), each shown as "
+                          "\ufffd.",)
 
 
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from variorum.core.load import folders
+from variorum.core.load.duplicates import note_duplicates
 from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
+from variorum.core.load.files import TooLarge, read_regular_file
+from variorum.core.load.labels import visible_label
 from variorum.core.model import Version
 
 log = logging.getLogger(__name__)
@@ -37,7 +40,7 @@ EXTENSIONS: dict[str, str] = {
 }
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",
-           "expand_paths", "folder_files", "detect_format", "EXTENSIONS", "MAX_FILE_BYTES"]
+           "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES"]
 
 
 def sha256_of(raw: bytes) -> str:
@@ -130,11 +133,6 @@ def _extractor(fmt: str):
     return mod.extract
 
 
-def _too_large(size: int) -> str:
-    return (f"The file is too large to compare ({size / (1024 * 1024):.0f} MB; the limit is "
-            f"{MAX_FILE_BYTES // (1024 * 1024)} MB).")
-
-
 def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = None,
                fmt: str | None = None) -> Version:
     """Build a Version from raw bytes; any failure is reported in ``Version.error``."""
@@ -145,7 +143,7 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     if not raw:
         return Version(**base, encoding=None, text="", error="The file is empty (0 bytes).")
     if len(raw) > MAX_FILE_BYTES:
-        return Version(**base, encoding=None, text="", error=_too_large(len(raw)))
+        return Version(**base, encoding=None, text="", error=str(TooLarge(len(raw), MAX_FILE_BYTES)))
     foreign = foreign_kind(raw)
     if foreign and not (fmt == "docx" and foreign == "a ZIP archive"):  # the DOCX loader says what is missing
         advice = _FOREIGN_ADVICE.get(foreign, "Variorum compares text: TXT, Markdown, HTML, PDF and DOCX files")
@@ -171,27 +169,23 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
 
 
 def load_file(path: Path, *, version_id: str) -> Version:
-    """Read one file; what goes wrong is reported in ``Version.error`` (and logged, without a traceback)."""
-    version = _read_file(path, version_id=version_id)
+    """Read one file; anything but a regular file of at most ``MAX_FILE_BYTES``, and whatever else goes wrong, is
+    reported in ``Version.error`` (and logged, without a traceback)."""
+    version = _read_file(Path(path), version_id=version_id)
     if version.error:
         log.info("Could not read %s: %s", path, version.error)
     return version
 
 
 def _read_file(path: Path, *, version_id: str) -> Version:
-    label = path.name
+    label = visible_label(path.name or str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Version(id=version_id, label=label, path=str(path), sha256="", format=detect_format(label, b""),
-                           encoding=None, text="", error=_too_large(size), size=size)
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Version(id=version_id, label=label, path=str(path), sha256="", format="unknown", encoding=None,
-                       text="", error=f"Could not open the file: {exc.strerror or exc}.")
-    except ValueError:  # a path no file system accepts (an embedded NUL byte)
-        return Version(id=version_id, label=label, path=str(path), sha256="", format="unknown", encoding=None,
-                       text="", error="Could not open the file: the path is not valid.")
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+    except LoadError as exc:
+        too_large = isinstance(exc, TooLarge)
+        return Version(id=version_id, label=label, path=str(path), sha256="",
+                       format=detect_format(label, b"") if too_large else "unknown", encoding=None, text="",
+                       error=str(exc), size=exc.size if too_large else None)
     return load_bytes(raw, version_id=version_id, label=label, path=str(path))
 
 
@@ -201,31 +195,14 @@ def load_pasted(text: str, *, version_id: str, label: str = "Pasted text") -> Ve
     return load_bytes(raw, version_id=version_id, label=label, fmt="text")
 
 
-def _natural_key(rel: Path) -> tuple:
-    """Sort key that puts ``part2`` before ``part10``."""
-    return tuple((0, int(piece), "") if piece.isdigit() else (1, 0, piece)
-                 for piece in re.split(r"(\d+)", str(rel).casefold()) if piece)
-
-
 def folder_files(folder: Path) -> list[Path]:
-    """Every supported file in a folder and its subfolders, sorted by name; hidden and lock files skipped."""
-    found = []
-    for child in folder.rglob("*"):
-        rel = child.relative_to(folder)
-        if any(part.startswith((".", "~$")) for part in rel.parts):
-            continue
-        if child.suffix.lower() in EXTENSIONS and child.is_file():
-            found.append(child)
-    return sorted(found, key=lambda c: _natural_key(c.relative_to(folder)))
+    """Every supported file in a folder and its subfolders, sorted by name (see :mod:`.folders`)."""
+    return folders.folder_files(Path(folder), EXTENSIONS)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files in the order given; a directory contributes every supported file inside it, sorted by name."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        out.extend(folder_files(p) if p.is_dir() else [p])
-    return out
+    return folders.expand_paths(paths, EXTENSIONS)
 
 
 FileHook = Callable[[int, int, Path], None]
@@ -234,7 +211,8 @@ FileHook = Callable[[int, int, Path], None]
 def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: FileHook | None = None) -> list[Version]:
     """Load every file (directories expanded); ids are ``v{first_id}``, ``v{first_id + 1}``… in load order.
 
-    A folder with nothing readable in it becomes one version carrying that error, so the user learns why.
+    A folder with nothing readable in it becomes one version carrying that error, so the user learns why; a file
+    given twice is loaded twice, the second time with a warning saying so.
     ``before_file(index, total, path)`` is called before each file is read (progress, or stopping by raising).
     """
     groups = [(p, folder_files(p) if p.is_dir() else [p]) for p in map(Path, paths)]
@@ -243,11 +221,12 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
     done = 0
     for p, files in groups:
         if not files:
-            versions.append(Version(id=f"v{first_id + len(versions)}", label=p.name or str(p), path=str(p),
-                                    sha256="", format="unknown", encoding=None, text="", error=EMPTY_FOLDER))
+            versions.append(Version(id=f"v{first_id + len(versions)}", label=visible_label(p.name or str(p)),
+                                    path=str(p), sha256="", format="unknown", encoding=None, text="",
+                                    error=EMPTY_FOLDER))
         for f in files:
             if before_file is not None:
                 before_file(done, total, f)
             versions.append(load_file(f, version_id=f"v{first_id + len(versions)}"))
             done += 1
-    return versions
+    return note_duplicates(versions)

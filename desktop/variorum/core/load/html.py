@@ -18,7 +18,7 @@ from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
 from variorum.core.load import html_meta, mhtml
-from variorum.core.load.encoding import detect, looks_binary
+from variorum.core.load.encoding import decode, looks_binary, replacement_warning
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.html_text import HtmlTextWalker
@@ -68,7 +68,7 @@ def _by_label(raw: bytes, label: str) -> tuple[str, str] | None:
 
 def decode_html(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     """The page's text and encoding: a BOM, else the encoding declared for it (by the file that carries it, then
-    by its ``<meta charset>``) unless the bytes can only be UTF-8, else UTF-8, else detection."""
+    by its ``<meta charset>``) unless the bytes can only be UTF-8, else as a text file is decoded."""
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             return raw.decode(codec), name
@@ -78,11 +78,7 @@ def decode_html(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         if decoded:
             return decoded
     try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return detect(raw)
+        return decode(raw)  # UTF-16 without BOM, UTF-8 (a few damaged bytes included), else a legacy code page
     except LoadError as exc:
         raise LoadError("The page's text encoding could not be recognised; save it as UTF-8 and try again.") from exc
 
@@ -123,6 +119,7 @@ def _trafilatura_xml(tree) -> etree._Element | None:
 
 def _mojibake_warning(text: str) -> str | None:
     for para in text[:MOJIBAKE_SCAN_CHARS].split("\n"):
+        para = para.replace("\ufffd", "")  # bytes that were damaged, not decoded wrongly
         if _LATIN1_RANGE.search(para) and ftfy.badness.is_bad(para):
             m = _MOJIBAKE_WORD.search(para)
             sample = m.group() if m else para[:40]
@@ -189,4 +186,7 @@ def extract(raw: bytes) -> Extracted:
     mojibake = _mojibake_warning(text)
     if mojibake:
         warnings.append(mojibake)
+    damage = replacement_warning(raw, text, encoding)
+    if damage:
+        warnings.append(damage)
     return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings))

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from variorum.core.load.builder import TextBuilder
 from variorum.core.load.dates import iso_date
-from variorum.core.load.encoding import decode, looks_binary
+from variorum.core.load.encoding import decode, looks_binary, replacement_warning
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.html_text import HtmlTextWalker
@@ -194,6 +194,7 @@ def extract(raw: bytes) -> Extracted:
         text, links = source.strip(), ()
         warnings += ("The Markdown could not be interpreted (it is nested too deeply); it is compared as plain "
                      "text, markup included.",)
-    if "\ufffd" in text:
-        warnings += ("The file contains replacement characters (\ufffd): some bytes were not valid text.",)
+    damage = replacement_warning(raw, text, encoding)
+    if damage:
+        warnings += (damage,)
     return Extracted(text=text, encoding=encoding, metadata=_metadata(r.title, fields, links), warnings=warnings)

@@ -15,17 +15,20 @@ import warnings as py_warnings
 from collections import Counter
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, PdfReadError
+from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.pdf_links import PageLinks, locate, page_links
+from variorum.core.load.pdf_repair import rebuild_truncated
 from variorum.core.model import Metadata
 
 # pypdf logs every repair it makes to a damaged file; the user gets one clear message from this module instead.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 DAMAGED = "This PDF is damaged or incomplete (perhaps cut short while downloading) and could not be read."
+TOO_LARGE = ("This PDF's pages are too large once decompressed (more than pypdf's limit of 75 MB each): it is "
+             "damaged or built to exhaust memory (a decompression bomb), and could not be read.")
 _READ_ERRORS = (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError,
                 OSError)
 EDGE_LINES = 3  # how many lines at the top and at the bottom of a page may be furniture
@@ -150,16 +153,22 @@ def join_pages(pages: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def _recover_truncated(raw: bytes) -> PdfReader | None:
-    """A PDF cut short (a download that stopped) loses its cross-reference table first; pypdf can rebuild it
-    by scanning the objects when the file is given back an end."""
+    """A PDF cut short (a download that stopped) loses its cross-reference table first: pypdf can rebuild it by
+    scanning the objects when the file is given back an end; when the page tree or catalog are lost too, a new
+    file is built from the complete pages that remain (:mod:`.pdf_repair`)."""
     if b"%%EOF" in raw[-1024:]:
         return None
-    try:
-        reader = PdfReader(io.BytesIO(raw + b"\nstartxref\n0\n%%EOF\n"), strict=False)
-        _ = len(reader.pages)
-    except _READ_ERRORS:
-        return None
-    return reader
+    for attempt in (lambda: raw + b"\nstartxref\n0\n%%EOF\n", lambda: rebuild_truncated(raw)):
+        try:
+            candidate = attempt()
+            if candidate is None:
+                continue
+            reader = PdfReader(io.BytesIO(candidate), strict=False)
+            if len(reader.pages):
+                return reader
+        except _READ_ERRORS:
+            continue
+    return None
 
 
 def _reader(raw: bytes) -> tuple[PdfReader, bool]:
@@ -184,6 +193,14 @@ def _reader(raw: bytes) -> tuple[PdfReader, bool]:
             raise LoadError("This PDF is password-protected; open it in a PDF reader, save a copy without the "
                             "password, and try again.")
     return reader, recovered
+
+
+def _check_content(page) -> None:
+    """Decode the page's content streams, raising what pypdf's text extraction swallows (a stream over its
+    decompression limit, a broken filter)."""
+    contents = page.get_contents()
+    if contents is not None:
+        contents.get_data()
 
 
 def _page_links(page) -> PageLinks | None:
@@ -218,15 +235,22 @@ def extract(raw: bytes) -> Extracted:
             raise LoadError("This PDF has no pages.")
         texts: list[list[str]] = []
         anchors: list[list[tuple[str, str]]] = []
+        unreadable: list[Exception] = []
         for n, page in enumerate(pages, start=1):
             try:
                 links = _page_links(page)
                 text = (page.extract_text(visitor_text=links.visitor) if links else page.extract_text()) or ""
                 anchors.append(links.anchors() if links else [])
+                if not text.strip():
+                    _check_content(page)  # an empty text may hide a content stream pypdf gave up on
             except Exception as exc:  # one broken page must not lose the others
-                warnings.append(f"Page {n} could not be read ({type(exc).__name__}: {exc}); it is left out.")
+                unreadable.append(exc)
+                why = ("too large once decompressed" if isinstance(exc, LimitReachedError)
+                       else f"{type(exc).__name__}: {exc}")
+                warnings.append(f"Page {n} could not be read ({why}); it is left out.")
                 text = ""
-                anchors.append([])
+                if len(anchors) < n:
+                    anchors.append([])
             else:
                 if not text.strip():
                     warnings.append(f"Page {n} has no text layer (scanned image?).")
@@ -234,6 +258,10 @@ def extract(raw: bytes) -> Extracted:
             texts.append(text.split("\n"))
         title = _title(reader)
     if not any(line.strip() for lines in texts for line in lines):
+        if any(isinstance(exc, LimitReachedError) for exc in unreadable):
+            raise LoadError(TOO_LARGE)
+        if unreadable:
+            raise LoadError(DAMAGED)
         raise LoadError("This PDF has no text layer (it is probably a scanned image); run text recognition "
                         "(OCR) on it first.")
     texts, dropped = strip_furniture(texts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from variorum.core.load.encoding import decode, looks_binary
+from variorum.core.load.encoding import decode, looks_binary, replacement_warning
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 
@@ -17,7 +17,6 @@ def extract(raw: bytes) -> Extracted:
         raise LoadError("This looks like a binary file, not text; it cannot be compared.")
     text, encoding = decode(raw)
     text = unify_newlines(text).replace("\ufeff", "")
-    warnings: tuple[str, ...] = ()
-    if "\ufffd" in text:
-        warnings = ("The file contains replacement characters (\ufffd): some bytes were not valid text.",)
+    damage = replacement_warning(raw, text, encoding)
+    warnings = (damage,) if damage else ()
     return Extracted(text=text, encoding=encoding, warnings=warnings)

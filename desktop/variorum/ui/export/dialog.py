@@ -16,6 +16,7 @@ import variorum.report_pdf  # noqa: F401  (registers the PDF renderer with rende
 from variorum import logs
 from variorum.core.atomic import atomic_write_bytes
 from variorum.core.model import Comparison
+from variorum.core.output_guard import output_problem
 from variorum.core.report import build_report, render
 
 # (format, file-dialog filter, suffix), in the order the dialog lists them.
@@ -78,6 +79,10 @@ def export_comparison(parent: QWidget | None, comparison: Comparison, notes: lis
     if not name:
         return None
     path, fmt = chosen_format(Path(name), selected)
+    refused = output_problem(path, [v.path for v in comparison.versions if v.path], overwrite=True)
+    if refused:  # the dialog asked about replacing a file, but evidence and special files are never replaced
+        QMessageBox.critical(parent, "Export refused", f"Nothing was written: {refused}.")
+        return None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         data = report_bytes(comparison, notes, fmt, show_cosmetic=show_cosmetic)

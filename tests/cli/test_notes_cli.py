@@ -149,6 +149,18 @@ def test_a_damaged_store_is_reported_and_backed_up(capsys, files, tmp_path, monk
     assert len(list((tmp_path / "data").glob("notes.sqlite3.damaged-*"))) == 1
 
 
+def test_a_store_that_stays_damaged_is_copied_once_over_many_commands(capsys, files, tmp_path, monkeypatch):
+    monkeypatch.setenv("VARIORUM_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "notes.sqlite3").write_bytes(b"\x00garbage" * 512)
+    for args in (["list", *files], ["cases"], ["list", *files], ["add", "--anchor", "case", "--body", "x", *files],
+                 ["cases"]):
+        code, _, err = notes(capsys, *args)
+        assert code == 1 and "damaged" in err
+    (backup,) = (tmp_path / "data").glob("notes.sqlite3.damaged-*")
+    assert f"already saved as {backup}" in err
+
+
 def test_backup_writes_a_usable_copy(capsys, files, tmp_path):
     notes(capsys, "add", "--anchor", "case", "--body", "precious", *files)
     code, out, _ = notes(capsys, "backup", tmp_path / "copy.sqlite3")

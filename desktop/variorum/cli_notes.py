@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from variorum.core.notes.printable import json_for_terminal, printable, printable_line
 from variorum.core.notes.records import STATUSES
 
 PROG = "variorum notes"
@@ -94,10 +95,10 @@ def main(argv: Sequence[str]) -> int:
     try:
         return _run(ns)
     except (UsageError, AnchorError, NotFound) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable_line(exc)}", file=sys.stderr)
         return 2
     except NotesError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable_line(exc)}", file=sys.stderr)
         return 1
 
 
@@ -110,7 +111,7 @@ def _run(ns: argparse.Namespace) -> int:
     if ns.command == "backup":
         with NotesStore() as store:
             target = store.backup_to(Path(ns.output))
-        print(f"Notes store copied to {target}")
+        print(f"Notes store copied to {printable_line(target)}")
         return 0
     versions = _load(ns.files)
     with NotesStore() as store:
@@ -202,15 +203,15 @@ def cmd_restore(store, versions, ns) -> int:
 def cmd_cases(store, ns) -> int:
     if ns.restore:
         case = store.restore_case(ns.restore)
-        print(f"Restored case {case.id} {case.name!r}.")
+        print(f"Restored case {case.id} {printable_line(repr(case.name))}.")
         return 0
     cases = store.deleted_cases() if ns.deleted else store.recent_cases(limit=1000)
     for case in cases:
         when = case.deleted_at if ns.deleted else case.opened_at
         count = len(store.notes(case.id))
-        print(f"{case.id}  {when}  {count} note{'s' if count != 1 else ''}  {case.name}")
+        print(f"{case.id}  {when}  {count} note{'s' if count != 1 else ''}  {printable_line(case.name)}")
         for v in case.versions:
-            print(f"    {v.version_id or '?'}  {v.sha256[:12]}  {v.path or v.label}")
+            print(f"    {v.version_id or '?'}  {v.sha256[:12]}  {printable_line(v.path or v.label)}")
     if not cases:
         print("No deleted cases." if ns.deleted else "No cases yet.")
     return 0
@@ -225,16 +226,17 @@ def cmd_list(store, versions, ns) -> int:
         data = {"case": {"id": case.id, "name": case.name,
                          "versions": [v.to_json() for v in case.versions]} if case else None,
                 "notes": notes}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_for_terminal(data, indent=2) + "\n")
         return 0
     if case is None:
         print("No notes for these files.")
         return 0
-    print(f"{case.name}: {len(notes)} note{'s' if len(notes) != 1 else ''}")
+    print(f"{printable_line(case.name)}: {len(notes)} note{'s' if len(notes) != 1 else ''}")
     for n in notes:
         flag = "  [orphaned: its words are no longer in the files]" if n["orphaned"] else ""
-        print(f"{n['id'][:12]}  {n['status']:<9}  {n['anchor']}  {n['author']}  {n['updated_at']}{flag}")
-        for line in (n["body"] or "(empty)").splitlines() or [""]:
+        fields = (n["anchor"], n["author"], n["updated_at"])
+        print(f"{n['id'][:12]}  {n['status']:<9}  {'  '.join(map(printable_line, fields))}{flag}")
+        for line in printable(n["body"] or "(empty)").split("\n"):
             print(f"    {line}")
     return 0
 
@@ -245,10 +247,11 @@ def cmd_history(store, versions, ns) -> int:
     note = _note_in_case(store, store.find_case(versions), ns.note_id)
     events = [e.to_report() for e in store.history(note.id)]
     if ns.format == "json":
-        sys.stdout.write(json.dumps(events, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_for_terminal(events, indent=2) + "\n")
         return 0
     for e in events:
-        print(f"{e['at']}  {e['who']}  {e['action']}  {describe_change(e['before'], e['after'])}")
+        fields = (e["at"], e["who"], e["action"], describe_change(e["before"], e["after"]))
+        print("  ".join(map(printable_line, fields)))
     return 0
 
 
@@ -264,7 +267,7 @@ def cmd_export(store, versions, ns) -> int:
         atomic_write_text(Path(ns.output), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
         raise UsageError(f"cannot write {ns.output}: {exc.strerror or exc}") from exc
-    print(f"Wrote {data['total']} note{'s' if data['total'] != 1 else ''} to {ns.output}")
+    print(f"Wrote {data['total']} note{'s' if data['total'] != 1 else ''} to {printable_line(ns.output)}")
     return 0
 
 

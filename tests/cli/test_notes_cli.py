@@ -10,26 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from variorum.cli import main
+from notescli import notes
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def notes(capsys, *args) -> tuple[int, str, str]:
-    code = main(["notes", *map(str, args)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def files(tmp_path, seed_paths) -> list[Path]:
-    """The demo case, copied so a test may edit a file."""
-    out = []
-    for p in seed_paths[:3]:
-        q = tmp_path / p.name
-        q.write_bytes(p.read_bytes())
-        out.append(q)
-    return out
 
 
 def listed(capsys, files) -> dict:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from variorum.cli import main
+from notescli import notes
 
 # An OSC title change ended by BEL, a clear-screen CSI, NUL, a right-to-left override and its end, a C1 CSI,
 # DEL, a lone carriage return and a line separator.
@@ -15,20 +15,6 @@ HOSTILE = "see \x1b]0;owned\x07 \x1b[2J\x00 \u202edlrow\u202c \x9b31m \x7f x\ry\
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-def notes(capsys, *args) -> tuple[int, str, str]:
-    code = main(["notes", *map(str, args)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def files(tmp_path, seed_paths):
-    out = []
-    for p in seed_paths[:2]:
-        q = tmp_path / p.name
-        q.write_bytes(p.read_bytes())
-        out.append(q)
-    return out
 
 
 @pytest.fixture

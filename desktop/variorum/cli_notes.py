@@ -22,12 +22,13 @@ class UsageError(Exception):
 
 
 def parser() -> argparse.ArgumentParser:
+    from variorum.core.notes.limits import limits_text
     from variorum.core.notes.paths import store_path
 
     p = argparse.ArgumentParser(prog=PROG, description="Reconciliation notes kept with a case. FILE… are the "
                                 "case's files (the same set that was compared); their contents identify the case.",
                                 epilog=f"Notes are kept in {store_path()} (set VARIORUM_DATA_DIR to use another "
-                                       f"folder). Back them up with 'variorum notes backup PATH'.")
+                                       f"folder). Back them up with 'variorum notes backup PATH'. " + limits_text())
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def files(sp: argparse.ArgumentParser) -> None:
@@ -75,7 +76,10 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--output", "-o", required=True, metavar="PATH")
     files(x)
 
-    i = sub.add_parser("import", help="merge notes from W3C Web Annotation JSON (no duplicates)")
+    i = sub.add_parser("import", help="merge notes from W3C Web Annotation JSON (no duplicates; all or nothing)",
+                       description="Merge notes from a W3C Web Annotation file. Every annotation is checked "
+                                   "first: if any is invalid, nothing is imported and each invalid one is listed "
+                                   "with its number and the reason. " + limits_text())
     i.add_argument("source", metavar="NOTES.jsonld")
     i.add_argument("--author", help="who imports them")
     files(i)
@@ -272,23 +276,27 @@ def cmd_export(store, versions, ns) -> int:
 
 
 def cmd_import(store, versions, ns) -> int:
+    from variorum.core.notes.errors import ImportRejected
+    from variorum.core.notes.importfile import read_annotation_file
     from variorum.core.notes.webannotation import import_annotations
 
+    source = printable_line(ns.source)
     try:
-        data = json.loads(Path(ns.source).read_text(encoding="utf-8"))
+        data = read_annotation_file(ns.source)
+        case = store.open_case(versions)
+        result = import_annotations(store, case.id, data, who=ns.author)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file: {ns.source}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {ns.source}: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"{ns.source} is not JSON: {exc.msg} (line {exc.lineno})") from exc
-    case = store.open_case(versions)
-    result = import_annotations(store, case.id, data, who=ns.author)
+    except ImportRejected as exc:
+        print(f"{PROG}: error: {source} was not imported: {printable_line(exc)}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {printable_line(problem)}", file=sys.stderr)
+        return 2
     orphans = [r for r in store.reanchor(case.id, _compare(versions)) if r.state == "orphaned"]
-    print(f"Imported notes from {ns.source}: {result.summary()}"
+    print(f"Imported notes from {source}: {result.summary()}"
           + (f"; {len(orphans)} could not be placed in these files (orphaned)" if orphans else ""))
     for reason in result.skipped:
-        print(f"  skipped {reason}", file=sys.stderr)
+        print(f"  skipped {printable_line(reason)}", file=sys.stderr)
     return 0
 
 

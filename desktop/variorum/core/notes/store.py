@@ -306,14 +306,14 @@ class NotesStore:
     def reanchor(self, case_id: str, comparison: Comparison, *, who: str | None = None) -> list[Resolution]:
         """Place every note of the case in ``comparison``; record moves and orphans in the audit log."""
         case = self.case(case_id)
-        out: list[Resolution] = []
-        for note in self.notes(case_id):
-            res = resolve(note.id, note.anchor, comparison, case.versions)
-            state = "orphaned" if res.state == "orphaned" else "ok"
-            if res.anchor != note.anchor or state != note.anchor_state:
-                action = "orphan" if state == "orphaned" else "reanchor"
-                if res.anchor == note.anchor and note.anchor_state == "unchecked" and state == "ok":
-                    action = "anchor-checked"
-                self._change(note.id, who, action, None, anchor=res.anchor, anchor_state=state)
-            out.append(res)
+        notes = self.notes(case_id)
+        out = [resolve(note.id, note.anchor, comparison, case.versions) for note in notes]
+        with self.batch():  # one commit for all the moves, after the (slower) searching is done
+            for note, res in zip(notes, out, strict=True):
+                state = "orphaned" if res.state == "orphaned" else "ok"
+                if res.anchor != note.anchor or state != note.anchor_state:
+                    action = "orphan" if state == "orphaned" else "reanchor"
+                    if res.anchor == note.anchor and note.anchor_state == "unchecked" and state == "ok":
+                        action = "anchor-checked"
+                    self._change(note.id, who, action, None, anchor=res.anchor, anchor_state=state)
         return out

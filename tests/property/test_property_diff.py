@@ -16,7 +16,13 @@ them; the others on any text.
 
 from __future__ import annotations
 
-from hypothesis import assume, given
+import json
+import os
+import subprocess
+import sys
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from proptexts import plain_word, versions
 
 from variorum.core.diff import Codec, diff_versions, prepare
@@ -99,3 +105,24 @@ def test_the_alignment_pairs_every_paragraph_in_reading_order(pair):
     # a base paragraph continuing the other version's previous one (a different paragraph break) pairs with it
     # again: consecutive repeats are allowed, nothing else
     assert [o for n, o in enumerate(others) if n == 0 or others[n - 1] != o] == paragraphs(other)
+
+
+_IDS_SCRIPT = """
+import json, sys
+from variorum.core.diff import diff_versions
+pairs = json.loads(sys.stdin.read())
+print(json.dumps([[d.id for d in diff_versions(b, o, version_id="v2", salt="s").differences] for b, o in pairs]))
+"""
+
+
+@settings(max_examples=max(3, settings.default.max_examples // 10))  # two processes an example: fewer
+@given(st.lists(versions(), min_size=1, max_size=5))
+def test_ids_are_the_same_in_another_process_with_another_hash_seed(pairs):
+    def ids(seed: str) -> list[list[str]]:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        done = subprocess.run([sys.executable, "-c", _IDS_SCRIPT], input=json.dumps(pairs), env=env,
+                              capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    expected = [[d.id for d in diff_versions(b, o, version_id="v2", salt="s").differences] for b, o in pairs]
+    assert ids("1") == ids("2") == expected

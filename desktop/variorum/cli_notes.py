@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -73,7 +75,8 @@ def parser() -> argparse.ArgumentParser:
     files(h)
 
     x = sub.add_parser("export", help="write the case's notes as W3C Web Annotation JSON-LD")
-    x.add_argument("--output", "-o", required=True, metavar="PATH")
+    x.add_argument("--output", "-o", required=True, metavar="PATH",
+                   help="a new file (never one of the case's files), or - for the terminal")
     files(x)
 
     i = sub.add_parser("import", help="merge notes from W3C Web Annotation JSON (no duplicates; all or nothing)",
@@ -259,6 +262,26 @@ def cmd_history(store, versions, ns) -> int:
     return 0
 
 
+def _check_export_target(target: Path, versions) -> None:
+    """An export never replaces one of the case's files (the evidence), nor a link, FIFO or device."""
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{target} is not a regular file (a link, folder, FIFO or device); choose a new file name")
+    for v in versions:
+        try:
+            same = bool(v.path) and os.path.samefile(v.path, target)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{target} is one of the case's files; the export would replace it. Choose another "
+                             f"file name")
+
+
 def cmd_export(store, versions, ns) -> int:
     from variorum.core.atomic import atomic_write_text
     from variorum.core.notes.webannotation import export_annotations
@@ -267,6 +290,10 @@ def cmd_export(store, versions, ns) -> int:
     if case is None:
         raise UsageError("these files have no notes yet, nothing to export")
     data = export_annotations(store, case.id)
+    if ns.output == "-":  # to the terminal: control characters in notes are escaped, the JSON stays the same
+        sys.stdout.write(json_for_terminal(data, indent=2) + "\n")
+        return 0
+    _check_export_target(Path(ns.output), versions)
     try:
         atomic_write_text(Path(ns.output), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:

@@ -183,3 +183,14 @@ def test_cases_lists_the_store_and_restores_a_deleted_case(capsys, files):
     code, out, _ = notes(capsys, "cases", "--restore", case_id)
     assert code == 0 and "Restored case" in out
     assert [n["body"] for n in listed(capsys, files)["notes"]] == ["kept"]
+
+
+def test_export_never_replaces_one_of_the_case_files_or_a_link(capsys, files, tmp_path):
+    notes(capsys, "add", "--anchor", "case", "--body", "x", *files)
+    evidence = files[0].read_bytes()
+    code, _, err = notes(capsys, "export", "-o", files[0], *files)
+    assert code == 2 and "one of the case's files" in err and files[0].read_bytes() == evidence
+    link = tmp_path / "link.jsonld"
+    link.symlink_to(files[1])
+    code, _, err = notes(capsys, "export", "-o", link, *files)
+    assert code == 2 and "not a regular file" in err and link.is_symlink()

@@ -59,3 +59,10 @@ def test_history_and_cases_show_control_characters(capsys, files, hostile_note):
 def test_an_error_naming_hostile_input_is_one_visible_line(capsys, files, hostile_note):
     code, _, err = notes(capsys, "history", "abcd\x1b[2J\nfake line", *files)
     assert code == 2 and len(err.strip().splitlines()) == 1 and "\\x1b[2j\\nfake line" in err
+
+
+def test_export_to_the_terminal_escapes_control_characters(capsys, files, hostile_note):
+    code, out, _ = notes(capsys, "export", "-o", "-", *files)
+    assert code == 0 and not RAW.search(out.replace("\n", ""))
+    (item,) = json.loads(out)["first"]["items"]
+    assert item["body"][0]["value"] == HOSTILE + "\nsecond line\tend"

@@ -44,7 +44,8 @@ def test_malformed_files_get_a_message_not_a_traceback(capsys, files, tmp_path, 
     source = tmp_path / "bad.jsonld"
     source.write_bytes(raw)
     code, out, err = notes(capsys, "import", source, *files)
-    assert code in (1, 2) and message in err and "Traceback" not in err
+    assert code == 2 and message in err and "Traceback" not in err
+    assert err.startswith(f"variorum notes: error: {source} was not imported: ")
     assert len(err) < 1000
     assert count_notes(capsys, files) == 0
 

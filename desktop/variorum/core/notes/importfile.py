@@ -29,18 +29,18 @@ def read_bytes(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise ImportRejected(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise ImportRejected(f"the file cannot be read: {exc.strerror or exc}") from exc
     try:
         regular = stat.S_ISREG(os.fstat(fd).st_mode)
     except OSError:
         regular = False
     if not regular:
         os.close(fd)
-        raise ImportRejected(f"{path} is not a regular file (a folder, device, FIFO or socket)")
+        raise ImportRejected("it is not a regular file (a folder, device, FIFO or socket)")
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise ImportRejected(f"{path} is larger than {limit // (1024 * 1024)} MB, the most one import takes; "
+        raise ImportRejected(f"the file is larger than {limit // (1024 * 1024)} MB, the most one import takes; "
                              f"split it into smaller files")
     return data
 
@@ -81,6 +81,6 @@ def _too_deep(name: str) -> str:
 
 
 def read_annotation_file(path: str | Path) -> Any:
-    """The JSON value in the import file at ``path`` (FileNotFoundError if there is none)."""
-    path = Path(path)
-    return parse(read_bytes(path), str(path))
+    """The JSON value in the import file at ``path`` (FileNotFoundError if there is none). Messages speak of
+    "the file": the caller names it."""
+    return parse(read_bytes(Path(path)))

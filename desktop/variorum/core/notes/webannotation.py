@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from variorum.core.notes.anchors import TextQuote
-from variorum.core.notes.errors import AnchorError, ImportRejected, NotesError, NotFound
+from variorum.core.notes.errors import AnchorError, ImportRejected, NotFound
 from variorum.core.notes.importschema import annotation_errors, container_problem, iso_utc
 from variorum.core.notes.limits import MAX_IMPORT_ANNOTATIONS
 from variorum.core.notes.records import STATUSES, Note
@@ -101,8 +101,8 @@ def _items(data: Any) -> list[Any]:
         return list(data.get("items") or [])
     if "Annotation" in kinds:
         return [data]
-    raise NotesError("This file is not Web Annotation JSON (no Annotation, AnnotationPage or "
-                     "AnnotationCollection).")
+    raise ImportRejected("This file is not Web Annotation JSON (no Annotation, AnnotationPage or "
+                         "AnnotationCollection).")
 
 
 def checked_items(data: Any) -> list[dict[str, Any]]:
@@ -110,7 +110,7 @@ def checked_items(data: Any) -> list[dict[str, Any]]:
     refused item with its number and the reason."""
     problem = container_problem(data)
     if problem is not None:
-        raise NotesError(f"This file is not Web Annotation JSON ({problem}).")
+        raise ImportRejected(f"This file is not Web Annotation JSON ({problem}).")
     items = _items(data)
     if len(items) > MAX_IMPORT_ANNOTATIONS:
         raise ImportRejected(f"This file holds {len(items):,} annotations; one import takes at most "

@@ -1,11 +1,12 @@
 # Two entry points for a fresh clone: `make demo` opens the app on the bundled demo case,
-# `make test` runs the whole test suite. Both create .venv and install Variorum into it first.
+# `make test` runs the whole test suite (property-based tests on a short, fixed set of examples); `make fuzz`
+# runs the property-based tests long, on fresh random examples. All create .venv and install Variorum first.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench accuracy screenshot clean
+.PHONY: demo test fuzz lint bench accuracy screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +19,9 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+fuzz: $(STAMP)
+	VARIORUM_HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/property $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests bench

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from variorum.core.notes.printable import json_for_terminal, printable, printable_line
 from variorum.core.notes.records import STATUSES
 
 PROG = "variorum notes"
@@ -21,12 +24,13 @@ class UsageError(Exception):
 
 
 def parser() -> argparse.ArgumentParser:
+    from variorum.core.notes.limits import limits_text
     from variorum.core.notes.paths import store_path
 
     p = argparse.ArgumentParser(prog=PROG, description="Reconciliation notes kept with a case. FILE… are the "
                                 "case's files (the same set that was compared); their contents identify the case.",
                                 epilog=f"Notes are kept in {store_path()} (set VARIORUM_DATA_DIR to use another "
-                                       f"folder). Back them up with 'variorum notes backup PATH'.")
+                                       f"folder). Back them up with 'variorum notes backup PATH'. " + limits_text())
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def files(sp: argparse.ArgumentParser) -> None:
@@ -71,10 +75,14 @@ def parser() -> argparse.ArgumentParser:
     files(h)
 
     x = sub.add_parser("export", help="write the case's notes as W3C Web Annotation JSON-LD")
-    x.add_argument("--output", "-o", required=True, metavar="PATH")
+    x.add_argument("--output", "-o", required=True, metavar="PATH",
+                   help="a new file (never one of the case's files), or - for the terminal")
     files(x)
 
-    i = sub.add_parser("import", help="merge notes from W3C Web Annotation JSON (no duplicates)")
+    i = sub.add_parser("import", help="merge notes from W3C Web Annotation JSON (no duplicates; all or nothing)",
+                       description="Merge notes from a W3C Web Annotation file. Every annotation is checked "
+                                   "first: if any is invalid, nothing is imported and each invalid one is listed "
+                                   "with its number and the reason. " + limits_text())
     i.add_argument("source", metavar="NOTES.jsonld")
     i.add_argument("--author", help="who imports them")
     files(i)
@@ -94,10 +102,10 @@ def main(argv: Sequence[str]) -> int:
     try:
         return _run(ns)
     except (UsageError, AnchorError, NotFound) as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable_line(exc)}", file=sys.stderr)
         return 2
     except NotesError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {printable_line(exc)}", file=sys.stderr)
         return 1
 
 
@@ -110,7 +118,7 @@ def _run(ns: argparse.Namespace) -> int:
     if ns.command == "backup":
         with NotesStore() as store:
             target = store.backup_to(Path(ns.output))
-        print(f"Notes store copied to {target}")
+        print(f"Notes store copied to {printable_line(target)}")
         return 0
     versions = _load(ns.files)
     with NotesStore() as store:
@@ -202,15 +210,15 @@ def cmd_restore(store, versions, ns) -> int:
 def cmd_cases(store, ns) -> int:
     if ns.restore:
         case = store.restore_case(ns.restore)
-        print(f"Restored case {case.id} {case.name!r}.")
+        print(f"Restored case {case.id} {printable_line(repr(case.name))}.")
         return 0
     cases = store.deleted_cases() if ns.deleted else store.recent_cases(limit=1000)
     for case in cases:
         when = case.deleted_at if ns.deleted else case.opened_at
         count = len(store.notes(case.id))
-        print(f"{case.id}  {when}  {count} note{'s' if count != 1 else ''}  {case.name}")
+        print(f"{case.id}  {when}  {count} note{'s' if count != 1 else ''}  {printable_line(case.name)}")
         for v in case.versions:
-            print(f"    {v.version_id or '?'}  {v.sha256[:12]}  {v.path or v.label}")
+            print(f"    {v.version_id or '?'}  {v.sha256[:12]}  {printable_line(v.path or v.label)}")
     if not cases:
         print("No deleted cases." if ns.deleted else "No cases yet.")
     return 0
@@ -225,16 +233,17 @@ def cmd_list(store, versions, ns) -> int:
         data = {"case": {"id": case.id, "name": case.name,
                          "versions": [v.to_json() for v in case.versions]} if case else None,
                 "notes": notes}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_for_terminal(data, indent=2) + "\n")
         return 0
     if case is None:
         print("No notes for these files.")
         return 0
-    print(f"{case.name}: {len(notes)} note{'s' if len(notes) != 1 else ''}")
+    print(f"{printable_line(case.name)}: {len(notes)} note{'s' if len(notes) != 1 else ''}")
     for n in notes:
         flag = "  [orphaned: its words are no longer in the files]" if n["orphaned"] else ""
-        print(f"{n['id'][:12]}  {n['status']:<9}  {n['anchor']}  {n['author']}  {n['updated_at']}{flag}")
-        for line in (n["body"] or "(empty)").splitlines() or [""]:
+        fields = (n["anchor"], n["author"], n["updated_at"])
+        print(f"{n['id'][:12]}  {n['status']:<9}  {'  '.join(map(printable_line, fields))}{flag}")
+        for line in printable(n["body"] or "(empty)").split("\n"):
             print(f"    {line}")
     return 0
 
@@ -245,11 +254,32 @@ def cmd_history(store, versions, ns) -> int:
     note = _note_in_case(store, store.find_case(versions), ns.note_id)
     events = [e.to_report() for e in store.history(note.id)]
     if ns.format == "json":
-        sys.stdout.write(json.dumps(events, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_for_terminal(events, indent=2) + "\n")
         return 0
     for e in events:
-        print(f"{e['at']}  {e['who']}  {e['action']}  {describe_change(e['before'], e['after'])}")
+        fields = (e["at"], e["who"], e["action"], describe_change(e["before"], e["after"]))
+        print("  ".join(map(printable_line, fields)))
     return 0
+
+
+def _check_export_target(target: Path, versions) -> None:
+    """An export never replaces one of the case's files (the evidence), nor a link, FIFO or device."""
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{target} is not a regular file (a link, folder, FIFO or device); choose a new file name")
+    for v in versions:
+        try:
+            same = bool(v.path) and os.path.samefile(v.path, target)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{target} is one of the case's files; the export would replace it. Choose another "
+                             f"file name")
 
 
 def cmd_export(store, versions, ns) -> int:
@@ -260,32 +290,40 @@ def cmd_export(store, versions, ns) -> int:
     if case is None:
         raise UsageError("these files have no notes yet, nothing to export")
     data = export_annotations(store, case.id)
+    if ns.output == "-":  # to the terminal: control characters in notes are escaped, the JSON stays the same
+        sys.stdout.write(json_for_terminal(data, indent=2) + "\n")
+        return 0
+    _check_export_target(Path(ns.output), versions)
     try:
         atomic_write_text(Path(ns.output), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
         raise UsageError(f"cannot write {ns.output}: {exc.strerror or exc}") from exc
-    print(f"Wrote {data['total']} note{'s' if data['total'] != 1 else ''} to {ns.output}")
+    print(f"Wrote {data['total']} note{'s' if data['total'] != 1 else ''} to {printable_line(ns.output)}")
     return 0
 
 
 def cmd_import(store, versions, ns) -> int:
+    from variorum.core.notes.errors import ImportRejected
+    from variorum.core.notes.importfile import read_annotation_file
     from variorum.core.notes.webannotation import import_annotations
 
+    source = printable_line(ns.source)
     try:
-        data = json.loads(Path(ns.source).read_text(encoding="utf-8"))
+        data = read_annotation_file(ns.source)
+        case = store.open_case(versions)
+        result = import_annotations(store, case.id, data, who=ns.author)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file: {ns.source}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {ns.source}: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"{ns.source} is not JSON: {exc.msg} (line {exc.lineno})") from exc
-    case = store.open_case(versions)
-    result = import_annotations(store, case.id, data, who=ns.author)
+    except ImportRejected as exc:
+        print(f"{PROG}: error: {source} was not imported: {printable_line(exc)}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {printable_line(problem)}", file=sys.stderr)
+        return 2
     orphans = [r for r in store.reanchor(case.id, _compare(versions)) if r.state == "orphaned"]
-    print(f"Imported notes from {ns.source}: {result.summary()}"
+    print(f"Imported notes from {source}: {result.summary()}"
           + (f"; {len(orphans)} could not be placed in these files (orphaned)" if orphans else ""))
     for reason in result.skipped:
-        print(f"  skipped {reason}", file=sys.stderr)
+        print(f"  skipped {printable_line(reason)}", file=sys.stderr)
     return 0
 
 

@@ -10,26 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from variorum.cli import main
+from notescli import notes
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def notes(capsys, *args) -> tuple[int, str, str]:
-    code = main(["notes", *map(str, args)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def files(tmp_path, seed_paths) -> list[Path]:
-    """The demo case, copied so a test may edit a file."""
-    out = []
-    for p in seed_paths[:3]:
-        q = tmp_path / p.name
-        q.write_bytes(p.read_bytes())
-        out.append(q)
-    return out
 
 
 def listed(capsys, files) -> dict:
@@ -149,6 +134,18 @@ def test_a_damaged_store_is_reported_and_backed_up(capsys, files, tmp_path, monk
     assert len(list((tmp_path / "data").glob("notes.sqlite3.damaged-*"))) == 1
 
 
+def test_a_store_that_stays_damaged_is_copied_once_over_many_commands(capsys, files, tmp_path, monkeypatch):
+    monkeypatch.setenv("VARIORUM_DATA_DIR", str(tmp_path / "data"))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "notes.sqlite3").write_bytes(b"\x00garbage" * 512)
+    for args in (["list", *files], ["cases"], ["list", *files], ["add", "--anchor", "case", "--body", "x", *files],
+                 ["cases"]):
+        code, _, err = notes(capsys, *args)
+        assert code == 1 and "damaged" in err
+    (backup,) = (tmp_path / "data").glob("notes.sqlite3.damaged-*")
+    assert f"already saved as {backup}" in err
+
+
 def test_backup_writes_a_usable_copy(capsys, files, tmp_path):
     notes(capsys, "add", "--anchor", "case", "--body", "precious", *files)
     code, out, _ = notes(capsys, "backup", tmp_path / "copy.sqlite3")
@@ -186,3 +183,14 @@ def test_cases_lists_the_store_and_restores_a_deleted_case(capsys, files):
     code, out, _ = notes(capsys, "cases", "--restore", case_id)
     assert code == 0 and "Restored case" in out
     assert [n["body"] for n in listed(capsys, files)["notes"]] == ["kept"]
+
+
+def test_export_never_replaces_one_of_the_case_files_or_a_link(capsys, files, tmp_path):
+    notes(capsys, "add", "--anchor", "case", "--body", "x", *files)
+    evidence = files[0].read_bytes()
+    code, _, err = notes(capsys, "export", "-o", files[0], *files)
+    assert code == 2 and "one of the case's files" in err and files[0].read_bytes() == evidence
+    link = tmp_path / "link.jsonld"
+    link.symlink_to(files[1])
+    code, _, err = notes(capsys, "export", "-o", link, *files)
+    assert code == 2 and "not a regular file" in err and link.is_symlink()

@@ -32,6 +32,7 @@ _CHAR_MAP = {
 }
 _TRANSLATE = str.maketrans(_CHAR_MAP)
 _CHAR_PAIRS = tuple(_CHAR_MAP.items())
+_ASCII_PAIRS = tuple((char, plain) for char, plain in _CHAR_PAIRS if char.isascii())  # the grave accent
 
 # Characters that are Markdown/HTML markup when they stand alone as a token.
 MARKUP_TOKENS = frozenset({"*", "**", "***", "_", "__", "#", "##", "###", "####", "#####", "######", "[", "]",
@@ -54,7 +55,10 @@ def map_chars(text: str) -> str:
 
 def normalize_chars(text: str) -> str:
     """Unicode compatibility forms folded (NFKC) and typographic characters mapped to plain ones."""
-    if text.isascii():  # nothing to fold or map (the common case, and a fast check)
+    if text.isascii():  # nothing to fold (the common case, and a fast check), only ASCII characters to map
+        for char, plain in _ASCII_PAIRS:
+            if char in text:
+                text = text.replace(char, plain)
         return text
     if unicodedata.is_normalized("NFKC", text):
         return map_chars(text)

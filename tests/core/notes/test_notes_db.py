@@ -123,13 +123,28 @@ def test_a_damaged_database_gives_a_clear_error_and_a_backup(tmp_path, case_file
 
 def test_two_backups_of_a_damaged_store_never_overwrite_each_other(tmp_path):
     path = tmp_path / "notes.sqlite3"
-    path.write_bytes(b"not sqlite" * 100)
     backups = set()
-    for _ in range(2):
+    for damage in (b"not sqlite" * 100, b"still not sqlite" * 100):
+        path.write_bytes(damage)
         with pytest.raises(StoreUnreadable) as info:
             NotesStore(path)
         backups.add(info.value.backup)
+        assert info.value.backup.read_bytes() == damage
     assert len(backups) == 2 and all(b.exists() for b in backups)
+
+
+def test_a_store_that_stays_damaged_is_copied_once_and_the_copy_is_named_again(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_bytes(b"not sqlite" * 100)
+    errors = []
+    for _ in range(5):
+        with pytest.raises(StoreUnreadable) as info:
+            NotesStore(path)
+        errors.append(info.value)
+    assert len(list(tmp_path.glob("notes.sqlite3.damaged-*"))) == 1
+    assert {e.backup for e in errors} == {errors[0].backup}
+    assert "A copy was saved as" in str(errors[0])
+    assert all(f"already saved as {errors[0].backup}" in str(e) for e in errors[1:])
 
 
 def test_a_sqlite_file_that_belongs_to_something_else_is_not_touched(tmp_path):

@@ -105,9 +105,11 @@ def test_something_that_is_not_an_annotation_is_refused_clearly(store, compariso
     import pytest
 
     from variorum.core.notes import NotesError
+    from variorum.core.notes.errors import ImportRejected
 
     case = store.open_case(comparison.versions)
     with pytest.raises(NotesError, match="not Web Annotation JSON"):
         import_annotations(store, case.id, {"hello": "world"})
-    assert import_annotations(store, case.id, [1, "x"]).skipped == ["item 1: not an annotation",
-                                                                    "item 2: not an annotation"]
+    with pytest.raises(ImportRejected) as info:
+        import_annotations(store, case.id, [1, "x"])
+    assert info.value.problems == ["item 1: not an annotation", "item 2: not an annotation"]

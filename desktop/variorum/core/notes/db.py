@@ -4,11 +4,14 @@
 - Every write runs in ``BEGIN IMMEDIATE`` … ``COMMIT`` (one transaction per user change); a busy store is
   waited for (busy timeout plus retries), so "database is locked" never reaches the user.
 - The schema version lives in ``PRAGMA user_version``; ``MIGRATIONS[n]`` turns version ``n - 1`` into ``n``.
-- A damaged or foreign file is never written to: it is copied aside and a clear error is raised.
+- A damaged or foreign file is never written to: it is copied aside (once per damaged state) and a clear
+  error is raised.
 """
 
 from __future__ import annotations
 
+import filecmp
+import glob
 import logging
 import shutil
 import sqlite3
@@ -138,8 +141,41 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def backup_damaged(path: Path) -> Path | None:
-    """Copy a damaged store (and its WAL) aside under a new name; never overwrite anything. None if unreadable."""
+def _same_files(a: Path, b: Path) -> bool:
+    """Whether two files (either may be missing) hold the same bytes."""
+    if not a.exists() or not b.exists():
+        return a.exists() == b.exists()
+    return a.stat().st_size == b.stat().st_size and filecmp.cmp(a, b, shallow=False)
+
+
+def _sides(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def existing_backup(path: Path) -> Path | None:
+    """An earlier copy of the damaged store holding exactly its current bytes (and its WAL's), if any."""
+    wal = _sides(path)[0]
+    try:
+        candidates = sorted(path.parent.glob(glob.escape(path.name) + ".damaged-*"))
+        for candidate in candidates:
+            if candidate.name.endswith(("-wal", "-shm")):
+                continue
+            if _same_files(path, candidate) and _same_files(wal, _sides(candidate)[0]):
+                return candidate
+    except OSError:
+        return None
+    return None
+
+
+def backup_damaged(path: Path) -> tuple[Path | None, bool]:
+    """Copy a damaged store (and its WAL) aside once; never overwrite anything.
+
+    Returns the copy and whether it was made now (False: an identical earlier copy is reused, so a store that
+    stays damaged is not copied again on every command). The copy is None if the file cannot be read.
+    """
+    earlier = existing_backup(path)
+    if earlier is not None:
+        return earlier, False
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     for n in range(1000):
         suffix = f".damaged-{stamp}" + (f"-{n}" if n else "")
@@ -148,19 +184,24 @@ def backup_damaged(path: Path) -> Path | None:
             break
     try:
         shutil.copy2(path, target)
-        for extra in ("-wal", "-shm"):
-            side = path.with_name(path.name + extra)
+        for side in _sides(path):
             if side.exists():
-                shutil.copy2(side, target.with_name(target.name + extra))
+                shutil.copy2(side, target.with_name(target.name + side.name[len(path.name):]))
     except OSError:
-        return None
-    return target
+        return None, False
+    return target, True
 
 
 def _damaged(path: Path, detail: str) -> StoreUnreadable:
-    backup = backup_damaged(path)
-    where = (f"A copy was saved as {backup}; " if backup else "It could not even be copied; ")
-    log.warning("The notes store %s is damaged (%s); backup: %s", path, detail, backup or "none")
+    backup, new = backup_damaged(path)
+    if backup is None:
+        where = "It could not even be copied; "
+    elif new:
+        where = f"A copy was saved as {backup}; "
+    else:
+        where = f"A copy of it in this state was already saved as {backup}; "
+    log.warning("The notes store %s is damaged (%s); backup: %s%s", path, detail, backup or "none",
+                "" if new or backup is None else " (made earlier)")
     return StoreUnreadable(
         f"The notes store {path} is damaged or is not a Variorum notes file ({detail}). {where}"
         f"the file itself was left untouched. Move it away (or restore a backup) and Variorum will start "

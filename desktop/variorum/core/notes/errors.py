@@ -40,3 +40,12 @@ class Conflict(NotesError):
 
 class AnchorError(NotesError):
     """An anchor string that does not name anything in the case."""
+
+
+class ImportRejected(NotesError):
+    """An import file Variorum refused as a whole: nothing was imported. ``problems`` lists every fault found,
+    each as one line (``item N: place: reason`` for an annotation)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = list(problems or [])

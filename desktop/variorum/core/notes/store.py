@@ -17,6 +17,7 @@ from variorum.core.model import Comparison
 from variorum.core.notes import cases as _cases
 from variorum.core.notes.db import connect, transaction
 from variorum.core.notes.errors import Conflict, NotesError, NotFound
+from variorum.core.notes.limits import MAX_BODY_CHARS
 from variorum.core.notes.paths import store_path
 from variorum.core.notes.reanchor import Resolution, resolve
 from variorum.core.notes.records import STATUSES, Case, Event, Note, default_author, utc_now
@@ -31,6 +32,13 @@ def _check_status(status: str) -> str:
     return status
 
 
+def _check_body(body: str) -> str:
+    if len(body) > MAX_BODY_CHARS:
+        raise NotesError(f"A note holds at most {MAX_BODY_CHARS:,} characters; this one has {len(body):,}. "
+                         f"Shorten it or attach the material as a file.")
+    return body
+
+
 class NotesStore:
     """Open with ``NotesStore()`` (the default location) or ``NotesStore(path)``; close when done."""
 
@@ -38,6 +46,7 @@ class NotesStore:
         self.path = Path(path) if path is not None else store_path()
         self.user = user or default_author()
         self._conn: sqlite3.Connection | None = connect(self.path)
+        self._in_batch = False
 
     # -- plumbing -------------------------------------------------------------------------------------
     @property
@@ -59,8 +68,24 @@ class NotesStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        if self._in_batch:  # part of a batch: its transaction commits or rolls back everything together
+            yield self.conn
+            return
         with transaction(self.conn) as conn:
             yield conn
+
+    @contextmanager
+    def batch(self) -> Iterator[NotesStore]:
+        """Make every change inside one transaction: all are written, or (on any exception) none."""
+        if self._in_batch:
+            yield self
+            return
+        with transaction(self.conn):
+            self._in_batch = True
+            try:
+                yield self
+            finally:
+                self._in_batch = False
 
     def backup_to(self, target: str | Path) -> Path:
         """A consistent copy of the whole store (safe while Variorum runs); refuses to overwrite a file."""
@@ -204,6 +229,7 @@ class NotesStore:
                  action: str = "create", who: str | None = None) -> Note:
         """Create a note (one transaction with its "create" event) and return it."""
         _check_status(status)
+        _check_body(body)
         author = (author or self.user).strip() or self.user
         now = utc_now()
         with self._tx() as conn:
@@ -246,7 +272,7 @@ class NotesStore:
         """
         fields: dict = {}
         if body is not None:
-            fields["body"] = body
+            fields["body"] = _check_body(body)
         if status is not None:
             fields["status"] = _check_status(status)
         action = action or ("status" if set(fields) == {"status"} else "edit")
@@ -280,14 +306,14 @@ class NotesStore:
     def reanchor(self, case_id: str, comparison: Comparison, *, who: str | None = None) -> list[Resolution]:
         """Place every note of the case in ``comparison``; record moves and orphans in the audit log."""
         case = self.case(case_id)
-        out: list[Resolution] = []
-        for note in self.notes(case_id):
-            res = resolve(note.id, note.anchor, comparison, case.versions)
-            state = "orphaned" if res.state == "orphaned" else "ok"
-            if res.anchor != note.anchor or state != note.anchor_state:
-                action = "orphan" if state == "orphaned" else "reanchor"
-                if res.anchor == note.anchor and note.anchor_state == "unchecked" and state == "ok":
-                    action = "anchor-checked"
-                self._change(note.id, who, action, None, anchor=res.anchor, anchor_state=state)
-            out.append(res)
+        notes = self.notes(case_id)
+        out = [resolve(note.id, note.anchor, comparison, case.versions) for note in notes]
+        with self.batch():  # one commit for all the moves, after the (slower) searching is done
+            for note, res in zip(notes, out, strict=True):
+                state = "orphaned" if res.state == "orphaned" else "ok"
+                if res.anchor != note.anchor or state != note.anchor_state:
+                    action = "orphan" if state == "orphaned" else "reanchor"
+                    if res.anchor == note.anchor and note.anchor_state == "unchecked" and state == "ok":
+                        action = "anchor-checked"
+                    self._change(note.id, who, action, None, anchor=res.anchor, anchor_state=state)
         return out

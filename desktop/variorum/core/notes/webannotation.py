@@ -5,7 +5,8 @@ Each note becomes an ``Annotation``: its text is a ``TextualBody`` with purpose 
 (``urn:sha256:…``) with a ``TextQuoteSelector`` and a ``TextPositionSelector`` (code points) when the note is
 on words; a note on the whole case targets ``urn:variorum:case:<key>``. The exact Variorum anchor travels in
 ``variorum:anchor`` so a round trip loses nothing. Importing merges by annotation id: a note already present
-is left alone unless the imported one is newer; nothing is duplicated.
+is left alone unless the imported one is newer; nothing is duplicated. An import is checked against the schema
+in :mod:`importschema` first and written in one transaction: all of it, or (if any item is refused) none.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from variorum.core.notes.anchors import TextQuote
-from variorum.core.notes.errors import AnchorError, NotesError, NotFound
+from variorum.core.notes.errors import AnchorError, ImportRejected, NotFound
+from variorum.core.notes.importschema import annotation_errors, container_problem, iso_utc
+from variorum.core.notes.limits import MAX_IMPORT_ANNOTATIONS
 from variorum.core.notes.records import STATUSES, Note
 from variorum.core.notes.store import NotesStore
 from variorum.core.notes.targets import Anchor, format_anchor
@@ -84,23 +87,40 @@ def export_annotations(store: NotesStore, case_id: str) -> dict[str, Any]:
 
 
 def _items(data: Any) -> list[Any]:
+    """The annotations in a file already checked by :func:`container_problem`."""
     if isinstance(data, list):
         return data
-    if not isinstance(data, dict):
-        raise NotesError("This file is not Web Annotation JSON (expected an object or a list).")
     kind = data.get("type")
     kinds = set(kind) if isinstance(kind, list) else {kind}
     if "AnnotationCollection" in kinds:
         first = data.get("first")
-        if isinstance(first, dict):
-            return list(first.get("items") or [])
+        if isinstance(first, dict) and first.get("items") is not None:
+            return list(first["items"])
         return list(data.get("items") or [])
     if "AnnotationPage" in kinds:
         return list(data.get("items") or [])
     if "Annotation" in kinds:
         return [data]
-    raise NotesError("This file is not Web Annotation JSON (no Annotation, AnnotationPage or "
-                     "AnnotationCollection).")
+    raise ImportRejected("This file is not Web Annotation JSON (no Annotation, AnnotationPage or "
+                         "AnnotationCollection).")
+
+
+def checked_items(data: Any) -> list[dict[str, Any]]:
+    """The annotations in ``data`` if every one of them can be imported; else ImportRejected listing each
+    refused item with its number and the reason."""
+    problem = container_problem(data)
+    if problem is not None:
+        raise ImportRejected(f"This file is not Web Annotation JSON ({problem}).")
+    items = _items(data)
+    if len(items) > MAX_IMPORT_ANNOTATIONS:
+        raise ImportRejected(f"This file holds {len(items):,} annotations; one import takes at most "
+                             f"{MAX_IMPORT_ANNOTATIONS:,}. Split it; nothing was imported.")
+    problems = list(annotation_errors(items))
+    if problems:
+        raise ImportRejected(f"{len(problems)} of {len(items)} annotation{'s' if len(items) != 1 else ''} "
+                             f"cannot be imported, so nothing was imported. Fix or remove "
+                             f"{'them' if len(problems) > 1 else 'it'} and import again.", problems)
+    return items
 
 
 def _note_id(item: Mapping[str, Any]) -> str:
@@ -175,38 +195,50 @@ def _anchor(item: Mapping[str, Any]) -> Anchor:
 
 
 def import_annotations(store: NotesStore, case_id: str, data: Any, *, who: str | None = None) -> ImportResult:
-    """Merge annotations into the case: new ones are added, newer ones update, the rest are left alone."""
+    """Merge annotations into the case: new ones are added, newer ones update, the rest are left alone.
+
+    Every annotation is checked first (:func:`checked_items`); then all are written in one transaction, so an
+    import is complete or has not happened.
+    """
+    items = checked_items(data)
     result = ImportResult()
     who = who or store.user
-    store.case(case_id)
-    for n, item in enumerate(_items(data), start=1):
-        if not isinstance(item, dict):
-            result.skipped.append(f"item {n}: not an annotation")
-            continue
-        try:
-            anchor = _anchor(item)
-        except (AnchorError, ValueError, TypeError) as exc:
-            result.skipped.append(f"item {n}: unreadable target ({exc})")
-            continue
-        note_id = _note_id(item)
-        body, status = _text_and_status(item)
-        modified = str(item.get("modified") or item.get("created") or "")
-        try:
-            local = store.note(note_id)
-        except NotFound:
-            store.add_note(case_id, anchor, body, status=status, author=_creator(item), note_id=note_id,
-                           created_at=str(item.get("created") or "") or None, action="import", who=who)
-            result.added += 1
-            continue
-        if local.case_id != case_id:
-            result.skipped.append(f"item {n}: note {note_id[:8]} belongs to another case")
-        elif local.deleted:
-            result.skipped.append(f"item {n}: note {note_id[:8]} was deleted here")
-        elif local.body == body and local.status == status:
-            result.unchanged += 1
-        elif modified > local.updated_at:
-            store.update_note(note_id, body=body, status=status, who=who, action="import")
-            result.updated += 1
-        else:
-            result.skipped.append(f"item {n}: note {note_id[:8]} is newer here")
+    with store.batch():
+        store.case(case_id)
+        for n, item in enumerate(items, start=1):
+            _merge(store, case_id, n, item, who, result)
     return result
+
+
+def _merge(store: NotesStore, case_id: str, n: int, item: Mapping[str, Any], who: str,
+           result: ImportResult) -> None:
+    try:
+        anchor = _anchor(item)
+    except (AnchorError, ValueError, TypeError) as exc:
+        raise ImportRejected(f"item {n} cannot be imported, so nothing was imported.",
+                             [f"item {n}: unreadable target ({exc})"]) from exc
+    note_id = _note_id(item)
+    body, status = _text_and_status(item)
+    modified = _timestamp(item.get("modified") or item.get("created"))
+    try:
+        local = store.note(note_id)
+    except NotFound:
+        store.add_note(case_id, anchor, body, status=status, author=_creator(item), note_id=note_id,
+                       created_at=_timestamp(item.get("created")), action="import", who=who)
+        result.added += 1
+        return
+    if local.case_id != case_id:
+        result.skipped.append(f"item {n}: note {note_id[:8]} belongs to another case")
+    elif local.deleted:
+        result.skipped.append(f"item {n}: note {note_id[:8]} was deleted here")
+    elif local.body == body and local.status == status:
+        result.unchanged += 1
+    elif modified is not None and modified > local.updated_at:
+        store.update_note(note_id, body=body, status=status, who=who, action="import")
+        result.updated += 1
+    else:
+        result.skipped.append(f"item {n}: note {note_id[:8]} is newer here")
+
+
+def _timestamp(value: Any) -> str | None:
+    return iso_utc(value) if isinstance(value, str) and value else None

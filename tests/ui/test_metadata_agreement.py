@@ -9,8 +9,8 @@ import pytest
 from app_helpers import drop_files, make_window, open_and_wait
 
 from variorum.core.case import load_case
-from variorum.ui.findings_panel import FindingsPanel
-from variorum.ui.metadata_table import MetadataTable
+from variorum.ui.findings.panel import FindingsPanel
+from variorum.ui.metadata.table import MetadataTable
 from variorum.ui.palette import version_colours
 
 BASE = {

@@ -21,6 +21,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         import importlib
 
         return importlib.import_module(SUBCOMMANDS[args[0]]).main(args[1:])
+    if {"--install-desktop", "--uninstall-desktop"} & set(args):
+        from variorum.desktop_integration import main as desktop_main
+
+        return desktop_main(args)
     return _app_main(args)
 
 
@@ -33,6 +37,9 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"variorum {__version__}")
     p.add_argument("--demo", action="store_true", help="open the bundled demo case")
+    p.add_argument("--install-desktop", action="store_true",
+                   help="add Variorum to your application menu and 'Open with' (for you only), then exit")
+    p.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added, then exit")
     p.add_argument("files", nargs="*", metavar="FILE_OR_DIR", help="versions to open")
     return p
 

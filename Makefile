@@ -7,8 +7,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint bench screenshot install uninstall bundle deb clean FORCE
 
-# A venv that an unsupported or since-removed Python made is set up again (packaging/venv.sh replaces it).
-VENV_OK := $(shell $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo ok)
+# A venv that an unsupported or since-removed Python made, or one without pip, is set up again
+# (packaging/venv.sh replaces it).
+VENV_OK := $(shell $(BIN)/python -c 'import sys, pip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo ok)
 
 $(STAMP): pyproject.toml $(if $(VENV_OK),,FORCE)
 	@sh packaging/venv.sh "$(PYTHON)" "$(VENV)"

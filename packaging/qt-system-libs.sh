@@ -27,23 +27,6 @@ if [ "$mode" = --missing ]; then
 fi
 [ -n "$missing" ] || exit 0
 
-echo "Qt needs system libraries this machine lacks: $missing"
-install="apt-get install -y $missing"
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "Install them with your system's package manager (Debian/Ubuntu names above), then run this again."
-    exit 1
-fi
-if [ "$(id -u)" -eq 0 ]; then
-    run="apt-get update && $install"
-elif command -v sudo >/dev/null 2>&1 && { [ -t 0 ] || sudo -n true 2>/dev/null; }; then
-    run="sudo apt-get update && sudo $install"
-else
-    echo "Install them with:  sudo apt-get update && sudo $install"
-    exit 1
-fi
-if [ "$mode" = --dry-run ]; then
-    echo "Would run: $run"
-    exit 0
-fi
-echo "Running: $run"
-DEBIAN_FRONTEND=noninteractive sh -c "$run"
+dry_run=""
+[ "$mode" != --dry-run ] || dry_run=--dry-run
+exec sh "$here/apt-install.sh" $dry_run "Qt needs system libraries this machine lacks" $missing

@@ -135,6 +135,44 @@ def test_an_unsupported_python_is_refused_before_any_venv_is_made(tmp_path):
     assert not (tmp_path / "venv").exists()
 
 
+def python_without_ensurepip(path: Path) -> Path:
+    """Debian's python3 without python3.11-venv: it runs, but `import ensurepip` fails."""
+    path.write_text('#!/bin/sh\ncase "$*" in *ensurepip*) exit 1 ;; esac\necho 3.11\n', encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def run_venv_script(tmp_path: Path, python: Path, uid: int) -> subprocess.CompletedProcess:
+    fakes = {"id": f"echo {uid}", "apt-get": f'echo "apt-get $*" >> "{tmp_path / "apt.log"}"'}
+    env = {"PATH": toolbox(tmp_path / "bin", fakes), "HOME": str(tmp_path)}
+    return subprocess.run(["sh", str(VENV_SH), str(python), str(tmp_path / "venv")], env=env, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL, timeout=60, check=False)
+
+
+def test_debians_missing_venv_package_is_installed_as_root(tmp_path):
+    result = run_venv_script(tmp_path, python_without_ensurepip(tmp_path / "python3"), uid=0)
+    assert (tmp_path / "apt.log").read_text().splitlines() == ["apt-get update", "apt-get install -y python3.11-venv"]
+    assert result.returncode == 1  # the stand-in apt-get installed nothing, and the script says so
+    assert "still cannot make a venv" in result.stderr
+
+
+def test_a_user_is_given_the_command_for_debians_venv_package(tmp_path):
+    result = run_venv_script(tmp_path, python_without_ensurepip(tmp_path / "python3"), uid=1000)
+    assert result.returncode == 1
+    assert "sudo apt-get update && sudo apt-get install -y python3.11-venv" in result.stdout
+    assert not (tmp_path / "venv").exists()
+
+
+def test_a_venv_without_pip_is_replaced(tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    result = subprocess.run(["sh", str(VENV_SH), sys.executable, str(venv)], capture_output=True, text=True,
+                            timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Replacing" in result.stdout
+    subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "--version"], capture_output=True, check=True)
+
+
 def test_a_venv_an_old_python_made_is_replaced(tmp_path):
     venv = tmp_path / "venv"
     fake_python(venv / "bin" / "python", "3.10")

@@ -22,6 +22,7 @@ demo: $(STAMP)
 	$(BIN)/variorum --demo
 
 test: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen sh packaging/qt-system-libs.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -1,22 +1,24 @@
 #!/bin/sh
-# Make sure the system libraries Qt needs to open a window (packaging/qt-system-libs.txt) are installed.
+# Make sure the system libraries Qt needs (packaging/qt-system-libs.txt) are installed: all of them to open a
+# window, the GUI library's own when Qt draws offscreen (QT_QPA_PLATFORM=offscreen, as in the tests).
 #   packaging/qt-system-libs.sh            install the missing ones with apt (as root, or with sudo), or print
 #                                          the one command that does and exit 1
 #   packaging/qt-system-libs.sh --dry-run  print what would be run, change nothing
 #   packaging/qt-system-libs.sh --missing  print the missing packages, one a line
-# Nothing is checked when no window is needed (QT_QPA_PLATFORM=offscreen or minimal) or off Linux.
+# Nothing is checked off Linux.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 mode="${1:-install}"
 
-case "${QT_QPA_PLATFORM:-}" in offscreen*|minimal*) exit 0 ;; esac
 [ "$(uname -s)" = Linux ] || exit 0
+case "${QT_QPA_PLATFORM:-}" in offscreen*|minimal*) window="" ;; *) window=1 ;; esac
 
 ldconfig_cmd="$(command -v ldconfig || echo /sbin/ldconfig)"
 known="$("$ldconfig_cmd" -p 2>/dev/null || true)"
 missing=""
-while read -r package library; do
+while read -r package library needed_for; do
     case "$package" in ''|'#'*) continue ;; esac
+    [ -n "$window" ] || [ "$needed_for" != window ] || continue
     printf '%s\n' "$known" | grep -qF "$library " || missing="$missing $package"
 done < "$here/qt-system-libs.txt"
 missing="${missing# }"

@@ -21,12 +21,18 @@ REAL_TOOLS = ("sh", "grep", "sort", "head", "dirname", "printf", "cat", "rm", "e
 
 def listed_libraries() -> list[tuple[str, str]]:
     lines = (ROOT / "packaging" / "qt-system-libs.txt").read_text(encoding="utf-8").splitlines()
-    return [tuple(line.split()) for line in lines if line.strip() and not line.startswith("#")]
+    return [tuple(line.split()[:2]) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def gui_libraries() -> list[str]:
+    """What Qt's GUI library itself links (not marked "window"): needed even offscreen."""
+    lines = (ROOT / "packaging" / "qt-system-libs.txt").read_text(encoding="utf-8").splitlines()
+    return [line.split()[1] for line in lines if line.strip() and not line.startswith("#") and "window" not in line]
 
 
 def toolbox(folder: Path, fakes: dict[str, str]) -> str:
     """A PATH holding the few real tools the scripts use plus stand-ins given as shell script bodies."""
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name in REAL_TOOLS:
         found = shutil.which(name)
         if found:
@@ -100,23 +106,37 @@ def test_without_apt_the_libraries_are_named_for_another_package_manager(tmp_pat
     assert BARE_MISSING in result.stdout and "package manager" in result.stdout
 
 
-def test_offscreen_needs_no_window_libraries(tmp_path):
-    result = run_qt_check(tmp_path, present=[], uid=1000, platform="offscreen")
+def test_offscreen_needs_only_what_the_gui_library_links(tmp_path):
+    result = run_qt_check(tmp_path, present=gui_libraries(), uid=1000, platform="offscreen")
     assert (result.returncode, result.stdout) == (0, "")
+    result = run_qt_check(tmp_path / "bare", "--missing", present=[], uid=1000, platform="offscreen")
+    packages = dict((lib, package) for package, lib in listed_libraries())
+    assert result.stdout.split() == [packages[lib] for lib in gui_libraries()]
 
 
-def test_the_list_covers_what_the_installed_xcb_plugin_links():
+def test_the_list_covers_what_qt_gui_and_the_xcb_plugin_link():
     ldd = shutil.which("ldd")
     import PySide6
 
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    qt = Path(PySide6.__file__).parent / "Qt"
+    plugin, gui = qt / "plugins" / "platforms" / "libqxcb.so", qt / "lib" / "libQt6Gui.so.6"
     if ldd is None or not plugin.is_file():
         pytest.skip("needs ldd and PySide6's xcb plugin (Linux)")
-    out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, check=True).stdout
-    linked = {line.split()[0] for line in out.splitlines() if "=>" in line}
+
+    def linked_by(binary: Path) -> set[str]:
+        out = subprocess.run([ldd, str(binary)], capture_output=True, text=True, check=True).stdout
+        return {line.split()[0] for line in out.splitlines() if "=>" in line}
+
+    linked = linked_by(plugin)
     system = {lib for lib in linked if lib.startswith(("libxcb", "libxkb", "libX11", "libEGL", "libGL.",
                                                        "libfontconfig", "libfreetype", "libdbus"))}
     assert system - set(ALL) == set()
+    readelf = shutil.which("readelf")
+    direct = subprocess.run([readelf, "-d", str(gui)], capture_output=True, text=True, check=False).stdout \
+        if readelf else ""
+    if direct:  # what the GUI library itself needs must not be marked "window"
+        needed = {lib for lib in gui_libraries() if f"[{lib}]" in direct}
+        assert {lib for lib in ALL if f"[{lib}]" in direct} <= needed
 
 
 def fake_python(path: Path, version: str) -> Path:

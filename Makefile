@@ -6,18 +6,24 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test fuzz lint bench accuracy screenshot clean
+.PHONY: demo test fuzz lint bench accuracy screenshot install uninstall bundle deb clean FORCE
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# A venv that an unsupported or since-removed Python made, or one without pip, is set up again
+# (packaging/venv.sh replaces it).
+VENV_OK := $(shell $(BIN)/python -c 'import sys, pip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo ok)
+
+$(STAMP): pyproject.toml $(if $(VENV_OK),,FORCE)
+	@sh packaging/venv.sh "$(PYTHON)" "$(VENV)"
+	$(BIN)/python -m pip install --upgrade --progress-bar on pip
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)
+	@sh packaging/qt-system-libs.sh
 	$(BIN)/variorum --demo
 
 test: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen sh packaging/qt-system-libs.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 fuzz: $(STAMP)
@@ -34,6 +40,27 @@ accuracy: $(STAMP)
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --demo --screenshot docs/screenshot.png
+
+# `variorum` on your PATH (with pipx, in its own venv) and in your application menu.
+install:
+	@command -v pipx >/dev/null 2>&1 || { echo "make install needs pipx: sudo apt-get install pipx (or: $(PYTHON) -m pip install --user pipx), then run it again."; exit 1; }
+	pipx install --force --python "$(PYTHON)" .
+	"$$(pipx environment --value PIPX_BIN_DIR)/variorum" --install-desktop
+	@pipx ensurepath >/dev/null 2>&1 || true
+	@echo "Installed: 'variorum' is in $$(pipx environment --value PIPX_BIN_DIR) (open a new terminal if it is not yet on your PATH)."
+
+uninstall:
+	-"$$(pipx environment --value PIPX_BIN_DIR)/variorum" --uninstall-desktop
+	pipx uninstall variorum
+
+# The one-folder bundle in dist/variorum/, then a Debian package of it in dist/.
+bundle:
+	PYTHON="$(PYTHON)" bash packaging/build.sh
+
+deb: bundle
+	bash packaging/build-deb.sh
+
+FORCE:
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info

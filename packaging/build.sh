@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# Build a one-folder desktop bundle in dist/variorum/ with PyInstaller, then smoke-test it headless.
+# Build a one-folder desktop bundle in dist/variorum/ with PyInstaller, then smoke-test the installed wheel it
+# was made from and the bundle headless.
+# PyInstaller and a plain (non-editable) install of Variorum live in their own venv, build/bundle-venv, so the
+# development venv (.venv) is never changed by a bundle build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-make .venv/.installed >/dev/null
-.venv/bin/python -m pip install --quiet "pyinstaller>=6"
-.venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/variorum.spec
-QT_QPA_PLATFORM=offscreen dist/variorum/variorum --version
-QT_QPA_PLATFORM=offscreen dist/variorum/variorum compare resources/demo --format md > /dev/null
-echo "Bundle ready: dist/variorum/ (run dist/variorum/variorum)"
+PYTHON="${PYTHON:-python3}"
+VENV=build/bundle-venv
+
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --upgrade pip
+"$VENV/bin/python" -m pip install --progress-bar on "pyinstaller>=6" .
+"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+    --distpath dist --workpath build/pyinstaller packaging/variorum.spec
+packaging/smoke-test.sh "$VENV/bin/variorum"  # the wheel, as pip installed it
+packaging/smoke-test.sh dist/variorum/variorum  # the bundle
+echo "Bundle ready: dist/variorum/ ($(du -sh dist/variorum | cut -f1); run dist/variorum/variorum)"

@@ -1,5 +1,25 @@
-"""Entry point of the frozen app: the same `variorum` command as the installed package."""
+"""Entry point of the frozen app: the same `variorum` command as the installed package.
 
-from variorum.cli import main
+With VARIORUM_IMPORT_LOG=PATH the bundle writes, on exit, every Python module it imported and every shared
+library it mapped (its own import log), which is how `packaging/measure-bundle.sh` finds what a build may leave out.
+"""
+
+import os
+
+if os.environ.get("VARIORUM_IMPORT_LOG"):
+    import atexit
+    import sys
+
+    def _write_import_log(path: str = os.environ["VARIORUM_IMPORT_LOG"]) -> None:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") if os.path.exists("/proc/self/maps") \
+                else open(os.devnull) as maps:
+            libraries = {line.split(None, 5)[-1].strip() for line in maps if ".so" in line}
+        with open(path, "a", encoding="utf-8") as log:
+            log.writelines(f"module {name}\n" for name in sorted(sys.modules))
+            log.writelines(f"library {lib}\n" for lib in sorted(libraries))
+
+    atexit.register(_write_import_log)
+
+from variorum.cli import main  # noqa: E402
 
 raise SystemExit(main())

@@ -25,5 +25,8 @@ def parser() -> argparse.ArgumentParser:
                    help="open the files (or --demo), save the window as a PNG once the comparison is shown, exit")
     p.add_argument("--dark", action="store_true",
                    help="use a dark palette whatever the system's (also VARIORUM_THEME=dark)")
+    p.add_argument("--install-desktop", action="store_true",
+                   help="add Variorum to your application menu and 'Open with' (for you only), then exit")
+    p.add_argument("--uninstall-desktop", action="store_true", help="remove what --install-desktop added, then exit")
     p.add_argument("files", nargs="*", metavar="FILE_OR_DIR", help="versions to open")
     return p

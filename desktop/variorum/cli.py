@@ -30,6 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             import importlib
 
             return importlib.import_module(SUBCOMMANDS[kept[0]]).main(kept[1:])
+        if {"--install-desktop", "--uninstall-desktop"} & set(kept):
+            from variorum.desktop_integration import main as desktop_main
+
+            return desktop_main(kept)
         return _app_main(args)  # the app's parser knows --verbose
     except Exception as exc:  # a bug: the traceback goes to the log, the user gets one line
         logs.log_bug(log, "Unexpected error", exc)

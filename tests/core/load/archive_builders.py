@@ -84,3 +84,131 @@ def build_wacz(warc: bytes, pages: list[tuple[str, str, str]]) -> bytes:
                                                    "resources": [{"name": "data.warc.gz",
                                                                   "path": "archive/data.warc.gz"}]}))
     return buf.getvalue()
+
+
+def wayback_page(html: bytes, *, original: str, stamp: str) -> bytes:
+    """``html`` as the Wayback Machine serves it and a browser saves it: playback scripts and styles in the head,
+    the toolbar at the top of the body, every link rewritten into the archive, the archive's closing comment."""
+    page = html.decode()
+    prefix = f"https://web.archive.org/web/{stamp}/"
+    site = original.split("/", 3)[:3]
+    root = "/".join(site)
+    page = page.replace('href="/', f'href="/web/{stamp}/{root}/')
+    page = page.replace('href="https://', f'href="{prefix}https://')
+    head = f"""<head><script type="text/javascript" src="https://web-static.archive.org/_static/js/bundle-playback.js?v=t1Bf4PY_" charset="utf-8"></script>
+<script type="text/javascript" src="https://web-static.archive.org/_static/js/wombat.js?v=txqj7nKC" charset="utf-8"></script>
+<script>window.RufflePlayer=window.RufflePlayer||{{}};window.RufflePlayer.config={{"autoplay":"on","unmuteOverlay":"hidden"}};</script>
+<script type="text/javascript" src="https://web-static.archive.org/_static/js/ruffle/ruffle.js"></script>
+<script type="text/javascript">
+    __wm.init("https://web.archive.org/web");
+  __wm.wombat("{original}","{stamp}","https://web.archive.org/","web","https://web-static.archive.org/_static/",
+              "1709285530");
+</script>
+<link rel="stylesheet" type="text/css" href="https://web-static.archive.org/_static/css/banner-styles.css?v=S1zqJCYt" />
+<link rel="stylesheet" type="text/css" href="https://web-static.archive.org/_static/css/iconochive.css?v=3PDvdIFv" />
+<!-- End Wayback Rewrite JS Include -->
+"""
+    toolbar = f"""<body><!-- BEGIN WAYBACK TOOLBAR INSERT -->
+<script>__wm.rw(0);</script>
+<div id="wm-ipp-base" lang="en" style="display:none;direction:ltr;">
+<div id="wm-ipp" style="position:fixed;left:0;top:0;right:0;">
+<div id="wm-ipp-inside">
+  <div style="position:relative;">
+    <div id="wm-logo" style="float:left;width:110px;top:12px;">
+      <a href="/web/" title="Wayback Machine home page"><img src="https://web-static.archive.org/_static/images/toolbar/wayback-toolbar-logo-200.png" srcset="https://web-static.archive.org/_static/images/toolbar/wayback-toolbar-logo-100.png, https://web-static.archive.org/_static/images/toolbar/wayback-toolbar-logo-150.png 1.5x, https://web-static.archive.org/_static/images/toolbar/wayback-toolbar-logo-200.png 2x" alt="Wayback Machine" style="width:100px" border="0" /></a>
+    </div>
+    <div class="r" style="float:right;">
+      <div id="wm-btns" style="text-align:right;height:25px;">
+        <div id="wm-save-snapshot-success">success</div>
+        <div id="wm-save-snapshot-fail">fail</div>
+        <a id="wm-save-snapshot-open" href="#" title="Share via My Web Archive"><span class="iconochive-web"></span></a>
+        <a href="https://archive.org/account/login.php" title="Sign In" id="wm-sign-in"><span class="iconochive-person"></span></a>
+        <span id="wm-save-snapshot-in-progress" class="iconochive-web"></span>
+        <a class="wm-btn wm-closed" href="#close" title="Close the toolbar">Close</a>
+      </div>
+      <div id="wm-share" style="display: flex;">
+        <a href="/web/{stamp}/http://web.archive.org/screenshot/{original}" id="wm-screenshot" title="screenshot">
+          <span class="wm-icon-screen-shot"></span></a>
+        <a href="#" id="wm-video" title="video"><span class="iconochive-movies"></span></a>
+        <a id="wm-share-facebook" href="#" data-url="https://web.archive.org/web/{stamp}/{original}" title="Share on Facebook"><span class="iconochive-facebook"></span></a>
+        <a id="wm-share-twitter" href="#" data-url="https://web.archive.org/web/{stamp}/{original}" title="Share on Twitter"><span class="iconochive-twitter"></span></a>
+      </div>
+      <div style="padding-right:2px;text-align:right;white-space:nowrap;">
+        <a id="wm-expand" class="wm-btn wm-closed" href="#expand"><span id="wm-expand-icon" class="iconochive-down-solid"></span> <span style="font-size:80%">About this capture</span></a>
+      </div>
+    </div>
+    <table class="c" style="">
+      <tbody><tr>
+        <td class="u" colspan="2">
+          <form target="_top" method="get" action="/web/submit" name="wmtb" id="wmtb"><input type="text" name="url" id="wmtbURL" value="{original}" onfocus="this.focus();this.select();" /><input type="hidden" name="type" value="replay" /><input type="hidden" name="date" value="{stamp}" /><input type="submit" value="Go" /></form>
+        </td>
+        <td class="n" rowspan="2" style="width:110px;">
+          <table><tbody>
+            <tr class="m"><td class="b" nowrap="nowrap"><a href="https://web.archive.org/web/20240229110200/{original}" title="29 Feb 2024"><strong>FEB</strong></a></td>
+              <td class="c" id="displayMonthEl" title="You are here: {stamp[8:10]}:{stamp[10:12]}:{stamp[12:14]} Mar {int(stamp[6:8])}, {stamp[:4]}">MAR</td>
+              <td class="f" nowrap="nowrap">APR</td></tr>
+            <tr class="d"><td class="b" nowrap="nowrap"><a href="https://web.archive.org/web/20240229110200/{original}" title="11:02:00 Feb 29, 2024"><img src="https://web-static.archive.org/_static/images/toolbar/wm_tb_prv_on.png" alt="Previous capture" width="14" height="16" border="0" /></a></td>
+              <td class="c" id="displayDayEl" style="width:34px;font-size:22px;white-space:nowrap;" title="You are here: {stamp[8:10]}:{stamp[10:12]}:{stamp[12:14]} Mar {int(stamp[6:8])}, {stamp[:4]}">{int(stamp[6:8]):02d}</td>
+              <td class="f" nowrap="nowrap"><img src="https://web-static.archive.org/_static/images/toolbar/wm_tb_nxt_off.png" alt="Next capture" width="14" height="16" border="0" /></td></tr>
+            <tr class="y"><td class="b" nowrap="nowrap">2023</td><td class="c" id="displayYearEl" title="You are here: {stamp[8:10]}:{stamp[10:12]}:{stamp[12:14]} Mar {int(stamp[6:8])}, {stamp[:4]}">{stamp[:4]}</td><td class="f" nowrap="nowrap">2025</td></tr>
+          </tbody></table>
+        </td>
+      </tr>
+      <tr>
+        <td class="s">
+          <div id="wm-nav-captures">
+            <a class="t" href="/web/{stamp}*/{original}" title="See a list of every capture for this URL">3 captures</a>
+            <div class="r" title="Timespan for captures of this URL">29 Feb 2024 - {int(stamp[6:8]):02d} Mar 2024</div>
+          </div>
+        </td>
+        <td class="k"><a href="" id="wm-graph-anchor"><div id="wm-ipp-sparkline" title="Explore captures for this URL" style="position: relative"><canvas class="sparkline" width="525" height="27"></canvas></div></a></td>
+      </tr>
+    </tbody></table>
+    <div id="wm-capinfo" style="border-top:1px solid #777;display:none; overflow: hidden">
+      <div id="wm-capinfo-collected-by">
+        <div style="background-color:#666;color:#fff;font-weight:bold;text-align:center">COLLECTED BY</div>
+        <div style="padding:3px;position:relative" id="wm-collected-by-content">
+          <div style="display:inline-block;vertical-align:top;width:50%;">
+            <span class="c-logo" style="background-image:url(https://archive.org/services/img/liveweb);"></span>
+            Organization: <a style="color:#33f;" href="https://archive.org/details/liveweb" target="_new"><span class="wm-title">Internet Archive</span></a>
+            <div style="max-height:75px;overflow:hidden;position:relative;">
+              <div style="position:absolute;top:0;left:0;width:100%;height:75px;background:linear-gradient(to bottom,rgba(255,255,255,0) 0%,rgba(255,255,255,0) 90%,rgba(255,255,255,255) 100%);"></div>
+              The Internet Archive discovers and captures web pages through many different web crawls.
+            </div>
+            Collection: <a style="color:#33f;" href="https://archive.org/details/mega002" target="_new"><span class="wm-title">Save Page Now Outlinks</span></a>
+          </div>
+        </div>
+      </div>
+      <div id="wm-capinfo-timestamps">
+        <div style="background-color:#666;color:#fff;font-weight:bold;text-align:center" title="timestamps">TIMESTAMPS</div>
+        <div>
+          <div id="wm-capresources" style="margin:0 5px 5px 5px;max-height:250px;overflow-y:scroll !important"></div>
+          <div id="wm-capresources-loading" style="text-align:left;margin:0 20px 5px 5px;display:none"><img src="https://web-static.archive.org/_static/images/loading.gif" alt="loading" /></div>
+        </div>
+      </div>
+    </div></div></div></div></div>
+<div id="wm-ipp-print">The Wayback Machine - https://web.archive.org/web/{stamp}/{original}</div>
+<script type="text/javascript">//<![CDATA[
+__wm.bt(750,27,25,2,"web","{original}","{stamp}",1996,"https://web-static.archive.org/_static/",["https://web-static.archive.org/_static/css/banner-styles.css?v=S1zqJCYt","https://web-static.archive.org/_static/css/iconochive.css?v=3PDvdIFv"], false);
+  __wm.rw(1);
+//]]></script>
+<!-- END WAYBACK TOOLBAR INSERT -->
+"""
+    page = page.replace("<head>", head, 1).replace("<body>", toolbar, 1)
+    when = f"{stamp[8:10]}:{stamp[10:12]}:{stamp[12:14]} Mar {stamp[6:8]}, {stamp[:4]}"
+    page += f"""<!--
+     FILE ARCHIVED ON {when} AND RETRIEVED FROM THE
+     INTERNET ARCHIVE ON 09:14:27 Apr 02, 2024.
+     JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE.
+
+     ALL OTHER CONTENT MAY ALSO BE PROTECTED BY COPYRIGHT (17 U.S.C.
+     SECTION 108(a)(3)).
+-->
+<!--
+playback timings (ms):
+  captures_list: 0.717
+  exclusion.robots: 0.026
+  RedisCDXSource: 2.518
+  load_resource: 229.402
+-->"""
+    return page.encode()

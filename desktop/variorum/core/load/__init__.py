@@ -80,7 +80,7 @@ FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "html": "HTML", "pdf": "
 
 def _a(fmt: str) -> str:
     name = FORMAT_NAMES[fmt]
-    return ("an " if name == "HTML" else "a ") + name
+    return ("an " if name == "HTML" or name[0] in "aeiou" else "a ") + name
 
 
 def sniff_format(raw: bytes) -> str | None:

@@ -162,12 +162,12 @@ def unwrap(tree, source: str) -> Archived | None:
         if el is not None:
             _remove(el)
     for el in list(tree.iter("script", "link", "style", "noscript")):
-        source = el.get("src") or el.get("href") or ""
-        if el.tag in ("script", "noscript") or _ARCHIVE_STATIC.search(source):
+        address = el.get("src") or el.get("href") or ""
+        if el.tag in ("script", "noscript") or _ARCHIVE_STATIC.search(address):
             _remove(el)
     stamps = _restore_links(tree)
     when, url = _wayback_details(source, stamps) if kind == WAYBACK else details
-    return Archived(kind, when, original_url(url) or url if url else None)
+    return Archived(kind, when, (original_url(url) or url) if url else None)
 
 
 def with_capture(meta: Metadata, archived: Archived | None) -> Metadata:

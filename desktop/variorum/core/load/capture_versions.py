@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,6 +63,17 @@ def archive_urls(path: Path) -> list[str]:
     except (LoadError, OSError, ValueError):
         return []
     return page_urls(captures)
+
+
+def archives_with_many_pages(paths: Iterable[Path]) -> list[tuple[Path, list[str]]]:
+    """The web archives among ``paths`` that hold captures of more than one page, with those pages' addresses."""
+    out = []
+    for path in paths:
+        if path.is_file() and capture_kind(path):
+            urls = archive_urls(path)
+            if len(urls) > 1:
+                out.append((path, urls))
+    return out
 
 
 def same_url(a: str, b: str) -> bool:

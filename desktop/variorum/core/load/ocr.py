@@ -76,8 +76,10 @@ def open_image(raw: bytes):
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise LoadError("This image is too large to read (more than "
                         f"{Image.MAX_IMAGE_PIXELS // 1_000_000} million pixels).") from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise LoadError(f"This image is damaged or in a format that cannot be read ({exc}).") from exc
+    except UnidentifiedImageError as exc:
+        raise LoadError("This image is damaged or in a format that cannot be read.") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise LoadError(f"This image is damaged and cannot be read ({exc}).") from exc
     return image
 
 

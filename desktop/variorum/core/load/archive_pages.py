@@ -34,6 +34,10 @@ _ARCHIVE_TODAY_FURNITURE_IDS = ("HEADER", "hashtags", "FOOTER")
 _ARCHIVE_STATIC = re.compile(r"(?:web-static\.archive\.org|archive\.org/(?:_static|includes)/|^/_static/)",
                              re.IGNORECASE)
 _LINK_ATTRS = ("href", "src", "action", "cite", "data-src")
+# archive.today describes its capture, not the article, in the page head: dated with the capture, addressed to
+# the archive. These are its record, not the article's metadata.
+_ARCHIVE_TODAY_META = frozenset({"article:modified_time", "article:published_time", "datemodified", "datepublished",
+                                 "og:url", "url", "og:site_name", "description", "og:description"})
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,21 @@ def _archive_today_details(header) -> tuple[str | None, str | None]:
     return when, url
 
 
+def _drop_archive_today_head(tree) -> str | None:
+    """Remove archive.today's description of its capture from the head; returns the capture time it gives."""
+    when = None
+    for m in list(tree.iter("meta")):
+        key = (m.get("property") or m.get("itemprop") or m.get("name") or "").strip().lower()
+        if key in _ARCHIVE_TODAY_META or _ARCHIVE_TODAY_HOST.match(m.get("content") or ""):
+            if key == "article:modified_time":
+                when = m.get("content")
+            _remove(m)
+    for link in list(tree.iter("link")):
+        if _ARCHIVE_TODAY_HOST.match(link.get("href") or ""):
+            _remove(link)
+    return when
+
+
 def _restore_links(tree) -> Counter:
     """Every archive link back to its original address; returns how often each Wayback timestamp appeared."""
     stamps: Counter = Counter()
@@ -156,7 +175,11 @@ def unwrap(tree, source: str) -> Archived | None:
     if kind is None:
         return None
     header = tree.get_element_by_id("HEADER", None) if kind == ARCHIVE_TODAY else None
-    details = _archive_today_details(header) if kind == ARCHIVE_TODAY else None
+    details = None
+    if kind == ARCHIVE_TODAY:
+        when, url = _archive_today_details(header)
+        stated = _drop_archive_today_head(tree)
+        details = (when or stated, url)
     for ident in (_WAYBACK_FURNITURE_IDS if kind == WAYBACK else _ARCHIVE_TODAY_FURNITURE_IDS):
         el = tree.get_element_by_id(ident, None)
         if el is not None:

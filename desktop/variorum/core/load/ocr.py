@@ -83,14 +83,17 @@ def open_image(raw: bytes):
     return image
 
 
-def recognise(image) -> list[Paragraph]:
-    """The words Tesseract reads on one page image, as paragraphs of lines; boxes in the image's pixels."""
+def recognise(image, *, upscale: bool = True) -> list[Paragraph]:
+    """The words Tesseract reads on one page image, as paragraphs of lines; boxes in the image's pixels.
+
+    A small image (a screenshot) is enlarged for recognition unless ``upscale`` is False (a page rendered at
+    scanning resolution)."""
     from PIL import Image
 
     pytesseract = _engine()
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
-    scale = 2 if max(image.size) < UPSCALE_BELOW else 1
+    scale = 2 if upscale and max(image.size) < UPSCALE_BELOW else 1
     if scale != 1:
         image = image.resize((image.width * scale, image.height * scale), Image.Resampling.LANCZOS)
     try:

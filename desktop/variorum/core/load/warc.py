@@ -71,6 +71,8 @@ def _records(stream: BinaryIO, limit: int) -> tuple[list[_Record], str | None]:
     out: list[_Record] = []
     try:
         for n, record in enumerate(ArchiveIterator(stream)):
+            if record.format != "warc":  # warcio also reads the older ARC format, and takes anything for it
+                raise ArchiveLoadFailed(f"record {n + 1} is not a WARC record")
             if record.rec_type not in ("response", "revisit"):
                 continue
             h = record.rec_headers

@@ -37,28 +37,32 @@ while the bridge is closed.</p>
 
 
 def build_warc(captures: list[tuple[str, str, bytes]], *, revisits: list[tuple[str, str, int]] = (),
-               other: list[tuple[str, str, bytes, str]] = (), gzip: bool = True) -> bytes:
-    """A WARC holding ``captures`` (address, WARC-Date, HTML) as 200 responses, each with its request, then
+               other: list[tuple[str, str, bytes, str]] = (), missing: tuple[int, ...] = (),
+               gzip: bool = True) -> bytes:
+    """A WARC (warcio) holding ``captures`` (address, WARC-Date, HTML) as 200 responses, each with its request, then
     ``other`` responses (address, date, body, content type), then ``revisits`` (address, date, index of the capture
-    repeated) as identical-payload-digest revisit records."""
+    repeated) as identical-payload-digest revisit records. The captures numbered in ``missing`` are left out of the
+    file (their revisits then point to nothing)."""
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gzip)
     writer.write_record(writer.create_warcinfo_record("capture.warc", {"software": "test builder"}))
     written = []
-    for uri, date, html in captures:
-        req = writer.create_warc_record(uri, "request", payload=io.BytesIO(b""),
+    for n, (uri, date, html) in enumerate(captures):
+        req = writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), length=0,
                                         http_headers=StatusAndHeaders("GET / HTTP/1.1", [("Host", "example")],
                                                                       is_http_request=True),
                                         warc_headers_dict={"WARC-Date": date})
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        rec = writer.create_warc_record(uri, "response", payload=io.BytesIO(html), http_headers=http,
+        rec = writer.create_warc_record(uri, "response", payload=io.BytesIO(html), length=len(html), http_headers=http,
                                         warc_headers_dict={"WARC-Date": date})
-        writer.write_record(req)
-        writer.write_record(rec)
+        if n not in missing:
+            writer.write_record(req)
+            writer.write_record(rec)
         written.append(rec)
     for uri, date, body, ctype in other:
         http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http,
+        writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), length=len(body),
+                                                      http_headers=http,
                                                       warc_headers_dict={"WARC-Date": date}))
     for uri, date, index in revisits:
         original = written[index]
@@ -212,3 +216,63 @@ playback timings (ms):
   load_resource: 229.402
 -->"""
     return page.encode()
+
+
+def archive_today_page(*, original: str, captured: str, short_id: str = "Xy7Qe") -> bytes:
+    """An article as archive.today serves and a browser saves it: the archive's own head (its metadata dated with
+    the capture), the HEADER bar with the saved-from address and capture time, the page flattened into styled
+    divs, every link pointing to ``https://archive.ph/o/<id>/<original>``."""
+    day = captured[:10]
+    shown = f"{int(day[8:10])} Mar {day[:4]} {captured[11:19]} UTC"
+    archived = f"https://archive.ph/{short_id}"
+    related = "https://www.example-news.com/world/2024/02/20/storm-warning"
+    return f"""<!DOCTYPE html><html prefix="og: http://ogp.me/ns# article: http://ogp.me/ns/article#" itemscope=""
+itemtype="http://schema.org/Article" style="background-color:#eeeeee"><head>
+<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>
+<meta name="robots" content="index,noarchive"/>
+<meta itemprop="dateModified" content="{captured}"/>
+<meta property="article:modified_time" content="{captured}"/>
+<meta itemprop="datePublished" content="{captured}"/>
+<meta property="article:published_time" content="{captured}"/>
+<meta itemprop="url" content="{archived}"/>
+<meta property="og:url" content="{archived}"/>
+<meta itemprop="name" content="Harbour bridge closed after storm damage | Example News"/>
+<meta property="og:title" content="Harbour bridge closed after storm damage | Example News"/>
+<meta itemprop="description" content="archived {shown}"/>
+<meta property="og:description" content="archived {shown}"/>
+<meta property="og:site_name" content="archive.ph"/>
+<meta property="og:type" content="article"/>
+<link rel="canonical" href="{archived}"/>
+<link rel="icon" href="https://archive.ph/favicon.ico"/>
+<title>Harbour bridge closed after storm damage | Example News</title>
+<style>body{{margin:0}}</style>
+</head><body style="margin:0;padding:0;background-color:#eeeeee">
+<center><div id="HEADER" style="position:relative;z-index:2147483647;min-width:1028px;border-bottom:1px solid #888">
+<table style="width:1028px;font-size:10px" border="0" cellspacing="0" cellpadding="0"><tr>
+<td rowspan="2" style="width:110px;text-align:center;vertical-align:middle"><a href="https://archive.ph/" style="font-size:14px;color:#1e4780">archive.today</a><br/>webpage capture</td>
+<td style="font-weight:bold;padding:3px 0 0 9px">Saved from</td>
+<td style="padding:3px 0 0 4px"><form action="https://archive.ph/search/" method="get" style="margin:0"><input style="width:590px" type="text" name="q" value="{original}"/><input type="submit" value="search"/></form></td>
+<td style="padding:3px 4px 0 4px;text-align:right">history</td>
+<td style="padding:3px 0 0 0"><a href="https://archive.ph/20240229110200/{original}">&#8592; prior</a></td>
+<td style="padding:3px 0 0 0">next &#8594;</td>
+</tr><tr>
+<td colspan="5" style="padding:0 0 0 9px"><span style="font-weight:bold">{shown}</span> from host <a href="https://archive.ph/{original.split('/')[2]}">{original.split('/')[2]}</a>
+&#160;<a href="https://archive.ph/{short_id}/image">Webpage Screenshot</a>
+&#160;<a href="https://archive.ph/download/{short_id}.zip">download .zip</a>
+&#160;<a href="https://archive.ph/{short_id}/share">share</a> <a href="https://archive.ph/report/{short_id}">report bug or abuse</a>
+<time itemprop="pubdate" datetime="{captured}" style="display:none">{shown}</time></td>
+</tr></table></div></center>
+<div id="CONTENT" style="position:relative;width:1028px;margin:0 auto;background-color:#ffffff">
+<div class="html1" style="text-align:left;overflow-x:auto;overflow-y:auto;background-color:#ffffff">
+<div style="padding:8px 16px;font-size:13px"><a href="https://archive.ph/o/{short_id}/https://www.example-news.com/" style="color:#000">Home</a> <a href="https://archive.ph/o/{short_id}/https://www.example-news.com/world" style="color:#000">World</a></div>
+<div style="margin:0 auto;max-width:720px">
+<h1 style="font-size:32px;font-weight:700">Harbour bridge closed after storm damage</h1>
+<p style="color:#555">By Maria Jensen</p>
+<p style="font-size:18px;line-height:28px">The harbour bridge will stay closed for ten days after Tuesday's storm damaged two of its cables,
+the city's transport office said on Friday. Engineers inspected the structure overnight.</p>
+<p style="font-size:18px;line-height:28px">Commuters were told to use the ferry, which will run every twenty minutes from six in the morning. The storm
+had been <a href="https://archive.ph/o/{short_id}/{related}" style="color:#0645ad">forecast a week earlier</a> by the national weather service.</p>
+<p style="font-size:18px;line-height:28px">The mayor said repairs would be paid for from the city's emergency fund and that no tolls would be charged
+while the bridge is closed.</p>
+</div></div></div>
+</body></html>""".encode()

@@ -1,9 +1,10 @@
 """Differences that are only uncertain OCR readings.
 
-Text recognition misreads: a smudge becomes a comma, a faint "8" becomes a "3". When every word a difference
-touches, on each side read by OCR, is a low-confidence reading, the difference is more likely the recognition's
-than the article's: it is classed cosmetic, category ``ocr``, so it raises no name or number finding (and stays
-listed with the cosmetic differences for anyone who wants to check it against the image).
+Text recognition misreads: a smudge becomes a "§", a faint "8" becomes a "3". When every word that differs, on
+each side read by OCR, is a low-confidence reading, the difference is more likely the recognition's than the
+article's: it is classed cosmetic, category ``ocr``, so it raises no name or number finding (and stays listed with
+the cosmetic differences for anyone who wants to check it against the image). Words a difference's span merely
+carries along (the same word on both sides) do not count.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from variorum.core.model import Difference, OcrWord, Span, Version
+from variorum.core.normalize import normalize_token
 
 CATEGORY = "ocr"
 
@@ -29,19 +31,21 @@ def words_in(words: Sequence[OcrWord], start: int, end: int) -> list[OcrWord]:
     return out
 
 
-def _uncertain(version: Version, span: Span) -> bool | None:
-    """True when the span's words are all uncertain readings, False when one is certain, None when the side says
-    nothing (not read by OCR, or an empty span)."""
+def _uncertain(version: Version, span: Span, counterpart: Span) -> bool | None:
+    """True when the span's words that the counterpart lacks are all uncertain readings, False when one is certain,
+    None when the side says nothing (not read by OCR, or no word of its own)."""
     if not version.ocr or span.start >= span.end:
         return None
-    touched = words_in(version.ocr, span.start, span.end)
-    if not touched:
+    shared = {normalize_token(t) for t in counterpart.text.split()}
+    own = [w for w in words_in(version.ocr, span.start, span.end)
+           if normalize_token(version.text[w.start:w.end]) not in shared]
+    if not own:
         return None
-    return all(w.low_confidence for w in touched)
+    return all(w.low_confidence for w in own)
 
 
 def only_ocr_noise(d: Difference, base: Version, other: Version) -> bool:
-    verdicts = [v for v in (_uncertain(base, d.base), _uncertain(other, d.other)) if v is not None]
+    verdicts = [v for v in (_uncertain(base, d.base, d.other), _uncertain(other, d.other, d.base)) if v is not None]
     return bool(verdicts) and all(verdicts)
 
 

@@ -114,3 +114,16 @@ def test_without_the_ocr_engine_each_picture_says_what_is_missing(qapp, tmp_path
 def test_a_damaged_picture_is_a_clear_error():
     v = load_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, version_id="v1", label="cut.png")
     assert v.error == "This image is damaged or in a format that cannot be read."
+
+
+@pytest.mark.parametrize("fmt,name", [("JPEG", "photo.jpg"), ("WEBP", "post.webp")])
+def test_jpeg_and_webp_screenshots_are_read_too(qapp, paragraphs, fmt, name):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(render_png(paragraphs[:2]))).convert("RGB").save(buffer, fmt, quality=90)
+    v = load_bytes(buffer.getvalue(), version_id="v1", label=name)
+    assert v.ok and v.format == "image", v.error
+    assert word_accuracy(" ".join(paragraphs[:2]), v.text) >= ACCURACY_FLOOR

@@ -18,7 +18,7 @@ from pathlib import Path
 from variorum.core.load import MAX_FILE_BYTES, load_bytes, load_file
 from variorum.core.load.errors import LoadError
 from variorum.core.load.wacz import read_wacz
-from variorum.core.load.warc import PageCapture, page_urls, read_captures
+from variorum.core.load.warc import Keep, PageCapture, page_urls, read_captures
 from variorum.core.model import Capture, Version
 
 CAPTURE_SUFFIXES = {".warc": "warc", ".warc.gz": "warc", ".wacz": "wacz"}
@@ -44,14 +44,15 @@ def capture_kind(path: Path) -> str | None:
     return "warc" if head.startswith(b"WARC/") else None
 
 
-def read_archive(path: Path) -> tuple[list[PageCapture], list[str]]:
-    """The pages captured in a WARC or WACZ file, in capture order, and warnings about the file."""
+def read_archive(path: Path, keep: Keep | None = None) -> tuple[list[PageCapture], list[str]]:
+    """The pages captured in a WARC or WACZ file, in capture order, and warnings about the file; only the pages
+    of the addresses ``keep`` accepts (default: all) are read in full."""
     kind = capture_kind(path)
     with path.open("rb") as f:
         if kind == "wacz":
-            return read_wacz(f, limit=MAX_FILE_BYTES)
+            return read_wacz(f, limit=MAX_FILE_BYTES, keep=keep)
         try:
-            return read_captures(f, limit=MAX_FILE_BYTES)
+            return read_captures(f, limit=MAX_FILE_BYTES, keep=keep)
         except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
             raise LoadError(f"This compressed web archive (WARC) is damaged ({exc}).") from exc
 
@@ -59,7 +60,7 @@ def read_archive(path: Path) -> tuple[list[PageCapture], list[str]]:
 def archive_urls(path: Path) -> list[str]:
     """The addresses of the pages a web archive holds, in order of first capture (empty if it cannot be read)."""
     try:
-        captures, _ = read_archive(path)
+        captures, _ = read_archive(path, keep=lambda _uri: False)  # the addresses are enough
     except (LoadError, OSError, ValueError):
         return []
     return page_urls(captures)
@@ -111,7 +112,7 @@ def load_capture(path: Path, *, first_id: int, url: str | None = None) -> list[V
     """The versions in a web archive: every captured page, or only the captures of ``url`` when given."""
     kind = capture_kind(path) or "warc"
     try:
-        captures, warnings = read_archive(path)
+        captures, warnings = read_archive(path, keep=None if url is None else (lambda uri: same_url(uri, url)))
     except LoadError as exc:
         return [_error(path, f"v{first_id}", str(exc))]
     except OSError as exc:

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from typing import BinaryIO
 
 from variorum.core.load.errors import LoadError
-from variorum.core.load.warc import PageCapture, read_captures
+from variorum.core.load.warc import Keep, PageCapture, read_captures
 
 PAGES_FILES = ("pages/pages.jsonl", "pages/extraPages.jsonl")
 
@@ -44,11 +44,12 @@ def _warc_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return sorted(members, key=lambda i: i.filename)
 
 
-def read_wacz(stream: BinaryIO, *, limit: int) -> tuple[list[PageCapture], list[str]]:
+def read_wacz(stream: BinaryIO, *, limit: int, keep: Keep | None = None) -> tuple[list[PageCapture], list[str]]:
     """The captured pages of a WACZ file, in capture order, and warnings about it.
 
     ``limit`` caps the unpacked size of each WARC inside (and of one page in it): a WACZ is a ZIP, and a ZIP can
-    claim to unpack to far more than it holds.
+    claim to unpack to far more than it holds. ``keep`` chooses the pages read in full, as in
+    :func:`~variorum.core.load.warc.read_captures`.
     """
     try:
         archive = zipfile.ZipFile(stream)
@@ -68,7 +69,7 @@ def read_wacz(stream: BinaryIO, *, limit: int) -> tuple[list[PageCapture], list[
                 continue
             try:
                 with archive.open(info) as member:
-                    found, notes = read_captures(member, limit=limit)
+                    found, notes = read_captures(member, limit=limit, keep=keep)
             except LoadError as exc:
                 warnings.append(f"{info.filename}: {exc}")
                 continue

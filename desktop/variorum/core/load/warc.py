@@ -8,7 +8,7 @@ back in capture order (``WARC-Date``; file order among equal dates).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import BinaryIO
@@ -43,7 +43,8 @@ class _Record:
     digest: str | None
     status: str | None
     html: bool
-    payload: bytes | None
+    page: bool  # an HTML response with status 200
+    payload: bytes | None  # the page, when it was asked for
     refers_uri: str | None
     refers_date: str | None
     order: int
@@ -66,8 +67,12 @@ def _is_html(content_type: str | None) -> bool:
     return bool(content_type) and content_type.split(";")[0].strip().lower() in HTML_TYPES
 
 
-def _records(stream: BinaryIO, limit: int) -> tuple[list[_Record], str | None]:
-    """The response and revisit records, and a description of the damage that stopped the reading, if any."""
+Keep = Callable[[str], bool]
+
+
+def _records(stream: BinaryIO, limit: int, keep: Keep | None) -> tuple[list[_Record], str | None]:
+    """The response and revisit records (the pages of the addresses ``keep`` accepts read in full), and a
+    description of the damage that stopped the reading, if any."""
     out: list[_Record] = []
     try:
         for n, record in enumerate(ArchiveIterator(stream)):
@@ -80,14 +85,15 @@ def _records(stream: BinaryIO, limit: int) -> tuple[list[_Record], str | None]:
             status = http.get_statuscode() if http else None
             html = _is_html(http.get_header("Content-Type")) if http else False
             payload = None
-            if record.rec_type == "response" and html and status == "200":
+            uri = h.get_header("WARC-Target-URI") or ""
+            page = record.rec_type == "response" and html and status == "200"
+            if page and (keep is None or keep(uri)):
                 payload = record.content_stream().read(limit + 1)
                 if len(payload) > limit:
                     raise LoadError(f"A page in this archive is larger than {limit // (1024 * 1024)} MB once "
                                     "unpacked; it cannot be read.")
-            out.append(_Record(record.rec_type, h.get_header("WARC-Target-URI") or "", h.get_header("WARC-Date"),
-                               h.get_header("WARC-Record-ID"), h.get_header("WARC-Payload-Digest"), status, html,
-                               payload, h.get_header("WARC-Refers-To-Target-URI"),
+            out.append(_Record(record.rec_type, uri, h.get_header("WARC-Date"), h.get_header("WARC-Record-ID"),
+                               h.get_header("WARC-Payload-Digest"), status, html, page, payload, h.get_header("WARC-Refers-To-Target-URI"),
                                h.get_header("WARC-Refers-To-Date"), n))
     except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
         return out, f"{type(exc).__name__}: {exc}"
@@ -112,21 +118,22 @@ def _resolve(revisit: _Record, responses: Iterable[_Record]) -> _Record | None:
     return None
 
 
-def read_captures(stream: BinaryIO, *, limit: int) -> tuple[list[PageCapture], list[str]]:
+def read_captures(stream: BinaryIO, *, limit: int, keep: Keep | None = None) -> tuple[list[PageCapture], list[str]]:
     """The HTML pages captured in a WARC stream, in capture order, and warnings about the file.
 
-    ``limit`` caps the unpacked size of one page. A file that is not a WARC at all raises :class:`LoadError`; a file
+    ``limit`` caps the unpacked size of one page; only the pages of the addresses ``keep`` accepts (default: all)
+    are read, the others come back without their HTML. A file that is not a WARC at all raises :class:`LoadError`; a file
     damaged part-way keeps the captures read before the damage, with a warning.
     """
-    records, damage = _records(stream, limit)
+    records, damage = _records(stream, limit, keep)
     if damage and not records:
         raise LoadError(f"This is not a readable web archive (WARC) file ({damage}).")
     warnings = [f"The archive is damaged part-way ({damage}); the captures before the damage were read."] \
         if damage else []
-    responses = [r for r in records if r.kind == "response" and r.payload is not None]
+    responses = [r for r in records if r.page]
     pages: list[tuple[str, int, PageCapture]] = []
     for r in records:
-        if r.kind == "response" and r.payload is not None:
+        if r.page:
             pages.append((iso_time(r.date) or "", r.order,
                           PageCapture(r.uri, iso_time(r.date), r.record_id, r.digest, r.payload)))
         elif r.kind == "revisit" and (r.status is None or r.status in REVISIT_STATUSES):

@@ -127,3 +127,25 @@ def test_jpeg_and_webp_screenshots_are_read_too(qapp, paragraphs, fmt, name):
     v = load_bytes(buffer.getvalue(), version_id="v1", label=name)
     assert v.ok and v.format == "image", v.error
     assert word_accuracy(" ".join(paragraphs[:2]), v.text) >= ACCURACY_FLOOR
+
+
+def test_a_scanned_page_among_text_pages_is_read_by_ocr(qapp, tmp_path, make_pdf, paragraphs):
+    import io
+
+    from pypdf import PdfWriter
+
+    typed = ["The transport office published the notice below on Friday morning.",
+             "It is reproduced here as it was scanned."]
+    writer = PdfWriter()
+    writer.append(io.BytesIO(make_pdf([typed])))
+    writer.append(str(scanned_pdf(render_png(paragraphs[:2]), tmp_path / "scan.pdf")))
+    mixed = tmp_path / "mixed.pdf"
+    with mixed.open("wb") as f:
+        writer.write(f)
+    v = load_file(mixed, version_id="v1")
+    assert v.ok, v.error
+    typed_part, _, scanned_part = v.text.partition("as it was scanned.")
+    assert typed_part.startswith("The transport office published")
+    assert word_accuracy(" ".join(paragraphs[:2]), scanned_part) >= ACCURACY_FLOOR
+    assert "Page 2 has no text layer (scanned image?)." in v.warnings
+    assert "Page 2 was read by OCR: check names and numbers against the page." in v.warnings

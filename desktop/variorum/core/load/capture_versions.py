@@ -10,6 +10,7 @@ with an error: nothing here ever stops the other files.
 from __future__ import annotations
 
 import gzip
+import logging
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -21,6 +22,7 @@ from variorum.core.load.wacz import read_wacz
 from variorum.core.load.warc import Keep, PageCapture, page_urls, read_captures
 from variorum.core.model import Capture, Version
 
+log = logging.getLogger(__name__)
 CAPTURE_SUFFIXES = {".warc": "warc", ".warc.gz": "warc", ".wacz": "wacz"}
 SOURCE_NAMES = {"warc": "WARC", "wacz": "WACZ"}
 
@@ -135,5 +137,9 @@ def load_capture(path: Path, *, first_id: int, url: str | None = None) -> list[V
 def load_versions(path: Path, *, first_id: int, url: str | None = None) -> list[Version]:
     """The versions one file holds: one for most files, one per captured page for a web archive."""
     if path.is_file() and capture_kind(path):
-        return load_capture(path, first_id=first_id, url=url)
+        versions = load_capture(path, first_id=first_id, url=url)
+        for v in versions:
+            if v.error:
+                log.info("Could not read %s (%s): %s", path, v.label, v.error)
+        return versions
     return [load_file(path, version_id=f"v{first_id}")]

@@ -7,7 +7,7 @@ from app_helpers import WAIT_MS, drop_files, make_window
 
 from archive_builders import ARTICLE_URL, article_html, build_wacz, build_warc
 from variorum.core.load import EXTENSIONS
-from variorum.ui.main_window import FILE_FILTER
+from variorum.ui.window.main_window import FILE_FILTER
 
 DATES = ("2024-03-01T09:00:00Z", "2024-03-04T10:30:00Z", "2024-03-06T12:00:00Z")
 

@@ -149,3 +149,11 @@ def test_a_scanned_page_among_text_pages_is_read_by_ocr(qapp, tmp_path, make_pdf
     assert word_accuracy(" ".join(paragraphs[:2]), scanned_part) >= ACCURACY_FLOOR
     assert "Page 2 has no text layer (scanned image?)." in v.warnings
     assert "Page 2 was read by OCR: check names and numbers against the page." in v.warnings
+
+
+def test_a_huge_page_is_rendered_within_bounds():
+    from variorum.core.load.pdf_ocr import MAX_RENDER_PIXELS, RENDER_DPI, render_scale
+
+    assert render_scale(595, 842) == RENDER_DPI / 72  # A4 at scanning resolution
+    scale = render_scale(14400, 14400)  # the largest page PDF allows: 5 metres square
+    assert (14400 * scale) ** 2 <= MAX_RENDER_PIXELS * 1.001

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from variorum.core.load import MAX_FILE_BYTES, load_bytes, load_file
 from variorum.core.load.errors import LoadError
+from variorum.core.load.labels import visible_label
 from variorum.core.load.wacz import read_wacz
 from variorum.core.load.warc import Keep, PageCapture, page_urls, read_captures
 from variorum.core.model import Capture, Version
@@ -85,11 +86,11 @@ def same_url(a: str, b: str) -> bool:
 
 def _label(c: PageCapture) -> str:
     when = c.time.replace("T", " ").replace("Z", " UTC") if c.time else "undated"
-    return f"{c.uri} ({when})"
+    return visible_label(f"{c.uri} ({when})")
 
 
 def _error(path: Path, version_id: str, message: str, label: str | None = None) -> Version:
-    return Version(id=version_id, label=label or path.name, path=str(path), sha256="", format="html", encoding=None,
+    return Version(id=version_id, label=label or visible_label(path.name), path=str(path), sha256="", format="html", encoding=None,
                    text="", error=message)
 
 

@@ -13,10 +13,20 @@ from variorum.core.load.errors import LoadError
 
 RENDER_DPI = 300  # what scanners produce and Tesseract reads well
 POINTS_PER_INCH = 72
+# A page is never rendered larger than this (a poster-sized or hostile page would need gigabytes at 300 dpi).
+MAX_RENDER_PIXELS = 40_000_000
 
 
-def recognise_pages(raw: bytes, indexes: Sequence[int]) -> list[list[ocr.Paragraph]]:
-    """The recognised paragraphs of the given pages (0-based), boxes in pixels at :data:`RENDER_DPI`."""
+def render_scale(width_pt: float, height_pt: float) -> float:
+    """Pixels per point for rendering a page: 300 dpi, less for a page too large to render whole at that."""
+    scale = RENDER_DPI / POINTS_PER_INCH
+    area = max(1.0, width_pt * height_pt)
+    return min(scale, (MAX_RENDER_PIXELS / area) ** 0.5)
+
+
+def recognise_pages(raw: bytes, indexes: Sequence[int]) -> list[tuple[list[ocr.Paragraph], float]]:
+    """The recognised paragraphs of the given pages (0-based), boxes in pixels, each with its pixels per
+    point."""
     import pypdfium2 as pdfium
 
     try:
@@ -28,8 +38,9 @@ def recognise_pages(raw: bytes, indexes: Sequence[int]) -> list[list[ocr.Paragra
         for i in indexes:
             page = document[i]
             try:
-                bitmap = page.render(scale=RENDER_DPI / POINTS_PER_INCH)
-                out.append(ocr.recognise(bitmap.to_pil(), upscale=False))
+                scale = render_scale(*page.get_size())
+                bitmap = page.render(scale=scale)
+                out.append((ocr.recognise(bitmap.to_pil(), upscale=False), scale))
             finally:
                 page.close()
         return out
@@ -50,7 +61,7 @@ def page_lines(paragraphs: list[ocr.Paragraph]) -> list[str]:
 def scanned_text(raw: bytes, pages: int):
     """The text and word boxes of a PDF whose pages all lack a text layer."""
     recognised = recognise_pages(raw, range(pages))
-    return ocr.assemble(recognised, scales=[POINTS_PER_INCH / RENDER_DPI] * pages)
+    return ocr.assemble([paragraphs for paragraphs, _ in recognised], scales=[1 / scale for _, scale in recognised])
 
 
 def fill_blank_pages(raw: bytes, texts: list[list[str]], blank: Sequence[int]) -> list[str]:
@@ -61,7 +72,7 @@ def fill_blank_pages(raw: bytes, texts: list[list[str]], blank: Sequence[int]) -
     except LoadError as exc:
         return [f"The pages without a text layer could not be read by OCR: {exc}"]
     read = []
-    for i, paragraphs in zip(blank, recognised, strict=True):
+    for i, (paragraphs, _scale) in zip(blank, recognised, strict=True):
         lines = page_lines(paragraphs)
         if lines:
             texts[i] = lines

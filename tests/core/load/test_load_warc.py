@@ -125,3 +125,13 @@ def test_a_damaged_wacz_is_one_clear_error(tmp_path):
     path.write_bytes(b"PK\x03\x04 not really a zip")
     [v] = load_paths([path])
     assert v.error.startswith("This is not a readable WACZ web archive")
+
+
+def test_the_captures_of_one_archive_are_not_the_same_file_given_twice(tmp_path):
+    path = tmp_path / "capture.warc.gz"
+    path.write_bytes(two_captures_and_a_revisit())
+    once = load_paths([path])
+    assert not any("given twice" in w for v in once for w in v.warnings)
+    twice = load_paths([path, path])
+    assert [any("given twice" in w for w in v.warnings) for v in twice] == [False] * 3 + [True] * 3
+    assert f"same file as v1 ({once[0].label})" in twice[3].warnings[-1]

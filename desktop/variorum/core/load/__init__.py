@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from variorum.core.load import folders
+from variorum.core.load import capture_versions, folders
 from variorum.core.load.duplicates import note_duplicates
 from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
@@ -43,7 +43,7 @@ EXTENSIONS: dict[str, str] = {
 }
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",
-           "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES"]
+           "load_versions", "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES"]
 
 
 def known_suffix(name: str | Path) -> str:
@@ -201,6 +201,14 @@ def _read_file(path: Path, *, version_id: str) -> Version:
     return load_bytes(raw, version_id=version_id, label=label, path=str(path))
 
 
+def load_versions(path: Path, *, first_id: int, url: str | None = None) -> list[Version]:
+    """The versions one file holds: one for most files, one per captured page for a web archive (ids from
+    ``v{first_id}`` on)."""
+    if path.is_file() and capture_versions.capture_kind(path):
+        return capture_versions.load_capture(path, first_id=first_id, load_html=load_bytes, url=url)
+    return [load_file(path, version_id=f"v{first_id}")]
+
+
 def load_pasted(text: str, *, version_id: str, label: str = "Pasted text") -> Version:
     """A version made from text the user pasted (no file behind it)."""
     raw = text.encode("utf-8")
@@ -229,8 +237,6 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
     loaded twice, the second time with a warning saying so.
     ``before_file(index, total, path)`` is called before each file is read (progress, or stopping by raising).
     """
-    from variorum.core.load.capture_versions import load_versions
-
     groups = [(p, folder_files(p) if p.is_dir() else [p]) for p in map(Path, paths)]
     total = sum(len(files) for _p, files in groups)
     versions: list[Version] = []

@@ -12,11 +12,10 @@ from __future__ import annotations
 import gzip
 import logging
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from variorum.core.load import MAX_FILE_BYTES, load_bytes, load_file
 from variorum.core.load.errors import LoadError
 from variorum.core.load.labels import visible_label
 from variorum.core.load.wacz import read_wacz
@@ -24,6 +23,8 @@ from variorum.core.load.warc import Keep, PageCapture, page_urls, read_captures
 from variorum.core.model import Capture, Version
 
 log = logging.getLogger(__name__)
+MAX_PAGE_BYTES = 50 * 1024 * 1024  # one captured page, unpacked: as much as the loader reads of any file
+HtmlLoader = Callable[..., Version]  # ``load_bytes`` of :mod:`variorum.core.load`: an HTML page as a version
 CAPTURE_SUFFIXES = {".warc": "warc", ".warc.gz": "warc", ".wacz": "wacz"}
 SOURCE_NAMES = {"warc": "WARC", "wacz": "WACZ"}
 
@@ -53,9 +54,9 @@ def read_archive(path: Path, keep: Keep | None = None) -> tuple[list[PageCapture
     kind = capture_kind(path)
     with path.open("rb") as f:
         if kind == "wacz":
-            return read_wacz(f, limit=MAX_FILE_BYTES, keep=keep)
+            return read_wacz(f, limit=MAX_PAGE_BYTES, keep=keep)
         try:
-            return read_captures(f, limit=MAX_FILE_BYTES, keep=keep)
+            return read_captures(f, limit=MAX_PAGE_BYTES, keep=keep)
         except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
             raise LoadError(f"This compressed web archive (WARC) is damaged ({exc}).") from exc
 
@@ -94,14 +95,15 @@ def _error(path: Path, version_id: str, message: str, label: str | None = None) 
                    text="", error=message)
 
 
-def _version(path: Path, kind: str, c: PageCapture, version_id: str, notes: list[str]) -> Version:
+def _version(path: Path, kind: str, c: PageCapture, version_id: str, notes: list[str],
+             load_html: HtmlLoader) -> Version:
     capture = Capture(time=c.time, target_uri=c.uri, record_id=c.record_id, payload_digest=c.payload_digest,
                       source=f"{SOURCE_NAMES[kind]} {path.name}")
     if c.html is None:
         v = _error(path, version_id, f"This capture is a revisit record pointing to a capture that is not in this "
                                      f"archive ({c.revisit_of}); there is no text to compare.", _label(c))
         return replace(v, metadata=replace(v.metadata, capture=capture, url=c.uri))
-    v = load_bytes(c.html, version_id=version_id, label=_label(c), path=str(path), fmt="html")
+    v = load_html(c.html, version_id=version_id, label=_label(c), path=str(path), fmt="html")
     if c.revisit_of:
         notes = [*notes, f"This capture is a revisit record: the archive kept no new copy because the page was "
                          f"unchanged since the capture {c.revisit_of}, whose text is shown."]
@@ -111,8 +113,17 @@ def _version(path: Path, kind: str, c: PageCapture, version_id: str, notes: list
                    warnings=(*notes, *v.warnings))
 
 
-def load_capture(path: Path, *, first_id: int, url: str | None = None) -> list[Version]:
-    """The versions in a web archive: every captured page, or only the captures of ``url`` when given."""
+def load_capture(path: Path, *, first_id: int, load_html: HtmlLoader, url: str | None = None) -> list[Version]:
+    """The versions in a web archive: every captured page, or only the captures of ``url`` when given; each page
+    is read by ``load_html`` (as ``load_bytes`` reads a saved page). Whatever cannot be read is logged."""
+    versions = _capture_versions(path, first_id, load_html, url)
+    for v in versions:
+        if v.error:
+            log.info("Could not read %s (%s): %s", path, v.label, v.error)
+    return versions
+
+
+def _capture_versions(path: Path, first_id: int, load_html: HtmlLoader, url: str | None) -> list[Version]:
     kind = capture_kind(path) or "warc"
     try:
         captures, warnings = read_archive(path, keep=None if url is None else (lambda uri: same_url(uri, url)))
@@ -132,15 +143,4 @@ def load_capture(path: Path, *, first_id: int, url: str | None = None) -> list[V
     elif len(urls) > 1:
         warnings = [*warnings, f"This archive holds {len(urls)} different pages; all of them were opened (to "
                                "compare the captures of one page, open it with that page's address)."]
-    return [_version(path, kind, c, f"v{first_id + i}", warnings) for i, c in enumerate(captures)]
-
-
-def load_versions(path: Path, *, first_id: int, url: str | None = None) -> list[Version]:
-    """The versions one file holds: one for most files, one per captured page for a web archive."""
-    if path.is_file() and capture_kind(path):
-        versions = load_capture(path, first_id=first_id, url=url)
-        for v in versions:
-            if v.error:
-                log.info("Could not read %s (%s): %s", path, v.label, v.error)
-        return versions
-    return [load_file(path, version_id=f"v{first_id}")]
+    return [_version(path, kind, c, f"v{first_id + i}", warnings, load_html) for i, c in enumerate(captures)]

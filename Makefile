@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml $(if $(VENV_OK),,FORCE)
 
 demo: $(STAMP)
 	@sh packaging/qt-system-libs.sh
+	@command -v tesseract >/dev/null 2>&1 || echo "Note: reading screenshots and scans (OCR) needs the optional" \
+		"tesseract-ocr program (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng)."
 	$(BIN)/variorum --demo
 
 test: $(STAMP)

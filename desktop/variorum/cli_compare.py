@@ -22,7 +22,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="variorum compare",
                                 description="Compare versions of an article and print a variorum.report/1 report.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="files to compare; a folder adds every "
-                   "supported file in it (.txt .md .html .htm .pdf .docx)")
+                   "supported file in it (.txt .md .html .htm .pdf .docx .warc .wacz .png .jpg .webp)")
     p.add_argument("--base", metavar="ID|PATH", help="the version to compare the others against "
                    "(default: the most complete version of the article)")
     p.add_argument("--format", choices=FORMATS, default="json",
@@ -31,6 +31,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="PATH", help="write the report here (atomically) instead of "
                    "standard output; never one of the files compared, nor a link, pipe or device")
     p.add_argument("--force", action="store_true", help="replace the --output file if it already exists")
+    p.add_argument("--url", metavar="URL", help="for a web archive (.warc, .warc.gz, .wacz) holding several pages: "
+                   "compare the captures of this page (without it, the pages it holds are listed)")
     p.add_argument("--show-cosmetic", action="store_true",
                    help="list cosmetic differences (quotes, line wraps, markup) in full, not just counted")
     return p
@@ -84,6 +86,8 @@ def main(argv: Sequence[str]) -> int:
     if ns.format in BINARY_FORMATS and not ns.output:
         return _fail(f"--format {ns.format} writes a file: give --output PATH")
     from variorum.core.case import BaseNotFound, load_case
+    from variorum.core.load import expand_paths
+    from variorum.core.load.capture_versions import archives_with_many_pages
     from variorum.core.model import Options
     from variorum.core.report import build_report, render
 
@@ -94,7 +98,11 @@ def main(argv: Sequence[str]) -> int:
     missing = [p for p in ns.paths if not os.path.lexists(p)]  # a link that loops is one version's error
     if missing:
         return _fail(f"no such file or folder: {missing[0]}")
-    case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic))
+    if ns.url is None:
+        for path, urls in archives_with_many_pages(expand_paths(ns.paths)):
+            return _fail(f"{path} holds captures of {len(urls)} pages; choose one with --url URL:\n  "
+                         + "\n  ".join(urls))
+    case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic), url=ns.url)
     for v in case.errors():
         print(f"variorum compare: {v.id} {v.label}: {v.error}", file=sys.stderr)
     readable, total = len(case.readable()), len(case.versions)

@@ -43,7 +43,7 @@ def pane_ids(window) -> list[str]:
 def test_an_empty_folder_is_listed_with_its_error_as_on_the_command_line(qtbot, window, seed_paths, tmp_path):
     empty = tmp_path / "nothing to compare"
     empty.mkdir()
-    (empty / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (empty / "photo.gif").write_bytes(b"GIF89a")  # not a format Variorum reads
     open_and_wait(qtbot, window, [seed_paths[0], empty, seed_paths[1]])
     model = window.docks.versions.model
     rows = [model.version_at(r) for r in range(model.rowCount())]

@@ -52,9 +52,11 @@ class Case:
         return Options(base=self.base_choice, show_cosmetic=self.show_cosmetic)
 
     def add(self, paths: Iterable[str | Path] = (), pasted: Iterable[str] = (), *,
-            progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> list[Version]:
-        """Read files (a folder adds every supported file in it, or one error when it has none) and pasted
-        texts; the new versions, in load order, are appended to the case and returned."""
+            progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
+            url: str | None = None) -> list[Version]:
+        """Read files (a folder adds every supported file in it, or one error when it has none; a web archive
+        every captured page, or those of ``url``) and pasted texts; the new versions, in load order, are appended
+        to the case and returned."""
         pasted = list(pasted)
         stop = cancelled or (lambda: False)
 
@@ -64,7 +66,7 @@ class Case:
             if progress is not None:
                 progress(LOAD_SHARE * index / max(1, total + len(pasted)), f"Reading {path.name}")
 
-        added = load_paths(list(paths), first_id=self._next_id, before_file=before_file)
+        added = load_paths(list(paths), first_id=self._next_id, before_file=before_file, url=url)
         already = sum(1 for v in self.versions if v.path is None)
         for n, text in enumerate(pasted, start=already + 1):
             added.append(load_pasted(text, version_id=f"v{self._next_id + len(added)}", label=f"Pasted text {n}"))
@@ -205,9 +207,9 @@ class Case:
 
 def load_case(paths: Iterable[str | Path] = (), *, pasted: Iterable[str] = (), options: Options | None = None,
               progress: Callable[[float, str], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> Case:
+              cancelled: Callable[[], bool] | None = None, url: str | None = None) -> Case:
     """A new case made of these files and pasted texts (see :meth:`Case.add`); nothing is compared yet."""
     case = Case(options)
-    case.add(paths, pasted, progress=progress, cancelled=cancelled)
+    case.add(paths, pasted, progress=progress, cancelled=cancelled, url=url)
     return case
 

@@ -10,6 +10,7 @@ from variorum.core.checks import TextAnalysis, run_checks
 from variorum.core.diff import Codec, alignment_of, diff_versions, prepare
 from variorum.core.metadata import enrich
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
+from variorum.core.ocr_noise import reclassify as reclassify_ocr_noise
 from variorum.core.relation import classify, pick_base, profile
 
 ProgressFn = Callable[[float, str], None]
@@ -80,7 +81,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                 report(n / (len(others) + 1), f"Comparing {v.label} with {base.label}")
                 result = diff_versions(prepared[base_id], prepared[v.id], version_id=v.id, salt=f"{base.sha256}|{v.sha256}",
                                        codec=codec)
-                differences.extend(result.differences)
+                differences.extend(reclassify_ocr_noise(result.differences, base, v))
                 alignments[v.id] = alignment_of(v.id, result)
     check_cancel()
     report(0.95, "Checking for discrepancies")

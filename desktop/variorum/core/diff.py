@@ -24,7 +24,8 @@ from variorum.core.model import Alignment, Difference, ParagraphPair, Span
 from variorum.core.normalize import cosmetic_category, normalize_text, paragraph_key, substantive_category
 from variorum.core.tokens import Token, content_tokens, paragraphs
 
-COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case"})
+COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case",
+                                 "ocr"})  # ocr: uncertain readings only, see variorum.core.ocr_noise
 MIN_MOVE_WORDS = 4
 # A fixed, generous limit for one diff-match-patch call. Paragraph and sentence pre-alignment keep each call
 # small, so the limit is a safety net that ordinary inputs never reach: results do not depend on machine speed.

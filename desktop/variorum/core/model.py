@@ -27,6 +27,45 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Capture:
+    """Where and when a web archive captured a version: its chain of custody.
+
+    ``time`` is the capture time (ISO-8601 UTC, ``…Z``); ``record_id`` and ``payload_digest`` are the WARC record's
+    ``WARC-Record-ID`` and ``WARC-Payload-Digest`` (None for a saved archive page, which carries neither);
+    ``source`` names what the capture came from (``WARC``, ``WACZ``, ``Wayback Machine``, ``archive.today``).
+    """
+
+    time: str | None
+    target_uri: str | None
+    record_id: str | None = None
+    payload_digest: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """A word read by text recognition: where it sits in the version's text (``start``/``end``), its box on the
+    page image in pixels, its confidence (0-100) and the page (0-based) it was read from."""
+
+    start: int
+    end: int
+    left: int
+    top: int
+    width: int
+    height: int
+    conf: float
+    page: int = 0
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.conf < LOW_OCR_CONFIDENCE
+
+
+# Below this confidence (Tesseract's 0-100 scale) a recognised word is marked as uncertain.
+LOW_OCR_CONFIDENCE = 70.0
+
+
+@dataclass(frozen=True)
 class Metadata:
     """What a version says about itself. Dates are ISO-8601 strings (``YYYY-MM-DD`` or a full timestamp)."""
 
@@ -39,6 +78,7 @@ class Metadata:
     links: tuple[Link, ...] = ()
     # Where each field came from, e.g. {"published": "dateline", "title": "og:title"}; helps explain findings.
     sources: tuple[tuple[str, str], ...] = ()
+    capture: Capture | None = None  # set for a version taken from a web archive
 
     def source_of(self, name: str) -> str | None:
         return dict(self.sources).get(name)
@@ -52,13 +92,14 @@ class Version:
     label: str
     path: str | None
     sha256: str
-    format: str  # "text" | "markdown" | "html" | "pdf" | "docx" | "unknown"
+    format: str  # "text" | "markdown" | "html" | "pdf" | "docx" | "image" | "unknown"
     encoding: str | None
     text: str
     metadata: Metadata = field(default_factory=Metadata)
     warnings: tuple[str, ...] = ()
     error: str | None = None
     size: int | None = None  # bytes read (or found on disk, for a file too large to read); None when unknown
+    ocr: tuple[OcrWord, ...] = ()  # the recognised words, in text order, for a version read by OCR
 
     @property
     def ok(self) -> bool:

@@ -16,7 +16,7 @@ def test_folder_takes_only_supported_files_sorted_by_name(tmp_path, make_pdf, ma
     (folder / "print.pdf").write_bytes(make_pdf([["the printed version"]]))
     (folder / "word.docx").write_bytes(make_docx(["the word version"]))
     # junk that must be left alone
-    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
+    (folder / "photo.gif").write_bytes(b"GIF89a" + bytes(100))
     (folder / "notes.rtf").write_text("{\\rtf1 hi}", encoding="ascii")
     (folder / ".hidden.txt").write_text("hidden", encoding="utf-8")
     (folder / "~$word.docx").write_bytes(b"lock file")
@@ -34,10 +34,11 @@ def test_folder_takes_only_supported_files_sorted_by_name(tmp_path, make_pdf, ma
 
 def test_folder_with_nothing_readable_says_so(tmp_path):
     (tmp_path / "junk").mkdir()
-    (tmp_path / "junk" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "junk" / "photo.gif").write_bytes(b"GIF89a")
     [v] = load_paths([tmp_path / "junk"])
     assert v.error == EMPTY_FOLDER == ("This folder contains no file that can be compared "
-                                       "(.txt, .md, .html, .htm, .mhtml, .pdf, .docx).")
+                                       "(.txt, .md, .html, .htm, .mhtml, .pdf, .docx, .warc, .wacz, .png, .jpg, "
+                                       ".webp).")
     assert (v.id, v.label, v.format) == ("v1", "junk", "unknown")
 
 
@@ -93,8 +94,8 @@ def test_unknown_extension_is_sniffed():
 
 
 def test_images_and_programs_are_named_for_what_they_are():
-    v = load_bytes(b"\xff\xd8\xff\xe0" + bytes(300), version_id="v1", label="photo.txt")
-    assert v.error == ("This is a JPEG image, not a document that can be compared; Variorum compares text: TXT, "
+    v = load_bytes(b"GIF89a" + bytes(300), version_id="v1", label="photo.txt")
+    assert v.error == ("This is a GIF image, not a document that can be compared; Variorum compares text: TXT, "
                        "Markdown, HTML, PDF and DOCX files.")
     v = load_bytes(b"\x7fELF\x02\x01\x01" + bytes(300), version_id="v1", label="tool")
     assert v.error == ("This is a program (ELF executable), not a document that can be compared; Variorum compares "

@@ -66,8 +66,8 @@ def test_page_without_text_layer_is_reported(make_pdf):
 
 def test_scanned_pdf_without_any_text(make_pdf):
     v = load(make_pdf([[], []]))
-    assert v.error == ("This PDF has no text layer (it is probably a scanned image); run text recognition (OCR) "
-                       "on it first.")
+    assert v.error == ("This PDF has no text layer, and text recognition (OCR) found no text on its pages (they "
+                       "may be blank or pictures).")
 
 
 def test_truncated_pdf(make_pdf):

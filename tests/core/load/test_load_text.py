@@ -70,8 +70,15 @@ def test_binary_named_txt():
 
 
 def test_png_named_txt_says_what_it_is():
-    v = load(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    assert v.error == ("This is a PNG image, not a document that can be compared; Variorum compares text: "
+    v = load(b"\x89PNG\r\n\x1a\n" + bytes(200))  # a screenshot is read by OCR, whatever its name; this one is broken
+    assert v.error == "This image is damaged or in a format that cannot be read."
+    assert v.format == "image"
+    assert v.warnings == ("The file is named like a text file but is an image file; it was read as image.",)
+
+
+def test_gif_named_txt_says_what_it_is():
+    v = load(b"GIF89a" + bytes(200))
+    assert v.error == ("This is a GIF image, not a document that can be compared; Variorum compares text: "
                        "TXT, Markdown, HTML, PDF and DOCX files.")
     assert v.format == "unknown"
 

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from variorum.core.load import folders
+from variorum.core.load import capture_versions, folders
 from variorum.core.load.duplicates import note_duplicates
 from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
@@ -23,7 +23,8 @@ from variorum.core.model import Version
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
-EMPTY_FOLDER = "This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx)."
+EMPTY_FOLDER = ("This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx, "
+                ".warc, .wacz, .png, .jpg, .webp).")
 
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
@@ -37,10 +38,17 @@ EXTENSIONS: dict[str, str] = {
     ".mhtml": "html",
     ".pdf": "pdf",
     ".docx": "docx",
+    ".warc": "warc", ".warc.gz": "warc", ".wacz": "wacz",  # web archives: one version per captured page
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".webp": "image",  # read by OCR
 }
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",
-           "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES"]
+           "load_versions", "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES"]
+
+
+def known_suffix(name: str | Path) -> str:
+    """The file name's suffix as :data:`EXTENSIONS` knows it (``.warc.gz`` is one), else its last suffix."""
+    return folders.known_suffix(str(name), EXTENSIONS)
 
 
 def sha256_of(raw: bytes) -> str:
@@ -67,12 +75,12 @@ _FOREIGN_ADVICE = {
     "an RTF document": "save it as .docx or plain text and try again",
 }
 FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "DOCX",
-                "unknown": "unknown"}
+                "image": "image", "warc": "WARC", "wacz": "WACZ", "unknown": "unknown"}
 
 
 def _a(fmt: str) -> str:
     name = FORMAT_NAMES[fmt]
-    return ("an " if name == "HTML" else "a ") + name
+    return ("an " if name == "HTML" or name[0] in "aeiou" else "a ") + name
 
 
 def sniff_format(raw: bytes) -> str | None:
@@ -81,6 +89,8 @@ def sniff_format(raw: bytes) -> str | None:
         return "pdf"
     if raw.startswith(b"PK\x03\x04") and b"word/" in raw[:65536]:
         return "docx"
+    if raw.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) or (raw[:4] == b"RIFF" and raw[8:12] == b"WEBP"):
+        return "image"
     head = raw[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")):  # e.g. an error page saved under the expected name
         return "html"
@@ -108,7 +118,7 @@ def detect_format(name: str, raw: bytes) -> str:
     sniffed = sniff_format(raw)
     if sniffed:
         return sniffed
-    ext = Path(name).suffix.lower()
+    ext = known_suffix(name)
     if ext in EXTENSIONS:
         return EXTENSIONS[ext]
     head = raw[:2048].lstrip().lower()
@@ -128,6 +138,8 @@ def _extractor(fmt: str):
         from variorum.core.load import pdf as mod
     elif fmt == "docx":
         from variorum.core.load import docx as mod
+    elif fmt == "image":
+        from variorum.core.load import ocr as mod
     else:  # pragma: no cover - detect_format only returns the names above
         raise LoadError(f"unsupported format {fmt!r}")
     return mod.extract
@@ -137,7 +149,7 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
                fmt: str | None = None) -> Version:
     """Build a Version from raw bytes; any failure is reported in ``Version.error``."""
     digest = sha256_of(raw)
-    named = fmt or EXTENSIONS.get(Path(label).suffix.lower())
+    named = fmt or EXTENSIONS.get(known_suffix(label))
     fmt = fmt or detect_format(label, raw)
     base = dict(id=version_id, label=label, path=path, sha256=digest, format=fmt, size=len(raw))
     if not raw:
@@ -165,7 +177,7 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
         return Version(**base, encoding=extracted.encoding, text="", metadata=extracted.metadata,
                        warnings=warnings, error="No text could be extracted from this file.")
     return Version(**base, encoding=extracted.encoding, text=extracted.text, metadata=extracted.metadata,
-                   warnings=warnings)
+                   warnings=warnings, ocr=extracted.ocr)
 
 
 def load_file(path: Path, *, version_id: str) -> Version:
@@ -189,6 +201,14 @@ def _read_file(path: Path, *, version_id: str) -> Version:
     return load_bytes(raw, version_id=version_id, label=label, path=str(path))
 
 
+def load_versions(path: Path, *, first_id: int, url: str | None = None) -> list[Version]:
+    """The versions one file holds: one for most files, one per captured page for a web archive (ids from
+    ``v{first_id}`` on)."""
+    if path.is_file() and capture_versions.capture_kind(path):
+        return capture_versions.load_capture(path, first_id=first_id, load_html=load_bytes, url=url)
+    return [load_file(path, version_id=f"v{first_id}")]
+
+
 def load_pasted(text: str, *, version_id: str, label: str = "Pasted text") -> Version:
     """A version made from text the user pasted (no file behind it)."""
     raw = text.encode("utf-8")
@@ -208,11 +228,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 FileHook = Callable[[int, int, Path], None]
 
 
-def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: FileHook | None = None) -> list[Version]:
+def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: FileHook | None = None,
+               url: str | None = None) -> list[Version]:
     """Load every file (directories expanded); ids are ``v{first_id}``, ``v{first_id + 1}``… in load order.
 
-    A folder with nothing readable in it becomes one version carrying that error, so the user learns why; a file
-    given twice is loaded twice, the second time with a warning saying so.
+    A web archive gives one version per captured page (only the captures of ``url``, when given). A folder with
+    nothing readable in it becomes one version carrying that error, so the user learns why; a file given twice is
+    loaded twice, the second time with a warning saying so.
     ``before_file(index, total, path)`` is called before each file is read (progress, or stopping by raising).
     """
     groups = [(p, folder_files(p) if p.is_dir() else [p]) for p in map(Path, paths)]
@@ -227,6 +249,6 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
         for f in files:
             if before_file is not None:
                 before_file(done, total, f)
-            versions.append(load_file(f, version_id=f"v{first_id + len(versions)}"))
+            versions += load_versions(f, first_id=first_id + len(versions), url=url)
             done += 1
     return note_duplicates(versions)

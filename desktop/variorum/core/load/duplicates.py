@@ -10,14 +10,16 @@ from collections.abc import Sequence
 from variorum.core.model import Version
 
 
-def _identity(version: Version) -> tuple[int, int] | None:
+def _identity(version: Version) -> tuple[int, int, str | None] | None:
+    """The file, and the record in it for one of a web archive's captures (an archive holds many versions)."""
     if not version.path:
         return None
     try:
         info = os.stat(version.path)
     except (OSError, ValueError):
         return None
-    return info.st_dev, info.st_ino
+    capture = version.metadata.capture
+    return info.st_dev, info.st_ino, capture.record_id if capture else None
 
 
 def duplicate_notice(first: Version) -> str:
@@ -26,7 +28,7 @@ def duplicate_notice(first: Version) -> str:
 
 def note_duplicates(versions: Sequence[Version]) -> list[Version]:
     """The versions, each one that is a file already given earlier warned about it (once)."""
-    seen: dict[tuple[int, int], Version] = {}
+    seen: dict[tuple[int, int, str | None], Version] = {}
     out = []
     for v in versions:
         key = _identity(v)

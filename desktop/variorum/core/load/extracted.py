@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from variorum.core.model import Metadata
+from variorum.core.model import Metadata, OcrWord
 
 
 @dataclass(frozen=True)
@@ -13,3 +13,4 @@ class Extracted:
     encoding: str | None = None
     metadata: Metadata = field(default_factory=Metadata)
     warnings: tuple[str, ...] = ()
+    ocr: tuple[OcrWord, ...] = ()  # the recognised words, for text read by OCR

@@ -19,6 +19,12 @@ def _natural_key(rel: Path) -> tuple:
                  for piece in re.split(r"(\d+)", str(rel).casefold()) if piece)
 
 
+def known_suffix(name: str, extensions: Iterable[str]) -> str:
+    """The name's suffix among ``extensions``, the longest first (``.warc.gz`` is one), else its last suffix."""
+    lowered = name.lower()
+    return next((e for e in sorted(extensions, key=len, reverse=True) if lowered.endswith(e)), Path(lowered).suffix)
+
+
 def _is_folder(entry: os.DirEntry) -> bool:
     try:
         return entry.is_dir()  # follows a link: a link to a folder is no document either
@@ -46,7 +52,7 @@ def folder_files(folder: Path, extensions: Mapping[str, str]) -> list[Path]:
             path = current / entry.name
             if entry.is_dir(follow_symlinks=False):
                 pending.append(path)
-            elif Path(entry.name).suffix.lower() in extensions and not _is_folder(entry):
+            elif known_suffix(entry.name, extensions) in extensions and not _is_folder(entry):
                 found.append(path)
     return sorted(found, key=lambda c: _natural_key(c.relative_to(folder)))
 

@@ -17,7 +17,7 @@ import trafilatura
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
-from variorum.core.load import html_meta, mhtml
+from variorum.core.load import archive_pages, html_meta, mhtml
 from variorum.core.load.encoding import decode, looks_binary, replacement_warning
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
@@ -152,7 +152,8 @@ def extract(raw: bytes) -> Extracted:
         tree, cut_short = html_meta.parse(page)
     except (etree.ParserError, ValueError) as exc:
         raise LoadError(f"The page could not be parsed as HTML ({exc}).") from exc
-    meta = html_meta.page_metadata(tree)
+    archived = archive_pages.unwrap(tree, page)  # a page saved from a web archive: the archived page only
+    meta = archive_pages.with_capture(html_meta.page_metadata(tree), archived)
     if meta.url is None and saved_from:
         meta = replace(meta, url=saved_from, sources=meta.sources + (("url", "MHTML Content-Location"),))
     base = html_meta.base_url(tree, meta)

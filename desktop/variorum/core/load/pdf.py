@@ -17,6 +17,7 @@ from collections import Counter
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
+from variorum.core.load import pdf_ocr
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.pdf_links import PageLinks, locate, page_links
@@ -219,6 +220,10 @@ def _title(reader: PdfReader) -> str | None:
     return title if title and not _JUNK_TITLE.search(title) else None
 
 
+def _metadata(title: str | None, links: tuple = ()) -> Metadata:
+    return Metadata(title=title, links=links, sources=(("title", "PDF document info"),) if title else ())
+
+
 def extract(raw: bytes) -> Extracted:
     warnings: list[str] = []
     with py_warnings.catch_warnings():
@@ -234,6 +239,7 @@ def extract(raw: bytes) -> Extracted:
         if not pages:
             raise LoadError("This PDF has no pages.")
         texts: list[list[str]] = []
+        blank: list[int] = []  # pages without a text layer, read by OCR below
         anchors: list[list[tuple[str, str]]] = []
         unreadable: list[Exception] = []
         for n, page in enumerate(pages, start=1):
@@ -254,6 +260,7 @@ def extract(raw: bytes) -> Extracted:
             else:
                 if not text.strip():
                     warnings.append(f"Page {n} has no text layer (scanned image?).")
+                    blank.append(n - 1)
             text = _SPACING.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).translate(_LIGATURES)
             texts.append(text.split("\n"))
         title = _title(reader)
@@ -262,8 +269,11 @@ def extract(raw: bytes) -> Extracted:
             raise LoadError(TOO_LARGE)
         if unreadable:
             raise LoadError(DAMAGED)
-        raise LoadError("This PDF has no text layer (it is probably a scanned image); run text recognition "
-                        "(OCR) on it first.")
+        text, words = pdf_ocr.read_scanned(raw, len(texts))
+        warnings.append("The text was read from the page images by OCR: check names and numbers against them.")
+        return Extracted(text=text, metadata=_metadata(title), warnings=tuple(warnings), ocr=words)
+    if blank:
+        warnings += pdf_ocr.fill_blank_pages(raw, texts, blank)
     texts, dropped = strip_furniture(texts)
     if dropped:
         shown = ", ".join(repr(d) if d != "page numbers" else d for d in dropped[:3])
@@ -277,5 +287,4 @@ def extract(raw: bytes) -> Extracted:
     body, spans = join_pages([page_text(lines) for lines in texts])
     links = tuple(link for found, (start, end) in zip(anchors, spans, strict=True) if found
                   for link in locate(body, found, start, end))
-    metadata = Metadata(title=title, links=links, sources=(("title", "PDF document info"),) if title else ())
-    return Extracted(text=body, encoding=None, metadata=metadata, warnings=tuple(warnings))
+    return Extracted(text=body, encoding=None, metadata=_metadata(title, links), warnings=tuple(warnings))

@@ -20,6 +20,7 @@ from variorum.core.report.model import (
     QuotedSpan,
     Reconciliation,
     Report,
+    ReportCapture,
     ReportDifference,
     ReportFinding,
     ReportMetadata,
@@ -40,6 +41,12 @@ def _metadata(v: Version) -> ReportMetadata:
                           credits=m.credits, url=m.url, links=m.links)
 
 
+def _capture(v: Version) -> ReportCapture | None:
+    c = v.metadata.capture
+    return None if c is None else ReportCapture(captured_at=c.time, target_uri=c.target_uri, record_id=c.record_id,
+                                                payload_digest=c.payload_digest, source=c.source)
+
+
 def _notes_by_anchor(notes: Sequence[ReportNote]) -> dict[tuple[str, str | None], list[ReportNote]]:
     out: dict[tuple[str, str | None], list[ReportNote]] = {}
     for n in notes:
@@ -58,7 +65,7 @@ def _reconciliation(anchored: Anchored, kind: str, ident: str | None) -> Reconci
 
 def _version(c: Comparison, v: Version, anchored: Anchored) -> ReportVersion:
     return ReportVersion(id=v.id, label=v.label, path=v.path, sha256=v.sha256, format=v.format, encoding=v.encoding,
-                         size=v.size, chars=v.chars, words=v.words, metadata=_metadata(v),
+                         size=v.size, chars=v.chars, words=v.words, metadata=_metadata(v), capture=_capture(v),
                          relation=c.relations.get(v.id), warnings=v.warnings, error=v.error,
                          notes=_ids(anchored.get(("version", v.id), [])))
 

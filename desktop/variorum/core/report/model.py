@@ -60,6 +60,17 @@ class ReportMetadata:
 
 
 @dataclass(frozen=True)
+class ReportCapture:
+    """A web archive capture's chain of custody (see :class:`variorum.core.model.Capture`)."""
+
+    captured_at: str | None
+    target_uri: str | None
+    record_id: str | None
+    payload_digest: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
 class ReportVersion:
     id: str
     label: str
@@ -71,6 +82,7 @@ class ReportVersion:
     chars: int
     words: int
     metadata: ReportMetadata
+    capture: ReportCapture | None  # set for a version taken from a web archive
     relation: Relation | None
     warnings: tuple[str, ...]
     error: str | None

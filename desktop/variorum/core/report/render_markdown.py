@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from variorum.core.report.model import NoteId, QuotedSpan, Report, ReportNote
+from variorum.core.report.model import NoteId, QuotedSpan, Report, ReportNote, ReportVersion
 from variorum.core.report.presentation import (
     EVIDENCE_SHOWN,
     RELATION_LABELS,
@@ -120,7 +120,18 @@ def _versions(report: Report) -> list[str]:
             meta_lines.append(f"- {esc(v.id)}: " + "; ".join(f"{k}: {esc(val, 300)}" for k, val in fields))
     if meta_lines:
         out += ["", "Metadata:", "", *meta_lines]
+    captures = [_capture_line(v) for v in report.versions if v.capture]
+    if captures:
+        out += ["", "Web archive captures (chain of custody):", "", *captures]
     return out
+
+
+def _capture_line(v: ReportVersion) -> str:
+    c = v.capture
+    fields = [("captured", c.captured_at or "time unknown"), ("from", c.source), ("target URI", c.target_uri),
+              ("record", c.record_id), ("payload digest", c.payload_digest)]
+    return f"- {esc(v.id)}: " + "; ".join(f"{k}: {code(val) if k in ('record', 'payload digest') else esc(val, 300)}"
+                                         for k, val in fields if val)
 
 
 def _differences(report: Report, lengths: dict[str, int], notes: dict[NoteId, ReportNote]) -> list[str]:

@@ -1,0 +1,65 @@
+"""``variorum compare`` on web archives and saved archive pages: the capture's chain of custody in every report."""
+
+from __future__ import annotations
+
+import json
+
+from test_compare_cli import run
+
+from archive_builders import ARTICLE_URL, OTHER_URL, article_html, build_wacz, build_warc, wayback_page
+from variorum.core.report.schema import validation_errors
+
+DATES = ("2024-03-01T09:00:00Z", "2024-03-04T10:30:00Z", "2024-03-06T12:00:00Z")
+
+
+def crawl(tmp_path):
+    """A WACZ with two captures of the article, a revisit of the second, and a capture of another page."""
+    warc = build_warc([(ARTICLE_URL, DATES[0], article_html(closed_days="ten")),
+                       (ARTICLE_URL, DATES[1], article_html(closed_days="fourteen")),
+                       (OTHER_URL, DATES[1], article_html(closed_days="two", title="Final score"))],
+                      revisits=[(ARTICLE_URL, DATES[2], 1)])
+    path = tmp_path / "crawl.wacz"
+    path.write_bytes(build_wacz(warc, [(ARTICLE_URL, DATES[0], "Harbour bridge"), (OTHER_URL, DATES[1], "Score")]))
+    return path
+
+
+def test_an_archive_of_several_pages_lists_them_and_asks_for_one(tmp_path):
+    out = run("compare", str(crawl(tmp_path)))
+    assert out.returncode == 2
+    assert "holds captures of 2 pages; choose one with --url URL" in out.stderr
+    assert f"\n  {ARTICLE_URL}\n  {OTHER_URL}" in out.stderr
+    assert out.stdout == ""
+
+
+def test_the_captures_of_the_chosen_page_are_compared_with_their_chain_of_custody(tmp_path):
+    out = run("compare", str(crawl(tmp_path)), "--url", ARTICLE_URL, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert validation_errors(report) == []
+    assert [v["capture"]["captured_at"] for v in report["versions"]] == list(DATES)
+    for v in report["versions"]:
+        assert v["capture"]["target_uri"] == ARTICLE_URL
+        assert v["capture"]["record_id"].startswith("<urn:uuid:")
+        assert v["capture"]["payload_digest"].startswith("sha1:")
+        assert v["capture"]["source"] == "WACZ crawl.wacz"
+    changed = [(d["version"], d["base"]["text"], d["other"]["text"]) for d in report["differences"]
+               if not d["cosmetic"]]
+    assert changed == [("v2", "ten", "fourteen"), ("v3", "ten", "fourteen")]  # v3 revisits v2
+    assert [f["kind"] for f in report["findings"]] == ["number-changed"]
+
+
+def test_markdown_and_html_reports_show_the_capture(tmp_path):
+    saved = tmp_path / "wayback.html"
+    saved.write_bytes(wayback_page(article_html(closed_days="ten"), original=ARTICLE_URL, stamp="20240301143210"))
+    archive = tmp_path / "capture.warc.gz"
+    archive.write_bytes(build_warc([(ARTICLE_URL, DATES[1], article_html(closed_days="fourteen"))]))
+    md = run("compare", str(saved), str(archive), "--format", "md")
+    assert md.returncode == 0, md.stderr
+    assert "Web archive captures (chain of custody):" in md.stdout
+    assert "- v1: captured: 2024-03-01T14:32:10Z; from: Wayback Machine; target URI: " in md.stdout
+    assert "- v2: captured: 2024-03-04T10:30:00Z; from: WARC capture.warc.gz;" in md.stdout
+    assert "payload digest: `sha1:" in md.stdout
+    html = run("compare", str(saved), str(archive), "--format", "html")
+    assert html.returncode == 0, html.stderr
+    assert '<span class="k">Captured:</span> 2024-03-04T10:30:00Z' in html.stdout
+    assert '<span class="k">Payload digest:</span>' in html.stdout

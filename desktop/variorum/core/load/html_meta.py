@@ -211,8 +211,9 @@ def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:
                 continue
             for key in ("creditText", "copyrightHolder", "author"):
                 for name in ([image[key]] if isinstance(image.get(key), str) else _person_names(image.get(key))):
-                    if _clean(name):
-                        found.append(_clean(name))
+                    cleaned = _clean(name)
+                    if cleaned:
+                        found.append(cleaned)
     return tuple(dict.fromkeys(found))[:MAX_CREDITS], "JSON-LD image credit"
 
 

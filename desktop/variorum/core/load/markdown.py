@@ -151,7 +151,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return text, {}
-    fields = {}
+    fields: dict[str, str] = {}
     for fm in _FM_FIELD.finditer(m.group(1)):
         fields.setdefault(fm.group(1).lower(), fm.group(2).strip().strip("\"'"))
     if not fields:

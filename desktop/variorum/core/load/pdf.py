@@ -179,10 +179,10 @@ def _reader(raw: bytes) -> tuple[PdfReader, bool]:
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
     except _READ_ERRORS as exc:
-        reader = _recover_truncated(raw)
-        if reader is None:
+        salvaged = _recover_truncated(raw)
+        if salvaged is None:
             raise LoadError(DAMAGED) from exc
-        recovered = True
+        reader, recovered = salvaged, True
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
@@ -275,7 +275,7 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(f"A line drawn at both the foot of one page and the head of the next was kept once "
                         f"(page {pages_named}).")
     body, spans = join_pages([page_text(lines) for lines in texts])
-    links = tuple(link for found, (start, end) in zip(anchors, spans, strict=True) if found
-                  for link in locate(body, found, start, end))
-    metadata = Metadata(title=title, links=links, sources=(("title", "PDF document info"),) if title else ())
+    body_links = tuple(link for found, (start, end) in zip(anchors, spans, strict=True) if found
+                       for link in locate(body, found, start, end))
+    metadata = Metadata(title=title, links=body_links, sources=(("title", "PDF document info"),) if title else ())
     return Extracted(text=body, encoding=None, metadata=metadata, warnings=tuple(warnings))

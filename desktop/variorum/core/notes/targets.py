@@ -138,7 +138,7 @@ def ref_of(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int
     if anchor.kind in ("case", "finding", "difference"):
         return AnchorRef(anchor.kind, None if anchor.kind == "case" else anchor.ref)
     sha = anchor.sha256 or ""
-    vid = version_ids.get(sha) or (slot_ids or {}).get(anchor.slot) or (f"sha256:{sha[:12]}" if sha else "?")
+    vid = version_ids.get(sha) or (slot_ids.get(anchor.slot) if slot_ids and anchor.slot is not None else None) or (f"sha256:{sha[:12]}" if sha else "?")
     if anchor.kind == "version":
         return AnchorRef("version", vid)
     q = anchor.quote

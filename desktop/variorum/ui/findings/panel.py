@@ -273,7 +273,10 @@ class FindingsPanel(QWidget):
         self._kind_actions = {}
         kinds = sorted({f.kind for f in self.model.findings()})
         show_all = self.kind_menu.addAction("Show all kinds")
-        show_all.triggered.connect(lambda: [a.setChecked(True) for a in self._kind_actions.values()])
+        def check_all() -> None:
+            for a in self._kind_actions.values():
+                a.setChecked(True)
+        show_all.triggered.connect(check_all)
         self.kind_menu.addSeparator()
         counts = {k: 0 for k in kinds}
         for f in self.model.findings():

@@ -353,10 +353,6 @@ def _word_diff(builder: _Builder, b_tok: list[tuple[Token, int]], o_tok: list[tu
             io += n
 
 
-def _region_end(side: Prepared, paras: list[int]) -> int:
-    return side.paras[paras[-1]][1] if paras else 0
-
-
 def _detect_moves(diffs: list[Difference], make_id) -> list[Difference]:
     """Pair a deleted passage with an inserted passage elsewhere that says the same: one ``move``."""
     deletes = [d for d in diffs if d.kind == "delete" and not d.cosmetic]

@@ -214,9 +214,6 @@ class MainWindow(QMainWindow):
     def set_compared(self, version_id: str) -> None:
         self.session.set_compared(version_id)
 
-    def step_version(self, delta: int) -> None:
-        self.session.step_compared(delta)
-
     # --- following the session --------------------------------------------------------------------------------
     def _on_closed(self) -> None:
         self._resources.close()

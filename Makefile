@@ -33,6 +33,8 @@ fuzz: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check desktop tests bench
+	$(BIN)/mypy
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_import_graph.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -19,10 +19,12 @@ log = logging.getLogger(__name__)
 
 
 def parser() -> argparse.ArgumentParser:
+    from variorum.core.load import EXTENSIONS
+
     p = argparse.ArgumentParser(prog="variorum compare",
                                 description="Compare versions of an article and print a variorum.report/1 report.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="files to compare; a folder adds every "
-                   "supported file in it (.txt .md .html .htm .pdf .docx .warc .wacz .png .jpg .webp)")
+                   f"supported file in it ({' '.join(EXTENSIONS)})")
     p.add_argument("--base", metavar="ID|PATH", help="the version to compare the others against "
                    "(default: the most complete version of the article)")
     p.add_argument("--format", choices=FORMATS, default="json",

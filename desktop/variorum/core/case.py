@@ -143,8 +143,9 @@ class Case:
     def default_compared(self) -> str | None:
         """The first visible version of the same article, else the first comparable one."""
         comparable = self.comparable()
-        same = [vid for vid in comparable if self.comparison.relations[vid].kind == "same-article"]
-        return (same or comparable or [None])[0]
+        c = self.comparison
+        same = [vid for vid in comparable if c is not None and c.relations[vid].kind == "same-article"]
+        return next(iter(same or comparable), None)
 
     def set_compared(self, version_id: str | None) -> bool:
         """Compare this version with the base; False (nothing changes) when it cannot be compared."""

@@ -20,7 +20,7 @@ from diff_match_patch import diff_match_patch
 from rapidfuzz import fuzz
 
 from variorum.core.align import pairs_from_votes
-from variorum.core.model import Alignment, Difference, ParagraphPair, Span
+from variorum.core.model import Alignment, Difference, DiffKind, ParagraphPair, Span
 from variorum.core.normalize import cosmetic_category, normalize_text, paragraph_key, substantive_category
 from variorum.core.tokens import Token, content_tokens, paragraphs
 
@@ -62,7 +62,7 @@ class Codec:
                             n += 0x800
                         c = codes[k] = chr(n)
                     found[i] = c
-        return "".join(found)
+        return "".join(c for c in found if c is not None)  # every key has its code by now
 
 
 try:  # the same diff algorithm built in C++: an optional accelerator, results checked identical by the tests
@@ -182,7 +182,7 @@ class _Builder:
         h = hashlib.sha1(f"{self.salt}|{kind}|{bs.start}:{bs.end}|{os_.start}:{os_.end}".encode()).hexdigest()
         return "d" + h[:11]
 
-    def add(self, kind: str, cosmetic: bool, category: str, bs: Span, os_: Span) -> None:
+    def add(self, kind: DiffKind, cosmetic: bool, category: str, bs: Span, os_: Span) -> None:
         self.diffs.append(Difference(self.make_id(kind, bs, os_), self.version_id, kind, cosmetic, category,
                                      bs, os_))
 
@@ -246,7 +246,7 @@ class _Builder:
     def _emit(self, dels: list[tuple[Token, int]], ins: list[tuple[Token, int]], b_pos: int, o_pos: int) -> None:
         bs = _span(self.b.text, dels) if dels else Span(b_pos, b_pos, "")
         os_ = _span(self.o.text, ins) if ins else Span(o_pos, o_pos, "")
-        kind = "replace" if dels and ins else ("delete" if dels else "insert")
+        kind: DiffKind = "replace" if dels and ins else ("delete" if dels else "insert")
         category = cosmetic_category(bs.text, os_.text) or substantive_category(bs.text, os_.text)
         self.add(kind, category in COSMETIC_CATEGORIES, category, bs, os_)
 
@@ -352,10 +352,6 @@ def _word_diff(builder: _Builder, b_tok: list[tuple[Token, int]], o_tok: list[tu
             for k in range(n):
                 builder.insert(*o_tok[io + k])
             io += n
-
-
-def _region_end(side: Prepared, paras: list[int]) -> int:
-    return side.paras[paras[-1]][1] if paras else 0
 
 
 def _detect_moves(diffs: list[Difference], make_id) -> list[Difference]:

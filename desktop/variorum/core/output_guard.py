@@ -39,8 +39,8 @@ def input_clash(output: Path, inputs: Iterable[str | Path]) -> str | None:
     target = _identity(output)
     if target is None:
         return None
-    inputs = [Path(p) for p in inputs]
-    for candidate in [*inputs, *expand_paths(p for p in inputs if p.is_dir())]:
+    paths = [Path(p) for p in inputs]
+    for candidate in [*paths, *expand_paths(p for p in paths if p.is_dir())]:
         if _identity(candidate) == target:
             return str(candidate)
     return None

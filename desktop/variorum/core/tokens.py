@@ -31,10 +31,6 @@ class Token(NamedTuple):
     raw: str
     key: str  # normalized comparison key; "" for markup that takes no part in alignment
 
-    @property
-    def is_word(self) -> bool:
-        return self.key[:1].isalnum()  # keys of words, numbers and URLs start with a letter or digit
-
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Every token of ``text[start:end]`` in order (offsets into ``text``), markup included (its key is empty)."""

@@ -35,7 +35,9 @@ def make_app(argv: list[str], *, dark: bool = False) -> QApplication:
     sys.setswitchinterval(0.0001)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "variorum", *argv])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else "variorum", *argv])
     app.setApplicationDisplayName("Variorum")
     app.setDesktopFileName("org.variorum.Variorum")  # matches resources/linux/org.variorum.Variorum.desktop
     app.setWindowIcon(app_icon())

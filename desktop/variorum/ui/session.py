@@ -71,9 +71,6 @@ class Session(QObject):
     def notes(self) -> tuple[Note, ...]:
         return self.case.notes
 
-    def is_open(self) -> bool:
-        return self.case.comparison is not None
-
     def is_final(self) -> bool:
         """A finished comparison is on show (not the texts alone while it runs)."""
         return self.case.comparison is not None and not self.provisional

@@ -174,13 +174,13 @@ class Context:
                 return ArticleDate(date, vid, self.locate_date(vid, date), f"its {source} metadata")
         canonical = v.metadata.url
         ud = url_date(canonical) if canonical else None
-        if ud is not None and ud.precision == "day":
+        if canonical and ud is not None and ud.precision == "day":
             where = tm.original_url
             ev = None
             if where is not None and where.value == canonical:
                 ev = Evidence(vid, where.start, where.end, v.text[where.start:where.end])
             else:
-                pos = v.text.find(canonical) if canonical else -1
+                pos = v.text.find(canonical)
                 if pos >= 0:
                     ev = Evidence(vid, pos, pos + len(canonical), canonical)
             return ArticleDate(ud.date, vid, ev, "the date in its original URL")
@@ -217,8 +217,8 @@ class Context:
         own = self.own_date(vid)
         if own is not None or vid not in {v.id for v in self.group}:
             return own
-        candidates = [self.own_date(v.id) for v in self.group if v.id != vid]
-        candidates = [c for c in candidates if c is not None]
+        dated = [self.own_date(v.id) for v in self.group if v.id != vid]
+        candidates = [c for c in dated if c is not None]
         if self.base_id:
             candidates.sort(key=lambda c: c.version != self.base_id)
         return candidates[0] if candidates else None

@@ -85,16 +85,16 @@ def check(ctx: Context) -> Iterator[Finding]:
     for k in keys:
         if k in conflicted:
             continue
-        holders = [v.id for v in group if k in spans[v.id]]
+        having = [v.id for v in group if k in spans[v.id]]
         missing = []
         for v in group:
-            if v.id in holders or k in ctx.text(v.id).words:
+            if v.id in having or k in ctx.text(v.id).words:
                 continue
-            if any(_context_missing(ctx, spans[h][k], v) for h in holders):
+            if any(_context_missing(ctx, spans[h][k], v) for h in having):
                 continue  # the whole caption is gone: passage-missing says so
             missing.append(v.id)
         if missing:
-            ev = [spans[h][k] for h in holders] + [Evidence(vid, 0, 0, "") for vid in missing]
+            ev = [spans[h][k] for h in having] + [Evidence(vid, 0, 0, "") for vid in missing]
             yield ctx.finding("credit-mismatch", "low",
-                              f"The credit '{short(shown[k], 80)}' is given in {join_ids(holders)} but missing "
+                              f"The credit '{short(shown[k], 80)}' is given in {join_ids(having)} but missing "
                               f"from {join_ids(missing)}.", ev)

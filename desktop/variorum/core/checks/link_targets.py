@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from variorum.core.checks.anchors import anchor_key, anchor_of
 from variorum.core.checks.context import Context, evidence, short
 from variorum.core.metadata import is_placeholder, url_key
-from variorum.core.model import Evidence, Finding
+from variorum.core.model import Evidence, Finding, Severity
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         shown = {vid: entries[0][0] for vid, entries in per_version.items()}
         real = {k for k in distinct if k != "#"}
-        severity = "low" if len(real) == 1 else "medium"
+        severity: Severity = "low" if len(real) == 1 else "medium"
         parts = []
         for vid, url in shown.items():
             parts.append(f"a placeholder '{url or '#'}' in {vid}" if is_placeholder(url) else f"{short(url, 90)} "

@@ -120,10 +120,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         for span, n in _merge(list(paras), text):
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, n, where))
-    for entries in extra.values():
-        having = [vid for vid, _, _, _ in entries]
+    for found in extra.values():
+        having = [vid for vid, _, _, _ in found]
         lacking = [vid for vid in group if vid not in having]
-        vid0, span0, n0, where = entries[0]
-        ev = [Evidence(vid, s, e, ctx.version(vid).text[s:e]) for vid, (s, e), _, _ in entries]
+        vid0, span0, n0, where = found[0]
+        ev = [Evidence(vid, s, e, ctx.version(vid).text[s:e]) for vid, (s, e), _, _ in found]
         ev.append(Evidence(base.id, where, where, ""))
         yield ctx.finding("passage-missing", "low", _describe(ctx, ctx.version(vid0), span0, n0, having, lacking), ev)

@@ -58,8 +58,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for ch in changes(ctx, in_quote):
         q = _holder(in_base, ch.base_start, ch.base_end)
         by_quote.setdefault((q if q else ch, tuple(ch.versions)), []).append(ch)
-    for (q, versions), chs in by_quote.items():
-        quoted = base.text[q.start:q.end] if isinstance(q, Quote) else ""
+    for (holder, versions), chs in by_quote.items():
+        quoted = base.text[holder.start:holder.end] if isinstance(holder, Quote) else ""
         subject = f"The quotation {short(quoted, 100)}" if quoted else "A quotation"
         others = join_ids(list(versions))
         edits = "; ".join(f"{_said(c.base_text)} → {_said(c.other_text)}" for c in chs)

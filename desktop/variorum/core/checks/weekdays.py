@@ -34,12 +34,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             actual = WEEKDAYS[date.weekday()]
             if actual == m.weekday:
                 continue
-            if not m.year_given and any(WEEKDAYS[c.weekday()] == m.weekday for c in
+            if not m.year_given and reference is not None and any(WEEKDAYS[c.weekday()] == m.weekday for c in
                                         year_candidates(m.date.month, m.date.day, reference.date)):
                 continue  # right for a neighbouring year: the text may mean that one
             key = (" ".join(m.text.split()), date.isoformat(), m.weekday)
             groups.setdefault(key, []).append(Evidence(v.id, m.start, m.end, m.text))
-            how = "" if m.year_given else (f" The date has no year; it is read as {date.year}, from the article's "
+            how = "" if m.year_given or reference is None else (f" The date has no year; it is read as {date.year}, from the article's "
                                            f"date, {reference.describe()}.")
             details.setdefault(key, (format_date(date), actual, m.year_given, how))
     for key, ev in groups.items():

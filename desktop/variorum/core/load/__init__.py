@@ -7,10 +7,12 @@ lets one unreadable file stop the others: a failure becomes ``Version.error``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 from variorum.core.load import capture_versions, folders
 from variorum.core.load.duplicates import note_duplicates
@@ -127,7 +129,8 @@ def detect_format(name: str, raw: bytes) -> str:
     return "text"
 
 
-def _extractor(fmt: str):
+def _extractor(fmt: str) -> Callable[[bytes], Extracted]:
+    mod: ModuleType
     if fmt == "text":
         from variorum.core.load import text as mod
     elif fmt == "markdown":
@@ -151,15 +154,16 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     digest = sha256_of(raw)
     named = fmt or EXTENSIONS.get(known_suffix(label))
     fmt = fmt or detect_format(label, raw)
-    base = dict(id=version_id, label=label, path=path, sha256=digest, format=fmt, size=len(raw))
+    base = functools.partial(Version, id=version_id, label=label, path=path, sha256=digest, format=fmt,
+                             size=len(raw))
     if not raw:
-        return Version(**base, encoding=None, text="", error="The file is empty (0 bytes).")
+        return base(encoding=None, text="", error="The file is empty (0 bytes).")
     if len(raw) > MAX_FILE_BYTES:
-        return Version(**base, encoding=None, text="", error=str(TooLarge(len(raw), MAX_FILE_BYTES)))
+        return base(encoding=None, text="", error=str(TooLarge(len(raw), MAX_FILE_BYTES)))
     foreign = foreign_kind(raw)
     if foreign and not (fmt == "docx" and foreign == "a ZIP archive"):  # the DOCX loader says what is missing
         advice = _FOREIGN_ADVICE.get(foreign, "Variorum compares text: TXT, Markdown, HTML, PDF and DOCX files")
-        return Version(**{**base, "format": "unknown"}, encoding=None, text="",
+        return base(format="unknown", encoding=None, text="",
                        error=f"This is {foreign}, not a document that can be compared; {advice}.")
     notes: tuple[str, ...] = ()
     if named and named != fmt:
@@ -168,16 +172,16 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     try:
         extracted = _extractor(fmt)(raw)
     except LoadError as exc:
-        return Version(**base, encoding=None, text="", warnings=notes, error=str(exc))
+        return base(encoding=None, text="", warnings=notes, error=str(exc))
     except Exception as exc:  # a malformed file must never crash the comparison
-        return Version(**base, encoding=None, text="", warnings=notes,
-                       error=f"Could not read this {FORMAT_NAMES[fmt]} file: {type(exc).__name__}: {exc}")
+        return base(encoding=None, text="", warnings=notes,
+                    error=f"Could not read this {FORMAT_NAMES[fmt]} file: {type(exc).__name__}: {exc}")
     warnings = notes + extracted.warnings
     if not extracted.text.strip():
-        return Version(**base, encoding=extracted.encoding, text="", metadata=extracted.metadata,
-                       warnings=warnings, error="No text could be extracted from this file.")
-    return Version(**base, encoding=extracted.encoding, text=extracted.text, metadata=extracted.metadata,
-                   warnings=warnings, ocr=extracted.ocr)
+        return base(encoding=extracted.encoding, text="", metadata=extracted.metadata,
+                    warnings=warnings, error="No text could be extracted from this file.")
+    return base(encoding=extracted.encoding, text=extracted.text, metadata=extracted.metadata,
+                warnings=warnings, ocr=extracted.ocr)
 
 
 def load_file(path: Path, *, version_id: str) -> Version:
@@ -194,10 +198,10 @@ def _read_file(path: Path, *, version_id: str) -> Version:
     try:
         raw = read_regular_file(path, MAX_FILE_BYTES)
     except LoadError as exc:
-        too_large = isinstance(exc, TooLarge)
+        too_large = exc if isinstance(exc, TooLarge) else None
         return Version(id=version_id, label=label, path=str(path), sha256="",
-                       format=detect_format(label, b"") if too_large else "unknown", encoding=None, text="",
-                       error=str(exc), size=exc.size if too_large else None)
+                       format=detect_format(label, b"") if too_large is not None else "unknown", encoding=None, text="",
+                       error=str(exc), size=too_large.size if too_large is not None else None)
     return load_bytes(raw, version_id=version_id, label=label, path=str(path))
 
 

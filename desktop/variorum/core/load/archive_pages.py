@@ -175,7 +175,7 @@ def unwrap(tree, source: str) -> Archived | None:
     if kind is None:
         return None
     header = tree.get_element_by_id("HEADER", None) if kind == ARCHIVE_TODAY else None
-    details = None
+    details: tuple[str | None, str | None] = (None, None)
     if kind == ARCHIVE_TODAY:
         when, url = _archive_today_details(header)
         stated = _drop_archive_today_head(tree)

@@ -12,6 +12,8 @@ import zipfile
 import zlib
 from datetime import UTC, datetime
 
+from lxml.etree import _Element
+
 from variorum.core.load.builder import TextBuilder
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
@@ -84,10 +86,10 @@ class _Renderer:
             return ""  # an anchor inside the document, not a target
         return rel.target_ref
 
-    def walk(self, body) -> None:
+    def walk(self, body: _Element) -> None:
         out = self.out
         cell_paragraphs: list[int] = []  # paragraphs seen so far in each open table cell
-        stack: list[tuple[object, bool]] = [(body, True)]
+        stack: list[tuple[_Element, bool]] = [(body, True)]
         while stack:
             el, entering = stack.pop()
             tag = el.tag if isinstance(el.tag, str) else ""

@@ -22,6 +22,7 @@ from variorum.core.load.encoding import decode, looks_binary, replacement_warnin
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.html_text import HtmlTextWalker
+from variorum.core.model import Link
 
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
@@ -168,7 +169,8 @@ def extract(raw: bytes) -> Extracted:
         if not full_text.strip():
             raise LoadError(TOO_DEEP)
         warnings.append(TOO_DEEP.replace("cannot be read", "was read only up to that depth"))
-    text, links = "", ()
+    text: str = ""
+    links: tuple[Link, ...] = ()
     doc = _trafilatura_xml(tree)
     if doc is not None:
         main = doc.find("main")

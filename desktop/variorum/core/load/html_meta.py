@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import html as lxml_html
 
@@ -117,6 +117,10 @@ def _element_text(el) -> str | None:
     return _clean(el.text_content())
 
 
+_Offer = Callable[[str, str | None, str], None]  # field, value, where it was found
+_FirstMeta = Callable[..., None]
+
+
 def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
     """Metadata of a parsed page (an lxml HTML tree)."""
     meta = _meta_values(tree)
@@ -134,7 +138,21 @@ def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
             for v in meta.get(key, []):
                 offer(field, convert(v), key if key.startswith(("og:", "article:", "twitter:")) else f"meta {key}")
 
-    # title
+    _offer_title(tree, meta, ld, offer)
+    _offer_dates(tree, meta, ld, offer, first_meta)
+    _offer_byline(tree, meta, ld, offer, first_meta)
+    _offer_address(tree, meta, ld, offer)
+
+    credits, credit_source = _credits(tree, ld)
+    if credits:
+        sources["credits"] = credit_source
+    return Metadata(title=fields.get("title"), published=fields.get("published"),
+                    modified=fields.get("modified"), byline=fields.get("byline"), credits=credits,
+                    url=fields.get("url"), links=links, sources=tuple(sources.items()))
+
+
+def _offer_title(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Offer) -> None:
+    """The candidates for the page's title, best first."""
     for key in ("og:title", "twitter:title"):
         for v in meta.get(key, []):
             offer("title", _clean(v), key)
@@ -147,7 +165,9 @@ def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
         offer("title", _element_text(h1), "<h1>")
         break
 
-    # dates
+
+def _offer_dates(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Offer, first_meta: _FirstMeta) -> None:
+    """The candidates for the page's dates, best first."""
     for key in _PUBLISHED_META[:5]:
         for v in meta.get(key, []):
             offer("published", iso_date(v), key if ":" in key else f"meta {key}")
@@ -164,7 +184,9 @@ def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
         offer("modified", iso_date(obj.get("dateModified")), "JSON-LD dateModified")
     first_meta(_MODIFIED_META[3:], "modified", iso_date)
 
-    # byline
+
+def _offer_byline(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Offer, first_meta: _FirstMeta) -> None:
+    """The candidates for the page's byline, best first."""
     first_meta(_AUTHOR_META[:2], "byline", _byline)
     for obj in ld:
         names = [n for n in (_byline(x) for x in _person_names(obj.get("author"))) if n]
@@ -175,7 +197,9 @@ def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
     for el in tree.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " byline ")]'):
         offer("byline", _byline(_element_text(el)), ".byline")
 
-    # address
+
+def _offer_address(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Offer) -> None:
+    """The candidates for the page's address, best first."""
     for el in tree.xpath('//link[@rel]'):
         if "canonical" in (el.get("rel") or "").lower().split():
             offer("url", _clean(el.get("href")), "canonical link")
@@ -183,13 +207,6 @@ def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
         offer("url", _clean(v), "og:url")
     for obj in ld:
         offer("url", _jsonld_url(obj), "JSON-LD url")
-
-    credits, credit_source = _credits(tree, ld)
-    if credits:
-        sources["credits"] = credit_source
-    return Metadata(title=fields.get("title"), published=fields.get("published"),
-                    modified=fields.get("modified"), byline=fields.get("byline"), credits=credits,
-                    url=fields.get("url"), links=links, sources=tuple(sources.items()))
 
 
 def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:
@@ -211,8 +228,9 @@ def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:
                 continue
             for key in ("creditText", "copyrightHolder", "author"):
                 for name in ([image[key]] if isinstance(image.get(key), str) else _person_names(image.get(key))):
-                    if _clean(name):
-                        found.append(_clean(name))
+                    cleaned = _clean(name)
+                    if cleaned:
+                        found.append(cleaned)
     return tuple(dict.fromkeys(found))[:MAX_CREDITS], "JSON-LD image credit"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from lxml.etree import _Element
+
 from variorum.core.load.builder import TextBuilder
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object", "canvas",
@@ -41,9 +43,9 @@ class HtmlTextWalker:
         return tag in _SKIP or (el.get("hidden") is not None or el.get("aria-hidden") == "true"
                                 or "display:none" in (el.get("style") or "").replace(" ", ""))
 
-    def walk(self, root) -> None:
+    def walk(self, root: _Element) -> None:
         out = self.out
-        stack: list[tuple[object, bool, bool, bool]] = [(root, True, False, False)]
+        stack: list[tuple[_Element, bool, bool, bool]] = [(root, True, False, False)]
         while stack:
             el, entering, block, linked = stack.pop()
             if not entering:

@@ -55,28 +55,9 @@ class _Renderer:
             if t in ("paragraph_open", "paragraph_close") and tok.hidden:
                 continue  # the paragraphs of a tight list item
             if t in _BLOCK_OPEN:
-                if not (t == "paragraph_open" and self._marker):
-                    self.out.paragraph()
-                if t == "bullet_list_open":
-                    self._ordinals.append(None)
-                elif t == "ordered_list_open":
-                    self._ordinals.append(int(tok.attrs.get("start", 1) or 1))
-                elif t == "list_item_open" and self._ordinals and self._ordinals[-1] is not None:
-                    self._marker = f"{self._ordinals[-1]}."
-                    self._ordinals[-1] += 1
-                elif t == "heading_open" and tok.tag == "h1" and self.title is None:
-                    self._in_h1 = True
-                elif t == "tr_open":
-                    self._cell = 0
+                self._open_block(tok)
             elif t in _BLOCK_CLOSE:
-                self.out.paragraph()
-                if t in ("bullet_list_close", "ordered_list_close") and self._ordinals:
-                    self._ordinals.pop()
-                elif t == "heading_close" and self._in_h1:
-                    self._in_h1 = False
-                    title = " ".join("".join(self._h1_parts).split())
-                    self.title = title or None
-                    self._h1_parts = []
+                self._close_block(t)
             elif t in ("th_open", "td_open"):
                 if self._cell:
                     self.out.write(" | ")
@@ -95,6 +76,32 @@ class _Renderer:
                 self.out.paragraph()
             elif t == "html_block":
                 self._html_block(tok.content)
+
+    def _open_block(self, tok: Token) -> None:
+        t = tok.type
+        if not (t == "paragraph_open" and self._marker):
+            self.out.paragraph()
+        if t == "bullet_list_open":
+            self._ordinals.append(None)
+        elif t == "ordered_list_open":
+            self._ordinals.append(int(tok.attrs.get("start", 1) or 1))
+        elif t == "list_item_open" and self._ordinals and self._ordinals[-1] is not None:
+            self._marker = f"{self._ordinals[-1]}."
+            self._ordinals[-1] += 1
+        elif t == "heading_open" and tok.tag == "h1" and self.title is None:
+            self._in_h1 = True
+        elif t == "tr_open":
+            self._cell = 0
+
+    def _close_block(self, t: str) -> None:
+        self.out.paragraph()
+        if t in ("bullet_list_close", "ordered_list_close") and self._ordinals:
+            self._ordinals.pop()
+        elif t == "heading_close" and self._in_h1:
+            self._in_h1 = False
+            title = " ".join("".join(self._h1_parts).split())
+            self.title = title or None
+            self._h1_parts = []
 
     def _html_block(self, fragment: str) -> None:
         """Raw HTML in the Markdown: its text and links, as a web page's would be read."""
@@ -151,7 +158,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return text, {}
-    fields = {}
+    fields: dict[str, str] = {}
     for fm in _FM_FIELD.finditer(m.group(1)):
         fields.setdefault(fm.group(1).lower(), fm.group(2).strip().strip("\"'"))
     if not fields:

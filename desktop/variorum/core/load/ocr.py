@@ -75,7 +75,7 @@ def open_image(raw: bytes):
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise LoadError("This image is too large to read (more than "
-                        f"{Image.MAX_IMAGE_PIXELS // 1_000_000} million pixels).") from exc
+                        f"{(Image.MAX_IMAGE_PIXELS or 0) // 1_000_000} million pixels).") from exc
     except UnidentifiedImageError as exc:
         raise LoadError("This image is damaged or in a format that cannot be read.") from exc
     except (OSError, ValueError, SyntaxError) as exc:

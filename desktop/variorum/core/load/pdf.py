@@ -22,7 +22,7 @@ from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.pdf_links import PageLinks, locate, page_links
 from variorum.core.load.pdf_repair import rebuild_truncated
-from variorum.core.model import Metadata
+from variorum.core.model import Link, Metadata
 
 # pypdf logs every repair it makes to a damaged file; the user gets one clear message from this module instead.
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
@@ -180,10 +180,10 @@ def _reader(raw: bytes) -> tuple[PdfReader, bool]:
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
     except _READ_ERRORS as exc:
-        reader = _recover_truncated(raw)
-        if reader is None:
+        salvaged = _recover_truncated(raw)
+        if salvaged is None:
             raise LoadError(DAMAGED) from exc
-        recovered = True
+        reader, recovered = salvaged, True
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
@@ -220,7 +220,7 @@ def _title(reader: PdfReader) -> str | None:
     return title if title and not _JUNK_TITLE.search(title) else None
 
 
-def _metadata(title: str | None, links: tuple = ()) -> Metadata:
+def _metadata(title: str | None, links: tuple[Link, ...] = ()) -> Metadata:
     return Metadata(title=title, links=links, sources=(("title", "PDF document info"),) if title else ())
 
 
@@ -285,6 +285,6 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(f"A line drawn at both the foot of one page and the head of the next was kept once "
                         f"(page {pages_named}).")
     body, spans = join_pages([page_text(lines) for lines in texts])
-    links = tuple(link for found, (start, end) in zip(anchors, spans, strict=True) if found
-                  for link in locate(body, found, start, end))
-    return Extracted(text=body, encoding=None, metadata=_metadata(title, links), warnings=tuple(warnings))
+    body_links = tuple(link for found, (start, end) in zip(anchors, spans, strict=True) if found
+                       for link in locate(body, found, start, end))
+    return Extracted(text=body, encoding=None, metadata=_metadata(title, body_links), warnings=tuple(warnings))

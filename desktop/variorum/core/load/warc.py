@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -64,13 +64,13 @@ def iso_time(value: str | None) -> str | None:
 
 
 def _is_html(content_type: str | None) -> bool:
-    return bool(content_type) and content_type.split(";")[0].strip().lower() in HTML_TYPES
+    return content_type is not None and content_type.split(";")[0].strip().lower() in HTML_TYPES
 
 
 Keep = Callable[[str], bool]
 
 
-def _records(stream: BinaryIO, limit: int, keep: Keep | None) -> tuple[list[_Record], str | None]:
+def _records(stream: IO[bytes], limit: int, keep: Keep | None) -> tuple[list[_Record], str | None]:
     """The response and revisit records (the pages of the addresses ``keep`` accepts read in full), and a
     description of the damage that stopped the reading, if any."""
     out: list[_Record] = []
@@ -118,7 +118,7 @@ def _resolve(revisit: _Record, responses: Iterable[_Record]) -> _Record | None:
     return None
 
 
-def read_captures(stream: BinaryIO, *, limit: int, keep: Keep | None = None) -> tuple[list[PageCapture], list[str]]:
+def read_captures(stream: IO[bytes], *, limit: int, keep: Keep | None = None) -> tuple[list[PageCapture], list[str]]:
     """The HTML pages captured in a WARC stream, in capture order, and warnings about the file.
 
     ``limit`` caps the unpacked size of one page; only the pages of the addresses ``keep`` accepts (default: all)
@@ -143,7 +143,7 @@ def read_captures(stream: BinaryIO, *, limit: int, keep: Keep | None = None) -> 
             pointer = (original.record_id if original else None) or \
                 f"{r.refers_uri or r.uri} captured {iso_time(r.refers_date) or 'earlier'}"
             pages.append((iso_time(r.date) or "", r.order,
-                          PageCapture(r.uri, iso_time(r.date), r.record_id, r.digest or (original and original.digest),
+                          PageCapture(r.uri, iso_time(r.date), r.record_id, r.digest or (original.digest if original else None),
                                       original.payload if original else None, revisit_of=pointer)))
     pages.sort(key=lambda p: (p[0], p[1]))
     return [p for _, _, p in pages], warnings

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from variorum.core.metadata.dates import DateMention, UrlDate, find_dates, format_date, parse_date, url_date
 from variorum.core.metadata.fields import (
@@ -71,7 +72,7 @@ def enrich(version: Version, found: TextMetadata | None = None) -> Version:
         found = text_metadata(version.text)
     meta = version.metadata
     sources = dict(meta.sources)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
 
     def fill(name: str, value: object, source: str) -> None:
         if value and not getattr(meta, name):

@@ -104,6 +104,8 @@ def find_datelines(text: str) -> list[Dateline]:
         if len(content) > 80:
             continue
         label = _DATELINE_LABEL.match(content)
+        if label is None:  # the pattern is optional throughout, so it always matches
+            continue
         rest = content[label.end():]
         mentions = find_dates(rest)
         if not mentions or mentions[0].start != 0 or not mentions[0].year_given:

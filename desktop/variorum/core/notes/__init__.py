@@ -11,6 +11,27 @@ Typical use::
 """
 
 from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the checker sees the names that __getattr__ below imports on first use
+    from variorum.core.notes.anchors import Located, TextQuote, locate, quote_from
+    from variorum.core.notes.errors import (
+        AnchorError,
+        Conflict,
+        NotesError,
+        NotFound,
+        StoreBusy,
+        StoreTooNew,
+        StoreUnreadable,
+    )
+    from variorum.core.notes.paths import data_dir, store_path
+    from variorum.core.notes.reanchor import Resolution
+    from variorum.core.notes.records import STATUSES, Case, CaseVersion, Event, Note, default_author
+    from variorum.core.notes.refs import AnchorRef, read_anchor
+    from variorum.core.notes.report import notes_for_report
+    from variorum.core.notes.store import NotesStore
+    from variorum.core.notes.targets import Anchor, anchor_for, format_anchor, parse_anchor, ref_of
+
 
 # Names this package offers -> the module defining each. They are imported on first use, so that reading
 # ``store_path`` (to see whether there is a store at all) does not load the store, SQLite and the re-anchoring.

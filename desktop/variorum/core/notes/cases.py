@@ -22,10 +22,14 @@ from variorum.core.notes.records import Case, CaseVersion, utc_now
 
 
 class VersionLike(Protocol):
-    id: str
-    label: str
-    path: str | None
-    sha256: str
+    @property
+    def id(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def sha256(self) -> str: ...
 
 
 @dataclass(frozen=True)

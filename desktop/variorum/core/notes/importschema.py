@@ -127,7 +127,7 @@ def _reason(error: ValidationError) -> str:
         return "not an ISO-8601 date and time (e.g. 2026-11-23T07:04:05Z)"
     if v == "required":
         return error.message.split(" is a ")[0].replace("'", "") + " is missing"
-    if v == "enum":
+    if v == "enum" and isinstance(expected, list | tuple):  # a schema enum is a list
         return f"must be one of {', '.join(map(str, expected))}"
     if v == "minimum":
         return f"must be at least {expected}"

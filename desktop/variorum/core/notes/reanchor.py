@@ -94,10 +94,10 @@ def _resolve_quote(note_id: str, anchor: Anchor, versions: _Versions) -> Resolut
         return None
     v, found, changed = hit
     q = anchor.quote
-    new = replace(anchor, quote=quote_from(v.text, found.start, found.end, v.sha256),
-                  slot=versions.slot_of_sha.get(v.sha256, anchor.slot))
-    same = (not changed and found.method == "position" and new.quote.exact == q.exact
-            and new.quote.prefix == q.prefix and new.quote.suffix == q.suffix)
+    quote = quote_from(v.text, found.start, found.end, v.sha256)
+    new = replace(anchor, quote=quote, slot=versions.slot_of_sha.get(v.sha256, anchor.slot))
+    same = (q is not None and not changed and found.method == "position" and quote.exact == q.exact
+            and quote.prefix == q.prefix and quote.suffix == q.suffix)
     return Resolution(note_id, "ok" if same else "moved", found.method, anchor if same else new,
                       v.id, found.start, found.end)
 

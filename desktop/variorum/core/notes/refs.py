@@ -21,7 +21,7 @@ from typing import Literal
 AnchorKind = Literal["finding", "difference", "version", "case", "quote"]
 ANCHOR_KINDS: tuple[str, ...] = ("finding", "difference", "version", "case", "quote")
 _QUOTE = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
-_BY_ID = ("finding", "difference", "version")
+_BY_ID: tuple[AnchorKind, ...] = ("finding", "difference", "version")
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ def read_anchor(text: str | None) -> AnchorRef | None:
     m = _QUOTE.match(text)
     if m:
         return AnchorRef("quote", m.group(1), int(m.group(2)), int(m.group(3)))
-    kind, _, rest = text.partition(":")
-    if kind in _BY_ID and rest:
-        return AnchorRef(kind, rest)
+    name, _, rest = text.partition(":")
+    for kind in _BY_ID:
+        if name == kind and rest:
+            return AnchorRef(kind, rest)
     return None

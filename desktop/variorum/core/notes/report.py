@@ -35,7 +35,7 @@ def notes_for_report(store: NotesStore, case_id: str, comparison: Comparison | N
             "updated_at": note.updated_at,
             "history": [e.to_report() for e in store.history(note.id)],
             "orphaned": note.orphaned,
-            "quote": {"version": ids.get(q.sha256) or case.slot_ids.get(note.anchor.slot), "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix,
+            "quote": {"version": ids.get(q.sha256) or (case.slot_ids.get(note.anchor.slot) if note.anchor.slot is not None else None), "exact": q.exact, "prefix": q.prefix, "suffix": q.suffix,
                       "start": q.start, "end": q.end} if q else None,
         })
     return out

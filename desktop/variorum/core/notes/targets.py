@@ -11,7 +11,7 @@ An :class:`~variorum.core.notes.refs.AnchorRef` names the target by the open com
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from variorum.core.model import Comparison, Difference, Finding, Span, Version
 from variorum.core.notes.anchors import TextQuote, quote_from
@@ -138,7 +138,7 @@ def ref_of(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int
     if anchor.kind in ("case", "finding", "difference"):
         return AnchorRef(anchor.kind, None if anchor.kind == "case" else anchor.ref)
     sha = anchor.sha256 or ""
-    vid = version_ids.get(sha) or (slot_ids or {}).get(anchor.slot) or (f"sha256:{sha[:12]}" if sha else "?")
+    vid = version_ids.get(sha) or (slot_ids.get(anchor.slot) if slot_ids and anchor.slot is not None else None) or (f"sha256:{sha[:12]}" if sha else "?")
     if anchor.kind == "version":
         return AnchorRef("version", vid)
     q = anchor.quote
@@ -148,7 +148,3 @@ def ref_of(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int
 def format_anchor(anchor: Anchor, version_ids: Mapping[str, str], slot_ids: Mapping[int, str] | None = None) -> str:
     """The written form of a stored anchor, for display and reports (see :func:`ref_of`)."""
     return str(ref_of(anchor, version_ids, slot_ids))
-
-
-def with_slot(anchor: Anchor, slot: int | None) -> Anchor:
-    return replace(anchor, slot=slot)

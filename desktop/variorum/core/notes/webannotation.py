@@ -138,7 +138,7 @@ def _note_id(item: Mapping[str, Any]) -> str:
 def _bodies(item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     body = item.get("body")
     bodies = body if isinstance(body, list) else [body] if body is not None else []
-    out = [b for b in bodies if isinstance(b, dict)]
+    out: list[Mapping[str, Any]] = [b for b in bodies if isinstance(b, dict)]
     if isinstance(item.get("bodyValue"), str):
         out.append({"type": "TextualBody", "value": item["bodyValue"]})
     return out

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from variorum.core.notes.records import STATUSES
 from variorum.core.notes.refs import read_anchor
 from variorum.core.report.model import NoteEvent, NoteTarget, ReportNote
 
-STATUSES = ("open", "confirmed", "explained", "dismissed")
 _PREFIXES = ("finding", "difference", "version")
 
 

@@ -120,7 +120,7 @@ def _versions(report: Report) -> list[str]:
             meta_lines.append(f"- {esc(v.id)}: " + "; ".join(f"{k}: {esc(val, 300)}" for k, val in fields))
     if meta_lines:
         out += ["", "Metadata:", "", *meta_lines]
-    captures = [_capture_line(v) for v in report.versions if v.capture]
+    captures = [line for v in report.versions if (line := _capture_line(v))]
     if captures:
         out += ["", "Web archive captures (chain of custody):", "", *captures]
     return out
@@ -128,6 +128,8 @@ def _versions(report: Report) -> list[str]:
 
 def _capture_line(v: ReportVersion) -> str:
     c = v.capture
+    if c is None:
+        return ""
     fields = [("captured", c.captured_at or "time unknown"), ("from", c.source), ("target URI", c.target_uri),
               ("record", c.record_id), ("payload digest", c.payload_digest)]
     return f"- {esc(v.id)}: " + "; ".join(f"{k}: {code(val) if k in ('record', 'payload digest') else esc(val, 300)}"

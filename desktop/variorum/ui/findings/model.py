@@ -23,7 +23,6 @@ HEADERS = ("Severity", "Kind", "Versions", "Message", "Status")
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
 SEVERITIES = ("high", "medium", "low", "info")
-STATUSES = ("open", "confirmed", "explained", "dismissed")
 _STATUS_TEXT = {"open": "○ open", "confirmed": "✔ confirmed", "explained": "ℹ explained", "dismissed": "✘ dismissed"}
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -229,9 +228,6 @@ class FindingsFilter(QSortFilterProxyModel):
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
             self.invalidateRowsFilter()
-
-    def is_filtering(self) -> bool:
-        return bool(self._text or self._hidden_kinds or set(SEVERITIES) - self._severities)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model: FindingsModel = self.sourceModel()  # type: ignore[assignment]

@@ -7,7 +7,9 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -273,7 +275,10 @@ class FindingsPanel(QWidget):
         self._kind_actions = {}
         kinds = sorted({f.kind for f in self.model.findings()})
         show_all = self.kind_menu.addAction("Show all kinds")
-        show_all.triggered.connect(lambda: [a.setChecked(True) for a in self._kind_actions.values()])
+        def check_all() -> None:
+            for a in self._kind_actions.values():
+                a.setChecked(True)
+        show_all.triggered.connect(check_all)
         self.kind_menu.addSeparator()
         counts = {k: 0 for k in kinds}
         for f in self.model.findings():
@@ -380,18 +385,19 @@ class FindingsPanel(QWidget):
         return True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.kind_menu and event.type() == QEvent.Type.MouseButtonRelease:
-            return self._toggle_kind(self.kind_menu.actionAt(event.position().toPoint()))  # type: ignore[attr-defined]
-        if event.type() != QEvent.Type.KeyPress:
+        if (obj is self.kind_menu and event.type() == QEvent.Type.MouseButtonRelease
+                and isinstance(event, QMouseEvent)):
+            return self._toggle_kind(self.kind_menu.actionAt(event.position().toPoint()))
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(obj, event)
-        key = event.key()  # type: ignore[attr-defined]
+        key = event.key()
         if obj is self.kind_menu and key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return self._toggle_kind(self.kind_menu.activeAction())
         if obj is self.view:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate(self.view.currentIndex())
                 return True
-            if event.matches(QKeySequence.StandardKey.Copy):  # type: ignore[attr-defined]
+            if event.matches(QKeySequence.StandardKey.Copy):
                 self.copy_current()
                 return True
         elif obj is self.search:

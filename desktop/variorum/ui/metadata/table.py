@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -123,8 +123,8 @@ class MetadataTable(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         # Ctrl+C reaches the view as a key press when the window is not active (no shortcut dispatch then).
-        if (obj is self.view and event.type() == QEvent.Type.KeyPress
-                and event.matches(QKeySequence.StandardKey.Copy)):  # type: ignore[attr-defined]
+        if (obj is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Copy)):
             self.copy_selection()
             return True
         return super().eventFilter(obj, event)

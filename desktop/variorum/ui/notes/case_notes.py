@@ -41,6 +41,7 @@ class CaseNotes(QObject):
         self.case_bar: CaseBar | None = None
         self.error: str | None = None  # why notes are not available, shown in the dock and the status bar
         self.context_add_note: QAction | None = None  # "Add note…" for the context menus of the panes and findings
+        widget: QWidget  # the dock's content: the notes, or why they are not available
         try:
             self.store = NotesStore(user=note_author())
         except (NotesError, OSError) as exc:
@@ -118,6 +119,8 @@ class CaseNotes(QObject):
         self.shown.emit()
 
     def _open_case(self) -> None:
+        if self.store is None or self.panel is None or self.case_bar is None:
+            return
         comparison = self.session.comparison if self.session.is_final() else None
         self.case_id = None
         if comparison is not None and comparison.base is not None:
@@ -132,8 +135,9 @@ class CaseNotes(QObject):
 
     def _on_case_deleted(self, _case_id: str) -> None:
         self.case_id = None
-        self.panel.set_case(None)
-        self.case_bar.set_case(None)
+        if self.panel is not None and self.case_bar is not None:
+            self.panel.set_case(None)
+            self.case_bar.set_case(None)
         self._publish_notes()
 
     def set_author(self, author: str) -> None:

@@ -73,7 +73,10 @@ class NotesLinks(QObject):
             self._session.set_focus(AnchorRef("difference", d.id), f"{d.kind} in {d.version}: “{words}”")
 
     def _on_text_selected(self, version_id: str, start: int, end: int) -> None:
-        full = self._session.comparison.version(version_id).text
+        comparison = self._session.comparison
+        if comparison is None:
+            return
+        full = comparison.version(version_id).text
         while start < end and full[start].isspace():  # word-wise selection takes the space after the word
             start += 1
         while end > start and full[end - 1].isspace():

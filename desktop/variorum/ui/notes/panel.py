@@ -284,6 +284,8 @@ class NotesPanel(QWidget):
             return
         self.flush()
         note = self._current
+        if note is None:
+            return
         status = STATUSES[index]
         try:
             after = self.store.update_note(note.id, status=status)

@@ -25,9 +25,12 @@ class FindBar(QWidget):
         self.edit.setPlaceholderText("Find in every version")
         self.edit.setClearButtonEnabled(True)
         self.count = QLabel(self)
-        prev_btn = QToolButton(self, text="Previous", toolTip="Previous match (Shift+Enter)")
-        next_btn = QToolButton(self, text="Next", toolTip="Next match (Enter)")
-        close_btn = QToolButton(self, text="✕", toolTip="Close (Esc)", autoRaise=True)
+        prev_btn, next_btn, close_btn = QToolButton(self), QToolButton(self), QToolButton(self)
+        for button, label, tip in ((prev_btn, "Previous", "Previous match (Shift+Enter)"),
+                                   (next_btn, "Next", "Next match (Enter)"), (close_btn, "✕", "Close (Esc)")):
+            button.setText(label)
+            button.setToolTip(tip)
+        close_btn.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(QLabel("Find:", self))

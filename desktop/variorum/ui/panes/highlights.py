@@ -87,7 +87,7 @@ def stops(comparison: Comparison, compared: str | None, show_cosmetic: bool) -> 
     if is_word_diffed(comparison, compared):
         out = [Stop(d.base.start, d.base.end, difference=d) for d in comparison.differences
                if d.version == compared and _visible(d, show_cosmetic)]
-        out.sort(key=lambda s: (s.start, s.end, s.difference.other.start))
+        out.sort(key=lambda s: (s.start, s.end, s.difference.other.start if s.difference else 0))
         return out
     out = []
     for f in comparison.findings:

@@ -41,7 +41,7 @@ class Navigator(QObject):
             self._compared = session.compared
             self.reset()
 
-        session.comparisonChanged.connect(lambda: session.is_final() and on_compared())
+        session.comparisonChanged.connect(lambda: on_compared() if session.is_final() else None)
         session.currentChanged.connect(on_compared)
         session.versionsChanged.connect(on_versions)
         session.cosmeticChanged.connect(lambda _show: self.reset())
@@ -87,9 +87,11 @@ class Navigator(QObject):
             else:
                 change = f"moves “{_short(d.other.text or d.base.text)}”"
             what = f"{d.version} {change} [{kind}]"
-        else:
+        elif stop.finding is not None:
             self.select_finding(stop.finding)
             what = stop.finding.message
+        else:  # a stop is a difference or a finding
+            return
         self._panes.mark_current(stop)
         self.moved.emit(f"Difference {index + 1} of {len(stops)}: {what}")
         self.currentChanged.emit(stop)
@@ -114,6 +116,8 @@ class Navigator(QObject):
     # --- selecting -----------------------------------------------------------------------------------------
     def select_difference(self, diff: Difference) -> None:
         c, amap = self._panes.comparison, self._panes.alignment
+        if c is None or amap is None:
+            return
         ranges = {}
         for pane in self._panes.panes():
             vid = pane.version_id

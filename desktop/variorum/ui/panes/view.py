@@ -114,7 +114,7 @@ class PanesView(QWidget):
 
     # --- building -----------------------------------------------------------------------------------------
     def panes(self) -> list[DiffPane]:
-        return [self._splitter.widget(i) for i in range(self._splitter.count())]
+        return [w for i in range(self._splitter.count()) if isinstance(w := self._splitter.widget(i), DiffPane)]
 
     def pane(self, version_id: str) -> DiffPane | None:
         return self._panes.get(version_id)
@@ -175,8 +175,10 @@ class PanesView(QWidget):
         self._splitter.setMinimumWidth(len(visible) * (PANE_MIN_WIDTH + self._splitter.handleWidth()))
 
     def _create(self, vid: str) -> DiffPane:
-        pane = DiffPane(self.comparison.version(vid), self._colours.get(vid, Role.NEUTRAL.colour(False)))
-        pane.set_role(role_of(self.comparison, vid, self.compared), emphasised=vid == self.compared)
+        c = self.comparison
+        assert c is not None, "panes are built only for a comparison"
+        pane = DiffPane(c.version(vid), self._colours.get(vid, Role.NEUTRAL.colour(False)))
+        pane.set_role(role_of(c, vid, self.compared), emphasised=vid == self.compared)
         pane.clicked.connect(self.clicked)
         pane.textSelected.connect(self.textSelected)
         pane.tooltip_for = lambda offset, vid=vid: self.describe_at(vid, offset)
@@ -211,6 +213,8 @@ class PanesView(QWidget):
             self.shown.emit()
 
     def _spans(self, vid: str) -> list[tuple[int, int, str]]:
+        if self.comparison is None:
+            return []
         return pane_spans(self.comparison, vid, self.compared, self.show_cosmetic)
 
     def set_note_ranges(self, ranges: dict[str, list[tuple[int, int, str]]]) -> None:
@@ -224,7 +228,7 @@ class PanesView(QWidget):
     def _update_note_marks(self) -> None:
         c = self.comparison
         base = c.base_version if c else None
-        if base is None or not base.text or self.alignment is None:
+        if c is None or c.base is None or base is None or not base.text or self.alignment is None:
             self.overview.set_note_marks([])
             return
         n = len(base.text)
@@ -283,6 +287,7 @@ class PanesView(QWidget):
         marks = []
         for s in self.stops():
             d = s.difference
+            key: str
             if d is not None:
                 key = "cosmetic" if d.cosmetic else d.kind
             else:
@@ -294,8 +299,9 @@ class PanesView(QWidget):
 
     def _update_view_mark(self) -> None:
         c = self.comparison
-        pane = self._panes.get(c.base) if c and c.base else None
-        if pane is not None and c.base not in self._queue:
+        base = c.base if c else None
+        pane = self._panes.get(base) if base else None
+        if pane is not None and base not in self._queue:
             self.overview.set_view(*pane.visible_fraction())
 
     def mark_current(self, stop: Stop | None) -> None:
@@ -329,10 +335,10 @@ class PanesView(QWidget):
         """The base and the versions of the same article scroll together; related coverage is another text
         whose paragraphs do not line up, so it scrolls on its own."""
         c = self.comparison
-        return version_id == c.base or is_word_diffed(c, version_id)
+        return c is not None and (version_id == c.base or is_word_diffed(c, version_id))
 
     def _sync_from(self, version_id: str) -> None:
-        if self._syncing or self.alignment is None or self.comparison.base is None:
+        if self._syncing or self.alignment is None or self.comparison is None or self.comparison.base is None:
             return
         driver = self._panes.get(version_id)
         if driver is None or not self._aligned(version_id):

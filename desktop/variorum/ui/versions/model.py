@@ -184,17 +184,18 @@ class VersionModel(QAbstractTableModel):
             return _tooltip(r, dark)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{display_name(v)}, {relation_text(r.relation) if v.ok else 'could not be read'}"
-        if not v.ok:
-            # An unreadable version spans the whole row (the view sets that up): icon, name and the reason.
-            if col != COL_VERSION:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{display_name(v)} — could not read: {v.error}"
-            if role == Qt.ItemDataRole.DecorationRole:
-                return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return severity_colours(dark)["high"]
-            return None
+        if not v.ok:  # an unreadable version spans the whole row (the view sets that up)
+            return _unreadable_data(v, col, role, dark)
+        value = self._cell_data(r, col, role)
+        if value is not None:
+            return value
+        if role == Qt.ItemDataRole.ForegroundRole and not r.visible:
+            return self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None
+
+    def _cell_data(self, r: _Row, col: int, role: int) -> object:
+        """What a readable version's cell shows for ``role``; None when the cell has nothing of its own."""
+        v = r.version
         if col == COL_VERSION:
             if role == Qt.ItemDataRole.DisplayRole:
                 return display_name(v)
@@ -221,8 +222,6 @@ class VersionModel(QAbstractTableModel):
                 return v.format
             if role == Qt.ItemDataRole.DecorationRole and v.warnings:
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if role == Qt.ItemDataRole.ForegroundRole and not r.visible:
-            return self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
     def setData(self, index: _Index, value, role=Qt.ItemDataRole.EditRole) -> bool:
@@ -305,3 +304,16 @@ def _esc(s: str) -> str:
 
 
 ICON_SIZE = QSize(14, 14)
+
+
+def _unreadable_data(v: Version, col: int, role: int, dark: bool) -> object:
+    """An unreadable version's row: icon, name and the reason, in its first column."""
+    if col != COL_VERSION:
+        return None
+    if role == Qt.ItemDataRole.DisplayRole:
+        return f"{display_name(v)} — could not read: {v.error}"
+    if role == Qt.ItemDataRole.DecorationRole:
+        return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return severity_colours(dark)["high"]
+    return None

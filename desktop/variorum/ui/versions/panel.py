@@ -272,14 +272,13 @@ class VersionListWidget(QWidget):
         if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         # Key handling for when the window is not active (shortcuts need an active window): same actions.
-        if obj is self.view and event.type() == QEvent.Type.KeyPress:
-            key: QKeyEvent = event  # type: ignore[assignment]
-            combo = QKeySequence(key.keyCombination())
+        if obj is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            combo = QKeySequence(event.keyCombination())
             for act in (self.act_up, self.act_down, self.act_remove):
                 if act.isEnabled() and combo.matches(act.shortcut()) == QKeySequence.SequenceMatch.ExactMatch:
                     act.trigger()
                     return True
-            if key.key() == Qt.Key.Key_Space and self.act_toggle.isEnabled():
+            if event.key() == Qt.Key.Key_Space and self.act_toggle.isEnabled():
                 self.act_toggle.trigger()
                 return True
         return super().eventFilter(obj, event)

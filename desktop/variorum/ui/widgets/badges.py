@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from variorum.ui.palette import Role, badge_text_colour, is_dark, severity_colours
@@ -13,7 +13,7 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2  # the item's severity name, for Se
 
 def _ratio() -> float:
     app = QApplication.instance()
-    return app.devicePixelRatio() if app else 1.0
+    return app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
 
 
 def swatch_icon(colour: QColor, *, filled: bool = True, size: int = 14) -> QIcon:
@@ -91,7 +91,8 @@ def dot_icon(colour: QColor, *, filled: bool, size: int = 12) -> QIcon:
 class SeverityDelegate(QStyledItemDelegate):
     """Draws the severity as a coloured badge with its name written on it (colour is never the only cue)."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         severity = index.data(SEVERITY_ROLE) or ""
@@ -118,6 +119,6 @@ class SeverityDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         fm = option.fontMetrics
         return QSize(fm.horizontalAdvance("MEDIUM") + 12 + 12, fm.height() + 8)

@@ -77,8 +77,8 @@ class Docks(QObject):
         s = self._session
         self.set_versions(s.comparison, s.colours(), s.hidden_ids())
         self._show_compared()
-        if s.is_final():
-            comparison = s.comparison
+        comparison = s.comparison
+        if s.is_final() and comparison is not None:
             QTimer.singleShot(0, self, lambda: self._show_details(comparison))
 
     def _show_details(self, comparison: Comparison) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QDropEvent
 
 
 def local_paths(mime) -> list[str]:
@@ -24,7 +25,7 @@ class FileDropFilter(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and local_paths(event.mimeData()):
+        if isinstance(event, QDropEvent) and local_paths(event.mimeData()):  # drag enter and move too
             if kind == QEvent.Type.Drop:
                 self._on_drop(local_paths(event.mimeData()))
             event.acceptProposedAction()

@@ -8,6 +8,7 @@ comparison shows (texts first, then findings and metadata, then notes) so a larg
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -81,8 +82,9 @@ class MainWindow(QMainWindow):
         if self.case_notes.context_add_note is not None:
             self.panes.context_actions.append(self.case_notes.context_add_note)
             self.docks.findings.context_actions.append(self.case_notes.context_add_note)
-        if self.case_notes.add_note_action is not None:
-            for action in (self.case_notes.add_note_action, self.case_notes.panel.undo_action):
+        notes_panel = self.case_notes.panel
+        if notes_panel is not None:
+            for action in (notes_panel.add_note_action, notes_panel.undo_action):
                 self.actions_.edit_menu.insertAction(self.actions_.preferences, action)
             self.actions_.edit_menu.insertSeparator(self.actions_.preferences)
         self.progress = ProgressIndicator(self)
@@ -189,7 +191,7 @@ class MainWindow(QMainWindow):
             gone = [Path(p).name for p in paths if p not in present]
             self.statusBar().showMessage(f"Not found any more: {', '.join(gone)}", 15000)
 
-    def add_paths(self, paths: list[str | Path]) -> None:
+    def add_paths(self, paths: Sequence[str | Path]) -> None:
         """Add files and folders to the open case (a folder adds every supported file in it)."""
         if paths:
             self.layout_.show_compare()
@@ -212,9 +214,6 @@ class MainWindow(QMainWindow):
     def set_compared(self, version_id: str) -> None:
         self.session.set_compared(version_id)
 
-    def step_version(self, delta: int) -> None:
-        self.session.step_compared(delta)
-
     # --- following the session --------------------------------------------------------------------------------
     def _on_closed(self) -> None:
         self._resources.close()
@@ -226,7 +225,7 @@ class MainWindow(QMainWindow):
         """The panels show the new comparison themselves; the window shows the compare view and says what it is."""
         self.layout_.show_compare()
         c = self.session.comparison
-        if self.session.is_final():
+        if c is not None and self.session.is_final():
             paths = [v.path for v in c.versions if v.path]
             if paths and c.base is not None:
                 remember_case(paths)
@@ -251,9 +250,9 @@ class MainWindow(QMainWindow):
         self._maybe_shown()
 
     def _on_current_changed(self) -> None:
-        compared = self.session.compared
-        if compared is not None:
-            label = self.comparison.version(compared).label
+        compared, c = self.session.compared, self.comparison
+        if compared is not None and c is not None:
+            label = c.version(compared).label
             self.statusBar().showMessage(f"Comparing {compared} ({label}) with the base", 5000)
 
     def _on_failed(self, message: str) -> None:
@@ -265,7 +264,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Comparison cancelled. The texts are shown without highlights.", 10000)
 
     def _summary(self) -> str:
-        return comparison_summary(self.comparison, cosmetic_hidden=not self.session.show_cosmetic)
+        c = self.comparison
+        if c is None:
+            return ""
+        return comparison_summary(c, cosmetic_hidden=not self.session.show_cosmetic)
 
     # --- user choices -------------------------------------------------------------------------------------------
     def _on_list_current(self, version_id: str) -> None:
@@ -314,10 +316,11 @@ class MainWindow(QMainWindow):
         return self.case_notes.notes_for_report()
 
     def export_report(self) -> None:
-        if not self.session.is_final():
+        c = self.comparison
+        if c is None or not self.session.is_final():
             self.statusBar().showMessage("Nothing to export yet: open some versions first.", 5000)
             return
-        path = export_comparison(self, self.comparison, self.notes(), show_cosmetic=self.session.show_cosmetic)
+        path = export_comparison(self, c, self.notes(), show_cosmetic=self.session.show_cosmetic)
         if path is not None:
             self.statusBar().showMessage(f"Report saved to {path}", 10000)
 

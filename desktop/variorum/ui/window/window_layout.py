@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QByteArray, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -18,7 +18,7 @@ class WindowLayout(QObject):
         super().__init__(window)
         self._window, self._stack, self._welcome, self._docks = window, stack, welcome, docks
         self._hide_cosmetic = hide_cosmetic
-        self._dock_state = None
+        self._dock_state: QByteArray | None = None
         self._restored = False
 
     def _dock_widgets(self) -> list[QDockWidget]:

@@ -335,7 +335,7 @@ class NotesPanel(QWidget):
         if note.anchor.kind != "finding" or self._comparison is None or note.orphaned:
             return None
         finding = next((f for f in self._comparison.findings if f.id == note.anchor.ref), None)
-        return f"({kind_text(finding.kind)})" if finding is not None else None
+        return kind_text(finding.kind) if finding is not None else None
 
     def _reload(self, select: str | None = None) -> None:
         keep = select or (self._current.id if self._current else None)
@@ -348,7 +348,7 @@ class NotesPanel(QWidget):
             self.note_list.clear()
             chosen = None
             for note in notes:
-                item = note_item(note, str(self._refs[note.id]), self._resolutions.get(note.id), self._about(note))
+                item = note_item(note, self._refs[note.id], self._resolutions.get(note.id), self._about(note))
                 self.note_list.addTopLevelItem(item)
                 if note.id == keep:
                     chosen = item

@@ -20,6 +20,9 @@ SAMPLES = {
     settings.AUTHOR: "M. Checker",
     settings.LAST_FOLDER: "/cases/dam",
     settings.RECENT_CASES: [["/cases/a.txt", "/cases/b.txt"], ["/cases/c.html"]],
+    settings.LAST_EXPORT_FOLDER: "/reports",
+    settings.CASE_VIEWS: [{"files": ["/cases/a.txt", "/cases/b.txt"], "base": "/cases/b.txt", "hidden": [],
+                           "compared": None}],
 }
 
 

@@ -97,8 +97,8 @@ class Session(QObject):
     # --- changing the case --------------------------------------------------------------------------------------
     def add_paths(self, paths: Sequence[str | Path]) -> None:
         """Add files and folders (a folder adds every supported file in it)."""
-        if paths:
-            self.runner.start(Job(self.case.copy(), paths=tuple(Path(p) for p in paths)))
+        if paths:  # absolute: the case must reopen (Open Recent, saved choices) from any working folder
+            self.runner.start(Job(self.case.copy(), paths=tuple(Path(p).absolute() for p in paths)))
 
     def add_pasted(self, text: str) -> None:
         self.runner.start(Job(self.case.copy(), pasted=(text,)))

@@ -31,6 +31,7 @@ from variorum.ui.panes.find_bar import FindBar
 from variorum.ui.panes.navigation import Navigator
 from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
+from variorum.ui.window.case_view import CaseViewMemory
 from variorum.ui.window.docks import Docks
 from variorum.ui.window.file_drop import FileDropFilter, local_paths
 from variorum.ui.window.help_dialogs import show_about, show_shortcuts
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         vl.orderChanged.connect(s.reorder)
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
+        self.case_view = CaseViewMemory(s, self)  # last: it may change the case the panels have just shown
 
     # --- opening ----------------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -354,4 +356,5 @@ class MainWindow(QMainWindow):
             self.save_settings()
         self.case_notes.close()
         self.runner.invalidate()
+        self._resources.close()  # the demo's files, when they were extracted to a temporary folder
         super().closeEvent(event)

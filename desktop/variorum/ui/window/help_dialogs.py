@@ -16,6 +16,8 @@ SHORTCUTS = (
     ("Right-click words or a finding", "Add note… to them"),
     ("Ctrl+O / Ctrl+Shift+V", "add files / add the clipboard's text as a version"),
     ("Ctrl+E", "export a report"),
+    ("Ctrl+Shift+C", "copy the selected finding as a citation: file, SHA-256, character range, quoted words"),
+    ("Ctrl+I", "show the selected finding in full, every piece of evidence included"),
     ("Alt+Shift+Up / Alt+Shift+Down", "move the selected version up / down in the list"),
     ("Click a highlight or a finding", "select it and its counterparts in every pane"),
 )

@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         if self.case_notes.context_add_note is not None:
             self.panes.context_actions.append(self.case_notes.context_add_note)
             self.docks.findings.context_actions.append(self.case_notes.context_add_note)
+        for action in (self.docks.findings.act_cite, self.docks.findings.act_full):
+            self.addAction(action)  # its shortcut works wherever the focus is
+            self.actions_.edit_menu.insertAction(self.actions_.find, action)
         if self.case_notes.add_note_action is not None:
             for action in (self.case_notes.add_note_action, self.case_notes.panel.undo_action):
                 self.actions_.edit_menu.insertAction(self.actions_.preferences, action)

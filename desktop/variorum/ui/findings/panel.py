@@ -153,6 +153,7 @@ class FindingsPanel(QWidget):
         self.context_actions: list[QAction] = []  # more entries for the context menu (e.g. "Add note…")
         self.act_open = QAction("Show in the texts", self)
         self.act_open.triggered.connect(lambda: self._activate(self.view.currentIndex()))
+        self.act_open.setShortcut(QKeySequence(Qt.Key.Key_Return))  # shown in the menu; Enter in the list does it
         self.view.selectionModel().currentRowChanged.connect(self._show_details)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
 

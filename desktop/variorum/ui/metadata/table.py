@@ -34,6 +34,7 @@ class MetadataTable(QWidget):
         self.model = MetadataModel(self)
         self.model.set_palette(self.palette())
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move between cells)
         self.view.setObjectName("metadataView")
         self.view.setAccessibleName("Metadata of every version")
         self.view.setModel(self.model)

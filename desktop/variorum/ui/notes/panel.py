@@ -129,6 +129,7 @@ class NotesPanel(QWidget):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setPlaceholderText("Write the note here (Markdown allowed). It is saved as you type.")
         self.body_edit.setAccessibleName("Note text")
+        self.body_edit.setTabChangesFocus(True)  # Tab moves on (a note needs no tab characters)
         self.body_edit.textChanged.connect(self._on_text_changed)
         self.body_edit.installEventFilter(self)
         self.save_state = QLabel("")

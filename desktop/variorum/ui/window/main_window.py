@@ -36,6 +36,7 @@ from variorum.ui.window.docks import Docks
 from variorum.ui.window.file_drop import FileDropFilter, local_paths
 from variorum.ui.window.help_dialogs import show_about, show_shortcuts
 from variorum.ui.window.menus import build_menus
+from variorum.ui.window.panel_focus import Panel, PanelFocus
 from variorum.ui.window.preferences import PreferencesDialog
 from variorum.ui.window.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
 from variorum.ui.window.status import ProgressIndicator, comparison_summary
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
             widget.installEventFilter(self._drop_filter)
         self.layout_ = WindowLayout(self, self.stack, self.welcome, self.docks, self.actions_.hide_cosmetic)
         self.notes_links = NotesLinks(self, self.session, self.case_notes, self.panes, self.navigator, self.docks)
+        self.actions_.view_menu.addSeparator()
+        self.panel_focus = PanelFocus(self, self.actions_.view_menu, self._panels,
+                                      lambda m: self.statusBar().showMessage(m, 3000))
         self._connect()
         self.layout_.restore()
         self.session.set_show_cosmetic(not self.actions_.hide_cosmetic.isChecked())
@@ -109,6 +113,33 @@ class MainWindow(QMainWindow):
     @property
     def compared(self) -> str | None:
         return self.session.compared
+
+    def _panels(self) -> list[Panel]:
+        """The panels F6 cycles through, in reading order: the texts, then the docks."""
+        d = self.docks
+        findings = d.findings
+        panels: list[Panel] = [
+            ("Texts", self.panes, self._text_to_read),
+            ("Versions", d.version_dock, lambda: d.versions.view),
+            ("Findings", d.findings_dock,
+             lambda: findings.view if not findings.empty_message() else findings.search),
+            ("Metadata", d.metadata_dock, lambda: d.metadata.view),
+        ]
+        if self.case_notes.panel is not None:
+            panels.append(("Notes", self.case_notes.dock, lambda: self.case_notes.panel.note_list))
+        return panels
+
+    def _text_to_read(self):
+        """The pane of the compared version (else the base, else the first shown), scrolled into view."""
+        c = self.comparison
+        if c is None:
+            return None
+        for vid in (self.compared, c.base, *(v.id for v in c.versions)):
+            pane = self.panes.pane(vid) if vid else None
+            if pane is not None and pane.isVisible():
+                self.panes.scroll_pane_into_view(vid)
+                return pane.editor
+        return None
 
     # --- wiring ---------------------------------------------------------------------------------------------
     def _connect(self) -> None:

@@ -33,11 +33,13 @@ class WindowLayout(QObject):
             for dock in self._dock_widgets():
                 dock.hide()
             self._stack.setCurrentWidget(self._welcome)
+        self._welcome.open_button.setFocus()  # the keyboard starts on Open files…, Tab goes on to the demo
 
     def show_compare(self) -> None:
         if not self.on_welcome():
             return
         self._stack.setCurrentIndex(1)
+        self._docks.findings.view.setFocus()  # not left on the hidden welcome view: the findings are read first
         if self._dock_state is not None:
             self._window.restoreState(self._dock_state)
         else:
@@ -57,6 +59,7 @@ class WindowLayout(QObject):
         self._dock_state = self._window.saveState() if self._restored else None
         for dock in self._dock_widgets():  # the window opens on the welcome view
             dock.hide()
+        self._welcome.open_button.setFocus()
         self._hide_cosmetic.setChecked(settings.get(settings.HIDE_COSMETIC))
 
     def save(self) -> None:

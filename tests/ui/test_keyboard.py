@@ -48,11 +48,18 @@ def inside(holder):
     return lambda w: w is not None and (w is holder or holder.isAncestorOf(w))
 
 
-def test_tab_and_shift_tab_leave_every_widget_and_reach_the_texts(qtbot, tmp_path, seed_paths):
+def demo_in_versions_list(qtbot, tmp_path, seed_paths):
+    """The demo at 1280×720, the keyboard in the version list."""
     window = make_window(qtbot, tmp_path, 1280, 720)
     open_and_wait(qtbot, window, seed_paths)
-    window.activateWindow()
+    with qtbot.waitActive(window):
+        window.activateWindow()
     window.docks.versions.view.setFocus()
+    return window
+
+
+def test_tab_and_shift_tab_leave_every_widget_and_reach_the_texts(qtbot, tmp_path, seed_paths):
+    window = demo_in_versions_list(qtbot, tmp_path, seed_paths)
     visited = []
     for _ in range(80):
         visited.append(QApplication.focusWidget())
@@ -73,10 +80,7 @@ def test_tab_and_shift_tab_leave_every_widget_and_reach_the_texts(qtbot, tmp_pat
 
 
 def test_f6_and_shift_f6_cycle_the_panels(qtbot, tmp_path, seed_paths):
-    window = make_window(qtbot, tmp_path, 1280, 720)
-    open_and_wait(qtbot, window, seed_paths)
-    window.activateWindow()
-    window.docks.versions.view.setFocus()
+    window = demo_in_versions_list(qtbot, tmp_path, seed_paths)
     names = []
     for _ in range(len(window.panel_focus.shown())):
         press(qtbot, Qt.Key.Key_F6)

@@ -81,6 +81,8 @@ def _run_window(app: QApplication, ns, window_class) -> int:
     exit_code = {"value": 0}
     if ns.screenshot:
         _arm_screenshot(app, window, Path(ns.screenshot), exit_code)
+    if ns.size:
+        window.resize(*ns.size)
     window.show()
     if ns.demo:
         window.open_demo()

@@ -155,6 +155,10 @@ class NotesPanel(QWidget):
         split.addWidget(editor)
         split.addWidget(self.history_view)
         split.setChildrenCollapsible(False)
+        split.setCollapsible(2, True)  # the history gives way first in a short window
+        for widget in (self.note_list, self.body_edit):  # two lines each at least, so the dock can be short
+            widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 2 + 12)
+        self.history_view.setMinimumHeight(0)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.context_label)

@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.layout_.restore()
         self.session.set_show_cosmetic(not self.actions_.hide_cosmetic.isChecked())
+        self.actions_.fit_all.setChecked(settings.get(settings.FIT_ALL_VERSIONS))
+        self.actions_.collapse_identical.setChecked(settings.get(settings.COLLAPSE_IDENTICAL))
         self._refresh_recent()
 
     # --- what the session holds -------------------------------------------------------------------------------
@@ -151,6 +153,8 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self._find)
         a.hide_cosmetic.toggled.connect(self._on_hide_cosmetic)
+        a.fit_all.toggled.connect(self._on_fit_all)
+        a.collapse_identical.toggled.connect(self._on_collapse_identical)
         a.next_diff.triggered.connect(lambda: self.navigator.step(+1))
         a.prev_diff.triggered.connect(lambda: self.navigator.step(-1))
         a.next_version.triggered.connect(lambda: self.session.step_compared(+1))
@@ -311,6 +315,22 @@ class MainWindow(QMainWindow):
     def _on_hide_cosmetic(self, hide: bool) -> None:
         settings.put(settings.HIDE_COSMETIC, hide)
         self.session.set_show_cosmetic(not hide)
+
+    def _on_fit_all(self, fit: bool) -> None:
+        if self.keep_settings:
+            settings.put(settings.FIT_ALL_VERSIONS, fit)
+        self.panes.set_fit_all(fit)
+        if self.compared:
+            self.panes.scroll_pane_into_view(self.compared)
+
+    def _on_collapse_identical(self, on: bool) -> None:
+        if self.keep_settings:
+            settings.put(settings.COLLAPSE_IDENTICAL, on)
+        self.session.set_collapse_identical(on)
+        folded = sum(len(o) for o in self.session.case.identical().values())
+        if on and self.session.is_open():
+            self.statusBar().showMessage(f"{folded} version(s) with the same text as another shown in its pane"
+                                         if folded else "No two versions have the same text.", 8000)
 
     def _on_cosmetic_changed(self, show: bool) -> None:
         self.actions_.hide_cosmetic.setChecked(not show)

@@ -7,6 +7,8 @@ from app_helpers import make_window, open_and_wait
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from variorum.ui.findings.panel import details_room
+
 
 def _reach(qtbot, window, finding) -> None:
     """Select a finding with the keyboard: into the list, then down to its row."""
@@ -28,7 +30,7 @@ def test_the_details_grow_to_show_each_finding_at_1280_by_720(qtbot, tmp_path, s
     window = make_window(qtbot, tmp_path, 1280, 720)
     open_and_wait(qtbot, window, seed_paths)
     panel = window.docks.findings
-    room = sum(panel._table_page.sizes()) - panel.view.header().height() - 3 * panel.view.sizeHintForRow(0) - 4
+    room = details_room(sum(panel._table_page.sizes()), panel.view.header().height(), panel.view.sizeHintForRow(0))
     taller_than_a_quarter = 0
     for finding in window.comparison.findings:
         _reach(qtbot, window, finding)

@@ -51,6 +51,11 @@ NO_FINDINGS = "No discrepancies found"
 ALL_FILTERED = "All findings hidden by the filter"
 
 
+def details_room(total: int, header: int, row: int) -> int:
+    """The most height the details under the list take: 60% of the panel, leaving the list three rows."""
+    return max(0, min(int(total * 0.6), total - header - 3 * max(row, 16) - 4))
+
+
 class FindingsPanel(QWidget):
     """A table of findings with severity toggles, a kind menu and a text filter.
 
@@ -172,6 +177,8 @@ class FindingsPanel(QWidget):
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details_scroll.hide()
+        self.details_scroll.setToolTip("Ctrl+I shows the finding in a window of its own, every piece of evidence "
+                                       "included")
         self._table_page = table_page = QSplitter(Qt.Orientation.Vertical, self)
         table_page.setChildrenCollapsible(False)
         table_page.addWidget(self.view)
@@ -266,16 +273,15 @@ class FindingsPanel(QWidget):
         self._fit_details()
 
     def _fit_details(self) -> None:
-        """Give the details the height their text needs (up to all but three rows of the table), so a long
-        message and its evidence are read without dragging the splitter."""
+        """Give the details the height their text needs (up to 60% of the panel, the list keeping three rows),
+        so a message and its evidence are read without dragging the splitter; Ctrl+I shows a longer one whole."""
         splitter = self._table_page
         total = sum(splitter.sizes())
         if self.details_scroll.isHidden() or total <= 0:
             return
         width = max(100, self.details_scroll.width() - self.details_scroll.verticalScrollBar().sizeHint().width())
         needed = self.details.heightForWidth(width) + 2 * self.details_scroll.frameWidth() + 2
-        table_min = self.view.header().height() + 3 * max(self.view.sizeHintForRow(0), 16) + 4
-        height = min(needed, max(total - table_min, total // 3))
+        height = min(needed, details_room(total, self.view.header().height(), self.view.sizeHintForRow(0)))
         splitter.setSizes([total - height, height])
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:

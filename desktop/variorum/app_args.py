@@ -9,6 +9,13 @@ from variorum import __version__
 VERBOSE = "--verbose"
 
 
+def _size(text: str) -> tuple[int, int]:
+    width, sep, height = text.lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit()) or int(width) < 200 or int(height) < 150:
+        raise argparse.ArgumentTypeError(f"not a window size such as 1280x720: {text!r}")
+    return int(width), int(height)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="variorum",
@@ -23,6 +30,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="open the bundled demo case")
     p.add_argument("--screenshot", metavar="PATH",
                    help="open the files (or --demo), save the window as a PNG once the comparison is shown, exit")
+    p.add_argument("--size", metavar="WIDTHxHEIGHT", type=_size,
+                   help="the window's size, e.g. 1280x720 (default for --screenshot: 1560x940)")
     p.add_argument("--dark", action="store_true",
                    help="use a dark palette whatever the system's (also VARIORUM_THEME=dark)")
     p.add_argument("--install-desktop", action="store_true",

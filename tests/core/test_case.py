@@ -143,3 +143,21 @@ def test_finding_statuses_come_from_the_latest_note_on_each_finding():
                     note(3, Anchor("finding", ref="f1"), "explained"), note(4, Anchor("finding", ref="f2"),
                                                                             "confirmed")])
     assert case.finding_statuses() == {"f1": "explained", "f2": "confirmed"}
+
+
+def test_identical_texts_are_grouped_under_the_first_shown_and_can_be_folded(tmp_path):
+    texts = {"a.txt": "The bridge closed on Tuesday.", "b.txt": "The bridge closed on Monday.",
+             "c.txt": "The bridge closed on Tuesday.", "d.txt": "The bridge closed on Monday."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    case = load_case([tmp_path / n for n in texts])
+    case.compare()
+    base = case.comparison.base
+    groups = case.identical()
+    assert sorted(len(others) for others in groups.values()) == [1, 1]
+    assert base in groups  # the base stands for its group
+    assert case.visible_ids() == ["v1", "v2", "v3", "v4"]
+    case.collapse_identical = True
+    assert len(case.visible_ids()) == 2 and base in case.visible_ids()
+    case.set_hidden(case.visible_ids()[-1], True)  # a hidden version folds nothing
+    assert len(case.identical()) == 1

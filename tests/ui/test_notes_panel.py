@@ -82,14 +82,14 @@ def test_a_note_written_in_the_panel_is_there_after_reopening(qtbot, store_path,
     qtbot.waitUntil(lambda: store.notes(case.id)[0].body.endswith("says ten."))  # autosaved, no Save button
     qtbot.keyClicks(panel.status_combo, "explained")
     assert store.notes(case.id)[0].status == "explained"
-    assert rows(panel)[0][:3] == [f"difference:{diff.id} “ten”", "explained", "checker"]
+    assert rows(panel)[0][:3] == ["difference: “ten”", "explained", "checker"]
     assert history(panel) == ["create", "edit", "status"]
     store.close()
     panel.close()
 
     again, store2, case2, _ = open_panel(qtbot, store_path, files)
     assert case2.id == case.id
-    assert rows(again)[0][:3] == [f"difference:{diff.id} “ten”", "explained", "checker"]
+    assert rows(again)[0][:3] == ["difference: “ten”", "explained", "checker"]
     again.note_list.setCurrentItem(again.note_list.topLevelItem(0))
     assert again.body_edit.toPlainText() == "Closing hour changed; the library's site says ten."
     assert again.status_combo.currentText() == "explained"
@@ -156,7 +156,7 @@ def test_delete_asks_first_and_undo_brings_the_note_back(qtbot, store_path, file
     with qtbot.waitSignal(panel.notesChanged):
         panel.undo_action.trigger()
     assert [n.body for n in store.notes(case.id)] == ["Keep me"]
-    assert rows(panel)[0][0] == "case"
+    assert rows(panel)[0][0] == "the case"
     store.close()
 
 
@@ -164,7 +164,7 @@ def test_clicking_a_note_asks_the_window_to_jump_to_its_anchor(qtbot, store_path
     panel, store, case, comparison = open_panel(qtbot, store_path, files)
     start = comparison.version("v1").text.index("quiet study space")
     add_note_with_keyboard(qtbot, panel, f"quote:v1:{start}-{start + 17}", "“quiet study space”")
-    assert rows(panel)[0][0] == f"quote:v1:{start}-{start + 17} “quiet study space”"
+    assert rows(panel)[0][0] == "v1: “quiet study space”"
     item = panel.note_list.topLevelItem(0)
     with qtbot.waitSignal(panel.noteActivated) as signal:
         click(qtbot, panel, item)
@@ -186,7 +186,7 @@ def test_a_note_whose_words_disappeared_is_marked_orphaned_not_dropped(qtbot, st
                         encoding="utf-8")
     again, store2, _, _ = open_panel(qtbot, store_path, files)
     (row,) = rows(again)
-    assert row[0].startswith("⚠ orphaned: quote:v1:")
+    assert row[0].startswith("⚠ orphaned: v1: ")
     again.note_list.setCurrentItem(again.note_list.topLevelItem(0))
     assert again.body_edit.toPlainText() == "Ask the students' union"
     assert history(again)[-1] == "orphan"
@@ -231,7 +231,7 @@ def test_a_note_found_again_after_the_file_changed_says_so_and_jumps_to_the_new_
     again, store2, _, _ = open_panel(qtbot, store_path, files)
     new_start = new_text.index("quiet study space")
     (row,) = rows(again)
-    assert row[0] == f"quote:v1:{new_start}-{new_start + 17} “quiet study space” (re-anchored)"
+    assert row[0] == "v1: “quiet study space” (re-anchored)"
     item = again.note_list.topLevelItem(0)
     with qtbot.waitSignal(again.noteActivated) as signal:
         click(qtbot, again, item)

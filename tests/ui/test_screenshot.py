@@ -60,3 +60,15 @@ def test_compare_subcommand_still_works_without_a_window(seed_paths):
                            "--format", "json"], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert '"variorum.report/1"' in proc.stdout
+
+
+def test_a_screenshot_leaves_no_temporary_folder_behind(tmp_path, seed_paths):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(scratch))
+    proc = subprocess.run([sys.executable, "-m", "variorum", *map(str, seed_paths[:2]), "--screenshot", str(out)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert out.exists()
+    assert [p.name for p in scratch.iterdir()] == []

@@ -20,6 +20,11 @@ SAMPLES = {
     settings.AUTHOR: "M. Checker",
     settings.LAST_FOLDER: "/cases/dam",
     settings.RECENT_CASES: [["/cases/a.txt", "/cases/b.txt"], ["/cases/c.html"]],
+    settings.LAST_EXPORT_FOLDER: "/reports",
+    settings.FIT_ALL_VERSIONS: True,
+    settings.COLLAPSE_IDENTICAL: True,
+    settings.CASE_VIEWS: [{"files": ["/cases/a.txt", "/cases/b.txt"], "base": "/cases/b.txt", "hidden": [],
+                           "compared": None}],
 }
 
 

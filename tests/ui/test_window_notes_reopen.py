@@ -81,11 +81,11 @@ def test_notes_on_the_demo_case_survive_quitting_and_relaunching(qtbot, tmp_path
         rows = note_rows(w2)
         assert len(rows) == 2
         assert w2.case_notes.dock.windowTitle() == "Notes (2)"  # the tab beside Findings
-        assert rows[0] == f"finding:{finding.id} (URL date mismatch)"
-        note = select_note(qtbot, w2, "quote:")
+        assert rows[0] == "finding: URL date mismatch"
+        note = select_note(qtbot, w2, f"{w2.comparison.base}: ")
         q = note.anchor.quote
         assert text[q.start:q.end] == q.exact == "the EU said"
-        assert rows[1] == f"quote:{base}:{q.start}-{q.end} “the EU said”"
+        assert rows[1] == f"{base}: “the EU said”"
         assert note.body == "Check the EU statement of that day."
         assert (q.start, q.end) in w2.panes.pane(base).note_ranges()
         assert finding_status(w2, finding.id) == "ℹ explained"
@@ -122,7 +122,7 @@ def test_a_selection_note_follows_its_words_when_the_file_changed(qtbot, tmp_pat
     w2 = new_window(qtbot, tmp_path, windows, paths)
     (row,) = note_rows(w2)
     assert row.endswith("(re-anchored)")
-    note = select_note(qtbot, w2, "quote:")
+    note = select_note(qtbot, w2, f"{w2.comparison.base}: ")
     q = note.anchor.quote
     new_text = w2.comparison.version(base).text
     assert new_text[q.start:q.end] == "the EU said"

@@ -38,6 +38,7 @@ class Case:
         self.comparison: Comparison | None = None
         self.compared: str | None = None  # the version compared with the base in the app
         self.hidden: set[str] = set()  # ids of versions the user hid
+        self.collapse_identical = False  # show versions with the same text as one (the first shown)
         self.notes: tuple[Note, ...] = ()  # the live notes of this case, oldest first
         self._next_id = 1
         self._loaded: dict[str, int] = {}  # version id -> its place in load order
@@ -130,8 +131,28 @@ class Case:
             self.compared = self.default_compared()
 
     def visible_ids(self) -> list[str]:
-        """Ids of the versions to show, in display order (hidden and unreadable versions left out)."""
-        return [v.id for v in self.versions if v.ok and v.id not in self.hidden]
+        """Ids of the versions to show, in display order (hidden and unreadable versions left out, and with
+        ``collapse_identical`` every version whose text an earlier shown one has)."""
+        shown = [v.id for v in self.versions if v.ok and v.id not in self.hidden]
+        if not self.collapse_identical:
+            return shown
+        folded = {other for others in self.identical().values() for other in others}
+        return [vid for vid in shown if vid not in folded]
+
+    def identical(self) -> dict[str, list[str]]:
+        """Versions the user sees with the same text: the first in display order → the others (in order).
+        The base always stands for its group, so what is compared with it stays in view."""
+        groups: dict[str, list[str]] = {}
+        for v in self.versions:
+            if v.ok and v.id not in self.hidden:
+                groups.setdefault(v.text, []).append(v.id)
+        base = self.comparison.base if self.comparison is not None else None
+        result = {}
+        for ids in groups.values():
+            if len(ids) > 1:
+                first = base if base in ids else ids[0]
+                result[first] = [vid for vid in ids if vid != first]
+        return result
 
     def comparable(self) -> list[str]:
         """The visible versions that can be compared with the base of the latest comparison."""
@@ -192,6 +213,7 @@ class Case:
         other.comparison = self.comparison
         other.compared = self.compared
         other.hidden = set(self.hidden)
+        other.collapse_identical = self.collapse_identical
         other.notes = self.notes
         other._next_id = self._next_id
         other._loaded = dict(self._loaded)

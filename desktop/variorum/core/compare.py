@@ -64,7 +64,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
     base_id = resolve_base(versions, options.base)
     if base_id is not None and base_id not in profiles:
         raise BaseNotFound(f"the chosen base {base_id} could not be read")
-    base_id = base_id or pick_base(profiles)
+    base_id = base_id or pick_base(profiles, {v.id: v.metadata.published for v in readable})
     relations: dict[str, Relation] = {}
     differences: list[Difference] = []
     alignments: dict[str, Alignment] = {}

@@ -16,8 +16,10 @@ from variorum.core.normalize import normalize_text
 SAME_ARTICLE_MIN = 0.35
 RELATED_MIN_SHARED_TERMS = 3
 RELATED_MIN_TERM_OVERLAP = 0.12
+COMPLETE_TOLERANCE = 0.05  # lengths within 5% of the longest count as equally complete
 
 _WORD = re.compile(r"\w+")
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(?!\d)")
 # A capitalised word (a name, most often) or a figure; group 1 is set when it opens a sentence.
 _SALIENT = re.compile(r"(^|[.!?:\"“”\n]\s*)?\b([A-Z][\w'’-]{2,}|\d[\d.,%]*\d%?)", re.MULTILINE)
 
@@ -59,11 +61,13 @@ def classify(base: Profile, other: Profile) -> Relation:
     return Relation("unrelated", round(sim, 3))
 
 
-def pick_base(profiles: dict[str, Profile]) -> str | None:
+def pick_base(profiles: dict[str, Profile], dates: dict[str, str | None] | None = None) -> str | None:
     """The most complete version of the article most versions are about.
 
-    Versions are grouped by same-article similarity; the largest group wins (ties: the one loaded first) and
-    its longest member becomes the base.
+    Versions are grouped by same-article similarity; the largest group wins (ties: the one loaded first). Within
+    it, the versions whose length is within ``COMPLETE_TOLERANCE`` of the longest are equally complete; of
+    these the one with the earliest known date (``dates``: an ISO date or date-time per id) is the base, else
+    the first in ``profiles`` (load order). An original edition, not whichever reprint gained a few words.
     """
     ids = list(profiles)
     if not ids:
@@ -73,4 +77,15 @@ def pick_base(profiles: dict[str, Profile]) -> str | None:
         group = [o for o in ids if o == vid or containment(profiles[vid], profiles[o]) >= SAME_ARTICLE_MIN]
         if len(group) > len(best_group):
             best_group = group
-    return max(best_group, key=lambda v: (profiles[v].words, -ids.index(v)))
+    longest = max(profiles[v].words for v in best_group)
+    complete = [v for v in best_group if profiles[v].words >= longest * (1 - COMPLETE_TOLERANCE)]
+    known = {v: d for v in complete if (d := iso_date((dates or {}).get(v)))}
+    if known:
+        return min(known, key=lambda v: (known[v], ids.index(v)))
+    return complete[0]
+
+
+def iso_date(value: str | None) -> str | None:
+    """The ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` a date begins with (they sort as text), or None."""
+    match = _ISO_DATE.match(value or "")
+    return match.group(0) if match else None

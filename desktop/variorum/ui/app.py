@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -66,15 +67,24 @@ def _run(ns, qt_args: list[str]) -> int:
 
     from variorum.ui.window.main_window import MainWindow
 
-    if ns.screenshot:  # a screenshot neither uses nor changes the user's layout, options and recent files
-        from variorum.ui import settings
+    with contextlib.ExitStack() as cleanup:
+        if ns.screenshot:  # a screenshot neither uses nor changes the user's layout, options and recent files
+            from variorum.ui import settings
 
-        settings.keep_in(Path(tempfile.mkdtemp(prefix="variorum-screenshot-")))
-    window = MainWindow()
+            folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="variorum-screenshot-"))
+            settings.keep_in(Path(folder))
+            cleanup.callback(settings.keep_in, None)
+        return _run_window(app, ns, MainWindow)
+
+
+def _run_window(app: QApplication, ns, window_class) -> int:
+    window = window_class()
     window.setWindowIcon(app.windowIcon())
     exit_code = {"value": 0}
     if ns.screenshot:
         _arm_screenshot(app, window, Path(ns.screenshot), exit_code)
+    if ns.size:
+        window.resize(*ns.size)
     window.show()
     if ns.demo:
         window.open_demo()

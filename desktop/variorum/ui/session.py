@@ -94,8 +94,8 @@ class Session(QObject):
     # --- changing the case --------------------------------------------------------------------------------------
     def add_paths(self, paths: Sequence[str | Path]) -> None:
         """Add files and folders (a folder adds every supported file in it)."""
-        if paths:
-            self.runner.start(Job(self.case.copy(), paths=tuple(Path(p) for p in paths)))
+        if paths:  # absolute: the case must reopen (Open Recent, saved choices) from any working folder
+            self.runner.start(Job(self.case.copy(), paths=tuple(Path(p).absolute() for p in paths)))
 
     def add_pasted(self, text: str) -> None:
         self.runner.start(Job(self.case.copy(), pasted=(text,)))
@@ -125,12 +125,24 @@ class Session(QObject):
 
     def close(self) -> None:
         self.runner.invalidate()
-        show_cosmetic = self.case.show_cosmetic
+        show_cosmetic, collapse = self.case.show_cosmetic, self.case.collapse_identical
         self.case = Case()
-        self.case.show_cosmetic = show_cosmetic
+        self.case.show_cosmetic, self.case.collapse_identical = show_cosmetic, collapse
         self.provisional = False
         self.focus, self.focus_label = CASE, CASE_LABEL
         self.closed.emit()
+
+    def set_collapse_identical(self, on: bool) -> None:
+        """Show versions with identical text as one pane (its header names the others)."""
+        if on != self.case.collapse_identical:
+            self.case.collapse_identical = on
+            if self.case.compared not in self.case.comparable():
+                self.case.compared = self.case.default_compared()
+            self.versionsChanged.emit()
+
+    def identical(self) -> dict[str, list[str]]:
+        """Shown version → the versions with the same text folded into it (only while they are collapsed)."""
+        return self.case.identical() if self.case.collapse_identical else {}
 
     def set_visible(self, version_id: str, visible: bool) -> None:
         self.case.set_hidden(version_id, not visible)

@@ -47,6 +47,14 @@ def _cases(raw: object) -> list[list[str]]:
     return [c for c in cases if isinstance(c, list) and c and all(isinstance(p, str) for p in c)]
 
 
+def _records(raw: object) -> list[dict]:
+    try:
+        records = json.loads(raw) if isinstance(raw, str) else []
+    except ValueError:
+        return []
+    return [r for r in records if isinstance(r, dict)] if isinstance(records, list) else []
+
+
 def _as_is(value: object) -> object:
     return value
 
@@ -64,12 +72,18 @@ class Setting(Generic[T]):
 WINDOW_GEOMETRY: Setting[QByteArray | None] = Setting("window/geometry", None, _blob)
 WINDOW_STATE: Setting[QByteArray | None] = Setting("window/state", None, _blob)  # docks and toolbars
 HIDE_COSMETIC: Setting[bool] = Setting("options/hide_cosmetic", True, _flag)
+FIT_ALL_VERSIONS: Setting[bool] = Setting("options/fit_all_versions", False, _flag)  # False: panes keep their width
+COLLAPSE_IDENTICAL: Setting[bool] = Setting("options/collapse_identical", False, _flag)
 AUTHOR: Setting[str] = Setting("notes/author", "", _text)  # empty: the operating-system user
 LAST_FOLDER: Setting[str] = Setting("paths/last_dir", "", _text)  # where Add versions… opens; empty: home
 RECENT_CASES: Setting[list[list[str]]] = Setting("recent/cases", [], _cases, json.dumps)  # newest first
+LAST_EXPORT_FOLDER: Setting[str] = Setting("paths/last_export_dir", "", _text)  # empty: beside the base file
+# The user's choices per set of files (base, hidden and compared versions, by absolute path), newest first.
+CASE_VIEWS: Setting[list[dict]] = Setting("recent/case_views", [], _records, json.dumps)
 
 ALL_SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_STATE, HIDE_COSMETIC, AUTHOR, LAST_FOLDER,
-                                     RECENT_CASES)
+                                     RECENT_CASES, LAST_EXPORT_FOLDER, CASE_VIEWS, FIT_ALL_VERSIONS,
+                                     COLLAPSE_IDENTICAL)
 
 _folder: Path | None = None
 

@@ -114,6 +114,10 @@ class ComparisonRunner(QObject):
     def token(self) -> int:
         return self._token
 
+    def is_busy(self) -> bool:
+        """A job is running whose result is still wanted."""
+        return self._busy
+
     def start(self, job: Job) -> int:
         if self._stop is not None:
             self._stop.set()  # the previous job is stale now

@@ -18,6 +18,7 @@ from variorum.core.atomic import atomic_write_bytes
 from variorum.core.model import Comparison
 from variorum.core.output_guard import output_problem
 from variorum.core.report import build_report, render
+from variorum.ui import settings
 
 # (format, file-dialog filter, suffix), in the order the dialog lists them.
 EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -47,6 +48,9 @@ def default_file_name(comparison: Comparison, suffix: str = ".html") -> str:
 
 
 def _default_directory(comparison: Comparison) -> Path:
+    last = settings.get(settings.LAST_EXPORT_FOLDER)
+    if last and Path(last).is_dir():
+        return Path(last)
     base = comparison.base_version
     if base is not None and base.path and Path(base.path).parent.is_dir():
         return Path(base.path).parent
@@ -101,4 +105,5 @@ def export_comparison(parent: QWidget | None, comparison: Comparison, notes: lis
                              "Nothing was written.")
         return None
     QGuiApplication.restoreOverrideCursor()
+    settings.put(settings.LAST_EXPORT_FOLDER, str(path.parent.absolute()))
     return path

@@ -167,13 +167,14 @@ class FindingsModel(QAbstractTableModel):
         lines += [f"{self.label(e.version)}: «{e.text}»" for e in f.evidence]
         return "\n".join(lines)
 
-    def details_html(self, f: Finding, max_evidence: int = 6) -> str:
-        """The finding in full, for the details area: kind, severity, status, message, quoted evidence."""
+    def details_html(self, f: Finding, max_evidence: int = 6, max_chars: int | None = 300) -> str:
+        """The finding in full, for the details area: kind, severity, status, message, quoted evidence (each
+        quote cut at ``max_chars``; None: whole)."""
         esc = html.escape
         head = f"<b>{esc(kind_text(f.kind))}</b> · {esc(f.severity)} severity · {esc(self.status_of(f))}"
         lines = [head, esc(f.message)]
         for e in f.evidence[:max_evidence]:
-            text = e.text if len(e.text) <= 300 else e.text[:297] + "…"
+            text = e.text if max_chars is None or len(e.text) <= max_chars else e.text[:max_chars - 3] + "…"
             lines.append(f"<i>{esc(self.label(e.version))}</i>: «{esc(text)}»")
         if len(f.evidence) > max_evidence:
             lines.append(f"… and {len(f.evidence) - max_evidence} more pieces of evidence")

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from variorum.core.citation import cite_finding
 from variorum.core.model import Comparison, Finding
+from variorum.ui.findings.full_view import FindingView
 from variorum.ui.findings.model import (
     COL_KIND,
     COL_MESSAGE,
@@ -51,6 +53,11 @@ NO_FINDINGS = "No discrepancies found"
 ALL_FILTERED = "All findings hidden by the filter"
 
 
+def details_room(total: int, header: int, row: int) -> int:
+    """The most height the details under the list take: 60% of the panel, leaving the list three rows."""
+    return max(0, min(int(total * 0.6), total - header - 3 * max(row, 16) - 4))
+
+
 class FindingsPanel(QWidget):
     """A table of findings with severity toggles, a kind menu and a text filter.
 
@@ -63,6 +70,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open = False  # a comparison is shown (an empty table then means no discrepancies)
+        self._comparison: Comparison | None = None
         self.model = FindingsModel(self)
         self.model.set_palette(self.palette())
         self.proxy = FindingsFilter(self)
@@ -137,9 +145,22 @@ class FindingsPanel(QWidget):
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.act_copy.triggered.connect(self.copy_current)
         self.view.addAction(self.act_copy)
+        self.act_cite = QAction("Copy as &citation", self)
+        self.act_cite.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.act_cite.setStatusTip("Copy the selected finding with each file's name, SHA-256, character range "
+                                   "and quoted words")
+        self.act_cite.triggered.connect(self.copy_citation)
+        self.act_cite.setEnabled(False)
+        self.act_full = QAction("Show finding in &full…", self)
+        self.act_full.setShortcut(QKeySequence("Ctrl+I"))
+        self.act_full.setStatusTip("Read the selected finding's whole message and every piece of evidence")
+        self.act_full.triggered.connect(self.show_full)
+        self.act_full.setEnabled(False)
+        self.full_view: FindingView | None = None
         self.context_actions: list[QAction] = []  # more entries for the context menu (e.g. "Add note…")
         self.act_open = QAction("Show in the texts", self)
         self.act_open.triggered.connect(lambda: self._activate(self.view.currentIndex()))
+        self.act_open.setShortcut(QKeySequence(Qt.Key.Key_Return))  # shown in the menu; Enter in the list does it
         self.view.selectionModel().currentRowChanged.connect(self._show_details)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
 
@@ -158,7 +179,9 @@ class FindingsPanel(QWidget):
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details_scroll.hide()
-        table_page = QSplitter(Qt.Orientation.Vertical, self)
+        self.details_scroll.setToolTip("Ctrl+I shows the finding in a window of its own, every piece of evidence "
+                                       "included")
+        self._table_page = table_page = QSplitter(Qt.Orientation.Vertical, self)
         table_page.setChildrenCollapsible(False)
         table_page.addWidget(self.view)
         table_page.addWidget(self.details_scroll)
@@ -195,6 +218,7 @@ class FindingsPanel(QWidget):
         """Show the findings of ``comparison``; filters and the selected finding (by id) are kept."""
         current = self.current_finding()
         self._open = comparison is not None
+        self._comparison = comparison
         if colours is None:
             colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
         self.model.set_findings(comparison, colours)
@@ -240,12 +264,27 @@ class FindingsPanel(QWidget):
     # ---- behaviour --------------------------------------------------------------------------------------
     def _show_details(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         finding = current.data(FINDING_ROLE) if current.isValid() else None
+        self.act_cite.setEnabled(finding is not None)
+        self.act_full.setEnabled(finding is not None)
         if finding is None:
             self.details.clear()
             self.details_scroll.hide()
             return
         self.details.setText(self.model.details_html(finding))
         self.details_scroll.show()
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        """Give the details the height their text needs (up to 60% of the panel, the list keeping three rows),
+        so a message and its evidence are read without dragging the splitter; Ctrl+I shows a longer one whole."""
+        splitter = self._table_page
+        total = sum(splitter.sizes())
+        if self.details_scroll.isHidden() or total <= 0:
+            return
+        width = max(100, self.details_scroll.width() - self.details_scroll.verticalScrollBar().sizeHint().width())
+        needed = self.details.heightForWidth(width) + 2 * self.details_scroll.frameWidth() + 2
+        height = min(needed, details_room(total, self.view.header().height(), self.view.sizeHintForRow(0)))
+        splitter.setSizes([total - height, height])
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         finding = current.data(FINDING_ROLE) if current.isValid() else None
@@ -351,6 +390,7 @@ class FindingsPanel(QWidget):
         self._arrange_filter_bar()
         self._fit_columns()
         super().resizeEvent(event)
+        self._fit_details()
 
     def sizeHint(self) -> QSize:
         return QSize(640, 220)
@@ -364,6 +404,27 @@ class FindingsPanel(QWidget):
         QGuiApplication.clipboard().setText(text)
         return text
 
+    def copy_citation(self) -> str:
+        """Copy the selected finding as a citation (file, SHA-256, character range and words of each piece of
+        evidence) and return it."""
+        finding = self.current_finding()
+        if finding is None or self._comparison is None:
+            return ""
+        text = cite_finding(self._comparison, finding)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def show_full(self) -> FindingView | None:
+        """Open the selected finding in a window of its own, every piece of evidence included."""
+        finding = self.current_finding()
+        if finding is None:
+            return None
+        self.full_view = FindingView(self, kind_text(finding.kind),
+                                     self.model.details_html(finding, max_evidence=len(finding.evidence),
+                                                             max_chars=None))
+        self.full_view.show()
+        return self.full_view
+
     def _context_menu(self, pos) -> None:
         idx = self.view.indexAt(pos)
         if not idx.isValid():
@@ -372,6 +433,8 @@ class FindingsPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.act_open)
         menu.addAction(self.act_copy)
+        menu.addAction(self.act_cite)
+        menu.addAction(self.act_full)
         if self.context_actions:
             menu.addSeparator()
             menu.addActions(self.context_actions)

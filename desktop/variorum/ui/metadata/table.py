@@ -34,6 +34,7 @@ class MetadataTable(QWidget):
         self.model = MetadataModel(self)
         self.model.set_palette(self.palette())
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move between cells)
         self.view.setObjectName("metadataView")
         self.view.setAccessibleName("Metadata of every version")
         self.view.setModel(self.model)
@@ -77,8 +78,14 @@ class MetadataTable(QWidget):
         if colours is None:
             colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
         self.model.set_comparison(comparison, colours)
-        self.hint.setVisible(comparison is not None and bool(comparison.versions) and not self.model.has_any_value())
+        empty = comparison is not None and bool(comparison.versions) and not self.model.has_any_value()
+        self.hint.setVisible(empty)
+        self.view.setVisible(not empty)  # nothing to tabulate: the panel is its one-line message
         self.view.resizeRowsToContents()
+
+    def is_empty(self) -> bool:
+        """Only the one-line message is shown (no version has any metadata)."""
+        return self.view.isHidden()
 
     def set_visible_ids(self, ids: list[str] | None) -> None:
         """Show only these versions' columns (None shows all)."""

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTreeWidgetItem
 
 from variorum.core.notes import Event, Note, Resolution
 from variorum.core.notes.records import describe_change
+from variorum.core.notes.refs import AnchorRef
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -21,15 +22,27 @@ def short(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def note_item(note: Note, anchor: str, resolution: Resolution | None, about: str | None = None) -> QTreeWidgetItem:
-    """The list row for a note; orphaned notes are marked in words and italics, not by colour alone.
+def anchor_words(note: Note, ref: AnchorRef, about: str | None = None) -> str:
+    """What a note is on, in words: "finding: URL date mismatch", "v1: “the EU said”", "the case".
 
-    ``about`` names what the anchor is (a finding's kind); otherwise the anchored words are quoted."""
-    label = anchor
-    if about:
-        label += f" {about}"
-    elif note.anchor.quote and note.anchor.quote.exact.strip():
-        label += f" “{short(note.anchor.quote.exact, 32)}”"
+    ``about`` names a finding (its kind); the anchored words are quoted for selections and differences."""
+    quote = note.anchor.quote.exact.strip() if note.anchor.quote else ""
+    quoted = f"“{short(quote, 32)}”" if quote else ""
+    if ref.kind == "case":
+        return "the case"
+    if ref.kind == "finding":
+        return f"finding: {about}" if about else "finding"
+    if ref.kind == "quote":
+        return f"{ref.ref or '?'}: {quoted or 'selected words'}"
+    if ref.kind == "version":
+        return f"version {ref.ref}"
+    return f"{ref.kind}: {quoted}" if quoted else ref.kind
+
+
+def note_item(note: Note, ref: AnchorRef, resolution: Resolution | None, about: str | None = None) -> QTreeWidgetItem:
+    """The list row for a note, its anchor in words; orphaned notes are marked in words and italics, not by
+    colour alone. ``about`` names what the anchor is (a finding's kind)."""
+    label = anchor_words(note, ref, about)
     item = QTreeWidgetItem([label, note.status, note.author, when(note.updated_at)])
     item.setData(0, NOTE_ID_ROLE, note.id)
     if note.orphaned:
@@ -44,7 +57,7 @@ def note_item(note: Note, anchor: str, resolution: Resolution | None, about: str
         item.setToolTip(0, f"The files changed since this note was written; it was found again by "
                            f"{resolution.method}. The history shows where it was before.")
     else:
-        item.setToolTip(0, short(note.body, 200) or "(no text yet)")
+        item.setToolTip(0, f"{ref}\n{short(note.body, 200) or '(no text yet)'}")
     return item
 
 

@@ -129,6 +129,7 @@ class NotesPanel(QWidget):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setPlaceholderText("Write the note here (Markdown allowed). It is saved as you type.")
         self.body_edit.setAccessibleName("Note text")
+        self.body_edit.setTabChangesFocus(True)  # Tab moves on (a note needs no tab characters)
         self.body_edit.textChanged.connect(self._on_text_changed)
         self.body_edit.installEventFilter(self)
         self.save_state = QLabel("")
@@ -154,6 +155,10 @@ class NotesPanel(QWidget):
         split.addWidget(editor)
         split.addWidget(self.history_view)
         split.setChildrenCollapsible(False)
+        split.setCollapsible(2, True)  # the history gives way first in a short window
+        for widget in (self.note_list, self.body_edit):  # two lines each at least, so the dock can be short
+            widget.setMinimumHeight(widget.fontMetrics().lineSpacing() * 2 + 12)
+        self.history_view.setMinimumHeight(0)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.context_label)
@@ -337,7 +342,7 @@ class NotesPanel(QWidget):
         if note.anchor.kind != "finding" or self._comparison is None or note.orphaned:
             return None
         finding = next((f for f in self._comparison.findings if f.id == note.anchor.ref), None)
-        return f"({kind_text(finding.kind)})" if finding is not None else None
+        return kind_text(finding.kind) if finding is not None else None
 
     def _reload(self, select: str | None = None) -> None:
         keep = select or (self._current.id if self._current else None)
@@ -350,7 +355,7 @@ class NotesPanel(QWidget):
             self.note_list.clear()
             chosen = None
             for note in notes:
-                item = note_item(note, str(self._refs[note.id]), self._resolutions.get(note.id), self._about(note))
+                item = note_item(note, self._refs[note.id], self._resolutions.get(note.id), self._about(note))
                 self.note_list.addTopLevelItem(item)
                 if note.id == keep:
                     chosen = item

@@ -61,6 +61,8 @@ class PanesView(QWidget):
         self._generation = 0
         self._note_ranges: dict[str, list[tuple[int, int, str]]] = {}  # start, end, what the note says
         self.context_actions: list = []  # QActions offered in every pane's context menu (e.g. "Add note…")
+        self.same_as: dict[str, list[str]] = {}  # version id → identical versions shown in its pane
+        self.fit_all = False  # True: every pane fits in the window; False: panes keep a readable width
 
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
         self._splitter.setChildrenCollapsible(False)
@@ -99,6 +101,7 @@ class PanesView(QWidget):
     def _show_session(self) -> None:
         s = self._session
         if s.comparison is not None:
+            self.same_as = s.identical()
             self.set_comparison(s.comparison, s.colours(), s.visible_ids(), s.hidden_ids(), s.compared,
                                 s.show_cosmetic)
 
@@ -142,12 +145,28 @@ class PanesView(QWidget):
             self._rebuild(comparison, colours, visible)
         for vid, pane in self._panes.items():
             pane.set_colour(colours.get(vid, pane.colour))
-            pane.set_role(role_of(comparison, vid, compared), emphasised=vid == compared)
+            pane.set_role(self._role(vid, compared), emphasised=vid == compared)
         self._queue = list(visible)
         self._show_empty_state(comparison, visible)
         self._update_overview()
         generation = self._generation
         QTimer.singleShot(0, lambda: self._fill_next(generation))
+
+    def _role(self, vid: str, compared: str | None) -> str:
+        c = self.comparison
+        assert c is not None, "panes are labelled only for a comparison"
+        role = role_of(c, vid, compared)
+        same = [f"{o}  {c.version(o).label}" for o in self.same_as.get(vid, [])]
+        return f"= {', '.join(same)} · {role}" if same else role
+
+    def set_fit_all(self, fit: bool) -> None:
+        """Fit every pane in the window (narrow panes) or keep each readable and scroll sideways."""
+        self.fit_all = fit
+        for pane in self._panes.values():
+            pane.setMinimumWidth(0 if fit else PANE_MIN_WIDTH)
+        count = len(set(self._panes) | set(self._queue))
+        self._splitter.setMinimumWidth(0 if fit else count * (PANE_MIN_WIDTH + self._splitter.handleWidth()))
+        self._splitter.setSizes([1000] * self._splitter.count())
 
     def _show_empty_state(self, comparison: Comparison, visible: list[str]) -> None:
         if visible:
@@ -172,18 +191,21 @@ class PanesView(QWidget):
         self._panes = {}
         self._filled = set()
         self._colours = colours
-        self._splitter.setMinimumWidth(len(visible) * (PANE_MIN_WIDTH + self._splitter.handleWidth()))
+        self._splitter.setMinimumWidth(0 if self.fit_all else len(visible) * (PANE_MIN_WIDTH
+                                                                              + self._splitter.handleWidth()))
 
     def _create(self, vid: str) -> DiffPane:
         c = self.comparison
         assert c is not None, "panes are built only for a comparison"
         pane = DiffPane(c.version(vid), self._colours.get(vid, Role.NEUTRAL.colour(False)))
-        pane.set_role(role_of(c, vid, self.compared), emphasised=vid == self.compared)
+        pane.set_role(self._role(vid, self.compared), emphasised=vid == self.compared)
         pane.clicked.connect(self.clicked)
         pane.textSelected.connect(self.textSelected)
         pane.tooltip_for = lambda offset, vid=vid: self.describe_at(vid, offset)
         pane.scrolled.connect(self._sync_from)
         pane.context_actions = self.context_actions
+        if self.fit_all:
+            pane.setMinimumWidth(0)
         pane.set_note_ranges([(s, e) for s, e, _t in self._note_ranges.get(vid, [])])
         self._splitter.addWidget(pane)
         self._panes[vid] = pane
@@ -249,7 +271,7 @@ class PanesView(QWidget):
         cosmetic_changed = show_cosmetic != self.show_cosmetic
         self.compared, self.show_cosmetic = compared, show_cosmetic
         for vid, pane in self._panes.items():
-            pane.set_role(role_of(self.comparison, vid, compared), emphasised=vid == compared)
+            pane.set_role(self._role(vid, compared), emphasised=vid == compared)
             if vid in self._queue:
                 continue  # filled later with the new spans
             if cosmetic_changed or vid == self.comparison.base:

@@ -87,8 +87,10 @@ class VersionListWidget(QWidget):
         header.setSectionResizeMode(COL_RELATION, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_FORMAT, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.act_base = self._action("Use as base", "Compare every other version against this one")
-        self.act_toggle = self._action("Hide", "Hide or show this version in the side-by-side view")
+        self.act_base = self._action("Use as base", "Compare every other version against this one (Ctrl+B)",
+                                     QKeySequence("Ctrl+B"))
+        self.act_toggle = self._action("Hide", "Hide or show this version in the side-by-side view (Space)",
+                                       QKeySequence(Qt.Key.Key_Space))
         self.act_up = self._action("Move up", "Move this version up (Alt+Shift+Up)", _MOVE_UP)
         self.act_down = self._action("Move down", "Move this version down (Alt+Shift+Down)", _MOVE_DOWN)
         self.act_remove = self._action("Remove", "Remove this version from the comparison (Delete)",

@@ -18,6 +18,8 @@ class Docks(QObject):
 
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
+        self._window = window
+        self._fitted: tuple[int, bool] | None = None  # (version rows, metadata empty) the docks were sized for
         self.versions = VersionListWidget()
         self.findings = FindingsPanel()
         self.metadata = MetadataTable()
@@ -86,6 +88,34 @@ class Docks(QObject):
         if comparison is s.comparison:
             self.set_details(comparison, s.colours())
             self.set_visible_ids(s.visible_ids())
+            self.fit_to_content()
+
+    def fit_to_content(self) -> None:
+        """The version list as tall as its rows (up to 40% of the window); an empty metadata panel as small as
+        its one-line message, a filled one back to a useful height."""
+        window = self._window
+        view = self.versions.view
+        rows = self.versions.model.rowCount()
+        row_height = max(view.sizeHintForRow(0), 16) if rows else 0
+        wanted = (self.versions.toolbar.sizeHint().height() + view.header().sizeHint().height() + rows * row_height
+                  + 2 * view.frameWidth() + 12 + self._title_height(self.version_dock))
+        fitted = (rows, self.metadata.is_empty())
+        if fitted == self._fitted:
+            return  # the same shape as last time: keep what the user may have dragged since
+        self._fitted = fitted
+        if self.version_dock.isVisible() and self.findings_dock.isVisible():
+            wanted = min(wanted, int(window.height() * 0.4))
+            window.resizeDocks([self.version_dock], [wanted], Qt.Orientation.Vertical)
+        if self.metadata_dock.isVisible():
+            if self.metadata.is_empty():
+                height = self.metadata.hint.sizeHint().height() + self._title_height(self.metadata_dock) + 6
+            else:
+                height = max(150, window.height() // 5)
+            window.resizeDocks([self.metadata_dock], [height], Qt.Orientation.Vertical)
+
+    @staticmethod
+    def _title_height(dock: QDockWidget) -> int:
+        return dock.height() - dock.widget().height() if dock.widget().height() else 24
 
     def _show_compared(self) -> None:
         if self._session.compared:

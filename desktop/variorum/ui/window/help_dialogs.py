@@ -16,7 +16,12 @@ SHORTCUTS = (
     ("Right-click words or a finding", "Add note… to them"),
     ("Ctrl+O / Ctrl+Shift+V", "add files / add the clipboard's text as a version"),
     ("Ctrl+E", "export a report"),
+    ("Ctrl+Shift+C", "copy the selected finding as a citation: file, SHA-256, character range, quoted words"),
+    ("Ctrl+I", "show the selected finding in full, every piece of evidence included"),
     ("Alt+Shift+Up / Alt+Shift+Down", "move the selected version up / down in the list"),
+    ("Ctrl+B / Space in the version list", "use the selected version as base / hide or show it"),
+    ("F6 / Shift+F6", "move to the next / previous panel (texts, versions, findings, metadata, notes)"),
+    ("Tab / Shift+Tab", "move between the controls of a panel; in a text, Shift+arrows select words"),
     ("Click a highlight or a finding", "select it and its counterparts in every pane"),
 )
 

@@ -32,10 +32,12 @@ from variorum.ui.panes.find_bar import FindBar
 from variorum.ui.panes.navigation import Navigator
 from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
+from variorum.ui.window.case_view import CaseViewMemory
 from variorum.ui.window.docks import Docks
 from variorum.ui.window.file_drop import FileDropFilter, local_paths
 from variorum.ui.window.help_dialogs import show_about, show_shortcuts
 from variorum.ui.window.menus import build_menus
+from variorum.ui.window.panel_focus import Panel, PanelFocus
 from variorum.ui.window.preferences import PreferencesDialog
 from variorum.ui.window.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
 from variorum.ui.window.status import ProgressIndicator, comparison_summary
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         if self.case_notes.context_add_note is not None:
             self.panes.context_actions.append(self.case_notes.context_add_note)
             self.docks.findings.context_actions.append(self.case_notes.context_add_note)
+        for action in (self.docks.findings.act_cite, self.docks.findings.act_full):
+            self.addAction(action)  # its shortcut works wherever the focus is
+            self.actions_.edit_menu.insertAction(self.actions_.find, action)
         notes_panel = self.case_notes.panel
         if notes_panel is not None:
             for action in (notes_panel.add_note_action, notes_panel.undo_action):
@@ -94,9 +99,14 @@ class MainWindow(QMainWindow):
             widget.installEventFilter(self._drop_filter)
         self.layout_ = WindowLayout(self, self.stack, self.welcome, self.docks, self.actions_.hide_cosmetic)
         self.notes_links = NotesLinks(self, self.session, self.case_notes, self.panes, self.navigator, self.docks)
+        self.actions_.view_menu.addSeparator()
+        self.panel_focus = PanelFocus(self, self.actions_.view_menu, self._panels,
+                                      lambda m: self.statusBar().showMessage(m, 3000))
         self._connect()
         self.layout_.restore()
         self.session.set_show_cosmetic(not self.actions_.hide_cosmetic.isChecked())
+        self.actions_.fit_all.setChecked(settings.get(settings.FIT_ALL_VERSIONS))
+        self.actions_.collapse_identical.setChecked(settings.get(settings.COLLAPSE_IDENTICAL))
         self._refresh_recent()
 
     # --- what the session holds -------------------------------------------------------------------------------
@@ -108,6 +118,36 @@ class MainWindow(QMainWindow):
     def compared(self) -> str | None:
         return self.session.compared
 
+    def _panels(self) -> list[Panel]:
+        """The panels F6 cycles through, in reading order: the texts, then the docks."""
+        d = self.docks
+        findings = d.findings
+        panels: list[Panel] = [
+            ("Texts", self.panes, self._text_to_read),
+            ("Versions", d.version_dock, lambda: d.versions.view),
+            ("Findings", d.findings_dock,
+             lambda: findings.view if not findings.empty_message() else findings.search),
+            ("Metadata", d.metadata_dock, lambda: d.metadata.view),
+        ]
+        notes_panel = self.case_notes.panel
+        if notes_panel is not None:
+            panels.append(("Notes", self.case_notes.dock, lambda: notes_panel.note_list))
+        return panels
+
+    def _text_to_read(self):
+        """The pane of the compared version (else the base, else the first shown), scrolled into view."""
+        c = self.comparison
+        if c is None:
+            return None
+        for vid in (self.compared, c.base, *(v.id for v in c.versions)):
+            if vid is None:
+                continue
+            pane = self.panes.pane(vid)
+            if pane is not None and pane.isVisible():
+                self.panes.scroll_pane_into_view(vid)
+                return pane.editor
+        return None
+
     # --- wiring ---------------------------------------------------------------------------------------------
     def _connect(self) -> None:
         a = self.actions_
@@ -118,6 +158,8 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.find.triggered.connect(self._find)
         a.hide_cosmetic.toggled.connect(self._on_hide_cosmetic)
+        a.fit_all.toggled.connect(self._on_fit_all)
+        a.collapse_identical.toggled.connect(self._on_collapse_identical)
         a.next_diff.triggered.connect(lambda: self.navigator.step(+1))
         a.prev_diff.triggered.connect(lambda: self.navigator.step(-1))
         a.next_version.triggered.connect(lambda: self.session.step_compared(+1))
@@ -159,6 +201,7 @@ class MainWindow(QMainWindow):
         vl.orderChanged.connect(s.reorder)
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
+        self.case_view = CaseViewMemory(s, self)  # last: it may change the case the panels have just shown
 
     # --- opening ----------------------------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -278,6 +321,22 @@ class MainWindow(QMainWindow):
         settings.put(settings.HIDE_COSMETIC, hide)
         self.session.set_show_cosmetic(not hide)
 
+    def _on_fit_all(self, fit: bool) -> None:
+        if self.keep_settings:
+            settings.put(settings.FIT_ALL_VERSIONS, fit)
+        self.panes.set_fit_all(fit)
+        if self.compared:
+            self.panes.scroll_pane_into_view(self.compared)
+
+    def _on_collapse_identical(self, on: bool) -> None:
+        if self.keep_settings:
+            settings.put(settings.COLLAPSE_IDENTICAL, on)
+        self.session.set_collapse_identical(on)
+        folded = sum(len(o) for o in self.session.case.identical().values())
+        if on and self.session.comparison is not None:
+            self.statusBar().showMessage(f"{folded} version(s) with the same text as another shown in its pane"
+                                         if folded else "No two versions have the same text.", 8000)
+
     def _on_cosmetic_changed(self, show: bool) -> None:
         self.actions_.hide_cosmetic.setChecked(not show)
         if self.session.is_final():
@@ -357,4 +416,5 @@ class MainWindow(QMainWindow):
             self.save_settings()
         self.case_notes.close()
         self.runner.invalidate()
+        self._resources.close()  # the demo's files, when they were extracted to a temporary folder
         super().closeEvent(event)

@@ -17,6 +17,8 @@ class Actions:
     quit: QAction
     find: QAction
     hide_cosmetic: QAction
+    fit_all: QAction
+    collapse_identical: QAction
     next_diff: QAction
     prev_diff: QAction
     next_version: QAction
@@ -73,6 +75,13 @@ def build_menus(window: QMainWindow) -> Actions:
     hide_cosmetic.setCheckable(True)
     hide_cosmetic.setChecked(True)
     view_menu.addAction(hide_cosmetic)
+    fit_all = _action(window, "&Fit all versions in the window", "Ctrl+Shift+F",
+                      "Narrow the panes until every version fits, instead of scrolling sideways")
+    collapse = _action(window, "&Collapse identical versions", "Ctrl+Shift+I",
+                       "Show versions with exactly the same text as one pane (its header names them all)")
+    for a in (fit_all, collapse):
+        a.setCheckable(True)
+        view_menu.addAction(a)
     view_menu.addSeparator()
 
     go_menu = bar.addMenu("&Go")
@@ -89,5 +98,5 @@ def build_menus(window: QMainWindow) -> Actions:
     about = _action(window, "&About Variorum")
     help_menu.addAction(shortcuts)
     help_menu.addAction(about)
-    return Actions(open_, new_case, paste, export, quit_, find, hide_cosmetic, next_diff, prev_diff,
+    return Actions(open_, new_case, paste, export, quit_, find, hide_cosmetic, fit_all, collapse, next_diff, prev_diff,
                    next_version, prev_version, about, shortcuts, preferences, recent_menu, view_menu, edit_menu)

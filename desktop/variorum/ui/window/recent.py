@@ -17,8 +17,10 @@ def recent_cases() -> list[list[str]]:
 
 
 def remember_case(paths: list[str]) -> None:
+    """Keep a case in Open Recent by absolute paths, so it reopens from any working folder."""
     if not paths:
         return
+    paths = [str(Path(p).absolute()) for p in paths]
     cases = [c for c in recent_cases() if c != paths]
     cases.insert(0, paths)
     settings.put(settings.RECENT_CASES, cases[:MAX_CASES])

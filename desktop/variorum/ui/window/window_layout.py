@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 
 from variorum.ui import settings
 from variorum.ui.window.docks import Docks
+from variorum.ui.window.welcome import WelcomeView
 
 
 class WindowLayout(QObject):
     """The welcome view stands alone; the panels appear with the first case, as the user last arranged them."""
 
-    def __init__(self, window: QMainWindow, stack: QStackedWidget, welcome: QWidget, docks: Docks,
+    def __init__(self, window: QMainWindow, stack: QStackedWidget, welcome: WelcomeView, docks: Docks,
                  hide_cosmetic: QAction) -> None:
         super().__init__(window)
         self._window, self._stack, self._welcome, self._docks = window, stack, welcome, docks
@@ -33,11 +34,13 @@ class WindowLayout(QObject):
             for dock in self._dock_widgets():
                 dock.hide()
             self._stack.setCurrentWidget(self._welcome)
+        self._welcome.open_button.setFocus()  # the keyboard starts on Open files…, Tab goes on to the demo
 
     def show_compare(self) -> None:
         if not self.on_welcome():
             return
         self._stack.setCurrentIndex(1)
+        self._docks.findings.view.setFocus()  # not left on the hidden welcome view: the findings are read first
         if self._dock_state is not None:
             self._window.restoreState(self._dock_state)
         else:
@@ -57,6 +60,7 @@ class WindowLayout(QObject):
         self._dock_state = self._window.saveState() if self._restored else None
         for dock in self._dock_widgets():  # the window opens on the welcome view
             dock.hide()
+        self._welcome.open_button.setFocus()
         self._hide_cosmetic.setChecked(settings.get(settings.HIDE_COSMETIC))
 
     def save(self) -> None:

@@ -79,6 +79,10 @@ class Metadata:
     # Where each field came from, e.g. {"published": "dateline", "title": "og:title"}; helps explain findings.
     sources: tuple[tuple[str, str], ...] = ()
     capture: Capture | None = None  # set for a version taken from a web archive
+    # Where the file keeps what it says about itself, when its format has such a place and it is filled: "<head>"
+    # (a web page), "front matter" (Markdown), "document properties" (DOCX, PDF). None for a plain text or an
+    # extracted article body, whose silence about a title, date or byline says nothing.
+    carrier: str | None = None
 
     def source_of(self, name: str) -> str | None:
         return dict(self.sources).get(name)

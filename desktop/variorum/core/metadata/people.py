@@ -1,0 +1,44 @@
+"""Whether a page's stated author is a person's name: the only thing a byline can be.
+
+Pages fill their author fields with many other things: a social handle (``@citydesk``), the outlet itself ("The
+Daily Courier", the same as its site name), a desk ("CITY POST STAFF") or a name run together with the date and time
+it was printed ("JANE DOE MARCH 3, 2021 10:43"). A date or time after the names is cut off; what is left is a byline
+only when it reads as one or more people's names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# a date or time stuck to the end of the names: "… NOVEMBER 20, 2019 10:43", "… 20/11/2019", "… | 10:43 am"
+_TRAILING_DATE = re.compile(rf"[\s,|·•–—-]+(?:{_MONTH}\s+\d|\d).*$", re.IGNORECASE)
+# words that name a group of people or an organisation's desk, never one person
+_GROUP_WORDS = frozenset({
+    "staff", "desk", "team", "newsroom", "editors", "editorial", "agencies", "agency", "wires", "wire", "reporters",
+    "correspondents", "contributors", "bureau", "services", "service", "news", "press", "media", "online",
+    "digital", "admin", "administrator", "webmaster"})
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+MAX_WORDS_PER_NAME = 5
+
+
+def person_byline(value: str | None, site_name: str | None = None) -> str | None:
+    """``value`` as a byline of people's names, or None when it names no person (a handle, a desk, the site)."""
+    if not value:
+        return None
+    text = _TRAILING_DATE.sub("", " ".join(value.split())).strip(" ,;|·")
+    if not text or "@" in text or "://" in text:  # a social handle, an e-mail address, a profile's address
+        return None
+    if site_name and text.casefold() == " ".join(site_name.split()).casefold():
+        return None
+    names = [n.strip() for n in re.split(r",|;|&|\band\b|\bund\b|\bet\b|\by\b", text) if n.strip()]
+    if not names:
+        return None
+    for name in names:
+        words = name.split()
+        if len(words) > MAX_WORDS_PER_NAME or not all(_NAME_WORD.match(w) for w in words):
+            return None
+        if any(w.casefold().strip(".") in _GROUP_WORDS for w in words):
+            return None
+    return text

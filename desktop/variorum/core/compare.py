@@ -13,6 +13,7 @@ from variorum.core.model import Alignment, Comparison, Difference, Options, Rela
 from variorum.core.ocr_noise import reclassify as reclassify_ocr_noise
 from variorum.core.relation import classify, pick_base, profile
 from variorum.core.repair import alignment_in_original, differences_in_original
+from variorum.core.setaside import set_aside_furniture
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
@@ -85,7 +86,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                 result = diff_versions(prepared[base_id], prepared[v.id], version_id=v.id, salt=f"{base.sha256}|{v.sha256}",
                                        codec=codec)
                 found = differences_in_original(result.differences, repaired[base_id], repaired[v.id])
-                differences.extend(reclassify_ocr_noise(found, base, v))
+                differences.extend(set_aside_furniture(reclassify_ocr_noise(found, base, v), base, v))
                 alignments[v.id] = alignment_in_original(alignment_of(v.id, result), repaired[base_id],
                                                          repaired[v.id])
     check_cancel()

@@ -40,6 +40,8 @@ def _spans(ctx: Context, v: Version) -> dict[str, Evidence]:
         if not key:
             continue
         f = found.get(key)
+        if f is not None and v.furniture_at(f.start, f.end) is not None:
+            continue  # a handle in an embedded post, a line of a sidebar: not the article's credit
         if f is not None:
             out[key] = Evidence(v.id, f.start, f.end, v.text[f.start:f.end])
         else:

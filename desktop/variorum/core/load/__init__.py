@@ -20,6 +20,7 @@ from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.files import TooLarge, read_regular_file
+from variorum.core.load.furniture import find_furniture
 from variorum.core.load.labels import visible_label
 from variorum.core.model import Version
 
@@ -180,8 +181,9 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     if not extracted.text.strip():
         return base(encoding=extracted.encoding, text="", metadata=extracted.metadata,
                     warnings=warnings, error="No text could be extracted from this file.")
+    furniture = extracted.furniture if extracted.furniture is not None else find_furniture(extracted.text)
     return base(encoding=extracted.encoding, text=extracted.text, metadata=extracted.metadata,
-                warnings=warnings, ocr=extracted.ocr)
+                warnings=warnings, ocr=extracted.ocr, furniture=furniture, page_text=extracted.page_text)
 
 
 def load_file(path: Path, *, version_id: str) -> Version:

@@ -21,6 +21,7 @@ from variorum.core.load import archive_pages, html_meta, mhtml
 from variorum.core.load.encoding import decode, looks_binary, replacement_warning
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
+from variorum.core.load.furniture import find_furniture, page_blocks
 from variorum.core.load.html_text import HtmlTextWalker
 from variorum.core.model import Link
 
@@ -207,4 +208,7 @@ def extract(raw: bytes) -> Extracted:
     damage = replacement_warning(raw, text, encoding)
     if damage:
         warnings.append(damage)
-    return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings))
+    furniture = find_furniture(text, page_blocks(tree))
+    page_text = full_text if text is not full_text and full_text.strip() else None
+    return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings),
+                     furniture=furniture, page_text=page_text)

@@ -100,3 +100,32 @@ def test_person_byline():
     assert person_byline("Harbour Times Staff") is None
     assert person_byline("The Harbour Times", site_name="The  Harbour Times") is None
     assert person_byline("A very long string that is a sentence rather than a name") is None
+
+
+def test_credit_text_is_a_credit_not_a_caption_fragment():
+    from variorum.core.metadata.people import credit_text
+
+    assert credit_text("Marta Lindqvist/Harbour Times") == "Marta Lindqvist/Harbour Times"
+    assert credit_text("Photo by Jane Doe for The Harbour Times") == "Photo by Jane Doe for The Harbour Times"
+    assert credit_text("© Tomás O'Neill") == "© Tomás O'Neill"
+    caption = "Commuters wait for the replacement bus at the pier on Tuesday. (Marta Lindqvist/Harbour Times)"
+    assert credit_text(caption) == "Marta Lindqvist/Harbour Times"
+    assert credit_text("Commuters wait for the replacement bus at the pier, officials said") is None
+    assert credit_text("Harbour Police (@harbourpolice)") is None
+
+
+def test_a_caption_in_a_credit_element_yields_only_its_credit():
+    head = "<title>Ferry terminal to close</title>"
+    fig = ('<figure><img src="p.jpg"><figcaption><span class="credit">Commuters queue at the pier as repairs begin, '
+           'the harbour authority said</span></figcaption></figure>')
+    c = _run(("page.html", _page(head, BODY + fig)), ("later.html", _page(head)))
+    assert c.version("v1").metadata.credits == ()
+
+
+def test_a_handle_is_no_photo_credit():
+    from variorum.core.metadata import text_metadata
+
+    text = PLAIN + "\n\nWaves over the pier wall on Monday. Photo: @harbourwatcher"
+    assert [f.value for f in text_metadata(text).credits] == []
+    text = PLAIN + "\n\nWaves over the pier wall on Monday. Photo: Marta Lindqvist"
+    assert [f.value for f in text_metadata(text).credits] == ["Marta Lindqvist"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from lxml import html as lxml_html
 
 from variorum.core.load.dates import iso_date
-from variorum.core.metadata.people import person_byline
+from variorum.core.metadata.people import credit_text, person_byline
 from variorum.core.model import Link, Metadata
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -251,7 +251,7 @@ def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:
         classes = (el.get("class") or "").lower().split()
         if any(c == "credit" or c.endswith(("-credit", "_credit", "credits")) or c.startswith("credit")
                for c in classes):
-            text = _clean(el.text_content())
+            text = credit_text(_clean(el.text_content()))
             if text and len(text) <= 200:
                 found.append(text)
     if found:

@@ -217,7 +217,7 @@ def find_credits(text: str) -> list[Found]:
         if re.fullmatch(r"[A-Z][A-Za-z&-]{1,20}", body) and body.lower() not in _FURNITURE \
                 and not any(f.start >= s for f in out):
             out.append(Found(body, s + last.find(body), s + last.find(body) + len(body), "agency"))
-    return out
+    return [f for f in out if "@" not in f.value]  # a social handle is nobody's photo credit
 
 
 def _clean(credit: str) -> str:

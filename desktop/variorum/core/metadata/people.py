@@ -1,4 +1,5 @@
-"""Whether a page's stated author is a person's name: the only thing a byline can be.
+"""Whether what a page names as its author or photo credit is one: a byline is people's names, a credit names
+whoever made or supplied the picture.
 
 Pages fill their author fields with many other things: a social handle (``@citydesk``), the outlet itself ("The
 Daily Courier", the same as its site name), a desk ("CITY POST STAFF") or a name run together with the date and time
@@ -42,3 +43,33 @@ def person_byline(value: str | None, site_name: str | None = None) -> str | None
         if any(w.casefold().strip(".") in _GROUP_WORDS for w in words):
             return None
     return text
+
+
+# words a credit may write in lower case ("Photo by …", "courtesy of …", "Getty Images via AP")
+_CREDIT_SMALL = frozenset({"by", "and", "of", "for", "via", "courtesy", "de", "da", "van", "von", "la", "le", "the",
+                           "photo", "photos", "image", "images", "credit", "file", "pool", "handout", "staff"})
+MAX_CREDIT_WORDS = 10
+# a credit closing a caption: "(Fethi Belaid/AFP/Getty Images)", "Photo: Jane Doe / Reuters"
+_TRAILING_CREDIT = re.compile(r"(?:\((?P<paren>[^()]{2,80})\)|(?:photo|image|credit)s?\s*:\s*(?P<label>[^.:]{2,80}))"
+                              r"\s*\.?$", re.IGNORECASE)
+
+
+def _reads_as_credit(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > MAX_CREDIT_WORDS or "@" in text:
+        return False
+    lower = [w for w in words if w[:1].islower() and w.casefold().strip(".,:;") not in _CREDIT_SMALL]
+    return not lower
+
+
+def credit_text(value: str | None) -> str | None:
+    """The credit in what a page marks as one: itself when it reads as a credit, the credit closing it when it is
+    a caption ending in one, else None (a caption fragment, a social handle)."""
+    if not value:
+        return None
+    text = " ".join(value.split())
+    if _reads_as_credit(text.removeprefix("©").strip()):
+        return text
+    m = _TRAILING_CREDIT.search(text)
+    found = (m.group("paren") or m.group("label") or "").strip() if m else ""
+    return found if _reads_as_credit(found) else None

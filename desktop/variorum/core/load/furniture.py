@@ -8,7 +8,8 @@ them) and out of the checks.
 
 A web page's own structure decides first (``blockquote.twitter-tweet``, ``aside``, ``nav``, elements whose class
 names a newsletter, a related-links list or sharing buttons); then the words of each paragraph. Text is judged with
-its mojibake repaired ("â€” FEMA (@fema)" is "— FEMA (@fema)").
+its mojibake repaired ("â€” FEMA (@fema)" is "— FEMA (@fema)"). An "Original url: <…>" footer is marked too: it
+is metadata (the metadata checks read it), not words of the article to compare.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
 from variorum.core.normalize import word_key
 from variorum.core.repair import repaired_text
@@ -28,6 +30,7 @@ RELATED = "related links"
 NEWSLETTER = "newsletter box"
 SHARING = "sharing buttons"
 COPYRIGHT = "wire agency copyright line"
+SOURCE_ADDRESS = "source address"  # an "Original url: <…>" footer: metadata, read by the metadata checks
 
 # class names of embeds from the social networks' own embed code
 _EMBED_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post", "fb-video",
@@ -138,6 +141,11 @@ def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[F
         if reason is not None:
             s, e = repaired.start_in_original(start), repaired.end_in_original(end)
             found.append(Furniture(s, e, reason))
+    statement = original_url_statement(text)
+    if statement is not None:
+        found = [f for f in found if not (statement[0] <= f.start < statement[1])]
+        found.append(Furniture(*statement, SOURCE_ADDRESS))
+        found.sort(key=lambda f: f.start)
     return tuple(_merged(found, text))
 
 

@@ -239,6 +239,14 @@ def find_original_url(text: str) -> Found | None:
     return Found(m.group("url"), m.start("url"), m.end("url"), "original url")
 
 
+def original_url_statement(text: str) -> tuple[int, int] | None:
+    """Where the whole ``Original url: <https://…>`` statement sits, label included (see :func:`find_original_url`)."""
+    m = _ORIGINAL_URL.search(text)
+    if not m:
+        return None
+    return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
+
+
 def date_from_url(found: Found | None) -> dt.date | None:
     if found is None:
         return None

@@ -54,11 +54,17 @@ _TRAILING_CREDIT = re.compile(r"(?:\((?P<paren>[^()]{2,80})\)|(?:photo|image|cre
                               r"\s*\.?$", re.IGNORECASE)
 
 
+_CREDIT_LABEL = re.compile(r"^(?:©|\(c\)|(?:photo(?:graph)?|image|picture|foto|credit)s?\s*(?:credit)?\s*:)",
+                           re.IGNORECASE)
+
+
 def _reads_as_credit(text: str) -> bool:
     words = text.split()
     if not words or len(words) > MAX_CREDIT_WORDS or "@" in text:
         return False
-    lower = [w for w in words if w[:1].islower() and w.casefold().strip(".,:;") not in _CREDIT_SMALL]
+    if _CREDIT_LABEL.match(text):
+        return True  # labelled as a credit ("Photo: efe/epa"), short: it is one, however it is written
+    lower = [w for w in words if w[:1].islower() and "/" not in w and w.casefold().strip(".,:;") not in _CREDIT_SMALL]
     return not lower
 
 
@@ -68,7 +74,7 @@ def credit_text(value: str | None) -> str | None:
     if not value:
         return None
     text = " ".join(value.split())
-    if _reads_as_credit(text.removeprefix("©").strip()):
+    if _reads_as_credit(text):
         return text
     m = _TRAILING_CREDIT.search(text)
     found = (m.group("paren") or m.group("label") or "").strip() if m else ""

@@ -34,7 +34,7 @@ def comparison() -> Comparison:
     versions = (
         make_version("v1", metadata=Metadata(title="Dam bursts after storm", published="2020-05-04",
                                              byline="A. Writer", links=(link_a,),
-                                             sources=(("title", "og:title"),))),
+                                             sources=(("title", "og:title"),), carrier="<head>")),
         make_version("v2", metadata=Metadata(title="Dam bursts after storm", published="2020-05-04T10:00:00",
                                              byline="A. Writer", credits=("Photo: Agency",), links=(link_a,))),
         make_version("v3", metadata=Metadata(title="Dam bursts after storms", published="2020-05-05",

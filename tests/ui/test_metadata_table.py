@@ -67,6 +67,16 @@ def test_missing_values_show_a_dash_and_links_list_in_tooltip(qtbot, comparison)
     assert "og:title" in cell(t, "title", 0).data(Qt.ItemDataRole.ToolTipRole)
 
 
+def test_a_field_a_format_cannot_carry_reads_not_stated(qtbot, comparison):
+    # v1 is a page with a <head>: a field it lacks is missing. v3 has no place for metadata (a plain text, an
+    # extracted article body): its silence is "not stated", and the tooltip says it is no discrepancy.
+    t = make_table(qtbot, comparison)
+    assert cell(t, "credits", 0).data() == "—"
+    assert cell(t, "credits", 2).data() == "not stated"
+    assert "not a discrepancy" in cell(t, "credits", 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert cell(t, "title", 4).data() == "—"  # an unreadable file states nothing either way
+
+
 def click(qtbot, t, field, col, modifier=Qt.KeyboardModifier.NoModifier):
     pos = t.view.visualRect(cell(t, field, col)).center()
     qtbot.mouseClick(t.view.viewport(), Qt.MouseButton.LeftButton, modifier, pos=pos)

@@ -12,6 +12,8 @@ from variorum.core.metadata import enrich
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
 from variorum.core.ocr_noise import reclassify as reclassify_ocr_noise
 from variorum.core.relation import classify, pick_base, profile
+from variorum.core.repair import alignment_in_original, differences_in_original
+from variorum.core.setaside import set_aside_furniture
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
@@ -58,7 +60,9 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
     analyses = {v.id: TextAnalysis(v.text) for v in versions}
     versions = [enrich(v, analyses[v.id].metadata) for v in versions]
     readable = [v for v in versions if v.ok]
-    prepared = {v.id: prepare(v.text) for v in readable}
+    # the texts are compared with their mojibake repaired; differences point back at each version's own text
+    repaired = {v.id: analyses[v.id].repaired for v in readable}
+    prepared = {v.id: prepare(repaired[v.id].text) for v in readable}
     profiles = {v.id: profile(v.text, " ".join(prepared[v.id].keys)) for v in readable}
     check_cancel()
     base_id = resolve_base(versions, options.base)
@@ -81,8 +85,10 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                 report(n / (len(others) + 1), f"Comparing {v.label} with {base.label}")
                 result = diff_versions(prepared[base_id], prepared[v.id], version_id=v.id, salt=f"{base.sha256}|{v.sha256}",
                                        codec=codec)
-                differences.extend(reclassify_ocr_noise(result.differences, base, v))
-                alignments[v.id] = alignment_of(v.id, result)
+                found = differences_in_original(result.differences, repaired[base_id], repaired[v.id])
+                differences.extend(set_aside_furniture(reclassify_ocr_noise(found, base, v), base, v))
+                alignments[v.id] = alignment_in_original(alignment_of(v.id, result), repaired[base_id],
+                                                         repaired[v.id])
     check_cancel()
     report(0.95, "Checking for discrepancies")
     findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments, analyses)

@@ -79,9 +79,24 @@ class Metadata:
     # Where each field came from, e.g. {"published": "dateline", "title": "og:title"}; helps explain findings.
     sources: tuple[tuple[str, str], ...] = ()
     capture: Capture | None = None  # set for a version taken from a web archive
+    # Where the file keeps what it says about itself, when its format has such a place and it is filled: "<head>"
+    # (a web page), "front matter" (Markdown), "document properties" (DOCX, PDF). None for a plain text or an
+    # extracted article body, whose silence about a title, date or byline says nothing.
+    carrier: str | None = None
 
     def source_of(self, name: str) -> str | None:
         return dict(self.sources).get(name)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A stretch of a version's text that is page furniture or an embed, not the article: an embedded social post,
+    a sidebar, a related-links list, a newsletter box, a wire agency's copyright line. It stays in the text (and in
+    the pane) but takes no part in the checks."""
+
+    start: int
+    end: int
+    reason: str  # what it is, for a reader: "embedded social post", "sidebar", "newsletter box", …
 
 
 @dataclass(frozen=True)
@@ -100,6 +115,9 @@ class Version:
     error: str | None = None
     size: int | None = None  # bytes read (or found on disk, for a file too large to read); None when unknown
     ocr: tuple[OcrWord, ...] = ()  # the recognised words, in text order, for a version read by OCR
+    furniture: tuple[Furniture, ...] = ()  # page furniture and embeds, in text order (see Furniture)
+    # a web page's whole visible text, when the article extractor kept only part of it
+    page_text: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -112,6 +130,10 @@ class Version:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    def furniture_at(self, start: int, end: int) -> Furniture | None:
+        """The furniture holding the whole of ``[start, end)``, if any."""
+        return next((f for f in self.furniture if f.start <= start and end <= f.end), None)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from functools import cached_property
 from variorum.core.checks.quotations import Quotations
 from variorum.core.metadata import DateMention, TextMetadata, find_dates, text_metadata
 from variorum.core.normalize import normalize_text, word_key
+from variorum.core.repair import RepairedText, repaired_text
 from variorum.core.tokens import paragraphs
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
@@ -33,6 +34,11 @@ class TextAnalysis:
     @cached_property
     def metadata(self) -> TextMetadata:
         return text_metadata(self.text)
+
+    @cached_property
+    def repaired(self) -> RepairedText:
+        """The text with its mojibake repaired: what the comparison reads (see :mod:`variorum.core.repair`)."""
+        return repaired_text(self.text)
 
     @cached_property
     def dates(self) -> tuple[DateMention, ...]:

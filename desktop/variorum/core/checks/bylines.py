@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from variorum.core.checks.context import Context
-from variorum.core.checks.fields import FieldValue, compare_field, field_evidence
+from variorum.core.checks.fields import FieldValue, compare_field, field_evidence, found_in_text
 from variorum.core.metadata.equality import byline_key, same_byline
 from variorum.core.model import Finding
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     values = {v.id: FieldValue(v.metadata.byline, frozenset({byline_key(v.metadata.byline)}),
-                               field_evidence(ctx, v, "byline", v.metadata.byline))
+                               field_evidence(ctx, v, "byline", v.metadata.byline),
+                               in_text=found_in_text(ctx, v, "byline", v.metadata.byline))
               for v in ctx.group if v.metadata.byline and byline_key(v.metadata.byline)}
 
     def text_has(vid: str, val: FieldValue) -> bool:

@@ -2,7 +2,8 @@
 
 Two versions giving different credits of the same kind (photo, "contributed reporting", wire) contradict each
 other (medium). A credit some versions lack is low — unless the whole caption around it is missing, which
-``passage-missing`` reports (with the credit named), or the version still has the credit in its text. Credits are
+``passage-missing`` reports (with the credit named), the version still has the credit in its text, or it could not
+carry it (a credit only the page's markup names, against a plain-text copy: see :func:`.fields.could_state`). Credits are
 compared by :func:`variorum.core.metadata.equality.credit_key`, as in the metadata table.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from variorum.core.checks.context import Context, join_ids, short
+from variorum.core.checks.fields import could_state
 from variorum.core.metadata.equality import credit_key
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import normalize_text
@@ -38,6 +40,8 @@ def _spans(ctx: Context, v: Version) -> dict[str, Evidence]:
         if not key:
             continue
         f = found.get(key)
+        if f is not None and v.furniture_at(f.start, f.end) is not None:
+            continue  # a handle in an embedded post, a line of a sidebar: not the article's credit
         if f is not None:
             out[key] = Evidence(v.id, f.start, f.end, v.text[f.start:f.end])
         else:
@@ -86,9 +90,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         if k in conflicted:
             continue
         having = [v.id for v in group if k in spans[v.id]]
+        in_text = any(k in {credit_key(f.value) for f in ctx.meta(h).credits} for h in having)
         missing = []
         for v in group:
-            if v.id in having or k in ctx.text(v.id).words:
+            if v.id in having or k in ctx.text(v.id).words or not could_state(v, in_text):
                 continue
             if any(_context_missing(ctx, spans[h][k], v) for h in having):
                 continue  # the whole caption is gone: passage-missing says so

@@ -29,7 +29,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         stated = v.metadata.published if own.source.endswith("metadata") and v.metadata.published else \
             own.date.isoformat()
         days = date_days(stated) or {own.date}
-        values[v.id] = FieldValue(format_date(own.date), frozenset(d.isoformat() for d in days), ev, stated)
+        # a date read from the text (a dateline, an "Original url:" line), not from the format's metadata
+        in_text = own.evidence is not None and own.evidence.end > own.evidence.start and \
+            not own.source.endswith("metadata")
+        values[v.id] = FieldValue(format_date(own.date), frozenset(d.isoformat() for d in days), ev, stated,
+                                  in_text)
 
     def text_has(vid: str, val: FieldValue) -> bool:
         return any(ctx.locate_date(vid, dt.date.fromisoformat(k)) is not None for k in val.keys)

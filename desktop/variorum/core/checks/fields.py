@@ -1,7 +1,11 @@
 """Comparing one single-valued field (title, date, byline) across the versions of one article.
 
 Two versions stating different values is a contradiction; a value some versions state and others lack is an
-absence (low severity) — unless the version that lacks the field still has the value in its text.
+absence (low severity) — unless the version that lacks the field still has the value in its text, or could not
+state it: a plain text or an extracted article body has no place for a title, date or byline, so its silence is
+no discrepancy. A version is expected to state the field when its format keeps metadata (``Metadata.carrier``: a
+web page's ``<head>``, Markdown front matter, document properties) or when the versions stating it do so in their
+text (a dateline, a "By …" line), which the silent version's text could have carried too.
 """
 
 from __future__ import annotations
@@ -30,6 +34,19 @@ class FieldValue:
     keys: frozenset[str]  # comparison keys; two values agree when they share one
     evidence: Evidence
     stated: str = ""  # the value as the version states it, when it reads otherwise in a message
+    in_text: bool = False  # read from the version's text (not only from its format's metadata)
+
+
+def could_state(v: Version, stated_in_text: bool) -> bool:
+    """Whether version ``v``'s silence about a field is an absence: its format keeps metadata, or the versions
+    that state the field do so in their text."""
+    return stated_in_text or v.metadata.carrier is not None
+
+
+def found_in_text(ctx: Context, v: Version, field: str, value: str) -> bool:
+    """Whether the text reader found ``value`` for ``field`` in ``v``'s own text."""
+    found = getattr(ctx.meta(v.id), field)
+    return found is not None and found.value == value
 
 
 def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, FieldValue],
@@ -69,7 +86,8 @@ def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, F
     if not absent:
         return
     (val, members), = parties
-    missing = [vid for vid in absent if not text_has(vid, val)]
+    in_text = any(values[vid].in_text for vid in members)
+    missing = [vid for vid in absent if could_state(ctx.version(vid), in_text) and not text_has(vid, val)]
     if missing:
         ev = [values[vid].evidence for vid in members] + [Evidence(vid, 0, 0, "") for vid in missing]
         yield ctx.finding(kind, "low",

@@ -3,18 +3,22 @@
 Not counted as passages: lines of metadata (the title, a dateline, a byline, an "Original url:" label), lines
 that are only a URL, and scraps under four words — the metadata checks report those. A caption that carries a
 photo credit says so in the message.
+
+A web page whose article extractor left a passage out (a caption, a box) has not lost it: before a passage is
+reported missing from a page, the page's whole visible text (``Version.page_text``) is searched for it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, short
 from variorum.core.checks.titles import title_keys
 from variorum.core.model import Evidence, Finding, Version
-from variorum.core.normalize import normalize_text, strip_urls
+from variorum.core.normalize import normalize_text, strip_urls, word_key
 from variorum.core.tokens import paragraphs
 
 MIN_WORDS = 4
@@ -32,6 +36,17 @@ def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
         if value and key in title_keys(value):
             return False
     return not any(start <= d.found.start < end and len(words) <= 8 for d in tm.datelines)
+
+
+@lru_cache(maxsize=16)  # a run asks about the same few pages many times
+def _page_words(page_text: str) -> str:
+    return f" {word_key(page_text)} "
+
+
+def on_the_page(v: Version, passage: str) -> bool:
+    """Whether ``passage`` is in the whole visible text of web page ``v`` (its extractor having left it out)."""
+    words = word_key(passage)
+    return bool(v.page_text) and bool(words) and f" {words} " in _page_words(v.page_text or "")
 
 
 def _whole_paragraph(ctx: Context, vid: str, start: int, end: int) -> tuple[int, int] | None:
@@ -106,7 +121,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         for span, n in _merge(list(paras), base.text):
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             missing.setdefault((span, n), []).append((vid, where))
-    for (span, n), entries in missing.items():
+    for (span, n), all_entries in missing.items():
+        entries = [(vid, pos) for vid, pos in all_entries
+                   if not on_the_page(ctx.version(vid), base.text[span[0]:span[1]])]
+        if not entries:
+            continue
         lacking = [vid for vid, _ in entries]
         having = [vid for vid in group if vid not in lacking]
         ev = [Evidence(base.id, span[0], span[1], base.text[span[0]:span[1]])]
@@ -121,6 +140,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, n, where))
     for found in extra.values():
+        first_vid, first_span, _n, _where = found[0]
+        if on_the_page(base, ctx.version(first_vid).text[first_span[0]:first_span[1]]):
+            continue  # the base page has it; its extractor left it out
         having = [vid for vid, _, _, _ in found]
         lacking = [vid for vid in group if vid not in having]
         vid0, span0, n0, where = found[0]

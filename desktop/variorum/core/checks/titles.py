@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context
-from variorum.core.checks.fields import FieldValue, compare_field, field_evidence
+from variorum.core.checks.fields import FieldValue, compare_field, field_evidence, found_in_text
 from variorum.core.metadata.equality import same_title, title_parts
 from variorum.core.model import Finding
 
@@ -24,7 +24,8 @@ def title_keys(title: str) -> frozenset[str]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     values = {v.id: FieldValue(v.metadata.title, frozenset({anchor_key(v.metadata.title)}),
-                               field_evidence(ctx, v, "title", v.metadata.title))
+                               field_evidence(ctx, v, "title", v.metadata.title),
+                               in_text=found_in_text(ctx, v, "title", v.metadata.title))
               for v in ctx.group if v.metadata.title and anchor_key(v.metadata.title)}
 
     def text_has(vid: str, val: FieldValue) -> bool:

@@ -20,6 +20,7 @@ from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.files import TooLarge, read_regular_file
+from variorum.core.load.furniture import find_furniture
 from variorum.core.load.labels import visible_label
 from variorum.core.model import Version
 
@@ -148,10 +149,26 @@ def _extractor(fmt: str) -> Callable[[bytes], Extracted]:
     return mod.extract
 
 
+def _markdown_inside(raw: bytes) -> bool:
+    """A text file written in Markdown (see :mod:`.markdown_sniff`); undecodable bytes are left to the text
+    loader to report."""
+    from variorum.core.load.encoding import decode
+    from variorum.core.load.markdown_sniff import looks_like_markdown
+
+    if looks_binary(raw):
+        return False
+    try:
+        text, _encoding = decode(raw)
+    except LoadError:
+        return False
+    return looks_like_markdown(text)
+
+
 def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = None,
                fmt: str | None = None) -> Version:
     """Build a Version from raw bytes; any failure is reported in ``Version.error``."""
     digest = sha256_of(raw)
+    forced = fmt is not None
     named = fmt or EXTENSIONS.get(known_suffix(label))
     fmt = fmt or detect_format(label, raw)
     base = functools.partial(Version, id=version_id, label=label, path=path, sha256=digest, format=fmt,
@@ -166,7 +183,12 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
         return base(format="unknown", encoding=None, text="",
                        error=f"This is {foreign}, not a document that can be compared; {advice}.")
     notes: tuple[str, ...] = ()
-    if named and named != fmt:
+    if fmt == "text" and not forced and _markdown_inside(raw):
+        fmt = "markdown"
+        base = functools.partial(base, format=fmt)
+        notes = ("The file is plain text written in Markdown; it was read as Markdown, so its markup (#, **, "
+                 "[…](…)) is not compared as words.",)
+    elif named and named != fmt:
         notes = (f"The file is named like {_a(named)} file but is {_a(fmt)} file; it was read as "
                  f"{FORMAT_NAMES[fmt]}.",)
     try:
@@ -180,8 +202,9 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     if not extracted.text.strip():
         return base(encoding=extracted.encoding, text="", metadata=extracted.metadata,
                     warnings=warnings, error="No text could be extracted from this file.")
+    furniture = extracted.furniture if extracted.furniture is not None else find_furniture(extracted.text)
     return base(encoding=extracted.encoding, text=extracted.text, metadata=extracted.metadata,
-                warnings=warnings, ocr=extracted.ocr)
+                warnings=warnings, ocr=extracted.ocr, furniture=furniture, page_text=extracted.page_text)
 
 
 def load_file(path: Path, *, version_id: str) -> Version:

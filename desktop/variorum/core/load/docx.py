@@ -182,8 +182,9 @@ def _metadata(document, links) -> Metadata:
     modified = None if template_dates else date(props.modified)
     if modified:
         sources.append(("modified", "DOCX core properties (modified)"))
+    filled = any(src.startswith("DOCX core properties") for _field, src in sources)
     return Metadata(title=title, published=published, modified=modified, byline=byline, links=links,
-                    sources=tuple(sources))
+                    sources=tuple(sources), carrier="document properties" if filled else None)
 
 
 def extract(raw: bytes) -> Extracted:

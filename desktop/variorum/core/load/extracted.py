@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from variorum.core.model import Metadata, OcrWord
+from variorum.core.model import Furniture, Metadata, OcrWord
 
 
 @dataclass(frozen=True)
@@ -14,3 +14,5 @@ class Extracted:
     metadata: Metadata = field(default_factory=Metadata)
     warnings: tuple[str, ...] = ()
     ocr: tuple[OcrWord, ...] = ()  # the recognised words, for text read by OCR
+    furniture: tuple[Furniture, ...] | None = None  # None: judged from the text alone by the loader
+    page_text: str | None = None  # a web page's whole visible text, when the article is only part of it

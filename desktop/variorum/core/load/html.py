@@ -21,6 +21,7 @@ from variorum.core.load import archive_pages, html_meta, mhtml
 from variorum.core.load.encoding import decode, looks_binary, replacement_warning
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
+from variorum.core.load.furniture import find_furniture, page_blocks
 from variorum.core.load.html_text import HtmlTextWalker
 from variorum.core.model import Link
 
@@ -38,6 +39,17 @@ _MOJIBAKE_WORD = re.compile(r"\S*(?:[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u01
                             r"\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]+)\S*")
 
 _C1_CONTROL = re.compile(r"[\u0080-\u009f]")
+# While the page is extracted, C1 control characters stand as Braille patterns (printable, so the extractor keeps
+# them, and absent from news pages; a page that has any is not sheltered)
+_SHELTER = 0x2800 - 0x80
+_UNSHELTER = {c + _SHELTER: c for c in range(0x80, 0xA0)}
+_SHELTERED = re.compile(r"[\u2800-\u281f]")
+
+
+def _unshelter(text: str, links: tuple[Link, ...]) -> tuple[str, tuple[Link, ...]]:
+    """The text and links with the sheltered C1 control characters back (one character each: offsets hold)."""
+    text = text.translate(_UNSHELTER)
+    return text, tuple(replace(ln, text=ln.text.translate(_UNSHELTER)) for ln in links)
 _LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")  # every common mojibake has one of these
 
 
@@ -147,6 +159,10 @@ def extract(raw: bytes) -> Extracted:
         # as "Nationâ\x80\x99s"); the extractor would silently delete them. Shown as their Windows-1252
         # characters ("Nationâ€™s") the damage stays visible and can be reported.
         page = fix_c1_controls(page)
+        # What is left are bytes Windows-1252 leaves undefined (the last byte of "â€\x90", a hyphen): kept, out of
+        # the extractor's reach, so that the damaged word can still be repaired ("1â€\x90877" → "1‐877").
+        if not _SHELTERED.search(page):
+            page = _C1_CONTROL.sub(lambda m: chr(ord(m.group()) + _SHELTER), page)
     if not page.strip():
         raise LoadError("The page is empty: it contains only whitespace.")
     try:
@@ -162,7 +178,7 @@ def extract(raw: bytes) -> Extracted:
     body = tree.find("body")
     full = HtmlTextWalker(base, html=True)
     full.walk(body if body is not None else tree)
-    full_text, full_links = full.out.build()
+    full_text, full_links = _unshelter(*full.out.build())
 
     warnings: list[str] = []
     if cut_short:
@@ -176,7 +192,7 @@ def extract(raw: bytes) -> Extracted:
         main = doc.find("main")
         walker = HtmlTextWalker(base, html=False)
         walker.walk(main if main is not None else doc)
-        text, links = walker.out.build()
+        text, links = _unshelter(*walker.out.build())
     if not text.strip():
         text, links = full_text, full_links
         if text.strip():
@@ -192,4 +208,7 @@ def extract(raw: bytes) -> Extracted:
     damage = replacement_warning(raw, text, encoding)
     if damage:
         warnings.append(damage)
-    return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings))
+    furniture = find_furniture(text, page_blocks(tree))
+    page_text = full_text if text is not full_text and full_text.strip() else None
+    return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings),
+                     furniture=furniture, page_text=page_text)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from lxml import html as lxml_html
 
 from variorum.core.load.dates import iso_date
+from variorum.core.metadata.people import credit_text, person_byline
 from variorum.core.model import Link, Metadata
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -96,6 +97,19 @@ def _person_names(value: object) -> list[str]:
     return []
 
 
+def _is_organization(value: object) -> bool:
+    kinds = value.get("@type") if isinstance(value, dict) else None
+    return any(isinstance(k, str) and k.lower().endswith("organization")
+               for k in (kinds if isinstance(kinds, list) else [kinds]))
+
+
+def _authors(value: object) -> list[str]:
+    """The people a JSON-LD ``author`` names: an outlet named as the author is no byline."""
+    people = [v for v in value if not _is_organization(v)] if isinstance(value, list) else \
+        [] if _is_organization(value) else value
+    return _person_names(people)
+
+
 def _byline(value: str | None) -> str | None:
     value = _clean(value)
     if not value or _URLISH.match(value) or len(value) > 200:
@@ -142,13 +156,15 @@ def page_metadata(tree, links: tuple[Link, ...] = ()) -> Metadata:
     _offer_dates(tree, meta, ld, offer, first_meta)
     _offer_byline(tree, meta, ld, offer, first_meta)
     _offer_address(tree, meta, ld, offer)
+    _keep_person_byline(fields, sources, meta)
 
     credits, credit_source = _credits(tree, ld)
     if credits:
         sources["credits"] = credit_source
     return Metadata(title=fields.get("title"), published=fields.get("published"),
                     modified=fields.get("modified"), byline=fields.get("byline"), credits=credits,
-                    url=fields.get("url"), links=links, sources=tuple(sources.items()))
+                    url=fields.get("url"), links=links, sources=tuple(sources.items()),
+                    carrier="<head>" if _has_head(tree) else None)
 
 
 def _offer_title(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Offer) -> None:
@@ -189,7 +205,7 @@ def _offer_byline(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Offe
     """The candidates for the page's byline, best first."""
     first_meta(_AUTHOR_META[:2], "byline", _byline)
     for obj in ld:
-        names = [n for n in (_byline(x) for x in _person_names(obj.get("author"))) if n]
+        names = [n for n in (_byline(x) for x in _authors(obj.get("author"))) if n]
         offer("byline", ", ".join(dict.fromkeys(names)) or None, "JSON-LD author")
     first_meta(_AUTHOR_META[2:], "byline", _byline)
     for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]'):
@@ -209,6 +225,25 @@ def _offer_address(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Off
         offer("url", _jsonld_url(obj), "JSON-LD url")
 
 
+
+def _keep_person_byline(fields: dict[str, str], sources: dict[str, str], meta: dict[str, list[str]]) -> None:
+    """An author field naming no person (a handle, the outlet, a desk) is no byline."""
+    if "byline" not in fields:
+        return
+    byline = person_byline(fields["byline"], next(iter(meta.get("og:site_name", [])), None))
+    if byline:
+        fields["byline"] = byline
+    else:
+        del fields["byline"], sources["byline"]
+
+
+def _has_head(tree) -> bool:
+    """The page has a ``<head>`` saying something about it (a title or meta tags): an extracted fragment has none,
+    and then its silence about a title, date or byline is no discrepancy."""
+    head = tree.find("head")
+    return head is not None and (head.find("title") is not None or head.find("meta[@content]") is not None)
+
+
 def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:
     """Photo and agency credits: elements classed as credits, else the credits of JSON-LD images."""
     found: list[str] = []
@@ -216,7 +251,7 @@ def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:
         classes = (el.get("class") or "").lower().split()
         if any(c == "credit" or c.endswith(("-credit", "_credit", "credits")) or c.startswith("credit")
                for c in classes):
-            text = _clean(el.text_content())
+            text = credit_text(_clean(el.text_content()))
             if text and len(text) <= 200:
                 found.append(text)
     if found:

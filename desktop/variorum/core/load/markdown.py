@@ -183,7 +183,7 @@ def _metadata(title: str | None, fields: dict[str, str], links: tuple[Link, ...]
     if url:
         sources.append(("url", "markdown front matter"))
     return Metadata(title=title, published=published, byline=byline, url=url, links=links,
-                    sources=tuple(sources))
+                    sources=tuple(sources), carrier="front matter" if fields else None)
 
 
 def extract(raw: bytes) -> Extracted:

@@ -221,7 +221,8 @@ def _title(reader: PdfReader) -> str | None:
 
 
 def _metadata(title: str | None, links: tuple[Link, ...] = ()) -> Metadata:
-    return Metadata(title=title, links=links, sources=(("title", "PDF document info"),) if title else ())
+    return Metadata(title=title, links=links, sources=(("title", "PDF document info"),) if title else (),
+                    carrier="document properties" if title else None)
 
 
 def extract(raw: bytes) -> Extracted:

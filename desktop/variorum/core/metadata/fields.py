@@ -217,7 +217,7 @@ def find_credits(text: str) -> list[Found]:
         if re.fullmatch(r"[A-Z][A-Za-z&-]{1,20}", body) and body.lower() not in _FURNITURE \
                 and not any(f.start >= s for f in out):
             out.append(Found(body, s + last.find(body), s + last.find(body) + len(body), "agency"))
-    return out
+    return [f for f in out if "@" not in f.value]  # a social handle is nobody's photo credit
 
 
 def _clean(credit: str) -> str:
@@ -237,6 +237,14 @@ def find_original_url(text: str) -> Found | None:
     if not m:
         return None
     return Found(m.group("url"), m.start("url"), m.end("url"), "original url")
+
+
+def original_url_statement(text: str) -> tuple[int, int] | None:
+    """Where the whole ``Original url: <https://…>`` statement sits, label included (see :func:`find_original_url`)."""
+    m = _ORIGINAL_URL.search(text)
+    if not m:
+        return None
+    return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
 
 
 def date_from_url(found: Found | None) -> dt.date | None:

@@ -22,6 +22,8 @@ from variorum.ui.versions.model import display_name
 from variorum.ui.widgets.badges import swatch_icon
 
 MISSING = "—"
+# shown where the version's format keeps no metadata (a plain text, an extracted article body): silence, not absence
+NOT_STATED = "not stated"
 DIFFERS = "≠"
 COPY_ROLE = Qt.ItemDataRole.UserRole + 1  # the plain value to copy ("" when missing)
 MARKED_ROLE = Qt.ItemDataRole.UserRole + 2  # True when the cell disagrees with the other versions
@@ -173,7 +175,7 @@ class MetadataModel(QAbstractTableModel):
         marked = (row, col) in self._marked
         if role == Qt.ItemDataRole.DisplayRole:
             if not present:
-                return MISSING
+                return NOT_STATED if v.ok and v.metadata.carrier is None else MISSING
             return f"{DIFFERS} {f.show(value)}" if marked else f.show(value)
         if role == COPY_ROLE:
             if not present:
@@ -194,13 +196,16 @@ class MetadataModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not present:
             return self._palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            shown = f.show(value) if present else "missing"
+            shown = f.show(value) if present else "missing" if v.metadata.carrier else NOT_STATED
             return f"{f.title} of {display_name(v)}: {shown}" + (", differs from the other versions" if marked else "")
         return None
 
     def _tooltip(self, row: int, v: Version, f: Field, value: object, present: bool, marked: bool) -> str:
         if not v.ok:
             return f"{html.escape(display_name(v))} could not be read"
+        if not present and v.metadata.carrier is None:
+            return (f"{html.escape(display_name(v))} does not state a {f.title.lower()} (its format has no place "
+                    "for one); this is not a discrepancy")
         if not present:
             return f"No {f.title.lower()} found in {html.escape(display_name(v))}"
         body = _links_tooltip(value) if f.name == "links" else html.escape(f.show(value))  # type: ignore[arg-type]

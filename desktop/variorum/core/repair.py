@@ -1,0 +1,135 @@
+"""The text a comparison reads: each version's words as its source most likely wrote them.
+
+A version decoded with the wrong text encoding (mojibake: ``CanÃ³vanas``, ``Nationâ€™s``) is compared through
+ftfy's repair of its damaged words, so that the alignment, the names and the figures see ``Canóvanas`` and
+``Nation’s`` and the damage is reported once, as ``encoding-damage``, never again as a changed name or number.
+The version's own text is left as it is (the pane shows the damage); :class:`RepairedText` maps every offset of
+the repaired text back to the version's text, so differences and alignments point at what the reader sees.
+
+ftfy decides what is damage: a line it finds "bad" and can repair holds damage, and each word its repair changes
+is a damaged word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+import ftfy
+from ftfy.badness import is_bad
+
+from variorum.core.model import Alignment, Difference, ParagraphPair, Span
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\S+")
+
+
+def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, repaired text) for every damaged word in ``text``.
+
+    ``verdicts`` keeps ftfy's verdict on each line judged: versions of one article share most lines, so passing
+    one dict for all of them judges each line once.
+    """
+    verdicts = {} if verdicts is None else verdicts
+    out: list[tuple[int, int, str]] = []
+    for line in _LINE.finditer(text):
+        chunk = line.group()
+        if chunk.isascii():
+            continue
+        bad = verdicts.get(chunk)
+        if bad is None:
+            bad = verdicts[chunk] = is_bad(chunk)
+        if not bad:
+            continue
+        fixed = ftfy.fix_encoding(chunk)
+        if fixed == chunk:
+            continue
+        changed = [(a1, a2) for op, a1, a2, _b1, _b2 in
+                   SequenceMatcher(None, chunk, fixed, autojunk=False).get_opcodes() if op != "equal"]
+        for word in _WORD.finditer(chunk):
+            if not any(a1 < word.end() and word.start() <= a2 and a1 != a2 or word.start() <= a1 < word.end()
+                       for a1, a2 in changed):
+                continue
+            repaired = ftfy.fix_encoding(word.group())
+            if repaired != word.group():
+                out.append((line.start() + word.start(), line.start() + word.end(), repaired))
+    return out
+
+
+@dataclass(frozen=True)
+class RepairedText:
+    """A version's text with its damaged words repaired, and the way back to the version's own offsets."""
+
+    original: str
+    text: str
+    # (start, end) in ``text`` and (start, end) in ``original`` of each repaired word, in order
+    edits: tuple[tuple[int, int, int, int], ...] = ()
+
+    @property
+    def repaired(self) -> bool:
+        return bool(self.edits)
+
+    def start_in_original(self, pos: int) -> int:
+        """Where a span starting at ``pos`` of the repaired text starts in the original (a repaired word whole)."""
+        i = bisect.bisect_right([e[0] for e in self.edits], pos) - 1
+        if i < 0:
+            return pos
+        rs, re_, os_, oe = self.edits[i]
+        return os_ if pos < re_ else pos - re_ + oe
+
+    def end_in_original(self, pos: int) -> int:
+        """Where a span ending at ``pos`` of the repaired text ends in the original (a repaired word whole)."""
+        i = bisect.bisect_left([e[0] for e in self.edits], pos) - 1
+        if i < 0:
+            return pos
+        rs, re_, os_, oe = self.edits[i]
+        return oe if pos <= re_ else pos - re_ + oe
+
+    def span(self, span: Span) -> Span:
+        if not self.edits:
+            return span
+        s, e = self.start_in_original(span.start), self.end_in_original(span.end)
+        e = max(s, e)
+        return Span(s, e, self.original[s:e])
+
+    def range(self, r: tuple[int, int] | None) -> tuple[int, int] | None:
+        if r is None or not self.edits:
+            return r
+        s, e = self.start_in_original(r[0]), self.end_in_original(r[1])
+        return s, max(s, e)
+
+
+def repaired_text(text: str, verdicts: dict[str, bool] | None = None) -> RepairedText:
+    """``text`` with every damaged word replaced by ftfy's repair (``text`` itself when nothing is damaged)."""
+    found = repairs(text, verdicts)
+    if not found:
+        return RepairedText(text, text)
+    parts: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    pos = length = 0
+    for s, e, fixed in found:
+        parts.append(text[pos:s])
+        length += s - pos
+        edits.append((length, length + len(fixed), s, e))
+        parts.append(fixed)
+        length += len(fixed)
+        pos = e
+    parts.append(text[pos:])
+    return RepairedText(text, "".join(parts), tuple(edits))
+
+
+def differences_in_original(differences: tuple[Difference, ...], base: RepairedText,
+                            other: RepairedText) -> tuple[Difference, ...]:
+    """Differences found between two repaired texts, pointing at the versions' own text."""
+    if not base.repaired and not other.repaired:
+        return differences
+    return tuple(replace(d, base=base.span(d.base), other=other.span(d.other)) for d in differences)
+
+
+def alignment_in_original(alignment: Alignment, base: RepairedText, other: RepairedText) -> Alignment:
+    if not base.repaired and not other.repaired:
+        return alignment
+    return replace(alignment, paragraphs=tuple(ParagraphPair(base.range(p.base), other.range(p.other))
+                                               for p in alignment.paragraphs))

@@ -1,0 +1,55 @@
+"""A passage the article extractor left out of a web page is not missing from that page."""
+
+from variorum.core.compare import compare_versions
+from variorum.core.load import load_bytes
+from variorum.core.model import Options
+
+PARAS = ["The regional water board voted on Thursday to raise rates by 6 percent from next January, citing the cost "
+         "of replacing pipes laid in the 1950s.",
+         "Board members said the increase would add about four dollars to a typical monthly bill for households "
+         "in the district.",
+         "Several residents spoke against the plan at the meeting, saying the board had not explained where the "
+         "money from the last increase went.",
+         "The board said it would publish a detailed spending report before the new rates take effect."]
+BOX = "Water rates by district: North 2.1, South 2.4, East 1.9 dollars per cubic metre, according to the board."
+
+
+def _page(article: str, outside: str = "") -> bytes:
+    return ("<!doctype html><html><head><title>Water rates rise</title></head><body>"
+            f"<article>{article}</article>{outside}</body></html>").encode()
+
+
+def _paras(items):
+    return "".join(f"<p>{p}</p>" for p in items)
+
+
+def _missing(*raws):
+    versions = [load_bytes(raw, version_id=f"v{i}", label=f"v{i}.{'html' if raw.startswith(b'<') else 'txt'}")
+                for i, raw in enumerate(raws, start=1)]
+    c = compare_versions(versions, options=Options(base="v1"))
+    return c, [f for f in c.findings if f.kind == "passage-missing"]
+
+
+def test_a_box_the_extractor_dropped_is_found_on_the_page():
+    plain = "\n\n".join(PARAS[:2] + [BOX] + PARAS[2:]).encode()
+    # the page shows the box in a table of its own, outside the article: the extractor leaves it out
+    table = f"<table class='factbox'><tr><td>{BOX}</td></tr></table>"
+    c, found = _missing(plain, _page(_paras(PARAS), table))
+    v2 = c.version("v2")
+    assert BOX not in v2.text and v2.page_text is not None and "Water rates by district" in v2.page_text
+    assert found == []
+
+
+def test_a_passage_the_page_really_lacks_is_still_missing():
+    plain = "\n\n".join(PARAS).encode()
+    _c, found = _missing(plain, _page(_paras(PARAS[:2] + PARAS[3:])))
+    (f,) = found
+    assert "Several residents spoke against the plan" in f.message and "missing from v2" in f.message
+
+
+def test_a_plain_text_copy_has_no_page_to_look_in():
+    page = _page(_paras(PARAS[:2] + [BOX] + PARAS[2:]))
+    plain = "\n\n".join(PARAS).encode()
+    _c, found = _missing(page, plain)
+    (f,) = found
+    assert "Water rates by district" in f.message

@@ -1,0 +1,131 @@
+"""One-sided metadata is silence, not a discrepancy: a field is missing only where the version's format would
+carry it (a page's <head>, Markdown front matter, document properties) or where the other versions state it in
+their text."""
+
+from variorum.core.compare import compare_versions
+from variorum.core.load import load_bytes
+from variorum.core.metadata.people import person_byline
+from variorum.core.model import Options
+
+BODY = ("<p>Harbour officials said on Tuesday that the ferry terminal would close for repairs through the end of "
+        "the summer season, leaving commuters to find other routes.</p>"
+        "<p>The closure follows an inspection that found cracks in two of the concrete piers supporting the "
+        "passenger walkway above the water.</p>"
+        "<p>Residents of the island said the replacement bus service would add nearly an hour to the trip.</p>")
+FIELDS = ("title-mismatch", "date-mismatch", "byline-mismatch", "credit-mismatch")
+
+
+def _page(head: str, body: str = BODY) -> bytes:
+    return f"<!doctype html><html><head>{head}</head><body><article>{body}</article></body></html>".encode()
+
+
+HEAD = ('<title>Ferry terminal to close for summer repairs</title>'
+        '<meta property="og:title" content="Ferry terminal to close for summer repairs">'
+        '<meta property="article:published_time" content="2022-06-14T08:00:00Z">'
+        '<meta name="author" content="Marta Lindqvist">')
+PLAIN = ("Harbour officials said on Tuesday that the ferry terminal would close for repairs through the end of the "
+         "summer season, leaving commuters to find other routes.\n\nThe closure follows an inspection that found "
+         "cracks in two of the concrete piers supporting the passenger walkway above the water.\n\nResidents of the "
+         "island said the replacement bus service would add nearly an hour to the trip.")
+
+
+def _run(*files: tuple[str, bytes]):
+    versions = [load_bytes(raw, version_id=f"v{i}", label=name) for i, (name, raw) in enumerate(files, start=1)]
+    return compare_versions(versions, options=Options(base="v1"))
+
+
+def _metadata_findings(c):
+    return [f for f in c.findings if f.kind in FIELDS]
+
+
+def test_page_against_its_plain_text_body_is_quiet():
+    c = _run(("page.html", _page(HEAD)), ("body.txt", PLAIN.encode()))
+    assert c.version("v1").metadata.carrier == "<head>" and c.version("v2").metadata.carrier is None
+    assert _metadata_findings(c) == []
+
+
+def test_page_against_an_extracted_fragment_without_head_is_quiet():
+    fragment = f"<div>{BODY}</div>".encode()
+    c = _run(("page.html", _page(HEAD)), ("extracted.html", fragment))
+    assert c.version("v2").metadata.carrier is None
+    assert _metadata_findings(c) == []
+
+
+def test_two_pages_with_a_head_still_report_a_dropped_byline_and_date():
+    other = _page("<title>Ferry terminal to close for summer repairs</title>")
+    c = _run(("page.html", _page(HEAD)), ("later.html", other))
+    kinds = sorted(f.kind for f in _metadata_findings(c))
+    assert kinds == ["byline-mismatch", "date-mismatch"]
+    assert all("missing from v2" in f.message for f in _metadata_findings(c))
+
+
+def test_markdown_front_matter_carries_metadata():
+    md = b"---\ntitle: Ferry terminal to close for summer repairs\n---\n\n" + PLAIN.encode()
+    c = _run(("page.html", _page(HEAD)), ("copy.md", md))
+    assert c.version("v2").metadata.carrier == "front matter"
+    assert sorted(f.kind for f in _metadata_findings(c)) == ["byline-mismatch", "date-mismatch"]
+
+
+def test_a_dateline_in_the_text_is_missed_from_a_plain_copy():
+    # stated in the text, the date could have been in the other copy's text too: that is a real absence
+    c = _run(("a.txt", ("June 14, 2022\n\n" + PLAIN).encode()), ("b.txt", PLAIN.encode()))
+    (f,) = _metadata_findings(c)
+    assert f.kind == "date-mismatch" and "missing from v2" in f.message
+
+
+def test_author_fields_that_name_no_person_are_no_byline():
+    for author in ("@harbourdesk", "HARBOUR TIMES STAFF JUNE 14, 2022 10:43", "The Harbour Times"):
+        head = (f'<meta property="og:site_name" content="The Harbour Times"><meta name="author" content="{author}">'
+                '<title>Ferry terminal to close</title>')
+        c = _run(("page.html", _page(head)), ("later.html", _page("<title>Ferry terminal to close</title>")))
+        assert c.version("v1").metadata.byline is None, author
+        assert _metadata_findings(c) == []
+
+
+def test_an_organisation_as_json_ld_author_is_no_byline():
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry terminal to close", '
+          '"author": {"@type": "Organization", "name": "Harbour Broadcasting"}}</script>')
+    c = _run(("page.html", _page(ld + "<title>Ferry terminal to close</title>")), ("b.txt", PLAIN.encode()))
+    assert c.version("v1").metadata.byline is None
+
+
+def test_person_byline():
+    assert person_byline("Marta Lindqvist") == "Marta Lindqvist"
+    assert person_byline("Marta Lindqvist and Tomás O'Neill") == "Marta Lindqvist and Tomás O'Neill"
+    assert person_byline("JANE DOE NOVEMBER 3, 2021 09:15") == "JANE DOE"
+    assert person_byline("Jean-Paul Martin, 12/03/2021") == "Jean-Paul Martin"
+    assert person_byline("@janedoe") is None
+    assert person_byline("jane@example.org") is None
+    assert person_byline("News Desk") is None
+    assert person_byline("Harbour Times Staff") is None
+    assert person_byline("The Harbour Times", site_name="The  Harbour Times") is None
+    assert person_byline("A very long string that is a sentence rather than a name") is None
+
+
+def test_credit_text_is_a_credit_not_a_caption_fragment():
+    from variorum.core.metadata.people import credit_text
+
+    assert credit_text("Marta Lindqvist/Harbour Times") == "Marta Lindqvist/Harbour Times"
+    assert credit_text("Photo by Jane Doe for The Harbour Times") == "Photo by Jane Doe for The Harbour Times"
+    assert credit_text("© Tomás O'Neill") == "© Tomás O'Neill"
+    caption = "Commuters wait for the replacement bus at the pier on Tuesday. (Marta Lindqvist/Harbour Times)"
+    assert credit_text(caption) == "Marta Lindqvist/Harbour Times"
+    assert credit_text("Commuters wait for the replacement bus at the pier, officials said") is None
+    assert credit_text("Harbour Police (@harbourpolice)") is None
+
+
+def test_a_caption_in_a_credit_element_yields_only_its_credit():
+    head = "<title>Ferry terminal to close</title>"
+    fig = ('<figure><img src="p.jpg"><figcaption><span class="credit">Commuters queue at the pier as repairs begin, '
+           'the harbour authority said</span></figcaption></figure>')
+    c = _run(("page.html", _page(head, BODY + fig)), ("later.html", _page(head)))
+    assert c.version("v1").metadata.credits == ()
+
+
+def test_a_handle_is_no_photo_credit():
+    from variorum.core.metadata import text_metadata
+
+    text = PLAIN + "\n\nWaves over the pier wall on Monday. Photo: @harbourwatcher"
+    assert [f.value for f in text_metadata(text).credits] == []
+    text = PLAIN + "\n\nWaves over the pier wall on Monday. Photo: Marta Lindqvist"
+    assert [f.value for f in text_metadata(text).credits] == ["Marta Lindqvist"]

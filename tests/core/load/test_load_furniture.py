@@ -1,0 +1,72 @@
+"""Page furniture and embeds are classified at load time: kept in the text, listed with a reason."""
+
+from variorum.core.load import load_bytes
+from variorum.core.load.furniture import find_furniture
+
+ARTICLE = ["The county opened three new cooling centres on Saturday as temperatures passed 40 degrees for the "
+           "fourth day in a row, officials said.",
+           "Libraries and community halls will stay open until midnight, and buses to the centres are free for "
+           "anyone over 65, the county's emergency manager said.",
+           "Hospitals reported 27 heat-related admissions since Wednesday, up from nine in the same period last "
+           "summer."]
+
+
+def _reasons(text):
+    return [(f.reason, text[f.start:f.end]) for f in find_furniture(text)]
+
+
+def test_an_embedded_post_and_its_attribution_are_one_embed():
+    post = ("Cooling centres are open until midnight tonight. Stay hydrated and check on your neighbours. "
+            "pic.twitter.com/Ab3dE9xYz\n\n— Harlow County OEM (@HarlowOEM) July 14, 2023")
+    text = "\n\n".join([ARTICLE[0], post, ARTICLE[1]])
+    assert _reasons(text) == [("embedded social post", post)]
+
+
+def test_an_attribution_damaged_by_mojibake_is_still_recognised():
+    text = ARTICLE[0] + "\n\nâ€” Harlow County OEM (@HarlowOEM) July 14, 2023\n\n" + ARTICLE[1]
+    assert [r for r, _ in _reasons(text)] == ["embedded social post"]
+
+
+def test_wire_copyright_newsletter_and_related_prompts():
+    lines = ["Copyright 2023 The Associated Press. All rights reserved. This material may not be published, "
+             "broadcast, rewritten or redistributed.",
+             "Sign up for our Morning Brief newsletter to get the day's top stories in your inbox.",
+             "More coverage:",
+             "Follow us on Twitter for updates during the heat wave."]
+    text = "\n\n".join(ARTICLE + lines)
+    assert [r for r, _ in _reasons(text)] == ["wire agency copyright line", "newsletter box", "related links",
+                                              "sharing buttons"]
+
+
+def test_article_prose_about_social_media_and_newsletters_is_not_furniture():
+    text = "\n\n".join(ARTICLE + [
+        "Related article: County adds cooling buses after record heat",  # one link a copy may have lost
+        "The county posted the list of centres on Twitter (@HarlowOEM) on Friday and in its weekly newsletter, "
+        "which about 12,000 residents receive.",
+        "Officials said the warning could be lifted by July 18, 2023 if temperatures drop."])
+    assert _reasons(text) == []
+
+
+def _page(body: str) -> bytes:
+    return (f"<!doctype html><html><head><title>Heat wave</title></head><body>{body}</body></html>").encode()
+
+
+def test_a_web_page_marks_its_embeds_and_sidebars_by_their_markup():
+    tweet = ('<blockquote class="twitter-tweet"><p>Buses to the cooling centres are running every 20 minutes from '
+             'the central station until late tonight.</p>&mdash; Harlow Transit (@HarlowTransit)</blockquote>')
+    aside = ('<aside><h3>Most read</h3><ul><li><a href="/a">Council approves the new budget for parks and '
+             'trails</a></li><li><a href="/b">School board elects a new chair after a long vote</a></li></ul>'
+             '</aside>')
+    body = "<article>" + "".join(f"<p>{p}</p>" for p in ARTICLE[:2]) + tweet + f"<p>{ARTICLE[2]}</p></article>"
+    v = load_bytes(_page(body + aside), version_id="v1", label="heat.html")
+    marked = [(f.reason, v.text[f.start:f.end]) for f in v.furniture]
+    assert ("embedded social post", "Buses to the cooling centres are running every 20 minutes from the central "
+            "station until late tonight.") in [(r, t.split("\n")[0]) for r, t in marked]
+    assert all(p in v.text for p in ARTICLE)  # the article is whole, and nothing of it is furniture
+    assert not any(f.start <= v.text.index(p) < f.end for p in ARTICLE for f in v.furniture)
+
+
+def test_an_element_that_wraps_most_of_the_page_is_not_furniture_whatever_its_class():
+    body = '<div class="article related-enabled">' + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div>"
+    v = load_bytes(_page(body), version_id="v1", label="heat.html")
+    assert v.furniture == ()

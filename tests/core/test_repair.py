@@ -1,0 +1,52 @@
+"""Mojibake is compared through its repair: the diff, names and figures see the repaired words, offsets point at
+the version's own (damaged) text, and the damage is reported once, as encoding-damage."""
+
+from variorum.core.load import load_bytes
+from variorum.core.model import Alignment, Difference, ParagraphPair, Span
+from variorum.core.repair import alignment_in_original, differences_in_original, repaired_text
+
+BODY = ("\n\nCrews reopened the coastal road on Friday after clearing fallen trees and power lines along the "
+        "stretch between the two villages.\n\nResidents were told to boil tap water until further notice.")
+
+
+def test_repaired_text_maps_back_to_the_damaged_words():
+    damaged = "Shelters opened in CanÃ³vanas and in RincÃ³n on Monday."
+    r = repaired_text(damaged)
+    assert r.text == "Shelters opened in Canóvanas and in Rincón on Monday."
+    s = r.text.index("Rincón")
+    assert damaged[r.start_in_original(s):r.end_in_original(s + len("Rincón"))] == "RincÃ³n"
+    tail = r.text.index("Monday")
+    assert damaged[r.start_in_original(tail):r.end_in_original(tail + 6)] == "Monday"
+    # half a repaired word is the whole damaged word
+    assert damaged[r.start_in_original(s + 2):r.end_in_original(s + 4)] == "RincÃ³n"
+
+
+def test_clean_text_is_its_own_repair():
+    r = repaired_text("Kraków’s mayor, José Muñoz, opened the café — 10 °C.")
+    assert r.text == r.original and not r.repaired
+    d = (Difference("d1", "v2", "replace", False, "wording", Span(0, 6, "Kraków"), Span(0, 6, "Kraków")),)
+    assert differences_in_original(d, r, r) is d
+
+
+def test_differences_and_alignments_point_at_the_original_text():
+    base = repaired_text("Aid reached CanÃ³vanas today.\n\nThe mayor spoke.")
+    other = repaired_text("Aid reached Canóvanas yesterday.\n\nThe mayor spoke.")
+    s = base.text.index("today")
+    d = Difference("d1", "v2", "replace", False, "wording", Span(s, s + 5, "today"),
+                   Span(other.text.index("yesterday"), other.text.index("yesterday") + 9, "yesterday"))
+    (mapped,) = differences_in_original((d,), base, other)
+    assert mapped.base.text == "today" and base.original[mapped.base.start:mapped.base.end] == "today"
+    a = Alignment("v2", (ParagraphPair((0, base.text.index(".") + 1), (0, other.text.index(".") + 1)),))
+    (pair,) = alignment_in_original(a, base, other).paragraphs
+    assert base.original[pair.base[0]:pair.base[1]] == "Aid reached CanÃ³vanas today."
+
+
+def test_a_web_page_keeps_the_undefined_windows_1252_bytes_of_its_mojibake():
+    # "‐" (U+2010) in UTF-8 read as Windows-1252 leaves "â€" and an undefined byte; kept, the word can be repaired
+    para = "<p>For help with the storm damage, call the free line 1\u00e2\u0080\u0090877\u00e2\u0080\u0090872 today.</p>"
+    filler = "".join(f"<p>Paragraph {n} of the notice describes the relief work in the district in detail.</p>"
+                     for n in range(6))
+    raw = f"<html><head><title>Notice</title></head><body><article>{para}{filler}</article></body></html>"
+    v = load_bytes(raw.encode("utf-8"), version_id="v1", label="notice.html")
+    assert "1â€\x90877â€\x90872" in v.text
+    assert "1‐877‐872" in repaired_text(v.text).text

@@ -18,7 +18,7 @@ from functools import lru_cache
 from babel import Locale
 
 from variorum.core.checks.analysis import TextAnalysis
-from variorum.core.checks.quotations import SPEECH_VERBS
+from variorum.core.checks.quotations import SPEECH_VERBS, TITLES
 from variorum.core.normalize import normalize_text
 
 CONTEXT_WORDS = 6
@@ -32,8 +32,7 @@ _SCALE = re.compile(r"[ \t]+(million|billion|trillion|thousand)\b", re.IGNORECAS
 _SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
 # the counted noun: the next word (a hyphenated "-year-old" too), unless it is a word that counts nothing
 _UNIT = re.compile(r"(?:-|[ \t]+(?:more |other |new |additional )?)([a-z][a-z]+(?:-[a-z]+)*)")
-_TITLES = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Col|Lt|Sgt|Det|Judge|President|Minister|Mayor|"
-                     r"Chief|Officer|Justice|Senator|Governor|Sheriff)\.?\s+$")
+_TITLES = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
 
 
 def _words(text: str) -> list[str]:

@@ -117,3 +117,35 @@ def test_base_ranges_give_the_same_differences_when_reused():
     again = [diff_versions(base, o, version_id="v2", salt="s").differences for o in others]
     fresh = [diff_versions(prepare(base.text), o, version_id="v2", salt="s").differences for o in others]
     assert first == again == fresh and all(first)
+
+
+REWRITE_BASE = ("The council met on Monday to discuss the harbour plan and heard from residents of both towns.\n\n"
+                "Several speakers asked for a second public hearing before any contract is signed this year.\n\n"
+                "The plan will be put to a vote in the spring, the chairwoman said after the meeting.")
+REWRITE_OTHER = ("The council met on Monday to discuss the harbour plan and heard from angry residents.\n\n"
+                 "The plan will be put to a vote in the spring, the chairwoman said after the meeting.")
+
+
+def test_a_paragraph_removed_next_to_an_edit_stays_a_whole_deletion():
+    diffs = substantive(REWRITE_BASE, REWRITE_OTHER)
+    assert all("\n" not in d.base.text and "\n" not in d.other.text for d in diffs)
+    removed = "Several speakers asked for a second public hearing before any contract is signed this year."
+    assert ("delete", removed, "") in [(d.kind, d.base.text, d.other.text) for d in diffs]
+    # the edit of the first paragraph is its own difference, in that paragraph on both sides
+    edits = [d for d in diffs if d.base.text != removed]
+    assert edits and all(d.base.start < REWRITE_BASE.index("\n") and d.other.start < REWRITE_OTHER.index("\n")
+                         for d in edits)
+
+
+def test_a_paragraph_added_between_two_edits_stays_a_whole_insertion():
+    base = ("The storm closed the coast road on Friday night.\n\n"
+            "Crews reopened it by Sunday morning, the county said.")
+    other = ("The storm closed the coast road and two bridges on Friday night.\n\n"
+             "About 300 homes lost power for most of the weekend.\n\n"
+             "Crews reopened the road by Sunday afternoon, the county said.")
+    diffs = substantive(base, other)
+    assert all("\n" not in d.base.text and "\n" not in d.other.text for d in diffs)
+    added = "About 300 homes lost power for most of the weekend."
+    assert ("insert", "", added) in [(d.kind, d.base.text, d.other.text) for d in diffs]
+    inserted = next(d for d in diffs if d.other.text == added)
+    assert base[inserted.base.start - 1:inserted.base.start + 1] != "" and 0 < inserted.base.start <= len(base)

@@ -19,7 +19,7 @@ def test_word_replacement_has_spans_in_both_texts():
     assert d.kind == "replace"
     assert a[d.base.start:d.base.end] == d.base.text == "80%"
     assert b[d.other.start:d.other.end] == d.other.text == "85%"
-    assert d.category == "wording"
+    assert d.category == "number"  # what changed is a figure
 
 
 def test_insert_and_delete():
@@ -149,3 +149,19 @@ def test_a_paragraph_added_between_two_edits_stays_a_whole_insertion():
     assert ("insert", "", added) in [(d.kind, d.base.text, d.other.text) for d in diffs]
     inserted = next(d for d in diffs if d.other.text == added)
     assert base[inserted.base.start - 1:inserted.base.start + 1] != "" and 0 < inserted.base.start <= len(base)
+
+
+def test_a_changed_day_stays_in_its_paragraph_and_is_a_date():
+    a = ("The strike began on Aug. 9 after talks failed.\n\n"
+         "9. Related article: Unions vote on a new offer")
+    b = ("The strike began on Aug. 10 after talks failed.\n\n"
+         "9. Related article: Unions vote on a new offer")
+    (d,) = substantive(a, b)
+    assert (d.base.text, d.other.text, d.category) == ("9", "10", "date")
+
+
+def test_a_changed_address_is_a_link():
+    a = "Read the ruling at https://courts.example.org/2020/ruling-a.pdf before the hearing."
+    b = "Read the ruling at https://courts.example.org/2021/ruling-b.pdf before the hearing."
+    (d,) = substantive(a, b)
+    assert d.category == "link"

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from variorum.core.align import pairs_from_votes
 from variorum.core.model import Alignment, Difference, DiffKind, ParagraphPair, Span
-from variorum.core.normalize import cosmetic_category, normalize_text, paragraph_key, substantive_category
+from variorum.core.normalize import cosmetic_category, difference_category, normalize_text, paragraph_key
 from variorum.core.tokens import Token, content_tokens, paragraphs
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case",
@@ -265,7 +265,8 @@ class _Builder:
         bs = _span(self.b.text, dels) if dels else Span(b_pos, b_pos, "")
         os_ = _span(self.o.text, ins) if ins else Span(o_pos, o_pos, "")
         kind: DiffKind = "replace" if dels and ins else ("delete" if dels else "insert")
-        category = cosmetic_category(bs.text, os_.text) or substantive_category(bs.text, os_.text)
+        category = cosmetic_category(bs.text, os_.text) or difference_category(
+            bs.text, os_.text, before=self.b.text[max(0, bs.start - 12):bs.start])
         self.add(kind, category in COSMETIC_CATEGORIES, category, bs, os_)
 
 

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from variorum.core.align import pairs_from_votes
 from variorum.core.model import Alignment, Difference, DiffKind, ParagraphPair, Span
 from variorum.core.normalize import cosmetic_category, difference_category, normalize_text, paragraph_key
-from variorum.core.tokens import Token, content_tokens, paragraphs
+from variorum.core.tokens import SENTENCE_BREAK, Token, content_tokens, paragraphs
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case",
                                  "ocr"})  # ocr: uncertain readings only, see variorum.core.ocr_noise
@@ -38,8 +38,6 @@ PAIR_MIN_LENGTH_RATIO = 0.5
 _EQUAL, _DELETE, _INSERT = 0, -1, 1
 _SPACES = re.compile(r"\s+")
 _SPACES_KEPT = re.compile(r"(\s+)")
-# Where one sentence ends and the next begins: end punctuation (and closing quotes), then white space.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
 
 
 class Codec:
@@ -147,7 +145,7 @@ class Prepared:
             s, e = self.paras[pi]
             ranges: list[tuple[int, int]] = []
             pos = s
-            for m in _SENTENCE_BREAK.finditer(self.text, s, e):
+            for m in SENTENCE_BREAK.finditer(self.text, s, e):
                 ranges.append((pos, m.start()))
                 pos = m.end()
             ranges.append((pos, e))

@@ -93,3 +93,14 @@ def test_a_figure_in_a_paragraph_about_something_else_is_not_compared(compare_te
     a = body + "\n\nThe council hired 20 inspectors to check the bridges along the coast road before winter."
     b = body + "\n\nA storm knocked out power to 30 homes on Tuesday, and crews worked late into the night."
     assert _findings(compare_texts(a, b)) == []
+
+
+def test_a_counted_noun_changed_around_the_same_figure_is_not_a_changed_figure(compare_texts, body):
+    a = body + "\n\nThe storm left 12 injured along the coast road before it turned north in the night."
+    assert _findings(compare_texts(a, a.replace("12 injured", "12 km of damage"))) == []
+
+
+def test_the_count_of_injured_changed_is_a_changed_figure(compare_texts, body):
+    a = body + "\n\nThe storm left 12 injured along the coast road before it turned north in the night."
+    (f,) = _findings(compare_texts(a, a.replace("12 injured", "14 injured")))
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "12"), ("v2", "14")]

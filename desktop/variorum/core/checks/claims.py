@@ -22,7 +22,7 @@ import ftfy
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.checks.numbers import is_number_change
-from variorum.core.model import Difference, Evidence, Finding
+from variorum.core.model import Difference, Evidence, Finding, Severity
 from variorum.core.normalize import normalize_text
 
 # An edit this long is a rewrite, not a correction of one claim.
@@ -124,7 +124,7 @@ def _marker_changes(ctx: Context) -> Iterator[Finding]:
         shifted = claim_shift(ch.base_text, ch.other_text)
         what = " and ".join(_LABELS[c] for c in shifted)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
-        severity = "high" if "negation" in shifted else "medium"
+        severity: Severity = "high" if "negation" in shifted else "medium"
         yield ctx.finding("claim-changed", severity,
                           f"The claim changes ({what}): {_edit(ctx, ch)} in “{around}”.", ch.evidence(ctx))
 

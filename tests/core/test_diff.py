@@ -19,7 +19,7 @@ def test_word_replacement_has_spans_in_both_texts():
     assert d.kind == "replace"
     assert a[d.base.start:d.base.end] == d.base.text == "80%"
     assert b[d.other.start:d.other.end] == d.other.text == "85%"
-    assert d.category == "wording"
+    assert d.category == "number"  # what changed is a figure
 
 
 def test_insert_and_delete():
@@ -117,3 +117,51 @@ def test_base_ranges_give_the_same_differences_when_reused():
     again = [diff_versions(base, o, version_id="v2", salt="s").differences for o in others]
     fresh = [diff_versions(prepare(base.text), o, version_id="v2", salt="s").differences for o in others]
     assert first == again == fresh and all(first)
+
+
+REWRITE_BASE = ("The council met on Monday to discuss the harbour plan and heard from residents of both towns.\n\n"
+                "Several speakers asked for a second public hearing before any contract is signed this year.\n\n"
+                "The plan will be put to a vote in the spring, the chairwoman said after the meeting.")
+REWRITE_OTHER = ("The council met on Monday to discuss the harbour plan and heard from angry residents.\n\n"
+                 "The plan will be put to a vote in the spring, the chairwoman said after the meeting.")
+
+
+def test_a_paragraph_removed_next_to_an_edit_stays_a_whole_deletion():
+    diffs = substantive(REWRITE_BASE, REWRITE_OTHER)
+    assert all("\n" not in d.base.text and "\n" not in d.other.text for d in diffs)
+    removed = "Several speakers asked for a second public hearing before any contract is signed this year."
+    assert ("delete", removed, "") in [(d.kind, d.base.text, d.other.text) for d in diffs]
+    # the edit of the first paragraph is its own difference, in that paragraph on both sides
+    edits = [d for d in diffs if d.base.text != removed]
+    assert edits and all(d.base.start < REWRITE_BASE.index("\n") and d.other.start < REWRITE_OTHER.index("\n")
+                         for d in edits)
+
+
+def test_a_paragraph_added_between_two_edits_stays_a_whole_insertion():
+    base = ("The storm closed the coast road on Friday night.\n\n"
+            "Crews reopened it by Sunday morning, the county said.")
+    other = ("The storm closed the coast road and two bridges on Friday night.\n\n"
+             "About 300 homes lost power for most of the weekend.\n\n"
+             "Crews reopened the road by Sunday afternoon, the county said.")
+    diffs = substantive(base, other)
+    assert all("\n" not in d.base.text and "\n" not in d.other.text for d in diffs)
+    added = "About 300 homes lost power for most of the weekend."
+    assert ("insert", "", added) in [(d.kind, d.base.text, d.other.text) for d in diffs]
+    inserted = next(d for d in diffs if d.other.text == added)
+    assert base[inserted.base.start - 1:inserted.base.start + 1] != "" and 0 < inserted.base.start <= len(base)
+
+
+def test_a_changed_day_stays_in_its_paragraph_and_is_a_date():
+    a = ("The strike began on Aug. 9 after talks failed.\n\n"
+         "9. Related article: Unions vote on a new offer")
+    b = ("The strike began on Aug. 10 after talks failed.\n\n"
+         "9. Related article: Unions vote on a new offer")
+    (d,) = substantive(a, b)
+    assert (d.base.text, d.other.text, d.category) == ("9", "10", "date")
+
+
+def test_a_changed_address_is_a_link():
+    a = "Read the ruling at https://courts.example.org/2020/ruling-a.pdf before the hearing."
+    b = "Read the ruling at https://courts.example.org/2021/ruling-b.pdf before the hearing."
+    (d,) = substantive(a, b)
+    assert d.category == "link"

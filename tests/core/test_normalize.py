@@ -1,6 +1,12 @@
 import pytest
 
-from variorum.core.normalize import cosmetic_category, normalize_text, normalize_token, substantive_category
+from variorum.core.normalize import (
+    cosmetic_category,
+    difference_category,
+    normalize_text,
+    normalize_token,
+    substantive_category,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +86,19 @@ def test_normal_form_is_the_one_the_patterns_give():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
         assert normalize_text(text) == by_patterns(text)
         assert _strip_markup(text) == stripped_by_patterns(text)
+
+
+@pytest.mark.parametrize(("a", "b", "before", "category"), [
+    ("9", "10", "on Aug. ", "date"),
+    ("Wednesday", "Thursday", "said on ", "date"),
+    ("March 3, 2021", "3 March 2021", "on ", "date"),
+    ("12,300", "14,000", "evacuated ", "number"),
+    ("https://example.org/a", "https://example.org/b", "see ", "link"),
+    ("Petersen", "Peterson", "said Mr. ", "name"),
+    ("Lavrov", "Peskov", "minister ", "name"),
+    ("The", "A", "left. ", "wording"),  # a capitalised word at the start of a sentence is not a name
+    ("did not", "did", "she ", "wording"),
+    ("other, than", "other than", "", "punctuation"),
+])
+def test_a_difference_says_what_it_changes(a, b, before, category):
+    assert difference_category(a, b, before=before) == category

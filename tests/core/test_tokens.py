@@ -20,3 +20,13 @@ def test_paragraphs_split_at_blank_lines_or_else_lines():
     assert paragraphs("a b\nc\n\nd") == [(0, 5), (7, 8)]
     assert paragraphs("one\ntwo\n") == [(0, 3), (4, 7)]
     assert paragraphs("  \n\n") == []
+
+
+def test_first_sentence():
+    from variorum.core.tokens import first_sentence
+
+    assert first_sentence("One sentence only.") == "One sentence only."
+    assert first_sentence("Mr. Hale left. He said “no.” Then he came back.") == "Mr. Hale left.…"
+    long = "word " * 80
+    cut = first_sentence(long.strip(), limit=50)
+    assert cut.endswith("…") and len(cut) <= 51 and not cut[:-1].endswith(" ")

@@ -27,5 +27,5 @@ def test_hovering_a_highlight_says_what_changed():
     other = next(v.id for v in c.versions if v.id != c.base)
     d = c.differences_for(other, cosmetic=False)[0]
     text = describe_at(c, other, d.other.start, other, False)
-    assert d.other.text in text and d.base.text in text and "wording" in text
+    assert d.other.text in text and d.base.text in text and "number" in text
     assert describe_at(c, other, 0, other, False) is None

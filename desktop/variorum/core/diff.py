@@ -21,8 +21,8 @@ from rapidfuzz import fuzz
 
 from variorum.core.align import pairs_from_votes
 from variorum.core.model import Alignment, Difference, DiffKind, ParagraphPair, Span
-from variorum.core.normalize import cosmetic_category, normalize_text, paragraph_key, substantive_category
-from variorum.core.tokens import Token, content_tokens, paragraphs
+from variorum.core.normalize import cosmetic_category, difference_category, normalize_text, paragraph_key
+from variorum.core.tokens import SENTENCE_BREAK, Token, content_tokens, paragraphs
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case",
                                  "ocr"})  # ocr: uncertain readings only, see variorum.core.ocr_noise
@@ -38,8 +38,6 @@ PAIR_MIN_LENGTH_RATIO = 0.5
 _EQUAL, _DELETE, _INSERT = 0, -1, 1
 _SPACES = re.compile(r"\s+")
 _SPACES_KEPT = re.compile(r"(\s+)")
-# Where one sentence ends and the next begins: end punctuation (and closing quotes), then white space.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
 
 
 class Codec:
@@ -147,7 +145,7 @@ class Prepared:
             s, e = self.paras[pi]
             ranges: list[tuple[int, int]] = []
             pos = s
-            for m in _SENTENCE_BREAK.finditer(self.text, s, e):
+            for m in SENTENCE_BREAK.finditer(self.text, s, e):
                 ranges.append((pos, m.start()))
                 pos = m.end()
             ranges.append((pos, e))
@@ -222,33 +220,63 @@ class _Builder:
         self.prev = None
 
     def flush(self, b_pos: int, o_pos: int) -> None:
-        """Emit what is pending; ``b_pos``/``o_pos`` are where an empty side sits."""
+        """Emit what is pending; ``b_pos``/``o_pos`` are where an empty side sits.
+
+        A difference never crosses a paragraph break: pending words are cut into one group per paragraph. The
+        first groups of both sides continue the text before them and form one replacement, so do the last
+        groups, when they are parts of paragraphs; every other group is a whole paragraph one side lacks, kept
+        as its own deletion or insertion so it can be reported (and noted) as a missing passage.
+        """
         if not self.pending_del and not self.pending_ins:
             return
-        if self.pending_del and self.pending_ins:
-            self._emit(self.pending_del, self.pending_ins, b_pos, o_pos)
-        else:
-            # a passage only one side has: one difference per paragraph, so each can be noted on its own
-            pending = self.pending_del or self.pending_ins
-            groups: list[list[tuple[Token, int]]] = []
-            for item in pending:
-                if groups and groups[-1][-1][1] == item[1]:
-                    groups[-1].append(item)
-                else:
-                    groups.append([item])
-            for group in groups:
-                if self.pending_del:
-                    self._emit(group, [], b_pos, o_pos)
-                else:
-                    self._emit([], group, b_pos, o_pos)
+        dels, ins = _by_paragraph(self.pending_del), _by_paragraph(self.pending_ins)
         self.pending_del, self.pending_ins = [], []
+        if len(dels) == 1 and len(ins) == 1:
+            self._emit(dels[0], ins[0], b_pos, o_pos)
+            return
+        first = last = None
+        if dels and ins and not (self._whole(self.b, dels[0]) and self._whole(self.o, ins[0])):
+            first = (dels.pop(0), ins.pop(0))
+        if dels and ins and not (self._whole(self.b, dels[-1]) and self._whole(self.o, ins[-1])):
+            last = (dels.pop(), ins.pop())
+        # where an empty side sits: after the first pair, else before what follows
+        b_mid = first[0][-1][0].end if first else (dels[0][0][0].start if dels else
+                                                  (last[0][0][0].start if last else b_pos))
+        o_mid = first[1][-1][0].end if first else (ins[0][0][0].start if ins else
+                                                  (last[1][0][0].start if last else o_pos))
+        if first:
+            self._emit(first[0], first[1], b_pos, o_pos)
+        for group in dels:
+            self._emit(group, [], b_pos, o_mid)
+        for group in ins:
+            self._emit([], group, b_mid, o_pos)
+        if last:
+            self._emit(last[0], last[1], b_pos, o_pos)
+
+    @staticmethod
+    def _whole(side: Prepared, group: list[tuple[Token, int]]) -> bool:
+        """Whether a group of words is its whole paragraph."""
+        toks = side.tokens(group[0][1])
+        return bool(toks) and group[0][0].start <= toks[0].start and group[-1][0].end >= toks[-1].end
 
     def _emit(self, dels: list[tuple[Token, int]], ins: list[tuple[Token, int]], b_pos: int, o_pos: int) -> None:
         bs = _span(self.b.text, dels) if dels else Span(b_pos, b_pos, "")
         os_ = _span(self.o.text, ins) if ins else Span(o_pos, o_pos, "")
         kind: DiffKind = "replace" if dels and ins else ("delete" if dels else "insert")
-        category = cosmetic_category(bs.text, os_.text) or substantive_category(bs.text, os_.text)
+        category = cosmetic_category(bs.text, os_.text) or difference_category(
+            bs.text, os_.text, before=self.b.text[max(0, bs.start - 12):bs.start])
         self.add(kind, category in COSMETIC_CATEGORIES, category, bs, os_)
+
+
+def _by_paragraph(items: list[tuple[Token, int]]) -> list[list[tuple[Token, int]]]:
+    """Consecutive words cut into one group per paragraph."""
+    groups: list[list[tuple[Token, int]]] = []
+    for item in items:
+        if groups and groups[-1][-1][1] == item[1]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
 
 
 def _span(text: str, items: list[tuple[Token, int]]) -> Span:
@@ -354,6 +382,67 @@ def _word_diff(builder: _Builder, b_tok: list[tuple[Token, int]], o_tok: list[tu
             io += n
 
 
+# A paragraph of a changed region that shares at most this share of its words with the other side's paragraphs is
+# one the other side lacks (a whole paragraph added or removed), not part of a rewrite.
+LONE_MAX_SHARED = 0.2
+
+
+def _region(builder: _Builder, del_paras: list[int], ins_paras: list[int], b_pos: int, o_pos: int,
+            codec: Codec) -> list[ParagraphPair]:
+    """Diff a changed region whose paragraphs do not pair one to one, and pair its paragraphs.
+
+    A first pass matches the words of the whole region (so text merely re-paragraphed is not reported as
+    deleted here and inserted there); paragraphs that share next to none of their words are then kept whole as
+    deletions or insertions, and the rest is diffed again without them.
+    """
+    b, o = builder.b, builder.o
+    votes: dict[int, dict[int, int]] = {}
+    _word_diff(_Builder(b, o, builder.version_id, builder.salt), [(t, p) for p in del_paras for t in b.tokens(p)],
+               [(t, p) for p in ins_paras for t in o.tokens(p)], codec, votes)
+    by_o: dict[int, dict[int, int]] = {}
+    for bp, row in votes.items():
+        for op, n in row.items():
+            by_o.setdefault(op, {})[bp] = n
+
+    def lone(p: int, mine: Prepared, row: dict[int, int], theirs: Prepared) -> bool:
+        # few of its words are found on the other side, and they are few of the words of where they are found
+        limit = LONE_MAX_SHARED
+        return sum(row.values()) <= limit * len(mine.tokens(p)) and all(
+            n <= limit * len(theirs.tokens(q)) for q, n in row.items())
+
+    lone_b = {p for p in del_paras if lone(p, b, votes.get(p, {}), o)}
+    lone_o = {p for p in ins_paras if lone(p, o, by_o.get(p, {}), b)}
+    if lone_b or lone_o:
+        votes = {}
+        _word_diff(builder, [(t, p) for p in del_paras if p not in lone_b for t in b.tokens(p)],
+                   [(t, p) for p in ins_paras if p not in lone_o for t in o.tokens(p)], codec, votes)
+    else:
+        _word_diff(builder, [(t, p) for p in del_paras for t in b.tokens(p)],
+                   [(t, p) for p in ins_paras for t in o.tokens(p)], codec, votes)
+    builder.end_region(b_pos, o_pos)
+    pairs = pairs_from_votes(del_paras, ins_paras, b.paras, o.paras, votes)
+    if lone_b or lone_o:
+        # each lone paragraph on its own, its empty side where the other text stands at that point
+        b_index = {b.paras[p]: p for p in del_paras}
+        o_index = {o.paras[p]: p for p in ins_paras}
+        b_at = b.paras[del_paras[0]][0] if del_paras else b_pos
+        o_at = o.paras[ins_paras[0]][0] if ins_paras else o_pos
+        for pair in pairs:
+            if pair.base is not None and pair.other is None and b_index[pair.base] in lone_b:
+                bp = b_index[pair.base]
+                builder.pending_del = [(t, bp) for t in b.tokens(bp)]
+                builder.flush(b_pos, o_at)
+            elif pair.other is not None and pair.base is None and o_index[pair.other] in lone_o:
+                op = o_index[pair.other]
+                builder.pending_ins = [(t, op) for t in o.tokens(op)]
+                builder.flush(b_at, o_pos)
+            if pair.base is not None:
+                b_at = pair.base[1]
+            if pair.other is not None:
+                o_at = pair.other[1]
+    return pairs
+
+
 def _detect_moves(diffs: list[Difference], make_id) -> list[Difference]:
     """Pair a deleted passage with an inserted passage elsewhere that says the same: one ``move``."""
     deletes = [d for d in diffs if d.kind == "delete" and not d.cosmetic]
@@ -410,11 +499,7 @@ def diff_versions(base: str | Prepared, other: str | Prepared, *, version_id: st
                 builder.end_region(b.paras[bp][1], o.paras[op][1])
                 pairs.append(ParagraphPair(b.paras[bp], o.paras[op]))
         else:
-            votes: dict[int, dict[int, int]] = {}
-            _word_diff(builder, [(t, p) for p in del_paras for t in b.tokens(p)],
-                       [(t, p) for p in ins_paras for t in o.tokens(p)], codec, votes)
-            builder.end_region(b_pos, o_pos)
-            pairs.extend(pairs_from_votes(del_paras, ins_paras, b.paras, o.paras, votes))
+            pairs.extend(_region(builder, del_paras, ins_paras, b_pos, o_pos, codec))
         del_paras.clear()
         ins_paras.clear()
 

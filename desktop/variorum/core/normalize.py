@@ -155,3 +155,48 @@ def substantive_category(base: str, other: str) -> str:
     if strip_punct.sub("", nb).split() == strip_punct.sub("", no).split():
         return "punctuation"
     return "wording"
+
+
+_MONTH_OR_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
+    r"september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b\.?",
+    re.IGNORECASE)
+_DATE_DIGITS = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b")
+_MONTH_BEFORE = re.compile(_MONTH_OR_DAY.pattern + r"\s*$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
+
+
+def difference_category(base: str, other: str, *, before: str = "") -> str:
+    """What a substantive difference changes, for a reader: ``link``, ``date``, ``number``, ``name``,
+    ``punctuation``, ``hyphenation`` or ``wording``. ``before`` is the text just before the base side (a day
+    changed after "Aug." is a date; a capitalised word at the start of a sentence is not a name)."""
+    found = substantive_category(base, other)
+    if found != "wording":
+        return found
+    both = base + " " + other
+    if URL_IN_TEXT.search(both) or "](" in both:
+        return "link"
+    digits = any(c.isdigit() for c in both)
+    if _DATE_DIGITS.search(both) or (_MONTH_OR_DAY.search(both) and (digits or not _letters_beyond(both))) or \
+            (digits and _MONTH_BEFORE.search(before)):
+        return "date"
+    if digits:
+        return "number"
+    words = _NAME_WORD.findall(base) + _NAME_WORD.findall(other)
+    if words and all(w[:1].isupper() for w in words) and not _starts_sentence(before):
+        return "name"
+    return "wording"
+
+
+def _starts_sentence(before: str) -> bool:
+    """Whether what follows ``before`` starts a sentence (not after a title such as "Mr." or an initial)."""
+    if not _SENTENCE_END.search(before):
+        return False
+    title = re.search(r"\b([A-Z][a-z]{0,2})\.\s*$", before)
+    return title is None
+
+
+def _letters_beyond(text: str) -> bool:
+    """Whether ``text`` has words besides month and weekday names."""
+    return bool(re.search(r"[^\W\d_]", _MONTH_OR_DAY.sub(" ", text)))

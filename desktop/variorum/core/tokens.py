@@ -22,6 +22,26 @@ _TOKEN = re.compile(
 )
 
 
+# Where one sentence ends and the next begins: end punctuation (and closing quotes), then white space.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
+EXCERPT_MAX_CHARS = 200
+_TITLE_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.$")
+
+
+def first_sentence(text: str, limit: int = EXCERPT_MAX_CHARS) -> str:
+    """The first sentence of ``text`` (at most ``limit`` characters, cut at a word, "…" added), or the whole
+    text when it is one sentence that fits."""
+    head = text
+    for m in SENTENCE_BREAK.finditer(text):
+        if not _TITLE_END.search(text, 0, m.start()):  # "Mr. Hale", "J. Smith": not the end of a sentence
+            head = text[:m.start()]
+            break
+    if len(head) > limit:
+        cut = head.rfind(" ", 0, limit)
+        head = head[:cut if cut > limit // 2 else limit].rstrip()
+    return head if head == text else head + "…"
+
+
 class Token(NamedTuple):
     """One token (immutable; a named tuple rather than a dataclass, as texts have tens of thousands of them and
     a tuple is made in half the time)."""

@@ -55,3 +55,52 @@ def test_amounts_compare_with_their_scale():
     assert is_number_change("$50 million", "$50 billion")
     assert not is_number_change("$1.5 billion", "$1,500 million")
     assert not is_number_change("$50m", "$50 million")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("armed with 1-4in, 4-12pdr guns", "armed with 1 4 in (102 mm), 4 12 pounder (5 kg) guns"),
+    ("given a 12-mile stretch of coast", "sent to a 12-mile (19 km) stretch of coast"),
+    ("carried 2-14in torpedo tubes", "carried 2 14 in (356 mm) torpedo tubes"),
+])
+def test_a_conversion_added_in_parentheses_is_not_a_changed_figure(compare_texts, body, old, new):
+    a = body + f"\n\nThe patrol ship was {old} when it sailed from the harbour in the spring."
+    assert _findings(compare_texts(a, a.replace(old, new))) == []
+
+
+def test_a_changed_figure_beside_an_added_conversion_is_still_a_change(compare_texts, body):
+    a = body + "\n\nThe patrol ship was armed with a 4-inch gun when it sailed from the harbour in the spring."
+    (f,) = _findings(compare_texts(a, a.replace("a 4-inch gun", "a 6 inch (152 mm) gun")))
+    assert "'4" in f.message and "6" in f.message
+
+
+def test_the_date_signing_an_embedded_post_is_not_an_article_figure(compare_texts, body):
+    post = ("Crews are clearing the coast road north of the bridge this afternoon. pic.twitter.com/x1y2z3\n"
+            "— Harbor Police (@harborpd) May 3, 2021")
+    a = body + "\n\n" + post
+    assert _findings(compare_texts(a, a.replace("May 3, 2021", "May 4, 2021"))) == []
+
+
+def test_a_figure_in_a_paragraph_that_lost_its_other_clauses_is_still_compared(compare_texts, body):
+    a = body + ("\n\nMore than 20 miles of roadway cleared; 12 major highways open; 5 state roads open; 92% of "
+                "deep-water ports are fully open, or open with restrictions; every airport is open to flights"
+                "\n\nAll ferry routes are running on their winter timetable.")
+    b = body + "\n\nMore than 30 miles of roadway cleared\n\nAll ferry routes are running on their winter timetable."
+    (f,) = _findings(compare_texts(a, b))
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "20"), ("v2", "30")]
+
+
+def test_a_figure_in_a_paragraph_about_something_else_is_not_compared(compare_texts, body):
+    a = body + "\n\nThe council hired 20 inspectors to check the bridges along the coast road before winter."
+    b = body + "\n\nA storm knocked out power to 30 homes on Tuesday, and crews worked late into the night."
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_a_counted_noun_changed_around_the_same_figure_is_not_a_changed_figure(compare_texts, body):
+    a = body + "\n\nThe storm left 12 injured along the coast road before it turned north in the night."
+    assert _findings(compare_texts(a, a.replace("12 injured", "12 km of damage"))) == []
+
+
+def test_the_count_of_injured_changed_is_a_changed_figure(compare_texts, body):
+    a = body + "\n\nThe storm left 12 injured along the coast road before it turned north in the night."
+    (f,) = _findings(compare_texts(a, a.replace("12 injured", "14 injured")))
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "12"), ("v2", "14")]

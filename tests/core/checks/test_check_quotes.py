@@ -1,3 +1,5 @@
+import pytest
+
 QUOTE = ("Officials from the agency told reporters the damage was severe. \"We have never seen anything like this "
          "in our lifetime,\" said Anna Berg, the regional director.")
 
@@ -66,3 +68,28 @@ def test_several_edits_in_one_quotation_are_one_finding(compare_texts, body):
     (f,) = _findings(compare_texts(a, b))
     assert "'seen' → 'witnessed'" in f.message and "'our' → 'my'" in f.message
     assert [e.text for e in f.evidence] == ["seen", "witnessed", "our", "my"]
+
+
+SAID = "“We will rebuild the pier before the summer season,” Ms. Lee said on Thursday at the harbour office."
+
+
+def test_speaker_after_an_abbreviated_title_changed(compare_texts, body):
+    a = body + "\n\n" + SAID
+    (f,) = _findings(compare_texts(a, a.replace("Ms. Lee", "Ms. Park")))
+    assert "speaker" in f.message and "'Lee'" in f.message and "'Park'" in f.message
+
+
+def test_a_title_changed_alone_is_the_same_speaker(compare_texts, body):
+    a = body + "\n\n" + SAID
+    assert _findings(compare_texts(a, a.replace("Ms. Lee", "Mayor Lee"))) == []
+
+
+@pytest.mark.parametrize("text", [
+    SAID.replace("Lee", "Okafor"),  # beside the quotation
+    "“Thank you, Ms. Okafor, we will rebuild the pier before the summer,” the harbour master said on Thursday.",
+])
+def test_a_name_changing_form_beside_or_inside_a_quotation_is_a_changed_name(compare_texts, body, text):
+    a = body + "\n\n" + text
+    c = compare_texts(a, a.replace("Ms. Okafor", "Ms. Okafor-Smith"), base="v1")
+    assert [f.kind for f in c.findings] == ["name-changed"]
+    assert "'Okafor'" in c.findings[0].message and "'Okafor-Smith'" in c.findings[0].message

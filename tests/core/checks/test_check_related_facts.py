@@ -1,3 +1,7 @@
+import pytest
+
+from variorum.core.checks.facts import is_person
+
 BASE = ("Election Result Disputed in Capital\n\nAugust 10, 2020\n\n"
         "President Alexander Novak claimed victory on Sunday with 80% of the votes in the presidential election, "
         "according to the central election commission.\n\n"
@@ -64,3 +68,75 @@ def test_conflicting_dates_of_the_same_event(compare_texts):
     other = OTHER.format(share="80%").replace("held on August 9", "held on August 8")
     conflicts = [f for f in compare_texts(base, other).findings if f.kind == "fact-conflict"]
     assert [(f.evidence[0].text, f.evidence[1].text) for f in conflicts] == [("August 9", "August 8")]
+
+
+# Two outlets on one court case, as plain text without datelines (no article date to give years).
+TRIAL_A = ("Harbor City man convicted of kidnapping girl\n\n"
+           "A federal jury in Harbor City deliberated for less than 10 minutes before convicting Dale Fenwick, 48, "
+           "of kidnapping an 8-year-old girl from a park.\n\n"
+           "Fenwick faces up to 20 years in prison. Sentencing is set for Feb. 14, prosecutors said.\n\n"
+           "Police said the search covered 12 km of shoreline in Portugal and Spain.")
+TRIAL_B = ("Jury convicts Harbor City kidnapper\n\n"
+           "Dale Fenwick confessed to the abduction of the 8-year-old and the jury took just 15 minutes to find him "
+           "guilty, court records show.\n\n"
+           "He faces up to 20 years in prison when he is sentenced on Feb. 14, said Ana Ortiz, a spokeswoman.\n\n"
+           "Officers said 12 people were injured when the crowd outside the court in Portugal pushed forward.")
+
+
+def _kinds(c, kind):
+    return [f for f in c.findings if f.kind == kind]
+
+
+def test_counts_of_the_same_thing_that_differ_conflict(compare_texts):
+    c = compare_texts(TRIAL_A, TRIAL_B)
+    assert c.relations["v2"].kind == "related"
+    (f,) = _kinds(c, "fact-conflict")
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "10"), ("v2", "15")]
+    assert "'10 minutes'" in f.message and "'15 minutes'" in f.message
+
+
+def test_shared_facts_are_specific_figures_dates_and_people(compare_texts):
+    (f,) = _kinds(compare_texts(TRIAL_A, TRIAL_B), "shared-facts")
+    assert "8-year-old" in f.message and "20 years" in f.message and "14 Feb" in f.message
+    assert "Portugal" not in f.message and "Harbor City" not in f.message  # a country; the story's subject
+    assert "12" not in f.message  # 12 km of shoreline is not 12 people injured
+
+
+def test_a_figure_with_another_unit_neither_corroborates_nor_conflicts(compare_texts):
+    a = TRIAL_A.replace("less than 10 minutes", "less than 15 minutes")
+    b = TRIAL_B.replace("12 people were injured", "14 people were injured")
+    c = compare_texts(a, b)
+    assert _kinds(c, "fact-conflict") == []
+    assert all("12" not in f.message and "14 people" not in f.message for f in _kinds(c, "shared-facts"))
+
+
+def test_a_figure_the_other_article_writes_in_another_form_is_no_conflict(compare_texts):
+    a = TRIAL_A + "\n\nThe jury has sat for 50 years since the courthouse opened, its members said."
+    b = TRIAL_B + ("\n\nThe court marks its 50th anniversary this year, and the jury members sat together for the "
+                   "first time in 25 years.")
+    assert [f for f in _kinds(compare_texts(a, b), "fact-conflict") if "50" in f.message] == []
+
+
+def test_countries_and_the_story_subject_alone_are_not_corroboration(compare_texts):
+    a = ("Russia ready to help Belarus, Kremlin says\n\n"
+         "Russia is ready to help Belarus if needed, the Kremlin said on Sunday, as protests against President "
+         "Lukashenko continued across the country.\n\nThe EU said it would review its ties with Minsk and Moscow.")
+    b = ("Belarus protests grow as Russia offers help\n\n"
+         "Thousands marched in Minsk again as Russia promised help to Belarus and its leader Lukashenko, and the "
+         "Kremlin said talks were under way.\n\nThe EU called for new elections in Belarus.")
+    c = compare_texts(a, b)
+    assert c.relations["v2"].kind == "related"
+    assert _kinds(c, "shared-facts") == []
+
+
+@pytest.mark.parametrize("name, text, expected", [
+    ("Dale Fenwick", "The jury convicted Dale Fenwick on Monday. Fenwick showed no emotion.", True),
+    ("Ana Ortiz", "“We are relieved,” Ana Ortiz said after the verdict.", True),
+    ("Lena Ortiz", "The inquiry was led by Dr. Lena Ortiz of the city hospital.", True),
+    ("New York", "A New York man was charged, prosecutors in New York said.", False),
+    ("Inner Mongolia", "Two cases were found in Inner Mongolia, where Mongolia borders China.", False),
+    ("Kremlin", "The Kremlin said talks were under way.", False),
+    ("Coral Sky Amphitheatre", "The tour stops at Coral Sky Amphitheatre and Ameris Bank Amphitheatre.", False),
+])
+def test_is_person(name, text, expected):
+    assert is_person(name, text) is expected

@@ -192,3 +192,23 @@ def test_shipped_schema_is_a_valid_json_schema():
 
     Draft202012Validator.check_schema(report_schema())
     assert report_schema()["properties"]["schema"] == {"const": "variorum.report/1"}
+
+
+def test_evidence_longer_than_a_sentence_carries_its_first_sentence_as_excerpt(tmp_path):
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_pasted
+
+    shared = ("The council met on Monday to discuss the harbour plan with residents of both towns.\n\n"
+              "The plan will be put to a vote in the spring, the chairwoman said after the meeting.")
+    extra = ("Several speakers asked for a second public hearing. They also asked for the contract to be "
+             "published before any vote is taken.")
+    a = load_pasted(shared + "\n\n" + extra, version_id="v1", label="a")
+    b = load_pasted(shared, version_id="v2", label="b")
+    data = report_data(build_report(compare_versions([a, b])))
+    assert validation_errors(data) == []
+    (missing,) = [f for f in data["findings"] if f["kind"] == "passage-missing"]
+    long = next(e for e in missing["evidence"] if e["text"] == extra)
+    assert long["excerpt"] == "Several speakers asked for a second public hearing.…"
+    assert (a.text[long["start"]:long["end"]]) == extra  # the span stays the full evidence
+    short = [e for f in data["findings"] for e in f["evidence"] if e["text"] != extra]
+    assert all("excerpt" not in e for e in short)

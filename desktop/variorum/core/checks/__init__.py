@@ -27,6 +27,7 @@ CHECKS: tuple[str, ...] = (
     "quotes",
     "numbers",
     "names",
+    "claims",
     "passages",
     "encoding",
     "related_facts",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -135,7 +136,13 @@ class Context:
         key = (bp, op)
         if key not in self._similarities:  # versions sharing a paragraph share its score
             self._similarities[key] = fuzz.ratio(normalize_text(bp), normalize_text(op))
-        return self._similarities[key]
+        score = self._similarities[key]
+        if score >= ALIGNED_MIN_SIMILARITY:
+            return score
+        # a paragraph that lost or gained clauses around an unchanged one ("More than 20 miles cleared; 12
+        # highways open" / "More than 30 miles cleared"): the words right around the change decide
+        return max(score, local_similarity(self.version(self.base_id).text, d.base.start, d.base.end,
+                                           self.version(d.version).text, d.other.start, d.other.end))
 
     @cached_property
     def _similarities(self) -> dict[tuple[str, str], float]:
@@ -235,6 +242,38 @@ class Context:
             key += "|" + message
         fid = "f" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:11]
         return Finding(fid, kind, severity, versions, message, ev)
+
+
+LOCAL_WORDS = 5
+LOCAL_MIN_WORDS = 4
+
+
+def _local_words(text: str, start: int, end: int) -> list[str]:
+    """Up to five words either side of [start, end), inside its paragraph, in normal form."""
+    lead = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    before = re.findall(r"\w+", normalize_text(text[lead:start]))[-LOCAL_WORDS:]
+    after = re.findall(r"\w+", normalize_text(text[end:stop if stop >= 0 else len(text)]))[:LOCAL_WORDS]
+    return before + ["|"] + after
+
+
+def local_similarity(a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int) -> float:
+    """How alike the words right around two spans are (0–100): the words on each side of the change must be the
+    same, in order, for at least four words, the shorter side of a paragraph break counting as a match."""
+    wa, wb = _local_words(a, a_start, a_end), _local_words(b, b_start, b_end)
+    ia, ib = wa.index("|"), wb.index("|")
+    before = 0
+    while before < min(ia, ib) and wa[ia - 1 - before] == wb[ib - 1 - before]:
+        before += 1
+    after = 0
+    while after < min(len(wa) - ia, len(wb) - ib) - 1 and wa[ia + 1 + after] == wb[ib + 1 + after]:
+        after += 1
+    # each side either matches as far as both reach, or one of them ends the paragraph there
+    whole_before = before == min(ia, ib)
+    whole_after = after == min(len(wa) - ia, len(wb) - ib) - 1
+    if before + after < LOCAL_MIN_WORDS or not (whole_before and whole_after):
+        return 0.0
+    return 100.0 * (before + after) / max(len(wa) - 1, len(wb) - 1)
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 160) -> str:

@@ -1,6 +1,9 @@
 """The facts a text states — names, dates, figures and quotations — each with its first place in the text.
 
-Used to compare related coverage (other outlets' articles on the same story) on facts rather than words.
+Used to compare related coverage (other outlets' articles on the same story) on facts rather than words. Only
+specific facts count: a figure with its unit or counted noun ("28 people", "10 minutes", "$250,000", "80%"), not a
+bare number; a date, with or without its year; a quotation; a person's name (one the text also calls by surname
+alone, or gives a title such as "Dr."), not a country, a region or a capitalised common word.
 """
 
 from __future__ import annotations
@@ -10,15 +13,26 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
 
 from variorum.core.checks.analysis import TextAnalysis
+from variorum.core.checks.quotations import SPEECH_VERBS, TITLES
 from variorum.core.normalize import normalize_text
 
 CONTEXT_WORDS = 6
-_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,6})\b")
+SENTENCE_WORDS = 40
+_NAME = re.compile(r"\b(?:[A-Z][a-z]{0,2}[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,6})\b")  # McDonald too
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»‘’•|]\s*|\n\s*)$")
 _CALENDAR = {n for n in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if n}
-_FIGURE = re.compile(r"(?<![\w.,/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per cent\b))?(?![\w/])")
+_FIGURE = re.compile(r"(?<![\w.,/:])(?P<currency>[$£€]\s?)?(?P<raw>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                     r"(?P<percent>\s*(?:%|percent\b|per cent\b))?(?![\w/:])")
+_SCALE = re.compile(r"[ \t]+(million|billion|trillion|thousand)\b", re.IGNORECASE)
+_SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+# the counted noun: the next word (a hyphenated "-year-old" too), unless it is a word that counts nothing
+_UNIT = re.compile(r"(?:-|[ \t]+(?:more |other |new |additional )?)([a-z][a-z]+(?:-[a-z]+)*)")
+_TITLES = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
 
 
 def _words(text: str) -> list[str]:
@@ -42,6 +56,48 @@ class Mention:
     end: int
     context: frozenset[str] = field(default=frozenset())  # nearby content words, for conflicts
     subjects: frozenset[str] = field(default=frozenset())  # names in the same sentence: whose fact it is
+    unit: str = ""  # a figure's unit or counted noun, singular ("person", "minute", "%", "$")
+    events: frozenset[str] = field(default=frozenset())  # what happened to what is counted ("detained")
+
+
+_NOT_UNITS = (_STOP - frozenset(_words("year years week month time"))) | _SENTENCE_WORDS | frozenset(_words("""of to and or but in on at by for from with than as is are
+was were be has had have per a an the up down out off over into about around nearly almost some more less percent
+cent am pm"""))
+_NOT_EVENTS = frozenset(_words("estimated reported expected believed confirmed said needed used added based"))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """A figure's unit (singular, lower case) and where the figure's phrase ends: "%" and "$" for percentages and
+    amounts, else the counted noun after it ("25 million people" → "person"), or "" when none follows."""
+    end = m.end()
+    scale = _SCALE.match(text, end)
+    if scale:
+        end = scale.end()
+    if m.group("percent"):
+        return "%", end
+    if m.group("currency"):
+        return "$", end
+    unit = _UNIT.match(text, end)
+    if unit is None or unit.group(1) in _NOT_UNITS:
+        return "", end
+    word = unit.group(1)
+    return ("person" if word in ("people", "persons") else _singular(word)), unit.end()
+
+
+def _events(text: str, start: int, end: int) -> frozenset[str]:
+    """Past participles within three words of a figure ("police detained 3,000" / "200 were injured"): what
+    happened to what it counts."""
+    before = re.findall(r"[a-z]+", text[max(0, start - 40):start].lower())[-3:]
+    after = re.findall(r"[a-z]+", text[end:end + 40].lower())[:3]
+    return frozenset(w for w in before + after if w.endswith("ed") and len(w) > 4 and w not in _NOT_EVENTS)
 
 
 @dataclass(frozen=True)
@@ -52,25 +108,29 @@ class Facts:
     quotes: list[Mention]
 
 
-def _context(text: str, start: int, end: int) -> frozenset[str]:
+def _context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> frozenset[str]:
     """The content words next to a mention (six words either side, within its sentence): what it is about."""
     dot = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    before = re.findall(r"\w+", normalize_text(text[dot + 1:start]))[-CONTEXT_WORDS:]
-    after = re.findall(r"\w+", normalize_text(text[end:min(stops) if stops else len(text)]))[:CONTEXT_WORDS]
+    before = re.findall(r"\w+", normalize_text(text[dot + 1:start]))[-words:]
+    after = re.findall(r"\w+", normalize_text(text[end:min(stops) if stops else len(text)]))[:words]
     return frozenset(w.rstrip("s") for w in before + after if len(w) >= 4 and w.isalpha() and w not in _STOP)
 
 
-def _subjects(text: str, start: int, end: int) -> frozenset[str]:
-    """Names in the clause that holds a mention ("…, while Kolesnik had 10%" → kolesnik): whose fact it is."""
-    lead = max(text.rfind(c, 0, start) for c in ".,;:(\n") + 1
-    stops = [i for i in (text.find(c, end) for c in ".,;:)\n") if i >= 0]
+def _subjects(text: str, start: int, end: int, *, sentence: bool = False) -> frozenset[str]:
+    """Names in the clause that holds a mention ("…, while Kolesnik had 10%" → kolesnik): whose fact it is.
+    With ``sentence``, the names of the whole sentence around it (a count's subject is often further away)."""
+    cuts, stops_at = (".\n", ".\n") if sentence else (".,;:(\n", ".,;:)\n")
+    lead = max(text.rfind(c, 0, start) for c in cuts) + 1
+    stops = [i for i in (text.find(c, end) for c in stops_at) if i >= 0]
+    found: set[str] = set()
     for clause in (text[lead:start], text[end:min(stops) if stops else len(text)]):
         names = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause)
                  if w not in _CALENDAR and w.lower() not in _SENTENCE_WORDS and w.lower() not in _STOP}
-        if names:
+        if names and not sentence:
             return frozenset(names)
-    return frozenset()
+        found |= names
+    return frozenset(found)
 
 
 def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
@@ -96,6 +156,53 @@ def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
     return names
 
 
+@lru_cache(maxsize=1)
+def territories() -> frozenset[str]:
+    """Country, region and continent names in English (CLDR, through Babel), lower case."""
+    return frozenset(n.casefold() for n in Locale("en").territories.values())
+
+
+_SPEECH_AFTER = re.compile(r"\s*(?:,[^,.\n]{1,40},\s*)?" + SPEECH_VERBS.pattern, re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|from|near|at|to)\s+(?:the\s+)?$")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to|asked|added|wrote)\s+$", re.IGNORECASE)
+
+
+def is_person(name: str, text: str) -> bool:
+    """Whether a capitalised name reads as a person's: it carries a title ("Dr. Lena Ortiz", "President X"), or
+    is a full name that speaks ("Maria Kolesnik said", "said Carla Webb") or whose surname the text also uses
+    alone. A country, a region, a place ending in one ("Inner Mongolia") or a name the text puts after "in" or
+    "of" ("in New York") is not a person; an institution that speaks ("the Kremlin said") is not one either."""
+    words = name.split()
+    places = territories()
+    if name.casefold() in places or words[-1].casefold() in places:
+        return False
+    mentions = list(re.finditer(r"\b" + re.escape(name) + r"\b", text))
+    if any(_PLACE_BEFORE.search(text[max(0, m.start() - 10):m.start()]) for m in mentions):
+        return False
+    if _TITLES.search(words[0] + " "):
+        return len(words) > 1
+    for m in mentions:
+        if _TITLES.search(text[max(0, m.start() - 12):m.start()]):
+            return True
+        if len(words) > 1 and (_SPEECH_AFTER.match(text, m.end())
+                               or _SPEECH_BEFORE.search(text[max(0, m.start() - 20):m.start()])):
+            return True
+    if len(words) > 1:  # the surname alone, not inside another run of capitalised words ("Bank Amphitheatre")
+        alone = re.compile(r"\b" + re.escape(words[-1]) + r"\b(?!\s+[A-Z])")
+        return any(not _preceded_by_capitalised(text, m.start()) for m in alone.finditer(text))
+    return False
+
+
+def _preceded_by_capitalised(text: str, pos: int) -> bool:
+    """Whether the word before ``pos`` (in the same sentence) is capitalised."""
+    before = text[max(0, pos - 40):pos]
+    if not before[-1:].isspace():
+        return False
+    before = before.rstrip()
+    last = re.search(r"([\w'’.-]+)$", before)
+    return bool(last and last.group(1)[:1].isupper() and not re.search(r"[.!?:]$", before))
+
+
 def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozenset[str] = frozenset()) -> Facts:
     """The facts a text states; ``common`` adds words other texts write in lower case (not names either)."""
     text = analysis.text
@@ -106,21 +213,33 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
         resolved = d.resolved(article_date)
         date_spans.append((d.start, d.end))
         if resolved is None:
-            continue
-        shown = f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
-        dates.append(Mention(resolved.isoformat(), shown, d.start, d.end, _context(text, d.start, d.end),
+            if d.year_given:
+                continue
+            # a year-less date in a text whose own date is unknown: its month and day still say something
+            key, shown = d.date.strftime("--%m-%d"), f"{d.date.day} {d.date.strftime('%b')}"
+        else:
+            key, shown = resolved.isoformat(), f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
+        dates.append(Mention(key, shown, d.start, d.end, _context(text, d.start, d.end),
                              _subjects(text, d.start, d.end)))
     figures: list[Mention] = []
     for m in _FIGURE.finditer(text):
         if any(s <= m.start() < e for s, e in date_spans):
             continue
-        raw, unit = m.group(1), "%" if m.group(2) else ""
+        raw = m.group("raw")
+        unit, end = _unit(text, m)
+        if not unit or (unit not in "%$" and 1800 <= int(float(raw.replace(",", ""))) <= 2100 and "," not in raw):
+            continue  # a bare number says too little on its own; "in 1998 alone" is a year
         value = Decimal(raw.replace(",", "")).normalize()
-        if not unit and (value < 10 or (1800 <= value <= 2100 and "." not in raw and "," not in raw)):
-            continue  # small counts and years say too little on their own
-        shown = f"{raw}{unit}"
-        figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(), _context(text, m.start(), m.end()),
-                               _subjects(text, m.start(), m.end())))
+        scale = _SCALE.match(text, m.end())
+        if scale:
+            value = (value * _SCALES[scale.group(1).lower()]).normalize()
+        shown = text[m.start():end] if unit != "%" else f"{raw}%"
+        # a count is about what its whole sentence is about: "a jury … deliberated for less than 10 minutes"
+        count = unit not in "%$"
+        figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(),
+                               _context(text, m.start(), end, SENTENCE_WORDS if count else CONTEXT_WORDS),
+                               _subjects(text, m.start(), m.end(), sentence=count), unit,
+                               _events(text, m.start(), end)))
     quotes = []
     for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]

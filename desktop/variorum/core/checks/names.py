@@ -1,8 +1,10 @@
 """``name-changed``: a person or place name spelled differently in aligned passages ("Petersen" / "Peterson").
 
 A spelling variant is a capitalised word replaced by a capitalised word at most two letters away (and at most a
-third of its length). A name replaced by a different name ("Lavrov" → "Peskov"), a word and its derivative
-("Belarus" → "Belarusian"), a possessive, and weekday or month names are not spelling variants.
+third of its length). A name that changes form by gaining or losing a hyphenated part ("Okafor" →
+"Okafor-Smith"), inside or beside a quotation too, is a changed name rather than a changed quotation. A name
+replaced by a different name ("Lavrov" → "Peskov"), a word and its derivative ("Belarus" → "Belarusian"), a
+possessive, and weekday or month names are not spelling variants.
 """
 
 from __future__ import annotations
@@ -40,6 +42,15 @@ def spelling_variant(a: str, b: str) -> bool:
     return distance <= 2 and distance * 3 <= min(len(la), len(lb))
 
 
+def form_variant(a: str, b: str) -> bool:
+    """Whether one capitalised name is the other with a hyphenated part added ("Okafor" / "Okafor-Smith")."""
+    a, b = _base(a), _base(b)
+    short_, long_ = sorted((a, b), key=len)
+    parts = re.split(r"[-\u2010\u2011]", long_)
+    return (len(parts) > 1 and short_ in parts and short_[:1].isupper() and len(short_) >= 3
+            and all(p[:1].isupper() for p in parts))
+
+
 def name_pairs(before: str, after: str, common: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """The differently spelled names when ``before`` → ``after`` is only a respelling of names, else [].
 
@@ -50,8 +61,8 @@ def name_pairs(before: str, after: str, common: frozenset[str] = frozenset()) ->
     if not wa or len(wa) != len(wb) or len(wa) > 4:
         return []
     pairs = [(x, y) for x, y in zip(wa, wb, strict=True) if _base(x).lower() != _base(y).lower()]
-    if pairs and all(spelling_variant(x, y) and _base(x).lower() not in common and _base(y).lower() not in common
-                     for x, y in pairs):
+    if pairs and all((spelling_variant(x, y) or form_variant(x, y)) and _base(x).lower() not in common
+                     and _base(y).lower() not in common for x, y in pairs):
         return pairs
     return []
 

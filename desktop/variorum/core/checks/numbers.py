@@ -2,7 +2,9 @@
 
 Only the values are compared: "12,300" → "14,000" and "$50 million" → "$50 billion" are changes; "80%" → "80 percent", "1,000" → "1000" and
 "80%" vs "more than 80%" (a qualifier added around the same figure) are not. Both sides of the change must
-state a number: a figure replaced by words ("12" → "several") is a wording change.
+state a number: a figure replaced by words ("12" → "several") is a wording change. A conversion added in
+parentheses after a figure ("4-inch" → "4 inch (102 mm)") restates the figure and is not a change, and the date
+that signs an embedded social post ("— City Police (@citypolice) May 3, 2021") is not an article figure.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
-from variorum.core.model import Finding
+from variorum.core.model import Difference, Finding
 from variorum.core.normalize import strip_urls
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=%|[a-zA-Z])")
@@ -43,9 +45,30 @@ def _value(raw: str) -> Decimal | None:
         return None
 
 
+# "(102 mm)", "(5 kg)", "(about 6.4 km)": a figure and its unit alone in parentheses, right after a figure
+_CONVERSION = re.compile(r"(?<=[\w.])\s*\(\s*(?:about |approx\.? |c\. |~)?\d[\d.,]*\s*[^\W\d_]{1,12}\.?\s*\)")
+# the signature line of an embedded social post: "— Name (@handle) Month D, YYYY"
+EMBED_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
+
+
+def without_conversions(text: str) -> str:
+    """``text`` without the unit conversions added in parentheses after its figures."""
+    return _CONVERSION.sub(" ", text) if "(" in text else text
+
+
+def in_embed_signature(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) of ``text`` lies in the signature line of an embedded social post."""
+    lead = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    for m in EMBED_SIGNATURE.finditer(text, lead, stop if stop >= 0 else len(text)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
+
+
 def numbers_in(text: str) -> Counter[Decimal]:
-    """The values a passage states, in digits or as small number words."""
-    text = strip_urls(text)
+    """The values a passage states, in digits or as small number words (conversions in parentheses left out)."""
+    text = without_conversions(strip_urls(text))
     out: Counter[Decimal] = Counter()
     for m in _NUMBER.finditer(text):
         v = _value(m.group())
@@ -66,7 +89,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None:
         return
-    for ch in changes(ctx, lambda d: is_number_change(d.base.text, d.other.text), replaces_only=True):
+    def keep(d: Difference) -> bool:
+        if in_embed_signature(base.text, d.base.start, d.base.end) or \
+                in_embed_signature(ctx.version(d.version).text, d.other.start, d.other.end):
+            return False
+        return is_number_change(d.base.text, d.other.text)
+
+    for ch in changes(ctx, keep, replaces_only=True):
         others = join_ids(ch.versions)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
         message = (f"A figure changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "

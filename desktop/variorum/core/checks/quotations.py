@@ -97,12 +97,30 @@ class Quotations:
         return q if q is not None and q.inner[0] < pos < q.inner[1] else None
 
 
+# Titles written before a name: the period of an abbreviated one ("Ms. Lee said") does not end the sentence, and
+# a title changed alone ("Ms. Lee" → "Mayor Lee") does not change who speaks.
+_TITLE_WORDS = ("Mr Mrs Ms Dr Prof Rep Sen Gov Gen Col Lt Sgt Det St Jr Sr Rev Hon Capt Cmdr Supt Insp Judge President "
+          "Minister Mayor Chief Officer Justice Senator Governor Sheriff Professor Doctor Councillor Councilman "
+          "Councilwoman Director Commissioner Secretary Chairman Chairwoman")
+TITLES = frozenset(_TITLE_WORDS.split())
+_ABBREVIATION = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES)) + r")|\b[A-Z])$")
+
+
+def sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence running from ``start`` ends (a full stop, ! or ?, or a line break), at most ``limit``
+    characters on; titles and initials ("Ms.", "J.") do not end it."""
+    stop = min(len(text), start + limit)
+    for m in re.finditer(r"[.!?\n]", text[start:stop]):
+        at = start + m.start()
+        if text[at] == "." and _ABBREVIATION.search(text[max(0, at - 5):at]):
+            continue
+        return at
+    return stop
+
+
 def attribution_span(text: str, q: Quote) -> tuple[int, int] | None:
     """The words that say who speaks the quotation: the rest of its sentence after it, or the lead-in before it."""
-    after_end = len(text)
-    m = re.search(r"[.!?\n]", text[q.end:q.end + 160])
-    if m:
-        after_end = q.end + m.start()
+    after_end = sentence_end(text, q.end, 160)
     after = text[q.end:min(after_end, q.end + 160)]
     if SPEECH_VERBS.search(after):
         return q.end, q.end + len(after)

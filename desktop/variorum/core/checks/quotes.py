@@ -14,7 +14,7 @@ from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, short
 from variorum.core.checks.names import common_words, name_pairs
 from variorum.core.checks.numbers import is_number_change
-from variorum.core.checks.quotations import Quotations, Quote, attribution_span
+from variorum.core.checks.quotations import TITLES, Quotations, Quote, attribution_span
 from variorum.core.model import Difference, Finding
 
 
@@ -25,8 +25,9 @@ def _holder(quotations: Quotations, start: int, end: int) -> Quote | None:
 
 
 def _speaker_change(quotations: Quotations, start: int, end: int, changed: str) -> Quote | None:
-    """The quotation whose attribution the span [start, end) sits in, when the change touches a name."""
-    if not re.search(r"\b[A-Z][\w'’-]+", changed):
+    """The quotation whose attribution the span [start, end) sits in, when the change touches a name (a title
+    changed alone, "Ms." → "Mayor", leaves the speaker the same)."""
+    if not any(w not in TITLES for w in re.findall(r"\b[A-Z][\w'’-]+", changed)):
         return None
     text, quotes = quotations.text, quotations.quotes
     first = max(0, bisect.bisect_left([q.end for q in quotes], start - 200))

@@ -1,20 +1,24 @@
 """Related coverage compared on facts: ``shared-facts`` (info) and ``fact-conflict`` (high).
 
 Another outlet's article on the same story is not a version of the base, so its words are not diffed. Instead
-its names, dates, figures and quotations are set against the base's: the ones they share corroborate each
-other; a date or figure given for the same thing (the sentences around them share at least two content words)
-that differs (dates and percentages only), when neither article states the other's value anywhere, is a conflict a fact-checker must settle.
+its specific facts (people's names other than the one the headline names, dates, figures with their units,
+quotations) are set against the base's: the ones they share corroborate each other. A date, percentage or count
+given for the same thing (the sentences around them share at least two content words besides the unit, and the
+counts count the same thing: "less than 10 minutes" / "just 15 minutes") that differs, when neither article
+states the other's value anywhere, is a conflict a fact-checker must settle. Counts of different units ("12 km"
+/ "12 injured") or of different events ("3,000 people detained" / "200 people injured") never meet.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import combinations
 
 from rapidfuzz import fuzz
 
 from variorum.core.checks.context import Context, short
-from variorum.core.checks.facts import Facts, Mention, extract
+from variorum.core.checks.facts import Facts, Mention, extract, is_person
 from variorum.core.model import Evidence, Finding, Version
 
 MIN_SHARED_CONTEXT = 2
@@ -37,6 +41,27 @@ def _first(mentions: list[Mention]) -> dict[str, Mention]:
     return out
 
 
+_LEDE = re.compile(r"\S[^\n]{0,300}")
+
+
+def _lead_words(ctx: Context, v: Version) -> set[str]:
+    """The capitalised words of a version's headline and first paragraph (its first 300 characters)."""
+    lede = _LEDE.search(v.text)
+    title = ctx.meta(v.id).title
+    said = " ".join(x for x in (title.value if title else "", lede.group() if lede else "") if x)
+    return {w.casefold() for w in re.findall(r"\b[A-Z][\w'’-]{2,}", said)}
+
+
+def _story_subject(ctx: Context, base: Version, other: Version) -> set[str]:
+    """Who or what the story is about: the names both articles put in their headline or first paragraph."""
+    return _lead_words(ctx, base) & _lead_words(ctx, other)
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Keys of one date: equal, or the same month and day when one of them has no year ("--02-14")."""
+    return a == b or ((a.startswith("--") or b.startswith("--")) and a[-5:] == b[-5:])
+
+
 def _matching_names(fo: Facts, fb: Facts) -> dict[str, tuple[str, str]]:
     """Shared names: label → (key in ``fo``, key in ``fb``). A full name matches its surname alone
     ("Alexander Lukashenko" / "Lukashenko", shown as the surname); a name that is part of a longer shared one
@@ -56,7 +81,10 @@ def _matching_names(fo: Facts, fb: Facts) -> dict[str, tuple[str, str]]:
 def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -> Finding | None:
     parts: list[str] = []
     ev: list[Evidence] = []
-    matched = _matching_names(fo, fb)
+    subject = _story_subject(ctx, base, other)
+    matched = {label: (k, j) for label, (k, j) in _matching_names(fo, fb).items()
+               if not subject & set(label.split())
+               and (is_person(fo.names[k].shown, other.text) or is_person(fb.names[j].shown, base.text))}
     names = sorted(matched, key=lambda label: fo.names[matched[label][0]].start)
     if names:
         shown = [min((fo.names[matched[n][0]].shown, fb.names[matched[n][1]].shown), key=len) for n in names]
@@ -67,11 +95,12 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
             ev += [_ev(other, fo.names[k]), _ev(base, fb.names[j])]
     for label, mine, theirs in (("dates", fo.dates, fb.dates), ("figures", fo.figures, fb.figures)):
         a, b = _first(mine), _first(theirs)
-        common = [k for k in a if k in b]
+        common = [(k, next(j for j in b if _same_date(k, j))) for k in a if any(_same_date(k, j) for j in b)] \
+            if label == "dates" else [(k, k) for k in a if k in b]
         if common:
-            parts.append(f"{label} " + ", ".join(a[k].shown for k in common))
-            for k in common:
-                ev += [_ev(other, a[k]), _ev(base, b[k])]
+            parts.append(f"{label} " + ", ".join(a[k].shown for k, _ in common))
+            for k, j in common:
+                ev += [_ev(other, a[k]), _ev(base, b[j])]
     quotes = [(q, p) for q in fo.quotes for p in fb.quotes if fuzz.ratio(q.key, p.key) >= 90]
     if quotes:
         parts.append("quotations " + ", ".join(f"“{short(q.shown, 60)}”" for q, _ in quotes))
@@ -84,19 +113,50 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
                        ev)
 
 
+def _same_count(x: Mention, y: Mention) -> bool:
+    """Whether two counts count the same thing: the same unit or counted noun, or the noun one counts named
+    around the other ("25 million people" in "the Black Death killed…" / "50 million deaths"); and no two
+    different events ("detained" / "injured")."""
+    if x.unit in "%$" or y.unit in "%$":
+        return False
+    if x.events and y.events and not x.events & y.events:
+        return False
+    return x.unit == y.unit or x.unit in y.context or y.unit in x.context
+
+
+_ANY_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _numbers_anywhere(text: str) -> set[str]:
+    """Every number the text writes, ordinals and numbers inside words included ("50th anniversary" → 50)."""
+    return {n.replace(",", "").rstrip(".") for n in _ANY_NUMBER.findall(text)}
+
+
+def _leading_number(m: Mention) -> str:
+    found = _ANY_NUMBER.search(m.shown)
+    return found.group().replace(",", "") if found else ""
+
+
 def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> Iterator[Finding]:
-    # Percentages (vote shares, turnout) and dates; counts are left out: "3,000 people detained" and "200 people
-    # injured" share every word but the one that matters.
-    percents_a = [m for m in fa.figures if m.key.endswith("%")]
-    percents_b = [m for m in fb.figures if m.key.endswith("%")]
-    for label, ma, mb in (("date", fa.dates, fb.dates), ("percentage", percents_a, percents_b)):
+    percents_a = [m for m in fa.figures if m.unit == "%"]
+    percents_b = [m for m in fb.figures if m.unit == "%"]
+    counts_a = [m for m in fa.figures if m.unit not in ("%", "$")]
+    counts_b = [m for m in fb.figures if m.unit not in ("%", "$")]
+    dates_a = [m for m in fa.dates if not m.key.startswith("--")]
+    dates_b = [m for m in fb.dates if not m.key.startswith("--")]
+    for label, ma, mb in (("date", dates_a, dates_b), ("percentage", percents_a, percents_b),
+                          ("figure", counts_a, counts_b)):
         keys_a, keys_b = {m.key for m in ma}, {m.key for m in mb}
+        values_a, values_b = _numbers_anywhere(a.text), _numbers_anywhere(b.text)
         seen: set[tuple[str, str]] = set()
         for x in ma:
             for y in mb:
                 if x.key == y.key or x.key in keys_b or y.key in keys_a or (x.key, y.key) in seen:
                     continue
-                shared = x.context & y.context
+                if label == "figure" and (not _same_count(x, y) or _leading_number(x) in values_b
+                                          or _leading_number(y) in values_a):
+                    continue
+                shared = (x.context & y.context) - {x.unit, y.unit}
                 if len(shared) < MIN_SHARED_CONTEXT:
                     continue
                 if x.subjects and y.subjects and not x.subjects & y.subjects:

@@ -31,6 +31,7 @@ from variorum.core.report.model import (
     Tool,
 )
 from variorum.core.report.note_digest import STATUSES, latest_status, prepare_note
+from variorum.core.tokens import first_sentence
 
 Anchored = Mapping[tuple[str, str | None], list[ReportNote]]
 
@@ -83,8 +84,14 @@ def _difference(d: Difference, texts: Mapping[str, str], base: str | None, ancho
                             status=r.status, notes=r.notes)
 
 
+def _excerpt(text: str) -> tuple[tuple[str, str], ...]:
+    """The first sentence of a long piece of evidence, to show in its place (the span stays the full one)."""
+    head = first_sentence(text)
+    return (("excerpt", head),) if head != text else ()
+
+
 def _finding(f: Finding, texts: Mapping[str, str], anchored: Anchored) -> ReportFinding:
-    evidence = tuple(QuotedEvidence(e.version, _span(texts.get(e.version), e.start, e.end, e.text))
+    evidence = tuple(QuotedEvidence(e.version, _span(texts.get(e.version), e.start, e.end, e.text), _excerpt(e.text))
                      for e in f.evidence)
     r = _reconciliation(anchored, "finding", f.id)
     return ReportFinding(id=f.id, kind=f.kind, severity=f.severity, versions=f.versions, message=f.message,

@@ -104,6 +104,9 @@ class QuotedSpan:
 class QuotedEvidence:
     version: str
     span: QuotedSpan = field(metadata=INLINE)
+    # ("excerpt", first sentence) when the span is longer than one sentence: what to show, the span staying
+    # the full, exact evidence; nothing when the span is short
+    excerpt: tuple[tuple[str, str], ...] = field(default=(), metadata=INLINE)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ KIND_LABELS = {
     "credit-mismatch": "Credit differs",
     "quote-changed": "Quotation changed",
     "number-changed": "Number changed",
+    "claim-changed": "Claim changed",
     "name-changed": "Name spelled differently",
     "passage-missing": "Passage missing from some versions",
     "encoding-damage": "Damaged characters (encoding)",

@@ -1,0 +1,170 @@
+"""``claim-changed``: a wording correction that changes what a sentence asserts, with no figure involved.
+
+A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
+quantifier ("all requests" → "most requests"), modality or certainty ("is expected to resign" → "resigned",
+"will" → "may"), a loaded attribution verb ("said" → "claimed"), a hedge ("allegedly" added or removed), or a
+qualifier moved from one coordinated clause to another ("both were awarded by ballot, one to A and the other to
+B" → "one to A and the other, by ballot, to B"). Each marker word has a meaning class; an edit changes the claim
+when the classes on the two sides differ. Tense shifts of reported speech ("will" → "would"), neutral
+attribution verbs ("said" → "told"), intensifiers and adverbs of frequency ("much more", "still often yield" →
+"still yield", which shade a claim rather than turn it) and edits inside quotations (the quote check's business)
+are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import ftfy
+
+from variorum.core.checks.changes import Change, changes
+from variorum.core.checks.context import Context, join_ids, sentence_around, short
+from variorum.core.checks.numbers import is_number_change
+from variorum.core.model import Difference, Evidence, Finding, Severity
+from variorum.core.normalize import normalize_text
+
+# An edit this long is a rewrite, not a correction of one claim.
+MAX_EDIT_WORDS = 12
+MAX_MOVED_WORDS = 4
+MAX_MOVE_CHARS = 240  # a phrase moved further than this went to another sentence
+
+
+def _classes(**groups: str) -> dict[str, str]:
+    """Marker word → its meaning class, from ``class="word word …"``."""
+    return {w: meaning for meaning, words in groups.items() for w in words.split()}
+
+
+_MARKERS: dict[str, dict[str, str]] = {
+    "negation": _classes(no="not no never none nobody nothing neither nor cannot without n't"),
+    "quantifier": _classes(all="all every each always both entire whole", most="most majority mostly largely",
+                           many="many numerous", some="some several partly partially", few="few minority",
+                           only="only solely"),
+    "modality": _classes(may="may might could can possibly perhaps", should="should ought", must="must",
+                         expected="expected expects expect likely unlikely plans planned planning set poised",
+                         will="will would shall"),
+    "attribution": _classes(claim="claimed claims claim", allege="alleged alleges allege",
+                            admit="admitted admits admit conceded concedes acknowledged acknowledges",
+                            insist="insisted insists asserted asserts maintained maintains",
+                            deny="denied denies", suggest="suggested suggests speculated", boast="boasted"),
+    "hedge": _classes(hedged="allegedly reportedly apparently purportedly supposedly seemingly reputedly "
+                             "ostensibly presumably"),
+}
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# a clause or list-item boundary: a phrase moved across one qualifies something else
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|or|but|while|whereas)\b|;")
+
+
+def _words(text: str) -> list[str]:
+    out: list[str] = []
+    for w in _WORD.findall(normalize_text(text).replace("’", "'")):
+        if w.endswith("n't") and w != "n't":
+            out += [w[:-3], "n't"]
+        else:
+            out.append(w)
+    return out
+
+
+def markers(text: str) -> dict[str, Counter[str]]:
+    """The claim markers ``text`` holds, by category, as meaning classes."""
+    found: dict[str, Counter[str]] = {}
+    for w in _words(text):
+        for category, words in _MARKERS.items():
+            if w in words:
+                found.setdefault(category, Counter())[words[w]] += 1
+    return found
+
+
+def claim_shift(before: str, after: str) -> list[str]:
+    """The categories whose markers differ between two wordings of one place (negation first), else []."""
+    # through the repaired text: damaged characters ("donâ€™t") are the encoding check's business
+    a, b = markers(ftfy.fix_text(before)), markers(ftfy.fix_text(after))
+    return [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
+
+
+def _short_edit(d: Difference) -> bool:
+    return max(len(d.base.text.split()), len(d.other.text.split())) <= MAX_EDIT_WORDS
+
+
+def _in_quote(ctx: Context, d: Difference) -> bool:
+    base = ctx.text(ctx.base_id or "").quotations
+    other = ctx.text(d.version).quotations
+    return any(q is not None for q in (base.at(d.base.start, max(d.base.end, d.base.start + 1)),
+                                       other.at(d.other.start, max(d.other.end, d.other.start + 1))))
+
+
+def _describe(text: str) -> str:
+    return f"'{short(text, 80)}'"
+
+
+def _edit(ctx: Context, ch: Change) -> str:
+    others = join_ids(ch.versions)
+    if not ch.base_text:
+        return f"{others} {'adds' if len(ch.versions) == 1 else 'add'} {_describe(ch.other_text)}"
+    if not ch.other_text:
+        return f"{others} {'drops' if len(ch.versions) == 1 else 'drop'} {_describe(ch.base_text)}"
+    return f"{ctx.base_id} has {_describe(ch.base_text)}, {others} {'has' if len(ch.versions) == 1 else 'have'} " \
+           f"{_describe(ch.other_text)}"
+
+
+_LABELS = {"negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
+           "attribution": "the attribution verb", "hedge": "a hedge"}
+
+
+def _marker_changes(ctx: Context) -> Iterator[Finding]:
+    base = ctx.base
+    assert base is not None
+
+    def keep(d: Difference) -> bool:
+        return (_short_edit(d) and not is_number_change(d.base.text, d.other.text) and not _in_quote(ctx, d)
+                and bool(claim_shift(d.base.text, d.other.text)))
+
+    for ch in changes(ctx, keep):
+        shifted = claim_shift(ch.base_text, ch.other_text)
+        what = " and ".join(_LABELS[c] for c in shifted)
+        around = sentence_around(base.text, ch.base_start, ch.base_end)
+        severity: Severity = "high" if "negation" in shifted else "medium"
+        yield ctx.finding("claim-changed", severity,
+                          f"The claim changes ({what}): {_edit(ctx, ch)} in “{around}”.", ch.evidence(ctx))
+
+
+def _moved_qualifiers(ctx: Context) -> Iterator[Finding]:
+    """A short phrase removed at one place of a sentence and put back at another, across a clause boundary; the
+    same move made in several versions is one finding."""
+    base = ctx.base
+    assert base is not None
+    by_version: dict[str, list[Difference]] = {}
+    for d in ctx.aligned_changes:
+        by_version.setdefault(d.version, []).append(d)
+    moves: dict[tuple[int, int, int], list[tuple[Difference, Difference]]] = {}
+    for vid, diffs in by_version.items():
+        other = ctx.version(vid).text
+        for d in diffs:
+            if d.kind != "delete" or not 0 < len(d.base.text.split()) <= MAX_MOVED_WORDS:
+                continue
+            phrase = normalize_text(d.base.text)
+            for e in diffs:
+                if e is d or phrase not in normalize_text(e.other.text):
+                    continue
+                lo, hi = sorted((d.other.start, e.other.start))
+                if hi - lo > MAX_MOVE_CHARS or "\n" in other[lo:hi] or not _CLAUSE_BREAK.search(other[lo:hi]):
+                    continue
+                moves.setdefault((d.base.start, d.base.end, e.base.start), []).append((d, e))
+                break
+    for (start, end, _), pairs in moves.items():
+        versions = join_ids([d.version for d, _ in pairs])
+        around = sentence_around(base.text, start, end)
+        ev = [Evidence(base.id, start, end, base.text[start:end])]
+        ev += [Evidence(e.version, e.other.start, e.other.end, e.other.text) for _, e in pairs]
+        yield ctx.finding(
+            "claim-changed", "medium",
+            f"The claim changes (a qualifier moves to another clause): {_describe(base.text[start:end])} qualifies "
+            f"a different part of the sentence in {versions} than in “{around}”.", ev)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.base is None:
+        return
+    yield from _marker_changes(ctx)
+    yield from _moved_qualifiers(ctx)

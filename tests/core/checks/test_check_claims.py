@@ -1,0 +1,106 @@
+import pytest
+
+from variorum.core.checks.claims import claim_shift
+
+PARA = ("The housing board approved all requests for emergency repairs filed after the flood, the chairwoman said "
+        "at a meeting on Tuesday evening in the town hall.")
+
+
+def _claims(c):
+    return [f for f in c.findings if f.kind == "claim-changed"]
+
+
+def _with(body, para):
+    return body + "\n\n" + para
+
+
+def test_a_negation_added_is_high(compare_texts, body):
+    a = _with(body, PARA)
+    (f,) = _claims(compare_texts(a, a.replace("board approved", "board did not approve")))
+    assert f.severity == "high" and "negation" in f.message
+    assert {e.version for e in f.evidence} == {"v1", "v2"}
+
+
+def test_a_negation_removed_is_high(compare_texts, body):
+    a = _with(body, "The minister has never met the contractor, a spokesman said after the hearing on Friday.")
+    (f,) = _claims(compare_texts(a, a.replace("has never met", "has met")))
+    assert f.severity == "high" and "'never'" in f.message
+
+
+@pytest.mark.parametrize("old, new, what", [
+    ("approved all requests", "approved most requests", "quantifier"),
+    ("the chairwoman said", "the chairwoman claimed", "attribution"),
+    ("The housing board approved", "The housing board allegedly approved", "hedge"),
+    ("The housing board approved", "The housing board will approve", "certainty"),
+])
+def test_other_claim_shifts_are_medium(compare_texts, body, old, new, what):
+    a = _with(body, PARA)
+    (f,) = _claims(compare_texts(a, a.replace(old, new)))
+    assert f.severity == "medium" and what in f.message
+
+
+def test_expected_to_resign_becomes_resigned(compare_texts, body):
+    a = _with(body, "The treasurer is expected to resign before the audit is published, two officials said on Monday.")
+    (f,) = _claims(compare_texts(a, a.replace("is expected to resign", "resigned")))
+    assert "certainty" in f.message and "'is expected to resign'" in f.message and "'resigned'" in f.message
+
+
+def test_a_qualifier_moved_to_another_clause(compare_texts, body):
+    a = _with(body, "Two medals were awarded by lottery, one to the ship's navigator and the other to a gunner, "
+                    "Petty Officer Dale Fenwick.")
+    b = _with(body, "Two medals were awarded, one to the ship's navigator, and the other, by lottery, to a gunner, "
+                    "Petty Officer Dale Fenwick.")
+    (f,) = _claims(compare_texts(a, b))
+    assert f.severity == "medium" and "'by lottery'" in f.message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("the chairwoman said", "the chairwoman told reporters"),  # a neutral attribution verb
+    ("approved all requests", "approved all the requests"),
+    ("on Tuesday evening", "on Tuesday night"),
+])
+def test_edits_that_keep_the_claim_are_not_reported(compare_texts, body, old, new):
+    a = _with(body, PARA)
+    assert _claims(compare_texts(a, a.replace(old, new))) == []
+
+
+def test_reported_speech_tense_shift_is_not_a_claim_change(compare_texts, body):
+    a = _with(body, "The mayor said the bridge will reopen in the spring once the inspection has been completed.")
+    assert _claims(compare_texts(a, a.replace("will reopen", "would reopen"))) == []
+
+
+def test_a_time_phrase_moved_inside_one_clause_is_not_a_claim_change(compare_texts, body):
+    a = _with(body, "On Monday the council voted to close the old library branch in the harbour district for good.")
+    b = _with(body, "The council voted on Monday to close the old library branch in the harbour district for good.")
+    assert _claims(compare_texts(a, b)) == []
+
+
+def test_an_edit_inside_a_quotation_is_left_to_the_quote_check(compare_texts, body):
+    a = _with(body, '"We approved all requests that reached us in time," the chairwoman said on Tuesday evening.')
+    c = compare_texts(a, a.replace("approved all requests", "approved most requests"))
+    assert _claims(c) == [] and [f.kind for f in c.findings if f.kind == "quote-changed"] == ["quote-changed"]
+
+
+def test_a_rewritten_paragraph_is_not_read_as_one_claim(compare_texts, body):
+    a = _with(body, PARA)
+    b = _with(body, "After a long debate the members of the housing board, who had never agreed on the budget, "
+                    "postponed every vote on repairs until the state could send more inspectors to the town hall.")
+    assert _claims(compare_texts(a, b)) == []
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("did not approve", "approved", ["negation"]),
+    ("isn't", "is", ["negation"]),
+    ("all", "most", ["quantifier"]),
+    ("will", "would", []),
+    ("may", "might", []),
+    ("said", "claimed", ["attribution"]),
+    ("", "reportedly", ["hedge"]),
+    ("the report", "the new report", []),
+])
+def test_claim_shift(before, after, expected):
+    assert claim_shift(before, after) == expected
+
+
+def test_a_negation_with_damaged_characters_is_not_a_claim_change():
+    assert claim_shift("turn around, don’t drown", "turn around, donâ€™t drown") == []

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -56,10 +56,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser().error(f"unrecognized arguments: {' '.join(stray)}")
     logs.configure(verbose=ns.verbose)
     previous_hook, sys.excepthook = sys.excepthook, logs.report_uncaught  # a bug in a slot: logged, one line
+    previous_handler = qInstallMessageHandler(None)
+    qInstallMessageHandler(_quiet_handler(previous_handler))
     try:
         return _run(ns, qt_args)
     finally:
         sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_handler)
+
+
+# Qt messages that say nothing a user can act on: the offscreen platform (screenshots, tests) cannot pass size
+# hints to a window manager it does not have, and says so once per window.
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_handler(previous):
+    """A Qt message handler that drops the messages above and passes every other one on, as Qt would print it."""
+
+    def handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in QUIET_QT_MESSAGES:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    return handle
 
 
 def _run(ns, qt_args: list[str]) -> int:

@@ -103,6 +103,12 @@ def settings_file() -> Path | None:
     return None
 
 
+def place() -> str:
+    """Where the settings are kept, as a user would look for them (a file path, or the system's settings)."""
+    path = settings_file()
+    return str(path) if path is not None else QSettings().fileName()
+
+
 def store() -> QSettings:
     path = settings_file()
     return QSettings() if path is None else QSettings(str(path), QSettings.Format.IniFormat)

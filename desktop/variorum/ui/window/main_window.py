@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         a.next_version.triggered.connect(lambda: self.session.step_compared(+1))
         a.prev_version.triggered.connect(lambda: self.session.step_compared(-1))
         a.preferences.triggered.connect(self.edit_preferences)
-        a.about.triggered.connect(lambda: show_about(self))
+        a.about.triggered.connect(lambda: show_about(self, settings.place()))
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
 
         self.welcome.openRequested.connect(self.open_dialog)

@@ -7,6 +7,8 @@ case never freezes the window; ``shown`` is emitted when every pane has its text
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
@@ -15,7 +17,9 @@ from variorum.core.model import Comparison
 from variorum.ui.palette import Role, is_dark, mark_colour
 from variorum.ui.panes.alignment_map import AlignmentMap
 from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
+from variorum.ui.panes.evidence import Places, word_places
 from variorum.ui.panes.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
+from variorum.ui.panes.leveller import level_panes
 from variorum.ui.panes.note_marks import note_ranges
 from variorum.ui.panes.overview import OverviewStrip
 from variorum.ui.session import Session
@@ -37,7 +41,7 @@ def role_of(comparison: Comparison, version_id: str, compared: str | None) -> st
     else:
         role = f"unrelated · {rel.similarity:.0%} similar"
     if version_id == compared:
-        return f"compared · {rel.similarity:.0%} similar"
+        return f"compared with the base · {rel.similarity:.0%} similar"
     return role
 
 
@@ -334,18 +338,40 @@ class PanesView(QWidget):
         n = len(base.text)
         self.overview.set_current((stop.start / n, stop.end / n))
 
-    def select_ranges(self, ranges: dict[str, tuple[int, int]]) -> None:
-        """Select a range in each pane named (and centre it there); other panes lose their selection."""
+    def select_ranges(self, ranges: Mapping[str, tuple[int, int] | Sequence[tuple[int, int]]], *,
+                      level_at: Mapping[str, int] | None = None, notices: Mapping[str, str] | None = None) -> None:
+        """Select the range (or ranges: the first is the selection, the rest are marked with it) in each pane
+        named; other panes lose their selection. The first range of every pane, and the offsets of
+        ``level_at`` (panes with nothing to select), are brought to the same line of the screen. ``notices``
+        are shown in the panes' headers (others show none)."""
+        notices = notices or {}
+        level: dict[DiffPane, int] = {}
         self._syncing = True
         try:
             for vid, pane in self._panes.items():
-                if vid in ranges:
-                    pane.select(*ranges[vid])
+                pane.set_notice(notices.get(vid, ""))
+                wanted = ranges.get(vid)
+                if wanted:
+                    first, *rest = [wanted] if isinstance(wanted[0], int) else list(wanted)
+                    pane.select(*first, scroll=False, also=tuple(rest))
+                    level[pane] = first[0]
                 else:
                     pane.clear_selection()
+                    if level_at and vid in level_at:
+                        level[pane] = level_at[vid]
+            level_panes(level)
         finally:
             self._syncing = False
         self._update_view_mark()
+
+    def select_places(self, places: Places) -> None:
+        self.select_ranges(places.ranges, level_at=places.level_at, notices=places.notices)
+
+    def select_words(self, version_id: str, start: int, end: int) -> None:
+        """Select words of one version and the words that read there in every pane that lines up with it."""
+        if self.alignment is None:
+            return
+        self.select_places(word_places(version_id, start, end, list(self._panes), self.alignment.exact))
 
     def scroll_pane_into_view(self, version_id: str) -> None:
         pane = self._panes.get(version_id)

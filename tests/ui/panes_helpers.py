@@ -1,0 +1,50 @@
+"""Helpers for checking the comparison panes as a user sees them: where a passage sits on screen, what is marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from variorum.ui.findings.model import COL_MESSAGE
+from variorum.ui.textpos import to_qt
+
+
+def _rect(pane, offset: int):
+    cursor = QTextCursor(pane.editor.document())
+    cursor.setPosition(to_qt(pane.version.text, offset))
+    return pane.editor.cursorRect(cursor)
+
+
+def line_top(window, pane, offset: int) -> int:
+    """Where the top of the line holding ``offset`` is drawn, in window coordinates."""
+    return pane.editor.viewport().mapTo(window, _rect(pane, offset).topLeft()).y()
+
+
+def on_screen(pane, offset: int) -> bool:
+    """True when the line holding ``offset`` is inside the pane's viewport."""
+    rect = _rect(pane, offset)
+    return rect.top() >= 0 and rect.bottom() <= pane.editor.viewport().height()
+
+
+def walk_stops(qtbot, window, limit: int = 1000):
+    """Press Alt+Down in the base pane until it goes nowhere; yield (compared version, stop) after each press."""
+    editor = window.panes.pane(window.comparison.base).editor
+    editor.setFocus()
+    for _ in range(limit):
+        before = (window.compared, window.navigator.current)
+        qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        after = (window.compared, window.navigator.current)
+        if after == before:
+            return
+        yield after
+    raise AssertionError("Alt+Down never reached the end")
+
+
+def click_finding(qtbot, window, finding) -> None:
+    """Click the finding's row in the findings list, as a user does."""
+    panel = window.docks.findings
+    index = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(finding.id), COL_MESSAGE))
+    assert index.isValid(), f"{finding.kind} is not listed"
+    panel.view.scrollTo(index)
+    rect = panel.view.visualRect(index)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 8, rect.center().y()))

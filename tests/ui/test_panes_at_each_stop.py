@@ -1,0 +1,80 @@
+"""At every Alt+Down stop, every pane marks exactly the words that read there, and the panes stand level."""
+
+from __future__ import annotations
+
+import pytest
+from app_helpers import make_window, open_and_wait
+from panes_helpers import line_top, walk_stops
+from PySide6.QtCore import QPoint
+
+from variorum.assets import demo_paths
+from variorum.core.counterpart import on_word_boundary
+from variorum.core.normalize import word_key
+from variorum.ui.panes.highlights import is_word_diffed
+
+
+@pytest.fixture(params=["demo", "darwin"])
+def case_window(request, qtbot, tmp_path, darwin_paths):
+    w = make_window(qtbot, tmp_path, 1280, 720)
+    if request.param == "demo":
+        with demo_paths() as paths:
+            open_and_wait(qtbot, w, paths)
+            yield w
+    else:
+        open_and_wait(qtbot, w, darwin_paths)
+        yield w
+    w.runner.invalidate()
+    w.runner.wait()
+
+
+def lined_up_panes(window):
+    c = window.comparison
+    return [p for p in window.panes.panes() if p.version_id == c.base or is_word_diffed(c, p.version_id)]
+
+
+def test_every_pane_marks_that_versions_reading_of_the_place(qtbot, case_window):
+    window = case_window
+    c = window.comparison
+    visited = 0
+    for compared, stop in walk_stops(qtbot, window):
+        d = stop.difference
+        if d is None:  # related coverage: Alt+Down goes on through the findings that cite it
+            assert not is_word_diffed(c, compared) and stop.finding is not None
+            continue
+        assert d.version == compared
+        visited += 1
+        for pane in lined_up_panes(window):
+            vid, text = pane.version_id, pane.version.text
+            start, end = pane.selected_range()
+            assert on_word_boundary(text, start) and on_word_boundary(text, end), (vid, d, text[start:end])
+            if vid == c.base:
+                assert (start, end) == (d.base.start, d.base.end)
+            elif vid == d.version:
+                assert (start, end) == (d.other.start, d.other.end)
+            else:
+                own = [x for x in c.differences if x.version == vid and x.kind != "move"
+                       and x.base.start < d.base.end and d.base.start < x.base.end]
+                if not own and d.base.end > d.base.start:  # this version reads as the base there
+                    assert word_key(text[start:end]) == word_key(d.base.text), (vid, d)
+                for x in own:  # its own changes there are part of its reading of the place
+                    assert start <= x.other.start and x.other.end <= end, (vid, d, x)
+    # Alt+Down went through the differences of every version of the same article, one after the other.
+    expected = sum(1 for d in c.differences if not d.cosmetic and d.kind != "move"
+                   and d.version in window.session.comparable() and is_word_diffed(c, d.version))
+    assert visited >= expected > 0
+
+
+def test_the_current_passage_is_level_in_every_pane_at_every_stop(qtbot, case_window):
+    window = case_window
+    text_tops = {p.editor.mapTo(window, QPoint(0, 0)).y() for p in window.panes.panes()}
+    assert len(text_tops) == 1  # the compared pane's header is no taller than the others
+    steps = 0
+    for _compared, stop in walk_stops(qtbot, window):
+        if stop.difference is None:
+            continue  # related coverage does not line up with the base
+        steps += 1
+        panes = lined_up_panes(window)
+        line = max(p.editor.fontMetrics().lineSpacing() for p in panes)
+        tops = {p.version_id: line_top(window, p, p.selected_range()[0]) for p in panes}
+        assert max(tops.values()) - min(tops.values()) <= line, (steps, tops)
+    assert steps > 0

@@ -28,14 +28,15 @@ def marked_headers(window) -> list[str]:
 def test_the_compared_version_is_named_in_its_header_and_the_status_bar(qtbot, window):
     compared, base = window.compared, window.comparison.base
     assert marked_headers(window) == [compared]
-    assert window.panes.pane(compared).role.full_text().startswith("compared with the base")
+    assert window.panes.pane(compared).role.full_text().startswith("compared ·")
     label = window.compared_label.plain_text()
-    assert label.startswith(f"Comparing {compared} (") and f"with base {base} (" in label
+    assert label == f"Comparing {compared} with base {base}"
+    assert window.comparison.version(compared).label in window.compared_label.toolTip()
     assert window.compared_label.isVisible()
     qtbot.keyClick(window.panes.pane(base).editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.compared != compared
     assert marked_headers(window) == [window.compared]
-    assert window.compared_label.plain_text().startswith(f"Comparing {window.compared} (")
+    assert window.compared_label.plain_text().startswith(f"Comparing {window.compared} with")
 
 
 def test_hiding_the_compared_version_leaves_no_label_naming_it(qtbot, window):
@@ -49,7 +50,7 @@ def test_hiding_the_compared_version_leaves_no_label_naming_it(qtbot, window):
     qtbot.waitUntil(lambda: not window.panes.is_filling(), timeout=WAIT_MS)
     assert window.compared not in (None, hidden)
     assert f"Comparing {hidden} " not in window.statusBar().currentMessage()
-    assert window.compared_label.plain_text().startswith(f"Comparing {window.compared} (")
+    assert window.compared_label.plain_text().startswith(f"Comparing {window.compared} with")
     assert marked_headers(window) == [window.compared]
     # Hide every other version too: nothing is compared, and nothing says otherwise.
     while window.compared is not None:
@@ -72,7 +73,7 @@ def test_alt_down_goes_on_into_the_next_compared_version(qtbot, window):
             if len(seen) > 1:
                 assert window.statusBar().currentMessage().startswith(f"No more differences with {seen[-2]}; "
                                                                       f"now comparing {compared} (")
-                assert window.compared_label.plain_text().startswith(f"Comparing {compared} (")
+                assert window.compared_label.plain_text().startswith(f"Comparing {compared} with")
     assert seen[0] == first and len(seen) > 1
     assert seen == [vid for vid in comparable if vid in seen]  # in list order, none skipped back
     assert "last difference of the last compared version" in window.statusBar().currentMessage()

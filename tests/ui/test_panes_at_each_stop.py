@@ -78,3 +78,23 @@ def test_the_current_passage_is_level_in_every_pane_at_every_stop(qtbot, case_wi
         tops = {p.version_id: line_top(window, p, p.selected_range()[0]) for p in panes}
         assert max(tops.values()) - min(tops.values()) <= line, (steps, tops)
     assert steps > 0
+
+
+def test_scrolling_lands_aligned_paragraphs_on_the_same_line(qtbot, case_window):
+    window = case_window
+    c = window.comparison
+    base = window.panes.pane(c.base)
+    checked = 0
+    for pane in lined_up_panes(window):
+        if pane is base:
+            continue
+        for pair in c.alignments[pane.version_id].paragraphs:
+            if pair.base is None or pair.other is None:
+                continue
+            start = pair.base[0]
+            base.editor.verticalScrollBar().setValue(base.line_of(start))  # as the user's wheel or scroll bar
+            line = base.editor.fontMetrics().lineSpacing()
+            assert abs(line_top(window, pane, pair.other[0]) - line_top(window, base, start)) <= line, \
+                (pane.version_id, base.version.text[start:start + 40])
+            checked += 1
+    assert checked > 0

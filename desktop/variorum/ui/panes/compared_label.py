@@ -1,4 +1,5 @@
-"""The status bar's lasting word on what the highlights refer to: "Comparing v3 (1861) with base v4 (1866)".
+"""The status bar's lasting word on what the highlights refer to: "Comparing v3 with base v4" (file names in its
+tooltip).
 
 It follows the session, so it is current whatever changed: another version chosen, the compared one hidden, a new
 base, the case closed. The version's colour is shown beside its id, as on its pane's header.
@@ -14,16 +15,17 @@ from PySide6.QtWidgets import QLabel, QWidget
 from variorum.ui.session import Session
 
 
-def compared_text(session: Session) -> str:
-    """What the label says, in plain words ("" when nothing is compared)."""
+def compared_text(session: Session, *, labels: bool = False) -> str:
+    """What the label says, in plain words ("" when nothing is compared); with ``labels`` the file names too."""
     c = session.comparison
     if c is None or c.base is None or not session.is_final():
         return ""
     base = c.version(c.base)
+    base_name = f"{base.id} ({base.label})" if labels else base.id
     if session.compared is None:
-        return f"Base {base.id} ({base.label}); no other version to compare"
+        return f"Base {base_name}; no other version to compare"
     v = c.version(session.compared)
-    return f"Comparing {v.id} ({v.label}) with base {base.id} ({base.label})"
+    return f"Comparing {f'{v.id} ({v.label})' if labels else v.id} with base {base_name}"
 
 
 class ComparedLabel(QLabel):
@@ -41,7 +43,7 @@ class ComparedLabel(QLabel):
 
     def refresh(self) -> None:
         text = compared_text(self._session)
-        self.setToolTip(text)
+        self.setToolTip(compared_text(self._session, labels=True))
         compared = self._session.compared
         colour = self._session.colours().get(compared) if compared and text.startswith("Comparing") else None
         swatch = f'<span style="color:{colour.name()}">■</span> ' if colour is not None else ""

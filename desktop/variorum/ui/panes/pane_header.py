@@ -2,7 +2,7 @@
 
 Every header has the same height whatever it says, so the texts below start level; the compared version's header
 is filled with its colour and marked ▶, so among many panes it is plain which one the highlights refer to. A
-notice ("no evidence in this version") follows the role until the next selection replaces it.
+notice ("no evidence in this version") stands in for the role until the next selection clears it.
 """
 
 from __future__ import annotations
@@ -69,9 +69,13 @@ class PaneHeader(QWidget):
             self._show()
 
     def _show(self) -> None:
+        """The role, or while there is one the notice instead (a narrow pane could not show both in full)."""
         v = self.version
+        self.role.set_full_text(self.notice or self._role or " ")
+        italic = self.role.font()
+        italic.setItalic(bool(self.notice))
+        self.role.setFont(italic)
         line = " · ".join(p for p in (self._role, self.notice) if p)
-        self.role.set_full_text(line or " ")
         tip = f"{v.label}\n{v.path or 'pasted text'}\nsha256 {v.sha256}" + (f"\n{line}" if line else "")
         self.header.setToolTip(tip)
         self.role.setToolTip(tip)

@@ -41,7 +41,7 @@ def role_of(comparison: Comparison, version_id: str, compared: str | None) -> st
     else:
         role = f"unrelated · {rel.similarity:.0%} similar"
     if version_id == compared:
-        return f"compared with the base · {rel.similarity:.0%} similar"
+        return f"compared · {rel.similarity:.0%} similar"
     return role
 
 

@@ -6,12 +6,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from variorum.ui.findings.model import COL_MESSAGE
-from variorum.ui.textpos import to_qt
 
 
 def _rect(pane, offset: int):
     cursor = QTextCursor(pane.editor.document())
-    cursor.setPosition(to_qt(pane.version.text, offset))
+    cursor.setPosition(pane.to_qt(offset))
     return pane.editor.cursorRect(cursor)
 
 

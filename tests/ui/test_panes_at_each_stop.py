@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from app_helpers import make_window, open_and_wait
-from panes_helpers import line_top, walk_stops
+from panes_helpers import line_top, on_screen, walk_stops
 from PySide6.QtCore import QPoint
 
 from variorum.assets import demo_paths
@@ -88,9 +90,11 @@ def test_scrolling_lands_aligned_paragraphs_on_the_same_line(qtbot, case_window)
     for pane in lined_up_panes(window):
         if pane is base:
             continue
+        seen = set()
         for pair in c.alignments[pane.version_id].paragraphs:
-            if pair.base is None or pair.other is None:
-                continue
+            if pair.base is None or pair.other is None or pair.other[0] in seen:
+                continue  # a base paragraph that continues the one before in this version starts mid-paragraph
+            seen.add(pair.other[0])
             start = pair.base[0]
             base.editor.verticalScrollBar().setValue(base.line_of(start))  # as the user's wheel or scroll bar
             line = base.editor.fontMetrics().lineSpacing()
@@ -98,3 +102,39 @@ def test_scrolling_lands_aligned_paragraphs_on_the_same_line(qtbot, case_window)
                 (pane.version_id, base.version.text[start:start + 40])
             checked += 1
     assert checked > 0
+
+
+@pytest.mark.parametrize("which", ["demo", "energy"])
+def test_filler_space_keeps_shared_paragraphs_level_wherever_the_view_is(qtbot, tmp_path, energy_paths, which):
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    with demo_paths() as demo:
+        open_and_wait(qtbot, window, demo if which == "demo" else energy_paths)
+    qtbot.waitUntil(window.panes.settled)  # filler space follows the panes' final width
+    c = window.comparison
+    panes = lined_up_panes(window)
+    base = window.panes.pane(c.base)
+    starts: dict[int, dict[str, int]] = {}  # base paragraph -> where it starts in each version
+    for pane in panes:
+        if pane is not base:
+            for pair in c.alignments[pane.version_id].paragraphs:
+                if pair.base is not None and pair.other is not None:
+                    starts.setdefault(pair.base[0], {}).setdefault(pane.version_id, pair.other[0])
+    line = base.editor.fontMetrics().lineSpacing()
+
+    def opening(text: str, at: int) -> list[str]:
+        return re.findall(r"\w+", text[at:at + 80].casefold())[:4]
+
+    # Paragraphs every version has, starting with the same words (not merged into another paragraph there).
+    shared = {b: row for b, row in starts.items() if len(row) == len(panes) - 1
+              and all(opening(c.version(vid).text, at) == opening(base.version.text, b) for vid, at in row.items())}
+    assert shared
+    bar = base.editor.verticalScrollBar()
+    rows = base.visible_lines()
+    for b, row in shared.items():
+        bar.setValue(max(0, base.line_of(b) - rows // 2))  # as the user scrolls: the others follow
+        placed = [(base, b)] + [(window.panes.pane(vid), at) for vid, at in row.items()]
+        assert all(on_screen(pane, at) for pane, at in placed)
+        tops = [line_top(window, pane, at) for pane, at in placed]
+        assert max(tops) - min(tops) <= line, (base.version.text[b:b + 40], tops)
+    window.runner.invalidate()
+    window.runner.wait()

@@ -8,7 +8,7 @@ Positions in and out are code points.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QPalette, QTextCharFormat, QTextCursor
@@ -53,6 +53,8 @@ class DiffPane(QWidget):
         self.setMinimumWidth(PANE_MIN_WIDTH)
         self._dark = is_dark(self.palette())
         self._positions = TextPositions("")
+        self._spans: list[tuple[int, int, str]] = []
+        self._hit_ranges: list[tuple[int, int]] = []
         self._current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._notes: list[QTextEdit.ExtraSelection] = []
@@ -136,10 +138,13 @@ class DiffPane(QWidget):
     def set_notice(self, notice: str) -> None:
         self.head.set_notice(notice)
 
-    def set_text(self, text: str, spans: list[tuple[int, int, str]]) -> None:
-        """Set the text with its highlights (the highlighter gets its spans before the text arrives)."""
+    def set_text(self, text: str, spans: list[tuple[int, int, str]],
+                 fillers: Mapping[int, int] | None = None) -> None:
+        """Set the text with its highlights (the highlighter gets its spans before the text arrives) and its
+        filler lines (``fillers``: line start offset -> empty lines shown before it)."""
         text = text.translate(_QT_SPECIAL)
-        self._positions = TextPositions(text)
+        self._positions = TextPositions(text, fillers)
+        self._spans = list(spans)
         by_block = spans_by_block(self._positions, spans)
         # With nothing to paint yet (the comparison is still running), keep the highlighter off the document so
         # setting the text costs no Python call per line; it is attached when the highlights arrive.
@@ -148,7 +153,7 @@ class DiffPane(QWidget):
         self._current, self._hits, self._notes = [], [], []
         self._programmatic += 1
         try:
-            self.editor.setPlainText(text)
+            self.editor.setPlainText(self._positions.shown)
         finally:
             self._programmatic -= 1
         if self._note_ranges:
@@ -156,7 +161,28 @@ class DiffPane(QWidget):
         if not self.version.ok:
             self.editor.setPlaceholderText(f"This file could not be compared.\n\n{self.version.error}")
 
+    def set_fillers(self, fillers: Mapping[int, int]) -> None:
+        """Show these filler lines instead of the present ones; highlights, marks and selection stay."""
+        if dict(fillers) == self._positions.fillers:
+            return
+        marked, (start, end), hits = self.marked_ranges(), self.selected_range(), self._hit_ranges
+        marker = self.editor.marker is not None
+        self.set_text(self._positions.text, self._spans, fillers)
+        if self.highlighter.document() is not None:
+            self.highlighter.rehighlight()  # at once: re-attaching to the same document would wait a turn
+        self.set_search_hits(hits)
+        if marked or marker:
+            self.select(start, end, scroll=False, also=tuple(r for r in marked if r != (start, end)))
+
+    def fillers(self) -> dict[int, int]:
+        return dict(self._positions.fillers)
+
+    def to_qt(self, offset: int) -> int:
+        """The document position of code-point ``offset`` (filler lines and UTF-16 pairs counted)."""
+        return self._positions.to_qt(offset)
+
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
+        self._spans = list(spans)
         by_block = spans_by_block(self._positions, spans)
         if self.highlighter.document() is None:
             if not by_block:
@@ -258,6 +284,7 @@ class DiffPane(QWidget):
 
     def set_search_hits(self, ranges: list[tuple[int, int]]) -> None:
         fmt = search_format(self._dark)
+        self._hit_ranges = list(ranges)
         self._hits = []
         for start, end in ranges:
             sel = QTextEdit.ExtraSelection()
@@ -318,8 +345,20 @@ class DiffPane(QWidget):
         finally:
             self._programmatic -= 1
 
+    def lay_out(self) -> None:
+        """Lay every line out now: the editor does it lazily, counting one line per block it has not reached
+        (and forgets its layout whenever its width changes), so line numbers are exact only after this."""
+        doc = self.editor.document()
+        layout = doc.documentLayout()
+        block = doc.firstBlock()
+        while block.isValid():
+            if not block.layout().lineCount():
+                layout.blockBoundingRect(block)
+            block = block.next()
+
     def line_of(self, offset: int) -> int:
-        """The visual line (wrapped lines counted) holding code-point ``offset``: what the scroll bar counts."""
+        """The visual line (wrapped lines counted) holding code-point ``offset``: what the scroll bar counts
+        (exact after :meth:`lay_out`)."""
         doc = self.editor.document()
         qt = self._positions.to_qt(offset)
         block = doc.findBlock(min(qt, max(0, doc.characterCount() - 1)))
@@ -330,6 +369,35 @@ class DiffPane(QWidget):
         if layout is not None and layout.lineCount():
             line = max(0, layout.lineForTextPosition(qt - block.position()).lineNumber())
         return block.firstLineNumber() + line
+
+    def text_tops(self, offsets: list[int]) -> list[float]:
+        """How far down the text (in pixels, filler lines left out) the lines holding these ascending offsets
+        start: lines with a symbol from a fallback font are taller than the others, so lines are not counted."""
+        doc = self.editor.document()
+        layout = doc.documentLayout()
+        p = self._positions
+        fill_blocks = set()
+        for at, n in p.fillers.items():
+            first = p.block_of(at) - n
+            fill_blocks.update(range(first, first + n))
+        out: list[float] = []
+        block, y, i = doc.firstBlock(), 0.0, 0
+        while block.isValid() and i < len(offsets):
+            height = layout.blockBoundingRect(block).height()
+            end = block.position() + block.length()
+            while i < len(offsets) and p.to_qt(offsets[i]) < end:
+                line = block.layout().lineForTextPosition(p.to_qt(offsets[i]) - block.position())
+                out.append(y + (line.y() if line.isValid() else 0.0))
+                i += 1
+            if block.blockNumber() not in fill_blocks:
+                y += height
+            block = block.next()
+        out.extend([y] * (len(offsets) - len(out)))
+        return out
+
+    def filler_height(self) -> int:
+        """The height of one filler line (an empty line of the pane's font)."""
+        return self.editor.fontMetrics().lineSpacing()
 
     def visible_lines(self) -> int:
         return max(1, self.editor.viewport().height() // max(1, self.editor.fontMetrics().lineSpacing()))

@@ -17,6 +17,8 @@ def level_panes(places: Mapping[DiffPane, int]) -> None:
     """Scroll each pane so the line holding its code-point offset is on one shared row."""
     if not places:
         return
+    for pane in places:
+        pane.lay_out()
     lines = {pane: pane.line_of(offset) for pane, offset in places.items()}
     rows = min(pane.visible_lines() for pane in places)
     row = min(rows // 3, min(lines.values()))

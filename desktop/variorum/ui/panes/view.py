@@ -7,6 +7,7 @@ case never freezes the window; ``shown`` is emitted when every pane has its text
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from variorum.ui.palette import Role, is_dark, mark_colour
 from variorum.ui.panes.alignment_map import AlignmentMap
 from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
 from variorum.ui.panes.evidence import Places, word_places
+from variorum.ui.panes.fillers import anchors, filler_lines
 from variorum.ui.panes.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
 from variorum.ui.panes.leveller import level_panes
 from variorum.ui.panes.note_marks import note_ranges
@@ -68,7 +70,13 @@ class PanesView(QWidget):
         self.same_as: dict[str, list[str]] = {}  # version id → identical versions shown in its pane
         self.fit_all = False  # True: every pane fits in the window; False: panes keep a readable width
 
+        self._anchor_rows: list[dict[str, int]] = []  # paragraphs kept level by filler space: version -> offset
+        self._refill = QTimer(self)
+        self._refill.setSingleShot(True)
+        self._refill.setInterval(150)
+        self._refill.timeout.connect(self.apply_fillers)
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.splitterMoved.connect(lambda _pos, _index: self._refill.start())
         self._splitter.setChildrenCollapsible(False)
         self._splitter.setHandleWidth(6)
         self.scroll_area = QScrollArea(self)
@@ -136,6 +144,7 @@ class PanesView(QWidget):
         When the panes already show these versions (their texts were shown while the comparison ran), they
         are kept and only the highlights are added, block by block."""
         self._generation += 1
+        self._anchor_rows = []
         self.comparison = comparison
         self.alignment = AlignmentMap(comparison)
         self.compared = compared
@@ -235,8 +244,53 @@ class PanesView(QWidget):
             QTimer.singleShot(0, lambda: self._fill_next(generation))
         else:
             self._splitter.setSizes([1000] * self._splitter.count())
+            self.apply_fillers()
             self._update_overview()
             self.shown.emit()
+
+    def apply_fillers(self) -> None:
+        """Empty lines opposite the passages other versions have, so aligned paragraphs start on the same line
+        in every pane of the same article; the panes keep their place in the text."""
+        c = self.comparison
+        if c is None or self._queue or not self._panes:
+            return
+        ids = [vid for vid in self._panes if c.base is not None and self._aligned(vid) and c.version(vid).ok]
+        rows = anchors(c, ids) if len(ids) > 1 else []
+        offsets: dict[str, list[int]] = {}
+        for row in rows:
+            for vid, at in row.items():
+                offsets.setdefault(vid, []).append(at)
+        for vid in offsets:
+            self._panes[vid].lay_out()
+        self._anchor_rows = rows
+        tops = {vid: dict(zip(at, self._panes[vid].text_tops(at), strict=True)) for vid, at in offsets.items()}
+        unit = max((self._panes[vid].filler_height() for vid in offsets), default=0)
+        lines = filler_lines(rows, tops, unit)
+        if all(pane.fillers() == lines.get(vid, {}) for vid, pane in self._panes.items()):
+            return
+        driver = self._panes.get(c.base) if c.base else None
+        top = driver.top_offset() if driver is not None else None
+        for vid, pane in self._panes.items():
+            pane.set_fillers(lines.get(vid, {}))
+        current = {pane: pane.selected_range()[0] for pane in self._panes.values()
+                   if pane.marked_ranges() or pane.editor.marker is not None}
+        if current:  # the user is on a difference or a finding: keep it level
+            self._syncing = True
+            try:
+                level_panes(current)
+            finally:
+                self._syncing = False
+        elif driver is not None and top:
+            driver.scroll_to_offset(top)
+            self._sync_from(c.base)
+
+    def settled(self) -> bool:
+        """Every pane has its text and highlights, and its filler space fits the present width."""
+        return not self._queue and not self._refill.isActive()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._refill.start()  # line counts change with the width
 
     def _spans(self, vid: str) -> list[tuple[int, int, str]]:
         if self.comparison is None:
@@ -395,9 +449,22 @@ class PanesView(QWidget):
         self._syncing = True
         try:
             top = driver.top_offset()
+            driver.lay_out()
+            top_line = driver.top_line()
             for vid, pane in self._panes.items():
-                if vid != version_id and self._aligned(vid):
-                    pane.scroll_to_offset(self.alignment.map(version_id, top, vid))
+                if vid == version_id or not self._aligned(vid):
+                    continue
+                pane.lay_out()
+                both = [(r[version_id], r[vid]) for r in self._anchor_rows if version_id in r and vid in r]
+                if both:
+                    # Filler space keeps the paragraphs both have level: keep the same distance from the last one
+                    # above the top (above the first, the panes start level too).
+                    at = [driver.line_of(d) for d, _o in both]
+                    k = bisect.bisect_right(at, top_line) - 1
+                    line = top_line if k < 0 else pane.line_of(both[k][1]) + top_line - at[k]
+                else:
+                    line = pane.line_of(self.alignment.map(version_id, top, vid))
+                pane.set_top_line(line)
         finally:
             self._syncing = False
         self._update_view_mark()

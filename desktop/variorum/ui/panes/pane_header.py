@@ -10,11 +10,31 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from variorum.core.model import Version
+from variorum.core.model import Comparison, Version
 from variorum.ui.widgets.elided_label import ElidedLabel
 
 STRIPE_HEIGHT = 4
 COMPARED_MARK = "▶ "
+
+
+def role_of(comparison: Comparison, version_id: str, compared: str | None) -> str:
+    v = comparison.version(version_id)
+    if not v.ok:
+        return "could not be read"
+    rel = comparison.relations.get(version_id)
+    if version_id == comparison.base:
+        return "base"
+    if rel is None:
+        return ""
+    if rel.kind == "same-article":
+        role = f"same article · {rel.similarity:.0%} similar"
+    elif rel.kind == "related":
+        role = f"related coverage · {rel.similarity:.0%} similar"
+    else:
+        role = f"unrelated · {rel.similarity:.0%} similar"
+    if version_id == compared:
+        return f"compared · {rel.similarity:.0%} similar"
+    return role
 
 
 class PaneHeader(QWidget):

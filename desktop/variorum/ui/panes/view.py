@@ -7,7 +7,6 @@ case never freezes the window; ``shown`` is emitted when every pane has its text
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -19,32 +18,13 @@ from variorum.ui.palette import Role, is_dark, mark_colour
 from variorum.ui.panes.alignment_map import AlignmentMap
 from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
 from variorum.ui.panes.evidence import Places, word_places
-from variorum.ui.panes.fillers import anchors, filler_lines
+from variorum.ui.panes.fillers import anchors
 from variorum.ui.panes.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
-from variorum.ui.panes.leveller import level_panes
+from variorum.ui.panes.leveller import level_panes, line_level_with, measure_fillers
 from variorum.ui.panes.note_marks import note_ranges
 from variorum.ui.panes.overview import OverviewStrip
+from variorum.ui.panes.pane_header import role_of
 from variorum.ui.session import Session
-
-
-def role_of(comparison: Comparison, version_id: str, compared: str | None) -> str:
-    v = comparison.version(version_id)
-    if not v.ok:
-        return "could not be read"
-    rel = comparison.relations.get(version_id)
-    if version_id == comparison.base:
-        return "base"
-    if rel is None:
-        return ""
-    if rel.kind == "same-article":
-        role = f"same article · {rel.similarity:.0%} similar"
-    elif rel.kind == "related":
-        role = f"related coverage · {rel.similarity:.0%} similar"
-    else:
-        role = f"unrelated · {rel.similarity:.0%} similar"
-    if version_id == compared:
-        return f"compared · {rel.similarity:.0%} similar"
-    return role
 
 
 class PanesView(QWidget):
@@ -256,16 +236,8 @@ class PanesView(QWidget):
             return
         ids = [vid for vid in self._panes if c.base is not None and self._aligned(vid) and c.version(vid).ok]
         rows = anchors(c, ids) if len(ids) > 1 else []
-        offsets: dict[str, list[int]] = {}
-        for row in rows:
-            for vid, at in row.items():
-                offsets.setdefault(vid, []).append(at)
-        for vid in offsets:
-            self._panes[vid].lay_out()
         self._anchor_rows = rows
-        tops = {vid: dict(zip(at, self._panes[vid].text_tops(at), strict=True)) for vid, at in offsets.items()}
-        unit = max((self._panes[vid].filler_height() for vid in offsets), default=0)
-        lines = filler_lines(rows, tops, unit)
+        lines = measure_fillers(rows, self._panes)
         if all(pane.fillers() == lines.get(vid, {}) for vid, pane in self._panes.items()):
             return
         driver = self._panes.get(c.base) if c.base else None
@@ -449,22 +421,10 @@ class PanesView(QWidget):
         self._syncing = True
         try:
             top = driver.top_offset()
-            driver.lay_out()
-            top_line = driver.top_line()
             for vid, pane in self._panes.items():
-                if vid == version_id or not self._aligned(vid):
-                    continue
-                pane.lay_out()
-                both = [(r[version_id], r[vid]) for r in self._anchor_rows if version_id in r and vid in r]
-                if both:
-                    # Filler space keeps the paragraphs both have level: keep the same distance from the last one
-                    # above the top (above the first, the panes start level too).
-                    at = [driver.line_of(d) for d, _o in both]
-                    k = bisect.bisect_right(at, top_line) - 1
-                    line = top_line if k < 0 else pane.line_of(both[k][1]) + top_line - at[k]
-                else:
-                    line = pane.line_of(self.alignment.map(version_id, top, vid))
-                pane.set_top_line(line)
+                if vid != version_id and self._aligned(vid):
+                    mapped = self.alignment.map(version_id, top, vid)
+                    pane.set_top_line(line_level_with(driver, pane, self._anchor_rows, mapped))
         finally:
             self._syncing = False
         self._update_view_mark()

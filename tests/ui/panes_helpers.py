@@ -8,15 +8,16 @@ from PySide6.QtGui import QTextCursor
 from variorum.ui.findings.model import COL_MESSAGE
 
 
-def _rect(pane, offset: int):
+def _rect(pane, offset: int, *, empty: bool = False):
     cursor = QTextCursor(pane.editor.document())
-    cursor.setPosition(pane.to_qt(offset))
+    cursor.setPosition(pane.place_qt(offset, empty=empty))
     return pane.editor.cursorRect(cursor)
 
 
-def line_top(window, pane, offset: int) -> int:
-    """Where the top of the line holding ``offset`` is drawn, in window coordinates."""
-    return pane.editor.viewport().mapTo(window, _rect(pane, offset).topLeft()).y()
+def line_top(window, pane, offset: int, *, empty: bool = False) -> int:
+    """Where the top of the line holding ``offset`` is drawn, in window coordinates (``empty``: where the pane
+    marks text it lacks, at the top of any filler space there)."""
+    return pane.editor.viewport().mapTo(window, _rect(pane, offset, empty=empty).topLeft()).y()
 
 
 def on_screen(pane, offset: int) -> bool:

@@ -77,7 +77,12 @@ def test_the_current_passage_is_level_in_every_pane_at_every_stop(qtbot, case_wi
         steps += 1
         panes = lined_up_panes(window)
         line = max(p.editor.fontMetrics().lineSpacing() for p in panes)
-        tops = {p.version_id: line_top(window, p, p.selected_range()[0]) for p in panes}
+        tops = {}
+        for p in panes:
+            start, end = p.selected_range()
+            tops[p.version_id] = line_top(window, p, start, empty=end <= start)
+            if end <= start:
+                assert p.editor.marker == p.place_qt(start, empty=True)  # the mark is drawn there
         assert max(tops.values()) - min(tops.values()) <= line, (steps, tops)
     assert steps > 0
 

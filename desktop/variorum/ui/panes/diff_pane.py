@@ -259,7 +259,7 @@ class DiffPane(PaneLines, QWidget):
                 self._current.append(sel)
         # Text missing from this version has no characters to colour: a bar marks where it would be.
         self.editor.marker_colour = fmt.background().color()
-        self.editor.set_marker(None if end > start else self._positions.to_qt(start))
+        self.editor.set_marker(None if end > start else self.place_qt(start, empty=True))
         self._refresh_marks()
 
     def marked_ranges(self) -> list[tuple[int, int]]:

@@ -16,13 +16,14 @@ from variorum.ui.panes.diff_pane import DiffPane
 from variorum.ui.panes.fillers import filler_lines
 
 
-def level_panes(places: Mapping[DiffPane, int]) -> None:
-    """Scroll each pane so the line holding its code-point offset is on one shared row."""
+def level_panes(places: Mapping[DiffPane, tuple[int, int]]) -> None:
+    """Scroll each pane so the line where its (start, end) range starts is on one shared row (an empty range:
+    the top of any filler space there)."""
     if not places:
         return
     for pane in places:
         pane.lay_out()
-    lines = {pane: pane.line_of(offset) for pane, offset in places.items()}
+    lines = {pane: pane.line_of(s, empty=e <= s) for pane, (s, e) in places.items()}
     rows = min(pane.visible_lines() for pane in places)
     row = min(rows // 3, min(lines.values()))
     # Near the end a pane cannot scroll as far as wanted: move the row down for every pane instead.

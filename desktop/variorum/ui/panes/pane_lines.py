@@ -27,11 +27,17 @@ class PaneLines:
                 layout.blockBoundingRect(block)
             block = block.next()
 
-    def line_of(self, offset: int) -> int:
-        """The visual line (wrapped lines counted) holding code-point ``offset``: what the scroll bar counts
-        (exact after :meth:`lay_out`)."""
-        doc = self.editor.document()
+    def place_qt(self, offset: int, *, empty: bool = False) -> int:
+        """The document position of ``offset``; for an empty place (text this version lacks) with filler space
+        before it, the top of that space, which stands opposite the text the others have."""
         qt = self._positions.to_qt(offset)
+        return qt - self._positions.fillers.get(offset, 0) if empty else qt
+
+    def line_of(self, offset: int, *, empty: bool = False) -> int:
+        """The visual line (wrapped lines counted) holding code-point ``offset``: what the scroll bar counts
+        (exact after :meth:`lay_out`); ``empty`` as for :meth:`place_qt`."""
+        doc = self.editor.document()
+        qt = self.place_qt(offset, empty=empty)
         block = doc.findBlock(min(qt, max(0, doc.characterCount() - 1)))
         if not block.isValid():
             return 0

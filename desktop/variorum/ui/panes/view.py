@@ -244,7 +244,7 @@ class PanesView(QWidget):
         top = driver.top_offset() if driver is not None else None
         for vid, pane in self._panes.items():
             pane.set_fillers(lines.get(vid, {}))
-        current = {pane: pane.selected_range()[0] for pane in self._panes.values()
+        current = {pane: pane.selected_range() for pane in self._panes.values()
                    if pane.marked_ranges() or pane.editor.marker is not None}
         if current:  # the user is on a difference or a finding: keep it level
             self._syncing = True
@@ -371,7 +371,7 @@ class PanesView(QWidget):
         ``level_at`` (panes with nothing to select), are brought to the same line of the screen. ``notices``
         are shown in the panes' headers (others show none)."""
         notices = notices or {}
-        level: dict[DiffPane, int] = {}
+        level: dict[DiffPane, tuple[int, int]] = {}
         self._syncing = True
         try:
             for vid, pane in self._panes.items():
@@ -380,11 +380,11 @@ class PanesView(QWidget):
                 if wanted:
                     first, *rest = [wanted] if isinstance(wanted[0], int) else list(wanted)
                     pane.select(*first, scroll=False, also=tuple(rest))
-                    level[pane] = first[0]
+                    level[pane] = first
                 else:
                     pane.clear_selection()
                     if level_at and vid in level_at:
-                        level[pane] = level_at[vid]
+                        level[pane] = (level_at[vid], level_at[vid] + 1)
             level_panes(level)
         finally:
             self._syncing = False

@@ -30,8 +30,12 @@ class PaneLines:
     def place_qt(self, offset: int, *, empty: bool = False) -> int:
         """The document position of ``offset``; for an empty place (text this version lacks) with filler space
         before it, the top of that space, which stands opposite the text the others have."""
-        qt = self._positions.to_qt(offset)
-        return qt - self._positions.fillers.get(offset, 0) if empty else qt
+        p = self._positions
+        if empty:
+            start = p.text.rfind("\n", 0, offset) + 1  # filler space stands before a line's first character
+            if start in p.fillers and not p.text[start:offset].strip():
+                return p.to_qt(start) - p.fillers[start]
+        return p.to_qt(offset)
 
     def line_of(self, offset: int, *, empty: bool = False) -> int:
         """The visual line (wrapped lines counted) holding code-point ``offset``: what the scroll bar counts

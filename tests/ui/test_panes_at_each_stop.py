@@ -7,7 +7,7 @@ import re
 import pytest
 from app_helpers import make_window, open_and_wait
 from panes_helpers import line_top, on_screen, walk_stops
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 
 from variorum.assets import demo_paths
 from variorum.core.counterpart import on_word_boundary
@@ -141,5 +141,23 @@ def test_filler_space_keeps_shared_paragraphs_level_wherever_the_view_is(qtbot, 
         assert all(on_screen(pane, at) for pane, at in placed)
         tops = [line_top(window, pane, at) for pane, at in placed]
         assert max(tops) - min(tops) <= line, (base.version.text[b:b + 40], tops)
+    window.runner.invalidate()
+    window.runner.wait()
+
+
+def test_the_keyboard_cursor_skips_filler_space(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    with demo_paths() as demo:
+        open_and_wait(qtbot, window, demo)
+    qtbot.waitUntil(window.panes.settled)
+    pane = next(p for p in lined_up_panes(window) if p.fillers().get(min(p.fillers(), default=-1)) and
+                min(p.fillers()) <= len(p.version.text) - len(p.version.text.lstrip()))
+    pane.editor.setFocus()
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):
+        qtbot.keyClick(pane.editor, Qt.Key.Key_Right,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    start, end = pane.selected_range()
+    assert len(pane.version.text[start:end].split()) >= 2  # words, not the empty lines before them
     window.runner.invalidate()
     window.runner.wait()

@@ -56,6 +56,7 @@ class DiffPane(PaneLines, QWidget):
         self._positions = TextPositions("")
         self._spans: list[tuple[int, int, str]] = []
         self._hit_ranges: list[tuple[int, int]] = []
+        self._last_cursor = 0  # where the text cursor was: which way it moves decides how filler space is skipped
         self._current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._notes: list[QTextEdit.ExtraSelection] = []
@@ -76,6 +77,7 @@ class DiffPane(PaneLines, QWidget):
         self._selection_colours()
 
         self.editor.clickedAt.connect(lambda qt: self.clicked.emit(self.version.id, self._positions.from_qt(qt)))
+        self.editor.cursorPositionChanged.connect(self._skip_fillers)
         self.editor.selectionChanged.connect(self._on_selection_changed)  # Shift+arrows select words too
         self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor.customContextMenuRequested.connect(self._context_menu)
@@ -83,6 +85,21 @@ class DiffPane(PaneLines, QWidget):
         self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> what is highlighted there
         self.editor.viewport().installEventFilter(self)
         self.editor.verticalScrollBar().valueChanged.connect(self._on_scroll)
+
+    def _skip_fillers(self) -> None:
+        """The cursor never rests in filler space: arrow keys, Ctrl+Home and clicks carry it on to the text in
+        the direction it was going, so a keyboard selection takes words, not empty lines."""
+        p, cursor = self._positions, self.editor.textCursor()
+        pos = cursor.position()
+        real = p.to_qt(p.from_qt(pos))
+        if p.fillers and pos < real:
+            back = real - p.fillers.get(p.from_qt(pos), 0) - 1  # the end of the line before the filler space
+            target = back if pos < self._last_cursor and back >= 0 else real
+            mode = QTextCursor.MoveMode.KeepAnchor if cursor.hasSelection() else QTextCursor.MoveMode.MoveAnchor
+            cursor.setPosition(target, mode)
+            self.editor.setTextCursor(cursor)
+            pos = target
+        self._last_cursor = pos
 
     def _on_selection_changed(self) -> None:
         """Selections the user makes (or clears: an empty range) are announced; those the program makes are not."""

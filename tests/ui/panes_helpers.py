@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from variorum.ui.findings.model import COL_MESSAGE
 
@@ -45,6 +46,14 @@ def click_finding(qtbot, window, finding) -> None:
     panel = window.docks.findings
     index = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(finding.id), COL_MESSAGE))
     assert index.isValid(), f"{finding.kind} is not listed"
-    panel.view.scrollTo(index)
-    rect = panel.view.visualRect(index)
-    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 8, rect.center().y()))
+    panel.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)  # wholly in view: a press on a
+    # row cut off at the edge scrolls the list first, and the release then lands on another row
+    qtbot.waitUntil(lambda: panel.view.indexAt(_row_point(panel.view, index)).row() == index.row())
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # two clicks on one spot would make a double-click
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(panel.view, index))
+    assert panel.current_finding() == finding
+
+
+def _row_point(view, index) -> QPoint:
+    rect = view.visualRect(index)
+    return QPoint(rect.left() + 8, rect.center().y())

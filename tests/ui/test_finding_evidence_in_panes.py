@@ -65,8 +65,11 @@ def test_every_finding_selects_its_evidence_in_every_pane(qtbot, case_window):
     c = window.comparison
     assert c.findings
     shown = {p.version_id: p for p in window.panes.panes()}
+    activated = []
+    window.docks.findingActivated.connect(activated.append)
     for finding in c.findings:
         click_finding(qtbot, window, finding)
+        assert activated[-1] == finding, (finding.kind, activated[-1].kind)
         cited = {}
         for e in finding.evidence:
             if e.end > e.start and e.version in shown:
@@ -80,7 +83,7 @@ def test_every_finding_selects_its_evidence_in_every_pane(qtbot, case_window):
                 assert on_screen(pane, cited[vid][0][0]), (finding.kind, vid)
                 assert NO_EVIDENCE not in pane.role.full_text()
             else:
-                assert pane.selected_range()[0] == pane.selected_range()[1]
+                assert pane.selected_range()[0] == pane.selected_range()[1], (finding.kind, vid, finding.evidence)
                 assert pane.role.full_text().endswith(NO_EVIDENCE), (finding.kind, vid)
 
 

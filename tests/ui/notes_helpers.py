@@ -25,7 +25,7 @@ def point_of(pane, offset: int) -> QPoint:
     """Where the character at ``offset`` is drawn in the pane's viewport (its left edge, mid-line)."""
     editor = pane.editor
     cursor = QTextCursor(editor.document())
-    cursor.setPosition(offset)  # the demo texts are BMP only: code points are Qt positions here
+    cursor.setPosition(pane.to_qt(offset))  # filler lines and UTF-16 pairs counted
     rect = editor.cursorRect(cursor)
     return QPoint(rect.left() + 1, rect.center().y())
 

@@ -14,7 +14,6 @@ from variorum import logs
 from variorum.core import case as case_module
 from variorum.core.model import Evidence, Finding
 from variorum.ui.palette import FORMAT_KIND_PROPERTY
-from variorum.ui.textpos import to_qt
 from variorum.ui.window.main_window import MainWindow
 
 
@@ -172,7 +171,7 @@ def test_clicking_a_highlight_selects_its_counterpart_in_every_pane(qtbot, windo
     pane = window.panes.pane(compared)
     pane.select(d.other.start, d.other.end)  # scroll it into view
     cursor = QTextCursor(pane.editor.document())
-    cursor.setPosition(to_qt(c.version(compared).text, d.other.start + 1))
+    cursor.setPosition(pane.to_qt(d.other.start + 1))
     point = pane.editor.cursorRect(cursor).center()
     pane.clear_selection()
     window.panes.pane(c.base).clear_selection()
@@ -305,7 +304,7 @@ def test_text_missing_from_a_version_is_marked_where_it_would_be(qtbot, window, 
     d = stops[index].difference
     pane = window.panes.pane(compared)
     assert pane.selected_range() == (d.other.start, d.other.start)
-    assert pane.editor.marker == to_qt(window.comparison.version(compared).text, d.other.start)
+    assert pane.editor.marker == pane.place_qt(d.other.start, empty=True)  # atop any filler space there
     window.actions_.next_diff.trigger()
     if stops[index + 1].difference.other.end > stops[index + 1].difference.other.start:
         assert pane.editor.marker is None
@@ -366,7 +365,7 @@ def test_hovering_a_highlight_explains_it(qtbot, window, seed_paths):
     pane = window.panes.pane(compared)
     pane.select(d.other.start, d.other.end)  # bring it on screen
     cursor = QTextCursor(pane.editor.document())
-    cursor.setPosition(to_qt(window.comparison.version(compared).text, d.other.start + 1))
+    cursor.setPosition(pane.to_qt(d.other.start + 1))
     pos = pane.editor.cursorRect(cursor).center()
     viewport = pane.editor.viewport()
     QApplication.sendEvent(viewport, QHelpEvent(QHelpEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))

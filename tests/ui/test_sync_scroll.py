@@ -31,13 +31,13 @@ def test_scrolling_keeps_aligned_paragraphs_level(qtbot, window, tmp_path):
 
     target = base_text.index("Paragraph 30:")
     bar = base_pane.editor.verticalScrollBar()
-    block = base_pane.editor.document().findBlock(target)
+    block = base_pane.editor.document().findBlock(base_pane.to_qt(target))
     bar.setValue(block.firstLineNumber())  # as the user's wheel or scroll bar does
     assert base_text[base_pane.top_offset():].startswith("Paragraph 30:")
     assert other_text[other_pane.top_offset():].startswith("Paragraph 30:")
     # And the other way round.
     target = other_text.index("Paragraph 45:")
-    other_pane.editor.verticalScrollBar().setValue(other_pane.editor.document().findBlock(target).firstLineNumber())
+    other_pane.editor.verticalScrollBar().setValue(other_pane.editor.document().findBlock(other_pane.to_qt(target)).firstLineNumber())
     assert base_text[base_pane.top_offset():].startswith("Paragraph 45:")
 
 

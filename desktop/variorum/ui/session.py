@@ -7,7 +7,8 @@ Panels read the case from here and follow these signals instead of keeping copie
                         versions, the compared version and everything else may have changed with it
 - ``versionsChanged``   the same comparison, but versions were hidden, shown or re-ordered (hiding the compared
                         version also changes which one is compared)
-- ``currentChanged``    the user chose another version to compare with the base
+- ``currentChanged``    another version (or none) is compared with the base: the user chose it, or hid the one
+                        that was compared
 - ``focusChanged``      the finding, difference or words the user is on (what a new note attaches to) changed
 - ``cosmeticChanged``   cosmetic differences were shown or hidden
 - ``notesChanged``      the case's notes changed (their anchors and statuses)
@@ -145,8 +146,11 @@ class Session(QObject):
         return self.case.identical() if self.case.collapse_identical else {}
 
     def set_visible(self, version_id: str, visible: bool) -> None:
+        compared = self.case.compared
         self.case.set_hidden(version_id, not visible)
         self.versionsChanged.emit()
+        if self.case.compared != compared:  # the compared version was hidden: every label must say so
+            self.currentChanged.emit()
 
     def reorder(self, ids: Sequence[str]) -> None:
         self.case.reorder(ids)

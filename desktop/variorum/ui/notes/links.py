@@ -37,7 +37,7 @@ class NotesLinks(QObject):
         docks.findings.currentFindingChanged.connect(self._on_finding)
         notes.findingRequested.connect(self._go_to_finding)
         notes.differenceRequested.connect(self._go_to_difference)
-        notes.rangeRequested.connect(lambda vid, s, e: panes.select_ranges({vid: (s, e)}))
+        notes.rangeRequested.connect(panes.select_words)
         if notes.error is not None:
             self._say_notes_unavailable(notes.error)
 

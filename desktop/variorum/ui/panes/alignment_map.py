@@ -2,7 +2,9 @@
 
 Every version is aligned with the base (``Comparison.alignments``); a position is carried to the base and from
 there to the target, proportionally inside aligned paragraphs. Versions without an alignment (related coverage,
-unreadable files) map by their relative position in the text. Pure Python: no Qt here.
+unreadable files) map by their relative position in the text. Ranges that must be exact (the counterpart of a
+difference, a finding's evidence, a note's words) go through :class:`~variorum.core.counterpart.Counterparts`
+instead, which follows each version's own word diff. Pure Python: no Qt here.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from variorum.core.counterpart import Counterparts
 from variorum.core.model import Comparison, Difference
 
 
@@ -62,9 +65,7 @@ class AlignmentMap:
             pairs = comparison.alignments[v.id].paragraphs if v.id in comparison.alignments else ()
             self._to_base[v.id] = _segments(pairs, reverse=True, src_len=len(v.text), dst_len=base_len)
             self._from_base[v.id] = _segments(pairs, reverse=False, src_len=base_len, dst_len=len(v.text))
-        self._by_version: dict[str, list[Difference]] = {}
-        for d in comparison.differences:
-            self._by_version.setdefault(d.version, []).append(d)
+        self.exact = Counterparts(comparison)  # word-exact places, through each version's own diff
 
     def to_base(self, version_id: str, offset: int) -> int:
         if version_id == self._base or version_id not in self._to_base:
@@ -82,16 +83,15 @@ class AlignmentMap:
         return self.from_base(target, self.to_base(source, offset))
 
     def counterpart(self, diff: Difference, version_id: str) -> tuple[int, int]:
-        """The range in ``version_id`` that corresponds to ``diff`` (a difference between the base and
-        ``diff.version``): its own span in either of those two, otherwise the overlapping differences of that
-        version, otherwise the aligned position of the base span."""
-        if version_id == self._base:
-            return diff.base.start, diff.base.end
-        if version_id == diff.version:
-            return diff.other.start, diff.other.end
-        bs, be = diff.base.start, diff.base.end
-        hits = [d for d in self._by_version.get(version_id, ())
-                if d.base.start < be and bs < d.base.end or (bs == be and d.base.start <= bs <= d.base.end)]
-        if hits:
-            return min(d.other.start for d in hits), max(d.other.end for d in hits)
-        return self.from_base(version_id, bs), self.from_base(version_id, be)
+        """The range in ``version_id`` that reads where ``diff`` (between the base and ``diff.version``) is: its
+        own span in either of those two, otherwise the place found through ``version_id``'s own word diff
+        (exact to the word); versions that do not line up with the base get the aligned position."""
+        exact = self.exact.of_difference(diff, version_id)
+        if exact is not None:
+            return exact
+        return self.from_base(version_id, diff.base.start), self.from_base(version_id, diff.base.end)
+
+    def between(self, source: str, start: int, end: int, target: str) -> tuple[int, int] | None:
+        """Where [start, end) of ``source`` reads in ``target``, exact to the word; None when either does not
+        line up with the base word by word."""
+        return self.exact.between(source, start, end, target)

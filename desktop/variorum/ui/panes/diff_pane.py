@@ -1,4 +1,4 @@
-"""One version's text: a header (colour, label, role) above a read-only, word-wrapped QPlainTextEdit.
+"""One version's text: a :class:`PaneHeader` (colour, label, role) above a read-only, word-wrapped QPlainTextEdit.
 
 Highlights come from a :class:`SpanHighlighter` attached before the text is set; ExtraSelections are used for the
 marks drawn over them (notes, search hits, the current difference), whose formats merge with the highlight below.
@@ -8,17 +8,19 @@ Positions in and out are code points.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QPainter, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from variorum.core.model import Version
 from variorum.ui.palette import FORMAT_KIND_PROPERTY, Role, diff_formats, is_dark
 from variorum.ui.panes.highlighter import SpanHighlighter, spans_by_block
+from variorum.ui.panes.pane_editor import PaneEditor
+from variorum.ui.panes.pane_header import PaneHeader
+from variorum.ui.panes.pane_lines import PaneLines
 from variorum.ui.textpos import TextPositions
-from variorum.ui.widgets.elided_label import ElidedLabel
 
 PANE_MIN_WIDTH = 210
 # Characters Qt would turn into a block break or hide; shown as spaces so offsets stay one-to-one.
@@ -39,71 +41,7 @@ def search_format(dark: bool) -> QTextCharFormat:
     return f
 
 
-class _Editor(QPlainTextEdit):
-    clickedAt = Signal(int)  # Qt position of a plain click (not a drag-selection)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setAcceptDrops(False)  # files dropped here go to the window, which adds them to the case
-        self.viewport().setAcceptDrops(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self._press: QPoint | None = None
-        self.marker: int | None = None  # Qt position of an empty current difference (text missing here)
-        self.marker_colour = Role.CURRENT.colour(False)
-        self.note_spans: list[tuple[int, int]] = []  # Qt positions of words with a note: a bar in the margin
-        self.note_colour = Role.NOTE.colour(False)
-
-    def _paint_note_bars(self) -> None:
-        """A bar at the left edge beside the lines holding a note's words, visible even over a highlight."""
-        painter = QPainter(self.viewport())
-        height = self.viewport().height()
-        last = self.document().characterCount() - 1
-        for start, end in self.note_spans:
-            a, b = QTextCursor(self.document()), QTextCursor(self.document())
-            a.setPosition(min(start, last))
-            b.setPosition(min(end, last))
-            top, bottom = self.cursorRect(a).top(), self.cursorRect(b).bottom()
-            if bottom >= 0 and top <= height:
-                painter.fillRect(0, top, 3, max(2, bottom - top), self.note_colour)
-        painter.end()
-
-    def set_marker(self, position: int | None) -> None:
-        self.marker = position
-        self.viewport().update()
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if self.note_spans:
-            self._paint_note_bars()
-        if self.marker is None:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(min(self.marker, self.document().characterCount() - 1))
-        rect = self.cursorRect(cursor)
-        painter = QPainter(self.viewport())
-        painter.fillRect(rect.left() - 1, rect.top(), 4, rect.height(), self.marker_colour)
-        painter.fillRect(rect.left() - 4, rect.top(), 10, 2, self.marker_colour)
-        painter.fillRect(rect.left() - 4, rect.bottom() - 1, 10, 2, self.marker_colour)
-        painter.end()
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        self._press = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        super().mouseReleaseEvent(event)
-        pos = event.position().toPoint()
-        if (event.button() == Qt.MouseButton.LeftButton and self._press is not None
-                and (pos - self._press).manhattanLength() < 4):
-            self.clickedAt.emit(self.cursorForPosition(pos).position())
-        self._press = None
-
-
-class DiffPane(QWidget):
+class DiffPane(PaneLines, QWidget):
     """A version's text with its highlights. Signals carry code-point offsets."""
 
     clicked = Signal(str, int)  # version id, offset
@@ -116,6 +54,9 @@ class DiffPane(QWidget):
         self.setMinimumWidth(PANE_MIN_WIDTH)
         self._dark = is_dark(self.palette())
         self._positions = TextPositions("")
+        self._spans: list[tuple[int, int, str]] = []
+        self._hit_ranges: list[tuple[int, int]] = []
+        self._last_cursor = 0  # where the text cursor was: which way it moves decides how filler space is skipped
         self._current: list[QTextEdit.ExtraSelection] = []
         self._hits: list[QTextEdit.ExtraSelection] = []
         self._notes: list[QTextEdit.ExtraSelection] = []
@@ -123,30 +64,20 @@ class DiffPane(QWidget):
         self._programmatic = 0
         self.context_actions: list[QAction] = []  # added to the pane's context menu (e.g. "Add note…")
 
-        self.header = ElidedLabel(self)
-        self.header.setContentsMargins(8, 4, 8, 0)
-        bold = self.header.font()
-        bold.setBold(True)
-        self.header.setFont(bold)
-        self.role = ElidedLabel(self)
-        self.role.setContentsMargins(8, 0, 8, 4)
-        self.role.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.editor = _Editor(self)
+        self.head = PaneHeader(version, colour, self)
+        self.header, self.role = self.head.header, self.head.role
+        self.editor = PaneEditor(self)
+        self.editor.setCenterOnScroll(True)  # the last lines can be brought level with the other panes too
         self.highlighter = SpanHighlighter(self.editor.document(), pane_formats(self._dark))
-        self._stripe = QFrame(self)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._stripe)
-        layout.addWidget(self.header)
-        layout.addWidget(self.role)
+        layout.addWidget(self.head)
         layout.addWidget(self.editor, 1)
-        self.set_colour(colour)
-        self.set_role("")
         self._selection_colours()
 
         self.editor.clickedAt.connect(lambda qt: self.clicked.emit(self.version.id, self._positions.from_qt(qt)))
+        self.editor.cursorPositionChanged.connect(self._skip_fillers)
         self.editor.selectionChanged.connect(self._on_selection_changed)  # Shift+arrows select words too
         self.editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.editor.customContextMenuRequested.connect(self._context_menu)
@@ -154,6 +85,21 @@ class DiffPane(QWidget):
         self.tooltip_for: Callable[[int], str | None] | None = None  # offset -> what is highlighted there
         self.editor.viewport().installEventFilter(self)
         self.editor.verticalScrollBar().valueChanged.connect(self._on_scroll)
+
+    def _skip_fillers(self) -> None:
+        """The cursor never rests in filler space: arrow keys, Ctrl+Home and clicks carry it on to the text in
+        the direction it was going, so a keyboard selection takes words, not empty lines."""
+        p, cursor = self._positions, self.editor.textCursor()
+        pos = cursor.position()
+        real = p.to_qt(p.from_qt(pos))
+        if p.fillers and pos < real:
+            back = real - p.fillers.get(p.from_qt(pos), 0) - 1  # the end of the line before the filler space
+            target = back if pos < self._last_cursor and back >= 0 else real
+            mode = QTextCursor.MoveMode.KeepAnchor if cursor.hasSelection() else QTextCursor.MoveMode.MoveAnchor
+            cursor.setPosition(target, mode)
+            self.editor.setTextCursor(cursor)
+            pos = target
+        self._last_cursor = pos
 
     def _on_selection_changed(self) -> None:
         """Selections the user makes (or clears: an empty range) are announced; those the program makes are not."""
@@ -193,25 +139,30 @@ class DiffPane(QWidget):
     def version_id(self) -> str:
         return self.version.id
 
+    @property
+    def colour(self) -> QColor:
+        return self.head.colour
+
+    @property
+    def notice(self) -> str:
+        return self.head.notice
+
     def set_colour(self, colour: QColor) -> None:
-        self.colour = colour
-        self._stripe.setStyleSheet(f"background: {colour.name()};")
+        self.head.set_colour(colour)
 
     def set_role(self, role: str, *, emphasised: bool = False) -> None:
-        """Show the version's label and its role (base, compared, related…) in the header; the compared
-        version's header gets a thicker colour bar so it stands out among many panes."""
-        v = self.version
-        self._stripe.setFixedHeight(8 if emphasised else 3)
-        self.header.set_full_text(f"{v.id}  {v.label}")
-        self.role.set_full_text(role or " ")
-        tip = f"{v.label}\n{v.path or 'pasted text'}\nsha256 {v.sha256}" + (f"\n{role}" if role else "")
-        self.header.setToolTip(tip)
-        self.role.setToolTip(tip)
+        self.head.set_role(role, emphasised=emphasised)
 
-    def set_text(self, text: str, spans: list[tuple[int, int, str]]) -> None:
-        """Set the text with its highlights (the highlighter gets its spans before the text arrives)."""
+    def set_notice(self, notice: str) -> None:
+        self.head.set_notice(notice)
+
+    def set_text(self, text: str, spans: list[tuple[int, int, str]],
+                 fillers: Mapping[int, int] | None = None) -> None:
+        """Set the text with its highlights (the highlighter gets its spans before the text arrives) and its
+        filler lines (``fillers``: line start offset -> empty lines shown before it)."""
         text = text.translate(_QT_SPECIAL)
-        self._positions = TextPositions(text)
+        self._positions = TextPositions(text, fillers)
+        self._spans = list(spans)
         by_block = spans_by_block(self._positions, spans)
         # With nothing to paint yet (the comparison is still running), keep the highlighter off the document so
         # setting the text costs no Python call per line; it is attached when the highlights arrive.
@@ -220,7 +171,7 @@ class DiffPane(QWidget):
         self._current, self._hits, self._notes = [], [], []
         self._programmatic += 1
         try:
-            self.editor.setPlainText(text)
+            self.editor.setPlainText(self._positions.shown)
         finally:
             self._programmatic -= 1
         if self._note_ranges:
@@ -228,7 +179,28 @@ class DiffPane(QWidget):
         if not self.version.ok:
             self.editor.setPlaceholderText(f"This file could not be compared.\n\n{self.version.error}")
 
+    def set_fillers(self, fillers: Mapping[int, int]) -> None:
+        """Show these filler lines instead of the present ones; highlights, marks and selection stay."""
+        if dict(fillers) == self._positions.fillers:
+            return
+        marked, (start, end), hits = self.marked_ranges(), self.selected_range(), self._hit_ranges
+        marker = self.editor.marker is not None
+        self.set_text(self._positions.text, self._spans, fillers)
+        if self.highlighter.document() is not None:
+            self.highlighter.rehighlight()  # at once: re-attaching to the same document would wait a turn
+        self.set_search_hits(hits)
+        if marked or marker:
+            self.select(start, end, scroll=False, also=tuple(r for r in marked if r != (start, end)))
+
+    def fillers(self) -> dict[int, int]:
+        return dict(self._positions.fillers)
+
+    def to_qt(self, offset: int) -> int:
+        """The document position of code-point ``offset`` (filler lines and UTF-16 pairs counted)."""
+        return self._positions.to_qt(offset)
+
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
+        self._spans = list(spans)
         by_block = spans_by_block(self._positions, spans)
         if self.highlighter.document() is None:
             if not by_block:
@@ -283,8 +255,9 @@ class DiffPane(QWidget):
         cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
-    def select(self, start: int, end: int, *, scroll: bool = True) -> None:
-        """Select [start, end) and mark it as the current difference; centre it when ``scroll``."""
+    def select(self, start: int, end: int, *, scroll: bool = True, also: tuple[tuple[int, int], ...] = ()) -> None:
+        """Select [start, end) and mark it as the current difference (with the ranges in ``also``: more evidence
+        of the same finding); centre it when ``scroll``."""
         cursor = self._cursor(start, end)
         self._programmatic += 1
         try:
@@ -293,19 +266,32 @@ class DiffPane(QWidget):
                 self.editor.centerCursor()
         finally:
             self._programmatic -= 1
-        sel = QTextEdit.ExtraSelection()
-        sel.cursor = cursor
-        sel.format = pane_formats(self._dark)["current"]
-        self._current = [sel] if end > start else []
+        fmt = pane_formats(self._dark)["current"]
+        self._current = []
+        for s, e in ((start, end), *also):
+            if e > s:
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = self._cursor(s, e)
+                sel.format = fmt
+                self._current.append(sel)
         # Text missing from this version has no characters to colour: a bar marks where it would be.
-        self.editor.marker_colour = sel.format.background().color()
-        self.editor.set_marker(None if end > start else self._positions.to_qt(start))
+        self.editor.marker_colour = fmt.background().color()
+        self.editor.set_marker(None if end > start else self.place_qt(start, empty=True))
         self._refresh_marks()
+
+    def marked_ranges(self) -> list[tuple[int, int]]:
+        """The ranges marked as current (the selection and any further evidence), in code points."""
+        return [(self._positions.from_qt(sel.cursor.selectionStart()),
+                 self._positions.from_qt(sel.cursor.selectionEnd())) for sel in self._current]
 
     def clear_selection(self) -> None:
         cursor = self.editor.textCursor()
         cursor.clearSelection()
-        self.editor.setTextCursor(cursor)
+        self._programmatic += 1
+        try:
+            self.editor.setTextCursor(cursor)
+        finally:
+            self._programmatic -= 1
         self.editor.set_marker(None)
         self._current = []
         self._refresh_marks()
@@ -316,6 +302,7 @@ class DiffPane(QWidget):
 
     def set_search_hits(self, ranges: list[tuple[int, int]]) -> None:
         fmt = search_format(self._dark)
+        self._hit_ranges = list(ranges)
         self._hits = []
         for start, end in ranges:
             sel = QTextEdit.ExtraSelection()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from variorum.core.model import Difference, Finding
+from variorum.ui.panes import highlights
+from variorum.ui.panes.evidence import finding_places
 from variorum.ui.panes.highlights import Stop, is_word_diffed
 from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
@@ -24,12 +26,15 @@ class Navigator(QObject):
         self._panes = panes
         self.index = -1
         self.current: Stop | None = None
+        self._session: Session | None = None
+        self._prefix = ""  # said before the next move's message (e.g. that the compared version changed)
         panes.clicked.connect(self.on_click)
         panes.jumpRequested.connect(self.jump_to_fraction)
 
     def follow(self, session: Session) -> None:
         """Forget the current stop when what there is to go through changes (another comparison, another compared
         version, cosmetic differences shown or hidden)."""
+        self._session = session
         self._compared = session.compared
 
         def on_versions() -> None:
@@ -57,19 +62,49 @@ class Navigator(QObject):
         return self._panes.stops()
 
     def step(self, delta: int) -> bool:
+        """The next (``delta`` = 1) or previous difference; past the last one of the compared version, the first
+        one of the next version that has any (and back the same way)."""
         stops = self._stops()
-        if not stops:
-            self.moved.emit("No differences to go to" if self._panes.comparison else "Open some versions first")
-            return False
         if self.current is not None and self.current in stops:
             index = stops.index(self.current) + delta
         else:
             index = 0 if delta > 0 else len(stops) - 1
-        if not 0 <= index < len(stops):
-            self.moved.emit("This is the last difference" if delta > 0 else "This is the first difference")
+        if stops and 0 <= index < len(stops):
+            self.go_to(stops, index)
+            return True
+        if self._continue_in_next_version(delta):
+            return True
+        if not self._panes.comparison:
+            self.moved.emit("Open some versions first")
+        elif not stops:
+            self.moved.emit("No differences to go to")
+        else:
+            where = "last" if delta > 0 else "first"
+            self.moved.emit(f"This is the {where} difference of the {where} compared version "
+                            f"({self._panes.compared})")
+        return False
+
+    def _continue_in_next_version(self, delta: int) -> bool:
+        s = self._session
+        if s is None or s.compared is None:
             return False
-        self.go_to(stops, index)
-        return True
+        comparable = s.comparable()
+        if s.compared not in comparable:
+            return False
+        left = s.compared
+        i = comparable.index(left) + delta
+        while 0 <= i < len(comparable):
+            vid = comparable[i]
+            stops = stops_for(self._panes, vid)
+            if stops:
+                s.set_compared(vid)  # the panes and this navigator follow at once
+                stops = self._stops()
+                label = self._panes.comparison.version(vid).label
+                self._prefix = f"No more differences with {left}; now comparing {vid} ({label}). "
+                self.go_to(stops, 0 if delta > 0 else len(stops) - 1)
+                return True
+            i += delta
+        return False
 
     def go_to(self, stops: list[Stop], index: int) -> None:
         stop = stops[index]
@@ -93,7 +128,8 @@ class Navigator(QObject):
         else:  # a stop is a difference or a finding
             return
         self._panes.mark_current(stop)
-        self.moved.emit(f"Difference {index + 1} of {len(stops)}: {what}")
+        prefix, self._prefix = self._prefix, ""
+        self.moved.emit(f"{prefix}Difference {index + 1} of {len(stops)} with {self._panes.compared}: {what}")
         self.currentChanged.emit(stop)
 
     def go_to_difference(self, diff: Difference) -> bool:
@@ -115,6 +151,8 @@ class Navigator(QObject):
 
     # --- selecting -----------------------------------------------------------------------------------------
     def select_difference(self, diff: Difference) -> None:
+        """Select the difference in the base and its version, and the words that read there in every other
+        version of the same article (through that version's own word diff), all on one line of the screen."""
         c, amap = self._panes.comparison, self._panes.alignment
         if c is None or amap is None:
             return
@@ -126,15 +164,15 @@ class Navigator(QObject):
         self._panes.select_ranges(ranges)
 
     def select_finding(self, finding: Finding) -> None:
-        """Select the finding's evidence in every pane it cites (the first piece of evidence in each)."""
-        ranges: dict[str, tuple[int, int]] = {}
-        for e in finding.evidence:
-            ranges.setdefault(e.version, (e.start, e.end))
-        self._panes.select_ranges(ranges)
-        if ranges:
-            self._panes.scroll_pane_into_view(next(iter(ranges)))
+        """Select the finding's evidence in every pane that holds some; the others say they hold none."""
+        places = finding_places(finding, [p.version_id for p in self._panes.panes()], self._panes.alignment.exact)
+        self._panes.select_places(places)
+        cited = [e.version for e in finding.evidence if e.version in places.ranges]
+        if cited:
+            self._panes.scroll_pane_into_view(cited[0])
         base = self._panes.comparison.base if self._panes.comparison else None
-        self._panes.mark_current(Stop(*ranges[base], finding=finding) if base in ranges else None)
+        in_base = places.ranges.get(base)
+        self._panes.mark_current(Stop(*in_base[0], finding=finding) if in_base else None)
         self.moved.emit(_short(finding.message, 180))
 
     def on_click(self, version_id: str, offset: int) -> None:
@@ -165,6 +203,12 @@ class Navigator(QObject):
             if any(e.version == version_id and e.start <= offset < e.end for e in f.evidence):
                 self.select_finding(f)
                 return
+
+
+def stops_for(panes: PanesView, version_id: str) -> list[Stop]:
+    """The stops Alt+Down would go through with ``version_id`` compared."""
+    c = panes.comparison
+    return highlights.stops(c, version_id, panes.show_cosmetic) if c is not None else []
 
 
 def _short(text: str, limit: int = 60) -> str:

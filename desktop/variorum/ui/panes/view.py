@@ -7,6 +7,8 @@ case never freezes the window; ``shown`` is emitted when every pane has its text
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
@@ -15,30 +17,14 @@ from variorum.core.model import Comparison
 from variorum.ui.palette import Role, is_dark, mark_colour
 from variorum.ui.panes.alignment_map import AlignmentMap
 from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
+from variorum.ui.panes.evidence import Places, word_places
+from variorum.ui.panes.fillers import anchors
 from variorum.ui.panes.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
+from variorum.ui.panes.leveller import level_panes, line_level_with, measure_fillers
 from variorum.ui.panes.note_marks import note_ranges
 from variorum.ui.panes.overview import OverviewStrip
+from variorum.ui.panes.pane_header import role_of
 from variorum.ui.session import Session
-
-
-def role_of(comparison: Comparison, version_id: str, compared: str | None) -> str:
-    v = comparison.version(version_id)
-    if not v.ok:
-        return "could not be read"
-    rel = comparison.relations.get(version_id)
-    if version_id == comparison.base:
-        return "base"
-    if rel is None:
-        return ""
-    if rel.kind == "same-article":
-        role = f"same article · {rel.similarity:.0%} similar"
-    elif rel.kind == "related":
-        role = f"related coverage · {rel.similarity:.0%} similar"
-    else:
-        role = f"unrelated · {rel.similarity:.0%} similar"
-    if version_id == compared:
-        return f"compared · {rel.similarity:.0%} similar"
-    return role
 
 
 class PanesView(QWidget):
@@ -64,7 +50,13 @@ class PanesView(QWidget):
         self.same_as: dict[str, list[str]] = {}  # version id → identical versions shown in its pane
         self.fit_all = False  # True: every pane fits in the window; False: panes keep a readable width
 
+        self._anchor_rows: list[dict[str, int]] = []  # paragraphs kept level by filler space: version -> offset
+        self._refill = QTimer(self)
+        self._refill.setSingleShot(True)
+        self._refill.setInterval(150)
+        self._refill.timeout.connect(self.apply_fillers)
         self._splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter.splitterMoved.connect(lambda _pos, _index: self._refill.start())
         self._splitter.setChildrenCollapsible(False)
         self._splitter.setHandleWidth(6)
         self.scroll_area = QScrollArea(self)
@@ -132,6 +124,7 @@ class PanesView(QWidget):
         When the panes already show these versions (their texts were shown while the comparison ran), they
         are kept and only the highlights are added, block by block."""
         self._generation += 1
+        self._anchor_rows = []
         self.comparison = comparison
         self.alignment = AlignmentMap(comparison)
         self.compared = compared
@@ -231,8 +224,45 @@ class PanesView(QWidget):
             QTimer.singleShot(0, lambda: self._fill_next(generation))
         else:
             self._splitter.setSizes([1000] * self._splitter.count())
+            self.apply_fillers()
             self._update_overview()
             self.shown.emit()
+
+    def apply_fillers(self) -> None:
+        """Empty lines opposite the passages other versions have, so aligned paragraphs start on the same line
+        in every pane of the same article; the panes keep their place in the text."""
+        c = self.comparison
+        if c is None or self._queue or not self._panes:
+            return
+        ids = [vid for vid in self._panes if c.base is not None and self._aligned(vid) and c.version(vid).ok]
+        rows = anchors(c, ids) if len(ids) > 1 else []
+        self._anchor_rows = rows
+        lines = measure_fillers(rows, self._panes)
+        if all(pane.fillers() == lines.get(vid, {}) for vid, pane in self._panes.items()):
+            return
+        driver = self._panes.get(c.base) if c.base else None
+        top = driver.top_offset() if driver is not None else None
+        for vid, pane in self._panes.items():
+            pane.set_fillers(lines.get(vid, {}))
+        current = {pane: pane.selected_range() for pane in self._panes.values()
+                   if pane.marked_ranges() or pane.editor.marker is not None}
+        if current:  # the user is on a difference or a finding: keep it level
+            self._syncing = True
+            try:
+                level_panes(current)
+            finally:
+                self._syncing = False
+        elif driver is not None and top:
+            driver.scroll_to_offset(top)
+            self._sync_from(c.base)
+
+    def settled(self) -> bool:
+        """Every pane has its text and highlights, and its filler space fits the present width."""
+        return not self._queue and not self._refill.isActive()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._refill.start()  # line counts change with the width
 
     def _spans(self, vid: str) -> list[tuple[int, int, str]]:
         if self.comparison is None:
@@ -334,18 +364,40 @@ class PanesView(QWidget):
         n = len(base.text)
         self.overview.set_current((stop.start / n, stop.end / n))
 
-    def select_ranges(self, ranges: dict[str, tuple[int, int]]) -> None:
-        """Select a range in each pane named (and centre it there); other panes lose their selection."""
+    def select_ranges(self, ranges: Mapping[str, tuple[int, int] | Sequence[tuple[int, int]]], *,
+                      level_at: Mapping[str, int] | None = None, notices: Mapping[str, str] | None = None) -> None:
+        """Select the range (or ranges: the first is the selection, the rest are marked with it) in each pane
+        named; other panes lose their selection. The first range of every pane, and the offsets of
+        ``level_at`` (panes with nothing to select), are brought to the same line of the screen. ``notices``
+        are shown in the panes' headers (others show none)."""
+        notices = notices or {}
+        level: dict[DiffPane, tuple[int, int]] = {}
         self._syncing = True
         try:
             for vid, pane in self._panes.items():
-                if vid in ranges:
-                    pane.select(*ranges[vid])
+                pane.set_notice(notices.get(vid, ""))
+                wanted = ranges.get(vid)
+                if wanted:
+                    first, *rest = [wanted] if isinstance(wanted[0], int) else list(wanted)
+                    pane.select(*first, scroll=False, also=tuple(rest))
+                    level[pane] = first
                 else:
                     pane.clear_selection()
+                    if level_at and vid in level_at:
+                        level[pane] = (level_at[vid], level_at[vid] + 1)
+            level_panes(level)
         finally:
             self._syncing = False
         self._update_view_mark()
+
+    def select_places(self, places: Places) -> None:
+        self.select_ranges(places.ranges, level_at=places.level_at, notices=places.notices)
+
+    def select_words(self, version_id: str, start: int, end: int) -> None:
+        """Select words of one version and the words that read there in every pane that lines up with it."""
+        if self.alignment is None:
+            return
+        self.select_places(word_places(version_id, start, end, list(self._panes), self.alignment.exact))
 
     def scroll_pane_into_view(self, version_id: str) -> None:
         pane = self._panes.get(version_id)
@@ -371,7 +423,8 @@ class PanesView(QWidget):
             top = driver.top_offset()
             for vid, pane in self._panes.items():
                 if vid != version_id and self._aligned(vid):
-                    pane.scroll_to_offset(self.alignment.map(version_id, top, vid))
+                    mapped = self.alignment.map(version_id, top, vid)
+                    pane.set_top_line(line_level_with(driver, pane, self._anchor_rows, mapped))
         finally:
             self._syncing = False
         self._update_view_mark()

@@ -28,6 +28,7 @@ from variorum.ui import settings
 from variorum.ui.export.dialog import export_comparison
 from variorum.ui.notes.case_notes import CaseNotes
 from variorum.ui.notes.links import NotesLinks
+from variorum.ui.panes.compared_label import ComparedLabel
 from variorum.ui.panes.find_bar import FindBar
 from variorum.ui.panes.navigation import Navigator
 from variorum.ui.panes.view import PanesView
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
                 self.actions_.edit_menu.insertAction(self.actions_.preferences, action)
             self.actions_.edit_menu.insertSeparator(self.actions_.preferences)
         self.progress = ProgressIndicator(self)
+        self.compared_label = ComparedLabel(self.session, self)  # what the highlights refer to, always current
+        self.statusBar().addPermanentWidget(self.compared_label)
         self.statusBar().addPermanentWidget(self.progress)
         self._drop_filter = FileDropFilter(self.add_paths, self)
         for widget in self.docks.drop_targets() + self.case_notes.drop_targets() + [self.find_bar.edit]:
@@ -297,6 +300,8 @@ class MainWindow(QMainWindow):
         if compared is not None and c is not None:
             label = c.version(compared).label
             self.statusBar().showMessage(f"Comparing {compared} ({label}) with the base", 5000)
+        else:
+            self.statusBar().clearMessage()  # no message may name a version no longer compared
 
     def _on_failed(self, message: str) -> None:
         self.progress.stop()

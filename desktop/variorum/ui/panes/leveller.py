@@ -1,0 +1,61 @@
+"""Bring a place in each pane to the same line of the screen, so aligned passages read level across the panes;
+measure the filler space that keeps shared paragraphs level, and where a pane must scroll to stay level.
+
+Panes scroll by whole lines and every header has the same height, so putting each place on the same row of its
+pane puts them within one line of each other on screen. The row is a third of the way down (context above, the
+change and what follows below), higher when a place is near the top of its text and cannot be scrolled down to
+it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+
+from variorum.ui.panes.diff_pane import DiffPane
+from variorum.ui.panes.fillers import filler_lines
+
+
+def level_panes(places: Mapping[DiffPane, tuple[int, int]]) -> None:
+    """Scroll each pane so the line where its (start, end) range starts is on one shared row (an empty range:
+    the top of any filler space there)."""
+    if not places:
+        return
+    for pane in places:
+        pane.lay_out()
+    lines = {pane: pane.line_of(s, empty=e <= s) for pane, (s, e) in places.items()}
+    rows = min(pane.visible_lines() for pane in places)
+    row = min(rows // 3, min(lines.values()))
+    # Near the end a pane cannot scroll as far as wanted: move the row down for every pane instead.
+    row = max(row, max(line - pane.editor.verticalScrollBar().maximum() for pane, line in lines.items()))
+    row = max(0, min(row, rows - 1))
+    for pane, line in lines.items():
+        pane.set_top_line(line - row)
+
+
+def measure_fillers(rows: list[dict[str, int]], panes: Mapping[str, DiffPane]) -> dict[str, dict[int, int]]:
+    """The filler lines that bring each row of paragraphs level, measured in the panes as they are laid out."""
+    offsets: dict[str, list[int]] = {}
+    for row in rows:
+        for vid, at in row.items():
+            offsets.setdefault(vid, []).append(at)
+    for vid in offsets:
+        panes[vid].lay_out()
+    tops = {vid: dict(zip(at, panes[vid].text_tops(at), strict=True)) for vid, at in offsets.items()}
+    unit = max((panes[vid].filler_height() for vid in offsets), default=0)
+    return filler_lines(rows, tops, unit)
+
+
+def line_level_with(driver: DiffPane, pane: DiffPane, rows: list[dict[str, int]], mapped: int) -> int:
+    """The top line for ``pane`` that keeps it level with ``driver``: the same distance from the last paragraph
+    both have kept level (above the first, the panes start level too); without any, the line of ``mapped``."""
+    driver.lay_out()
+    pane.lay_out()
+    top_line = driver.top_line()
+    a, b = driver.version_id, pane.version_id
+    both = [(r[a], r[b]) for r in rows if a in r and b in r]
+    if not both:
+        return pane.line_of(mapped)
+    at = [driver.line_of(d) for d, _o in both]
+    k = bisect.bisect_right(at, top_line) - 1
+    return top_line if k < 0 else pane.line_of(both[k][1]) + top_line - at[k]

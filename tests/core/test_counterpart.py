@@ -1,0 +1,54 @@
+"""The place of a base span in every version comes from that version's own word diff, exact to the word."""
+
+from variorum.core.compare import compare_versions
+from variorum.core.counterpart import Counterparts, on_word_boundary, snap_to_words
+from variorum.core.load import load_pasted
+
+BASE = ("It seems pretty clear that organic beings must be exposed during several generations to the new "
+        "conditions of life to cause any appreciable amount of variation; and that when the organisation has "
+        "once begun to vary, it generally continues to vary for many generations.")
+
+
+def _compare(*texts: str):
+    versions = [load_pasted(t, version_id=f"v{i}", label=f"edition {i}") for i, t in enumerate(texts, start=1)]
+    return compare_versions(versions)
+
+
+def test_a_version_with_its_own_changes_before_the_place_marks_the_same_words():
+    later = BASE.replace("appreciable", "great")
+    longer = BASE.replace("It seems pretty clear", "It seems, I think, pretty clear")
+    c = _compare(BASE, later, longer)
+    exact = Counterparts(c)
+    base = c.base_version.text
+    d = next(d for d in c.differences if "appreciable" in d.base.text + d.other.text)
+    for v in c.versions:
+        s, e = exact.of_difference(d, v.id)
+        assert on_word_boundary(v.text, s) and on_word_boundary(v.text, e)
+        if "appreciable" in v.text and "appreciable" in base:
+            assert v.text[s:e] == "appreciable"
+        else:
+            assert v.text[s:e] in ("great", "appreciable")
+
+
+def test_words_map_back_and_forth_through_the_base():
+    longer = BASE.replace("It seems pretty clear", "It seems, I think, pretty clear")
+    c = _compare(BASE, longer)
+    exact = Counterparts(c)
+    other = next(v for v in c.versions if v.id != c.base)
+    start = other.text.index("several generations")
+    there = exact.between(other.id, start, start + len("several generations"), c.base)
+    assert c.base_version.text[there[0]:there[1]] == "several generations"
+    assert exact.between(c.base, *there, other.id) == (start, start + len("several generations"))
+
+
+def test_related_coverage_has_no_counterpart():
+    c = _compare(BASE, "A wholly different report about harbour repairs, rainfall and the price of grain this year.")
+    exact = Counterparts(c)
+    other = next(v.id for v in c.versions if v.id != c.base)
+    assert c.relations[other].kind != "same-article"
+    assert exact.from_base(other, 0, 5) is None and not exact.has(other)
+
+
+def test_snapping_widens_to_whole_words():
+    assert snap_to_words("any appreciable amount", 6, 13) == (4, 15)
+    assert snap_to_words("any appreciable amount", 4, 15) == (4, 15)

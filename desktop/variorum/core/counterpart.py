@@ -136,7 +136,9 @@ class Counterparts:
             return None
         key = (version_id, to_base)
         if key not in self._maps:
-            base, other = c.base_version.text, c.version(version_id).text
+            base_version = c.base_version
+            assert base_version is not None, "a map needs a base"
+            base, other = base_version.text, c.version(version_id).text
             rows = units(base, other, (d for d in c.differences if d.version == version_id))
             if to_base:
                 self._maps[key] = _Map([(r[2], r[3], r[0], r[1], r[4]) for r in rows], len(other), len(base))
@@ -167,7 +169,10 @@ class Counterparts:
         if m is None:
             return None
         s, e = m.span(start, end)
-        return snap_to_words(self._c.base_version.text, s, e) if e > s else (s, e)
+        base_version = self._c.base_version
+        if base_version is None:
+            return None
+        return snap_to_words(base_version.text, s, e) if e > s else (s, e)
 
     def between(self, source: str, start: int, end: int, target: str) -> tuple[int, int] | None:
         """The range of ``target`` that reads where ``source`` has [start, end), through the base."""

@@ -99,7 +99,8 @@ class Navigator(QObject):
             if stops:
                 s.set_compared(vid)  # the panes and this navigator follow at once
                 stops = self._stops()
-                label = self._panes.comparison.version(vid).label
+                c = self._panes.comparison
+                label = c.version(vid).label if c is not None else vid
                 self._prefix = f"No more differences with {left}; now comparing {vid} ({label}). "
                 self.go_to(stops, 0 if delta > 0 else len(stops) - 1)
                 return True
@@ -165,13 +166,16 @@ class Navigator(QObject):
 
     def select_finding(self, finding: Finding) -> None:
         """Select the finding's evidence in every pane that holds some; the others say they hold none."""
-        places = finding_places(finding, [p.version_id for p in self._panes.panes()], self._panes.alignment.exact)
+        alignment = self._panes.alignment
+        if alignment is None:
+            return
+        places = finding_places(finding, [p.version_id for p in self._panes.panes()], alignment.exact)
         self._panes.select_places(places)
         cited = [e.version for e in finding.evidence if e.version in places.ranges]
         if cited:
             self._panes.scroll_pane_into_view(cited[0])
         base = self._panes.comparison.base if self._panes.comparison else None
-        in_base = places.ranges.get(base)
+        in_base = places.ranges.get(base) if base is not None else None
         self._panes.mark_current(Stop(*in_base[0], finding=finding) if in_base else None)
         self.moved.emit(_short(finding.message, 180))
 

@@ -6,13 +6,12 @@ Mixed into :class:`~variorum.ui.panes.diff_pane.DiffPane`, whose ``editor`` (a Q
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPlainTextEdit
-
+from variorum.ui.panes.pane_editor import PaneEditor
 from variorum.ui.textpos import TextPositions
 
 
 class PaneLines:
-    editor: QPlainTextEdit
+    editor: PaneEditor
     _positions: TextPositions
     _programmatic: int
 
@@ -57,7 +56,7 @@ class PaneLines:
         doc = self.editor.document()
         layout = doc.documentLayout()
         p = self._positions
-        fill_blocks = set()
+        fill_blocks: set[int] = set()
         for at, n in p.fillers.items():
             first = p.block_of(at) - n
             fill_blocks.update(range(first, first + n))

@@ -8,6 +8,7 @@ case never freezes the window; ``shown`` is emitted when every pane has its text
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -252,7 +253,7 @@ class PanesView(QWidget):
                 level_panes(current)
             finally:
                 self._syncing = False
-        elif driver is not None and top:
+        elif driver is not None and top and c.base is not None:
             driver.scroll_to_offset(top)
             self._sync_from(c.base)
 
@@ -378,7 +379,7 @@ class PanesView(QWidget):
                 pane.set_notice(notices.get(vid, ""))
                 wanted = ranges.get(vid)
                 if wanted:
-                    first, *rest = [wanted] if isinstance(wanted[0], int) else list(wanted)
+                    first, *rest = _spans(wanted)
                     pane.select(*first, scroll=False, also=tuple(rest))
                     level[pane] = first
                 else:
@@ -432,3 +433,10 @@ class PanesView(QWidget):
     def sync_to(self, version_id: str) -> None:
         """Bring every pane level with ``version_id``'s pane."""
         self._sync_from(version_id)
+
+
+def _spans(wanted: tuple[int, int] | Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One (start, end) pair, or a sequence of them, as a list of pairs."""
+    if isinstance(wanted[0], int):
+        return [cast(tuple[int, int], wanted)]
+    return list(cast(Sequence[tuple[int, int]], wanted))

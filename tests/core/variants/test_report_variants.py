@@ -35,3 +35,22 @@ def test_a_report_with_a_bad_place_fails_validation():
     data = report_data(build_report(c))
     data["variants"][0]["readings"] = []
     assert any(e.startswith("variants/0/readings") for e in validation_errors(data))
+
+
+def _darwin_report():
+    return build_report(load_case(sorted(DARWIN.glob("*.txt"))).compare())
+
+
+def test_markdown_and_html_reports_carry_the_variant_table_timeline_and_stemma():
+    from variorum.core.report import render
+
+    report = _darwin_report()
+    md = render(report, "md").decode()
+    assert "## Variant table (21 places)" in md
+    assert "¦ origin-1859.txt: much more ¦" in md
+    assert "## Timeline" in md and "No known time (not placed): origin-1859.txt" in md
+    assert "## Derivation (estimated stemma)" in md and "Estimated, not proven" in md
+    html = render(report, "html").decode()
+    assert html.count('<tr id="place-') == len(report.variants)
+    assert "<b>origin-1859.txt</b>: much more" in html
+    assert 'id="timeline"' in html and 'id="stemma"' in html

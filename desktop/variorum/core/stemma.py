@@ -7,7 +7,8 @@ between two versions whose times are known (not from the file's time on disk, wh
 is the source, and the rest of the tree follows from the root that agrees best with the known times. The texts
 alone say which versions are neighbours, not which came first: with fewer than two known times the edges stay
 undirected (``oriented_by == "none"``) rather than guessed. Each edge's confidence is how much nearer its two versions are to each
-other than the next best way of joining the two parts the edge separates (0: a tie, 1: no alternative).
+other than the next best way of joining the two parts the edge separates (0: a tie, 1: no alternative), not
+counting a way through a version that reads exactly as one of the edge's own.
 
 Where it is unreliable: versions that revise independently from one source and are later merged, a version that
 restores earlier wording, or editions that cut text. A spanning tree cannot show two sources for one version, and
@@ -91,11 +92,22 @@ def _spanning_tree(versions: Sequence[str], dist: dict[tuple[str, str], int]) ->
     out = []
     for a, b, d in tree:
         side = _side(a, [(x, y) for x, y, _ in tree if (x, y) != (a, b)])
-        alternatives = [dd for (x, y), dd in dist.items() if (x, y) != (a, b) and ((x in side) != (y in side))]
+        alternatives = [dd for (x, y), dd in dist.items() if (x, y) != (a, b) and ((x in side) != (y in side))
+                        and not _same_link(x, y, a, b, dist)]
         alt = min(alternatives, default=None)
         confidence = 1.0 if alt is None else (max(alt - d, 0) / alt if alt else 0.0)
         out.append((a, b, d, round(confidence, 3)))
     return out
+
+
+def _same_link(x: str, y: str, a: str, b: str, dist: dict[tuple[str, str], int]) -> bool:
+    """``x``–``y`` joins the same texts as ``a``–``b``: its ends read exactly as ``a`` and ``b`` (or ``b`` and
+    ``a``) do, so it is no real alternative to that edge."""
+
+    def twin(u: str, v: str) -> bool:
+        return u == v or dist.get((u, v), dist.get((v, u))) == 0
+
+    return (twin(x, a) and twin(y, b)) or (twin(x, b) and twin(y, a))
 
 
 def _side(start: str, edges: list[tuple[str, str]]) -> set[str]:
@@ -126,8 +138,9 @@ def estimate_stemma(places: Sequence[Place], versions: Sequence[str], timeline: 
 
     if len(set(strong.values())) > 1:
         root = max(versions, key=lambda v: (by_time(v), -versions.index(v)))
-    else:  # nothing says which came first: drawn from one end of the tree, the edges left undirected
-        root = _far_end(versions[0], tree)
+    else:  # nothing says which came first: drawn from an end of the tree's longest path, edges left undirected
+        one = _far_end(versions[0], tree)
+        root = min(one, _far_end(one, tree), key=versions.index)
     edges = []
     for src, dst, (d, conf) in _directed(root, tree):
         dated = src in strong and dst in strong and strong[src] != strong[dst]

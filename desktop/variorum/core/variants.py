@@ -34,7 +34,8 @@ def _clusters(diffs: Sequence[Difference]) -> list[tuple[int, int, list[Differen
         if out:
             cs, ce, members = out[-1]
             if s < ce or (s == ce and (s == e or cs == ce)):
-                out[-1] = (cs, max(ce, e), members + [d])
+                members.append(d)
+                out[-1] = (cs, max(ce, e), members)
                 continue
         out.append((s, e, [d]))
     return out
@@ -50,6 +51,27 @@ class _Offsets:
         matched = sorted((p.base, p.other) for p in pairs if p.base is not None and p.other is not None)
         self._pair_starts = [b[0] for b, _ in matched]
         self._pairs = matched
+
+    def map_all(self, positions: Sequence[int]) -> list[int]:
+        """:meth:`map` of each of ``positions`` (ascending), in one walk through the pairs and differences."""
+        out: list[int] = []
+        pairs, starts, diffs, ends = self._pairs, self._pair_starts, self._diffs, self._ends
+        i = j = -1
+        n_pairs, n_diffs = len(starts), len(ends)
+        for pos in positions:
+            while i + 1 < n_pairs and starts[i + 1] <= pos:
+                i += 1
+            while j + 1 < n_diffs and ends[j + 1] <= pos:
+                j += 1
+            floor, delta, limit = -1, 0, None
+            if i >= 0:
+                (bs, _be), (os_, limit) = pairs[i]
+                floor, delta = bs, os_ - bs
+            if j >= 0 and diffs[j].base.start >= floor:
+                delta = diffs[j].other.end - diffs[j].base.end
+            mapped = pos + delta
+            out.append(min(mapped, limit) if limit is not None else max(mapped, 0))
+        return out
 
     def map(self, pos: int) -> int:
         i = bisect_right(self._pair_starts, pos) - 1
@@ -90,23 +112,29 @@ def _join(parts: Iterable[str]) -> str:
     return out
 
 
-def _snap(text: str, reading: str, near: int, slack: int = 64) -> tuple[int, int]:
+# how far from a base offset carried over into a version the text it stands for may be (differences are quoted
+# without the spaces around them, so carried offsets can be off by a few characters)
+_NEAR = 64
+
+
+def _snap(text: str, reading: str, near: int, slack: int = _NEAR) -> tuple[int, int]:
     """Where ``reading`` stands in ``text`` nearest to ``near`` (white space between differences is not always
     part of them, so an offset carried over can be a few characters off)."""
-    if text[near:near + len(reading)] == reading or not reading:
+    if not reading or text.startswith(reading, near):
         return near, near + len(reading)
-    lo = max(near - slack, 0)
-    found = [m for m in _finditer(text, reading, lo, near + slack + len(reading))]
-    at = min(found, key=lambda m: abs(m - near)) if found else near
+    after = text.find(reading, near, near + slack + len(reading))
+    before = text.rfind(reading, max(near - slack, 0), near + len(reading) - 1)
+    found = [i for i in (after, before) if i >= 0]
+    at = min(found, key=lambda i: abs(i - near)) if found else near
     return at, at + len(reading)
 
 
-def _finditer(text: str, needle: str, lo: int, hi: int) -> list[int]:
-    out, i = [], text.find(needle, lo, hi)
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1, hi)
-    return out
+def _unchanged_spans(version: str, text: str, starts: Sequence[int], readings: Sequence[str]
+                     ) -> list[tuple[str, int, int] | None]:
+    """``(version, start, end)`` of each of the base's ``readings`` found in ``text`` at the given ``starts``;
+    None where it is not found there (the version differs there, or the offset is a few characters off)."""
+    return [(version, at, at + len(r)) if text.startswith(r, at) else None
+            for at, r in zip(starts, readings, strict=True)]
 
 
 def _place_id(base_sha: str, start: int, end: int) -> str:
@@ -126,15 +154,24 @@ def variation_places(c: Comparison) -> tuple[Place, ...]:
     offsets = {v: _Offsets(by_version[v], c.alignments[v].paragraphs) for v in versions if v != base.id}
     places: list[Place] = []
     texts = {v: c.version(v).text for v in versions}
-    order = [base.id] + [v for v in versions if v != base.id]
-    for start, end, members in _clusters(diffs):
-        places.append(_place(texts, base.id, base.sha256, order, offsets, start, end, members))
-    return tuple(_with_findings(places, c.findings, base.id))
+    others = [v for v in versions if v != base.id]
+    clusters = _clusters(diffs)
+    # where each version would read each place as the base does, found in one walk per version
+    sames = [base.text[start:end] for start, end, _ in clusters]
+    starts = {v: o.map_all([start for start, _, _ in clusters]) for v, o in offsets.items()}
+    at = {v: _unchanged_spans(v, texts[v], starts[v], sames) for v in offsets}
+    for k, (start, end, members) in enumerate(clusters):
+        places.append(_place(texts, base.id, base.sha256, others, offsets, starts, at, k, start, end, members))
+    return tuple(_with_findings(places, c.findings, base.id, starts))
 
 
-def _place(texts: dict[str, str], base_id: str, base_sha: str, order: Sequence[str],
-           offsets: dict[str, _Offsets], start: int, end: int, members: list[Difference]) -> Place:
-    """The place over ``start``–``end`` of the base; ``order`` is the compared versions, the base first."""
+def _place(texts: dict[str, str], base_id: str, base_sha: str, others: Sequence[str],
+           offsets: dict[str, _Offsets], starts: dict[str, list[int]], at: dict[str, list[tuple[str, int, int] | None]],
+           k: int, start: int, end: int,
+           members: list[Difference]) -> Place:
+    """The ``k``-th place, over ``start``–``end`` of the base; ``others`` are the compared versions but the base,
+    ``starts[v][k]`` is where the place starts in version ``v`` and ``at[v][k]`` where ``v`` reads it, if it reads
+    it as the base does there."""
     base_text = texts[base_id]
     cosmetic = all(d.cosmetic for d in members)
     kinds = {d.kind for d in members}
@@ -142,23 +179,21 @@ def _place(texts: dict[str, str], base_id: str, base_sha: str, order: Sequence[s
     for d in members:
         own.setdefault(d.version, []).append(d)
     same = base_text[start:end]
-    groups: dict[str, tuple[str, list[str], list[tuple[str, int, int]]]] = {}
     base_key = same if cosmetic else normalize_text(same)
-    for v in order:
-        mine = own.get(v)
-        if v == base_id:
-            text, key, span = same, base_key, (start, end)
-        elif mine is None:  # reads as the base does
-            text, key, span = same, base_key, _snap(texts[v], same, offsets[v].map(start))
-        else:
-            text = _reading(base_text, start, end, mine)
-            key = text if cosmetic else normalize_text(text)
-            span = _span_of(texts[v], text, start, end, mine, offsets[v])
-        group = groups.setdefault(key, (text, [], []))
+    same_versions = [v for v in others if v not in own]
+    base_spans = [(base_id, start, end),
+                  *[at[v][k] or (v, *_snap(texts[v], same, starts[v][k])) for v in same_versions]]
+    groups: dict[str, tuple[str, list[str], list[tuple[str, int, int]]]] = {
+        base_key: (same, [base_id, *same_versions], base_spans)}
+    for v in [v for v in others if v in own]:
+        mine = own[v]
+        reading = _reading(base_text, start, end, mine)
+        key = reading if cosmetic else normalize_text(reading)
+        group = groups.setdefault(key, (reading, [], []))
         group[1].append(v)
-        group[2].append((v, *span))
-    readings = tuple(Reading(text=t, versions=tuple(vs), spans=tuple(spans), base=base_id in vs)
-                     for t, vs, spans in groups.values())
+        group[2].append((v, *_span_of(texts[v], reading, start, end, mine, offsets[v])))
+    readings = tuple(Reading(text=t, versions=tuple(vs), spans=tuple(spans), base=i == 0)
+                     for i, (t, vs, spans) in enumerate(groups.values()))
     return Place(id=_place_id(base_sha, start, end), start=start, end=end,
                  kind=kinds.pop() if len(kinds) == 1 else "replace", cosmetic=cosmetic,
                  readings=readings, differing=tuple(v for r in readings[1:] for v in r.versions),
@@ -184,35 +219,26 @@ def _touches(s: int, e: int, ps: int, pe: int) -> bool:
     return s < pe and ps < e if s < e and ps < pe else ps <= s <= pe or s <= ps <= e
 
 
-def _with_findings(places: list[Place], findings: Iterable[Finding], base_id: str) -> list[Place]:
-    """Each place with the ids of the findings that have evidence inside it, in any version."""
+def _with_findings(places: list[Place], findings: Iterable[Finding], base_id: str,
+                   starts: dict[str, list[int]]) -> list[Place]:
+    """Each place with the ids of the findings that have evidence inside it, in any version; ``starts[v]`` is
+    where each place starts in version ``v`` (ascending, give or take the spaces around a difference)."""
     if not places:
         return places
-    starts = [p.start for p in places]
+    starts = {**starts, base_id: [p.start for p in places]}
     cited: dict[int, list[str]] = {}
-    spans: dict[str, list[tuple[int, int, int]]] = {}
-    for i, p in enumerate(places):
-        for r in p.readings:
-            for v, s, e in r.spans:
-                if v != base_id:
-                    spans.setdefault(v, []).append((s, e, i))
-    for mine in spans.values():
-        mine.sort()
     for f in findings:
         hits: set[int] = set()
         for ev in f.evidence:
-            if ev.version == base_id:
-                lo = max(bisect_left(starts, ev.start) - 1, 0)
-                for i in range(lo, bisect_right(starts, ev.end)):
-                    if _touches(ev.start, ev.end, places[i].start, places[i].end):
-                        hits.add(i)
-            else:
-                mine = spans.get(ev.version, [])
-                lo = max(bisect_left(mine, (ev.start, -1, -1)) - 1, 0)
-                for s, e, i in mine[lo:bisect_right(mine, (ev.end, 1 << 62, 1 << 62))]:
-                    if _touches(ev.start, ev.end, s, e):
-                        hits.add(i)
-        for i in hits:
+            mine = starts.get(ev.version)
+            if mine is None:
+                continue
+            lo = max(bisect_left(mine, ev.start - _NEAR) - 1, 0)
+            for i in range(lo, min(bisect_right(mine, ev.end + _NEAR) + 1, len(places))):
+                span = places[i].span_in(ev.version)
+                if span is not None and _touches(ev.start, ev.end, *span):
+                    hits.add(i)
+        for i in sorted(hits):
             cited.setdefault(i, []).append(f.id)
     if not cited:
         return places

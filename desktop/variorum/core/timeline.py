@@ -1,8 +1,8 @@
 """The versions' timeline: each version at its best-known time, with where that time came from, and the history of
 every changed fact along it.
 
-A version's time is, in order of trust: its capture time, its modified date, its published date (each as its
-loader or its text gave it, the source shown), and a date in its URL. A version with none of these is listed
+A version's time is, in order of trust: its capture time (a web archive's), its modified date, its published date
+(each as its loader or its text gave it, the source shown), and a date in its URL. A version with none of these is listed
 apart, never placed by guess; the file's time on disk is shown there as a last-resort hint (copying a file changes
 it, so it never orders a version among the dated ones, and reports, which depend on the files' contents only,
 leave it out).
@@ -22,7 +22,6 @@ from variorum.core.model import Comparison, Finding, Version
 FACT_KINDS = frozenset({"number-changed", "name-changed", "quote-changed", "title-mismatch", "date-mismatch",
                         "byline-mismatch", "credit-mismatch", "claim-changed"})
 FILE_TIME = "file time"
-_CAPTURE_WORDS = ("capture", "warc", "archive", "memento")
 
 
 @dataclass(frozen=True)
@@ -98,12 +97,12 @@ def best_time(v: Version) -> VersionTime | None:
     """``v``'s best-known time, or None."""
     m = v.metadata
     candidates: list[tuple[str | None, str]] = []
+    if m.capture is not None and m.capture.time:
+        candidates.append((m.capture.time, f"capture ({m.capture.source or 'web archive'})"))
     for name in ("modified", "published"):
-        value, source = getattr(m, name), m.source_of(name) or "metadata"
-        if value and any(w in source.lower() for w in _CAPTURE_WORDS):
-            candidates.insert(0, (value, f"capture ({source})"))
-        elif value:
-            candidates.append((value, f"{name} ({source})"))
+        value = getattr(m, name)
+        if value:
+            candidates.append((value, f"{name} ({m.source_of(name) or 'metadata'})"))
     found = url_date(m.url) if m.url else None
     if found is not None:
         candidates.append((found.date.isoformat(), "URL date"))

@@ -96,3 +96,16 @@ def test_fact_history_follows_the_timeline(hidden):
                                   (Evidence(b.id, 0, 2, "27"), Evidence(a.id, 0, 2, "25"))),))
     (fact,) = build_timeline(c).facts
     assert fact.line() == f"25 ({a.id}, 2025-02-21 10:02) → 27 ({b.id}, 2025-02-21 14:40)"
+
+
+def test_a_web_archive_capture_time_comes_first(hidden):
+    from variorum.core.model import Capture
+
+    c, _ = hidden
+    a, b, *rest = c.versions
+    capture = Capture(time="2017-09-30T04:00:00Z", target_uri="https://energy.gov/", source="WARC")
+    captured = replace(a, metadata=Metadata(published="2017-09-29", sources=(("published", "dateline"),),
+                                            capture=capture))
+    dated = replace(b, metadata=Metadata(published="2017-09-29T12:00:00", sources=(("published", "meta"),)))
+    timeline = build_timeline(replace(c, versions=(captured, dated, *rest)))
+    assert [(t.version, t.source) for t in timeline.dated] == [(b.id, "published (meta)"), (a.id, "capture (WARC)")]

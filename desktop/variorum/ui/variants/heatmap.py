@@ -82,8 +82,9 @@ class HeatMap(QWidget):
     def _fill_legend(self) -> None:
         while self.legend.count():
             item = self.legend.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         if not self._shades:
             return
         self.legend.addWidget(QLabel("Versions differing:"))

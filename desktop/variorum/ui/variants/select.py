@@ -18,4 +18,5 @@ def select_place(panes: PanesView, place: Place) -> str:
     panes.mark_current(Stop(place.start, place.end))
     readings = " | ".join(f"{', '.join(r.versions)}: “{' '.join(r.text.split())[:50] or '(absent)'}”"
                           for r in place.readings)
-    return f"{len(place.differing)} version{'s' * (len(place.differing) != 1)} differ here: {readings}"
+    n = len(place.differing)
+    return f"{n} version{' differs' if n == 1 else 's differ'} here: {readings}"

@@ -9,17 +9,19 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from variorum.core.timeline import Timeline
 
+LABEL_W = 200
+
 
 class TimelineStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumHeight(70)
+        self.setMinimumHeight(96)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._timeline: Timeline | None = None
         self._colours: dict[str, QColor] = {}
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(400, 70)
+        return QSize(400, 96)
 
     def set_timeline(self, timeline: Timeline | None, colours: dict[str, QColor]) -> None:
         self._timeline, self._colours = timeline, colours
@@ -54,11 +56,11 @@ class TimelineStrip(QWidget):
             cx = 8 + x * (w - 16)
             p.setBrush(self._colours.get(vt.version, text))
             p.drawEllipse(QPointF(cx, y), 6, 6)
-            row = 36 + (i % 2) * 16  # alternate rows so that neighbouring labels do not overlap
-            p.drawText(QRectF(cx - 90, row - 12, 180, 16), Qt.AlignmentFlag.AlignHCenter,
-                       f"{vt.version} · {vt.short}")
-            p.drawText(QRectF(cx - 90, 0, 180, 14), Qt.AlignmentFlag.AlignHCenter,
-                       vt.source if i % 2 == 0 else "")
+            # neighbouring versions take turns on two rows of labels, kept inside the strip at its ends
+            top = 32 + (i % 2) * 30
+            left = min(max(cx - LABEL_W / 2, 0), w - LABEL_W)
+            p.drawText(QRectF(left, top, LABEL_W, 15), Qt.AlignmentFlag.AlignHCenter, f"{vt.version} · {vt.short}")
+            p.drawText(QRectF(left, top + 14, LABEL_W, 15), Qt.AlignmentFlag.AlignHCenter, vt.source)
         p.end()
 
 

@@ -8,15 +8,8 @@ from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextC
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from variorum.core.model import Comparison, Place
+from variorum.ui.palette import badge_text_colour, heat_colour
 from variorum.ui.textpos import from_qt, to_qt
-
-
-def shade(count: int, most: int, dark: bool) -> QColor:
-    """The shade for ``count`` differing versions out of at most ``most``: one distinct step per count."""
-    step = count / max(most, 1)
-    if dark:
-        return QColor.fromHsvF(0.06, 0.85, 0.25 + 0.6 * step)
-    return QColor.fromHsvF(0.06, 0.12 + 0.78 * step, 1.0)
 
 
 class _Text(QTextEdit):
@@ -60,7 +53,7 @@ class HeatMap(QWidget):
         self.text.setPlainText(text)
         most = max(0, len(comparison.alignments)) if comparison else 0
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-        self._shades = {k: shade(k, most, dark) for k in range(1, most + 1)}
+        self._shades = {k: heat_colour(k, most, dark) for k in range(1, most + 1)}
         cursor = QTextCursor(self.text.document())
         for p in self._places:
             count = len(p.differing)
@@ -68,8 +61,7 @@ class HeatMap(QWidget):
                 continue
             fmt = QTextCharFormat()
             fmt.setBackground(self._shades[count])
-            if dark:
-                fmt.setForeground(QColor("white"))
+            fmt.setForeground(badge_text_colour(self._shades[count]))
             start, end = to_qt(text, p.start), to_qt(text, p.end)
             if start == end:  # an insertion: shade the character before it, so it can be seen
                 start = max(0, start - 1)
@@ -94,6 +86,7 @@ class HeatMap(QWidget):
             swatch.setAutoFillBackground(True)
             pal = swatch.palette()
             pal.setColor(QPalette.ColorRole.Window, colour)
+            pal.setColor(QPalette.ColorRole.WindowText, badge_text_colour(colour))
             swatch.setPalette(pal)
             swatch.setToolTip(f"{k} version{'s' * (k > 1)} read differently from the base here")
             self.legend.addWidget(swatch)

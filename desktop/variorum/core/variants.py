@@ -89,10 +89,10 @@ class _Offsets:
 
 
 def _reading(base_text: str, start: int, end: int, mine: Sequence[Difference]) -> str:
-    """The base words from ``start`` to ``end`` with one version's differences put in."""
+    """The base words from ``start`` to ``end`` with one version's differences (in base order) put in."""
     parts: list[str] = []
     at = start
-    for d in sorted(mine, key=lambda d: (d.base.start, d.base.end)):
+    for d in mine:
         parts.append(base_text[at:d.base.start])
         if d.kind != "move":
             parts.append(d.other.text)
@@ -202,12 +202,12 @@ def _place(texts: dict[str, str], base_id: str, base_sha: str, others: Sequence[
 
 def _span_of(text: str, reading: str, start: int, end: int, mine: Sequence[Difference],
              offsets: _Offsets) -> tuple[int, int]:
-    """Where one version's ``reading`` of the base's ``start``–``end`` stands in its ``text``."""
+    """Where one version's ``reading`` of the base's ``start``–``end`` stands in its ``text``; ``mine`` are the
+    version's differences there, in base order (one version's differences do not overlap)."""
     plain = [d for d in mine if d.kind != "move"]
     if not plain:
         return _snap(text, reading.strip(), offsets.map(start))
-    first = min(plain, key=lambda d: d.base.start)
-    last = max(plain, key=lambda d: d.base.end)
+    first, last = plain[0], plain[-1]
     span = (max(first.other.start - (first.base.start - start), 0), last.other.end + (end - last.base.end))
     if text[span[0]:span[1]] != reading:
         found = _snap(text, reading.strip(), span[0])

@@ -4,7 +4,7 @@ walks places while the table has focus, and the heat map has one shade per diffe
 from __future__ import annotations
 
 from app_helpers import WAIT_MS, open_and_wait
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from variorum.ui.variants.model import PLACE_ROLE
@@ -135,3 +135,31 @@ def test_timeline_and_stemma_tabs_say_what_they_know(qtbot, window, darwin_paths
     assert note.startswith("Estimated, not proven")
     centres = panel.stemma.graph.centres()
     assert set(centres) == {v.id for v in window.comparison.versions}
+
+
+def test_sorting_by_the_number_of_differing_versions(qtbot, window, darwin_paths):
+    open_and_wait(qtbot, window, darwin_paths)
+    panel = _show_variants(qtbot, window)
+    table = panel.table
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(3) + header.sectionSize(3) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    counts = [len(p.differing) for p in panel.visible_places()]
+    assert counts in (sorted(counts), sorted(counts, reverse=True)) and len(set(counts)) > 1
+
+
+def test_kind_and_cosmetic_filters(qtbot, window, seed_paths):
+    open_and_wait(qtbot, window, seed_paths)
+    panel = _show_variants(qtbot, window)
+    c = window.comparison
+    kind = panel.kind_filter
+    kind.setCurrentIndex(kind.findData("delete"))
+    shown = panel.visible_places()
+    assert shown and all(p.kind == "delete" and not p.cosmetic for p in shown)
+    assert len(shown) == sum(1 for p in c.places if p.kind == "delete" and not p.cosmetic)
+    kind.setCurrentIndex(0)
+    panel.show_filter.setCurrentIndex(panel.show_filter.findData("cosmetic"))
+    assert panel.visible_places() and all(p.cosmetic for p in panel.visible_places())
+    assert len(panel.visible_places()) == sum(1 for p in c.places if p.cosmetic)
+    panel.show_filter.setCurrentIndex(panel.show_filter.findData("all"))
+    assert len(panel.visible_places()) == len(c.places)

@@ -101,12 +101,16 @@ def _reading(base_text: str, start: int, end: int, mine: Sequence[Difference]) -
     return _join(parts)
 
 
+_NO_SPACE_AFTER = frozenset("([{\u201c\u2018\"'-/\u2010\u2011")
+
+
 def _join(parts: Iterable[str]) -> str:
     """Pieces of text joined as words: differences are quoted without the spaces around them, so a space goes
-    back between two pieces that would otherwise run two words together."""
+    back where a word would otherwise run into the end of the previous piece ("Variability." + "WHEN"), but not
+    after an opening bracket, quotation mark or hyphen, nor before punctuation."""
     out = ""
     for piece in parts:
-        if piece and out and out[-1].isalnum() and piece[0].isalnum():
+        if piece and out and piece[0].isalnum() and not out[-1].isspace() and out[-1] not in _NO_SPACE_AFTER:
             out += " "
         out += piece
     return out

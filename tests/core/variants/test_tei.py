@@ -39,4 +39,5 @@ def test_cli_writes_tei(tmp_path, darwin_paths):
     out = tmp_path / "darwin.xml"
     assert cli_compare.main([*map(str, darwin_paths), "--format", "tei", "--output", str(out)]) == 0
     root = ET.parse(out).getroot()
-    assert any((r.text or "") == "much more" for r in root.iter(f"{TEI}rdg"))
+    readings = [*root.iter(f"{TEI}lem"), *root.iter(f"{TEI}rdg")]
+    assert any((r.text or "") == "much more" for r in readings)

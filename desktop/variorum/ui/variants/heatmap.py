@@ -29,6 +29,7 @@ class HeatMap(QWidget):
         super().__init__(parent)
         self.text = _Text()
         self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)  # Tab moves on
         self.text.setObjectName("heatMapText")
         self.legend = QHBoxLayout()
         self.legend.setContentsMargins(0, 0, 0, 0)

@@ -9,9 +9,11 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -60,6 +62,14 @@ class PlacesTable(QTableView):
         self.setCurrentIndex(self.model().index(row, 0))
 
 
+def _scrolling(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
 class VariantsPanel(QWidget):
     placeActivated = Signal(object)  # a Place
 
@@ -76,6 +86,7 @@ class VariantsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrow keys move between cells)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -109,11 +120,12 @@ class VariantsPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(table_tab, "Variant table")
         self.tabs.addTab(self.heatmap, "Heat map")
-        self.tabs.addTab(self.timeline, "Timeline")
-        self.tabs.addTab(self.stemma, "Derivation")
+        self.tabs.addTab(_scrolling(self.timeline), "Timeline")
+        self.tabs.addTab(_scrolling(self.stemma), "Derivation")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
+
         self.show_filter.currentIndexChanged.connect(lambda _i: self._refilter())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self._refilter())
         self.alone_filter.currentIndexChanged.connect(lambda _i: self._refilter())

@@ -33,17 +33,15 @@ class Docks(QObject):
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
         self.variants = VariantsPanel()
         self.variants_dock = self._dock(window, view_menu, "Variants", "variantsDock", self.variants,
-                                        Qt.DockWidgetArea.BottomDockWidgetArea)
-        window.tabifyDockWidget(self.metadata_dock, self.variants_dock)
-        self.metadata_dock.raise_()
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
         self.findings.findingActivated.connect(self.findingActivated)
         self.variants.placeActivated.connect(self.placeActivated)
 
     def arrange(self, window: QMainWindow, beside_findings: list[QDockWidget]) -> None:
-        """A left column (versions over findings, with notes in a tab beside findings), metadata below the
-        panes."""
-        for dock in beside_findings:
+        """A left column (versions over findings, with notes and the variants in tabs beside findings), metadata
+        below the panes."""
+        for dock in [*beside_findings, self.variants_dock]:
             window.tabifyDockWidget(self.findings_dock, dock)
         self.findings_dock.raise_()
 

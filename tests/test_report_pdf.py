@@ -76,3 +76,14 @@ def test_the_report_dispatch_draws_the_pdf_once_its_renderer_is_loaded(qapp):
     data = render(seed_report(), "pdf")
     assert data.startswith(b"%PDF")
     assert " ".join(_pages(data)).count("Variorum comparison report:") >= 2
+
+
+def test_pdf_holds_the_variant_table_and_the_estimated_stemma(qapp):
+    from variorum.core.case import load_case
+
+    c = load_case(sorted((ROOT / "tests" / "data" / "darwin-origin-ch1-para1").glob("*.txt"))).compare()
+    report = build_report(c)
+    text = " ".join(" ".join(p.split()) for p in _pages(render_pdf(report)))
+    assert f"Variant table ({len(report.variants)} places)" in text
+    assert "much more" in text
+    assert "Derivation (estimated stemma)" in text and "Estimated, not proven" in text

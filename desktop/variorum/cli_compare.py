@@ -12,7 +12,7 @@ from typing import Any
 
 from variorum.core.atomic import atomic_write_bytes
 
-FORMATS = ("json", "md", "html", "pdf", "csv")  # as variorum.core.report.FORMATS, without importing the engine
+FORMATS = ("json", "md", "html", "pdf", "csv", "tei")  # as variorum.core.report.FORMATS, without importing the engine
 BINARY_FORMATS = ("pdf",)
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
                    "(default: the most complete version of the article)")
     p.add_argument("--format", choices=FORMATS, default="json",
                    help="report format: json (the variorum.report/1 object), md (Markdown), html (one "
-                        "self-contained page), pdf (needs --output), csv (one row per finding); default: json")
+                        "self-contained page), pdf (needs --output), csv (one row per finding), tei (TEI P5 "
+                        "parallel segmentation of the variation places); default: json")
     p.add_argument("--output", "-o", metavar="PATH", help="write the report here (atomically) instead of "
                    "standard output; never one of the files compared, nor a link, pipe or device")
     p.add_argument("--force", action="store_true", help="replace the --output file if it already exists")

@@ -60,6 +60,7 @@ def test_dialog_offers_every_format_and_a_name_from_the_base_version(window, cas
     (".json", lambda b: json.loads(b)["findings"][0]["status"] == "explained"),
     (".csv", lambda b: next(csv.reader(b.decode().splitlines())) == [
         "id", "kind", "severity", "versions", "message", "status", "note_count"]),
+    (".xml", lambda b: b.startswith(b'<?xml') and b"parallel-segmentation" in b and b"<app " in b),
 ])
 def test_export_writes_the_format_the_file_name_asks_for(window, case, monkeypatch, tmp_path, suffix, check):
     comparison, notes = case

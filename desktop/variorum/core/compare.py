@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from variorum.core.checks import TextAnalysis, run_checks
@@ -14,6 +15,7 @@ from variorum.core.ocr_noise import reclassify as reclassify_ocr_noise
 from variorum.core.relation import classify, pick_base, profile
 from variorum.core.repair import alignment_in_original, differences_in_original
 from variorum.core.setaside import set_aside_furniture
+from variorum.core.variants import variation_places
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
@@ -92,8 +94,9 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
     check_cancel()
     report(0.95, "Checking for discrepancies")
     findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments, analyses)
+    compared = Comparison(base=base_id, versions=tuple(versions), relations=relations,
+                          differences=tuple(differences), findings=tuple(findings), alignments=alignments,
+                          options=options)
     report(1.0, "Done")
-    return Comparison(base=base_id, versions=tuple(versions), relations=relations,
-                      differences=tuple(differences), findings=tuple(findings), alignments=alignments,
-                      options=options)
+    return replace(compared, places=variation_places(compared))
 

@@ -201,6 +201,60 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """One way the versions read at a place: the versions that read so (in case order) and where, in each."""
+
+    text: str  # the first version's words (empty: the versions leave the place out)
+    versions: tuple[str, ...]
+    spans: tuple[tuple[str, int, int], ...]  # (version, start, end) in that version's text
+    base: bool  # the base reads so
+
+    @property
+    def absent(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A stretch of the base where the versions do not all read alike."""
+
+    id: str
+    start: int  # base offsets; start == end for an insertion in some version
+    end: int
+    kind: str  # insert | delete | replace | move (the differences' kind when they agree, else replace)
+    cosmetic: bool  # every difference here is cosmetic
+    readings: tuple[Reading, ...]  # the base's reading first, then in order of first version
+    differing: tuple[str, ...]  # versions whose reading is not the base's
+    differences: tuple[str, ...]  # ids of the pairwise differences merged here
+    findings: tuple[str, ...] = ()  # ids of the findings whose evidence falls here
+
+    @property
+    def base_text(self) -> str:
+        return self.readings[0].text if self.readings else ""
+
+    def reading_of(self, version: str) -> Reading | None:
+        return next((r for r in self.readings if version in r.versions), None)
+
+    def span_in(self, version: str) -> tuple[int, int] | None:
+        for r in self.readings:
+            for v, s, e in r.spans:
+                if v == version:
+                    return s, e
+        return None
+
+    def grouped(self, labels: dict[str, str] | None = None) -> str:
+        """The readings in one line: ``v1: much more | v2, v3: more``."""
+        names = labels or {}
+        return " | ".join(f"{', '.join(names.get(v, v) for v in r.versions)}: {r.text.strip() or '(absent)'}"
+                          for r in self.readings)
+
+    def alone(self, version: str) -> bool:
+        """``version`` reads differently from every other version here."""
+        r = self.reading_of(version)
+        return r is not None and len(r.versions) == 1
+
+
+@dataclass(frozen=True)
 class Options:
     base: str | None = None  # what the user asked for (id or path); None = automatic
     show_cosmetic: bool = False
@@ -217,6 +271,8 @@ class Comparison:
     findings: tuple[Finding, ...]
     alignments: dict[str, Alignment]
     options: Options = field(default_factory=Options)
+    # the differences merged into N-way variation places (variorum.core.variants), in base order
+    places: tuple[Place, ...] = ()
 
     def version(self, version_id: str) -> Version:
         for v in self.versions:

@@ -228,6 +228,16 @@ def severity_colours(dark: bool) -> dict[str, QColor]:
     return {name: role.colour(dark) for name, role in _SEVERITIES.items()}
 
 
+def heat_colour(count: int, most: int, dark: bool) -> QColor:
+    """The variants heat map's shade for ``count`` differing versions out of at most ``most``: one distinct step
+    per count, darker (light theme) or brighter (dark theme) as more versions differ. Text on it reads in
+    :func:`badge_text_colour`."""
+    step = count / max(most, 1)
+    if dark:
+        return QColor.fromHsvF(0.06, 0.85, 0.25 + 0.6 * step)
+    return QColor.fromHsvF(0.06, 0.12 + 0.78 * step, 1.0)
+
+
 def badge_text_colour(background: QColor) -> QColor:
     """Black or white, whichever reads better on ``background``."""
     r, g, b = background.redF(), background.greenF(), background.blueF()

@@ -12,6 +12,7 @@ from typing import Any
 
 from variorum import __version__
 from variorum.core.model import SEVERITY_ORDER, Comparison, Difference, Finding, Version
+from variorum.core.report.build_variants import readings_of
 from variorum.core.report.context import with_context
 from variorum.core.report.model import (
     SCHEMA,
@@ -155,6 +156,7 @@ def build_report(comparison: Comparison, *, notes: Sequence[Mapping[str, Any]] |
     findings = tuple(_finding(f, texts, anchored)
                      for f in sorted(c.findings, key=lambda f: SEVERITY_ORDER.get(f.severity, 99)))
     subject = _subject(c)
+    variants, timeline, stemma = readings_of(c, show_cosmetic=show)
     return Report(
         schema=SCHEMA,
         title=f"Variorum comparison report: {subject}",
@@ -171,4 +173,7 @@ def build_report(comparison: Comparison, *, notes: Sequence[Mapping[str, Any]] |
         findings=findings,
         notes=prepared,
         case=_reconciliation(anchored, "case", None),
+        variants=variants,
+        timeline=timeline,
+        stemma=stemma,
     )

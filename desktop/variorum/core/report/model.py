@@ -194,3 +194,87 @@ class Report:
     findings: tuple[ReportFinding, ...]
     notes: tuple[ReportNote, ...]
     case: Reconciliation
+    # the N-way view (added within variorum.report/1): variation places, timeline, estimated derivation
+    variants: tuple[ReportPlace, ...] = ()
+    timeline: ReportTimeline | None = None
+    stemma: ReportStemma | None = None
+
+
+@dataclass(frozen=True)
+class ReadingSpan:
+    version: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ReportReading:
+    """One reading at a variation place and the versions that read so (equal once normalized)."""
+
+    text: str
+    versions: tuple[str, ...]
+    spans: tuple[ReadingSpan, ...]
+
+
+@dataclass(frozen=True)
+class ReportPlace:
+    """A variation place: a stretch of the base where the versions do not all read alike."""
+
+    id: str
+    start: int
+    end: int
+    kind: str
+    cosmetic: bool
+    base_text: str
+    readings: tuple[ReportReading, ...]
+    differing: tuple[str, ...]
+    differences: tuple[str, ...]
+    findings: tuple[str, ...]
+    grouped: str  # the readings in one line: "v1: much more | v2, v3: more"
+
+
+@dataclass(frozen=True)
+class ReportVersionTime:
+    version: str
+    when: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ReportFactStep:
+    version: str
+    when: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportFact:
+    finding: str
+    kind: str
+    message: str
+    steps: tuple[ReportFactStep, ...]
+    history: str  # "25 (v1, 2025-02-21 10:02) → 27 (v3, 2025-02-21 14:40)"
+
+
+@dataclass(frozen=True)
+class ReportTimeline:
+    dated: tuple[ReportVersionTime, ...]
+    undated: tuple[str, ...]
+    facts: tuple[ReportFact, ...]
+
+
+@dataclass(frozen=True)
+class ReportStemmaEdge:
+    source: str
+    target: str
+    distance: int
+    confidence: float
+    oriented_by: str
+
+
+@dataclass(frozen=True)
+class ReportStemma:
+    root: str | None
+    edges: tuple[ReportStemmaEdge, ...]
+    note: str
+

@@ -14,10 +14,11 @@ from variorum.core.report.render_csv import render_csv
 from variorum.core.report.render_html import render_html
 from variorum.core.report.render_json import render_json
 from variorum.core.report.render_markdown import render_markdown
+from variorum.core.report.render_tei import render_tei
 
 Renderer = Callable[[Report], bytes]
 
-FORMATS = ("json", "md", "html", "pdf", "csv")
+FORMATS = ("json", "md", "html", "pdf", "csv", "tei")
 BINARY_FORMATS = ("pdf",)
 
 
@@ -38,6 +39,7 @@ _renderers: dict[str, Renderer] = {
     "md": _utf8(render_markdown),
     "html": _utf8(render_html),
     "csv": _utf8(render_csv),
+    "tei": _utf8(render_tei),
 }
 
 
@@ -53,7 +55,7 @@ def register(fmt: str, renderer: Renderer) -> None:
 
 
 def render(report: Report, fmt: str) -> bytes:
-    """The report as the bytes of a file in ``fmt``: json, md, html, pdf or csv (text formats in UTF-8)."""
+    """The report as the bytes of a file in ``fmt``: json, md, html, pdf, csv or tei (text formats in UTF-8)."""
     renderer = _renderers.get(_known(fmt))
     if renderer is None:
         raise RendererUnavailable(f"no renderer for {fmt.upper()} reports is loaded")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
+from functools import cache
 from typing import Any
 
 from variorum.core.report.model import Report
@@ -15,18 +16,25 @@ def plain(value: Any) -> Any:
     as lists, mappings as objects; everything else as it is."""
     if is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
-        for f in fields(value):
-            item = getattr(value, f.name)
-            if f.metadata.get("inline"):
+        for name, inline in _fields(type(value)):
+            item = getattr(value, name)
+            if inline:
                 out.update(plain(item) if is_dataclass(item) else ((k, plain(v)) for k, v in item))
             else:
-                out[f.name] = plain(item)
+                out[name] = plain(item)
         return out
     if isinstance(value, Mapping):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     return value
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A dataclass's field names in order, each with whether it is inline (looked up once per class: a report
+    holds many thousands of small objects)."""
+    return tuple((f.name, bool(f.metadata.get("inline"))) for f in fields(cls))
 
 
 def report_data(report: Report) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from variorum.core.report.presentation import (
     squash,
     when,
 )
+from variorum.core.report.render_variants_md import variants_markdown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _DIFF_WORDS = {"insert": "added", "delete": "removed", "replace": "changed", "move": "moved"}
@@ -179,6 +180,7 @@ def render_markdown(report: Report) -> str:
     out += _findings(report, labels, lengths, notes)
     out += _versions(report)
     out += _differences(report, lengths, notes)
+    out += variants_markdown(report, labels, esc)
     out += [f"## Notes ({len(report.notes)})", ""]
     if not report.notes:
         out.append("No reconciliation notes for this case.")

@@ -27,10 +27,11 @@ EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
     ("md", "Markdown (*.md)", ".md"),
     ("json", "JSON, variorum.report/1 (*.json)", ".json"),
     ("csv", "CSV, one row per finding (*.csv)", ".csv"),
+    ("tei", "TEI P5 parallel segmentation of the variation places (*.xml)", ".xml"),
 )
 log = logging.getLogger(__name__)
 _BY_SUFFIX = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".json": "json",
-              ".csv": "csv"}
+              ".csv": "csv", ".xml": "tei"}
 
 
 def report_bytes(comparison: Comparison, notes: Sequence[Mapping[str, Any]], fmt: str, *,

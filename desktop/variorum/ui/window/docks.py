@@ -1,4 +1,4 @@
-"""The dockable panels around the panes: versions, findings, metadata (and notes, when present)."""
+"""The dockable panels around the panes: versions, findings, metadata, variants (and notes, when present)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from variorum.core.model import Comparison
 from variorum.ui.findings.panel import FindingsPanel
 from variorum.ui.metadata.table import MetadataTable
 from variorum.ui.session import Session
+from variorum.ui.variants.panel import VariantsPanel
 from variorum.ui.versions.panel import VersionListWidget
 
 
 class Docks(QObject):
     findingActivated = Signal(object)  # a Finding
+    placeActivated = Signal(object)  # a variation Place
 
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
@@ -29,13 +31,17 @@ class Docks(QObject):
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.metadata_dock = self._dock(window, view_menu, "Metadata", "metadataDock", self.metadata,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.variants = VariantsPanel()
+        self.variants_dock = self._dock(window, view_menu, "Variants", "variantsDock", self.variants,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
         self.findings.findingActivated.connect(self.findingActivated)
+        self.variants.placeActivated.connect(self.placeActivated)
 
     def arrange(self, window: QMainWindow, beside_findings: list[QDockWidget]) -> None:
-        """A left column (versions over findings, with notes in a tab beside findings), metadata below the
-        panes."""
-        for dock in beside_findings:
+        """A left column (versions over findings, with notes and the variants in tabs beside findings), metadata
+        below the panes."""
+        for dock in [*beside_findings, self.variants_dock]:
             window.tabifyDockWidget(self.findings_dock, dock)
         self.findings_dock.raise_()
 
@@ -133,6 +139,7 @@ class Docks(QObject):
         """Findings and metadata (updated a moment after the versions, to keep the window responsive)."""
         self.findings.set_comparison(comparison, colours)
         self.metadata.set_comparison(comparison, colours)
+        self.variants.set_comparison(comparison, colours)
 
     def set_visible_ids(self, ids: list[str]) -> None:
         self.metadata.set_visible_ids(ids)

@@ -11,6 +11,7 @@ from variorum import about
 
 SHORTCUTS = (
     ("Alt+Down / Alt+Up", "next / previous difference, in every pane"),
+    ("Alt+Down / Alt+Up in the variant table", "next / previous variation place, in every pane"),
     ("Ctrl+PgDown / Ctrl+PgUp", "compare the next / previous version with the base"),
     ("Ctrl+F", "find in every version (Enter: next match, Shift+Enter: previous)"),
     ("Ctrl+H", "hide or show cosmetic differences"),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.load import EXTENSIONS
-from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
+from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Place
 from variorum.ui import settings
 from variorum.ui.export.dialog import export_comparison
 from variorum.ui.notes.case_notes import CaseNotes
@@ -33,6 +33,7 @@ from variorum.ui.panes.find_bar import FindBar
 from variorum.ui.panes.navigation import Navigator
 from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
+from variorum.ui.variants.select import select_place
 from variorum.ui.window.case_view import CaseViewMemory
 from variorum.ui.window.docks import Docks
 from variorum.ui.window.file_drop import FileDropFilter, local_paths
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
         vl.orderChanged.connect(s.reorder)
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
+        self.docks.placeActivated.connect(self.show_place)
         self.case_view = CaseViewMemory(s, self)  # last: it may change the case the panels have just shown
 
     # --- opening ----------------------------------------------------------------------------------------------
@@ -352,6 +354,11 @@ class MainWindow(QMainWindow):
         if self.comparison is None:
             return
         self.navigator.select_finding(finding)
+
+    def show_place(self, place: Place) -> None:
+        """Select a variation place (a row of the variant table) in every pane."""
+        if self.comparison is not None:
+            self.statusBar().showMessage(select_place(self.panes, place), 8000)
 
     def show_top_finding(self) -> bool:
         """Select the most severe finding (as a user would click the top of the list); False if none."""

@@ -29,10 +29,15 @@ class SourceDock(QObject):
         action.setText("&Source")
         action.setStatusTip("Show the original page of a PDF or image version, the selected words boxed")
         menu.addAction(action)
+        self._to_widen = False  # the dock has just been shown for a case's originals
         self._sources: frozenset[str] = frozenset()  # the PDF and image versions the dock was last shown for
 
-    def follow(self, session: Session, current_stop: SignalInstance, finding_activated: SignalInstance) -> None:
+    def follow(self, session: Session, current_stop: SignalInstance, finding_activated: SignalInstance,
+               comparison_shown: SignalInstance) -> None:
+        """Follow the case, the current difference (a Stop), the activated finding; widen the dock it shows
+        once the comparison is on screen (the panes have their sizes then)."""
         self._session = session
+        comparison_shown.connect(self._widen)
         session.comparisonChanged.connect(self._on_versions)
         session.versionsChanged.connect(self._on_versions)
         session.currentChanged.connect(self._on_compared)
@@ -52,7 +57,17 @@ class SourceDock(QObject):
             self.dock.hide()
         elif sources != self._sources:  # a user's choice to close the dock holds until the originals change
             self.dock.show()
+            self._to_widen = True
         self._sources = sources
+
+    def _widen(self) -> None:
+        """Room to read the page beside the texts: a third of the window."""
+        window = self.dock.parentWidget()
+        if not self._to_widen:
+            return
+        self._to_widen = False
+        if isinstance(window, QMainWindow) and self.dock.isVisible() and not self.dock.isFloating():
+            window.resizeDocks([self.dock], [max(360, window.width() // 3)], Qt.Orientation.Horizontal)
 
     def _on_closed(self) -> None:
         self._sources = frozenset()

@@ -41,16 +41,16 @@ class SourceView(QWidget):
         self.choice.setAccessibleName("Version shown")
         self.choice.setToolTip("The PDF or image version whose original is shown")
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.choice.setMinimumContentsLength(12)
+        self.choice.setMinimumContentsLength(8)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addWidget(self.choice)
         self.act_previous = self._action("◀", "Previous page", "PgUp", lambda: self.set_page(self._page - 1))
         self.page_label = QLabel(self)
         self.toolbar.addWidget(self.page_label)
         self.act_next = self._action("▶", "Next page", "PgDown", lambda: self.set_page(self._page + 1))
         self.toolbar.addSeparator()
-        self.act_fit = self._action("Fit", "Zoom to fit the page", "Ctrl+0", self.fit)
+        self.act_fit = self._action("Fit", "Zoom to fit the page's width", "Ctrl+0", self.fit)
+        self.act_whole = self._action("Page", "Zoom to show the whole page", "Ctrl+9", self.fit_page)
         self.act_zoom_out = self._action("−", "Zoom out", "Ctrl+-", lambda: self.zoom(1 / ZOOM_STEP))
         self.act_zoom_in = self._action("+", "Zoom in", "Ctrl+=", lambda: self.zoom(ZOOM_STEP))
 
@@ -61,6 +61,7 @@ class SourceView(QWidget):
         self.graphics.setAccessibleName("Original page")
         self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.graphics.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.graphics.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)  # a page reads from the top
         self.message = QLabel("Open a PDF or an image (a screenshot, a scan) to see its original here.", self)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -68,6 +69,7 @@ class SourceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.choice)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.message, 1)
@@ -142,8 +144,15 @@ class SourceView(QWidget):
         self._draw()
 
     def fit(self) -> None:
+        """Zoom so the page's width fills the panel (the text readable), the first box in sight."""
         self._fit = True
         self._apply_fit()
+
+    def fit_page(self) -> None:
+        """Zoom so the whole page shows."""
+        self._fit = False
+        if self._pages is not None:
+            self.graphics.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom(self, factor: float) -> None:
         self._fit = False
@@ -200,13 +209,19 @@ class SourceView(QWidget):
             self.scene.addRect(rect.adjusted(-pad, -pad, pad, pad), pen, QBrush(fill))
         if self._fit:
             self._apply_fit()
-        boxes = self.boxes
-        if boxes and not self._fit:
-            self.graphics.ensureVisible(boxes[0], 40, 40)
+        elif self.boxes:
+            self.graphics.centerOn(self.boxes[0].center())
 
     def _apply_fit(self) -> None:
-        if self._pages is not None:
-            self.graphics.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self._pages is None:
+            return
+        width = self.scene.sceneRect().width()
+        room = self.graphics.viewport().width() - 4
+        if width > 0 and room > 0:
+            self.graphics.resetTransform()
+            self.graphics.scale(room / width, room / width)
+        boxes = self.boxes
+        self.graphics.centerOn(boxes[0].center() if boxes else self.scene.sceneRect().center())
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         s.cosmeticChanged.connect(self._on_cosmetic_changed)
         s.closed.connect(self._on_closed)
         # after the window has shown its docks for the comparison
-        self.source.follow(s, self.navigator.currentChanged, self.docks.findingActivated)
+        self.source.follow(s, self.navigator.currentChanged, self.docks.findingActivated, self.comparisonShown)
         self.case_notes.shown.connect(self._on_notes_shown)
         self.runner.started.connect(lambda: self.progress.start("Reading files…"))
         self.runner.progress.connect(self.progress.set_progress)

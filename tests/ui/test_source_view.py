@@ -160,3 +160,31 @@ def test_text_only_cases_keep_the_source_panel_closed(qtbot, window, tmp_path):
     open_and_wait(qtbot, window, [a, b])
     assert not window.source.dock.isVisible()
     assert window.source.view.version_id is None
+
+
+def test_pages_are_turned_and_zoomed_from_the_keyboard(qtbot, window, tmp_path):
+    text = tmp_path / "article.txt"
+    text.write_text("\n\n".join(PARAGRAPHS + ["A second page follows with the mayor's statement on repairs."]),
+                    encoding="utf-8")
+    pdf = text_pdf(tmp_path / "article.pdf", [PARAGRAPHS, ["A second page follows with the mayor's statement on "
+                                                           "repairs."]])
+    open_and_wait(qtbot, window, [text, pdf])
+    view = window.source.view
+    graphics = view.graphics
+    graphics.setFocus()
+    assert (view.page, view.page_count) == (0, 2) and "1 of 2" in view.page_label.text()
+    qtbot.keyClick(graphics, Qt.Key.Key_PageDown)
+    assert view.page == 1 and "2 of 2" in view.page_label.text() and not view.act_next.isEnabled()
+    qtbot.keyClick(graphics, Qt.Key.Key_PageDown)
+    assert view.page == 1
+    fitted = graphics.transform().m11()
+    assert abs(fitted * view.page_image.width() - (graphics.viewport().width() - 4)) < 2  # the page's width
+    qtbot.keyClick(graphics, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert graphics.transform().m11() > fitted * 1.2
+    qtbot.keyClick(graphics, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    whole = graphics.mapFromScene(view.scene.sceneRect()).boundingRect()
+    assert whole.height() <= graphics.viewport().height() + 2  # the whole page in sight
+    qtbot.keyClick(graphics, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert abs(graphics.transform().m11() - fitted) < 1e-6
+    qtbot.keyClick(graphics, Qt.Key.Key_PageUp)
+    assert view.page == 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QImage, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QImage, QKeyEvent, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsPixmapItem,
@@ -34,6 +34,7 @@ class SourceView(QWidget):
         self._all_boxes: list[Box] = []
         self._spans: dict[str, list[tuple[int, int]]] = {}
         self._fit = True
+        self._keys: dict[str, QAction] = {}  # the panel's keys, also read by the page view (it would scroll)
         self._versions: dict[str, Version] = {}
         self._image = QImage()
 
@@ -74,6 +75,7 @@ class SourceView(QWidget):
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.message, 1)
         self.choice.currentIndexChanged.connect(self._on_choice)
+        self.graphics.installEventFilter(self)  # PgUp/PgDown turn pages, not scroll; Ctrl+0 fits…
         self._show_pages(None)
 
     def _action(self, text: str, tip: str, keys: str, slot) -> QAction:
@@ -81,6 +83,7 @@ class SourceView(QWidget):
         action.setToolTip(f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._keys[QKeySequence(keys).toString()] = action
         action.triggered.connect(lambda _=False: slot())
         self.toolbar.addAction(action)
         return action
@@ -222,6 +225,14 @@ class SourceView(QWidget):
             self.graphics.scale(room / width, room / width)
         boxes = self.boxes
         self.graphics.centerOn(boxes[0].center() if boxes else self.scene.sceneRect().center())
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.graphics and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            action = self._keys.get(QKeySequence(event.keyCombination()).toString())
+            if action is not None:
+                action.trigger()
+                return True
+        return super().eventFilter(obj, event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

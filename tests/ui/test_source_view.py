@@ -121,13 +121,18 @@ def text_pdf(path: Path, pages: list[list[str]]) -> Path:
     return path
 
 
-def test_a_difference_in_a_text_layer_pdf_is_boxed_on_its_page(qtbot, window, tmp_path):
+SECOND_PAGE = "A second page follows with the mayor's statement on repairs."
+
+
+def open_text_and_pdf(qtbot, window, tmp_path, pdf_pages: list[list[str]]) -> None:
+    """The article as text (with its second page's paragraph) and as a two-page PDF with a text layer."""
     text = tmp_path / "article.txt"
-    text.write_text("\n\n".join(PARAGRAPHS + ["A second page follows with the mayor's statement on repairs."]),
-                    encoding="utf-8")
-    pdf = text_pdf(tmp_path / "article.pdf", [CHANGED, ["A second page follows with the mayor's statement on "
-                                                        "tolls."]])
-    open_and_wait(qtbot, window, [text, pdf])
+    text.write_text("\n\n".join(PARAGRAPHS + [SECOND_PAGE]), encoding="utf-8")
+    open_and_wait(qtbot, window, [text, text_pdf(tmp_path / "article.pdf", pdf_pages)])
+
+
+def test_a_difference_in_a_text_layer_pdf_is_boxed_on_its_page(qtbot, window, tmp_path):
+    open_text_and_pdf(qtbot, window, tmp_path, [CHANGED, [SECOND_PAGE.replace("repairs.", "tolls.")]])
     c = window.comparison
     pdf_id = next(v.id for v in c.versions if v.format == "pdf")
     view = window.source.view
@@ -163,12 +168,7 @@ def test_text_only_cases_keep_the_source_panel_closed(qtbot, window, tmp_path):
 
 
 def test_pages_are_turned_and_zoomed_from_the_keyboard(qtbot, window, tmp_path):
-    text = tmp_path / "article.txt"
-    text.write_text("\n\n".join(PARAGRAPHS + ["A second page follows with the mayor's statement on repairs."]),
-                    encoding="utf-8")
-    pdf = text_pdf(tmp_path / "article.pdf", [PARAGRAPHS, ["A second page follows with the mayor's statement on "
-                                                           "repairs."]])
-    open_and_wait(qtbot, window, [text, pdf])
+    open_text_and_pdf(qtbot, window, tmp_path, [PARAGRAPHS, [SECOND_PAGE]])
     view = window.source.view
     graphics = view.graphics
     graphics.setFocus()

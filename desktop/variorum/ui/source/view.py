@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QImage, QKeyEvent, QKeySequence, QPainter, QPen, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsPixmapItem,
@@ -18,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.model import Version
+from variorum.ui.palette import Role
 from variorum.ui.source.pages import Box, SourcePages, has_source
 
-BOX_COLOUR = QColor(230, 120, 0)
 ZOOM_STEP = 1.25
 
 
@@ -58,7 +69,7 @@ class SourceView(QWidget):
         self.scene = QGraphicsScene(self)
         self.graphics = QGraphicsView(self.scene, self)
         self.graphics.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        self.graphics.setBackgroundBrush(QBrush(QColor(128, 128, 128)))
+        self.graphics.setBackgroundBrush(self.palette().brush(QPalette.ColorRole.Mid))  # round the page
         self.graphics.setAccessibleName("Original page")
         self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.graphics.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -203,9 +214,10 @@ class SourceView(QWidget):
         image = self._image = self._pages.image(self._page)
         self.scene.addItem(QGraphicsPixmapItem(QPixmap.fromImage(image)))
         self.scene.setSceneRect(QRectF(image.rect()))
-        pen = QPen(BOX_COLOUR, max(2.0, image.width() / 500))
+        colour = Role.CURRENT.colour(False)  # the current difference's colour, on a page that is paper-white
+        pen = QPen(colour, max(2.0, image.width() / 500))
         pen.setCosmetic(False)
-        fill = QColor(BOX_COLOUR)
+        fill = QColor(colour)
         fill.setAlpha(50)
         pad = max(1.0, image.width() / 600)
         for rect in self.boxes:

@@ -69,7 +69,7 @@ class SourceView(QWidget):
         self.scene = QGraphicsScene(self)
         self.graphics = QGraphicsView(self.scene, self)
         self.graphics.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        self.graphics.setBackgroundBrush(self.palette().brush(QPalette.ColorRole.Mid))  # round the page
+        self.graphics.setBackgroundBrush(self.palette().brush(QPalette.ColorRole.Dark))  # round the page
         self.graphics.setAccessibleName("Original page")
         self.graphics.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.graphics.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)

@@ -18,6 +18,7 @@ __all__ = ["CHECKS", "Context", "TextAnalysis", "run_checks", "sort_findings"]
 # Module names under variorum.core.checks, in the order their findings are produced.
 CHECKS: tuple[str, ...] = (
     "url_dates",
+    "capture_dates",
     "link_targets",
     "titles",
     "dates",

@@ -21,7 +21,7 @@ MAX_SEPARATE = 3  # more later-dated links than this in one version make one fin
 MAX_EVIDENCE = 20  # time zones: a page dated the next day is not a contradiction
 
 
-def _later(ud: UrlDate, limit: dt.date) -> bool:
+def later_than(ud: UrlDate, limit: dt.date) -> bool:
     if ud.precision == "day":
         return ud.date > limit + SLACK
     return (ud.date.year, ud.date.month) > (limit.year, limit.month)
@@ -42,7 +42,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         later = []
         for link in v.metadata.links:
             ud = url_date(link.url)
-            if ud is None or url_key(link.url) == canonical or not _later(ud, _limit(v, article)):
+            if ud is None or url_key(link.url) == canonical or not later_than(ud, _limit(v, article)):
                 continue
             later.append((link, ud))
         if len(later) <= MAX_SEPARATE:

@@ -15,6 +15,7 @@ from variorum.core.report.note_digest import describe_event
 
 KIND_LABELS = {
     "url-date-mismatch": "Date in a link contradicts the article date",
+    "date-after-capture": "Dated after the capture",
     "link-target-mismatch": "Same link text, different target",
     "title-mismatch": "Title differs",
     "date-mismatch": "Date differs",

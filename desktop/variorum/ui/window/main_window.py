@@ -33,6 +33,7 @@ from variorum.ui.panes.find_bar import FindBar
 from variorum.ui.panes.navigation import Navigator
 from variorum.ui.panes.view import PanesView
 from variorum.ui.session import Session
+from variorum.ui.source.dock import SourceDock
 from variorum.ui.variants.select import select_place
 from variorum.ui.window.case_view import CaseViewMemory
 from variorum.ui.window.docks import Docks
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
             widget.installEventFilter(self._drop_filter)
         self.layout_ = WindowLayout(self, self.stack, self.welcome, self.docks, self.actions_.hide_cosmetic)
         self.notes_links = NotesLinks(self, self.session, self.case_notes, self.panes, self.navigator, self.docks)
+        self.source = SourceDock(self, self.actions_.view_menu)
         self.actions_.view_menu.addSeparator()
         self.panel_focus = PanelFocus(self, self.actions_.view_menu, self._panels,
                                       lambda m: self.statusBar().showMessage(m, 3000))
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         notes_panel = self.case_notes.panel
         if notes_panel is not None:
             panels.append(("Notes", self.case_notes.dock, lambda: notes_panel.note_list))
+        panels.append(("Source", self.source.dock, lambda: self.source.view.graphics))
         return panels
 
     def _text_to_read(self):
@@ -184,6 +187,8 @@ class MainWindow(QMainWindow):
         s.currentChanged.connect(self._on_current_changed)
         s.cosmeticChanged.connect(self._on_cosmetic_changed)
         s.closed.connect(self._on_closed)
+        # after the window has shown its docks for the comparison
+        self.source.follow(s, self.navigator.currentChanged, self.docks.findingActivated, self.comparisonShown)
         self.case_notes.shown.connect(self._on_notes_shown)
         self.runner.started.connect(lambda: self.progress.start("Reading files…"))
         self.runner.progress.connect(self.progress.set_progress)

@@ -17,9 +17,6 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-import ftfy
-from ftfy.badness import is_bad
-
 from variorum.core.model import Alignment, Difference, ParagraphPair, Span
 
 _LINE = re.compile(r"[^\n]+")
@@ -38,6 +35,9 @@ def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[in
         chunk = line.group()
         if chunk.isascii():
             continue
+        import ftfy  # only a text with non-ASCII characters can hold mojibake
+        from ftfy.badness import is_bad
+
         bad = verdicts.get(chunk)
         if bad is None:
             bad = verdicts[chunk] = is_bad(chunk)

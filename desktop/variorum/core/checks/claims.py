@@ -17,8 +17,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-import ftfy
-
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.checks.numbers import is_number_change
@@ -76,10 +74,22 @@ def markers(text: str) -> dict[str, Counter[str]]:
     return found
 
 
+# Printable ASCII without "&": text that ftfy's fix_text returns unchanged (no entity, control or mojibake).
+_NOTHING_TO_FIX = re.compile(r"[\x20-\x25\x27-\x7e]*")
+
+
+def _fixed(text: str) -> str:
+    if _NOTHING_TO_FIX.fullmatch(text):
+        return text
+    import ftfy  # imported only for text it could change
+
+    return ftfy.fix_text(text)
+
+
 def claim_shift(before: str, after: str) -> list[str]:
     """The categories whose markers differ between two wordings of one place (negation first), else []."""
     # through the repaired text: damaged characters ("donâ€™t") are the encoding check's business
-    a, b = markers(ftfy.fix_text(before)), markers(ftfy.fix_text(after))
+    a, b = markers(_fixed(before)), markers(_fixed(after))
     return [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
 
 

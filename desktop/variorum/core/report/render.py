@@ -52,8 +52,14 @@ def register(fmt: str, renderer: Renderer) -> None:
     _renderers[_known(fmt)] = renderer
 
 
-def render(report: Report, fmt: str) -> bytes:
-    """The report as the bytes of a file in ``fmt``: json, md, html, pdf, csv or tei (text formats in UTF-8)."""
+def render(report: Report, fmt: str, *, pretty: bool = False) -> bytes:
+    """The report as the bytes of a file in ``fmt``: json, md, html, pdf, csv or tei (text formats in
+    UTF-8);
+    ``pretty`` indents the JSON (compact, on one line, by default)."""
+    if pretty and _known(fmt) == "json":
+        from variorum.core.report.render_json import render_json
+
+        return render_json(report, pretty=True).encode("utf-8")
     renderer = _renderers.get(_known(fmt))
     if renderer is None and fmt in _TEXT_RENDERERS:
         module, name = _TEXT_RENDERERS[fmt]

@@ -13,6 +13,7 @@ are not reported.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -150,12 +151,24 @@ def _moved_qualifiers(ctx: Context) -> Iterator[Finding]:
     moves: dict[tuple[int, int, int], list[tuple[Difference, Difference]]] = {}
     for vid, diffs in by_version.items():
         other = ctx.version(vid).text
+        # only differences within MAX_MOVE_CHARS of a removed phrase can have taken it: found by position (in
+        # the differences' own order, so the first that qualifies is the same), each one normalized once
+        by_start = sorted((e.other.start, i) for i, e in enumerate(diffs))
+        starts = [s for s, _ in by_start]
+        normalized: dict[int, str] = {}
         for d in diffs:
             if d.kind != "delete" or not 0 < len(d.base.text.split()) <= MAX_MOVED_WORDS:
                 continue
             phrase = normalize_text(d.base.text)
-            for e in diffs:
-                if e is d or phrase not in normalize_text(e.other.text):
+            near = sorted(i for _, i in by_start[bisect.bisect_left(starts, d.other.start - MAX_MOVE_CHARS):
+                                                 bisect.bisect_right(starts, d.other.start + MAX_MOVE_CHARS)])
+            for i in near:
+                e = diffs[i]
+                if e is d:
+                    continue
+                if i not in normalized:
+                    normalized[i] = normalize_text(e.other.text)
+                if phrase not in normalized[i]:
                     continue
                 lo, hi = sorted((d.other.start, e.other.start))
                 if hi - lo > MAX_MOVE_CHARS or "\n" in other[lo:hi] or not _CLAUSE_BREAK.search(other[lo:hi]):

@@ -13,6 +13,7 @@ from variorum.app_args import VERBOSE
 SUBCOMMANDS = {
     "compare": "variorum.cli_compare",
     "notes": "variorum.cli_notes",
+    "batch": "variorum.cli_batch",
 }
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: something went wrong inside the program
 

@@ -36,6 +36,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace the --output file if it already exists")
     p.add_argument("--url", metavar="URL", help="for a web archive (.warc, .warc.gz, .wacz) holding several pages: "
                    "compare the captures of this page (without it, the pages it holds are listed)")
+    p.add_argument("--pretty", action="store_true",
+                   help="indent the JSON report for reading (by default it is written compactly, on one line)")
     p.add_argument("--show-cosmetic", action="store_true",
                    help="list cosmetic differences (quotes, line wraps, markup) in full, not just counted")
     return p
@@ -120,7 +122,7 @@ def main(argv: Sequence[str]) -> int:
     if ns.format == "pdf":
         import variorum.report_pdf  # noqa: F401  (registers the PDF renderer; Qt is loaded only for a PDF)
     try:
-        data = render(report, ns.format)
+        data = render(report, ns.format, pretty=ns.pretty)
     except RuntimeError as exc:  # e.g. Qt could not start to draw the PDF
         return _fail(f"cannot render the {ns.format.upper()} report: {exc}")
     if not ns.output:

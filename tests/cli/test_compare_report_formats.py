@@ -23,6 +23,15 @@ def test_json_report_validates_against_the_schema(seed_paths):
     assert validation_errors(json.loads(out.stdout)) == []
 
 
+def test_json_report_is_compact_unless_pretty_is_asked_for(seed_paths):
+    compact = run("compare", *map(str, seed_paths))
+    pretty = run("compare", *map(str, seed_paths), "--pretty")
+    assert compact.returncode == pretty.returncode == 0, compact.stderr + pretty.stderr
+    assert compact.stdout.count("\n") == 1 and '\n  "schema"' in pretty.stdout
+    strip = lambda data: {k: v for k, v in data.items() if k != "generated_at"}  # noqa: E731
+    assert strip(json.loads(compact.stdout)) == strip(json.loads(pretty.stdout))
+
+
 def test_html_report_to_a_file(seed_paths, tmp_path):
     target = tmp_path / "report.html"
     out = run("compare", *map(str, seed_paths), "--format", "html", "--output", str(target))

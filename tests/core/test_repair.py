@@ -50,3 +50,30 @@ def test_a_web_page_keeps_the_undefined_windows_1252_bytes_of_its_mojibake():
     v = load_bytes(raw.encode("utf-8"), version_id="v1", label="notice.html")
     assert "1â€\x90877â€\x90872" in v.text
     assert "1‐877‐872" in repaired_text(v.text).text
+
+
+def test_damage_is_judged_as_ftfy_judges_whole_lines():
+    import random
+
+    from ftfy.badness import is_bad
+
+    from variorum.core.repair import looks_damaged
+
+    rng = random.Random(1859)
+    clean = ["the", "Council", "voted", "on", "Monday", "état", "Nation’s", "“quoted”", "señor", "1,200", "€5",
+             "naïve", "Zürich", "—", "…", "Ångström", "Москва", "Αθήνα", "日本", "°C", "½", "×", "©", "\u00a0"]
+    damaged = [w.encode("utf-8").decode(enc, "replace") for w in clean for enc in ("cp1252", "latin-1", "cp1251",
+                                                                                  "mac_roman", "cp1253")]
+    oddities = [chr(c) for c in (*range(0x80, 0x250), *range(0x370, 0x460), *range(0x2000, 0x2030),
+                                 *range(0x2190, 0x2200), *range(0x2500, 0x2590))]
+    judged = {True: 0, False: 0}
+    for _ in range(4000):
+        words = [rng.choice(clean) for _ in range(rng.randint(1, 120))]
+        for _ in range(rng.randint(0, 3)):
+            words.insert(rng.randrange(len(words) + 1), rng.choice(damaged))
+        if rng.random() < 0.3:
+            words.insert(rng.randrange(len(words) + 1), "".join(rng.choice(oddities) for _ in range(3)))
+        line = rng.choice(["", " "]).join(words) if rng.random() < 0.2 else " ".join(words)
+        assert looks_damaged(line) == is_bad(line), line
+        judged[is_bad(line)] += 1
+    assert judged[True] > 500 and judged[False] > 500

@@ -17,13 +17,25 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-import ftfy
-from ftfy.badness import is_bad
-
 from variorum.core.model import Alignment, Difference, ParagraphPair, Span
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\S+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Every sequence ftfy's badness pattern finds holds a non-ASCII character and is at most 7 characters long, so
+# it lies within this many characters of a run of non-ASCII characters.
+_BADNESS_REACH = 8
+
+
+def looks_damaged(line: str) -> bool:
+    """ftfy's ``is_bad(line)``, searched only around the line's non-ASCII characters: a long line with a few
+    typographic quotes is judged in a few short searches instead of one pass of the pattern over the line."""
+    from ftfy.badness import BADNESS_RE
+
+    for run in _NON_ASCII.finditer(line):
+        if BADNESS_RE.search(line, max(0, run.start() - _BADNESS_REACH), run.end() + _BADNESS_REACH):
+            return True
+    return False
 
 
 def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:
@@ -40,9 +52,11 @@ def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[in
             continue
         bad = verdicts.get(chunk)
         if bad is None:
-            bad = verdicts[chunk] = is_bad(chunk)
+            bad = verdicts[chunk] = looks_damaged(chunk)
         if not bad:
             continue
+        import ftfy  # imported for a line that looks damaged
+
         fixed = ftfy.fix_encoding(chunk)
         if fixed == chunk:
             continue

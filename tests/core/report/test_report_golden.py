@@ -8,6 +8,7 @@ import io
 import json
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ from variorum.core.report.render_json import render_json, report_data
 from variorum.core.report.render_markdown import render_markdown
 
 GOLDEN = Path(__file__).resolve().parents[2] / "data" / "reports"
-RENDERERS = {"json": render_json, "md": render_markdown, "csv": render_csv, "html": render_html}
+# the JSON golden is kept indented, so that a change to the report reads as a diff of its fields
+RENDERERS = {"json": partial(render_json, pretty=True), "md": render_markdown, "csv": render_csv, "html": render_html}
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
@@ -29,6 +31,13 @@ def test_seed_report_matches_golden(fmt):
     if os.environ.get("VARIORUM_UPDATE_GOLDEN") == "1":
         golden.write_bytes(produced.encode("utf-8"))
     assert produced == golden.read_bytes().decode("utf-8")
+
+
+def test_compact_json_holds_the_same_report_on_one_line():
+    report = seed_report()
+    compact = render_json(report)
+    assert compact.count("\n") == 1 and compact.endswith("}\n")
+    assert json.loads(compact) == json.loads(render_json(report, pretty=True)) == report_data(report)
 
 
 def test_json_round_trips():

@@ -13,11 +13,10 @@ are not reported.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-
-import ftfy
 
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
@@ -76,10 +75,22 @@ def markers(text: str) -> dict[str, Counter[str]]:
     return found
 
 
+# Printable ASCII without "&": text that ftfy's fix_text returns unchanged (no entity, control or mojibake).
+_NOTHING_TO_FIX = re.compile(r"[\x20-\x25\x27-\x7e]*")
+
+
+def _fixed(text: str) -> str:
+    if _NOTHING_TO_FIX.fullmatch(text):
+        return text
+    import ftfy  # imported only for text it could change
+
+    return ftfy.fix_text(text)
+
+
 def claim_shift(before: str, after: str) -> list[str]:
     """The categories whose markers differ between two wordings of one place (negation first), else []."""
     # through the repaired text: damaged characters ("donâ€™t") are the encoding check's business
-    a, b = markers(ftfy.fix_text(before)), markers(ftfy.fix_text(after))
+    a, b = markers(_fixed(before)), markers(_fixed(after))
     return [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
 
 
@@ -140,12 +151,24 @@ def _moved_qualifiers(ctx: Context) -> Iterator[Finding]:
     moves: dict[tuple[int, int, int], list[tuple[Difference, Difference]]] = {}
     for vid, diffs in by_version.items():
         other = ctx.version(vid).text
+        # only differences within MAX_MOVE_CHARS of a removed phrase can have taken it: found by position (in
+        # the differences' own order, so the first that qualifies is the same), each one normalized once
+        by_start = sorted((e.other.start, i) for i, e in enumerate(diffs))
+        starts = [s for s, _ in by_start]
+        normalized: dict[int, str] = {}
         for d in diffs:
             if d.kind != "delete" or not 0 < len(d.base.text.split()) <= MAX_MOVED_WORDS:
                 continue
             phrase = normalize_text(d.base.text)
-            for e in diffs:
-                if e is d or phrase not in normalize_text(e.other.text):
+            near = sorted(i for _, i in by_start[bisect.bisect_left(starts, d.other.start - MAX_MOVE_CHARS):
+                                                 bisect.bisect_right(starts, d.other.start + MAX_MOVE_CHARS)])
+            for i in near:
+                e = diffs[i]
+                if e is d:
+                    continue
+                if i not in normalized:
+                    normalized[i] = normalize_text(e.other.text)
+                if phrase not in normalized[i]:
                     continue
                 lo, hi = sorted((d.other.start, e.other.start))
                 if hi - lo > MAX_MOVE_CHARS or "\n" in other[lo:hi] or not _CLAUSE_BREAK.search(other[lo:hi]):

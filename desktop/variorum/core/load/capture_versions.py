@@ -15,12 +15,14 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from variorum.core.load.errors import LoadError
 from variorum.core.load.labels import visible_label
-from variorum.core.load.wacz import read_wacz
-from variorum.core.load.warc import Keep, PageCapture, page_urls, read_captures
 from variorum.core.model import Capture, Version
+
+if TYPE_CHECKING:  # the archive readers (and warcio) are imported when an archive is read
+    from variorum.core.load.warc import Keep, PageCapture
 
 log = logging.getLogger(__name__)
 MAX_PAGE_BYTES = 50 * 1024 * 1024  # one captured page, unpacked: as much as the loader reads of any file
@@ -51,6 +53,9 @@ def capture_kind(path: Path) -> str | None:
 def read_archive(path: Path, keep: Keep | None = None) -> tuple[list[PageCapture], list[str]]:
     """The pages captured in a WARC or WACZ file, in capture order, and warnings about the file; only the pages
     of the addresses ``keep`` accepts (default: all) are read in full."""
+    from variorum.core.load.wacz import read_wacz
+    from variorum.core.load.warc import read_captures
+
     kind = capture_kind(path)
     with path.open("rb") as f:
         if kind == "wacz":
@@ -67,6 +72,8 @@ def archive_urls(path: Path) -> list[str]:
         captures, _ = read_archive(path, keep=lambda _uri: False)  # the addresses are enough
     except (LoadError, OSError, ValueError):
         return []
+    from variorum.core.load.warc import page_urls
+
     return page_urls(captures)
 
 
@@ -131,6 +138,8 @@ def _capture_versions(path: Path, first_id: int, load_html: HtmlLoader, url: str
         return [_error(path, f"v{first_id}", str(exc))]
     except OSError as exc:
         return [_error(path, f"v{first_id}", f"Could not open the file: {exc.strerror or exc}.")]
+    from variorum.core.load.warc import page_urls
+
     urls = page_urls(captures)
     if not captures:
         return [_error(path, f"v{first_id}", "This web archive holds no captured web page (no HTML response with "

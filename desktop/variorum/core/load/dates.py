@@ -6,8 +6,6 @@ import re
 import warnings
 from datetime import datetime
 
-from dateutil import parser as date_parser
-
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _ZONE_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*([+-]\d{1,2}(?::?\d{2})?)\b")
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -33,6 +31,7 @@ def iso_date(value: object) -> str | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # an unknown zone name ("MSK") leaves the time without a zone
+            from dateutil import parser as date_parser  # imported when a date is read
             a = date_parser.parse(s, default=_DEFAULT_A)
             b = date_parser.parse(s, default=_DEFAULT_B)
     except (ValueError, OverflowError, TypeError):

@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dateutil import parser as date_parser
-
 from variorum.core.normalize import URL_IN_TEXT
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -90,6 +88,7 @@ def _parse(words: str, year: str | None) -> dt.date | None:
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", words.replace(".", " ")).replace(" of ", " ")
     default = dt.datetime(int(year) if year else 2000, 1, 1)
     try:
+        from dateutil import parser as date_parser  # imported when a date is read
         when = date_parser.parse(cleaned, default=default)
     except (ValueError, OverflowError):
         return None
@@ -135,10 +134,12 @@ def _mentions(text: str) -> Iterator[re.Match[str]]:
 def parse_date(text: str) -> dt.date | None:
     """A whole string read as one date (for loader values such as ``2020-08-19T10:00:00Z``), else None."""
     try:
+        from dateutil import parser as date_parser  # imported when a date is read
         return date_parser.isoparse(text.strip()).date()
     except (ValueError, OverflowError):
         pass
     try:
+        from dateutil import parser as date_parser  # imported when a date is read
         return date_parser.parse(text.strip()).date()
     except (ValueError, OverflowError):
         return None

@@ -31,8 +31,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dateutil import parser as date_parser
-
 from variorum.core.metadata.dates import parse_date
 from variorum.core.metadata.links import url_key
 from variorum.core.model import Link
@@ -98,6 +96,7 @@ def date_days(value: str) -> frozenset[dt.date]:
     """The calendar days a date or timestamp can name (see the module's rule); empty when it is no date."""
     text = value.strip(_QUOTES)
     try:
+        from dateutil import parser as date_parser  # imported when a date is read
         when = date_parser.isoparse(text)
     except (ValueError, OverflowError):
         day = parse_date(text) if text else None

@@ -7,14 +7,10 @@ The text formats live here in core. The PDF is drawn by Qt, which core never imp
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from variorum.core.report.model import Report
-from variorum.core.report.render_csv import render_csv
-from variorum.core.report.render_html import render_html
-from variorum.core.report.render_json import render_json
-from variorum.core.report.render_markdown import render_markdown
-from variorum.core.report.render_tei import render_tei
 
 Renderer = Callable[[Report], bytes]
 
@@ -34,13 +30,15 @@ def _utf8(render_text: Callable[[Report], str]) -> Renderer:
     return lambda report: render_text(report).encode("utf-8")
 
 
-_renderers: dict[str, Renderer] = {
-    "json": _utf8(render_json),
-    "md": _utf8(render_markdown),
-    "html": _utf8(render_html),
-    "csv": _utf8(render_csv),
-    "tei": _utf8(render_tei),
+# The text formats' renderers, imported when first asked for: a JSON report never loads the HTML templates.
+_TEXT_RENDERERS = {
+    "json": ("variorum.core.report.render_json", "render_json"),
+    "md": ("variorum.core.report.render_markdown", "render_markdown"),
+    "html": ("variorum.core.report.render_html", "render_html"),
+    "csv": ("variorum.core.report.render_csv", "render_csv"),
+    "tei": ("variorum.core.report.render_tei", "render_tei"),
 }
+_renderers: dict[str, Renderer] = {}
 
 
 def _known(fmt: str) -> str:
@@ -54,9 +52,18 @@ def register(fmt: str, renderer: Renderer) -> None:
     _renderers[_known(fmt)] = renderer
 
 
-def render(report: Report, fmt: str) -> bytes:
-    """The report as the bytes of a file in ``fmt``: json, md, html, pdf, csv or tei (text formats in UTF-8)."""
+def render(report: Report, fmt: str, *, pretty: bool = False) -> bytes:
+    """The report as the bytes of a file in ``fmt``: json, md, html, pdf, csv or tei (text formats in
+    UTF-8);
+    ``pretty`` indents the JSON (compact, on one line, by default)."""
+    if pretty and _known(fmt) == "json":
+        from variorum.core.report.render_json import render_json
+
+        return render_json(report, pretty=True).encode("utf-8")
     renderer = _renderers.get(_known(fmt))
+    if renderer is None and fmt in _TEXT_RENDERERS:
+        module, name = _TEXT_RENDERERS[fmt]
+        renderer = _renderers[fmt] = _utf8(getattr(importlib.import_module(module), name))
     if renderer is None:
         raise RendererUnavailable(f"no renderer for {fmt.upper()} reports is loaded")
     return renderer(report)

@@ -42,5 +42,9 @@ def report_data(report: Report) -> dict[str, Any]:
     return plain(report)
 
 
-def render_json(report: Report) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+def render_json(report: Report, pretty: bool = False) -> str:
+    """One line, through the json module's C encoder (a megabyte report is written in a fraction of the time of
+    the indented one); ``pretty``: indented by two spaces, for reading."""
+    if pretty:
+        return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_data(report), ensure_ascii=False, separators=(",", ":")) + "\n"

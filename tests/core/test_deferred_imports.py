@@ -1,0 +1,35 @@
+"""Comparing plain text loads only what plain text needs: the libraries for other inputs and other report formats
+(web archives, HTML templates, date parsing, encoding repair) are imported when such an input or format is met."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
+DEFERRED = ("ftfy", "dateutil", "jinja2", "warcio", "markdown_it", "lxml", "babel", "PySide6")
+
+
+def _loaded_after(statements: str) -> set[str]:
+    probe = f"import sys\n{statements}\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(DESKTOP), "PATH": ""})
+    return set(out.stdout.split())
+
+
+def test_importing_the_comparison_and_the_report_loads_no_library_for_other_inputs() -> None:
+    loaded = _loaded_after("import variorum.core.case, variorum.core.compare, variorum.core.report, "
+                           "variorum.cli_compare")
+    assert loaded & set(DEFERRED) == set()
+
+
+def test_a_json_report_of_ascii_text_loads_no_template_archive_or_repair_library(tmp_path: Path) -> None:
+    for i, words in enumerate(("The council met on Monday.", "The council met on Tuesday.")):
+        (tmp_path / f"v{i}.txt").write_text(f"{words}\n\nIt voted to close the park.\n", encoding="utf-8")
+    loaded = _loaded_after(
+        "import contextlib, io\nfrom variorum.cli_compare import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{str(tmp_path / 'v0.txt')!r}, "
+        f"{str(tmp_path / 'v1.txt')!r}])")
+    assert loaded & {"jinja2", "warcio", "ftfy", "markdown_it", "PySide6"} == set()
+    assert "variorum" in loaded

@@ -77,8 +77,10 @@ def _unpacked_size(archive: zipfile.ZipFile, ceiling: int) -> int:
                     if total > ceiling:
                         return total
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, zlib.error, EOFError, OSError,
-                RuntimeError) as exc:
-            raise LoadError(MISMATCHED) from exc
+                RuntimeError, ValueError) as exc:
+            # zipfile checks each part's checksum over the bytes its header promises: a mismatch is a forged size
+            forged = isinstance(exc, zipfile.BadZipFile) and str(exc).startswith("Bad CRC-32")
+            raise LoadError(MISMATCHED if forged else DAMAGED) from exc
     return total
 
 

@@ -40,10 +40,16 @@ def compare_measured(tmp_path: Path, hostile: Path) -> tuple[list[str], int, dic
 
 
 def docx_with_lying_sizes(unpacked: int) -> bytes:
-    """A .docx-shaped ZIP whose document part unpacks to ``unpacked`` bytes while its headers say 1 KB."""
+    """A real Word document whose body part unpacks to ``unpacked`` bytes while its headers say 1 KB."""
+    import docx
+
+    blank = io.BytesIO()
+    docx.Document().save(blank)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
+    with zipfile.ZipFile(blank) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info))
         with z.open("word/document.xml", "w", force_zip64=False) as part:
             part.write(b"<w:document>")
             for _ in range(unpacked // (1 << 20)):

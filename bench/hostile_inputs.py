@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "core" / "load"))
+sys.path.append(str(ROOT / "tests" / "cli"))
+from test_compare_cli_limits import docx_with_lying_sizes  # noqa: E402  (the tests' forged DOCX)
+
 from conftest import build_pdf  # noqa: E402  (the tests' real-PDF builder)
 
 ARTICLE = ("The minister said on Tuesday that the “reform” would go ahead. Café owners in Zürich disagreed, and "
@@ -101,11 +104,41 @@ def _socket(folder: Path) -> Path:
     return folder / "sock.txt"
 
 
+def _forged_docx(folder: Path) -> Path:
+    (folder / "forged.docx").write_bytes(docx_with_lying_sizes(1900 << 20))  # 1.9 GB stated as 1 KB, 2 MB on disk
+    return folder / "forged.docx"
+
+
+def _words(count: int, seed: int) -> str:
+    rng = random.Random(seed)
+    words = ARTICLE.split()
+    return " ".join(rng.choice(words) for _ in range(count))
+
+
+def _huge_html(folder: Path) -> Path:
+    paragraphs = "".join(f"<p>{_words(60, n)}</p>\n" for n in range(20000))  # about 8 MB
+    (folder / "huge.html").write_text(f"<html><body><nav>Home</nav><article>{paragraphs}</article></body></html>")
+    return folder / "huge.html"
+
+
+def _single_line(folder: Path) -> Path:
+    (folder / "line.txt").write_text(_words(700000, 1))  # about 5 MB, no line break
+    return folder / "line.txt"
+
+
+def _many_files(folder: Path) -> Path:
+    (folder / "many").mkdir()
+    for n in range(5000):
+        (folder / "many" / f"copy{n}.txt").write_text(ARTICLE.replace("Tuesday", f"day {n}"), encoding="utf-8")
+    return folder / "many"
+
+
 _KEEP: list[socket.socket] = []
 CASES = [("damaged UTF-8 (3 bytes)", _damaged_utf8), ("UTF-16 without BOM", _utf16), ("named pipe", _fifo),
          ("link to /dev/zero", _dev_zero), ("socket", _socket), ("link loop", _link_loop),
          ("PDF decompression bomb", _bomb_pdf), ("PDF cut at 70%", _truncated_pdf),
-         ("AES PDF, no open password", _aes_pdf)]
+         ("AES PDF, no open password", _aes_pdf), ("DOCX, sizes understated", _forged_docx),
+         ("HTML page of 8 MB", _huge_html), ("5 MB in one line", _single_line), ("folder of 5000 files", _many_files)]
 
 
 def run_case(folder: Path, make, source: Path, timeout: float) -> tuple[str, bool, float, int]:

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -26,6 +27,7 @@ from variorum.core.model import Version
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FOLDER_VERSIONS = 50  # the most files opened from one folder: more panes than this cannot be laid out or read
 EMPTY_FOLDER = ("This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx, "
                 ".warc, .wacz, .png, .jpg, .webp).")
 
@@ -265,6 +267,8 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
     ``before_file(index, total, path)`` is called before each file is read (progress, or stopping by raising).
     """
     groups = [(p, folder_files(p) if p.is_dir() else [p]) for p in map(Path, paths)]
+    left_out = {p: len(files) for p, files in groups if len(files) > MAX_FOLDER_VERSIONS}
+    groups = [(p, files[:MAX_FOLDER_VERSIONS]) for p, files in groups]
     total = sum(len(files) for _p, files in groups)
     versions: list[Version] = []
     done = 0
@@ -276,6 +280,16 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
         for f in files:
             if before_file is not None:
                 before_file(done, total, f)
-            versions += load_versions(f, first_id=first_id + len(versions), url=url)
+            loaded = load_versions(f, first_id=first_id + len(versions), url=url)
+            if p in left_out and f is files[0]:
+                loaded[0] = replace(loaded[0], warnings=(too_many_files(left_out[p]), *loaded[0].warnings))
+            versions += loaded
             done += 1
     return note_duplicates(versions)
+
+
+def too_many_files(count: int) -> str:
+    """What the user is told when a folder holds more files than one case opens."""
+    return (f"The folder holds {count} files that can be compared; only the first {MAX_FOLDER_VERSIONS} by name were "
+            f"opened (a case opens at most {MAX_FOLDER_VERSIONS} files from one folder). To compare others, open "
+            "them by name or open a subfolder.")

@@ -1,7 +1,8 @@
 """DOCX: paragraphs and table cells as text (python-docx), hyperlinks kept, core properties as metadata.
 
 The ZIP container is checked before parsing: a file that would unpack to more than 200 MB, or that is compressed
-more than 100 times over, is refused as a possible zip bomb.
+more than 100 times over, is refused as a possible zip bomb. The sizes are counted while every part is actually
+unpacked (in chunks, never all at once), not taken from the ZIP headers, which can lie.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from variorum.core.load.extracted import Extracted
 from variorum.core.model import Metadata
 
 DAMAGED = "This DOCX file is damaged or incomplete and could not be read."
+MISMATCHED = ("This DOCX file is damaged: what it unpacks to does not match the sizes and checksums it records "
+              "(it may have been made to look smaller than it is), so it was not opened.")
 MB = 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * MB
 MAX_RATIO = 100
 RATIO_FLOOR_BYTES = 1 * MB  # tiny archives may be highly compressed without harm
+UNPACK_CHUNK = 1 * MB
+TITLE_SEARCH_PARAGRAPHS = 50  # a title styled as such is at the top; looking up every paragraph's style is slow
 
 
 def human_size(n: int) -> str:
@@ -43,16 +48,40 @@ def check_zip(raw: bytes) -> None:
                         ".doc file renamed to .docx).") from exc
     with archive:
         infos = archive.infolist()
-        total = sum(i.file_size for i in infos)
-        if total > MAX_UNPACKED_BYTES:
-            raise LoadError(f"This DOCX file would unpack to {human_size(total)} (the limit is "
+        stated = sum(i.file_size for i in infos)  # what the headers claim: enough to refuse, never to accept
+        if stated > MAX_UNPACKED_BYTES:
+            raise LoadError(f"This DOCX file would unpack to {human_size(stated)} (the limit is "
                             f"{human_size(MAX_UNPACKED_BYTES)}); it was not opened, as it may be a zip bomb.")
-        ratio = total / max(1, len(raw))
-        if total > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
-            raise LoadError(f"This DOCX file unpacks to {ratio:.0f} times its size (the limit is {MAX_RATIO}); "
-                            "it was not opened, as it may be a zip bomb.")
         if "word/document.xml" not in {i.filename for i in infos}:
             raise LoadError("This ZIP file is not a Word document (it has no word/document.xml).")
+        total = _unpacked_size(archive, ceiling=MAX_UNPACKED_BYTES)
+    if total > MAX_UNPACKED_BYTES:
+        raise LoadError(f"This DOCX file unpacks to more than {human_size(MAX_UNPACKED_BYTES)} (the limit); it was "
+                        "not opened, as it may be a zip bomb.")
+    ratio = total / max(1, len(raw))
+    if total > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
+        raise LoadError(f"This DOCX file unpacks to {ratio:.0f} times its size (the limit is {MAX_RATIO}); "
+                        "it was not opened, as it may be a zip bomb.")
+
+
+def _unpacked_size(archive: zipfile.ZipFile, ceiling: int) -> int:
+    """The bytes the archive's parts really unpack to, counted chunk by chunk; stops just past ``ceiling``. The
+    sizes the ZIP headers state are not trusted: a part that unpacks to more or less than its header says, or to
+    other bytes than its checksum, is refused before anything reads it whole."""
+    total = 0
+    for info in archive.infolist():
+        try:
+            with archive.open(info) as member:  # read in chunks: one read of a forged part would unpack it whole
+                while chunk := member.read(UNPACK_CHUNK):
+                    total += len(chunk)
+                    if total > ceiling:
+                        return total
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, zlib.error, EOFError, OSError,
+                RuntimeError, ValueError) as exc:
+            # zipfile checks each part's checksum over the bytes its header promises: a mismatch is a forged size
+            forged = isinstance(exc, zipfile.BadZipFile) and str(exc).startswith("Bad CRC-32")
+            raise LoadError(MISMATCHED if forged else DAMAGED) from exc
+    return total
 
 
 # Author values Office and document generators fill in when nobody is named.
@@ -165,7 +194,7 @@ def _metadata(document, links) -> Metadata:
     if title:
         sources.append(("title", "DOCX core properties (title)"))
     else:
-        for para in document.paragraphs:
+        for para in document.paragraphs[:TITLE_SEARCH_PARAGRAPHS]:
             if para.style is not None and para.style.name in ("Title", "Heading 1") and para.text.strip():
                 title = " ".join(para.text.split())
                 sources.append(("title", f"DOCX {para.style.name} paragraph"))

@@ -28,6 +28,9 @@ from variorum.core.model import Link
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
 MOJIBAKE_SCAN_CHARS = 1_000_000  # mis-decoded pages show it throughout; no need to scan a huge page to the end
+EXTRACTOR_MAX_CHARS = 2_000_000  # above this, the article extractor takes minutes; the whole page text is used
+EXTRACTOR_SKIPPED = ("This page is larger than 2 MB of text, so the article extractor was not run (on a page this "
+                     "size it takes minutes); the whole page text is compared, menus and footers included.")
 DEEP_PAGE = 200  # nesting depth beyond which trafilatura runs without its fallback extractors
 TOO_DEEP = ("This page is nested more than 2048 elements deep (it is probably damaged or machine-made) and cannot "
             "be read.")
@@ -130,6 +133,15 @@ def _trafilatura_xml(tree) -> etree._Element | None:
         return None
 
 
+def _article_xml(tree, huge: bool, warnings: list[str]) -> etree._Element | None:
+    """The article body, unless the page is too large for the extractor to finish in reasonable time (then the
+    user is told, and the whole page text is compared)."""
+    if huge:
+        warnings.append(EXTRACTOR_SKIPPED)
+        return None
+    return _trafilatura_xml(tree)
+
+
 def _mojibake_warning(text: str) -> str | None:
     for para in text[:MOJIBAKE_SCAN_CHARS].split("\n"):
         para = para.replace("\ufffd", "")  # bytes that were damaged, not decoded wrongly
@@ -187,7 +199,8 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(TOO_DEEP.replace("cannot be read", "was read only up to that depth"))
     text: str = ""
     links: tuple[Link, ...] = ()
-    doc = _trafilatura_xml(tree)
+    huge = len(page) > EXTRACTOR_MAX_CHARS
+    doc = _article_xml(tree, huge, warnings)
     if doc is not None:
         main = doc.find("main")
         walker = HtmlTextWalker(base, html=False)
@@ -195,7 +208,7 @@ def extract(raw: bytes) -> Extracted:
         text, links = _unshelter(*walker.out.build())
     if not text.strip():
         text, links = full_text, full_links
-        if text.strip():
+        if text.strip() and not huge:
             warnings.append("No article body was recognised on this page; the whole page text is compared, "
                             "menus and footers included.")
     elif len(full_text) and len(text) / len(full_text) < KEPT_SHARE_WARNING:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from variorum.core.model import Version
 from variorum.ui.palette import FORMAT_KIND_PROPERTY, Role, diff_formats, is_dark
+from variorum.ui.panes import large_text
 from variorum.ui.panes.highlighter import SpanHighlighter, spans_by_block
 from variorum.ui.panes.pane_editor import PaneEditor
 from variorum.ui.panes.pane_header import PaneHeader
@@ -66,6 +67,8 @@ class DiffPane(PaneLines, QWidget):
 
         self.head = PaneHeader(version, colour, self)
         self.header, self.role = self.head.header, self.head.role
+        self.large_notice = large_text.notice(self)
+        self._plain_only = False
         self.editor = PaneEditor(self)
         self.editor.setCenterOnScroll(True)  # the last lines can be brought level with the other panes too
         self.highlighter = SpanHighlighter(self.editor.document(), pane_formats(self._dark))
@@ -73,6 +76,7 @@ class DiffPane(PaneLines, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.head)
+        layout.addWidget(self.large_notice)
         layout.addWidget(self.editor, 1)
         self._selection_colours()
 
@@ -163,7 +167,9 @@ class DiffPane(PaneLines, QWidget):
         text = text.translate(_QT_SPECIAL)
         self._positions = TextPositions(text, fillers)
         self._spans = list(spans)
-        by_block = spans_by_block(self._positions, spans)
+        self._plain_only = large_text.too_large_to_highlight(text)
+        self.large_notice.setVisible(self._plain_only)
+        by_block = spans_by_block(self._positions, [] if self._plain_only else spans)
         # With nothing to paint yet (the comparison is still running), keep the highlighter off the document so
         # setting the text costs no Python call per line; it is attached when the highlights arrive.
         self.highlighter.setDocument(self.editor.document() if by_block else None)
@@ -201,7 +207,7 @@ class DiffPane(PaneLines, QWidget):
 
     def set_spans(self, spans: list[tuple[int, int, str]]) -> None:
         self._spans = list(spans)
-        by_block = spans_by_block(self._positions, spans)
+        by_block = spans_by_block(self._positions, [] if self._plain_only else spans)
         if self.highlighter.document() is None:
             if not by_block:
                 return

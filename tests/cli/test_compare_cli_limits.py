@@ -1,0 +1,76 @@
+"""Inputs within the documented limits finish in bounded memory, with a message the user can act on, while the
+other versions are still compared. Each input is made here in a temporary folder and compared in a child process
+whose peak memory is read with ``getrusage`` (the bounds are generous; timings are in ``bench/hostile_inputs.py``)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = "The Kremlin said on Wednesday that events in Belarus did not yet warrant Russian military help.\n"
+PEAK_BOUND_KB = 400 * 1024  # the program itself takes about 150 MB; a runaway input takes far more
+_RUN_MEASURED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))  # a runaway read fails instead of swapping
+from variorum.cli_compare import main
+code = main(sys.argv[1:])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def compare_measured(tmp_path: Path, hostile: Path) -> tuple[list[str], int, dict]:
+    """Compare two ordinary versions and ``hostile``: (messages, peak memory in KB, the JSON report)."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE, encoding="utf-8")
+    b.write_text(ARTICLE.replace("Wednesday", "Tuesday"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop")}
+    out = subprocess.run([sys.executable, "-c", _RUN_MEASURED, str(a), str(b), str(hostile)],
+                         capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr
+    *messages, peak = out.stderr.strip().splitlines()
+    return messages, int(peak), json.loads(out.stdout)
+
+
+def docx_with_lying_sizes(unpacked: int) -> bytes:
+    """A real Word document whose body part unpacks to ``unpacked`` bytes while its headers say 1 KB."""
+    import docx
+
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    out = io.BytesIO()
+    with zipfile.ZipFile(blank) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info))
+        with z.open("word/document.xml", "w", force_zip64=False) as part:
+            part.write(b"<w:document>")
+            for _ in range(unpacked // (1 << 20)):
+                part.write(b" " * (1 << 20))
+            part.write(b"</w:document>")
+    raw = bytearray(out.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(raw))) as z:
+        info = z.getinfo("word/document.xml")
+    struct.pack_into("<I", raw, info.header_offset + 22, 1024)  # local header: uncompressed size
+    central = raw.rindex(b"word/document.xml") - 46  # the name's last mention is in the central directory
+    struct.pack_into("<I", raw, central + 24, 1024)  # central directory: uncompressed size
+    return bytes(raw)
+
+
+def test_docx_whose_zip_headers_understate_its_size_is_refused_in_bounded_memory(tmp_path):
+    forged = tmp_path / "forged.docx"
+    forged.write_bytes(docx_with_lying_sizes(600 << 20))  # about 600 KB on disk
+    messages, peak, report = compare_measured(tmp_path, forged)
+    assert messages == ["variorum compare: v3 forged.docx: This DOCX file is damaged: what it unpacks to does not "
+                        "match the sizes and checksums it records (it may have been made to look smaller than it "
+                        "is), so it was not opened."]
+    assert [v["error"] is None for v in report["versions"]] == [True, True, False]
+    assert report["summary"]["substantive_differences"] >= 1
+    assert peak < PEAK_BOUND_KB

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-from app_helpers import WAIT_MS, drop_files, make_window
+from app_helpers import WAIT_MS, drop_files
 
 from archive_builders import ARTICLE_URL, article_html, build_wacz, build_warc
 from variorum.core.load import EXTENSIONS
 from variorum.ui.window.main_window import FILE_FILTER
 
 DATES = ("2024-03-01T09:00:00Z", "2024-03-04T10:30:00Z", "2024-03-06T12:00:00Z")
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = make_window(qtbot, tmp_path)
-    yield w
-    w.runner.invalidate()
-    w.runner.wait()
 
 
 def test_a_wacz_dropped_with_other_files_opens_every_capture(qtbot, window, tmp_path):

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from app_helpers import WAIT_MS, make_window, open_and_wait
+from app_helpers import WAIT_MS, open_and_wait
 from PySide6.QtCore import Qt
 
 from variorum.core.load import EMPTY_FOLDER
 from variorum.core.notes import AnchorRef
 from variorum.ui.versions.model import COL_VERSION
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    w = make_window(qtbot, tmp_path)
-    yield w
-    w.runner.invalidate()
-    w.runner.wait()
 
 
 def listed(window) -> list[tuple[str, bool, bool]]:

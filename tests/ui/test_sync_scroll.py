@@ -33,12 +33,13 @@ def test_scrolling_keeps_aligned_paragraphs_level(qtbot, window, tmp_path):
     bar = base_pane.editor.verticalScrollBar()
     block = base_pane.editor.document().findBlock(base_pane.to_qt(target))
     bar.setValue(block.firstLineNumber())  # as the user's wheel or scroll bar does
-    assert base_text[base_pane.top_offset():].startswith("Paragraph 30:")
-    assert other_text[other_pane.top_offset():].startswith("Paragraph 30:")
+    # What the user sees once the window has settled (filler lines are re-measured after a layout change).
+    qtbot.waitUntil(lambda: base_text[base_pane.top_offset():].startswith("Paragraph 30:")
+                    and other_text[other_pane.top_offset():].startswith("Paragraph 30:"), timeout=2000)
     # And the other way round.
     target = other_text.index("Paragraph 45:")
     other_pane.editor.verticalScrollBar().setValue(other_pane.editor.document().findBlock(other_pane.to_qt(target)).firstLineNumber())
-    assert base_text[base_pane.top_offset():].startswith("Paragraph 45:")
+    qtbot.waitUntil(lambda: base_text[base_pane.top_offset():].startswith("Paragraph 45:"), timeout=2000)
 
 
 def test_related_coverage_scrolls_on_its_own(qtbot, window, tmp_path):

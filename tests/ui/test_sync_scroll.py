@@ -24,6 +24,7 @@ def test_scrolling_keeps_aligned_paragraphs_level(qtbot, window, tmp_path):
     longer.write_text("\n\n".join(PARAS[:5] + EXTRA + PARAS[5:]), encoding="utf-8")
     shorter.write_text("\n\n".join(PARAS), encoding="utf-8")
     open_and_wait(qtbot, window, [longer, shorter])
+    qtbot.waitUntil(window.panes.settled, timeout=5000)  # filler space fitted to the panes' final width
     c = window.comparison
     other = next(v.id for v in c.versions if v.id != c.base)
     base_pane, other_pane = window.panes.pane(c.base), window.panes.pane(other)

@@ -14,7 +14,7 @@ for fmt in json md csv html pdf; do
     "$VARIORUM" compare resources/demo --format "$fmt" --output "$out/report.$fmt" >/dev/null
 done
 "$VARIORUM" compare "$out/report.html" "$out/report.pdf" "$out/report.md" resources/demo/000_*.txt \
-    --format json >"$out/reread.json"
+    --format json --pretty >"$out/reread.json"
 grep -q '"format": "pdf"' "$out/reread.json"
 grep -q '"format": "html"' "$out/reread.json"
 "$VARIORUM" --demo --screenshot "$out/window.png" >/dev/null

@@ -46,5 +46,5 @@ def darwin_paths() -> list[Path]:
 
 @pytest.fixture
 def energy_paths() -> list[Path]:
-    d = DATA / "energy-gov-homepage-2017"
+    d = DATA / "real" / "energy-gov-homepage-2017"  # one copy, shared with the real-case corpus
     return [d / "energy-gov-earlier.html", d / "energy-gov-later.html"]

@@ -7,6 +7,7 @@ from app_helpers import WAIT_MS, open_and_wait
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from variorum.assets import demo_paths
 from variorum.ui.variants.model import PLACE_ROLE
 
 
@@ -163,3 +164,60 @@ def test_kind_and_cosmetic_filters(qtbot, window, seed_paths):
     assert len(panel.visible_places()) == sum(1 for p in c.places if p.cosmetic)
     panel.show_filter.setCurrentIndex(panel.show_filter.findData("all"))
     assert len(panel.visible_places()) == len(c.places)
+
+
+def _toggle(qtbot, box) -> None:
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
+def _strip_colour_at(strip, fraction: float, x: int):
+    image = strip.grab().toImage()
+    h = max(1, strip.height() - 4)
+    return image.pixelColor(x, int(2 + fraction * h)).name()
+
+
+def test_overview_strip_shades_places_as_the_heat_map_does(qtbot, window, darwin_paths):
+    open_and_wait(qtbot, window, darwin_paths)
+    panel = _show_variants(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.heatmap)
+    box, strip = panel.heatmap.on_strip, window.panes.overview
+    assert not box.isChecked() and strip.heat() is None
+    _toggle(qtbot, box)
+    assert box.isChecked() and "Heat map" in strip.toolTip()
+    shades = panel.heatmap.shades()
+    n = len(window.comparison.base_version.text)
+    bands = strip.heat()
+    places = [p for p in window.comparison.places if p.differing and not p.cosmetic]
+    assert bands is not None and len(bands) == len(places)
+    h = max(1, strip.height() - 4)
+    checked = 0
+    for p in places:
+        middle = (p.start + max(p.end, p.start + 1)) / 2 / n
+        row = int(2 + middle * h)
+        # the last band painted over that row of pixels is the one seen
+        seen = [c for s, e, c in bands if int(2 + s * h) <= row < 2 + s * h + max(3.0, (e - s) * h)][-1]
+        assert _strip_colour_at(strip, middle, strip.width() // 2) == seen.name()
+        checked += seen.name() == shades[len(p.differing)].name()
+    assert checked >= len(places) // 2  # most places have a row of their own on the strip
+    assert len({c.name() for _s, _e, c in bands}) > 1  # Darwin's places differ in how many editions differ
+
+    _toggle(qtbot, box)
+    assert strip.heat() is None and "Heat map" not in strip.toolTip()
+    first = places[0]
+    middle = (first.start + max(first.end, first.start + 1)) / 2 / n
+    assert _strip_colour_at(strip, middle, 1) != shades[len(first.differing)].name()
+
+
+def test_the_strip_stays_a_heat_map_for_the_next_case(qtbot, window, darwin_paths):
+    open_and_wait(qtbot, window, darwin_paths)
+    panel = _show_variants(qtbot, window)
+    panel.tabs.setCurrentWidget(panel.heatmap)
+    box = panel.heatmap.on_strip
+    _toggle(qtbot, box)
+    window.close_case()
+    assert window.panes.overview.heat() is None
+    with demo_paths() as demo:
+        open_and_wait(qtbot, window, demo)
+        qtbot.waitUntil(lambda: bool(window.panes.overview.heat()), timeout=WAIT_MS)
+    assert box.isChecked()

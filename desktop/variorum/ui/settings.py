@@ -74,6 +74,7 @@ WINDOW_STATE: Setting[QByteArray | None] = Setting("window/state", None, _blob) 
 HIDE_COSMETIC: Setting[bool] = Setting("options/hide_cosmetic", True, _flag)
 FIT_ALL_VERSIONS: Setting[bool] = Setting("options/fit_all_versions", False, _flag)  # False: panes keep their width
 COLLAPSE_IDENTICAL: Setting[bool] = Setting("options/collapse_identical", False, _flag)
+HEAT_ON_STRIP: Setting[bool] = Setting("options/heat_on_strip", False, _flag)  # the overview strip as a heat map
 AUTHOR: Setting[str] = Setting("notes/author", "", _text)  # empty: the operating-system user
 LAST_FOLDER: Setting[str] = Setting("paths/last_dir", "", _text)  # where Add versions… opens; empty: home
 RECENT_CASES: Setting[list[list[str]]] = Setting("recent/cases", [], _cases, json.dumps)  # newest first
@@ -83,7 +84,7 @@ CASE_VIEWS: Setting[list[dict]] = Setting("recent/case_views", [], _records, jso
 
 ALL_SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_STATE, HIDE_COSMETIC, AUTHOR, LAST_FOLDER,
                                      RECENT_CASES, LAST_EXPORT_FOLDER, CASE_VIEWS, FIT_ALL_VERSIONS,
-                                     COLLAPSE_IDENTICAL)
+                                     COLLAPSE_IDENTICAL, HEAT_ON_STRIP)
 
 _folder: Path | None = None
 

@@ -1,5 +1,6 @@
 """A narrow strip beside the panes: one tick per difference along the base text, the visible part outlined,
-and a notch on the left edge where a note is attached.
+and a notch on the left edge where a note is attached. As a heat map, it shades each variation place instead, by
+how many versions differ there (the shades of the Variants dock's heat map legend).
 
 Clicking the strip asks to jump to the difference nearest to that point.
 """
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from variorum.ui.palette import Role
 
 STRIP_WIDTH = 16
+TICKS_TIP = "Where the differences are. Click to jump to the nearest one."
+HEAT_TIP = ("Heat map: each place shaded by how many versions differ from the base there (darker: more; the legend "
+            "is in the Variants dock). Click to jump to the nearest difference.")
 
 
 class OverviewStrip(QWidget):
@@ -25,8 +29,9 @@ class OverviewStrip(QWidget):
         self.setFixedWidth(STRIP_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Where the differences are. Click to jump to the nearest one.")
+        self.setToolTip(TICKS_TIP)
         self._marks: list[tuple[float, float, QColor]] = []
+        self._heat: list[tuple[float, float, QColor]] | None = None
         self._current: tuple[float, float] | None = None
         self._notes: list[tuple[float, float]] = []
         self._view = (0.0, 0.0)
@@ -40,6 +45,16 @@ class OverviewStrip(QWidget):
 
     def marks(self) -> list[tuple[float, float, QColor]]:
         return list(self._marks)
+
+    def set_heat(self, bands: list[tuple[float, float, QColor]] | None) -> None:
+        """Shade the strip as a heat map (bands as fractions of the base text, in their shades) instead of one
+        tick per difference; None goes back to the ticks."""
+        self._heat = list(bands) if bands is not None else None
+        self.setToolTip(TICKS_TIP if bands is None else HEAT_TIP)
+        self.update()
+
+    def heat(self) -> list[tuple[float, float, QColor]] | None:
+        return None if self._heat is None else list(self._heat)
 
     def set_note_marks(self, marks: list[tuple[float, float]]) -> None:
         """Where notes sit, as fractions of the base text."""
@@ -68,9 +83,13 @@ class OverviewStrip(QWidget):
             view = QColor(pal.color(QPalette.ColorRole.Highlight))
             view.setAlpha(50)
             p.fillRect(QRectF(0, 2 + top * h, self.width(), max(3.0, (bottom - top) * h)), view)
-        for start, end, colour in self._marks:
-            y = 2 + start * h
-            p.fillRect(QRectF(3, y, self.width() - 6, max(2.0, (end - start) * h)), colour)
+        if self._heat is not None:
+            for start, end, colour in self._heat:  # full width: the shade, not a tick, is what is read
+                p.fillRect(QRectF(1, 2 + start * h, self.width() - 2, max(3.0, (end - start) * h)), colour)
+        else:
+            for start, end, colour in self._marks:
+                y = 2 + start * h
+                p.fillRect(QRectF(3, y, self.width() - 6, max(2.0, (end - start) * h)), colour)
         notch = Role.NOTE.colour(pal.color(QPalette.ColorRole.Window).lightness() < 128)
         for start, end in self._notes:
             y = 2 + (start + end) / 2 * h

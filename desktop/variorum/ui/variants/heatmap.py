@@ -1,13 +1,15 @@
 """Juxta's heat map: the base text with each variation place shaded by how many versions differ there, and a
-legend with one shade per count. Clicking a shaded place selects it."""
+legend with one shade per count. Clicking a shaded place selects it. The same shading can be drawn on the panes'
+overview strip ("Shade the overview strip"), so the whole text's hot spots stay in view beside the panes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from variorum.core.model import Comparison, Place
+from variorum.ui import settings
 from variorum.ui.palette import badge_text_colour, heat_colour
 from variorum.ui.textpos import from_qt, to_qt
 
@@ -22,8 +24,12 @@ class _Text(QTextEdit):
                                         .position()))
 
 
+HeatBand = tuple[float, float, QColor]  # a place as fractions of the base text, and its shade
+
+
 class HeatMap(QWidget):
     placeClicked = Signal(object)  # a Place
+    stripChanged = Signal(object)  # the overview strip's shading: a list of HeatBand, or None for its usual marks
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,11 +43,19 @@ class HeatMap(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         legend_box = QWidget()
         legend_box.setLayout(self.legend)
+        self.on_strip = QCheckBox("Shade the overview strip")
+        self.on_strip.setObjectName("heatOnStrip")
+        self.on_strip.setToolTip("Draw this heat map on the narrow strip beside the panes instead of one tick per "
+                                 "difference")
+        self.on_strip.setChecked(settings.get(settings.HEAT_ON_STRIP))
         lay.addWidget(legend_box)
+        lay.addWidget(self.on_strip)
         lay.addWidget(self.text, 1)
         self._places: tuple[Place, ...] = ()
         self._shades: dict[int, QColor] = {}
+        self._length = 0
         self.text.clickedAt.connect(self._on_click)
+        self.on_strip.toggled.connect(self._on_strip_toggled)
 
     def shades(self) -> dict[int, QColor]:
         """The shade used for each differing-version count (what the legend shows)."""
@@ -51,6 +65,7 @@ class HeatMap(QWidget):
         base = comparison.base_version if comparison else None
         self._places = tuple(p for p in (comparison.places if comparison else ()) if cosmetic or not p.cosmetic)
         text = base.text if base else ""
+        self._length = len(text)
         self.text.setPlainText(text)
         most = max(0, len(comparison.alignments)) if comparison else 0
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
@@ -71,6 +86,20 @@ class HeatMap(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         self._fill_legend()
+        self.stripChanged.emit(self.strip_bands())
+
+    def strip_bands(self) -> list[HeatBand] | None:
+        """The places as bands for the overview strip, each in its count's shade; None when the strip is to show
+        its usual marks (the box is unticked, or there is no text)."""
+        if not self.on_strip.isChecked() or not self._length:
+            return None
+        n = self._length
+        return [(p.start / n, max(p.end, p.start + 1) / n, self._shades[len(p.differing)])
+                for p in self._places if p.differing and len(p.differing) in self._shades]
+
+    def _on_strip_toggled(self, on: bool) -> None:
+        settings.put(settings.HEAT_ON_STRIP, on)
+        self.stripChanged.emit(self.strip_bands())
 
     def _fill_legend(self) -> None:
         while self.legend.count():

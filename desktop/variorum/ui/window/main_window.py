@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         vl.currentVersionChanged.connect(self._on_list_current)
         self.docks.findingActivated.connect(self.show_finding)
         self.docks.placeActivated.connect(self.show_place)
+        self.docks.variants.heatmap.stripChanged.connect(self.panes.overview.set_heat)
         self.case_view = CaseViewMemory(s, self)  # last: it may change the case the panels have just shown
 
     # --- opening ----------------------------------------------------------------------------------------------

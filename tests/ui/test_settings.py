@@ -23,6 +23,7 @@ SAMPLES = {
     settings.LAST_EXPORT_FOLDER: "/reports",
     settings.FIT_ALL_VERSIONS: True,
     settings.COLLAPSE_IDENTICAL: True,
+    settings.HEAT_ON_STRIP: True,
     settings.CASE_VIEWS: [{"files": ["/cases/a.txt", "/cases/b.txt"], "base": "/cases/b.txt", "hidden": [],
                            "compared": None}],
 }

@@ -42,6 +42,7 @@ bench: $(STAMP)
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-heldout
+	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --demo --screenshot docs/screenshot.png

@@ -6,7 +6,8 @@ prints precision per finding kind, recall per expected kind, the overall figures
 false alarm and every miss with its case. It exits 0 unless `--check` is given: then it exits 1 when precision,
 recall or relation accuracy falls below the floors (`--min-precision` …, by default those of
 `accuracy-floor.json` in the corpus folder). `--write-floor` stores today's figures as the new floors.
-`--corpus tests/data/real-heldout` scores the held-out cases instead, against their own floors.
+`--corpus tests/data/real-heldout` (or `tests/data/real-fresh`) scores a held-out corpus instead, against its own
+floors.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "real"
 HELDOUT = ROOT / "tests" / "data" / "real-heldout"
+FRESH = ROOT / "tests" / "data" / "real-fresh"
 FLOOR_NAME = "accuracy-floor.json"
 FLOOR = CORPUS / FLOOR_NAME
 if str(ROOT / "desktop") not in sys.path:

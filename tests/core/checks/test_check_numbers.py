@@ -104,3 +104,15 @@ def test_the_count_of_injured_changed_is_a_changed_figure(compare_texts, body):
     a = body + "\n\nThe storm left 12 injured along the coast road before it turned north in the night."
     (f,) = _findings(compare_texts(a, a.replace("12 injured", "14 injured")))
     assert [(e.version, e.text) for e in f.evidence] == [("v1", "12"), ("v2", "14")]
+
+
+@pytest.mark.parametrize("old, new", [("in may", "in june"), ("on 3 may", "on 3 june"), ("may 2021", "march 2021")])
+def test_a_changed_month_in_a_date_is_a_changed_date(compare_texts, body, old, new):
+    a = body + "\n\n" + f"The council said the new bridge would open {old} after the last inspection of its cables."
+    (f,) = _findings(compare_texts(a, a.replace(old, new)))
+    assert f.message.startswith("A date changed")
+
+
+def test_a_month_word_that_is_not_a_date_is_not_a_changed_date(compare_texts, body):
+    a = body + "\n\n" + "The council said the marchers may cross the new bridge after the last inspection of its cables."
+    assert _findings(compare_texts(a, a.replace("may cross", "will cross"))) == []

@@ -1,8 +1,9 @@
 """``number-changed``: a figure, percentage, count, amount or date that differs between aligned passages.
 
 Only the values are compared: "12,300" → "14,000" and "$50 million" → "$50 billion" are changes; "80%" → "80 percent", "1,000" → "1000" and
-"80%" vs "more than 80%" (a qualifier added around the same figure) are not. Both sides of the change must
-state a number: a figure replaced by words ("12" → "several") is a wording change. A conversion added in
+"80%" vs "more than 80%" (a qualifier added around the same figure) are not. The month of a date is part of
+it ("may 2013" → "october 2013" is a change, in lower-cased text too). Both sides of the change must
+state a number or a date: a figure replaced by words ("12" → "several") is a wording change. A conversion added in
 parentheses after a figure ("4-inch" → "4 inch (102 mm)") restates the figure and is not a change, and the date
 that signs an embedded social post ("— City Police (@citypolice) May 3, 2021") is not an article figure.
 """
@@ -16,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
+from variorum.core.checks.months import months_in
 from variorum.core.model import Difference, Finding
 from variorum.core.normalize import strip_urls
 
@@ -85,6 +87,13 @@ def is_number_change(before: str, after: str) -> bool:
     return bool(a) and bool(b) and a != b
 
 
+def month_change(ctx: Context, d: Difference) -> bool:
+    """Whether a difference changes the month of a date ("may 2013" → "october 2013")."""
+    before = months_in(ctx.version(ctx.base_id or "").text, d.base.start, d.base.end)
+    after = months_in(ctx.version(d.version).text, d.other.start, d.other.end)
+    return bool(before) and bool(after) and before != after
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None:
@@ -93,12 +102,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if in_embed_signature(base.text, d.base.start, d.base.end) or \
                 in_embed_signature(ctx.version(d.version).text, d.other.start, d.other.end):
             return False
-        return is_number_change(d.base.text, d.other.text)
+        return is_number_change(d.base.text, d.other.text) or month_change(ctx, d)
 
     for ch in changes(ctx, keep, replaces_only=True):
         others = join_ids(ch.versions)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
-        message = (f"A figure changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "
+        what = "A figure" if is_number_change(ch.base_text, ch.other_text) else "A date"
+        message = (f"{what} changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "
                    f"{'has' if len(ch.versions) == 1 else 'have'} '{short(ch.other_text, 60)}' "
                    f"in “{around}”.")
         yield ctx.finding("number-changed", "high", message, ch.evidence(ctx))

@@ -96,3 +96,9 @@ def test_prose_with_pipes_braces_or_image_words_is_not_wiki_markup():
         "The file: a 12-page report {draft} sent to the council on Monday.",
         "Right turn only at the junction, the sign says, and a thumb rule applies."])
     assert _reasons(text) == []
+
+
+def test_a_see_also_cross_reference_line_is_related_links():
+    text = "\n\n".join([ARTICLE[0], "see also iraqi production and use of weapons of mass destruction.",
+                        ARTICLE[1], "See also: List of heat waves in Europe"])
+    assert [r for r, _ in _reasons(text)] == ["related links", "related links"]

@@ -57,6 +57,9 @@ _NEWSLETTER = re.compile(r"^(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|i
 _RELATED = re.compile(r"^(?:related(?: articles| stories| coverage| content)?|read more|more coverage|"
                       r"more on this story|see also|also read|recommended(?: for you)?|you may also like)\s*[:|»›>-]?$",
                       re.IGNORECASE)
+# a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
+_SEE_ALSO = re.compile(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
+MAX_SEE_ALSO_WORDS = 16
 _FOLLOW = re.compile(r"^follow (?:us|[\w ]{1,40}) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky)\b",
                      re.IGNORECASE)
 # wiki markup that an export of a wiki page leaves as a paragraph of its own: an image with its options
@@ -135,7 +138,7 @@ def _text_reason(para: str) -> str | None:
     if len(para.split()) <= MAX_PROMPT_WORDS:
         if _NEWSLETTER.match(para):
             return NEWSLETTER
-        if _RELATED.match(para):
+        if _RELATED.match(para) or (_SEE_ALSO.match(para) and len(para.split()) <= MAX_SEE_ALSO_WORDS):
             return RELATED
         if _FOLLOW.match(para):
             return SHARING

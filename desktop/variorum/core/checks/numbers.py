@@ -17,8 +17,9 @@ from decimal import Decimal, InvalidOperation
 
 from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
+from variorum.core.checks.figures import figures, same_sentence, sentence_span, unit_changes
 from variorum.core.checks.months import months_in
-from variorum.core.model import Difference, Finding
+from variorum.core.model import Difference, Evidence, Finding
 from variorum.core.normalize import strip_urls
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=%|[a-zA-Z])")
@@ -104,6 +105,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             return False
         return is_number_change(d.base.text, d.other.text) or month_change(ctx, d)
 
+    yield from _rewritten(ctx)
     for ch in changes(ctx, keep, replaces_only=True):
         others = join_ids(ch.versions)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
@@ -112,3 +114,34 @@ def check(ctx: Context) -> Iterator[Finding]:
                    f"{'has' if len(ch.versions) == 1 else 'have'} '{short(ch.other_text, 60)}' "
                    f"in “{around}”.")
         yield ctx.finding("number-changed", "high", message, ch.evidence(ctx))
+
+
+def _rewritten(ctx: Context) -> Iterator[Finding]:
+    """Figures changed inside sentences rewritten around them (too reworded for the passage to count as aligned):
+    compared figure by figure with what they count, between sentences that still say the same thing."""
+    base = ctx.base
+    assert base is not None
+    aligned = set(ctx.aligned_changes)
+    found: dict[tuple[int, int, str], list[tuple[Evidence, Evidence]]] = {}
+    for d in ctx.substantive():
+        if d.kind != "replace" or d in aligned or d.category in ("punctuation", "order"):
+            continue
+        other = ctx.version(d.version)
+        if ctx.in_metadata(base.id, d.base.start, d.base.end) or ctx.in_metadata(d.version, d.other.start, d.other.end):
+            continue
+        bs, be = sentence_span(base.text, d.base.start, d.base.end)
+        os_, oe = sentence_span(other.text, d.other.start, d.other.end)
+        if not same_sentence(base.text[bs:be], other.text[os_:oe]):
+            continue
+        for a, b in unit_changes(figures(base.text, d.base.start, d.base.end),
+                                 figures(other.text, d.other.start, d.other.end)):
+            pair = (Evidence(base.id, a.start, a.end, base.text[a.start:a.end]),
+                    Evidence(d.version, b.start, b.end, other.text[b.start:b.end]))
+            found.setdefault((a.start, a.end, pair[1].text), []).append(pair)
+    for (start, end, _), pairs in found.items():
+        others = join_ids([ev.version for _, ev in pairs])
+        old, new = pairs[0][0].text, pairs[0][1].text
+        around = sentence_around(base.text, start, end)
+        message = (f"A figure changed in a rewritten sentence: {ctx.base_id} has '{old}', {others} "
+                   f"{'has' if len(pairs) == 1 else 'have'} '{new}' in “{around}”.")
+        yield ctx.finding("number-changed", "high", message, [pairs[0][0], *(ev for _, ev in pairs)])

@@ -143,3 +143,19 @@ def test_figures_counting_different_things_in_a_rewritten_sentence_are_not_compa
     b = body + ("\n\nAlong the coast road the storm, before it turned north in the night, tore up 14 km of the "
                 "surface and left crews working until dawn to clear fallen trees and power lines.")
     assert _findings(compare_texts(a, b, base="v1")) == []
+
+
+def test_the_same_figures_updated_in_two_places_are_one_finding(compare_texts, body):
+    lead = "The rower has won the national title in 1998, 2007, 2010 and 2012, and coaches at the harbour club."
+    later = "Since her first win she has taken the title again in 2007, 2010 and 2012, each time on the river course."
+    a = "\n\n".join([lead, body, later])
+    b = a.replace("2010 and 2012, and", "2010, 2012 and 2014, and").replace("2010 and 2012, each", "2010, 2012 and 2014, each")
+    (f,) = _findings(compare_texts(a, b, base="v1"))
+    assert "same figures change in 1 other place" in f.message
+    assert [e.version for e in f.evidence] == ["v1", "v2", "v1", "v2"]
+
+
+def test_different_figures_changed_in_two_places_are_two_findings(compare_texts, body):
+    a = body + "\n\n" + SENTENCE + "\n\nCrews said 30 homes on the coast road still had no power on Sunday night."
+    b = a.replace("12,300", "14,000").replace("30 homes", "40 homes")
+    assert len(_findings(compare_texts(a, b, base="v1"))) == 2

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from variorum.core.checks.changes import changes
+from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.checks.figures import figures, same_sentence, sentence_span, unit_changes
 from variorum.core.checks.months import months_in
@@ -106,14 +106,46 @@ def check(ctx: Context) -> Iterator[Finding]:
         return is_number_change(d.base.text, d.other.text) or month_change(ctx, d)
 
     yield from _rewritten(ctx)
-    for ch in changes(ctx, keep, replaces_only=True):
+    for ch, repeats in _repeats_merged(list(changes(ctx, keep, replaces_only=True))):
         others = join_ids(ch.versions)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
         what = "A figure" if is_number_change(ch.base_text, ch.other_text) else "A date"
         message = (f"{what} changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "
                    f"{'has' if len(ch.versions) == 1 else 'have'} '{short(ch.other_text, 60)}' "
                    f"in “{around}”.")
-        yield ctx.finding("number-changed", "high", message, ch.evidence(ctx))
+        if repeats:
+            n = len(repeats)
+            message += f" The same figures change in {n} other place{'s' if n > 1 else ''}."
+        evidence = ch.evidence(ctx) + [e for r in repeats for e in r.evidence(ctx)]
+        yield ctx.finding("number-changed", "high", message, evidence)
+
+
+def _delta(ch: Change) -> tuple[Counter[Decimal], Counter[Decimal]]:
+    """The values a change drops and the values it adds."""
+    before, after = numbers_in(ch.base_text), numbers_in(ch.other_text)
+    return before - after, after - before
+
+
+def _repeats_merged(found: list[Change]) -> list[tuple[Change, list[Change]]]:
+    """Each change with the changes that repeat it: the same figures updated in another place of the same
+    versions ("in 2007, 2010 and 2012" → "…, 2012 and 2014" in the lead and again in the body), one finding."""
+    deltas = [_delta(ch) for ch in found]
+    into: dict[int, int] = {}  # change -> the change it repeats (one whose drops and additions include its own)
+    for i, (dropped, added) in enumerate(deltas):
+        if not dropped and not added:
+            continue
+        for j, (d2, a2) in enumerate(deltas):
+            same = (dropped, added) == (d2, a2)
+            if j != i and found[j].versions == found[i].versions and dropped <= d2 and added <= a2 \
+                    and (not same or j < i):
+                into[i] = j
+                break
+    merged: dict[int, list[Change]] = {}
+    for i, j in into.items():
+        while j in into:
+            j = into[j]
+        merged.setdefault(j, []).append(found[i])
+    return [(ch, merged.get(i, [])) for i, ch in enumerate(found) if i not in into]
 
 
 def _rewritten(ctx: Context) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from variorum.core.checks.changes import Change, changes
-from variorum.core.checks.context import Context, join_ids, sentence_around, short
+from variorum.core.checks.context import IGNORED_CATEGORIES, Context, join_ids, sentence_around, short
 from variorum.core.checks.figures import figures, same_sentence, sentence_span, unit_changes
 from variorum.core.checks.months import months_in
 from variorum.core.model import Difference, Evidence, Finding
@@ -120,6 +120,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding("number-changed", "high", message, evidence)
 
 
+MAX_REPEAT_CANDIDATES = 64  # changes a change is compared with to find the one it repeats
+
+
 def _delta(ch: Change) -> tuple[Counter[Decimal], Counter[Decimal]]:
     """The values a change drops and the values it adds."""
     before, after = numbers_in(ch.base_text), numbers_in(ch.other_text)
@@ -130,14 +133,19 @@ def _repeats_merged(found: list[Change]) -> list[tuple[Change, list[Change]]]:
     """Each change with the changes that repeat it: the same figures updated in another place of the same
     versions ("in 2007, 2010 and 2012" → "…, 2012 and 2014" in the lead and again in the body), one finding."""
     deltas = [_delta(ch) for ch in found]
+    # the changes that drop or add each value, per set of versions: the only ones another change can repeat
+    having: dict[tuple[tuple[str, ...], Decimal], list[int]] = {}
+    for j, (dropped, added) in enumerate(deltas):
+        for value in dropped.keys() | added.keys():
+            having.setdefault((tuple(found[j].versions), value), []).append(j)
     into: dict[int, int] = {}  # change -> the change it repeats (one whose drops and additions include its own)
     for i, (dropped, added) in enumerate(deltas):
         if not dropped and not added:
             continue
-        for j, (d2, a2) in enumerate(deltas):
-            same = (dropped, added) == (d2, a2)
-            if j != i and found[j].versions == found[i].versions and dropped <= d2 and added <= a2 \
-                    and (not same or j < i):
+        value = next(iter(added or dropped))
+        for j in having[(tuple(found[i].versions), value)][:MAX_REPEAT_CANDIDATES]:
+            d2, a2 = deltas[j]
+            if j != i and dropped <= d2 and added <= a2 and ((dropped, added) != (d2, a2) or j < i):
                 into[i] = j
                 break
     merged: dict[int, list[Change]] = {}
@@ -156,17 +164,21 @@ def _rewritten(ctx: Context) -> Iterator[Finding]:
     aligned = set(ctx.aligned_changes)
     found: dict[tuple[int, int, str], list[tuple[Evidence, Evidence]]] = {}
     for d in ctx.substantive():
-        if d.kind != "replace" or d in aligned or d.category in ("punctuation", "order"):
+        if d.kind != "replace" or d in aligned or d.category in IGNORED_CATEGORIES:
             continue
         other = ctx.version(d.version)
-        if ctx.in_metadata(base.id, d.base.start, d.base.end) or ctx.in_metadata(d.version, d.other.start, d.other.end):
+        changed = unit_changes(figures(base.text, d.base.start, d.base.end),
+                               figures(other.text, d.other.start, d.other.end))
+        if not changed or ctx.in_metadata(base.id, d.base.start, d.base.end) or \
+                ctx.in_metadata(d.version, d.other.start, d.other.end) or \
+                in_embed_signature(base.text, d.base.start, d.base.end) or \
+                in_embed_signature(other.text, d.other.start, d.other.end):
             continue
         bs, be = sentence_span(base.text, d.base.start, d.base.end)
         os_, oe = sentence_span(other.text, d.other.start, d.other.end)
         if not same_sentence(base.text[bs:be], other.text[os_:oe]):
             continue
-        for a, b in unit_changes(figures(base.text, d.base.start, d.base.end),
-                                 figures(other.text, d.other.start, d.other.end)):
+        for a, b in changed:
             pair = (Evidence(base.id, a.start, a.end, base.text[a.start:a.end]),
                     Evidence(d.version, b.start, b.end, other.text[b.start:b.end]))
             found.setdefault((a.start, a.end, pair[1].text), []).append(pair)

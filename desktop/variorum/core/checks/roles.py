@@ -10,6 +10,7 @@ phrases, so "vice president" → "president" is a change and "president" → "Pr
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -45,30 +46,34 @@ def titles_in(text: str) -> list[Title]:
     return [(m.start(), m.end(), _SPACES.sub(" ", m.group().lower()).replace("- ", "-")) for m in _TITLE.finditer(text)]
 
 
-def _touching(titles: list[Title], start: int, end: int) -> list[Title]:
-    """The titles overlapping [start, end) (or, for an empty span, on either side of it)."""
-    if start == end:
-        return [t for t in titles if t[0] <= start <= t[1]]
-    return [t for t in titles if t[0] < end and start < t[1]]
+def _touching(titles: list[Title], starts: list[int], start: int, end: int) -> list[Title]:
+    """The titles (sorted, with their ``starts``) overlapping [start, end), or for an empty span touching it."""
+    out = []
+    for t in titles[max(0, bisect.bisect_right(starts, start) - 1):bisect.bisect_right(starts, end)]:
+        if (t[0] <= start <= t[1]) if start == end else (t[0] < end and start < t[1]):
+            out.append(t)
+    return out
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None:
         return
-    base_titles = titles_in(base.text)
-    if not base_titles:
+    titles = {v.id: titles_in(v.text) for v in ctx.group}
+    if not titles.get(base.id):
         return
+    starts = {vid: [t[0] for t in found] for vid, found in titles.items()}
     # per version and base paragraph: the titles its edits touch on each side
     touched: dict[tuple[str, tuple[int, int]], tuple[set[Title], set[Title]]] = {}
     for d in ctx.aligned_changes:
         para = ctx.text(base.id).paragraph_at(d.base.start)
         if para is None:
             continue
-        other_titles = titles_in(ctx.version(d.version).text)
+        if d.version not in titles:
+            continue
         before, after = touched.setdefault((d.version, para), (set(), set()))
-        before.update(_touching(base_titles, d.base.start, d.base.end))
-        after.update(_touching(other_titles, d.other.start, d.other.end))
+        before.update(_touching(titles[base.id], starts[base.id], d.base.start, d.base.end))
+        after.update(_touching(titles[d.version], starts[d.version], d.other.start, d.other.end))
     changed: dict[tuple[tuple[Title, ...], tuple[str, ...]], list[tuple[str, list[Title]]]] = {}
     for (vid, _para), (before, after) in touched.items():
         old, new = Counter(t[2] for t in before), Counter(t[2] for t in after)

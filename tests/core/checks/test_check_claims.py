@@ -104,3 +104,25 @@ def test_claim_shift(before, after, expected):
 
 def test_a_negation_with_damaged_characters_is_not_a_claim_change():
     assert claim_shift("turn around, don’t drown", "turn around, donâ€™t drown") == []
+
+
+RATING = ("on the may 2013 rating list for women, the club's captain has a rating of 2470 and is first among the "
+          "active players of the region.")
+
+
+def test_a_month_changed_in_lower_cased_text_is_a_date_not_a_certainty(compare_texts, body):
+    a = body.lower() + "\n\n" + RATING
+    c = compare_texts(a, a.replace("may 2013", "october 2013"))
+    assert _claims(c) == []
+    (f,) = [f for f in c.findings if f.kind == "number-changed"]
+    assert f.message.startswith("A date changed") and "'may'" in f.message and "'october'" in f.message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("the council will vote", "the council may vote"),  # the modal verb, lower-cased
+    ("the council may vote in june", "the council will vote in june"),
+])
+def test_may_as_a_modal_verb_in_lower_cased_text_is_still_certainty(compare_texts, body, old, new):
+    a = body.lower() + "\n\n" + f"officials said {old} on the budget after a long debate about the wetlands."
+    (f,) = _claims(compare_texts(a, a.replace(old, new)))
+    assert "certainty" in f.message

@@ -104,3 +104,58 @@ def test_the_count_of_injured_changed_is_a_changed_figure(compare_texts, body):
     a = body + "\n\nThe storm left 12 injured along the coast road before it turned north in the night."
     (f,) = _findings(compare_texts(a, a.replace("12 injured", "14 injured")))
     assert [(e.version, e.text) for e in f.evidence] == [("v1", "12"), ("v2", "14")]
+
+
+@pytest.mark.parametrize("old, new", [("in may", "in june"), ("on 3 may", "on 3 june"), ("may 2021", "march 2021")])
+def test_a_changed_month_in_a_date_is_a_changed_date(compare_texts, body, old, new):
+    a = body + "\n\n" + f"The council said the new bridge would open {old} after the last inspection of its cables."
+    (f,) = _findings(compare_texts(a, a.replace(old, new)))
+    assert f.message.startswith("A date changed")
+
+
+def test_a_month_word_that_is_not_a_date_is_not_a_changed_date(compare_texts, body):
+    a = body + "\n\n" + "The council said the marchers may cross the new bridge after the last inspection of its cables."
+    assert _findings(compare_texts(a, a.replace("may cross", "will cross"))) == []
+
+
+FLEET = ("The northern district fields at least 59 buses, 21 trams, and 19 ferries. In addition, there are 5 depots "
+         "serving the southern routes.")
+FLEET_REWRITTEN = ("The city transport authority now fields at least 11 buses, 3 trams, and 3 ferries. In addition, the "
+                   "authority runs 3 repair yards, 2 ticket offices and 1 control room, while the southern routes are "
+                   "served by 6 depots, including two night depots and a training depot.")
+
+
+def test_figures_in_a_rewritten_paragraph_are_compared_by_what_they_count(compare_texts, body):
+    c = compare_texts(body + "\n\n" + FLEET, body + "\n\n" + FLEET_REWRITTEN, base="v1")
+    changed = sorted((f.evidence[0].text, f.evidence[1].text) for f in _findings(c))
+    assert changed == [("19", "3"), ("21", "3"), ("5", "6"), ("59", "11")]
+
+
+def test_figures_of_a_rewritten_sentence_about_something_else_are_not_compared(compare_texts, body):
+    a = body + "\n\nThe northern district fields at least 59 buses on its routes, officials said in a statement."
+    b = body + ("\n\nA report on the southern harbour counted 11 buses parked overnight at the ferry terminal, "
+                "and the port authority promised a review of the car park by next spring.")
+    assert _findings(compare_texts(a, b, base="v1")) == []
+
+
+def test_figures_counting_different_things_in_a_rewritten_sentence_are_not_compared(compare_texts, body):
+    a = body + "\n\nThe storm left 12 injured along the coast road before it turned north in the night."
+    b = body + ("\n\nAlong the coast road the storm, before it turned north in the night, tore up 14 km of the "
+                "surface and left crews working until dawn to clear fallen trees and power lines.")
+    assert _findings(compare_texts(a, b, base="v1")) == []
+
+
+def test_the_same_figures_updated_in_two_places_are_one_finding(compare_texts, body):
+    lead = "The rower has won the national title in 1998, 2007, 2010 and 2012, and coaches at the harbour club."
+    later = "Since her first win she has taken the title again in 2007, 2010 and 2012, each time on the river course."
+    a = "\n\n".join([lead, body, later])
+    b = a.replace("2010 and 2012, and", "2010, 2012 and 2014, and").replace("2010 and 2012, each", "2010, 2012 and 2014, each")
+    (f,) = _findings(compare_texts(a, b, base="v1"))
+    assert "same figures change in 1 other place" in f.message
+    assert [e.version for e in f.evidence] == ["v1", "v2", "v1", "v2"]
+
+
+def test_different_figures_changed_in_two_places_are_two_findings(compare_texts, body):
+    a = body + "\n\n" + SENTENCE + "\n\nCrews said 30 homes on the coast road still had no power on Sunday night."
+    b = a.replace("12,300", "14,000").replace("30 homes", "40 homes")
+    assert len(_findings(compare_texts(a, b, base="v1"))) == 2

@@ -46,3 +46,44 @@ def test_paragraph_two_copies_add_is_one_finding(compare_texts, body):
     c = compare_texts(longer_base + "\n\nA closing note.", styled, plain)
     (f,) = _findings(c)
     assert f.versions == ("v1", "v2", "v3") and "present in v2 and v3 is missing from v1" in f.message
+
+
+ADDED = ["A second crossing further upstream is being studied, the council said, though no money has been set "
+         "aside for it in this year's budget or the next.",
+         "Ferry services between the towns will continue until the bridge opens, with an extra boat on weekday "
+         "mornings from next month."]
+
+
+def test_paragraphs_a_later_revision_adds_are_not_missing_from_the_earlier_base(compare_texts, body):
+    expanded = "\n\n".join([body, *ADDED])
+    assert _findings(compare_texts(body, expanded, base="v1")) == []
+
+
+def test_a_version_that_swaps_items_has_both_sides_reported(compare_texts, body):
+    # a page whose item was replaced: what it dropped is missing, and what it carries instead is reported too
+    c = compare_texts(body + "\n\n" + EXTRA, body + "\n\n" + ADDED[0], base="v1")
+    assert sorted(f.evidence[0].version for f in _findings(c)) == ["v1", "v2"]
+
+
+def test_a_paragraph_an_older_version_has_is_missing_from_a_newer_base(compare_texts, body):
+    newer = "March 9, 2021\n\n" + body
+    older = "March 2, 2021\n\n" + "\n\n".join([body, ADDED[0]])
+    (f,) = _findings(compare_texts(newer, older, base="v1"))
+    assert "present in v2 is missing from v1" in f.message
+
+
+REWORDED = ("Relatively young at the time, the engineer could in the view of many colleagues have contributed much "
+            "more to the design of the bridge had she stayed a bit longer.")
+
+
+def test_a_reworded_paragraph_is_not_one_missing_and_one_added(compare_texts, body):
+    paras = body.split("\n\n")
+    before = "\n\n".join([*paras, REWORDED])
+    grown = paras[-1] + (" The council also asked the engineers to study a cycle lane, a footpath on the "
+                         "downstream side, new lighting for the approach roads and a toll for heavy lorries.")
+    reworded = (REWORDED.replace("Relatively young at the time", "Only thirty-one years old when she left")
+                .replace("had she stayed a bit longer.", "had she stayed. As the mayor said at the opening of "
+                         "the works, the plan owed its best ideas to her, and the council has since named the "
+                         "footpath after her in recognition of that work."))
+    after = "\n\n".join([*paras[:-1], grown, reworded, *ADDED])
+    assert _findings(compare_texts(before, after, base="v1")) == []

@@ -140,3 +140,19 @@ def test_countries_and_the_story_subject_alone_are_not_corroboration(compare_tex
 ])
 def test_is_person(name, text, expected):
     assert is_person(name, text) is expected
+
+
+QUOTE_LONG = ('"The turnout was the highest in twenty years, and the count was clean in every district we visited," '
+              "said observer Ines Halvorsen.")
+
+
+@pytest.mark.parametrize("part, shared", [
+    ('"the count was clean in every district we visited"', True),  # part of the longer quotation, quoted whole
+    ('"clean in every district"', False),  # a few words: a phrase, not a quotation shared
+    ('"the count was fair in most districts we visited"', False),  # other words
+])
+def test_a_quotation_given_in_part_is_shared_with_the_longer_one(compare_texts, part, shared):
+    base = BASE + "\n\n" + QUOTE_LONG
+    other = OTHER.format(share="80%") + f"\n\nObserver Ines Halvorsen said {part}, according to a statement."
+    (f,) = [f for f in compare_texts(base, other).findings if f.kind == "shared-facts"]
+    assert ("quotations" in f.message) is shared

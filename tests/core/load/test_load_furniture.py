@@ -70,3 +70,35 @@ def test_an_element_that_wraps_most_of_the_page_is_not_furniture_whatever_its_cl
     body = '<div class="article related-enabled">' + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div>"
     v = load_bytes(_page(body), version_id="v1", label="heat.html")
     assert v.furniture == ()
+
+
+def test_wiki_image_syntax_templates_and_magic_words_are_furniture():
+    markup = ["thumb|right|200px|Henry Moseley in 1914",
+              "[[File:Moseley.jpg|thumb|upright=1.2|The laboratory at Manchester]]",
+              "{{Infobox scientist | name = Henry Moseley}}",
+              "{| class=\"wikitable\"\n|}",
+              "__NOTOC__"]
+    text = "\n\n".join([markup[0], ARTICLE[0], markup[1], ARTICLE[1], markup[2], ARTICLE[2], markup[3],
+                        markup[4]])
+    # neighbouring blocks of markup are one span
+    assert _reasons(text) == [("wiki markup", m) for m in markup[:3]] + [("wiki markup", "\n\n".join(markup[3:]))]
+
+
+def test_wiki_markup_in_lower_cased_exports_is_furniture_too():
+    text = "\n\n".join(["thumb|left|150px|the harbour at weymouth", ARTICLE[0].lower()])
+    assert [r for r, _ in _reasons(text)] == ["wiki markup"]
+
+
+def test_prose_with_pipes_braces_or_image_words_is_not_wiki_markup():
+    text = "\n\n".join(ARTICLE + [
+        "Voters chose left|right options on the ballot, and the thumb drive held 200px previews, the clerk said.",
+        "The survey asked: Yes | No | Unsure. About 40% chose the first answer.",
+        "The file: a 12-page report {draft} sent to the council on Monday.",
+        "Right turn only at the junction, the sign says, and a thumb rule applies."])
+    assert _reasons(text) == []
+
+
+def test_a_see_also_cross_reference_line_is_related_links():
+    text = "\n\n".join([ARTICLE[0], "see also iraqi production and use of weapons of mass destruction.",
+                        ARTICLE[1], "See also: List of heat waves in Europe"])
+    assert [r for r, _ in _reasons(text)] == ["related links", "related links"]

@@ -29,6 +29,7 @@ CHECKS: tuple[str, ...] = (
     "numbers",
     "names",
     "claims",
+    "roles",
     "passages",
     "encoding",
     "related_facts",

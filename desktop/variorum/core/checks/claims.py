@@ -2,13 +2,13 @@
 
 A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
 quantifier ("all requests" → "most requests"), modality or certainty ("is expected to resign" → "resigned",
-"will" → "may"), a loaded attribution verb ("said" → "claimed"), a hedge ("allegedly" added or removed), or a
-qualifier moved from one coordinated clause to another ("both were awarded by ballot, one to A and the other to
-B" → "one to A and the other, by ballot, to B"). Each marker word has a meaning class; an edit changes the claim
-when the classes on the two sides differ. Tense shifts of reported speech ("will" → "would"), neutral
-attribution verbs ("said" → "told"), intensifiers and adverbs of frequency ("much more", "still often yield" →
-"still yield", which shade a claim rather than turn it) and edits inside quotations (the quote check's business)
-are not reported.
+"will" → "may"; the month of "may 2013" is a date, not a modal verb), a loaded attribution verb ("said" →
+"claimed"), a hedge ("allegedly" added or removed), or a qualifier moved from one coordinated clause to
+another ("both were awarded by ballot, one to A and the other to B" → "one to A and the other, by ballot, to
+B"). Each marker word has a meaning class; an edit changes the claim when the classes on the two sides differ.
+Tense shifts of reported speech ("will" → "would"), neutral attribution verbs ("said" → "told"), intensifiers
+and adverbs of frequency ("much more", "still often yield" → "still yield", which shade a claim rather than turn
+it) and edits inside quotations (the quote check's business) are not reported.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
+from variorum.core.checks.months import without_months
 from variorum.core.checks.numbers import is_number_change
 from variorum.core.model import Difference, Evidence, Finding, Severity
 from variorum.core.normalize import normalize_text
@@ -123,16 +124,23 @@ _LABELS = {"negation": "a negation", "quantifier": "a quantifier", "modality": "
            "attribution": "the attribution verb", "hedge": "a hedge"}
 
 
+def _shift(ctx: Context, d: Difference) -> list[str]:
+    """The claim categories a difference shifts, its month names used as dates left out ("may 2013" is a date)."""
+    base = ctx.version(ctx.base_id or "")
+    return claim_shift(without_months(base.text, d.base.start, d.base.end),
+                       without_months(ctx.version(d.version).text, d.other.start, d.other.end))
+
+
 def _marker_changes(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     assert base is not None
 
     def keep(d: Difference) -> bool:
         return (_short_edit(d) and not is_number_change(d.base.text, d.other.text) and not _in_quote(ctx, d)
-                and bool(claim_shift(d.base.text, d.other.text)))
+                and bool(_shift(ctx, d)))
 
     for ch in changes(ctx, keep):
-        shifted = claim_shift(ch.base_text, ch.other_text)
+        shifted = _shift(ctx, ch.diffs[0])
         what = " and ".join(_LABELS[c] for c in shifted)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
         severity: Severity = "high" if "negation" in shifted else "medium"

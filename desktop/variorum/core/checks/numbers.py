@@ -1,8 +1,9 @@
 """``number-changed``: a figure, percentage, count, amount or date that differs between aligned passages.
 
 Only the values are compared: "12,300" → "14,000" and "$50 million" → "$50 billion" are changes; "80%" → "80 percent", "1,000" → "1000" and
-"80%" vs "more than 80%" (a qualifier added around the same figure) are not. Both sides of the change must
-state a number: a figure replaced by words ("12" → "several") is a wording change. A conversion added in
+"80%" vs "more than 80%" (a qualifier added around the same figure) are not. The month of a date is part of
+it ("may 2013" → "october 2013" is a change, in lower-cased text too). Both sides of the change must
+state a number or a date: a figure replaced by words ("12" → "several") is a wording change. A conversion added in
 parentheses after a figure ("4-inch" → "4 inch (102 mm)") restates the figure and is not a change, and the date
 that signs an embedded social post ("— City Police (@citypolice) May 3, 2021") is not an article figure.
 """
@@ -14,9 +15,11 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from variorum.core.checks.changes import changes
-from variorum.core.checks.context import Context, join_ids, sentence_around, short
-from variorum.core.model import Difference, Finding
+from variorum.core.checks.changes import Change, changes
+from variorum.core.checks.context import IGNORED_CATEGORIES, Context, join_ids, sentence_around, short
+from variorum.core.checks.figures import figures, same_sentence, sentence_span, unit_changes
+from variorum.core.checks.months import months_in
+from variorum.core.model import Difference, Evidence, Finding
 from variorum.core.normalize import strip_urls
 
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:st|nd|rd|th)?(?![\w])|(?<![\w.,])\d+(?:[.,]\d+)*(?=%|[a-zA-Z])")
@@ -85,6 +88,13 @@ def is_number_change(before: str, after: str) -> bool:
     return bool(a) and bool(b) and a != b
 
 
+def month_change(ctx: Context, d: Difference) -> bool:
+    """Whether a difference changes the month of a date ("may 2013" → "october 2013")."""
+    before = months_in(ctx.version(ctx.base_id or "").text, d.base.start, d.base.end)
+    after = months_in(ctx.version(d.version).text, d.other.start, d.other.end)
+    return bool(before) and bool(after) and before != after
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None:
@@ -93,12 +103,89 @@ def check(ctx: Context) -> Iterator[Finding]:
         if in_embed_signature(base.text, d.base.start, d.base.end) or \
                 in_embed_signature(ctx.version(d.version).text, d.other.start, d.other.end):
             return False
-        return is_number_change(d.base.text, d.other.text)
+        return is_number_change(d.base.text, d.other.text) or month_change(ctx, d)
 
-    for ch in changes(ctx, keep, replaces_only=True):
+    yield from _rewritten(ctx)
+    for ch, repeats in _repeats_merged(list(changes(ctx, keep, replaces_only=True))):
         others = join_ids(ch.versions)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
-        message = (f"A figure changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "
+        what = "A figure" if is_number_change(ch.base_text, ch.other_text) else "A date"
+        message = (f"{what} changed: {ctx.base_id} has '{short(ch.base_text, 60)}', {others} "
                    f"{'has' if len(ch.versions) == 1 else 'have'} '{short(ch.other_text, 60)}' "
                    f"in “{around}”.")
-        yield ctx.finding("number-changed", "high", message, ch.evidence(ctx))
+        if repeats:
+            n = len(repeats)
+            message += f" The same figures change in {n} other place{'s' if n > 1 else ''}."
+        evidence = ch.evidence(ctx) + [e for r in repeats for e in r.evidence(ctx)]
+        yield ctx.finding("number-changed", "high", message, evidence)
+
+
+MAX_REPEAT_CANDIDATES = 64  # changes a change is compared with to find the one it repeats
+
+
+def _delta(ch: Change) -> tuple[Counter[Decimal], Counter[Decimal]]:
+    """The values a change drops and the values it adds."""
+    before, after = numbers_in(ch.base_text), numbers_in(ch.other_text)
+    return before - after, after - before
+
+
+def _repeats_merged(found: list[Change]) -> list[tuple[Change, list[Change]]]:
+    """Each change with the changes that repeat it: the same figures updated in another place of the same
+    versions ("in 2007, 2010 and 2012" → "…, 2012 and 2014" in the lead and again in the body), one finding."""
+    deltas = [_delta(ch) for ch in found]
+    # the changes that drop or add each value, per set of versions: the only ones another change can repeat
+    having: dict[tuple[tuple[str, ...], Decimal], list[int]] = {}
+    for j, (dropped, added) in enumerate(deltas):
+        for value in dropped.keys() | added.keys():
+            having.setdefault((tuple(found[j].versions), value), []).append(j)
+    into: dict[int, int] = {}  # change -> the change it repeats (one whose drops and additions include its own)
+    for i, (dropped, added) in enumerate(deltas):
+        if not dropped and not added:
+            continue
+        value = next(iter(added or dropped))
+        for j in having[(tuple(found[i].versions), value)][:MAX_REPEAT_CANDIDATES]:
+            d2, a2 = deltas[j]
+            if j != i and dropped <= d2 and added <= a2 and ((dropped, added) != (d2, a2) or j < i):
+                into[i] = j
+                break
+    merged: dict[int, list[Change]] = {}
+    for i, j in into.items():
+        while j in into:
+            j = into[j]
+        merged.setdefault(j, []).append(found[i])
+    return [(ch, merged.get(i, [])) for i, ch in enumerate(found) if i not in into]
+
+
+def _rewritten(ctx: Context) -> Iterator[Finding]:
+    """Figures changed inside sentences rewritten around them (too reworded for the passage to count as aligned):
+    compared figure by figure with what they count, between sentences that still say the same thing."""
+    base = ctx.base
+    assert base is not None
+    aligned = set(ctx.aligned_changes)
+    found: dict[tuple[int, int, str], list[tuple[Evidence, Evidence]]] = {}
+    for d in ctx.substantive():
+        if d.kind != "replace" or d in aligned or d.category in IGNORED_CATEGORIES:
+            continue
+        other = ctx.version(d.version)
+        changed = unit_changes(figures(base.text, d.base.start, d.base.end),
+                               figures(other.text, d.other.start, d.other.end))
+        if not changed or ctx.in_metadata(base.id, d.base.start, d.base.end) or \
+                ctx.in_metadata(d.version, d.other.start, d.other.end) or \
+                in_embed_signature(base.text, d.base.start, d.base.end) or \
+                in_embed_signature(other.text, d.other.start, d.other.end):
+            continue
+        bs, be = sentence_span(base.text, d.base.start, d.base.end)
+        os_, oe = sentence_span(other.text, d.other.start, d.other.end)
+        if not same_sentence(base.text[bs:be], other.text[os_:oe]):
+            continue
+        for a, b in changed:
+            pair = (Evidence(base.id, a.start, a.end, base.text[a.start:a.end]),
+                    Evidence(d.version, b.start, b.end, other.text[b.start:b.end]))
+            found.setdefault((a.start, a.end, pair[1].text), []).append(pair)
+    for (start, end, _), pairs in found.items():
+        others = join_ids([ev.version for _, ev in pairs])
+        old, new = pairs[0][0].text, pairs[0][1].text
+        around = sentence_around(base.text, start, end)
+        message = (f"A figure changed in a rewritten sentence: {ctx.base_id} has '{old}', {others} "
+                   f"{'has' if len(pairs) == 1 else 'have'} '{new}' in “{around}”.")
+        yield ctx.finding("number-changed", "high", message, [pairs[0][0], *(ev for _, ev in pairs)])

@@ -6,11 +6,21 @@ photo credit says so in the message.
 
 A web page whose article extractor left a passage out (a caption, a box) has not lost it: before a passage is
 reported missing from a page, the page's whole visible text (``Version.page_text``) is searched for it.
+
+A paragraph reworded so much that the diff kept it whole on both sides ("relatively young at death, he could …"
+→ "only twenty-seven years old at death, he could …") is one paragraph in two wordings, not one missing and one
+added: a removed paragraph most of whose words are in a paragraph added at the same place is paired with it.
+
+A version that keeps every passage of the base and adds to it (a later revision that expands the article) has
+added passages, not passages the base is missing: they show as differences, and what they change of the base's
+facts is for the fact checks. Only when the version also lost passages (items swapped on a page, a section
+replaced), or is known to be older than the base (so the base dropped them), are its extra passages reported.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -19,10 +29,14 @@ from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_i
 from variorum.core.checks.titles import title_keys
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import normalize_text, strip_urls, word_key
+from variorum.core.timeline import best_time
 from variorum.core.tokens import paragraphs
 
 MIN_WORDS = 4
 COVERED = 0.9
+# a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
+REWORDED_SHARED = 0.6
+REWORDED_MIN_WORDS = 12  # shorter lines (list items, headings) share words by chance
 
 
 def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
@@ -94,6 +108,39 @@ def _describe(ctx: Context, v: Version, span: tuple[int, int], n: int, having: l
             f"'{short(v.text[span[0]:span[1]], 120)}'.{_credit_note(ctx, v, *span)}")
 
 
+def _shared_words(a: str, b: str) -> float:
+    """The share of the shorter text's words (by count) that the longer one has too."""
+    wa, wb = Counter(re.findall(r"\w+", normalize_text(a))), Counter(re.findall(r"\w+", normalize_text(b)))
+    small, large = (wa, wb) if sum(wa.values()) <= sum(wb.values()) else (wb, wa)
+    total = sum(small.values())
+    return sum((small & large).values()) / total if total >= REWORDED_MIN_WORDS else 0.0
+
+
+def _pair_reworded(base: Version, other: Version, lacking: dict[tuple[int, int], int],
+                   extra: dict[tuple[int, int], int]) -> None:
+    """Take out of ``lacking`` and ``extra`` each removed paragraph and the paragraph added in its place that
+    rewords it."""
+    for para, where in sorted(lacking.items()):
+        for added, at in sorted(extra.items()):
+            near = para[0] <= at <= para[1] + 2 or added[0] <= where <= added[1] + 2
+            if near and _shared_words(base.text[para[0]:para[1]], other.text[added[0]:added[1]]) >= REWORDED_SHARED:
+                del lacking[para], extra[added]
+                break
+
+
+def _older(a: Version, b: Version) -> bool:
+    """Whether ``a`` is known, by the versions' own dates, to be older than ``b``."""
+    ta, tb = best_time(a), best_time(b)
+    return ta is not None and tb is not None and ta.moment < tb.moment
+
+
+def _expands(ctx: Context, base: Version, vid: str, lacking: dict[tuple[int, int], int]) -> bool:
+    """Whether version ``vid`` keeps every passage of the base (its extra passages are additions of its own)."""
+    v = ctx.version(vid)
+    lost = [p for p in lacking if not on_the_page(v, base.text[p[0]:p[1]])]
+    return not lost and not _older(v, base)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     group = [v.id for v in ctx.group]
@@ -115,6 +162,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             para = _whole_paragraph(ctx, v.id, d.other.start, d.other.end)
             if para and _is_passage(ctx, v, *para):
                 extra_in.setdefault(d.version, {})[para] = d.base.start
+    for vid in set(lacking_in) & set(extra_in):
+        _pair_reworded(base, ctx.version(vid), lacking_in[vid], extra_in[vid])
+    extra_in = {vid: paras for vid, paras in extra_in.items()
+                if not _expands(ctx, base, vid, lacking_in.get(vid, {}))}
     # a passage of the base and the versions that lack it
     missing: dict[tuple[tuple[int, int], int], list[tuple[str, int]]] = {}
     for vid, paras in lacking_in.items():

@@ -2,7 +2,8 @@
 
 Another outlet's article on the same story is not a version of the base, so its words are not diffed. Instead
 its specific facts (people's names other than the one the headline names, dates, figures with their units,
-quotations) are set against the base's: the ones they share corroborate each other. A date, percentage or count
+quotations) are set against the base's: the ones they share corroborate each other. A quotation one outlet gives
+in part and the other at length is shared when the part, six words or more, is found whole in the longer one. A date, percentage or count
 given for the same thing (the sentences around them share at least two content words besides the unit, and the
 counts count the same thing: "less than 10 minutes" / "just 15 minutes") that differs, when neither article
 states the other's value anywhere, is a conflict a fact-checker must settle. Counts of different units ("12 km"
@@ -101,7 +102,7 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
             parts.append(f"{label} " + ", ".join(a[k].shown for k, _ in common))
             for k, j in common:
                 ev += [_ev(other, a[k]), _ev(base, b[j])]
-    quotes = [(q, p) for q in fo.quotes for p in fb.quotes if fuzz.ratio(q.key, p.key) >= 90]
+    quotes = [(q, p) for q in fo.quotes for p in fb.quotes if same_quote(q.key, p.key)]
     if quotes:
         parts.append("quotations " + ", ".join(f"“{short(q.shown, 60)}”" for q, _ in quotes))
         for q, p in quotes:
@@ -111,6 +112,24 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
     return ctx.finding("shared-facts", "info",
                        f"{other.id} (related coverage) agrees with the base {base.id} on " + "; ".join(parts) + ".",
                        ev)
+
+
+MIN_PARTIAL_QUOTE_WORDS = 6
+
+
+def _words(key: str) -> list[str]:
+    return re.findall(r"\w+", key)
+
+
+def same_quote(a: str, b: str) -> bool:
+    """Whether two quotations (in normal form) quote the same words: alike as a whole, or one of at least six
+    words quoted whole inside the other (one outlet quoting part of what another quotes at length)."""
+    if fuzz.ratio(a, b) >= 90:
+        return True
+    short_words, long_words = sorted((_words(a), _words(b)), key=len)
+    if len(short_words) < MIN_PARTIAL_QUOTE_WORDS:
+        return False
+    return f" {' '.join(short_words)} " in f" {' '.join(long_words)} "
 
 
 def _same_count(x: Mention, y: Mention) -> bool:

@@ -31,6 +31,7 @@ NEWSLETTER = "newsletter box"
 SHARING = "sharing buttons"
 COPYRIGHT = "wire agency copyright line"
 SOURCE_ADDRESS = "source address"  # an "Original url: <…>" footer: metadata, read by the metadata checks
+WIKI_MARKUP = "wiki markup"  # image syntax, templates, tables and magic words a wiki export left in the text
 
 # class names of embeds from the social networks' own embed code
 _EMBED_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post", "fb-video",
@@ -56,8 +57,20 @@ _NEWSLETTER = re.compile(r"^(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|i
 _RELATED = re.compile(r"^(?:related(?: articles| stories| coverage| content)?|read more|more coverage|"
                       r"more on this story|see also|also read|recommended(?: for you)?|you may also like)\s*[:|»›>-]?$",
                       re.IGNORECASE)
+# a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
+_SEE_ALSO = re.compile(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
+MAX_SEE_ALSO_WORDS = 16
 _FOLLOW = re.compile(r"^follow (?:us|[\w ]{1,40}) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky)\b",
                      re.IGNORECASE)
+# wiki markup that an export of a wiki page leaves as a paragraph of its own: an image with its options
+# ("thumb|right|200px|Henry Moseley", "[[File:Moseley.jpg|thumb|…]]"), a template ("{{Infobox …}}"), a table
+# ("{| class=…", "|}"), a category link or a magic word ("__NOTOC__")
+_IMAGE_OPTION = r"(?:thumb(?:nail)?|frame(?:less)?|border|left|right|cent(?:er|re)|none|upright(?:=[\d.]+)?|\d+(?:x\d+)?px)"
+_WIKI_MARKUP = re.compile(
+    rf"^(?:\[\[\s*(?:file|image|media|category)\s*:[^\n]*"
+    rf"|(?:[^|\n\[\]]{{1,120}}\|)?{_IMAGE_OPTION}(?:\|{_IMAGE_OPTION})*\|[^\n]*"
+    rf"|\{{\{{[^\n]*\}}\}}|\{{\{{[^\n]*|\{{\|[^\n]*|\|\}}|__[A-Z]{{4,20}}__)$",
+    re.IGNORECASE)
 MAX_PROMPT_WORDS = 40  # a newsletter or "read more" prompt is short; a paragraph of the article is not one
 MAX_BLOCK_SHARE = 0.35  # furniture never holds more than this share of a page's words
 MIN_MATCH_WORDS = 4  # a shorter paragraph is furniture only when it is a whole furniture block
@@ -120,10 +133,12 @@ def _text_reason(para: str) -> str | None:
         return EMBED
     if _COPYRIGHT.search(para):
         return COPYRIGHT
+    if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
+        return WIKI_MARKUP
     if len(para.split()) <= MAX_PROMPT_WORDS:
         if _NEWSLETTER.match(para):
             return NEWSLETTER
-        if _RELATED.match(para):
+        if _RELATED.match(para) or (_SEE_ALSO.match(para) and len(para.split()) <= MAX_SEE_ALSO_WORDS):
             return RELATED
         if _FOLLOW.match(para):
             return SHARING

@@ -1,0 +1,55 @@
+"""Month names used as dates, told apart from the words they share with the language ("may", "march").
+
+Lower-cased text (a wiki export, a transcript) writes "on the may 2013 list" and "the council may vote" alike: the
+month is the one next to a day or a year, or after a word that introduces a time ("in may", "since march"). A
+month written in a date is part of a figure (the number check compares it), never a modal verb (the claim check
+leaves it alone).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?" \
+        r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# a month name with a day or a year after it, a day before it, or a word of time before it
+_IN_DATE = re.compile(
+    rf"\b(?P<a>{_NAME})\b(?=\.?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\b|,?\s*\d{{4}}\b))"
+    rf"|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<b>{_NAME})\b"
+    rf"|\b(?:in|since|until|till|during|early|late|mid|from|through|before|after)[\s-]+(?P<c>{_NAME})\b"
+    rf"(?!\s+(?:be|have|not)\b)",
+    re.IGNORECASE)
+
+
+def month_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, month number) of every month name inside [start, end) of ``text`` that is used as a date
+    (its context outside the range is read too)."""
+    stop = len(text) if end is None else end
+    lo, hi = max(0, start - 16), min(len(text), stop + 16)
+    out = []
+    for m in _IN_DATE.finditer(text, lo, hi):
+        group = next(g for g in "abc" if m.group(g))
+        s, e = m.span(group)
+        if start <= s and e <= stop:
+            out.append((s, e, _number(m.group(group))))
+    return out
+
+
+def _number(name: str) -> int:
+    name = name.lower()
+    return next(i for i, full in enumerate(MONTHS, start=1) if full.startswith(name[:3]))
+
+
+def without_months(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with the month names used as dates blanked out."""
+    chars = list(text[start:end])
+    for s, e, _ in month_spans(text, start, end):
+        chars[s - start:e - start] = " " * (e - s)
+    return "".join(chars)
+
+
+def months_in(text: str, start: int, end: int) -> list[int]:
+    """The months [start, end) of ``text`` names as dates, in order."""
+    return [n for _, _, n in month_spans(text, start, end)]

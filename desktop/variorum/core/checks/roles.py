@@ -1,0 +1,96 @@
+"""``claim-changed`` (title or role): a person's title, rank or office stated differently in aligned passages.
+
+"an american chess player … she holds the title of international master" → "an american chess international
+grandmaster", "the acting director" → "the director", "Lt. Col." → "Col.": what a person is said to be changed,
+though no figure and no name did. A change counts when the edits of one paragraph touch a title on each side and
+the titles differ (a title dropped with nothing in its place, "Captain Jane Roe" → "Jane Roe", is a shorter
+form, not another title). Titles and their qualifiers ("former", "acting", "deputy", "vice") are read as whole
+phrases, so "vice president" → "president" is a change and "president" → "President" is not.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from variorum.core.checks.context import Context, join_ids, sentence_around
+from variorum.core.model import Evidence, Finding
+
+_TITLES = (
+    # chess and games
+    r"(?:woman\s+)?(?:international\s+|fide\s+|candidate\s+)?grandmaster|(?:woman\s+)?international\s+master"
+    r"|fide\s+master|candidate\s+master"
+    # armed forces and police (ranks that are also common words — general, major, private — only with a partner)
+    r"|(?:lieutenant|major|brigadier)\s+general|(?:lieutenant\s+)?colonel|lieutenant(?:\s+commander)?|captain"
+    r"|sergeant|corporal|(?:rear\s+|vice\s+)?admiral|commodore|commander|field\s+marshal|constable|inspector"
+    r"|superintendent|detective"
+    # offices
+    r"|(?:prime\s+)?minister|president|chancellor|premier|governor|mayor|senator|congress(?:wo)?man|speaker"
+    r"|ambassador|secretary(?:\s+general)?|attorney\s+general|chair(?:man|woman|person)?|chief\s+executive"
+    r"|ceo|cfo|coo|director|(?:general\s+)?manager|spokes(?:man|woman|person)|founder|co-founder|chief"
+    r"|member\s+of\s+parliament|mp|councill?or|judge|(?:chief\s+)?justice|magistrate|prosecutor|sheriff"
+    # academia, church, nobility
+    r"|(?:assistant\s+|associate\s+)?professor|lecturer|dean|provost|rector|bishop|archbishop|cardinal|pope"
+    r"|priest|rabbi|imam|king|queen|prince|princess|duke|duchess|earl|baron|baroness|lord|lady|dame|sir"
+)
+_QUALIFIER = r"(?:(?:former|acting|interim|deputy|vice|assistant|associate|senior|junior|honorary|ex-)[\s-]*)*"
+_TITLE = re.compile(rf"\b{_QUALIFIER}(?:{_TITLES})\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+Title = tuple[int, int, str]  # where a title is stated, and the title in normal form
+
+
+def titles_in(text: str) -> list[Title]:
+    """(start, end, title in normal form) of every title ``text`` states."""
+    return [(m.start(), m.end(), _SPACES.sub(" ", m.group().lower()).replace("- ", "-")) for m in _TITLE.finditer(text)]
+
+
+def _touching(titles: list[Title], starts: list[int], start: int, end: int) -> list[Title]:
+    """The titles (sorted, with their ``starts``) overlapping [start, end), or for an empty span touching it."""
+    out = []
+    for t in titles[max(0, bisect.bisect_right(starts, start) - 1):bisect.bisect_right(starts, end)]:
+        if (t[0] <= start <= t[1]) if start == end else (t[0] < end and start < t[1]):
+            out.append(t)
+    return out
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    base = ctx.base
+    if base is None:
+        return
+    titles = {v.id: titles_in(v.text) for v in ctx.group}
+    if not titles.get(base.id):
+        return
+    starts = {vid: [t[0] for t in found] for vid, found in titles.items()}
+    # per version and base paragraph: the titles its edits touch on each side
+    touched: dict[tuple[str, tuple[int, int]], tuple[set[Title], set[Title]]] = {}
+    for d in ctx.aligned_changes:
+        para = ctx.text(base.id).paragraph_at(d.base.start)
+        if para is None:
+            continue
+        if d.version not in titles:
+            continue
+        before, after = touched.setdefault((d.version, para), (set(), set()))
+        before.update(_touching(titles[base.id], starts[base.id], d.base.start, d.base.end))
+        after.update(_touching(titles[d.version], starts[d.version], d.other.start, d.other.end))
+    changed: dict[tuple[tuple[Title, ...], tuple[str, ...]], list[tuple[str, list[Title]]]] = {}
+    for (vid, _para), (before, after) in touched.items():
+        old, new = Counter(t[2] for t in before), Counter(t[2] for t in after)
+        if not old or not new or old == new:
+            continue
+        lost = sorted(t for t in before if t[2] not in new) or sorted(before)
+        gained = sorted(t for t in after if t[2] not in old) or sorted(after)
+        changed.setdefault((tuple(lost), tuple(t[2] for t in gained)), []).append((vid, gained))
+    for (lost_titles, gained_names), entries in changed.items():
+        lost = list(lost_titles)
+        versions = [vid for vid, _ in entries]
+        others = join_ids(versions)
+        around = sentence_around(base.text, lost[0][0], lost[0][1])
+        was = ", ".join(f"'{t[2]}'" for t in lost)
+        now = ", ".join(f"'{name}'" for name in gained_names)
+        ev = [Evidence(base.id, s, e, base.text[s:e]) for s, e, _ in lost]
+        ev += [Evidence(vid, s, e, ctx.version(vid).text[s:e]) for vid, gained in entries for s, e, _ in gained]
+        yield ctx.finding("claim-changed", "medium",
+                          f"The claim changes (a title or role): {ctx.base_id} has {was}, {others} "
+                          f"{'has' if len(versions) == 1 else 'have'} {now} in “{around}”.", ev)

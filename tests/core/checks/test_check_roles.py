@@ -1,0 +1,51 @@
+"""A person's title, rank or office stated differently is a changed claim; a shorter form of the same is not."""
+
+import pytest
+
+from variorum.core.checks.roles import titles_in
+
+PLAYER = ("jane roe (born march 3, 1990) is an american chess player who has won the national women's championship "
+          "three times. she holds the title of international master (im), and has two of three results "
+          "necessary to qualify for the international grandmaster (gm) title.")
+BOARD = ("The acting director of the port authority, Dana Whitfield, said the new ferry timetable would start on "
+         "Monday after a short trial in the harbour.")
+
+
+def _roles(c):
+    return [f for f in c.findings if f.kind == "claim-changed" and "title or role" in f.message]
+
+
+def test_a_title_changed_in_a_rewritten_lead_is_a_changed_claim(compare_texts, body):
+    after = PLAYER.replace("chess player", "chess international grandmaster (gm)").replace(
+        " she holds the title of international master (im), and has two of three results necessary to qualify "
+        "for the international grandmaster (gm) title.", "")
+    (f,) = _roles(compare_texts(body + "\n\n" + PLAYER, body + "\n\n" + after, base="v1"))
+    assert f.severity == "medium"
+    assert ("v1", "international master") in [(e.version, e.text) for e in f.evidence]
+    assert "'international grandmaster'" in f.message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The acting director", "The director"),
+    ("The acting director", "The deputy director"),
+    ("The acting director", "The chief executive"),
+])
+def test_an_office_or_its_qualifier_changed_is_a_changed_claim(compare_texts, body, old, new):
+    a = body + "\n\n" + BOARD
+    (f,) = _roles(compare_texts(a, a.replace(old, new), base="v1"))
+    assert f.evidence[0].text.lower() == old.lower().replace("the ", "")
+
+
+@pytest.mark.parametrize("old, new", [
+    ("The acting director of the port authority, Dana Whitfield,", "Dana Whitfield"),  # the title dropped
+    ("said the new ferry", "told reporters the new ferry"),  # an edit beside the title
+    ("after a short trial", "after a long trial"),
+])
+def test_edits_that_leave_the_title_alone_are_not_a_changed_role(compare_texts, body, old, new):
+    a = body + "\n\n" + BOARD
+    assert _roles(compare_texts(a, a.replace(old, new), base="v1")) == []
+
+
+def test_titles_are_read_as_whole_phrases_and_common_words_are_not_titles():
+    text = "The vice president met Ruiz, the master plan's author, a general manager and a major donor."
+    assert [t for _, _, t in titles_in(text)] == ["vice president", "general manager"]

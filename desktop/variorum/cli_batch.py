@@ -26,6 +26,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", required=True, metavar="DIR", help="folder for the reports and summary.csv")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="processes to compare cases in on this machine (default: one per processor)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the cases on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) "
+                        "instead of on this machine: connects to it over the network; its workers need "
+                        "Variorum and the files at the same paths (needs the variorum[batch] extra)")
     return p
 
 
@@ -39,6 +43,8 @@ def _usage_problem(ns: argparse.Namespace, cases: Path, output: Path) -> str | N
         return f"no such file: {cases}"
     if ns.workers is not None and ns.workers < 1:
         return "--workers must be at least 1"
+    if ns.workers is not None and ns.scheduler:
+        return "--workers is for this machine's processes; a Dask cluster has its own workers"
     if output.exists() and not output.is_dir():
         return f"{output} exists and is not a folder"
     return None
@@ -70,7 +76,7 @@ def main(argv: Sequence[str]) -> int:
     from variorum.core.batch import PoolError, Tally, count_cases, open_pool, read_cases, run_batch
 
     try:
-        pool = open_pool(workers=ns.workers)
+        pool = open_pool(workers=ns.workers, scheduler=ns.scheduler)
     except PoolError as exc:
         return _fail(str(exc))
     started = time.monotonic()

@@ -163,3 +163,5 @@ def test_batch_refuses_a_missing_cases_file_or_an_output_that_is_a_file(tmp_path
     taken.write_text("x", encoding="utf-8")
     result = run("batch", str(cases), "--output", str(taken))
     assert result.returncode == 2 and "is not a folder" in result.stderr and taken.read_text() == "x"
+    result = run("batch", str(cases), "--output", str(tmp_path / "o"), "--workers", "2", "--scheduler", "tcp://x:1")
+    assert result.returncode == 2 and "--workers" in result.stderr

@@ -1,4 +1,4 @@
-"""``variorum batch`` when things go wrong around it: a case that kills its process, Ctrl+C;
+"""``variorum batch`` when things go wrong around it: a case that kills its process, Ctrl+C, no Dask installed;
 and that the local pool never touches the network."""
 
 from __future__ import annotations
@@ -35,6 +35,14 @@ def run_case(case):
 
 work.run_case = run_case
 """
+
+# As if Dask were not installed.
+NO_DASK = """
+import sys
+sys.modules["dask"] = None
+sys.modules["distributed"] = None
+"""
+
 
 def _env(tmp_path: Path, site: str | None = None, **extra: str) -> dict[str, str]:
     paths = [str(ROOT / "desktop")]
@@ -102,6 +110,17 @@ def test_ctrl_c_stops_the_batch_cleanly_and_the_same_command_resumes_it(tmp_path
     assert f"({len(kept)} already there)" in again.stderr
     assert all((out / name).stat().st_mtime_ns == ns for name, ns in kept.items())
     assert [r["status"] for r in _summary(out)] == ["ok"] * 60
+
+
+def test_without_dask_the_scheduler_option_names_the_extra_and_the_local_pool_still_works(tmp_path):
+    cases = _write_cases(tmp_path, [{"id": "one", "files": PAIR}])
+    refused = _batch(tmp_path, str(cases), "--output", str(tmp_path / "a"), "--scheduler", "tcp://192.0.2.1:8786",
+                     site=NO_DASK)
+    assert refused.returncode == 2
+    assert "variorum[batch]" in refused.stderr and "pip install" in refused.stderr
+    assert "Traceback" not in refused.stderr and not (tmp_path / "a").exists()
+    local = _batch(tmp_path, str(cases), "--output", str(tmp_path / "b"), site=NO_DASK)  # Dask is never imported
+    assert local.returncode == 0, local.stderr
 
 
 def test_the_local_pool_never_touches_the_network(tmp_path):

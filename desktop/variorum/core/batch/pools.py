@@ -1,25 +1,29 @@
-"""Where a batch's cases run: a local process pool (no network).
+"""Where a batch's cases run: a local process pool (the default, no network), or a Dask cluster the user names.
 
 Both hand out ``concurrent.futures`` futures of :func:`~variorum.core.batch.work.report_case`. ``slots`` is how many
 cases are kept in flight: enough to keep every worker busy, few enough that a file of millions of cases is never
-all submitted at once.
+all submitted at once. Dask is imported only when a cluster is asked for (the ``variorum[batch]`` extra).
 """
 
 from __future__ import annotations
 
 import os
 import signal
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
 from variorum.core.batch.cases import Case
 from variorum.core.batch.summary import Row
-from variorum.core.batch.work import report_case
+from variorum.core.batch.work import report_case, worker_version
+
+EXTRA = "variorum[batch]"
+CONNECT_TIMEOUT_S = 30
 
 
 class PoolError(RuntimeError):
-    """The cases cannot be run where the user asked: the message says what to do."""
+    """The cases cannot be run where the user asked (no Dask, no scheduler at that address, workers without
+    Variorum): the message says what to do."""
 
 
 class CasePool(Protocol):
@@ -67,6 +71,56 @@ class LocalPool:
         self._executor.shutdown(wait=True, cancel_futures=cancel)
 
 
-def open_pool(*, workers: int | None = None) -> CasePool:
-    """A :class:`LocalPool`."""
-    return LocalPool(workers)
+class DaskPool:
+    """The workers of the Dask cluster whose scheduler is at ``address`` (``tcp://host:8786``). The workers read
+    the cases' files themselves, at the same paths, so they need Variorum installed and the files within reach."""
+
+    def __init__(self, address: str) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise PoolError(f"--scheduler runs the cases on a Dask cluster, which needs the {EXTRA} extra: "
+                            f"pip install '{EXTRA}'") from None
+        try:
+            self._client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise PoolError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        try:
+            self._check_workers()
+        except BaseException:
+            self._client.close()
+            raise
+        threads = sum(self._client.nthreads().values())
+        self.slots = max(4, 2 * threads)
+        self._executor: Executor = self._client.get_executor(pure=False)
+
+    def _check_workers(self) -> None:
+        from variorum import __version__
+
+        try:
+            theirs = self._client.submit(worker_version, pure=False).result(timeout=CONNECT_TIMEOUT_S * 4)
+        except Exception as exc:
+            raise PoolError(f"the Dask workers cannot run Variorum ({type(exc).__name__}: {exc}); install "
+                            f"Variorum {__version__} on them") from None
+        if theirs != __version__:
+            raise PoolError(f"the Dask workers run Variorum {theirs}, this is {__version__}: the reports would "
+                            "not be the same; install the same version on them")
+
+    def submit(self, case: Case) -> Future[tuple[bytes | None, Row]]:
+        return self._executor.submit(report_case, case)
+
+    def lost(self, exc: BaseException) -> bool:
+        return False  # Dask runs a case again when its worker dies, and gives up with KilledWorker
+
+    def restart(self) -> None:
+        pass
+
+    def close(self, *, cancel: bool = False) -> None:
+        self._executor.shutdown(wait=not cancel)
+        self._client.close()
+
+
+def open_pool(*, workers: int | None = None, scheduler: str | None = None) -> CasePool:
+    """A :class:`LocalPool`, or a :class:`DaskPool` when a scheduler's address is given (raises
+    :class:`PoolError`)."""
+    return DaskPool(scheduler) if scheduler else LocalPool(workers)

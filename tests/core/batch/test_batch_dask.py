@@ -79,3 +79,12 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys
     err = capsys.readouterr().err
     assert "cannot reach the Dask scheduler at inproc://192.0.2.1/1/1" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_cluster_without_workers_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(pools, "CONNECT_TIMEOUT_S", 1)
+    with distributed.LocalCluster(processes=False, n_workers=0, dashboard_address=None) as empty:
+        assert cli_batch.main([str(_cases(tmp_path)), "--output", str(tmp_path / "out"),
+                               "--scheduler", empty.scheduler_address]) == 2
+    assert "the Dask cluster has no workers" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

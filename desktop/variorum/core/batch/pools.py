@@ -91,12 +91,16 @@ class DaskPool:
             self._client.close()
             raise
         threads = sum(self._client.nthreads().values())
-        self.slots = max(4, 2 * threads)
+        self.slots = max(32, 4 * threads)  # enough to hide the round trips to the scheduler
         self._executor: Executor = self._client.get_executor(pure=False)
 
     def _check_workers(self) -> None:
         from variorum import __version__
 
+        try:
+            self._client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+        except TimeoutError:
+            raise PoolError(f"the Dask cluster has no workers (none joined within {CONNECT_TIMEOUT_S} s)") from None
         try:
             theirs = self._client.submit(worker_version, pure=False).result(timeout=CONNECT_TIMEOUT_S * 4)
         except Exception as exc:

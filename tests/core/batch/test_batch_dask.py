@@ -81,6 +81,12 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch, capsys
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("address", ["not an address", "tcp://", "http://example.invalid:8786"])
+def test_a_malformed_scheduler_address_is_a_clear_error(tmp_path, address, capsys):
+    assert cli_batch.main([str(_cases(tmp_path)), "--output", str(tmp_path / "out"), "--scheduler", address]) == 2
+    assert f"{address!r} is not the address of a Dask scheduler" in capsys.readouterr().err
+
+
 def test_a_cluster_without_workers_is_a_clear_error(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(pools, "CONNECT_TIMEOUT_S", 1)
     with distributed.LocalCluster(processes=False, n_workers=0, dashboard_address=None) as empty:

@@ -81,6 +81,13 @@ class DaskPool:
         except ImportError:
             raise PoolError(f"--scheduler runs the cases on a Dask cluster, which needs the {EXTRA} extra: "
                             f"pip install '{EXTRA}'") from None
+        from distributed.comm import resolve_address
+
+        try:
+            # a malformed address is refused before a client exists: one that fails on it hangs when closed
+            resolve_address(address)
+        except Exception as exc:
+            raise PoolError(f"{address!r} is not the address of a Dask scheduler (tcp://host:8786): {exc}") from None
         try:
             self._client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:

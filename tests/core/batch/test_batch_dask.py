@@ -94,3 +94,49 @@ def test_a_cluster_without_workers_is_a_clear_error(tmp_path, monkeypatch, capsy
                                "--scheduler", empty.scheduler_address]) == 2
     assert "the Dask cluster has no workers" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_many_small_cases_go_to_the_cluster_in_groups_and_come_back_in_order(tmp_path, capsys):
+    for p in DARWIN.glob("origin-18*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    pairs = [["origin-1859.txt", "origin-1860.txt"], ["origin-1866.txt", "origin-1872.txt"]]
+    lines = [{"id": f"c{n:02d}", "files": pairs[n % 2]} for n in range(16)]
+    lines[9]["files"] = ["origin-1859.txt", "missing.txt"]
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as c:
+        pool = pools.DaskPool(c.scheduler_address)
+        try:
+            assert pool.group_size(16) == 4
+        finally:
+            pool.close()
+        assert cli_batch.main([str(cases), "--output", str(tmp_path / "out"), "--scheduler", c.scheduler_address]) == 1
+    rows = _summary(tmp_path / "out")
+    assert [r["case"] for r in rows] == [x["id"] for x in lines]
+    assert [r["status"] for r in rows] == ["failed" if n == 9 else "ok" for n in range(16)]
+    assert len(list((tmp_path / "out").glob("*.json"))) == 15
+    assert capsys.readouterr().err.count(": ok ") == 15
+
+
+def test_a_group_whose_task_fails_is_split_so_only_the_failing_case_is_recorded(tmp_path, monkeypatch, capsys):
+    # as when a worker dies and Dask gives up on the task (KilledWorker): the task, not one case, failed
+    from variorum.core.batch import work
+
+    report_case = work.report_case
+
+    def dies_on_c05(case):
+        if case.id == "c05":
+            raise RuntimeError("worker died")
+        return report_case(case)
+
+    monkeypatch.setattr(work, "report_case", dies_on_c05)
+    for p in DARWIN.glob("origin-18*.txt"):
+        shutil.copy(p, tmp_path / p.name)
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("".join(json.dumps({"id": f"c{n:02d}", "files": ["origin-1866.txt", "origin-1872.txt"]}) + "\n"
+                             for n in range(8)), encoding="utf-8")
+    with distributed.LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as c:
+        assert cli_batch.main([str(cases), "--output", str(tmp_path / "out"), "--scheduler", c.scheduler_address]) == 1
+    rows = _summary(tmp_path / "out")
+    assert [r["status"] for r in rows] == ["failed" if n == 5 else "ok" for n in range(8)]
+    assert rows[5]["error"] == "RuntimeError: worker died"

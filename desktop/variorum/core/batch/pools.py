@@ -1,8 +1,8 @@
 """Where a batch's cases run: a local process pool (the default, no network), or a Dask cluster the user names.
 
-Both hand out ``concurrent.futures`` futures of :func:`~variorum.core.batch.work.report_case`. ``slots`` is how many
-cases are kept in flight: enough to keep every worker busy, few enough that a file of millions of cases is never
-all submitted at once. Dask is imported only when a cluster is asked for (the ``variorum[batch]`` extra).
+Both hand out ``concurrent.futures`` futures of :func:`~variorum.core.batch.work.report_cases`. ``slots`` is
+how many tasks are kept in flight: enough to keep every worker busy, few enough that a file of millions of
+cases is never all submitted at once. Dask is imported only when a cluster is asked for (the ``variorum[batch]`` extra).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from typing import Protocol
 
 from variorum.core.batch.cases import Case
 from variorum.core.batch.summary import Row
-from variorum.core.batch.work import report_case, worker_version
+from variorum.core.batch.work import report_cases, worker_version
 
 EXTRA = "variorum[batch]"
 CONNECT_TIMEOUT_S = 30
+MAX_GROUP = 8  # cases in one Dask task (each takes a few hundredths of a second to a few seconds)
 
 
 class PoolError(RuntimeError):
@@ -29,7 +30,11 @@ class PoolError(RuntimeError):
 class CasePool(Protocol):
     slots: int
 
-    def submit(self, case: Case) -> Future[tuple[bytes | None, Row]]: ...
+    def submit(self, cases: list[Case]) -> Future[list[tuple[bytes | None, Row]]]: ...
+
+    def group_size(self, total: int | None) -> int:
+        """How many cases to send in one task, for a batch of ``total`` cases."""
+        ...
 
     def lost(self, exc: BaseException) -> bool:
         """Whether ``exc`` means the process running the case died (the case did not fail by itself)."""
@@ -57,8 +62,11 @@ class LocalPool:
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=self.workers, initializer=_ignore_interrupts)
 
-    def submit(self, case: Case) -> Future[tuple[bytes | None, Row]]:
-        return self._executor.submit(report_case, case)
+    def submit(self, cases: list[Case]) -> Future[list[tuple[bytes | None, Row]]]:
+        return self._executor.submit(report_cases, cases)
+
+    def group_size(self, total: int | None) -> int:
+        return 1  # a pipe costs little, and a crashed process then takes only its own case with it
 
     def lost(self, exc: BaseException) -> bool:
         return isinstance(exc, BrokenProcessPool)
@@ -97,8 +105,8 @@ class DaskPool:
         except BaseException:
             self._client.close()
             raise
-        threads = sum(self._client.nthreads().values())
-        self.slots = max(32, 4 * threads)  # enough to hide the round trips to the scheduler
+        self.threads = max(1, sum(self._client.nthreads().values()))
+        self.slots = max(32, 4 * self.threads)  # enough to hide the round trips to the scheduler
         self._executor: Executor = self._client.get_executor(pure=False)
 
     def _check_workers(self) -> None:
@@ -117,8 +125,13 @@ class DaskPool:
             raise PoolError(f"the Dask workers run Variorum {theirs}, this is {__version__}: the reports would "
                             "not be the same; install the same version on them")
 
-    def submit(self, case: Case) -> Future[tuple[bytes | None, Row]]:
-        return self._executor.submit(report_case, case)
+    def submit(self, cases: list[Case]) -> Future[list[tuple[bytes | None, Row]]]:
+        return self._executor.submit(report_cases, cases)
+
+    def group_size(self, total: int | None) -> int:
+        # a task of a few cases costs the scheduler no more than a task of one, but every worker thread should
+        # still get several tasks
+        return max(1, min(MAX_GROUP, (total or 0) // (4 * self.threads)))
 
     def lost(self, exc: BaseException) -> bool:
         return False  # Dask runs a case again when its worker dies, and gives up with KilledWorker

@@ -49,49 +49,75 @@ def reported_row(output: Path, case: Case) -> Row | None:
         return None
 
 
-class _Flight:
-    """The cases being compared: at most ``pool.slots`` at once; yields ``(index, row)`` as they finish."""
+Item = tuple[int, Case]  # a case and its place in the cases file
 
-    def __init__(self, pool: CasePool, output: Path) -> None:
+
+class _Flight:
+    """The cases being compared, sent to the pool in groups of ``pool.group_size(total)``, at most ``pool.slots``
+    groups at once; yields ``(index, row)`` as they finish."""
+
+    def __init__(self, pool: CasePool, output: Path, total: int | None) -> None:
         self.pool = pool
         self.output = output
-        self.pending: dict[Future, tuple[int, Case]] = {}
+        self.size = pool.group_size(total)
+        self.waiting: list[Item] = []
+        self.pending: dict[Future, list[Item]] = {}
 
     def add(self, index: int, case: Case) -> Iterator[tuple[int, Row]]:
+        self.waiting.append((index, case))
+        if len(self.waiting) >= self.size:
+            yield from self._send()
+
+    def drain(self) -> Iterator[tuple[int, Row]]:
+        if self.waiting:
+            yield from self._send()
+        while self.pending:
+            yield from self._collect()
+
+    def _submit(self, items: list[Item]) -> None:
+        self.pending[self.pool.submit([case for _, case in items])] = items
+
+    def _send(self) -> Iterator[tuple[int, Row]]:
+        items, self.waiting = self.waiting, []
         while len(self.pending) >= self.pool.slots:
             yield from self._collect()
         try:
-            future = self.pool.submit(case)
+            self._submit(items)
         except Exception as exc:  # the pool broke since the last cases were collected
             if not self.pool.lost(exc):
                 raise
             yield from self._after_a_lost_worker([])
-            future = self.pool.submit(case)
-        self.pending[future] = (index, case)
-
-    def drain(self) -> Iterator[tuple[int, Row]]:
-        while self.pending:
-            yield from self._collect()
+            self._submit(items)
 
     def _collect(self) -> Iterator[tuple[int, Row]]:
         done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
-        suspects: list[tuple[int, Case]] = []
+        suspects: list[Item] = []
         for future in done:
-            index, case = self.pending.pop(future)
-            row = self._row(case, future)
-            if row is None:
-                suspects.append((index, case))
+            items = self.pending.pop(future)
+            rows = self._rows(items, future)
+            if rows is None:
+                suspects.extend(items)
             else:
-                yield index, row
+                yield from rows
         if suspects:
             yield from self._after_a_lost_worker(suspects)
 
-    def _row(self, case: Case, future: Future) -> Row | None:
-        """The case's row, its report written; None when its process died."""
+    def _rows(self, items: list[Item], future: Future) -> list[tuple[int, Row]] | None:
+        """The group's rows, their reports written; None when its process died."""
         try:
-            data, row = future.result()
+            results = future.result()
         except Exception as exc:  # e.g. Dask's KilledWorker: recorded, never the end of the batch
-            return None if self.pool.lost(exc) else failed_row(case.id, describe(exc))
+            if self.pool.lost(exc):
+                return None
+            if len(items) > 1:  # any one of them may be the cause: each is tried again on its own
+                for item in items:
+                    self._submit([item])
+                return []
+            return [(items[0][0], failed_row(items[0][1].id, describe(exc)))]
+        return [(index, self._written(case, data, row))
+                for (index, case), (data, row) in zip(items, results, strict=True)]
+
+    def _written(self, case: Case, data: bytes | None, row: Row) -> Row:
         if data is None:
             return row
         try:
@@ -101,23 +127,24 @@ class _Flight:
             return failed_row(case.id, f"cannot write its report: {exc}")
         return row
 
-    def _after_a_lost_worker(self, suspects: list[tuple[int, Case]]) -> Iterator[tuple[int, Row]]:
+    def _after_a_lost_worker(self, suspects: list[Item]) -> Iterator[tuple[int, Row]]:
         # every case still in the broken pool fails with it: those that finished first keep their results, the
         # others run again, one at a time in a new pool, so that the one that kills its process is found
-        for future, (index, case) in list(self.pending.items()):
-            if future.done() and (row := self._row(case, future)) is not None:
-                yield index, row
+        for future, items in list(self.pending.items()):
+            rows = self._rows(items, future) if future.done() else None
+            if rows is None:
+                suspects.extend(items)
             else:
-                suspects.append((index, case))
+                yield from rows
         self.pending.clear()
         self.pool.restart()
         for index, case in sorted(suspects):
-            future = self.pool.submit(case)
+            future = self.pool.submit([case])
             wait([future])
-            row = self._row(case, future)
-            if row is None:
+            rows = self._rows([(index, case)], future)
+            if rows is None:
                 self.pool.restart()
-            yield index, row or failed_row(case.id, LOST)
+            yield from rows or [(index, failed_row(case.id, LOST))]
 
 
 def run_batch(cases: Iterable[Case | CaseError], output: Path, pool: CasePool, *, total: int | None = None,
@@ -127,7 +154,7 @@ def run_batch(cases: Iterable[Case | CaseError], output: Path, pool: CasePool, *
     output.mkdir(parents=True, exist_ok=True)
     summary = SummaryWriter(output)
     tally = Tally(total)
-    flight = _Flight(pool, output)
+    flight = _Flight(pool, output, total)
 
     def finish(index: int, row: Row, *, compared: bool = True, already: bool = False) -> None:
         summary.add(index, row)

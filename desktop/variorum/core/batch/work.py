@@ -51,6 +51,12 @@ def report_case(case: Case) -> tuple[bytes | None, Row]:
         return None, failed_row(case.id, describe(exc))
 
 
+def report_cases(cases: list[Case]) -> list[tuple[bytes | None, Row]]:
+    """:func:`report_case` for each of a group of cases (a cluster's scheduler then handles one task per group,
+    not per case)."""
+    return [report_case(case) for case in cases]
+
+
 def worker_version() -> str:
     """The version of Variorum a worker runs (asked of a Dask cluster before any case is sent)."""
     from variorum import __version__

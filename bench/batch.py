@@ -6,13 +6,16 @@ Run on demand (`python bench/batch.py`); never part of the test suite. Each case
 2 KB each) of an article made of real sentences (the demo article, Darwin's editions) with seeded random edits:
 word replacements, insertions, deletions and changed numbers. Every configuration reports the same cases into
 its own folder, pool start-up included (the Dask cluster is started before the clock, as a user's cluster would
-already be running). ``--cases N`` changes the number of cases.
+already be running). Beside the rate, the CPU time per case of all the processes involved (the batch, its
+pool's processes, the cluster's nannies and workers), which a busy machine disturbs less than the wall time.
+``--cases N`` changes the number of cases.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import random
 import re
 import sys
@@ -80,20 +83,44 @@ def make_cases(folder: Path, n: int, seed: int = 1859) -> Path:
     return cases
 
 
-def timed(label: str, cases: Path, output: Path, open_pool: Callable[[], CasePool], n: int) -> float:
+def cpu_seconds() -> dict[int, float]:
+    """CPU time used so far by this process and each of its descendants (pool workers, Dask nannies and workers);
+    empty without psutil (installed with Dask)."""
+    try:
+        import psutil
+    except ImportError:
+        return {}
+    me = psutil.Process()
+    out = {}
+    for p in [me, *me.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            out[p.pid] = t.user + t.system
+        except psutil.Error:
+            pass
+    return out
+
+
+Rate = tuple[float, float | None]  # cases per second of wall time; CPU milliseconds per case, all processes
+
+
+def timed(label: str, cases: Path, output: Path, open_pool: Callable[[], CasePool], n: int) -> Rate:
+    before = cpu_seconds()
     started = time.perf_counter()
     pool = open_pool()
     try:
         tally = run_batch(read_cases(cases), output, pool, total=n)
+        after = cpu_seconds()  # before the pool's processes end
     finally:
         pool.close()
     seconds = time.perf_counter() - started
     if tally.ok != n:
         raise SystemExit(f"{label}: only {tally.ok} of {n} cases reported (see {output / 'summary.csv'})")
-    return n / seconds
+    cpu = sum(t - before.get(pid, 0.0) for pid, t in after.items()) if after else None
+    return n / seconds, None if cpu is None else cpu * 1000 / n
 
 
-def dask_rate(cases: Path, output: Path, n: int) -> float | None:
+def dask_rate(cases: Path, output: Path, n: int) -> Rate | None:
     try:
         from distributed import LocalCluster
 
@@ -101,7 +128,10 @@ def dask_rate(cases: Path, output: Path, n: int) -> float | None:
     except ImportError:
         return None
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        return timed("local Dask cluster", cases, output, lambda: DaskPool(cluster.scheduler_address), n)
+        rate = timed("local Dask cluster", cases, output, lambda: DaskPool(cluster.scheduler_address), n)
+        # a heartbeat that meets the closing cluster is logged as an error; the cases are all reported by now
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
+        return rate
 
 
 def main() -> int:
@@ -113,16 +143,17 @@ def main() -> int:
         folder = Path(tmp)
         cases = make_cases(folder, n)
         print(f"{n} cases of 2-3 versions of about {CASE_BYTES // 1024} KB", flush=True)
-        reference = timed("1 worker", cases, folder / "one", lambda: LocalPool(1), n)
-        rows = [("1 worker process", reference),
-                ("2 worker processes", timed("2 workers", cases, folder / "two", lambda: LocalPool(2), n))]
-        cluster = dask_rate(cases, folder / "dask", n)
-        rows.append(("local Dask cluster, 2 workers × 1 thread", cluster))
+        one = timed("1 worker", cases, folder / "one", lambda: LocalPool(1), n)
+        rows = [("1 worker process", one),
+                ("2 worker processes", timed("2 workers", cases, folder / "two", lambda: LocalPool(2), n)),
+                ("local Dask cluster, 2 workers × 1 thread", dask_rate(cases, folder / "dask", n))]
+        print(f"  {'':<42} {'cases/s':>8}  {'vs 1 worker':>11}  {'CPU ms/case':>11}  {'vs 1 worker':>11}")
         for label, rate in rows:
             if rate is None:
                 print(f"  {label:<42} skipped: needs Dask (pip install 'variorum[batch]')", flush=True)
-            else:
-                print(f"  {label:<42} {rate:7.1f} cases/s  {rate / reference:5.2f}× the 1-worker rate", flush=True)
+                continue
+            cpu = f"{rate[1]:11.1f}  {rate[1] / one[1]:10.2f}×" if rate[1] and one[1] else "(no psutil)"
+            print(f"  {label:<42} {rate[0]:8.1f}  {rate[0] / one[0]:10.2f}×  {cpu}", flush=True)
     return 0
 
 

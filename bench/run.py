@@ -16,7 +16,7 @@ installation has them; the median of ``--repeat`` runs):
 * start-up: `variorum --version` and `variorum compare --help` ≤ 3× `python -c pass`, importing no Qt; and
   `import variorum.core.compare` loading nothing that text input does not need.
 
-``--quick`` measures the first two targets only.
+Then `bench/batch.py` prints `variorum batch`'s cases per second. ``--quick`` measures the first two targets only.
 """
 
 from __future__ import annotations
@@ -297,6 +297,11 @@ def main() -> int:
             _, per_mb, per_version = growth(tmp_path, args.repeat)
             normal_8k = median_run(compare_cmd(build_case(tmp_path / "pair8", 2, 8)), args.repeat, ENV).seconds
             pathological(tmp_path, per_mb, per_version, normal_8k)
+    if not args.quick:  # cases per second of `variorum batch` (no target: printed for the README)
+        import subprocess
+
+        sys.stdout.flush()
+        subprocess.run([sys.executable, str(ROOT / "bench" / "batch.py")], check=False)
     print("\nSummary")
     for target, measured, reference, ok in RESULTS:
         print(f"  {verdict(ok)}  {target}: {measured}" + (f"  [{reference}]" if reference else ""))

@@ -23,7 +23,9 @@ def _refuse_special(path: Path) -> None:
                       "is not replaced", str(path))
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data``; ``durable=False`` skips flushing it to disk first, for a file whose loss in a
+    power cut is noticed and made good later (a batch report: a damaged one is compared again)."""
     path = Path(path)
     _refuse_special(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
@@ -39,8 +41,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -12,7 +12,7 @@ COLUMNS = ("id", "kind", "severity", "versions", "message", "status", "note_coun
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> str:
+def spreadsheet_cell(value: Any) -> str:
     """Text a spreadsheet shows as text: a leading ``=``, ``+``, ``-`` or ``@`` would start a formula, so such a
     cell gets a leading apostrophe (the usual defence against formula injection)."""
     s = "" if value is None else str(value)
@@ -24,6 +24,6 @@ def render_csv(report: Report) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for f in report.findings:
-        writer.writerow([_cell(f.id), _cell(f.kind), f.severity, " ".join(f.versions), _cell(f.message), f.status,
-                         len(f.notes)])
+        writer.writerow([spreadsheet_cell(f.id), spreadsheet_cell(f.kind), f.severity, " ".join(f.versions),
+                         spreadsheet_cell(f.message), f.status, len(f.notes)])
     return buf.getvalue()

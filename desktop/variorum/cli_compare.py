@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from variorum.core.atomic import atomic_write_bytes
-
 FORMATS = ("json", "md", "html", "pdf", "csv", "tei")  # as variorum.core.report.FORMATS, without importing the engine
 BINARY_FORMATS = ("pdf",)
 
@@ -19,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def parser() -> argparse.ArgumentParser:
-    from variorum.core.load import EXTENSIONS
+    from variorum.core.extensions import EXTENSIONS  # the suffixes alone: --help loads no loader
 
     p = argparse.ArgumentParser(prog="variorum compare",
                                 description="Compare versions of an article and print a variorum.report/1 report.")
@@ -90,6 +88,7 @@ def main(argv: Sequence[str]) -> int:
     ns = parser().parse_args(list(argv))
     if ns.format in BINARY_FORMATS and not ns.output:
         return _fail(f"--format {ns.format} writes a file: give --output PATH")
+    from variorum.core.atomic import atomic_write_bytes
     from variorum.core.case import BaseNotFound, load_case
     from variorum.core.load import expand_paths
     from variorum.core.load.capture_versions import archives_with_many_pages

@@ -7,7 +7,6 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 FORMATS = ("json", "md", "html", "pdf", "csv", "tei")  # as variorum.core.report.FORMATS, without importing the engine
@@ -49,6 +48,8 @@ def _fail(message: str) -> int:
 def _refused_output(ns: argparse.Namespace) -> str | None:
     if not ns.output:
         return None
+    from pathlib import Path
+
     from variorum.core.output_guard import output_problem
 
     return output_problem(Path(ns.output), ns.paths, overwrite=ns.force)
@@ -88,6 +89,8 @@ def main(argv: Sequence[str]) -> int:
     ns = parser().parse_args(list(argv))
     if ns.format in BINARY_FORMATS and not ns.output:
         return _fail(f"--format {ns.format} writes a file: give --output PATH")
+    from pathlib import Path  # with the engine: --help answers without it
+
     from variorum.core.atomic import atomic_write_bytes
     from variorum.core.case import BaseNotFound, load_case
     from variorum.core.load import expand_paths

@@ -7,7 +7,10 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --help has answered
+if TYPE_CHECKING:
+    from variorum.core.model import Comparison
 
 FORMATS = ("json", "md", "html", "pdf", "csv", "tei")  # as variorum.core.report.FORMATS, without importing the engine
 BINARY_FORMATS = ("pdf",)
@@ -55,7 +58,7 @@ def _refused_output(ns: argparse.Namespace) -> str | None:
     return output_problem(Path(ns.output), ns.paths, overwrite=ns.force)
 
 
-def case_notes(comparison: Any) -> list[dict]:
+def case_notes(comparison: Comparison) -> list[dict]:
     """The reconciliation notes of the case made of these files, for the report.
 
     This is where reports get their notes: ``notes_for_report(store, case_id, comparison)`` from the notes

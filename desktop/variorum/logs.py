@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before the command has answered
 if TYPE_CHECKING:
     from pathlib import Path
     from types import TracebackType

@@ -55,17 +55,18 @@ def _heavy(modules: set[str]) -> set[str]:
     return {m for m in modules if m in HEAVY_FOR_TEXT or m.split(".")[0] in HEAVY_FOR_TEXT}
 
 
-def test_a_report_of_text_with_typographic_punctuation_loads_no_repair_library(tmp_path: Path) -> None:
-    texts = ("The council\u2019s \u201cfinal\u201d vote \u2014 on Monday\u2026", "The council\u2019s \u2018last\u2019 vote "
-             "\u2013 on Tuesday \u00a9 2024 \u2022 \u00abnews\u00bb")
+def test_a_report_of_an_article_with_typography_and_dates_loads_no_repair_or_date_library(tmp_path: Path) -> None:
+    texts = ("The council\u2019s \u201cfinal\u201d vote \u2014 on Monday, 2 September\u2026",
+             "The council\u2019s \u2018last\u2019 vote \u2013 on Tuesday, August 9, 2021 \u00a9 2024 \u2022 \u00abnews\u00bb")
     for i, words in enumerate(texts):
-        (tmp_path / f"v{i}.txt").write_text(f"{words}\n\nIt didn\u2019t close the park.\n", encoding="utf-8")
+        (tmp_path / f"v{i}.txt").write_text(f"{words}\n\nIt didn\u2019t close the park on 2020-08-19.\n",
+                                            encoding="utf-8")
     loaded = _loaded_after(
         "import contextlib, io\nfrom variorum.cli_compare import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{str(tmp_path / 'v0.txt')!r}, "
         f"{str(tmp_path / 'v1.txt')!r}])")
     assert "variorum" in loaded
-    assert loaded & {"ftfy", "wcwidth"} == set()
+    assert loaded & {"ftfy", "wcwidth", "dateutil"} == set()
 
 
 def test_importing_the_comparison_loads_only_what_plain_text_needs() -> None:

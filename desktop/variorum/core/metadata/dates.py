@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -83,9 +84,37 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
     return candidates[0] if candidates else None
 
 
+# The month names a mention is written with (see _MONTH), by number: the dates dateutil would read from them are
+# built directly, so that an article's "2 September" or "2020-08-19" costs no import of dateutil.
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH_NUMBERS = {name: n for n, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"Sept": 9}
+
+
+def _plain_date(cleaned: str, year: int) -> dt.date | None:
+    """The date of a day and a month name in either order, or of an ISO date, when it names a real day; else
+    None, and dateutil reads it."""
+    parts = cleaned.split()
+    if len(parts) == 2:
+        day, month = (parts[0], parts[1]) if parts[0].isdigit() else (parts[1], parts[0])
+        number = _MONTH_NUMBERS.get(month)
+        if number is not None and day.isascii() and day.isdigit():
+            with contextlib.suppress(ValueError):
+                return dt.date(year, number, int(day))
+    elif len(parts) == 1 and len(cleaned) == 10 and cleaned[4] == cleaned[7] == "-":
+        digits = cleaned.replace("-", "")
+        if digits.isascii() and digits.isdigit() and 1 <= int(cleaned[5:7]) <= 12:
+            with contextlib.suppress(ValueError):
+                return dt.date(int(cleaned[:4]), int(cleaned[5:7]), int(cleaned[8:]))
+    return None
+
+
 @lru_cache(maxsize=4096)  # keyed by the few words of one date: small, bounded, the same in every run
 def _parse(words: str, year: str | None) -> dt.date | None:
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", words.replace(".", " ")).replace(" of ", " ")
+    plain = _plain_date(cleaned, int(year) if year else 2000)
+    if plain is not None:
+        return plain
     default = dt.datetime(int(year) if year else 2000, 1, 1)
     try:
         from dateutil import parser as date_parser  # imported when a date is read

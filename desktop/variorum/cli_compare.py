@@ -92,9 +92,6 @@ def main(argv: Sequence[str]) -> int:
     ns = parser().parse_args(list(argv))
     if ns.format in BINARY_FORMATS and not ns.output:
         return _fail(f"--format {ns.format} writes a file: give --output PATH")
-    from pathlib import Path  # with the engine: --help answers without it
-
-    from variorum.core.atomic import atomic_write_bytes
     from variorum.core.case import BaseNotFound, load_case
     from variorum.core.load import expand_paths
     from variorum.core.load.capture_versions import archives_with_many_pages
@@ -133,6 +130,10 @@ def main(argv: Sequence[str]) -> int:
     if not ns.output:
         sys.stdout.write(data.decode("utf-8"))
         return 0
+    from pathlib import Path
+
+    from variorum.core.atomic import atomic_write_bytes  # only a report written to a file needs it
+
     try:
         atomic_write_bytes(Path(ns.output), data)
     except OSError as exc:

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from variorum.core.notes.statuses import STATUSES as STATUSES
 from variorum.core.notes.targets import Anchor
 
 if TYPE_CHECKING:  # the records are read from SQLite rows, but a report that lists notes needs no database
     import sqlite3
 
-STATUSES: tuple[str, ...] = ("open", "confirmed", "explained", "dismissed")
 ENV_AUTHOR = "VARIORUM_AUTHOR"
 
 

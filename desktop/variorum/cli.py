@@ -14,6 +14,7 @@ SUBCOMMANDS = {
     "batch": "variorum.cli_batch",
 }
 DESKTOP_OPTIONS = {"--install-desktop", "--uninstall-desktop"}
+HELP = {"-h", "--help"}
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: something went wrong inside the program
 
 
@@ -28,9 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from variorum.app_args import parser
 
         parser().parse_known_args(args)  # --help and --version answer here, before the log or Qt is loaded
-    from variorum import logs
+    if not HELP & set(options):  # with -h the command's parser prints its help (or a usage error) and exits
+        from variorum import logs
 
-    logs.configure(verbose=verbose)
+        logs.configure(verbose=verbose)
     try:
         if command is not None:
             import importlib
@@ -45,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app_main(args)  # the app's parser knows --verbose
     except Exception as exc:  # a bug: the traceback goes to the log, the user gets one line
         import logging
+
+        from variorum import logs
 
         logs.log_bug(logging.getLogger(__name__), "Unexpected error", exc)
         print(logs.bug_notice(exc), file=sys.stderr)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -14,8 +13,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("json", "md", "html", "pdf", "csv", "tei")  # as variorum.core.report.FORMATS, without importing the engine
 BINARY_FORMATS = ("pdf",)
-
-log = logging.getLogger(__name__)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -80,10 +77,13 @@ def case_notes(comparison: Comparison) -> list[dict]:
             case = store.find_case(comparison.versions)
             return [] if case is None else list(notes_for_report(store, case.id, comparison))
     except Exception as exc:
+        import logging
+
         from variorum.core.notes.errors import NotesError
 
         # A damaged store is expected (one line in the log); anything else is a bug (with its traceback).
-        log.warning("The case's notes could not be read: %s", exc, exc_info=not isinstance(exc, NotesError | OSError))
+        expected = isinstance(exc, NotesError | OSError)
+        logging.getLogger(__name__).warning("The case's notes could not be read: %s", exc, exc_info=not expected)
         print(f"variorum compare: warning: the case's notes could not be read: {exc}", file=sys.stderr)
         return []
 

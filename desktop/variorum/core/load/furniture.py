@@ -158,7 +158,7 @@ def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[F
     found: list[Furniture] = []
     for start, end in paragraphs(repaired.text):
         para = repaired.text[start:end]
-        reason = _block_reason(para, blocks) or _text_reason(para)
+        reason = (_block_reason(para, blocks) if blocks else None) or _text_reason(para)
         if reason is not None:
             s, e = repaired.start_in_original(start), repaired.end_in_original(end)
             found.append(Furniture(s, e, reason))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections.abc import Sequence
 
-from variorum import logs
 from variorum.app_args import VERBOSE
 
 # Subcommands for scripts: name -> module with ``main(argv) -> int``.
@@ -15,37 +13,43 @@ SUBCOMMANDS = {
     "notes": "variorum.cli_notes",
     "batch": "variorum.cli_batch",
 }
+DESKTOP_OPTIONS = {"--install-desktop", "--uninstall-desktop"}
+HELP = {"-h", "--help"}
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: something went wrong inside the program
-
-log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     options = args[: args.index("--")] if "--" in args else args
     verbose = VERBOSE in options
-    logs.configure(verbose=verbose)
+    kept = [a for a in options if a != VERBOSE] + args[len(options):]
+    command = SUBCOMMANDS.get(kept[0]) if kept else None
+    desktop = command is None and bool(DESKTOP_OPTIONS & set(kept))
+    if command is None and not desktop:
+        from variorum.app_args import parser
+
+        parser().parse_known_args(args)  # --help and --version answer here, before the log or Qt is loaded
+    if not HELP & set(options):  # with -h the command's parser prints its help (or a usage error) and exits
+        from variorum import logs
+
+        logs.configure(verbose=verbose)
     try:
-        kept = [a for a in options if a != VERBOSE] + args[len(options):]
-        if kept and kept[0] in SUBCOMMANDS:
+        if command is not None:
             import importlib
 
-            return importlib.import_module(SUBCOMMANDS[kept[0]]).main(kept[1:])
-        if {"--install-desktop", "--uninstall-desktop"} & set(kept):
+            return importlib.import_module(command).main(kept[1:])
+        if desktop:
             from variorum.desktop_integration import main as desktop_main
 
             return desktop_main(kept)
-        return _app_main(args)  # the app's parser knows --verbose
+        from variorum.ui.app import main as app_main
+
+        return app_main(args)  # the app's parser knows --verbose
     except Exception as exc:  # a bug: the traceback goes to the log, the user gets one line
-        logs.log_bug(log, "Unexpected error", exc)
+        import logging
+
+        from variorum import logs
+
+        logs.log_bug(logging.getLogger(__name__), "Unexpected error", exc)
         print(logs.bug_notice(exc), file=sys.stderr)
         return EXIT_BUG
-
-
-def _app_main(args: list[str]) -> int:
-    from variorum.app_args import parser
-
-    parser().parse_known_args(args)  # --help and --version answer here, before Qt is loaded
-    from variorum.ui.app import main as app_main
-
-    return app_main(args)

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
-from variorum.core.atomic import atomic_write_bytes
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --help has answered
+if TYPE_CHECKING:
+    from variorum.core.model import Comparison
 
 FORMATS = ("json", "md", "html", "pdf", "csv", "tei")  # as variorum.core.report.FORMATS, without importing the engine
 BINARY_FORMATS = ("pdf",)
 
-log = logging.getLogger(__name__)
-
 
 def parser() -> argparse.ArgumentParser:
-    from variorum.core.load import EXTENSIONS
+    from variorum.core.extensions import EXTENSIONS  # the suffixes alone: --help loads no loader
 
     p = argparse.ArgumentParser(prog="variorum compare",
                                 description="Compare versions of an article and print a variorum.report/1 report.")
@@ -51,12 +48,14 @@ def _fail(message: str) -> int:
 def _refused_output(ns: argparse.Namespace) -> str | None:
     if not ns.output:
         return None
+    from pathlib import Path
+
     from variorum.core.output_guard import output_problem
 
     return output_problem(Path(ns.output), ns.paths, overwrite=ns.force)
 
 
-def case_notes(comparison: Any) -> list[dict]:
+def case_notes(comparison: Comparison) -> list[dict]:
     """The reconciliation notes of the case made of these files, for the report.
 
     This is where reports get their notes: ``notes_for_report(store, case_id, comparison)`` from the notes
@@ -78,10 +77,13 @@ def case_notes(comparison: Any) -> list[dict]:
             case = store.find_case(comparison.versions)
             return [] if case is None else list(notes_for_report(store, case.id, comparison))
     except Exception as exc:
+        import logging
+
         from variorum.core.notes.errors import NotesError
 
         # A damaged store is expected (one line in the log); anything else is a bug (with its traceback).
-        log.warning("The case's notes could not be read: %s", exc, exc_info=not isinstance(exc, NotesError | OSError))
+        expected = isinstance(exc, NotesError | OSError)
+        logging.getLogger(__name__).warning("The case's notes could not be read: %s", exc, exc_info=not expected)
         print(f"variorum compare: warning: the case's notes could not be read: {exc}", file=sys.stderr)
         return []
 
@@ -128,6 +130,10 @@ def main(argv: Sequence[str]) -> int:
     if not ns.output:
         sys.stdout.write(data.decode("utf-8"))
         return 0
+    from pathlib import Path
+
+    from variorum.core.atomic import atomic_write_bytes  # only a report written to a file needs it
+
     try:
         atomic_write_bytes(Path(ns.output), data)
     except OSError as exc:

@@ -10,12 +10,12 @@ one line each, without one.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
-from pathlib import Path
-from types import TracebackType
 
-from variorum.core.notes.paths import data_dir
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before the command has answered
+if TYPE_CHECKING:
+    from pathlib import Path
+    from types import TracebackType
 
 LOG_NAME = "variorum.log"
 MAX_BYTES = 1_000_000  # one file; with its backups the log never takes more than (BACKUPS + 1) × this
@@ -28,31 +28,55 @@ _installed: list[logging.Handler] = []
 
 def log_path() -> Path:
     """Where the log is written: ``variorum.log`` in the data folder (``$VARIORUM_DATA_DIR`` if set)."""
+    from variorum.core.notes.paths import data_dir
+
     return data_dir() / LOG_NAME
 
 
-class _LogFile(logging.handlers.RotatingFileHandler):
-    """A rotating file opened on first use; when the folder cannot be written, records are dropped quietly."""
+class _LogFile(logging.Handler):
+    """The rotating log file, found and opened when the first record arrives (a command that logs nothing loads
+    neither the file handling nor the data folder's lookup); when the folder cannot be written, records are
+    dropped quietly."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
-        self._folder = path.parent
+    def __init__(self) -> None:
+        super().__init__()
+        self._file: logging.Handler | None = None
         self._unwritable = False
 
     def emit(self, record: logging.LogRecord) -> None:
         if self._unwritable:
             return
-        if self.stream is None:
-            try:
-                self._folder.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                self._unwritable = True
+        if self._file is None:
+            self._file = self._open()
+            if self._file is None:
                 return
-        super().emit(record)
+        self._file.handle(record)
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
-        # Writing the log failed (read-only folder, disk full): stop trying rather than print a traceback.
-        self._unwritable = True
+    def _open(self) -> logging.Handler | None:
+        from logging.handlers import RotatingFileHandler
+
+        path = log_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self._unwritable = True
+            return None
+        owner = self
+
+        class File(RotatingFileHandler):
+            def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+                # Writing the log failed (read-only folder, disk full): stop trying rather than print a traceback.
+                owner._unwritable = True
+
+        file = File(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        file.setFormatter(self.formatter)
+        return file
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        super().close()
 
 
 def configure(*, verbose: bool = False) -> None:
@@ -63,7 +87,7 @@ def configure(*, verbose: bool = False) -> None:
     logger = logging.getLogger(LOGGER)
     reset()
     formatter = logging.Formatter(FORMAT)
-    handlers: list[logging.Handler] = [_LogFile(log_path())]
+    handlers: list[logging.Handler] = [_LogFile()]
     if verbose:
         handlers.append(logging.StreamHandler(sys.stderr))
     for handler in handlers:

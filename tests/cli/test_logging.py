@@ -127,3 +127,15 @@ def test_asking_for_the_version_writes_no_log(capsys):
         main(["--version"])
     assert capsys.readouterr().out.startswith("variorum ")
     assert not data_dir().exists()
+
+
+@pytest.mark.parametrize("args", [["compare", "--help"], ["--verbose", "notes", "-h"], ["batch", "--help"]])
+def test_asking_a_command_for_help_writes_no_log(capsys, args):
+    try:
+        code = main(args)
+    except SystemExit as exc:
+        code = exc.code
+    assert not code
+    assert capsys.readouterr().out.startswith("usage: variorum ")
+    assert not data_dir().exists()
+    assert not logging.getLogger(logs.LOGGER).handlers

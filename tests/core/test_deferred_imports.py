@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 DEFERRED = ("ftfy", "dateutil", "jinja2", "warcio", "markdown_it", "lxml", "babel", "PySide6")
@@ -33,3 +36,49 @@ def test_a_json_report_of_ascii_text_loads_no_template_archive_or_repair_library
         f"{str(tmp_path / 'v1.txt')!r}])")
     assert loaded & {"jinja2", "warcio", "ftfy", "markdown_it", "PySide6"} == set()
     assert "variorum" in loaded
+
+
+# What reading and comparing plain text never needs: GUI, encoding repair, date parsing, fuzzy matching, the
+# Markdown, HTML, PDF and DOCX readers, and the notes store (bench/run.py's start-up target checks these too).
+HEAVY_FOR_TEXT = ("PySide6", "shiboken6", "ftfy", "wcwidth", "dateutil", "rapidfuzz", "markdown_it", "lxml", "bs4",
+                  "html5lib", "pypdf", "pdfminer", "fitz", "docx", "sqlite3", "babel", "variorum.core.notes.store")
+
+
+def _modules_after(statements: str, *args: str) -> set[str]:
+    probe = f"import sys\n{statements}\nprint(repr(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(DESKTOP), "PATH": ""})
+    return set(ast.literal_eval(out.stdout.strip().splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if m in HEAVY_FOR_TEXT or m.split(".")[0] in HEAVY_FOR_TEXT}
+
+
+def test_a_report_of_an_article_with_typography_and_dates_loads_no_repair_or_date_library(tmp_path: Path) -> None:
+    texts = ("The council\u2019s \u201cfinal\u201d vote \u2014 on Monday, 2 September\u2026",
+             "The council\u2019s \u2018last\u2019 vote \u2013 on Tuesday, August 9, 2021 \u00a9 2024 \u2022 \u00abnews\u00bb")
+    for i, words in enumerate(texts):
+        (tmp_path / f"v{i}.txt").write_text(f"{words}\n\nIt didn\u2019t close the park on 2020-08-19.\n",
+                                            encoding="utf-8")
+    loaded = _loaded_after(
+        "import contextlib, io\nfrom variorum.cli_compare import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{str(tmp_path / 'v0.txt')!r}, "
+        f"{str(tmp_path / 'v1.txt')!r}])")
+    assert "variorum" in loaded
+    assert loaded & {"ftfy", "wcwidth", "dateutil"} == set()
+
+
+def test_importing_the_comparison_loads_only_what_plain_text_needs() -> None:
+    assert _heavy(_modules_after("import variorum.core.compare")) == set()
+
+
+START = ("from variorum.cli import main\n"
+         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass")
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["compare", "--help"]])
+def test_the_command_answers_version_and_help_without_loading_the_engine(args: list[str]) -> None:
+    loaded = _modules_after(START, *args)
+    assert _heavy(loaded) == set()
+    assert not loaded & {"variorum.core.load", "variorum.core.compare", "variorum.core.model", "logging", "typing"}

@@ -77,3 +77,19 @@ def test_damage_is_judged_as_ftfy_judges_whole_lines():
         assert looks_damaged(line) == is_bad(line), line
         judged[is_bad(line)] += 1
     assert judged[True] > 500 and judged[False] > 500
+
+
+def test_typographic_punctuation_with_ascii_is_never_damage():
+    """Lines whose only non-ASCII characters are typographic punctuation are judged clean without loading ftfy;
+    ftfy agrees on every short sequence of them (its badness sequences are local and at most a few characters
+    long), so the shortcut holds for this version of ftfy too."""
+    import itertools
+
+    from ftfy.badness import is_bad
+
+    from variorum.core.repair import TYPOGRAPHIC
+
+    alphabet = TYPOGRAPHIC + "aZ .1?_\t"
+    for n in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=n):
+            assert not is_bad("".join(chars)), "".join(chars)

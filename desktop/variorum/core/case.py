@@ -16,11 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from variorum.core.compare import BaseNotFound, CancelFn, Cancelled, ProgressFn, compare_versions
 from variorum.core.load import load_pasted, load_paths, note_duplicates
 from variorum.core.model import Comparison, Options, Version
-from variorum.core.notes.records import Note
+
+if TYPE_CHECKING:  # the notes are read only when there is a store
+    from variorum.core.notes.records import Note
 
 LOAD_SHARE = 0.3  # of the progress bar, when files are read and compared in one go
 

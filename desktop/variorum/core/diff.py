@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from diff_match_patch import diff_match_patch
-from rapidfuzz import fuzz
 
 from variorum.core.align import pairs_from_votes
 from variorum.core.model import Alignment, Difference, DiffKind, ParagraphPair, Span
@@ -449,6 +448,8 @@ def _detect_moves(diffs: list[Difference], make_id) -> list[Difference]:
     inserts = [d for d in diffs if d.kind == "insert" and not d.cosmetic]
     if not deletes or not inserts:
         return diffs
+    from rapidfuzz import fuzz  # loaded only when there are passages that may have moved
+
     used: set[str] = set()
     moves: list[Difference] = []
     normalized_inserts = [(ins, normalize_text(ins.other.text)) for ins in inserts]

@@ -178,8 +178,8 @@ def difference_category(base: str, other: str, *, before: str = "") -> str:
     if URL_IN_TEXT.search(both) or "](" in both:
         return "link"
     digits = any(c.isdigit() for c in both)
-    if _DATE_DIGITS.search(both) or (_MONTH_OR_DAY.search(both) and (digits or not _letters_beyond(both))) or \
-            (digits and _MONTH_BEFORE.search(before)):
+    if (digits and (_DATE_DIGITS.search(both) or _MONTH_BEFORE.search(before))) or \
+            (_MONTH_OR_DAY.search(both) and (digits or not _letters_beyond(both))):
         return "date"
     if digits:
         return "number"

@@ -25,11 +25,21 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Every sequence ftfy's badness pattern finds holds a non-ASCII character and is at most 7 characters long, so
 # it lies within this many characters of a run of non-ASCII characters.
 _BADNESS_REACH = 8
+# The typographic punctuation ordinary text is full of: no-break space, soft hyphen, middle dot, acute accent,
+# dashes, ellipsis, curly and angle quotes, bullet, copyright, registered and trade mark signs. Every sequence of
+# ftfy's badness pattern also needs some other non-ASCII character (an accented letter, a currency, maths or
+# box-drawing sign, a Greek or Cyrillic letter, a C1 control), so a line with no other one is clean.
+TYPOGRAPHIC = ("\u00a0\u00ad\u00b7\u00b4\u2013\u2014\u2015\u2026\u2018\u2019\u201c\u201d\u201e"
+               "\u00ab\u00bb\u2039\u203a\u2022\u00a9\u00ae\u2122")
+_MOJIBAKE_SUSPECT = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
 
 
 def looks_damaged(line: str) -> bool:
     """ftfy's ``is_bad(line)``, searched only around the line's non-ASCII characters: a long line with a few
-    typographic quotes is judged in a few short searches instead of one pass of the pattern over the line."""
+    typographic quotes is judged in a few short searches instead of one pass of the pattern over the line, and a
+    line whose only non-ASCII characters are typographic punctuation without loading ftfy at all."""
+    if not _MOJIBAKE_SUSPECT.search(line):
+        return False
     from ftfy.badness import BADNESS_RE
 
     for run in _NON_ASCII.finditer(line):

@@ -126,3 +126,14 @@ def test_may_as_a_modal_verb_in_lower_cased_text_is_still_certainty(compare_text
     a = body.lower() + "\n\n" + f"officials said {old} on the budget after a long debate about the wetlands."
     (f,) = _claims(compare_texts(a, a.replace(old, new)))
     assert "certainty" in f.message
+
+
+@pytest.mark.parametrize("before, after", [
+    ("The board didn\u2019t approve it \u2014 \u201cnot yet\u201d\u2026", "The board did approve it \u2013 \u2018finally\u2019"),
+    ("She \u201cnever\u201d met him \u00a9 2024", "She met him \u2022 \u00abonce\u00bb"),
+    ("It won\u2019t\u00a0reopen", "It won't reopen \u201elater\u201d"),
+])
+def test_claim_shift_reads_typographic_punctuation_as_its_repair_does(before, after):
+    import ftfy
+
+    assert claim_shift(before, after) == claim_shift(ftfy.fix_text(before), ftfy.fix_text(after))

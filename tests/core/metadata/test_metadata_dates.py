@@ -80,3 +80,26 @@ def test_mentions_are_found_where_a_full_scan_finds_them():
         text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 12)))
         assert [(m.span(), m.groupdict()) for m in _mentions(text)] == \
             [(m.span(), m.groupdict()) for m in _MENTION.finditer(text)]
+
+
+def test_every_day_and_month_is_read_as_dateutil_reads_it():
+    """Plain mentions are read without dateutil; each reading, and each refusal of a day the month lacks, is
+    dateutil's."""
+    from dateutil import parser as date_parser
+
+    def dateutil_reading(words: str, year: int) -> dt.date | None:
+        try:
+            return date_parser.parse(words, default=dt.datetime(year, 1, 1)).date()
+        except ValueError:
+            return None
+
+    for month in ("January", "Feb", "Feb.", "Sept.", "June", "Dec"):
+        for day in range(1, 32):
+            for written, words in ((f"{month} {day}, 2021", f"{month.rstrip('.')} {day} 2021"),
+                                   (f"{day} of {month} 2024", f"{day} {month.rstrip('.')} 2024"),
+                                   (f"on {day} {month} the", f"{day} {month.rstrip('.')}")):
+                found = [m.date for m in find_dates(written)]
+                expected = dateutil_reading(words, 2000)
+                assert found == ([expected] if expected else []), written
+    for iso in ("2020-02-29", "2021-02-29", "2020-12-31", "2020-04-31", "1999-01-01"):
+        assert [m.date for m in find_dates(f"filed {iso} late")] == [d for d in [dateutil_reading(iso, 2000)] if d]

@@ -24,6 +24,7 @@ from variorum.core.checks.months import without_months
 from variorum.core.checks.numbers import is_number_change
 from variorum.core.model import Difference, Evidence, Finding, Severity
 from variorum.core.normalize import normalize_text
+from variorum.core.repair import TYPOGRAPHIC
 
 # An edit this long is a rewrite, not a correction of one claim.
 MAX_EDIT_WORDS = 12
@@ -78,11 +79,17 @@ def markers(text: str) -> dict[str, Counter[str]]:
 
 # Printable ASCII without "&": text that ftfy's fix_text returns unchanged (no entity, control or mojibake).
 _NOTHING_TO_FIX = re.compile(r"[\x20-\x25\x27-\x7e]*")
+# The same with typographic punctuation: it makes no mojibake (see variorum.core.repair), and of it fix_text
+# changes only the curly quotes, which it straightens.
+_PLAIN_TYPOGRAPHY = re.compile(f"[\\x20-\\x25\\x27-\\x7e{TYPOGRAPHIC}]*")
+_STRAIGHTEN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
 
 
 def _fixed(text: str) -> str:
     if _NOTHING_TO_FIX.fullmatch(text):
         return text
+    if _PLAIN_TYPOGRAPHY.fullmatch(text):
+        return text.translate(_STRAIGHTEN)
     import ftfy  # imported only for text it could change
 
     return ftfy.fix_text(text)

@@ -14,8 +14,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rapidfuzz import fuzz
-
 from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
 from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
@@ -135,6 +133,8 @@ class Context:
             return 0.0
         key = (bp, op)
         if key not in self._similarities:  # versions sharing a paragraph share its score
+            from rapidfuzz import fuzz  # loaded only when a check asks
+
             self._similarities[key] = fuzz.ratio(normalize_text(bp), normalize_text(op))
         score = self._similarities[key]
         if score >= ALIGNED_MIN_SIMILARITY:

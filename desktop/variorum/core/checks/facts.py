@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from babel import Locale
-
 from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.checks.quotations import SPEECH_VERBS, TITLES
 from variorum.core.normalize import normalize_text
@@ -159,6 +157,8 @@ def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
 @lru_cache(maxsize=1)
 def territories() -> frozenset[str]:
     """Country, region and continent names in English (CLDR, through Babel), lower case."""
+    from babel import Locale  # loaded when a text names someone who might be a place
+
     return frozenset(n.casefold() for n in Locale("en").territories.values())
 
 

@@ -15,18 +15,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from variorum.core.checks.context import Context, short
-from variorum.core.checks.facts import Facts, Mention, extract, is_person
 from variorum.core.model import Evidence, Finding, Version
+
+if TYPE_CHECKING:  # the fact reader (and its patterns) is loaded only when related articles are compared
+    from variorum.core.checks.facts import Facts, Mention
 
 MIN_SHARED_CONTEXT = 2
 MAX_NAMES = 8
 
 
 def _facts(ctx: Context, v: Version, common: frozenset[str]) -> Facts:
+    from variorum.core.checks.facts import extract
+
     article = ctx.article_date(v.id)
     return extract(ctx.text(v.id), article.date if article else None, common)
 
@@ -80,6 +85,8 @@ def _matching_names(fo: Facts, fb: Facts) -> dict[str, tuple[str, str]]:
 
 
 def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -> Finding | None:
+    from variorum.core.checks.facts import is_person
+
     parts: list[str] = []
     ev: list[Evidence] = []
     subject = _story_subject(ctx, base, other)

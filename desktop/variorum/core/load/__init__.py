@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
+from variorum.core.extensions import EXTENSIONS
 from variorum.core.load import capture_versions, folders
 from variorum.core.load.duplicates import note_duplicates
 from variorum.core.load.encoding import looks_binary
@@ -31,21 +32,6 @@ MAX_FOLDER_VERSIONS = 50  # the most files opened from one folder: more panes th
 EMPTY_FOLDER = ("This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx, "
                 ".warc, .wacz, .png, .jpg, .webp).")
 
-EXTENSIONS: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".mht": "html",
-    ".mhtml": "html",
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".warc": "warc", ".warc.gz": "warc", ".wacz": "wacz",  # web archives: one version per captured page
-    ".png": "image", ".jpg": "image", ".jpeg": "image", ".webp": "image",  # read by OCR
-}
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",
            "load_versions", "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES"]

@@ -127,11 +127,17 @@ def _reason(el, tag: str) -> str | None:
 
 
 def _text_reason(para: str) -> str | None:
-    """What a paragraph is when its words alone show it is furniture, else None."""
+    """What a paragraph is when its words alone show it is furniture, else None.
+
+    The patterns are searched only in paragraphs holding the words each needs (case aside), which most do not:
+    a search tries them at every position of the paragraph.
+    """
     lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
-    if _POST_LINK.search(para) or any(_ATTRIBUTION.match(ln) for ln in lines):
+    lower = para.lower()
+    if (".com/" in lower and _POST_LINK.search(para)) or \
+            ("(@" in para and any(_ATTRIBUTION.match(ln) for ln in lines)):
         return EMBED
-    if _COPYRIGHT.search(para):
+    if ("all r" in lower or "may not be p" in lower) and _COPYRIGHT.search(para):
         return COPYRIGHT
     if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
         return WIKI_MARKUP
@@ -152,7 +158,7 @@ def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[F
     found: list[Furniture] = []
     for start, end in paragraphs(repaired.text):
         para = repaired.text[start:end]
-        reason = _block_reason(para, blocks) or _text_reason(para)
+        reason = (_block_reason(para, blocks) if blocks else None) or _text_reason(para)
         if reason is not None:
             s, e = repaired.start_in_original(start), repaired.end_in_original(end)
             found.append(Furniture(s, e, reason))

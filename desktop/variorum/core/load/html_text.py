@@ -3,11 +3,13 @@ with paragraph breaks and links, through :class:`~variorum.core.load.builder.Tex
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from lxml.etree import _Element
-
 from variorum.core.load.builder import TextBuilder
+
+if TYPE_CHECKING:  # a Markdown text without raw HTML in it loads no HTML parser
+    from lxml.etree import _Element
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "head", "title", "iframe", "object", "canvas",
          "select", "option", "button", "input", "textarea", "math"}

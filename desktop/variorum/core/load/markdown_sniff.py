@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
+# Each pattern starts with the character it needs, and looks back from there (``\*\*(?<![\w*]\*\*)`` is
+# ``(?<![\w*])\*\*``): the regex engine then jumps from one such character to the next instead of trying the
+# lookbehind at every position of the text.
 _CONSTRUCTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("heading", re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)),
-    ("strong", re.compile(r"(?<![\w*])\*\*(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])"
-                          r"|(?<!\w)__(?=\S)[^_\n]{1,200}(?<=\S)__(?!\w)")),
-    ("emphasis", re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]{1,200}(?<=[^\s*])\*(?![\w*])")),
-    ("link", re.compile(r"(?<!!)\[[^\]\n]{1,300}\]\((?:#|[a-z][a-z0-9+.-]*:|/|\.)[^)\s]*\)", re.IGNORECASE)),
+    ("heading", re.compile(r"#(?<![^\n]#)#{0,5}[ \t]+\S")),
+    ("strong", re.compile(r"\*\*(?<![\w*]\*\*)(?=\S)[^*\n]{1,200}(?<=\S)\*\*(?![\w*])"
+                          r"|__(?<!\w__)(?=\S)[^_\n]{1,200}(?<=\S)__(?!\w)")),
+    ("emphasis", re.compile(r"\*(?<![\w*]\*)(?=[^\s*])[^*\n]{1,200}(?<=[^\s*])\*(?![\w*])")),
+    ("link", re.compile(r"\[(?<!!\[)[^\]\n]{1,300}\]\((?:#|[a-z][a-z0-9+.-]*:|/|\.)[^)\s]*\)", re.IGNORECASE)),
     ("autolink", re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)),
     ("image", re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)")),
     ("fence", re.compile(r"^```", re.MULTILINE)),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -37,10 +38,12 @@ _MENTION = re.compile(
     """,
     re.VERBOSE,
 )
-# Where a mention can begin: a weekday's or month's first three letters, or a digit (of a day or a year). Found
-# fast because each alternative opens with a literal; ``_MENTION`` is then tried only there.
-_MENTION_START = re.compile("|".join([*(w[:3] for w in WEEKDAYS), "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
-                                      "Aug", "Sep", "Oct", "Nov", "Dec", "[0-9]"]))
+# Where a mention can begin: a weekday's or month's first three letters, or a digit (of a day or a year).
+# ``_MENTION`` is tried only there. The candidates are found by their first character, a character class the
+# regex engine scans for quickly (an alternation of the words and [0-9] it tries at every position).
+_MENTION_WORDS = (*(w[:3] for w in WEEKDAYS), "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                  "Nov", "Dec")
+_MENTION_FIRST = re.compile("[0-9" + "".join(sorted({w[0] for w in _MENTION_WORDS})) + "]")
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,37 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
     return candidates[0] if candidates else None
 
 
+# The month names a mention is written with (see _MONTH), by number: the dates dateutil would read from them are
+# built directly, so that an article's "2 September" or "2020-08-19" costs no import of dateutil.
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_MONTH_NUMBERS = {name: n for n, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"Sept": 9}
+
+
+def _plain_date(cleaned: str, year: int) -> dt.date | None:
+    """The date of a day and a month name in either order, or of an ISO date, when it names a real day; else
+    None, and dateutil reads it."""
+    parts = cleaned.split()
+    if len(parts) == 2:
+        day, month = (parts[0], parts[1]) if parts[0].isdigit() else (parts[1], parts[0])
+        number = _MONTH_NUMBERS.get(month)
+        if number is not None and day.isascii() and day.isdigit():
+            with contextlib.suppress(ValueError):
+                return dt.date(year, number, int(day))
+    elif len(parts) == 1 and len(cleaned) == 10 and cleaned[4] == cleaned[7] == "-":
+        digits = cleaned.replace("-", "")
+        if digits.isascii() and digits.isdigit() and 1 <= int(cleaned[5:7]) <= 12:
+            with contextlib.suppress(ValueError):
+                return dt.date(int(cleaned[:4]), int(cleaned[5:7]), int(cleaned[8:]))
+    return None
+
+
 @lru_cache(maxsize=4096)  # keyed by the few words of one date: small, bounded, the same in every run
 def _parse(words: str, year: str | None) -> dt.date | None:
     cleaned = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", words.replace(".", " ")).replace(" of ", " ")
+    plain = _plain_date(cleaned, int(year) if year else 2000)
+    if plain is not None:
+        return plain
     default = dt.datetime(int(year) if year else 2000, 1, 1)
     try:
         from dateutil import parser as date_parser  # imported when a date is read
@@ -121,9 +152,9 @@ def find_dates(text: str) -> list[DateMention]:
 def _mentions(text: str) -> Iterator[re.Match[str]]:
     """``_MENTION.finditer(text)``, with the pattern tried only where a mention can begin."""
     end = 0
-    for start in _MENTION_START.finditer(text):
-        pos = start.start()
-        if pos < end:
+    for first in _MENTION_FIRST.finditer(text):
+        pos = first.start()
+        if pos < end or not (text[pos] <= "9" or text.startswith(_MENTION_WORDS, pos)):
             continue
         m = _MENTION.match(text, pos)
         if m:

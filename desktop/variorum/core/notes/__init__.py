@@ -26,9 +26,10 @@ if TYPE_CHECKING:  # the checker sees the names that __getattr__ below imports o
     )
     from variorum.core.notes.paths import data_dir, store_path
     from variorum.core.notes.reanchor import Resolution
-    from variorum.core.notes.records import STATUSES, Case, CaseVersion, Event, Note, default_author
+    from variorum.core.notes.records import Case, CaseVersion, Event, Note, default_author
     from variorum.core.notes.refs import AnchorRef, read_anchor
     from variorum.core.notes.report import notes_for_report
+    from variorum.core.notes.statuses import STATUSES
     from variorum.core.notes.store import NotesStore
     from variorum.core.notes.targets import Anchor, anchor_for, format_anchor, parse_anchor, ref_of
 
@@ -41,7 +42,7 @@ _EXPORTS = {
     "StoreBusy": "errors", "StoreTooNew": "errors", "StoreUnreadable": "errors",
     "data_dir": "paths", "store_path": "paths",
     "Resolution": "reanchor",
-    "STATUSES": "records", "Case": "records", "CaseVersion": "records", "Event": "records", "Note": "records",
+    "STATUSES": "statuses", "Case": "records", "CaseVersion": "records", "Event": "records", "Note": "records",
     "default_author": "records",
     "notes_for_report": "report",
     "NotesStore": "store",

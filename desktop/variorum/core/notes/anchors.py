@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 CONTEXT_CHARS = 32  # prefix/suffix length, as hypothes.is and the W3C examples use
 MIN_FUZZY_CHARS = 8  # shorter quotes are only re-found exactly: a fuzzy match of a few letters means nothing
 FUZZY_CUTOFF = 85.0  # 0..100; an approximate match this good is trusted on its own
@@ -64,6 +62,8 @@ def quote_from(text: str, start: int, end: int, sha256: str, context: int = CONT
 
 def _context_score(q: TextQuote, text: str, start: int, end: int) -> float:
     """How well the words around ``text[start:end]`` match the quote's prefix and suffix (0..100)."""
+    from rapidfuzz import fuzz  # loaded when a note is looked for again, not when a report lists notes
+
     scores = []
     if q.prefix:
         scores.append(fuzz.ratio(q.prefix, text[max(0, start - len(q.prefix)):start]))
@@ -94,6 +94,8 @@ def locate(q: TextQuote, text: str) -> Located | None:
         return Located(best, best + n, "quote", 100.0)
     if n < MIN_FUZZY_CHARS:
         return None
+    from rapidfuzz import fuzz
+
     found = fuzz.partial_ratio_alignment(q.exact, text, score_cutoff=CONTEXT_SUPPORTED_CUTOFF)
     if found is None or found.dest_end <= found.dest_start:
         return None

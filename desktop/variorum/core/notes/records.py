@@ -5,14 +5,16 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from variorum.core.notes.statuses import STATUSES as STATUSES
 from variorum.core.notes.targets import Anchor
 
-STATUSES: tuple[str, ...] = ("open", "confirmed", "explained", "dismissed")
+if TYPE_CHECKING:  # the records are read from SQLite rows, but a report that lists notes needs no database
+    import sqlite3
+
 ENV_AUTHOR = "VARIORUM_AUTHOR"
 
 

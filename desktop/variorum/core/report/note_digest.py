@@ -16,8 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from variorum.core.notes.records import STATUSES
-from variorum.core.notes.refs import read_anchor
+from variorum.core.notes.statuses import STATUSES
 from variorum.core.report.model import NoteEvent, NoteTarget, ReportNote
 
 _PREFIXES = ("finding", "difference", "version")
@@ -47,6 +46,8 @@ def anchor_target(anchor: Any, quote: Any = None) -> NoteTarget:
     text = "" if anchor is None else str(anchor)
     if text == "case":
         return NoteTarget("case", None, None)
+    from variorum.core.notes.refs import read_anchor  # only a report with notes reads their anchors
+
     at = read_anchor(text)
     if at is not None and at.kind == "quote":
         return NoteTarget("quote", at.ref, None)

@@ -4,7 +4,8 @@
 # short article in every other format Variorum reads (packaging/smoke-inputs: MHTML, Word, PDFs encrypted with
 # AES-256 and RC4, WARC, WACZ, and with Tesseract installed screenshots in PNG, JPEG and WebP and a scanned PDF,
 # read by OCR), notes added, listed, exported, imported and backed up, a batch run in worker processes, and the
-# window on the demo case and on pictures and PDFs shown in the Source panel, saved as PNGs.
+# window on the demo case (also on an X11 screen when Xvfb is installed) and on pictures and PDFs shown in the
+# Source panel, saved as PNGs.
 # A bundle that leaves out something one of these paths loads fails here rather than on a user's file.
 # Usage: packaging/smoke-test.sh [COMMAND]   (default: dist/variorum/variorum)
 set -euo pipefail
@@ -67,6 +68,10 @@ test -s "$out/batch/summary.csv" && test -s "$out/batch/demo.json" || fail "the 
 
 "$VARIORUM" --demo --screenshot "$out/window.png" >/dev/null
 test -s "$out/window.png"
+if command -v xvfb-run >/dev/null 2>&1; then  # an X11 screen: Qt's xcb plugin and the libraries it links load
+    QT_QPA_PLATFORM=xcb xvfb-run -a "$VARIORUM" --demo --screenshot "$out/x11.png" >/dev/null
+    test -s "$out/x11.png"
+fi
 # The Source panel shows the compared version's original: a picture Qt decodes itself, a PDF page pypdfium2 draws.
 "$VARIORUM" --screenshot "$out/pdf.png" "$inputs"/page.html "$inputs"/aes256.pdf >/dev/null
 test -s "$out/pdf.png"

@@ -15,6 +15,8 @@ fi
 "$VENV/bin/python" -m pip install --progress-bar on "pyinstaller>=6" .
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/variorum.spec
+# Qt answers collation, case and time-zone questions the same with the bundle's trimmed ICU data.
+"$VENV/bin/python" packaging/check-icu.py dist/variorum/_internal/PySide6/Qt/lib
 packaging/smoke-test.sh "$VENV/bin/variorum"  # the wheel, as pip installed it
 packaging/smoke-test.sh dist/variorum/variorum  # the bundle
 echo "Bundle ready: dist/variorum/ ($(du -sh dist/variorum | cut -f1); run dist/variorum/variorum)"

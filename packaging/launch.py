@@ -1,7 +1,7 @@
 """Entry point of the frozen app: the same `variorum` command as the installed package.
 
 With VARIORUM_IMPORT_LOG=PATH the bundle writes, on exit, every Python module it imported and every shared
-library it mapped (its own import log), which is how `packaging/measure-bundle.sh` finds what a build may leave out.
+library it mapped (its own import log), which is how `packaging/unused.py` finds what a build may leave out.
 """
 
 import os

@@ -74,3 +74,30 @@ def test_docx_whose_zip_headers_understate_its_size_is_refused_in_bounded_memory
     assert [v["error"] is None for v in report["versions"]] == [True, True, False]
     assert report["summary"]["substantive_differences"] >= 1
     assert peak < PEAK_BOUND_KB
+
+
+_RUN_WITH_CASE_LIMIT = """
+import sys
+import variorum.core.load
+variorum.core.load.MAX_CASE_BYTES = int(sys.argv.pop(1))  # a small limit stands for the real one
+from variorum.cli_compare import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_case_past_its_total_limit_says_which_file_was_not_read_and_compares_the_others(tmp_path):
+    paths = []
+    for name, day in (("a.txt", "Wednesday"), ("b.txt", "Tuesday"), ("c.txt", "Monday")):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(ARTICLE.replace("Wednesday", day) * 400, encoding="utf-8")  # 37 KB each
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop")}
+    out = subprocess.run([sys.executable, "-c", _RUN_WITH_CASE_LIMIT, str(100 * 1024), *map(str, paths),
+                          "--format", "json"], capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().splitlines() == [
+        "variorum compare: v3 c.txt: Not read: the case already holds 75 KB of files and one case reads at most "
+        "100 KB in all (this file is 37 KB). The other versions are compared; compare this file with fewer or "
+        "smaller versions."]
+    report = json.loads(out.stdout)
+    assert [v["error"] is None for v in report["versions"]] == [True, True, False]
+    assert report["summary"]["substantive_differences"] >= 1

@@ -27,7 +27,7 @@ _SALIENT = re.compile(r"(^|[.!?:\"“”\n]\s*)?\b([A-Z][\w'’-]{2,}|\d[\d.,%]*
 @dataclass(frozen=True)
 class Profile:
     text: str
-    shingles: frozenset[tuple[str, ...]]
+    shingles: frozenset[int]  # the hashes of its word 3-grams: set operations on them need no tuple compared
     words: int
 
     @functools.cached_property
@@ -40,7 +40,7 @@ class Profile:
 def profile(text: str, normalized: str | None = None) -> Profile:
     """``normalized`` may be given when the caller already has the text in normal form."""
     words = _WORD.findall(normalize_text(text) if normalized is None else normalized)
-    shingles = frozenset(zip(words, words[1:], words[2:], strict=False))
+    shingles = frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
     return Profile(text, shingles, len(words))
 
 
@@ -72,9 +72,17 @@ def pick_base(profiles: dict[str, Profile], dates: dict[str, str | None] | None 
     ids = list(profiles)
     if not ids:
         return None
+    # containment is symmetric: each pair of versions is measured once (half the work of asking each version
+    # about every other)
+    alike: dict[str, set[str]] = {vid: {vid} for vid in ids}
+    for i, vid in enumerate(ids):
+        for o in ids[i + 1:]:
+            if containment(profiles[vid], profiles[o]) >= SAME_ARTICLE_MIN:
+                alike[vid].add(o)
+                alike[o].add(vid)
     best_group: list[str] = []
     for vid in ids:
-        group = [o for o in ids if o == vid or containment(profiles[vid], profiles[o]) >= SAME_ARTICLE_MIN]
+        group = [o for o in ids if o in alike[vid]]
         if len(group) > len(best_group):
             best_group = group
     longest = max(profiles[v].words for v in best_group)

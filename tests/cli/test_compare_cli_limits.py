@@ -76,6 +76,47 @@ def test_docx_whose_zip_headers_understate_its_size_is_refused_in_bounded_memory
     assert peak < PEAK_BOUND_KB
 
 
+def docx_with_xml(megabytes: int) -> bytes:
+    """A real Word document whose body holds ``megabytes`` MB of XML: paragraphs of varied words, as a very long
+    document has them (compressed about seven times over, as Word's own files are: not a zip bomb)."""
+    import random
+
+    import docx
+
+    rng = random.Random(5)
+    words = ARTICLE.split()
+    chunk = "".join(f'<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">'
+                    f'{" ".join(rng.choice(words) for _ in range(12))} {rng.randrange(10**6)}</w:t></w:r></w:p>'
+                    for _ in range(5000)).encode()
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    out = io.BytesIO()
+    with zipfile.ZipFile(blank) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info))
+        body = src.read("word/document.xml")
+        cut = body.index(b"<w:body>") + len(b"<w:body>")
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(body[:cut])
+            for _ in range(megabytes * (1 << 20) // len(chunk) + 1):
+                part.write(chunk)
+            part.write(body[cut:])
+    return out.getvalue()
+
+
+def test_docx_with_more_xml_than_can_be_read_in_bounded_memory_is_refused_with_the_limit(tmp_path):
+    huge = tmp_path / "book.docx"
+    huge.write_bytes(docx_with_xml(150))
+    messages, peak, report = compare_measured(tmp_path, huge)
+    assert messages == ["variorum compare: v3 book.docx: This Word document's text and layout (its XML) unpack to "
+                        "more than 64 MB (the limit, so that it can be read in bounded time and memory); it was not "
+                        "opened. Save the part to compare as a separate document, or as plain text."]
+    assert [v["error"] is None for v in report["versions"]] == [True, True, False]
+    assert report["summary"]["substantive_differences"] >= 1
+    assert peak < PEAK_BOUND_KB
+
+
 _RUN_WITH_CASE_LIMIT = """
 import sys
 import variorum.core.load

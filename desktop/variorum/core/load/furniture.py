@@ -193,8 +193,10 @@ class _Blocks:
         self.joined = "\n".join(words for words, _reason in blocks)
 
     def reason(self, para: str) -> str | None:
+        if not self.reasons:  # a page without furniture blocks, or a file that is not a web page
+            return None
         words = word_key(para)
-        if not words or not self.reasons:
+        if not words:
             return None
         if len(words.split()) < MIN_MATCH_WORDS:
             return self.whole.get(words)

@@ -8,6 +8,7 @@ import pytest
 from variorum.core import load
 from variorum.core.case import load_case
 
+SHIPPED_CASE_LIMIT = load.MAX_CASE_BYTES  # read before any test lowers it
 SENTENCE = "The council voted on Tuesday to keep the central library open until ten in the evening. "
 LIMIT = 64 * 1024
 
@@ -66,3 +67,8 @@ def test_a_file_over_the_file_limit_is_told_so_whatever_the_case_holds(tmp_path,
     monkeypatch.setattr(load, "MAX_FILE_BYTES", 20 * 1024)
     case = load_case([write(tmp_path, "a.txt", 10), write(tmp_path, "b.txt", 60)])
     assert case.versions[1].error == "The file is too large to compare (61440 bytes; the limit is 20480 bytes)."
+
+
+def test_the_limits_as_shipped_let_a_case_hold_a_file_at_the_file_limit_and_other_versions():
+    assert SHIPPED_CASE_LIMIT == 64 * 1024 * 1024
+    assert SHIPPED_CASE_LIMIT - load.MAX_FILE_BYTES >= 10 * 1024 * 1024

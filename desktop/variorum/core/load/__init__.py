@@ -28,7 +28,9 @@ from variorum.core.model import Version
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_CASE_BYTES = 100 * 1024 * 1024  # every file of one case together, as read (a web archive: its captured pages)
+# every file of one case together, as read (a web archive: its captured pages): one file at the limit and a few
+# versions of ordinary size
+MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_FOLDER_VERSIONS = 50  # the most files opened from one folder: more panes than this cannot be laid out or read
 EMPTY_FOLDER = ("This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx, "
                 ".warc, .wacz, .png, .jpg, .webp).")

@@ -171,13 +171,22 @@ class Context:
             op = other[max(ospan[0], d.other.start - AROUND_CHARS):min(ospan[1], d.other.end + AROUND_CHARS)]
             return fuzz.ratio(normalize_text(bp), normalize_text(op))
         at = (d.version, bspan, ospan)
-        if at not in self._span_similarities:  # the paragraphs' texts are cut out once per pair of places
-            bp, op = base[bspan[0]:bspan[1]], other[ospan[0]:ospan[1]]
-            key = (bp, op)
+        if at not in self._span_similarities:  # each paragraph is cut out and normalized once, however many
+            key = (self._normal_paragraph(self.base_id or "", bspan), self._normal_paragraph(d.version, ospan))
             if key not in self._similarities:  # versions sharing a paragraph share its score
-                self._similarities[key] = fuzz.ratio(normalize_text(bp), normalize_text(op))
+                self._similarities[key] = fuzz.ratio(*key)
             self._span_similarities[at] = self._similarities[key]
         return self._span_similarities[at]
+
+    def _normal_paragraph(self, vid: str, span: tuple[int, int]) -> str:
+        """A paragraph of a version in normal form (changes paired with it ask for it again and again)."""
+        if (vid, span) not in self._normal_paragraphs:
+            self._normal_paragraphs[(vid, span)] = normalize_text(self.version(vid).text[span[0]:span[1]])
+        return self._normal_paragraphs[(vid, span)]
+
+    @cached_property
+    def _normal_paragraphs(self) -> dict[tuple[str, tuple[int, int]], str]:
+        return {}
 
     @cached_property
     def _similarities(self) -> dict[tuple[str, str], float]:

@@ -28,6 +28,8 @@ from variorum.core.model import Version
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# the text one version may hold: comparing a text costs about 10 s and 80 MB of memory per million characters
+MAX_TEXT_CHARS = 10_000_000
 # every file of one case together, as read (a web archive: its captured pages): one file at the limit and a few
 # versions of ordinary size
 MAX_CASE_BYTES = 64 * 1024 * 1024
@@ -191,6 +193,9 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
         return base(encoding=None, text="", warnings=notes,
                     error=f"Could not read this {FORMAT_NAMES[fmt]} file: {type(exc).__name__}: {exc}")
     warnings = notes + extracted.warnings
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        return base(encoding=extracted.encoding, text="", metadata=extracted.metadata, warnings=warnings,
+                    error=too_much_text(len(extracted.text)))
     if not extracted.text.strip():
         return base(encoding=extracted.encoding, text="", metadata=extracted.metadata,
                     warnings=warnings, error="No text could be extracted from this file.")
@@ -301,6 +306,13 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
             versions += loaded
             done += 1
     return note_duplicates(versions)
+
+
+def too_much_text(chars: int) -> str:
+    """What the user is told when a file holds more text than one version can be compared with."""
+    return (f"This file holds too much text to compare ({chars:,} characters; the limit is {MAX_TEXT_CHARS:,}, as "
+            "comparing more would take many minutes and gigabytes of memory). Compare a part of it, saved as a "
+            "separate file.")
 
 
 def too_many_files(count: int) -> str:

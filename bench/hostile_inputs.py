@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "core" / "load"))
 sys.path.append(str(ROOT / "tests" / "cli"))
-from test_compare_cli_limits import docx_with_lying_sizes  # noqa: E402  (the tests' forged DOCX)
+from test_compare_cli_limits import docx_with_lying_sizes, docx_with_xml  # noqa: E402  (the tests' DOCX files)
 
 from conftest import build_pdf  # noqa: E402  (the tests' real-PDF builder)
 
@@ -115,10 +115,23 @@ def _words(count: int, seed: int) -> str:
     return " ".join(rng.choice(words) for _ in range(count))
 
 
-def _huge_html(folder: Path) -> Path:
-    paragraphs = "".join(f"<p>{_words(60, n)}</p>\n" for n in range(20000))  # about 8 MB
-    (folder / "huge.html").write_text(f"<html><body><nav>Home</nav><article>{paragraphs}</article></body></html>")
+def _html(folder: Path, paragraphs: int) -> Path:
+    body = "".join(f"<p>{_words(60, n)}</p>\n" for n in range(paragraphs))  # about 400 bytes each
+    (folder / "huge.html").write_text(f"<html><body><nav>Home</nav><article>{body}</article></body></html>")
     return folder / "huge.html"
+
+
+def _huge_html(folder: Path) -> Path:
+    return _html(folder, 20000)  # about 8 MB
+
+
+def _huger_html(folder: Path) -> Path:
+    return _html(folder, 38000)  # about 15 MB
+
+
+def _xml_docx(folder: Path) -> Path:
+    (folder / "book.docx").write_bytes(docx_with_xml(150))  # 150 MB of XML, about 20 MB on disk
+    return folder / "book.docx"
 
 
 def _single_line(folder: Path) -> Path:
@@ -138,7 +151,7 @@ CASES = [("damaged UTF-8 (3 bytes)", _damaged_utf8), ("UTF-16 without BOM", _utf
          ("link to /dev/zero", _dev_zero), ("socket", _socket), ("link loop", _link_loop),
          ("PDF decompression bomb", _bomb_pdf), ("PDF cut at 70%", _truncated_pdf),
          ("AES PDF, no open password", _aes_pdf), ("DOCX, sizes understated", _forged_docx),
-         ("HTML page of 8 MB", _huge_html), ("5 MB in one line", _single_line), ("folder of 5000 files", _many_files)]
+         ("DOCX, 150 MB of XML", _xml_docx), ("HTML page of 8 MB", _huge_html), ("HTML page of 15 MB", _huger_html), ("5 MB in one line", _single_line), ("folder of 5000 files", _many_files)]
 
 
 def run_case(folder: Path, make, source: Path, timeout: float) -> tuple[str, bool, float, int]:

@@ -74,3 +74,71 @@ def test_docx_whose_zip_headers_understate_its_size_is_refused_in_bounded_memory
     assert [v["error"] is None for v in report["versions"]] == [True, True, False]
     assert report["summary"]["substantive_differences"] >= 1
     assert peak < PEAK_BOUND_KB
+
+
+def docx_with_xml(megabytes: int) -> bytes:
+    """A real Word document whose body holds ``megabytes`` MB of XML: paragraphs of varied words, as a very long
+    document has them (compressed about seven times over, as Word's own files are: not a zip bomb)."""
+    import random
+
+    import docx
+
+    rng = random.Random(5)
+    words = ARTICLE.split()
+    chunk = "".join(f'<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">'
+                    f'{" ".join(rng.choice(words) for _ in range(12))} {rng.randrange(10**6)}</w:t></w:r></w:p>'
+                    for _ in range(5000)).encode()
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    out = io.BytesIO()
+    with zipfile.ZipFile(blank) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info))
+        body = src.read("word/document.xml")
+        cut = body.index(b"<w:body>") + len(b"<w:body>")
+        with z.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(body[:cut])
+            for _ in range(megabytes * (1 << 20) // len(chunk) + 1):
+                part.write(chunk)
+            part.write(body[cut:])
+    return out.getvalue()
+
+
+def test_docx_with_more_xml_than_can_be_read_in_bounded_memory_is_refused_with_the_limit(tmp_path):
+    huge = tmp_path / "book.docx"
+    huge.write_bytes(docx_with_xml(150))
+    messages, peak, report = compare_measured(tmp_path, huge)
+    assert messages == ["variorum compare: v3 book.docx: This Word document's text and layout (its XML) unpack to "
+                        "more than 64 MB (the limit, so that it can be read in bounded time and memory); it was not "
+                        "opened. Save the part to compare as a separate document, or as plain text."]
+    assert [v["error"] is None for v in report["versions"]] == [True, True, False]
+    assert report["summary"]["substantive_differences"] >= 1
+    assert peak < PEAK_BOUND_KB
+
+
+_RUN_WITH_CASE_LIMIT = """
+import sys
+import variorum.core.load
+variorum.core.load.MAX_CASE_BYTES = int(sys.argv.pop(1))  # a small limit stands for the real one
+from variorum.cli_compare import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_case_past_its_total_limit_says_which_file_was_not_read_and_compares_the_others(tmp_path):
+    paths = []
+    for name, day in (("a.txt", "Wednesday"), ("b.txt", "Tuesday"), ("c.txt", "Monday")):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(ARTICLE.replace("Wednesday", day) * 400, encoding="utf-8")  # 37 KB each
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop")}
+    out = subprocess.run([sys.executable, "-c", _RUN_WITH_CASE_LIMIT, str(100 * 1024), *map(str, paths),
+                          "--format", "json"], capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().splitlines() == [
+        "variorum compare: v3 c.txt: Not read: the case already holds 75 KB of files and one case reads at most "
+        "100 KB in all (this file is 37 KB). The other versions are compared; compare this file with fewer or "
+        "smaller versions."]
+    report = json.loads(out.stdout)
+    assert [v["error"] is None for v in report["versions"]] == [True, True, False]
+    assert report["summary"]["substantive_differences"] >= 1

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from variorum.core.compare import BaseNotFound, CancelFn, Cancelled, ProgressFn, compare_versions
-from variorum.core.load import load_pasted, load_paths, note_duplicates
+from variorum.core.load import case_bytes, load_pasted, load_paths, note_duplicates
 from variorum.core.model import Comparison, Options, Version
 
 if TYPE_CHECKING:  # the notes are read only when there is a store
@@ -60,7 +60,8 @@ class Case:
             url: str | None = None) -> list[Version]:
         """Read files (a folder adds every supported file in it, or one error when it has none; a web archive
         every captured page, or those of ``url``) and pasted texts; the new versions, in load order, are appended
-        to the case and returned."""
+        to the case and returned. A case reads at most ``load.MAX_CASE_BYTES`` in all: a file or text that would
+        take it past the limit is a version with that error, and the others are read."""
         pasted = list(pasted)
         stop = cancelled or (lambda: False)
 
@@ -70,10 +71,12 @@ class Case:
             if progress is not None:
                 progress(LOAD_SHARE * index / max(1, total + len(pasted)), f"Reading {path.name}")
 
-        added = load_paths(list(paths), first_id=self._next_id, before_file=before_file, url=url)
+        held = case_bytes(self.versions)  # counted against the limit of what one case reads in all
+        added = load_paths(list(paths), first_id=self._next_id, before_file=before_file, url=url, held=held)
         already = sum(1 for v in self.versions if v.path is None)
         for n, text in enumerate(pasted, start=already + 1):
-            added.append(load_pasted(text, version_id=f"v{self._next_id + len(added)}", label=f"Pasted text {n}"))
+            added.append(load_pasted(text, version_id=f"v{self._next_id + len(added)}", label=f"Pasted text {n}",
+                                     held=held + case_bytes(added)))
         added = note_duplicates([*self.versions, *added])[len(self.versions):]  # also a file the case has
         self.versions.extend(added)
         for v in added:

@@ -27,7 +27,7 @@ _SALIENT = re.compile(r"(^|[.!?:\"“”\n]\s*)?\b([A-Z][\w'’-]{2,}|\d[\d.,%]*
 @dataclass(frozen=True)
 class Profile:
     text: str
-    shingles: frozenset[tuple[str, ...]]
+    shingles: frozenset[int]  # the hashes of its word 3-grams: set operations on them need no tuple compared
     words: int
 
     @functools.cached_property
@@ -40,7 +40,7 @@ class Profile:
 def profile(text: str, normalized: str | None = None) -> Profile:
     """``normalized`` may be given when the caller already has the text in normal form."""
     words = _WORD.findall(normalize_text(text) if normalized is None else normalized)
-    shingles = frozenset(zip(words, words[1:], words[2:], strict=False))
+    shingles = frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
     return Profile(text, shingles, len(words))
 
 
@@ -48,6 +48,35 @@ def containment(a: Profile, b: Profile) -> float:
     if not a.shingles or not b.shingles:
         return 0.0
     return len(a.shingles & b.shingles) / min(len(a.shingles), len(b.shingles))
+
+
+class _Overlaps:
+    """:func:`containment` for many pairs of versions of one article, each version kept as its differences from
+    the first: versions that share most of their 3-grams are compared by the few they do not share, so measuring
+    every pair of 200 versions costs about as much as reading them once. The counts are exact.
+    """
+
+    def __init__(self, profiles: dict[str, Profile]) -> None:
+        self.profiles = profiles
+        self.reference = next(iter(profiles.values())).shingles
+        self.delta = {vid: (self.reference - p.shingles, p.shingles - self.reference) for vid, p in profiles.items()}
+
+    def shared(self, a: str, b: str) -> int:
+        """How many 3-grams versions ``a`` and ``b`` share: directly, or from what each lacks of the reference
+        and what each adds to it (|A ∩ B| = |R| - |R - A| - |R - B| + |(R - A) ∩ (R - B)| + |(A - R) ∩ (B - R)|),
+        whichever is less work."""
+        sa, sb = self.profiles[a].shingles, self.profiles[b].shingles
+        (lost_a, added_a), (lost_b, added_b) = self.delta[a], self.delta[b]
+        if min(len(lost_a), len(lost_b)) + min(len(added_a), len(added_b)) >= min(len(sa), len(sb)):
+            return len(sa & sb)
+        return (len(self.reference) - len(lost_a) - len(lost_b) + len(lost_a & lost_b)
+                + len(added_a & added_b))
+
+    def containment(self, a: str, b: str) -> float:
+        sa, sb = self.profiles[a].shingles, self.profiles[b].shingles
+        if not sa or not sb:
+            return 0.0
+        return self.shared(a, b) / min(len(sa), len(sb))
 
 
 def classify(base: Profile, other: Profile) -> Relation:
@@ -72,9 +101,18 @@ def pick_base(profiles: dict[str, Profile], dates: dict[str, str | None] | None 
     ids = list(profiles)
     if not ids:
         return None
+    # containment is symmetric: each pair of versions is measured once (half the work of asking each version
+    # about every other), and by what the two versions do not share when that is less
+    overlaps = _Overlaps(profiles)
+    alike: dict[str, set[str]] = {vid: {vid} for vid in ids}
+    for i, vid in enumerate(ids):
+        for o in ids[i + 1:]:
+            if overlaps.containment(vid, o) >= SAME_ARTICLE_MIN:
+                alike[vid].add(o)
+                alike[o].add(vid)
     best_group: list[str] = []
     for vid in ids:
-        group = [o for o in ids if o == vid or containment(profiles[vid], profiles[o]) >= SAME_ARTICLE_MIN]
+        group = [o for o in ids if o in alike[vid]]
         if len(group) > len(best_group):
             best_group = group
     longest = max(profiles[v].words for v in best_group)

@@ -77,6 +77,7 @@ def test_oversized_unpacked_content_is_refused(make_docx, monkeypatch):
 def test_limits_as_shipped():
     assert docx_loader.human_size(docx_loader.MAX_UNPACKED_BYTES) == "200 MB"
     assert docx_loader.MAX_RATIO == 100
+    assert docx_loader.human_size(docx_loader.MAX_XML_BYTES) == "64 MB"
 
 
 def test_random_bytes_named_docx():

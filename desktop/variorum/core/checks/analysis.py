@@ -78,9 +78,11 @@ class TextAnalysis:
 
     def paragraph_before(self, offset: int) -> str:
         """The text of the last paragraph starting at or before ``offset`` ("" before the first)."""
+        span = self.paragraph_span_before(offset)
+        return self.text[span[0]:span[1]] if span else ""
+
+    def paragraph_span_before(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the last paragraph starting at or before ``offset`` (None before the first)."""
         paras, starts = self._paragraphs
         i = bisect.bisect_right(starts, offset) - 1
-        if i < 0:
-            return ""
-        s, e = paras[i]
-        return self.text[s:e]
+        return paras[i] if i >= 0 else None

@@ -7,6 +7,7 @@ properties, freed with the run.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -24,6 +25,11 @@ from variorum.core.normalize import normalize_text, strip_urls
 ALIGNED_MIN_SIMILARITY = 60.0
 # Categories of substantive difference the quote, number and name checks never look at.
 IGNORED_CATEGORIES = frozenset({"punctuation", "hyphenation", "order"})
+# A paragraph longer than this (a text without paragraph breaks, a page of megabytes on one line) is compared
+# only around each difference, this many characters either side: comparing it whole, for every version, would
+# take time growing with the square of its length.
+LONG_PARAGRAPH = 20_000
+AROUND_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,24 @@ class Context:
         return self._metadata_spans[vid]
 
     def in_metadata(self, vid: str, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.metadata_spans(vid))
+        """Whether [start, end) lies inside one of the version's metadata spans (found by position: a page of
+        thousands of links costs no more per difference than a page of a few)."""
+        starts, reach = self._metadata_reach.get(vid, ((), ()))
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and reach[i - 1] >= end
+
+    @cached_property
+    def _metadata_reach(self) -> dict[str, tuple[list[int], list[int]]]:
+        """For each version: its metadata spans' starts in order, and the furthest end of any span starting at
+        or before each of them."""
+        out: dict[str, tuple[list[int], list[int]]] = {}
+        for vid, spans in self._metadata_spans.items():
+            spans = sorted(spans)
+            reach: list[int] = []
+            for _s, e in spans:
+                reach.append(max(e, reach[-1]) if reach else e)
+            out[vid] = ([s for s, _ in spans], reach)
+        return out
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -127,16 +150,11 @@ class Context:
         """How alike the base and other paragraphs around a difference are (0–100)."""
         if self.base_id is None or self.base_id not in self._by_id:
             return 0.0
-        bp = self.text(self.base_id).paragraph_before(d.base.start)
-        op = self.text(d.version).paragraph_before(d.other.start)
-        if not bp or not op:
+        bspan = self.text(self.base_id).paragraph_span_before(d.base.start)
+        ospan = self.text(d.version).paragraph_span_before(d.other.start)
+        if bspan is None or ospan is None or bspan[0] == bspan[1] or ospan[0] == ospan[1]:
             return 0.0
-        key = (bp, op)
-        if key not in self._similarities:  # versions sharing a paragraph share its score
-            from rapidfuzz import fuzz  # loaded only when a check asks
-
-            self._similarities[key] = fuzz.ratio(normalize_text(bp), normalize_text(op))
-        score = self._similarities[key]
+        score = self._paragraph_similarity(d, bspan, ospan)
         if score >= ALIGNED_MIN_SIMILARITY:
             return score
         # a paragraph that lost or gained clauses around an unchanged one ("More than 20 miles cleared; 12
@@ -144,8 +162,38 @@ class Context:
         return max(score, local_similarity(self.version(self.base_id).text, d.base.start, d.base.end,
                                            self.version(d.version).text, d.other.start, d.other.end))
 
+    def _paragraph_similarity(self, d: Difference, bspan: tuple[int, int], ospan: tuple[int, int]) -> float:
+        from rapidfuzz import fuzz  # loaded only when a check asks
+
+        base, other = self.version(self.base_id or "").text, self.version(d.version).text
+        if max(bspan[1] - bspan[0], ospan[1] - ospan[0]) > LONG_PARAGRAPH:  # only the words around the change
+            bp = base[max(bspan[0], d.base.start - AROUND_CHARS):min(bspan[1], d.base.end + AROUND_CHARS)]
+            op = other[max(ospan[0], d.other.start - AROUND_CHARS):min(ospan[1], d.other.end + AROUND_CHARS)]
+            return fuzz.ratio(normalize_text(bp), normalize_text(op))
+        at = (d.version, bspan, ospan)
+        if at not in self._span_similarities:  # each paragraph is cut out and normalized once, however many
+            key = (self._normal_paragraph(self.base_id or "", bspan), self._normal_paragraph(d.version, ospan))
+            if key not in self._similarities:  # versions sharing a paragraph share its score
+                self._similarities[key] = fuzz.ratio(*key)
+            self._span_similarities[at] = self._similarities[key]
+        return self._span_similarities[at]
+
+    def _normal_paragraph(self, vid: str, span: tuple[int, int]) -> str:
+        """A paragraph of a version in normal form (changes paired with it ask for it again and again)."""
+        if (vid, span) not in self._normal_paragraphs:
+            self._normal_paragraphs[(vid, span)] = normalize_text(self.version(vid).text[span[0]:span[1]])
+        return self._normal_paragraphs[(vid, span)]
+
+    @cached_property
+    def _normal_paragraphs(self) -> dict[tuple[str, tuple[int, int]], str]:
+        return {}
+
     @cached_property
     def _similarities(self) -> dict[tuple[str, str], float]:
+        return {}
+
+    @cached_property
+    def _span_similarities(self) -> dict[tuple[str, tuple[int, int], tuple[int, int]], float]:
         return {}
 
     @cached_property
@@ -248,13 +296,28 @@ LOCAL_WORDS = 5
 LOCAL_MIN_WORDS = 4
 
 
+LOCAL_REACH = 300  # characters read either side first; more only when they hold fewer than five whole words
+
+
 def _local_words(text: str, start: int, end: int) -> list[str]:
-    """Up to five words either side of [start, end), inside its paragraph, in normal form."""
-    lead = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    before = re.findall(r"\w+", normalize_text(text[lead:start]))[-LOCAL_WORDS:]
-    after = re.findall(r"\w+", normalize_text(text[end:stop if stop >= 0 else len(text)]))[:LOCAL_WORDS]
-    return before + ["|"] + after
+    """Up to five words either side of [start, end), inside its paragraph, in normal form. Only the characters
+    near the span are read (unless the words there are very long), however long the line."""
+    lo, hi = max(0, start - LOCAL_REACH), min(len(text), end + LOCAL_REACH)
+    lead = text.rfind("\n", lo, start) + 1 or lo
+    stop = text.find("\n", end, hi)
+    stop = stop if stop >= 0 else hi
+    before = re.findall(r"\w+", normalize_text(text[lead:start]))
+    if lead == lo > 0 and text[lo - 1] != "\n":  # cut inside the line: the first word may be cut too
+        before = before[1:]
+        if len(before) < LOCAL_WORDS:
+            before = re.findall(r"\w+", normalize_text(text[text.rfind("\n", 0, start) + 1:start]))
+    after = re.findall(r"\w+", normalize_text(text[end:stop]))
+    if stop == hi < len(text) and text[hi] != "\n":
+        after = after[:-1]
+        if len(after) < LOCAL_WORDS:
+            line_end = text.find("\n", end)
+            after = re.findall(r"\w+", normalize_text(text[end:line_end if line_end >= 0 else len(text)]))
+    return before[-LOCAL_WORDS:] + ["|"] + after[:LOCAL_WORDS]
 
 
 def local_similarity(a: str, a_start: int, a_end: int, b: str, b_start: int, b_end: int) -> float:
@@ -277,11 +340,13 @@ def local_similarity(a: str, a_start: int, a_end: int, b: str, b_start: int, b_e
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 160) -> str:
-    """The sentence holding [start, end), shortened around the span when long, for a message."""
-    dot = text.rfind(". ", 0, start)
-    s = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, start) + 1)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    e = min(stops) + 1 if stops else len(text)
+    """The sentence holding [start, end), shortened around the span when long, for a message. Only ``limit``
+    characters either side are searched for its ends: a sentence reaching further is shortened anyway."""
+    lo, hi = max(0, start - limit - 2), min(len(text), end + limit + 2)
+    dot = text.rfind(". ", lo, start)
+    s = max(dot + 2 if dot >= 0 else lo, text.rfind("\n", lo, start) + 1)
+    stops = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi)) if i >= 0]
+    e = min(stops) + 1 if stops else hi
     lead = tail = ""
     if e - s > limit:
         if start - limit // 2 > s:

@@ -52,6 +52,9 @@ def _value(raw: str) -> Decimal | None:
 _CONVERSION = re.compile(r"(?<=[\w.])\s*\(\s*(?:about |approx\.? |c\. |~)?\d[\d.,]*\s*[^\W\d_]{1,12}\.?\s*\)")
 # the signature line of an embedded social post: "— Name (@handle) Month D, YYYY"
 EMBED_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
+# how far a signature line reaches either side of a figure in it: the pattern's longest match, with room for the
+# spaces it allows
+SIGNATURE_REACH = 400
 
 
 def without_conversions(text: str) -> str:
@@ -60,10 +63,14 @@ def without_conversions(text: str) -> str:
 
 
 def in_embed_signature(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) of ``text`` lies in the signature line of an embedded social post."""
-    lead = text.rfind("\n", 0, start) + 1
-    stop = text.find("\n", end)
-    for m in EMBED_SIGNATURE.finditer(text, lead, stop if stop >= 0 else len(text)):
+    """Whether [start, end) of ``text`` lies in the signature line of an embedded social post. Only the line's
+    part within reach of the span is read: a figure on a line of megabytes costs no more than on a short one."""
+    if end - start > SIGNATURE_REACH:
+        return False
+    lo, hi = max(0, start - SIGNATURE_REACH), min(len(text), end + SIGNATURE_REACH)
+    lead = text.rfind("\n", lo, start) + 1 or lo  # the line's start, or as far back as a signature reaches
+    stop = text.find("\n", end, hi)
+    for m in EMBED_SIGNATURE.finditer(text, lead, stop if stop >= 0 else hi):
         if m.start() <= start and end <= m.end():
             return True
     return False

@@ -82,6 +82,11 @@ class Quotations:
     def _starts(self) -> list[int]:
         return [q.start for q in self.quotes]
 
+    @cached_property
+    def ends(self) -> list[int]:
+        """Where each quotation ends, in order (the quotations never overlap)."""
+        return [q.end for q in self.quotes]
+
     def _before(self, pos: int) -> Quote | None:
         i = bisect.bisect_right(self._starts, pos) - 1
         return self.quotes[i] if i >= 0 else None
@@ -124,7 +129,8 @@ def attribution_span(text: str, q: Quote) -> tuple[int, int] | None:
     after = text[q.end:min(after_end, q.end + 160)]
     if SPEECH_VERBS.search(after):
         return q.end, q.end + len(after)
-    lead_start = max(text.rfind(".", 0, q.start), text.rfind("\n", 0, q.start), q.start - 160) + 1
+    reach = max(0, q.start - 160)  # the lead-in is at most 160 characters: nothing further back is read
+    lead_start = max(text.rfind(".", reach, q.start), text.rfind("\n", reach, q.start), q.start - 160) + 1
     lead = text[lead_start:q.start]
     if SPEECH_VERBS.search(lead) or lead.rstrip().endswith(":"):
         return lead_start, q.start

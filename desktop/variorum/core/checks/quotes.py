@@ -30,7 +30,7 @@ def _speaker_change(quotations: Quotations, start: int, end: int, changed: str) 
     if not any(w not in TITLES for w in re.findall(r"\b[A-Z][\w'’-]+", changed)):
         return None
     text, quotes = quotations.text, quotations.quotes
-    first = max(0, bisect.bisect_left([q.end for q in quotes], start - 200))
+    first = max(0, bisect.bisect_left(quotations.ends, start - 200))
     for q in quotes[first:]:
         if q.start > end + 200:
             break

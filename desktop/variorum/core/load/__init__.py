@@ -21,20 +21,26 @@ from variorum.core.load.duplicates import note_duplicates
 from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
-from variorum.core.load.files import TooLarge, read_regular_file
+from variorum.core.load.files import CaseFull, TooLarge, read_regular_file
 from variorum.core.load.furniture import find_furniture
 from variorum.core.load.labels import visible_label
 from variorum.core.model import Version
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
+# the text one version may hold: comparing a text costs about 10 s and 80 MB of memory per million characters
+MAX_TEXT_CHARS = 10_000_000
+# every file of one case together, as read (a web archive: its captured pages): one file at the limit and a few
+# versions of ordinary size
+MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_FOLDER_VERSIONS = 50  # the most files opened from one folder: more panes than this cannot be laid out or read
 EMPTY_FOLDER = ("This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx, "
                 ".warc, .wacz, .png, .jpg, .webp).")
 
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",
-           "load_versions", "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES"]
+           "load_versions", "expand_paths", "folder_files", "detect_format", "note_duplicates", "EXTENSIONS", "MAX_FILE_BYTES",
+           "MAX_CASE_BYTES", "case_bytes"]
 
 
 def known_suffix(name: str | Path) -> str:
@@ -187,6 +193,9 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
         return base(encoding=None, text="", warnings=notes,
                     error=f"Could not read this {FORMAT_NAMES[fmt]} file: {type(exc).__name__}: {exc}")
     warnings = notes + extracted.warnings
+    if len(extracted.text) > MAX_TEXT_CHARS:
+        return base(encoding=extracted.encoding, text="", metadata=extracted.metadata, warnings=warnings,
+                    error=too_much_text(len(extracted.text)))
     if not extracted.text.strip():
         return base(encoding=extracted.encoding, text="", metadata=extracted.metadata,
                     warnings=warnings, error="No text could be extracted from this file.")
@@ -195,39 +204,60 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
                 warnings=warnings, ocr=extracted.ocr, furniture=furniture, page_text=extracted.page_text)
 
 
-def load_file(path: Path, *, version_id: str) -> Version:
-    """Read one file; anything but a regular file of at most ``MAX_FILE_BYTES``, and whatever else goes wrong, is
-    reported in ``Version.error`` (and logged, without a traceback)."""
-    version = _read_file(Path(path), version_id=version_id)
+def load_file(path: Path, *, version_id: str, room: int | None = None) -> Version:
+    """Read one file; anything but a regular file of at most ``MAX_FILE_BYTES`` (and at most ``room`` bytes, what
+    the case may still read), and whatever else goes wrong, is reported in ``Version.error`` (and logged, without
+    a traceback)."""
+    version = _read_file(Path(path), version_id=version_id, room=room)
     if version.error:
         log.info("Could not read %s: %s", path, version.error)
     return version
 
 
-def _read_file(path: Path, *, version_id: str) -> Version:
+def _read_file(path: Path, *, version_id: str, room: int | None = None) -> Version:
     label = visible_label(path.name or str(path))
+    limit = MAX_FILE_BYTES if room is None else max(0, min(room, MAX_FILE_BYTES))
     try:
-        raw = read_regular_file(path, MAX_FILE_BYTES)
+        raw = read_regular_file(path, limit)
     except LoadError as exc:
         too_large = exc if isinstance(exc, TooLarge) else None
+        error = str(exc)
+        if too_large is not None and room is not None and limit < MAX_FILE_BYTES and \
+                (too_large.size or 0) <= MAX_FILE_BYTES:  # within the file limit, past what the case may still read
+            error = str(CaseFull(too_large.size, MAX_CASE_BYTES - room, MAX_CASE_BYTES))
         return Version(id=version_id, label=label, path=str(path), sha256="",
                        format=detect_format(label, b"") if too_large is not None else "unknown", encoding=None, text="",
-                       error=str(exc), size=too_large.size if too_large is not None else None)
+                       error=error, size=too_large.size if too_large is not None else None)
     return load_bytes(raw, version_id=version_id, label=label, path=str(path))
 
 
-def load_versions(path: Path, *, first_id: int, url: str | None = None) -> list[Version]:
+def load_versions(path: Path, *, first_id: int, url: str | None = None, room: int | None = None) -> list[Version]:
     """The versions one file holds: one for most files, one per captured page for a web archive (ids from
-    ``v{first_id}`` on)."""
+    ``v{first_id}`` on); a file of more than ``room`` bytes (what the case may still read) is not read."""
     if path.is_file() and capture_versions.capture_kind(path):
+        size = path.stat().st_size
+        if room is not None and size > room:
+            return [Version(id=f"v{first_id}", label=visible_label(path.name), path=str(path), sha256="",
+                            format="html", encoding=None, text="", size=size,
+                            error=str(CaseFull(size, MAX_CASE_BYTES - room, MAX_CASE_BYTES)))]
         return capture_versions.load_capture(path, first_id=first_id, load_html=load_bytes, url=url)
-    return [load_file(path, version_id=f"v{first_id}")]
+    return [load_file(path, version_id=f"v{first_id}", room=room)]
 
 
-def load_pasted(text: str, *, version_id: str, label: str = "Pasted text") -> Version:
-    """A version made from text the user pasted (no file behind it)."""
+def load_pasted(text: str, *, version_id: str, label: str = "Pasted text", held: int = 0) -> Version:
+    """A version made from text the user pasted (no file behind it); refused when it would take a case holding
+    ``held`` bytes past :data:`MAX_CASE_BYTES`."""
     raw = text.encode("utf-8")
+    room = MAX_CASE_BYTES - held
+    if len(raw) > room:
+        return Version(id=version_id, label=label, path=None, sha256=sha256_of(raw), format="text", encoding=None,
+                       text="", size=len(raw), error=str(CaseFull(len(raw), MAX_CASE_BYTES - room, MAX_CASE_BYTES)))
     return load_bytes(raw, version_id=version_id, label=label, fmt="text")
+
+
+def case_bytes(versions: Iterable[Version]) -> int:
+    """What the readable versions of a case took to read: counted against :data:`MAX_CASE_BYTES`."""
+    return sum(v.size or 0 for v in versions if v.ok)
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -244,14 +274,17 @@ FileHook = Callable[[int, int, Path], None]
 
 
 def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: FileHook | None = None,
-               url: str | None = None) -> list[Version]:
+               url: str | None = None, held: int = 0) -> list[Version]:
     """Load every file (directories expanded); ids are ``v{first_id}``, ``v{first_id + 1}``… in load order.
 
     A web archive gives one version per captured page (only the captures of ``url``, when given). A folder with
     nothing readable in it becomes one version carrying that error, so the user learns why; a file given twice is
     loaded twice, the second time with a warning saying so.
     ``before_file(index, total, path)`` is called before each file is read (progress, or stopping by raising).
+    A case holding ``held`` bytes reads at most :data:`MAX_CASE_BYTES` in all: a file that would take it past
+    the limit is a version with that error, and the files after it are still read.
     """
+    room = MAX_CASE_BYTES - held
     groups = [(p, folder_files(p) if p.is_dir() else [p]) for p in map(Path, paths)]
     left_out = {p: len(files) for p, files in groups if len(files) > MAX_FOLDER_VERSIONS}
     groups = [(p, files[:MAX_FOLDER_VERSIONS]) for p, files in groups]
@@ -266,12 +299,20 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
         for f in files:
             if before_file is not None:
                 before_file(done, total, f)
-            loaded = load_versions(f, first_id=first_id + len(versions), url=url)
+            loaded = load_versions(f, first_id=first_id + len(versions), url=url, room=room)
+            room -= case_bytes(loaded)
             if p in left_out and f is files[0]:
                 loaded[0] = replace(loaded[0], warnings=(too_many_files(left_out[p]), *loaded[0].warnings))
             versions += loaded
             done += 1
     return note_duplicates(versions)
+
+
+def too_much_text(chars: int) -> str:
+    """What the user is told when a file holds more text than one version can be compared with."""
+    return (f"This file holds too much text to compare ({chars:,} characters; the limit is {MAX_TEXT_CHARS:,}, as "
+            "comparing more would take many minutes and gigabytes of memory). Compare a part of it, saved as a "
+            "separate file.")
 
 
 def too_many_files(count: int) -> str:

@@ -1,8 +1,10 @@
 """DOCX: paragraphs and table cells as text (python-docx), hyperlinks kept, core properties as metadata.
 
 The ZIP container is checked before parsing: a file that would unpack to more than 200 MB, or that is compressed
-more than 100 times over, is refused as a possible zip bomb. The sizes are counted while every part is actually
-unpacked (in chunks, never all at once), not taken from the ZIP headers, which can lie.
+more than 100 times over, is refused as a possible zip bomb, and one whose XML parts (what is parsed: the text,
+styles, headers…) unpack to more than 64 MB is refused as too large to read in bounded time and memory (its
+pictures do not count). The sizes are counted while every part is actually unpacked (in chunks, never all at
+once), not taken from the ZIP headers, which can lie.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ MISMATCHED = ("This DOCX file is damaged: what it unpacks to does not match the 
 MB = 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * MB
 MAX_RATIO = 100
+MAX_XML_BYTES = 64 * MB  # parsed into a tree of about ten times its size, and about half of it becomes text
 RATIO_FLOOR_BYTES = 1 * MB  # tiny archives may be highly compressed without harm
 UNPACK_CHUNK = 1 * MB
 TITLE_SEARCH_PARAGRAPHS = 50  # a title styled as such is at the top; looking up every paragraph's style is slow
@@ -54,7 +57,11 @@ def check_zip(raw: bytes) -> None:
                             f"{human_size(MAX_UNPACKED_BYTES)}); it was not opened, as it may be a zip bomb.")
         if "word/document.xml" not in {i.filename for i in infos}:
             raise LoadError("This ZIP file is not a Word document (it has no word/document.xml).")
-        total = _unpacked_size(archive, ceiling=MAX_UNPACKED_BYTES)
+        total, xml = _unpacked_size(archive, ceiling=MAX_UNPACKED_BYTES)
+    if xml > MAX_XML_BYTES:
+        raise LoadError(f"This Word document's text and layout (its XML) unpack to more than "
+                        f"{human_size(MAX_XML_BYTES)} (the limit, so that it can be read in bounded time and memory); "
+                        "it was not opened. Save the part to compare as a separate document, or as plain text.")
     if total > MAX_UNPACKED_BYTES:
         raise LoadError(f"This DOCX file unpacks to more than {human_size(MAX_UNPACKED_BYTES)} (the limit); it was "
                         "not opened, as it may be a zip bomb.")
@@ -64,24 +71,27 @@ def check_zip(raw: bytes) -> None:
                         "it was not opened, as it may be a zip bomb.")
 
 
-def _unpacked_size(archive: zipfile.ZipFile, ceiling: int) -> int:
-    """The bytes the archive's parts really unpack to, counted chunk by chunk; stops just past ``ceiling``. The
-    sizes the ZIP headers state are not trusted: a part that unpacks to more or less than its header says, or to
-    other bytes than its checksum, is refused before anything reads it whole."""
-    total = 0
+def _unpacked_size(archive: zipfile.ZipFile, ceiling: int) -> tuple[int, int]:
+    """The bytes the archive's parts really unpack to, all of them and the XML parts alone, counted chunk by chunk;
+    stops just past ``ceiling``, or past :data:`MAX_XML_BYTES` of XML. The sizes the ZIP headers state are not
+    trusted: a part that unpacks to more or less than its header says, or to other bytes than its checksum, is
+    refused before anything reads it whole."""
+    total = xml = 0
     for info in archive.infolist():
+        parsed = info.filename.lower().endswith((".xml", ".rels"))
         try:
             with archive.open(info) as member:  # read in chunks: one read of a forged part would unpack it whole
                 while chunk := member.read(UNPACK_CHUNK):
                     total += len(chunk)
-                    if total > ceiling:
-                        return total
+                    xml += len(chunk) if parsed else 0
+                    if total > ceiling or xml > MAX_XML_BYTES:
+                        return total, xml
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, zlib.error, EOFError, OSError,
                 RuntimeError, ValueError) as exc:
             # zipfile checks each part's checksum over the bytes its header promises: a mismatch is a forged size
             forged = isinstance(exc, zipfile.BadZipFile) and str(exc).startswith("Bad CRC-32")
             raise LoadError(MISMATCHED if forged else DAMAGED) from exc
-    return total
+    return total, xml
 
 
 # Author values Office and document generators fill in when nobody is named.

@@ -27,6 +27,22 @@ class TooLarge(LoadError):
         self.size = size
 
 
+class CaseFull(LoadError):
+    """Reading the file would take the case past its total limit; ``size`` is the file's size in bytes when known."""
+
+    def __init__(self, size: int | None, used: int, limit: int) -> None:
+        stated = f"this file is {_size(size)}" if size is not None else "this file grew while it was read"
+        super().__init__(f"Not read: the case already holds {_size(used)} of files and one case reads at most "
+                         f"{_size(limit)} in all ({stated}). The other versions are compared; compare this file "
+                         "with fewer or smaller versions.")
+        self.size = size
+
+
+def _size(size: int) -> str:
+    mb = 1024 * 1024
+    return f"{size / mb:.1f}".removesuffix(".0") + " MB" if size >= mb else f"{-(-size // 1024)} KB"
+
+
 def _amount(size: int) -> str:
     mb = 1024 * 1024
     return f"{size / mb:.0f} MB" if size >= mb else f"{size} bytes"

@@ -14,6 +14,7 @@ is metadata (the metadata checks read it), not words of the article to compare.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -42,6 +43,8 @@ _CLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("related", RELATED), ("recommended", RELATED), ("more-stories", RELATED),
     ("outbrain", RELATED), ("taboola", RELATED), ("share", SHARING), ("social-links", SHARING),
 )
+_CLASS_PATTERNS = tuple((re.compile(rf"[\s_-]{re.escape(word)}(?:s|ing)?[\s_-]"), reason)
+                        for word, reason in _CLASS_WORDS)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # "— City Police (@citypolice) May 3, 2021": the attribution line closing an embedded post
@@ -120,8 +123,8 @@ def _reason(el, tag: str) -> str | None:
         return NAVIGATION
     if tag in ("html", "body", "main", "article"):
         return None
-    for word, reason in _CLASS_WORDS:
-        if re.search(rf"[\s_-]{re.escape(word)}(?:s|ing)?[\s_-]", classes):
+    for pattern, reason in _CLASS_PATTERNS:
+        if pattern.search(classes):
             return reason
     return None
 
@@ -156,9 +159,10 @@ def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[F
     :func:`page_blocks`), then paragraphs whose words show what they are."""
     repaired = repaired_text(text)
     found: list[Furniture] = []
+    known = _Blocks(blocks)
     for start, end in paragraphs(repaired.text):
         para = repaired.text[start:end]
-        reason = (_block_reason(para, blocks) if blocks else None) or _text_reason(para)
+        reason = known.reason(para) or _text_reason(para)
         if reason is not None:
             s, e = repaired.start_in_original(start), repaired.end_in_original(end)
             found.append(Furniture(s, e, reason))
@@ -170,12 +174,34 @@ def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[F
     return tuple(_merged(found, text))
 
 
-def _block_reason(para: str, blocks: Iterable[tuple[str, str]]) -> str | None:
-    words = word_key(para)
-    if not words:
-        return None
-    short = len(words.split()) < MIN_MATCH_WORDS
-    return next((reason for block, reason in blocks if (words == block if short else words in block)), None)
+class _Blocks:
+    """A page's furniture blocks, looked up by a paragraph's words: the whole block for a short paragraph, any
+    part of one for a longer paragraph (the first block in page order that holds it). All blocks are searched at
+    once, as one string, so a page of thousands of blocks and paragraphs is not searched block by block."""
+
+    def __init__(self, blocks: Sequence[tuple[str, str]]) -> None:
+        self.whole: dict[str, str] = {}
+        for words, reason in blocks:
+            self.whole.setdefault(words, reason)
+        self.reasons = [reason for _words, reason in blocks]
+        # block words never hold a line break (see word_key): a match never runs from one block into the next
+        self.starts: list[int] = []
+        at = 0
+        for words, _reason in blocks:
+            self.starts.append(at)
+            at += len(words) + 1
+        self.joined = "\n".join(words for words, _reason in blocks)
+
+    def reason(self, para: str) -> str | None:
+        if not self.reasons:  # a page without furniture blocks, or a file that is not a web page
+            return None
+        words = word_key(para)
+        if not words:
+            return None
+        if len(words.split()) < MIN_MATCH_WORDS:
+            return self.whole.get(words)
+        at = self.joined.find(words)
+        return self.reasons[bisect.bisect_right(self.starts, at) - 1] if at >= 0 else None
 
 
 def _merged(found: list[Furniture], text: str) -> Iterable[Furniture]:

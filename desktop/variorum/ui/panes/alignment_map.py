@@ -10,6 +10,7 @@ instead, which follows each version's own word diff. Pure Python: no Qt here.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from variorum.core.counterpart import Counterparts
@@ -66,6 +67,20 @@ class AlignmentMap:
             self._to_base[v.id] = _segments(pairs, reverse=True, src_len=len(v.text), dst_len=base_len)
             self._from_base[v.id] = _segments(pairs, reverse=False, src_len=base_len, dst_len=len(v.text))
         self.exact = Counterparts(comparison)  # word-exact places, through each version's own diff
+
+    def prepare(self, cancelled: Callable[[], bool]) -> None:
+        """Build the word-exact maps of every version now (they are otherwise built on first use, which for a
+        large text takes a noticeable moment): the maps from the base first, which every step through the
+        differences uses, then those to the base. Meant for a worker thread; ``cancelled`` stops it."""
+        ids = [v.id for v in self._c.versions if v.id != self._base]
+        for to_base in (False, True):
+            for vid in ids:
+                if cancelled():
+                    return
+                if to_base:
+                    self.exact.to_base(vid, 0, 0)
+                else:
+                    self.exact.from_base(vid, 0, 0)
 
     def to_base(self, version_id: str, offset: int) -> int:
         if version_id == self._base or version_id not in self._to_base:

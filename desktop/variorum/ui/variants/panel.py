@@ -90,6 +90,7 @@ class VariantsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # the rows in view: measuring thousands would hold the window
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.show_filter = QComboBox()
         self.show_filter.setObjectName("variantsShow")

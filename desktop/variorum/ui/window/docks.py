@@ -17,10 +17,12 @@ from variorum.ui.versions.panel import VersionListWidget
 class Docks(QObject):
     findingActivated = Signal(object)  # a Finding
     placeActivated = Signal(object)  # a variation Place
+    detailsShown = Signal()  # findings, metadata and variants show ``details_for``, the session's comparison
 
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
+        self.details_for: Comparison | None = None
         self._fitted: tuple[int, bool] | None = None  # (version rows, metadata empty) the docks were sized for
         self.versions = VersionListWidget()
         self.findings = FindingsPanel()
@@ -90,11 +92,24 @@ class Docks(QObject):
             QTimer.singleShot(0, self, lambda: self._show_details(comparison))
 
     def _show_details(self, comparison: Comparison) -> None:
+        """Findings and metadata, then (in the next turn) the variant table and its views: each panel in a turn
+        of its own, so a large comparison never holds the window for all of them at once."""
         s = self._session
-        if comparison is s.comparison:
-            self.set_details(comparison, s.colours())
-            self.set_visible_ids(s.visible_ids())
-            self.fit_to_content()
+        if comparison is not s.comparison:
+            return
+        colours = s.colours()
+        self.findings.set_comparison(comparison, colours)
+        self.metadata.set_comparison(comparison, colours)
+        self.set_visible_ids(s.visible_ids())
+        self.fit_to_content()
+
+        def variants() -> None:
+            if comparison is s.comparison:
+                self.variants.set_comparison(comparison, colours)
+                self.details_for = comparison
+                self.detailsShown.emit()
+
+        QTimer.singleShot(0, self, variants)
 
     def fit_to_content(self) -> None:
         """The version list as tall as its rows (up to 40% of the window); an empty metadata panel as small as

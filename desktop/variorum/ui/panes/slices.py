@@ -17,9 +17,9 @@ SLICE_MS = 8.0  # the work done per event-loop turn: well below what a user noti
 class SlicedWork(QObject):
     """Runs one generator at a time in slices; starting another drops the one running."""
 
-    def __init__(self, parent: QObject | None = None, slice_ms: float = SLICE_MS) -> None:
+    def __init__(self, parent: QObject | None = None, slice_ms: float | None = None) -> None:
         super().__init__(parent)
-        self._slice = slice_ms / 1000
+        self._slice = (SLICE_MS if slice_ms is None else slice_ms) / 1000
         self._work: Iterator[None] | None = None
         self._done: Callable[[], None] | None = None
         self._timer = QTimer(self)
@@ -54,9 +54,11 @@ class SlicedWork(QObject):
         if work is None:
             return
         try:
-            while time.perf_counter() < deadline:
+            while True:  # at least one step per turn, however short the slice
                 next(work)
                 if work is not self._work:  # a step started other work: that one runs from the next turn
+                    return
+                if time.perf_counter() >= deadline:
                     return
         except StopIteration:
             if work is self._work:

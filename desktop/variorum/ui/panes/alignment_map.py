@@ -10,6 +10,7 @@ instead, which follows each version's own word diff. Pure Python: no Qt here.
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -68,16 +69,17 @@ class AlignmentMap:
             self._from_base[v.id] = _segments(pairs, reverse=False, src_len=base_len, dst_len=len(v.text))
         self.exact = Counterparts(comparison)  # word-exact places, through each version's own diff
 
-    def prepare(self, cancelled: Callable[[], bool]) -> None:
+    def prepare(self, cancelled: Callable[[], bool], *, to_base: bool = True) -> None:
         """Build the word-exact maps of every version now (they are otherwise built on first use, which for a
-        large text takes a noticeable moment): the maps from the base first, which every step through the
-        differences uses, then those to the base. Meant for a worker thread; ``cancelled`` stops it."""
+        large text takes a noticeable moment): the maps from the base, which every step through the
+        differences uses, then (``to_base``) those to the base. Meant for a worker thread; ``cancelled``
+        stops it."""
         ids = [v.id for v in self._c.versions if v.id != self._base]
-        for to_base in (False, True):
+        for towards_base in (False, True) if to_base else (False,):
             for vid in ids:
                 if cancelled():
                     return
-                if to_base:
+                if towards_base:
                     self.exact.to_base(vid, 0, 0)
                 else:
                     self.exact.from_base(vid, 0, 0)
@@ -110,3 +112,18 @@ class AlignmentMap:
         """Where [start, end) of ``source`` reads in ``target``, exact to the word; None when either does not
         line up with the base word by word."""
         return self.exact.between(source, start, end, target)
+
+
+_last: tuple[weakref.ref[Comparison], AlignmentMap] | None = None
+
+
+def alignment_for(comparison: Comparison) -> AlignmentMap:
+    """The position map of ``comparison``, the same one for every caller while it is the latest comparison
+    asked for (so the maps the comparison's worker thread built ahead are the ones the panes use)."""
+    global _last
+    last = _last
+    if last is not None and last[0]() is comparison:
+        return last[1]
+    amap = AlignmentMap(comparison)
+    _last = (weakref.ref(comparison), amap)
+    return amap

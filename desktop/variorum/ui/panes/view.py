@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidg
 
 from variorum.core.model import Comparison
 from variorum.ui.palette import Role, is_dark, mark_colour
-from variorum.ui.panes.alignment_map import AlignmentMap
+from variorum.ui.panes.alignment_map import AlignmentMap, alignment_for
 from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
 from variorum.ui.panes.evidence import Places, word_places
 from variorum.ui.panes.fillers import anchors
@@ -136,10 +136,10 @@ class PanesView(QWidget):
         are kept and only the highlights are added, block by block."""
         self._set_anchor_rows([])
         self.comparison = comparison
-        self.alignment = AlignmentMap(comparison)
+        self.alignment = alignment_for(comparison)
         if self._preparing is not None:
             self._preparing.set()  # the maps of the comparison shown before are not wanted any more
-        self._preparing = prepare_in_background(self.alignment) if comparison.base is not None else None
+            self._preparing = None
         self.compared = compared
         self.show_cosmetic = show_cosmetic
         known = {v.id for v in comparison.versions}
@@ -240,6 +240,8 @@ class PanesView(QWidget):
 
     def _on_filled(self) -> None:
         self._filling = False
+        if self.alignment is not None and self.comparison is not None and self.comparison.base is not None:
+            self._preparing = prepare_in_background(self.alignment)  # the rest of the maps, once all is shown
         self._update_overview()
         self.shown.emit()
 
@@ -268,7 +270,7 @@ class PanesView(QWidget):
         ids = [vid for vid in self._panes if c.base is not None and self._aligned(vid) and c.version(vid).ok]
         rows = anchors(c, ids) if len(ids) > 1 else []
         yield
-        for pane in self._panes.values():  # line numbers are exact once every block is laid out
+        for pane in self._panes.values() if c.base is not None else ():  # exact line numbers: all laid out
             yield from pane.laying_out()
         lines = yield from measuring_fillers(rows, self._panes)
         self._set_anchor_rows(rows)

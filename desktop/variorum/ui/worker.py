@@ -60,9 +60,7 @@ def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
     case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
     if case.comparison is not None and case.comparison.base is not None:
         # Here rather than at the first Alt+Down on the UI thread: the word-exact maps every step uses.
-        alignment_for(case.comparison).prepare(cancelled, to_base=False)
-        if cancelled():
-            raise Cancelled
+        alignment_for(case.comparison).prepare(cancelled, to_base=False)  # stops early if not wanted any more
     return case
 
 

@@ -59,8 +59,8 @@ def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
     # A chosen base that was removed or cannot be read: the program picks one.
     case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
     if case.comparison is not None and case.comparison.base is not None:
-        # Here rather than at the first Alt+Down on the UI thread: the word-exact maps every step uses.
-        alignment_for(case.comparison).prepare(cancelled, to_base=False)  # stops early if not wanted any more
+        # Here rather than on the UI thread at the first Alt+Down: the word-exact maps stepping and findings use.
+        alignment_for(case.comparison).prepare(cancelled)  # stops early if the result is not wanted any more
     return case
 
 

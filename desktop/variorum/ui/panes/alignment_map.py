@@ -69,13 +69,14 @@ class AlignmentMap:
             self._from_base[v.id] = _segments(pairs, reverse=False, src_len=base_len, dst_len=len(v.text))
         self.exact = Counterparts(comparison)  # word-exact places, through each version's own diff
 
-    def prepare(self, cancelled: Callable[[], bool], *, to_base: bool = True) -> None:
-        """Build the word-exact maps of every version now (they are otherwise built on first use, which for a
-        large text takes a noticeable moment): the maps from the base, which every step through the
-        differences uses, then (``to_base``) those to the base. Meant for a worker thread; ``cancelled``
-        stops it."""
+    def prepare(self, cancelled: Callable[[], bool]) -> None:
+        """Build the word-exact maps of every version now, both ways: built on first use, on the UI thread,
+        they would hold the window for a noticeable moment with large texts (the maps from the base at the first
+        Alt+Down, those to the base at the first finding or selection); built on a thread of their own while
+        the window works, they would compete with it for the interpreter. Meant for the comparison's worker
+        thread, before it reports; ``cancelled`` stops it."""
         ids = [v.id for v in self._c.versions if v.id != self._base]
-        for towards_base in (False, True) if to_base else (False,):
+        for towards_base in (False, True):
             for vid in ids:
                 if cancelled():
                     return

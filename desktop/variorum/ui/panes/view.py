@@ -8,7 +8,6 @@ window; ``shown`` is emitted when every pane has its text, highlights and filler
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
@@ -27,7 +26,6 @@ from variorum.ui.panes.leveller import level_panes, line_level_with, measuring_f
 from variorum.ui.panes.note_marks import note_ranges
 from variorum.ui.panes.overview import OverviewStrip
 from variorum.ui.panes.pane_header import role_of
-from variorum.ui.panes.prepare import prepare_in_background
 from variorum.ui.panes.slices import SlicedWork
 from variorum.ui.session import Session
 
@@ -60,7 +58,6 @@ class PanesView(QWidget):
         self._work = SlicedWork(self)  # filling the panes, then fitting their filler space
         self._filling = False  # the work is filling the panes for a new comparison (``shown`` follows)
         self._refit = False  # the widths changed while filler space was being fitted: fit it again
-        self._preparing: threading.Event | None = None  # set to stop building the position maps
         self._refill = QTimer(self)
         self._refill.setSingleShot(True)
         self._refill.setInterval(150)
@@ -136,10 +133,7 @@ class PanesView(QWidget):
         are kept and only the highlights are added, block by block."""
         self._set_anchor_rows([])
         self.comparison = comparison
-        self.alignment = alignment_for(comparison)
-        if self._preparing is not None:
-            self._preparing.set()  # the maps of the comparison shown before are not wanted any more
-            self._preparing = None
+        self.alignment = alignment_for(comparison)  # its word-exact maps were built with the comparison
         self.compared = compared
         self.show_cosmetic = show_cosmetic
         known = {v.id for v in comparison.versions}
@@ -240,8 +234,6 @@ class PanesView(QWidget):
 
     def _on_filled(self) -> None:
         self._filling = False
-        if self.alignment is not None and self.comparison is not None and self.comparison.base is not None:
-            self._preparing = prepare_in_background(self.alignment)  # the rest of the maps, once all is shown
         self._update_overview()
         self.shown.emit()
 

@@ -14,7 +14,9 @@ installation has them; the median of ``--repeat`` runs):
 * pathological inputs: a 5 MB single line against a 9 KB file, a 20 MB file, 200 versions — each within 10× the
   time of normal input of the same size (extrapolated linearly), or stopped at a stated limit with a message;
 * start-up: `variorum --version` and `variorum compare --help` ≤ 3× `python -c pass`, importing no Qt; and
-  `import variorum.core.compare` loading nothing that text input does not need.
+  `import variorum.core.compare` loading nothing that text input does not need;
+* the app: no event-loop stall over 50 ms while 10 × 100 KB loads, while scrolling, stepping with Alt+Down and
+  switching the compared version (``bench/gui_load.py``).
 
 Then `bench/batch.py` prints `variorum batch`'s cases per second. ``--quick`` measures the first two targets only.
 """
@@ -283,6 +285,19 @@ def startup(repeat: int) -> None:
            not loaded)
 
 
+def app_stalls(repeat: int) -> None:
+    """The window's longest event-loop stall while a case loads, while scrolling, stepping and switching the
+    compared version (``bench/gui_load.py``: each run a fresh process)."""
+    import gui_load
+
+    print("The app: 10 versions × 100 KB, longest event-loop stall per activity", flush=True)
+    for row in gui_load.report(gui_load.measure(runs=repeat)):
+        record(f"app stall while {row.activity} ≤ {gui_load.STALL_TARGET_MS:.0f} ms",
+               f"max {row.worst:.0f} ms, median {row.median:.0f} ms",
+               f"{row.adjusted_worst:.0f} ms once divided by this machine's stretch of a fixed 20 ms task; the UI "
+               f"thread's own CPU time in the gap {row.cpu_worst:.0f} ms", row.met)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is kept)")
@@ -297,6 +312,7 @@ def main() -> int:
             _, per_mb, per_version = growth(tmp_path, args.repeat)
             normal_8k = median_run(compare_cmd(build_case(tmp_path / "pair8", 2, 8)), args.repeat, ENV).seconds
             pathological(tmp_path, per_mb, per_version, normal_8k)
+            app_stalls(args.repeat)
     if not args.quick:  # cases per second of `variorum batch` (no target: printed for the README)
         import subprocess
 

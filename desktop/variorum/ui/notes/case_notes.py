@@ -95,7 +95,7 @@ class CaseNotes(QObject):
                 if comparison is self.session.comparison:
                     self.show_case()
 
-            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, later))
+            QTimer.singleShot(1, self, lambda: QTimer.singleShot(1, self, later))  # timer turns: repaints between
 
     def show_dock(self) -> None:
         self.dock.show()

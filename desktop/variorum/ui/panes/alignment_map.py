@@ -10,6 +10,8 @@ instead, which follows each version's own word diff. Pure Python: no Qt here.
 from __future__ import annotations
 
 import bisect
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from variorum.core.counterpart import Counterparts
@@ -67,6 +69,22 @@ class AlignmentMap:
             self._from_base[v.id] = _segments(pairs, reverse=False, src_len=base_len, dst_len=len(v.text))
         self.exact = Counterparts(comparison)  # word-exact places, through each version's own diff
 
+    def prepare(self, cancelled: Callable[[], bool]) -> None:
+        """Build the word-exact maps of every version now, both ways: built on first use, on the UI thread,
+        they would hold the window for a noticeable moment with large texts (the maps from the base at the first
+        Alt+Down, those to the base at the first finding or selection); built on a thread of their own while
+        the window works, they would compete with it for the interpreter. Meant for the comparison's worker
+        thread, before it reports; ``cancelled`` stops it."""
+        ids = [v.id for v in self._c.versions if v.id != self._base]
+        for towards_base in (False, True):
+            for vid in ids:
+                if cancelled():
+                    return
+                if towards_base:
+                    self.exact.to_base(vid, 0, 0)
+                else:
+                    self.exact.from_base(vid, 0, 0)
+
     def to_base(self, version_id: str, offset: int) -> int:
         if version_id == self._base or version_id not in self._to_base:
             return offset
@@ -95,3 +113,18 @@ class AlignmentMap:
         """Where [start, end) of ``source`` reads in ``target``, exact to the word; None when either does not
         line up with the base word by word."""
         return self.exact.between(source, start, end, target)
+
+
+_last: tuple[weakref.ref[Comparison], AlignmentMap] | None = None
+
+
+def alignment_for(comparison: Comparison) -> AlignmentMap:
+    """The position map of ``comparison``, the same one for every caller while it is the latest comparison
+    asked for (so the maps the comparison's worker thread built ahead are the ones the panes use)."""
+    global _last
+    last = _last
+    if last is not None and last[0]() is comparison:
+        return last[1]
+    amap = AlignmentMap(comparison)
+    _last = (weakref.ref(comparison), amap)
+    return amap

@@ -180,6 +180,7 @@ class DiffPane(PaneLines, QWidget):
             self.editor.setPlainText(self._positions.shown)
         finally:
             self._programmatic -= 1
+        self.forget_layout()
         if self._note_ranges:
             self.set_note_ranges(self._note_ranges)
         if not self.version.ok:
@@ -194,6 +195,7 @@ class DiffPane(PaneLines, QWidget):
         self.set_text(self._positions.text, self._spans, fillers)
         if self.highlighter.document() is not None:
             self.highlighter.rehighlight()  # at once: re-attaching to the same document would wait a turn
+            self.forget_layout()
         self.set_search_hits(hits)
         if marked or marker:
             self.select(start, end, scroll=False, also=tuple(r for r in marked if r != (start, end)))
@@ -214,6 +216,7 @@ class DiffPane(PaneLines, QWidget):
             self.highlighter.set_spans(by_block, repaint=False)
             self.highlighter.setDocument(self.editor.document())  # one pass over the text
             self.highlighter.rehighlight()
+            self.forget_layout()  # a pass over every block drops their layout
         else:
             self.highlighter.set_spans(by_block)
 

@@ -10,7 +10,7 @@ it.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Generator, Mapping
 
 from variorum.ui.panes.diff_pane import DiffPane
 from variorum.ui.panes.fillers import filler_lines
@@ -33,29 +33,39 @@ def level_panes(places: Mapping[DiffPane, tuple[int, int]]) -> None:
         pane.set_top_line(line - row)
 
 
-def measure_fillers(rows: list[dict[str, int]], panes: Mapping[str, DiffPane]) -> dict[str, dict[int, int]]:
-    """The filler lines that bring each row of paragraphs level, measured in the panes as they are laid out."""
+def measuring_fillers(rows: list[dict[str, int]],
+                      panes: Mapping[str, DiffPane]) -> Generator[None, None, dict[str, dict[int, int]]]:
+    """The filler lines that bring each row of paragraphs level, measured in the panes as they are laid out (a
+    generator that pauses between blocks laid out and between panes; its value is the filler lines)."""
     offsets: dict[str, list[int]] = {}
     for row in rows:
         for vid, at in row.items():
             offsets.setdefault(vid, []).append(at)
-    for vid in offsets:
-        panes[vid].lay_out()
-    tops = {vid: dict(zip(at, panes[vid].text_tops(at), strict=True)) for vid, at in offsets.items()}
+    tops: dict[str, dict[int, float]] = {}
+    for vid, wanted in offsets.items():
+        yield from panes[vid].laying_out()
+        tops[vid] = dict(zip(wanted, panes[vid].text_tops(wanted), strict=True))
+        yield
     unit = max((panes[vid].filler_height() for vid in offsets), default=0)
     return filler_lines(rows, tops, unit)
 
 
-def line_level_with(driver: DiffPane, pane: DiffPane, rows: list[dict[str, int]], mapped: int) -> int:
+def shared_rows(rows: list[dict[str, int]], a: str, b: str) -> tuple[list[int], list[int]]:
+    """The offsets, in ``a`` and in ``b``, of the rows of paragraphs both have (two parallel lists)."""
+    both = [(r[a], r[b]) for r in rows if a in r and b in r]
+    return [x for x, _y in both], [y for _x, y in both]
+
+
+def line_level_with(driver: DiffPane, pane: DiffPane, shared: tuple[list[int], list[int]], mapped: int) -> int:
     """The top line for ``pane`` that keeps it level with ``driver``: the same distance from the last paragraph
-    both have kept level (above the first, the panes start level too); without any, the line of ``mapped``."""
+    both have kept level (``shared``: see :func:`shared_rows`; above the first, the panes start level too);
+    without any, the line of ``mapped``."""
     driver.lay_out()
     pane.lay_out()
     top_line = driver.top_line()
-    a, b = driver.version_id, pane.version_id
-    both = [(r[a], r[b]) for r in rows if a in r and b in r]
-    if not both:
+    ours, theirs = shared
+    if not ours:
         return pane.line_of(mapped)
-    at = [driver.line_of(d) for d, _o in both]
+    at = driver.lines_of(ours)
     k = bisect.bisect_right(at, top_line) - 1
-    return top_line if k < 0 else pane.line_of(both[k][1]) + top_line - at[k]
+    return top_line if k < 0 else pane.line_of(theirs[k]) + top_line - at[k]

@@ -72,7 +72,7 @@ class PaneHeader(QWidget):
 
     def set_colour(self, colour: QColor) -> None:
         self.colour = colour
-        self._stripe.setStyleSheet(f"background: {colour.name()};")
+        _restyle(self._stripe, f"background: {colour.name()};")
         self._paint()
 
     def set_role(self, role: str, *, emphasised: bool = False) -> None:
@@ -103,6 +103,13 @@ class PaneHeader(QWidget):
     def _paint(self) -> None:
         if self.emphasised:
             c = self.colour
-            self._fill.setStyleSheet(f"#paneHeader {{ background: rgba({c.red()}, {c.green()}, {c.blue()}, 60); }}")
+            _restyle(self._fill, f"#paneHeader {{ background: rgba({c.red()}, {c.green()}, {c.blue()}, 60); }}")
         else:
-            self._fill.setStyleSheet("")
+            _restyle(self._fill, "")
+
+
+def _restyle(widget: QWidget, sheet: str) -> None:
+    """Set a style sheet only when it changes: every call re-styles the widget and its children, and the
+    headers are re-labelled each time the compared version changes."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)

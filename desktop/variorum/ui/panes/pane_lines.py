@@ -6,6 +6,8 @@ Mixed into :class:`~variorum.ui.panes.diff_pane.DiffPane`, whose ``editor`` (a Q
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from variorum.ui.panes.pane_editor import PaneEditor
 from variorum.ui.textpos import TextPositions
 
@@ -14,17 +16,47 @@ class PaneLines:
     editor: PaneEditor
     _positions: TextPositions
     _programmatic: int
+    _text_generation: int = 0  # changed whenever the text (or every block's layout) is replaced
+    _laid_key: tuple[int, ...] | None = None  # the layout last found complete
+    _line_cache: dict | None = None  # (offset, empty) -> line, and id(list) -> (list, lines)
+
+    def _layout_key(self) -> tuple[int, ...]:
+        """What a complete layout depends on: the text, the width, and the lines counted so far (a block the
+        editor has not laid out counts as one line, so a layout that was dropped changes the count)."""
+        doc = self.editor.document()
+        return self._text_generation, self.editor.viewport().width(), doc.lineCount(), doc.blockCount()
+
+    def forget_layout(self) -> None:
+        """The text or every block's layout was replaced: line numbers must be measured again."""
+        self._text_generation += 1
+        self._laid_key, self._line_cache = None, None
+
+    def is_laid_out(self) -> bool:
+        return self._laid_key is not None and self._laid_key == self._layout_key()
 
     def lay_out(self) -> None:
         """Lay every line out now: the editor does it lazily, counting one line per block it has not reached
         (and forgets its layout whenever its width changes), so line numbers are exact only after this."""
+        for _ in self.laying_out():
+            pass
+
+    def laying_out(self) -> Iterator[None]:
+        """:meth:`lay_out` one block at a time (a generator: the caller decides when to go on)."""
         doc = self.editor.document()
         layout = doc.documentLayout()
-        block = doc.firstBlock()
-        while block.isValid():
-            if not block.layout().lineCount():
-                layout.blockBoundingRect(block)
-            block = block.next()
+        generation = self._text_generation
+        while not self.is_laid_out():
+            width = self.editor.viewport().width()
+            block = doc.firstBlock()
+            while block.isValid():
+                if not block.layout().lineCount():
+                    layout.blockBoundingRect(block)
+                    yield
+                    if generation != self._text_generation or not block.isValid():
+                        return  # the text was replaced meanwhile: whoever replaced it lays it out
+                block = block.next()
+            if self.editor.viewport().width() == width:  # else the width changed meanwhile: once more
+                self._laid_key, self._line_cache = self._layout_key(), {}
 
     def place_qt(self, offset: int, *, empty: bool = False) -> int:
         """The document position of ``offset``; for an empty place (text this version lacks) with filler space
@@ -38,7 +70,34 @@ class PaneLines:
 
     def line_of(self, offset: int, *, empty: bool = False) -> int:
         """The visual line (wrapped lines counted) holding code-point ``offset``: what the scroll bar counts
-        (exact after :meth:`lay_out`); ``empty`` as for :meth:`place_qt`."""
+        (exact after :meth:`lay_out`); ``empty`` as for :meth:`place_qt`. Remembered while the layout is
+        complete and unchanged."""
+        cache = self._line_cache if self.is_laid_out() else None
+        if cache is not None and (offset, empty) in cache:
+            return cache[offset, empty]
+        line = self._line_of(offset, empty)
+        if cache is not None:
+            cache[offset, empty] = line
+        return line
+
+    def lines_of(self, offsets: list[int]) -> list[int]:
+        """:meth:`line_of` for many offsets, the layout completed first (what keeping panes level asks for at
+        every scroll step: remembered until the layout changes)."""
+        self.lay_out()
+        cache = self._line_cache if self._line_cache is not None else {}
+        known = cache.get(id(offsets))  # the same list asked for again (at every scroll step)
+        if known is not None and known[0] is offsets:
+            return known[1]
+        out = []
+        for offset in offsets:
+            line = cache.get((offset, False))
+            if line is None:
+                line = cache[offset, False] = self._line_of(offset, False)
+            out.append(line)
+        cache[id(offsets)] = (offsets, out)
+        return out
+
+    def _line_of(self, offset: int, empty: bool) -> int:
         doc = self.editor.document()
         qt = self.place_qt(offset, empty=empty)
         block = doc.findBlock(min(qt, max(0, doc.characterCount() - 1)))

@@ -1,13 +1,14 @@
 """The side-by-side view: one :class:`DiffPane` per visible version, an overview strip, synchronised scrolling.
 
 Panes sit in a splitter inside a horizontal scroll area, so eight or more versions stay usable: each pane keeps a
-minimum width and the view scrolls sideways. Texts are put into the panes one per event-loop turn, so a large
-case never freezes the window; ``shown`` is emitted when every pane has its text and highlights.
+minimum width and the view scrolls sideways. Texts are put into the panes, laid out and measured for filler
+space in short slices of event-loop turns (:mod:`~variorum.ui.panes.slices`), so a large case never freezes the
+window; ``shown`` is emitted when every pane has its text, highlights and filler space.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -16,15 +17,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidg
 
 from variorum.core.model import Comparison
 from variorum.ui.palette import Role, is_dark, mark_colour
-from variorum.ui.panes.alignment_map import AlignmentMap
+from variorum.ui.panes.alignment_map import AlignmentMap, alignment_for
 from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
 from variorum.ui.panes.evidence import Places, word_places
 from variorum.ui.panes.fillers import anchors
 from variorum.ui.panes.highlights import Stop, describe_at, is_word_diffed, pane_spans, stops
-from variorum.ui.panes.leveller import level_panes, line_level_with, measure_fillers
+from variorum.ui.panes.leveller import level_panes, line_level_with, measuring_fillers, shared_rows
 from variorum.ui.panes.note_marks import note_ranges
 from variorum.ui.panes.overview import OverviewStrip
 from variorum.ui.panes.pane_header import role_of
+from variorum.ui.panes.slices import SlicedWork
 from variorum.ui.session import Session
 
 
@@ -45,13 +47,17 @@ class PanesView(QWidget):
         self._filled: set[str] = set()
         self._colours: dict[str, QColor] = {}
         self._syncing = False
-        self._generation = 0
         self._note_ranges: dict[str, list[tuple[int, int, str]]] = {}  # start, end, what the note says
         self.context_actions: list = []  # QActions offered in every pane's context menu (e.g. "Add note…")
         self.same_as: dict[str, list[str]] = {}  # version id → identical versions shown in its pane
         self.fit_all = False  # True: every pane fits in the window; False: panes keep a readable width
 
         self._anchor_rows: list[dict[str, int]] = []  # paragraphs kept level by filler space: version -> offset
+        self._shared_rows: dict[tuple[str, str], tuple[list[int], list[int]]] = {}  # of two versions, in each
+        self._stops: tuple[tuple, list[Stop]] | None = None  # the stops, and what they were made for
+        self._work = SlicedWork(self)  # filling the panes, then fitting their filler space
+        self._filling = False  # the work is filling the panes for a new comparison (``shown`` follows)
+        self._refit = False  # the widths changed while filler space was being fitted: fit it again
         self._refill = QTimer(self)
         self._refill.setSingleShot(True)
         self._refill.setInterval(150)
@@ -116,7 +122,8 @@ class PanesView(QWidget):
         return self._panes.get(version_id)
 
     def is_filling(self) -> bool:
-        return bool(self._queue)
+        """The panes are being filled for the comparison on show (``shown`` follows)."""
+        return self._filling
 
     def set_comparison(self, comparison: Comparison, colours: dict[str, QColor], order: list[str],
                        hidden: set[str], compared: str | None, show_cosmetic: bool) -> None:
@@ -124,10 +131,9 @@ class PanesView(QWidget):
 
         When the panes already show these versions (their texts were shown while the comparison ran), they
         are kept and only the highlights are added, block by block."""
-        self._generation += 1
-        self._anchor_rows = []
+        self._set_anchor_rows([])
         self.comparison = comparison
-        self.alignment = AlignmentMap(comparison)
+        self.alignment = alignment_for(comparison)  # its word-exact maps were built with the comparison
         self.compared = compared
         self.show_cosmetic = show_cosmetic
         known = {v.id for v in comparison.versions}
@@ -143,8 +149,8 @@ class PanesView(QWidget):
         self._queue = list(visible)
         self._show_empty_state(comparison, visible)
         self._update_overview()
-        generation = self._generation
-        QTimer.singleShot(0, lambda: self._fill_next(generation))
+        self._filling = True
+        self._work.start(self._fill(), done=self._on_filled)
 
     def _role(self, vid: str, compared: str | None) -> str:
         c = self.comparison
@@ -205,46 +211,83 @@ class PanesView(QWidget):
         self._panes[vid] = pane
         return pane
 
-    def _fill_next(self, generation: int) -> None:
-        if generation != self._generation or self.comparison is None:
-            return
-        if self._queue:
+    def _fill(self) -> Iterator[None]:
+        """Create and fill the panes (a step each), then fit their filler space."""
+        c = self.comparison
+        assert c is not None, "panes are filled only for a comparison"
+        while self._queue:
             vid = self._queue[0]
             pane = self._panes.get(vid)
-            if pane is None:  # create it in this turn, fill it in the next: two short turns, not one long
+            if pane is None:  # create it in this step, fill it in the next: two short steps, not one long
                 self._create(vid)
-                QTimer.singleShot(0, lambda: self._fill_next(generation))
-                return
+                yield
+                continue
             self._queue.pop(0)
             if vid in self._filled:
                 pane.set_spans(self._spans(vid))
             else:
-                pane.set_text(self.comparison.version(vid).text, self._spans(vid))
+                pane.set_text(c.version(vid).text, self._spans(vid))
                 self._filled.add(vid)
-        if self._queue:
-            QTimer.singleShot(0, lambda: self._fill_next(generation))
-        else:
-            self._splitter.setSizes([1000] * self._splitter.count())
-            self.apply_fillers()
-            self._update_overview()
-            self.shown.emit()
+            yield
+        self._splitter.setSizes([1000] * self._splitter.count())
+        yield from self._fitting()
+
+    def _on_filled(self) -> None:
+        self._filling = False
+        self._update_overview()
+        self.shown.emit()
 
     def apply_fillers(self) -> None:
         """Empty lines opposite the passages other versions have, so aligned paragraphs start on the same line
-        in every pane of the same article; the panes keep their place in the text."""
+        in every pane of the same article; the panes keep their place in the text. Measured in slices (see
+        :meth:`settled`)."""
+        if self.comparison is None or self._queue or not self._panes:
+            return
+        if self._work.active():
+            self._refit = True  # the work under way fits the filler space again at its end
+            return
+        self._work.start(self._fitting())
+
+    def _fitting(self) -> Iterator[None]:
+        self._refit = False
+        yield from self._fit()
+        while self._refit:
+            self._refit = False
+            yield from self._fit()
+
+    def _fit(self) -> Iterator[None]:
         c = self.comparison
-        if c is None or self._queue or not self._panes:
+        if c is None or not self._panes:
             return
         ids = [vid for vid in self._panes if c.base is not None and self._aligned(vid) and c.version(vid).ok]
         rows = anchors(c, ids) if len(ids) > 1 else []
-        self._anchor_rows = rows
-        lines = measure_fillers(rows, self._panes)
-        if all(pane.fillers() == lines.get(vid, {}) for vid, pane in self._panes.items()):
-            return
-        driver = self._panes.get(c.base) if c.base else None
-        top = driver.top_offset() if driver is not None else None
-        for vid, pane in self._panes.items():
-            pane.set_fillers(lines.get(vid, {}))
+        yield
+        for pane in self._panes.values() if c.base is not None else ():  # exact line numbers: all laid out
+            yield from pane.laying_out()
+        lines = yield from measuring_fillers(rows, self._panes)
+        self._set_anchor_rows(rows)
+        changed = [vid for vid, pane in self._panes.items() if pane.fillers() != lines.get(vid, {})]
+        if changed:
+            driver = self._panes.get(c.base) if c.base else None
+            top = driver.top_offset() if driver is not None else None
+            for vid in changed:
+                pane = self._panes[vid]
+                at = pane.top_offset() if pane.top_line() else None
+                pane.set_fillers(lines.get(vid, {}))
+                if at is not None:
+                    pane.scroll_to_offset(at)  # it stays where it was while the others are fitted
+                yield
+            for pane in self._panes.values():
+                yield from pane.laying_out()
+            self._level_after_fitting(driver, top)
+        for a, driver in self._panes.items():  # what scrolling together reads at every step, remembered
+            for b in self._panes:
+                if a != b and self._aligned(a) and self._aligned(b):
+                    driver.lines_of(self._shared(a, b)[0])
+                    yield
+
+    def _level_after_fitting(self, driver: DiffPane | None, top: int | None) -> None:
+        c = self.comparison
         current = {pane: pane.selected_range() for pane in self._panes.values()
                    if pane.marked_ranges() or pane.editor.marker is not None}
         if current:  # the user is on a difference or a finding: keep it level
@@ -253,13 +296,23 @@ class PanesView(QWidget):
                 level_panes(current)
             finally:
                 self._syncing = False
-        elif driver is not None and top and c.base is not None:
+        elif driver is not None and top and c is not None and c.base is not None:
             driver.scroll_to_offset(top)
             self._sync_from(c.base)
 
+    def _set_anchor_rows(self, rows: list[dict[str, int]]) -> None:
+        self._anchor_rows = rows
+        self._shared_rows = {}
+
+    def _shared(self, a: str, b: str) -> tuple[list[int], list[int]]:
+        """The rows of paragraphs kept level that versions ``a`` and ``b`` both have, remembered."""
+        if (a, b) not in self._shared_rows:
+            self._shared_rows[a, b] = shared_rows(self._anchor_rows, a, b)
+        return self._shared_rows[a, b]
+
     def settled(self) -> bool:
         """Every pane has its text and highlights, and its filler space fits the present width."""
-        return not self._queue and not self._refill.isActive()
+        return not self._queue and not self._work.active() and not self._refill.isActive()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -325,9 +378,13 @@ class PanesView(QWidget):
 
     # --- overview and selection -----------------------------------------------------------------------------
     def stops(self) -> list[Stop]:
+        """Where Alt+Down stops (remembered for the comparison, compared version and cosmetic choice on show)."""
         if self.comparison is None:
             return []
-        return stops(self.comparison, self.compared, self.show_cosmetic)
+        key = (self.comparison, self.compared, self.show_cosmetic)
+        if self._stops is None or any(a is not b for a, b in zip(self._stops[0], key, strict=True)):
+            self._stops = key, stops(self.comparison, self.compared, self.show_cosmetic)
+        return list(self._stops[1])
 
     def _update_overview(self) -> None:
         c = self.comparison
@@ -425,7 +482,7 @@ class PanesView(QWidget):
             for vid, pane in self._panes.items():
                 if vid != version_id and self._aligned(vid):
                     mapped = self.alignment.map(version_id, top, vid)
-                    pane.set_top_line(line_level_with(driver, pane, self._anchor_rows, mapped))
+                    pane.set_top_line(line_level_with(driver, pane, self._shared(version_id, vid), mapped))
         finally:
             self._syncing = False
         self._update_view_mark()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTextEdit, QVBoxLa
 from variorum.core.model import Comparison, Place
 from variorum.ui import settings
 from variorum.ui.palette import badge_text_colour, heat_colour
-from variorum.ui.textpos import from_qt, to_qt
+from variorum.ui.textpos import TextPositions, from_qt, to_qt
 
 
 class _Text(QTextEdit):
@@ -71,6 +71,8 @@ class HeatMap(QWidget):
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self._shades = {k: heat_colour(k, most, dark) for k in range(1, most + 1)}
         cursor = QTextCursor(self.text.document())
+        positions = TextPositions(text)
+        cursor.beginEditBlock()  # one layout pass for all the shades, not one per place
         for p in self._places:
             count = len(p.differing)
             if count == 0:
@@ -78,13 +80,14 @@ class HeatMap(QWidget):
             fmt = QTextCharFormat()
             fmt.setBackground(self._shades[count])
             fmt.setForeground(badge_text_colour(self._shades[count]))
-            start, end = to_qt(text, p.start), to_qt(text, p.end)
+            start, end = positions.to_qt(p.start), positions.to_qt(p.end)
             if start == end:  # an insertion: shade the character before it, so it can be seen
                 start = max(0, start - 1)
                 end = start + 1
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
         self._fill_legend()
         self.stripChanged.emit(self.strip_bands())
 

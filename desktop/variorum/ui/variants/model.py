@@ -3,9 +3,12 @@ version differs from all others"."""
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from variorum.core.model import Comparison, Place
+from variorum.ui.textpos import TextPositions
 
 COLUMNS = ("#", "Position", "Readings (grouped)", "Differ", "Kind")
 PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,6 +27,7 @@ class PlacesModel(QAbstractTableModel):
         self._places: tuple[Place, ...] = ()
         self._labels: dict[str, str] = {}
         self._lines: list[int] = []
+        self._keys: list[tuple] = []  # per row, the sort key of each column
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
@@ -31,8 +35,15 @@ class PlacesModel(QAbstractTableModel):
         self._labels = {v.id: v.id for v in comparison.versions} if comparison else {}
         base = comparison.base_version if comparison else None
         text = base.text if base else ""
-        self._lines = [text.count("\n", 0, p.start) + 1 for p in self._places]
+        starts = TextPositions(text).block_starts  # where each line starts
+        self._lines = [bisect.bisect_right(starts, p.start) for p in self._places]
+        self._keys = [(row, self._lines[row] * 10**9 + p.start, p.grouped(self._labels), len(p.differing),
+                       kind_of(p)) for row, p in enumerate(self._places)]
         self.endResetModel()
+
+    def sort_key(self, row: int, column: int):
+        """What the table sorts ``column`` by, for the place in ``row``."""
+        return self._keys[row][column]
 
     def places(self) -> tuple[Place, ...]:
         return self._places
@@ -56,8 +67,7 @@ class PlacesModel(QAbstractTableModel):
         if role == PLACE_ROLE:
             return p
         if role == SORT_ROLE:
-            return (row, self._lines[row] * 10**9 + p.start, p.grouped(self._labels), len(p.differing),
-                    kind_of(p))[col]
+            return self._keys[row][col]
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return str(row + 1)
@@ -94,7 +104,9 @@ class PlacesFilter(QSortFilterProxyModel):
         self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        p: Place = self.sourceModel().index(row, 0, parent).data(PLACE_ROLE)
+        model = self.sourceModel()
+        p: Place = (model.places()[row] if isinstance(model, PlacesModel)
+                    else model.index(row, 0, parent).data(PLACE_ROLE))
         if self.show == "substantive" and p.cosmetic or self.show == "cosmetic" and not p.cosmetic:
             return False
         if self.kind and p.kind != self.kind:
@@ -102,4 +114,7 @@ class PlacesFilter(QSortFilterProxyModel):
         return not self.alone or p.alone(self.alone)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if isinstance(model, PlacesModel):  # straight from the model: sorting calls this n·log n times
+            return model.sort_key(left.row(), left.column()) < model.sort_key(right.row(), right.column())
         return left.data(SORT_ROLE) < right.data(SORT_ROLE)

@@ -90,6 +90,7 @@ class VariantsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # the rows in view: measuring thousands would hold the window
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.show_filter = QComboBox()
         self.show_filter.setObjectName("variantsShow")
@@ -133,8 +134,12 @@ class VariantsPanel(QWidget):
         self.heatmap.placeClicked.connect(self.select_place)
 
     def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
+        self.set_table(comparison)
+        self.set_views(comparison, colours)
+
+    def set_table(self, comparison: Comparison | None) -> None:
+        """The variant table and its filters (:meth:`set_views` does the other tabs)."""
         self.model.set_comparison(comparison)
-        labels = {v.id: v.label for v in comparison.versions} if comparison else {}
         self.alone_filter.blockSignals(True)
         self.alone_filter.clear()
         self.alone_filter.addItem("Any versions", "")
@@ -142,13 +147,17 @@ class VariantsPanel(QWidget):
             self.alone_filter.addItem(f"Where {v} differs from all others", v)
         self.alone_filter.blockSignals(False)
         self.proxy.set_filter(alone="")
+        self._update_count()
+
+    def set_views(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
+        """The heat map, the timeline and the derivation."""
+        labels = {v.id: v.label for v in comparison.versions} if comparison else {}
         self.heatmap.set_comparison(comparison)
         timeline = build_timeline(comparison, file_times=True) if comparison else None
         self.timeline.set_timeline(timeline, colours, labels)
         stemma = (estimate_stemma(comparison.places, compared_versions(comparison), timeline)
                   if comparison and comparison.base else None)
         self.stemma.set_stemma(stemma, colours, labels)
-        self._update_count()
 
     def _refilter(self) -> None:
         self.proxy.set_filter(show=self.show_filter.currentData(), kind=self.kind_filter.currentData(),

@@ -17,10 +17,12 @@ from variorum.ui.versions.panel import VersionListWidget
 class Docks(QObject):
     findingActivated = Signal(object)  # a Finding
     placeActivated = Signal(object)  # a variation Place
+    detailsShown = Signal()  # findings, metadata and variants show ``details_for``, the session's comparison
 
     def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
         super().__init__(window)
         self._window = window
+        self.details_for: Comparison | None = None
         self._fitted: tuple[int, bool] | None = None  # (version rows, metadata empty) the docks were sized for
         self.versions = VersionListWidget()
         self.findings = FindingsPanel()
@@ -87,14 +89,35 @@ class Docks(QObject):
         self._show_compared()
         comparison = s.comparison
         if s.is_final() and comparison is not None:
-            QTimer.singleShot(0, self, lambda: self._show_details(comparison))
+            QTimer.singleShot(1, self, lambda: self._show_details(comparison))
 
     def _show_details(self, comparison: Comparison) -> None:
+        """Findings, metadata, the variant table, then its other views: each in an event-loop turn of its own
+        (a timer's, so that the window repaints and takes input in between), so a large comparison never holds
+        the window for all of them at once."""
         s = self._session
-        if comparison is s.comparison:
-            self.set_details(comparison, s.colours())
+        colours = s.colours()
+
+        def metadata() -> None:
+            self.metadata.set_comparison(comparison, colours)
             self.set_visible_ids(s.visible_ids())
             self.fit_to_content()
+
+        def views() -> None:
+            self.variants.set_views(comparison, colours)
+            self.details_for = comparison
+            self.detailsShown.emit()
+
+        steps = [lambda: self.findings.set_comparison(comparison, colours), metadata,
+                 lambda: self.variants.set_table(comparison), views]
+
+        def run(i: int) -> None:
+            if comparison is s.comparison:
+                steps[i]()
+                if i + 1 < len(steps):
+                    QTimer.singleShot(1, self, lambda: run(i + 1))
+
+        run(0)
 
     def fit_to_content(self) -> None:
         """The version list as tall as its rows (up to 40% of the window); an empty metadata panel as small as

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.progress.cancelRequested.connect(self.runner.cancel)
 
         self.panes.shown.connect(self._on_panes_shown)
+        self.docks.detailsShown.connect(self._maybe_shown)
         self.navigator.moved.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.navigator.compareRequested.connect(self.set_compared)
         self.find_bar.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
 
     def _maybe_shown(self) -> None:
         c = self.comparison
-        if (c is not None and self.session.is_final() and self._details_for is c
+        if (c is not None and self.session.is_final() and self._details_for is c and self.docks.details_for is c
                 and not self.panes.is_filling() and self.panes.comparison is c):
             self.comparisonShown.emit()
 

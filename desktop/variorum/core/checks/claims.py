@@ -55,6 +55,20 @@ _MARKERS: dict[str, dict[str, str]] = {
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # a clause or list-item boundary: a phrase moved across one qualifies something else
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|or|but|while|whereas)\b|;")
+# words that qualify nothing on their own: a preposition or article dropped in one place and a word holding the
+# same letters elsewhere ("on" in "resolution") is a restyled list, not a moved qualifier
+_FUNCTION_WORDS = frozenset("""a an the and or but of in on at by to for from with as into onto upon than that
+which who is was were be been its it this these those""".split())
+
+
+def _qualifier(phrase: str) -> bool:
+    """Whether a removed phrase can qualify something: it holds a word that is not a function word."""
+    return any(w not in _FUNCTION_WORDS for w in _WORD.findall(phrase))
+
+
+def _holds_phrase(text: str, phrase: str) -> bool:
+    """Whether ``text`` (normalized) holds ``phrase`` as whole words, not inside a longer word."""
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
 
 
 def _words(text: str) -> list[str]:
@@ -174,7 +188,9 @@ def _moved_qualifiers(ctx: Context) -> Iterator[Finding]:
         for d in diffs:
             if d.kind != "delete" or not 0 < len(d.base.text.split()) <= MAX_MOVED_WORDS:
                 continue
-            phrase = normalize_text(d.base.text)
+            phrase = normalize_text(d.base.text).strip()
+            if not _qualifier(phrase):
+                continue
             near = sorted(i for _, i in by_start[bisect.bisect_left(starts, d.other.start - MAX_MOVE_CHARS):
                                                  bisect.bisect_right(starts, d.other.start + MAX_MOVE_CHARS)])
             for i in near:
@@ -183,7 +199,7 @@ def _moved_qualifiers(ctx: Context) -> Iterator[Finding]:
                     continue
                 if i not in normalized:
                     normalized[i] = normalize_text(e.other.text)
-                if phrase not in normalized[i]:
+                if not _holds_phrase(normalized[i], phrase):
                     continue
                 lo, hi = sorted((d.other.start, e.other.start))
                 if hi - lo > MAX_MOVE_CHARS or "\n" in other[lo:hi] or not _CLAUSE_BREAK.search(other[lo:hi]):

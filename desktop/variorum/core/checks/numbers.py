@@ -146,13 +146,13 @@ def _reordered(ctx: Context, ch: Change) -> list[Finding] | None:
                                 [Evidence(base.id, ch.base_start + s, ch.base_start + e, ch.base_text[s:e])])
             ev.append(Evidence(d.version, d.other.start + t, d.other.start + u, d.other.text[t:u]))
     findings = []
-    for (start, end), ev in out.items():
-        around = sentence_around(base.text, start, end)
+    for ev in out.values():
         others = join_ids([e.version for e in ev[1:]])
         findings.append(ctx.finding(
             "number-changed", "high",
             f"A figure changed in a list put in another order: {base.id} has '{short(ev[0].text, 60)}', {others} "
-            f"{'has' if len(ev) == 2 else 'have'} '{short(ev[1].text, 60)}' in “{around}”.", ev))
+            f"{'has' if len(ev) == 2 else 'have'} '{short(ev[1].text, 60)}'; the list's other entries keep their "
+            "figures.", ev))
     return findings
 
 

@@ -203,3 +203,38 @@ def test_a_count_named_by_another_noun_is_shared_when_both_sentences_say_the_sam
     (f,) = _shared(compare_texts(a, b))
     assert "figures 14 firms" in f.message and "day" not in f.message
     assert {(e.version, e.text) for e in f.evidence} >= {("v1", "14"), ("v2", "14")}
+
+
+LANDERS_A = ("Agency Widens Moon Lander Pool\n\nNovember 18, 2030\n\nThe agency added five companies to its lander "
+             "program on Monday, official Rhea Castell said.\n\nBut in {a}, when the space agency tapped three of "
+             "those companies to send robotic landers next year, only two committed to that timeline.")
+LANDERS_B = ("Five Firms Join Lunar Lander Program\n\nPublished 18 November 2030\n\nFive companies joined the lander "
+             "program, official Rhea Castell said on Monday.\n\nIn {b}, the agency awarded the first three contracts "
+             "under the program, awarding robotic lander missions to companies Astrowell and Orbita.")
+
+
+def _conflicts(c):
+    return [f for f in c.findings if f.kind == "fact-conflict"]
+
+
+def test_the_same_event_dated_in_two_months_is_a_conflict(compare_texts):
+    (f,) = _conflicts(compare_texts(LANDERS_A.format(a="May"), LANDERS_B.format(b="July")))
+    assert f.severity == "high" and "three" in f.message
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "May"), ("v2", "July")]
+
+
+def test_the_same_month_is_no_conflict(compare_texts):
+    assert _conflicts(compare_texts(LANDERS_A.format(a="May"), LANDERS_B.format(b="May"))) == []
+
+
+def test_months_of_two_different_events_do_not_conflict(compare_texts):
+    b = LANDERS_B.format(b="July").replace("the agency awarded the first three contracts under the program, awarding "
+                                           "robotic lander missions to companies Astrowell and Orbita",
+                                           "the agency picked 11 companies to study crewed landers")
+    assert _conflicts(compare_texts(LANDERS_A.format(a="May"), b)) == []
+
+
+def test_a_month_the_other_story_also_gives_for_the_event_is_no_conflict(compare_texts):
+    b = LANDERS_B.format(b="July") + ("\n\nThe first three landers were chosen in May, when the space agency tapped "
+                                      "three companies to send robotic landers.")
+    assert _conflicts(compare_texts(LANDERS_A.format(a="May"), b)) == []

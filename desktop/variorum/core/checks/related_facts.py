@@ -245,6 +245,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None or not ctx.related:
         return
+    from variorum.core.checks.related_months import month_conflicts  # reads facts: loaded for related articles only
+
     sources = (base, *ctx.related)
     common = frozenset().union(*(ctx.text(v.id).lower_case_words for v in sources))
     facts = {v.id: _facts(ctx, v, common) for v in sources}
@@ -254,3 +256,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield shared
     for a, b in combinations((base, *ctx.related), 2):
         yield from _conflicts(ctx, a, facts[a.id], b, facts[b.id])
+        yield from month_conflicts(ctx, a, b)

@@ -3,7 +3,8 @@
 A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
 quantifier ("all requests" → "most requests"), modality or certainty ("is expected to resign" → "resigned",
 "will" → "may"; the month of "may 2013" is a date, not a modal verb), a loaded attribution verb ("said" →
-"claimed"), a hedge ("allegedly" added or removed), or a qualifier moved from one coordinated clause to
+"claimed"), a hedge ("allegedly" added or removed), a nationality ("a polish actress" → "a polish-swedish
+actress"), or a qualifier moved from one coordinated clause to
 another ("both were awarded by ballot, one to A and the other to B" → "one to A and the other, by ballot, to
 B"). Each marker word has a meaning class; an edit changes the claim when the classes on the two sides differ.
 Tense shifts of reported speech ("will" → "would"), neutral attribution verbs ("said" → "told"), intensifiers
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.checks.months import without_months
+from variorum.core.checks.nationality import nationality_changed
 from variorum.core.checks.numbers import is_number_change
 from variorum.core.model import Difference, Evidence, Finding, Severity
 from variorum.core.normalize import normalize_text
@@ -112,8 +114,10 @@ def _fixed(text: str) -> str:
 def claim_shift(before: str, after: str) -> list[str]:
     """The categories whose markers differ between two wordings of one place (negation first), else []."""
     # through the repaired text: damaged characters ("donâ€™t") are the encoding check's business
-    a, b = markers(_fixed(before)), markers(_fixed(after))
-    return [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
+    before, after = _fixed(before), _fixed(after)
+    a, b = markers(before), markers(after)
+    shifted = [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
+    return shifted + (["nationality"] if nationality_changed(before, after) else [])
 
 
 def _short_edit(d: Difference) -> bool:
@@ -142,7 +146,7 @@ def _edit(ctx: Context, ch: Change) -> str:
 
 
 _LABELS = {"negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
-           "attribution": "the attribution verb", "hedge": "a hedge"}
+           "attribution": "the attribution verb", "hedge": "a hedge", "nationality": "a nationality"}
 
 
 def _shift(ctx: Context, d: Difference) -> list[str]:

@@ -19,7 +19,6 @@ from variorum.core.checks.context import Context, evidence, short
 from variorum.core.metadata import is_placeholder, url_key
 from variorum.core.model import Evidence, Finding, Severity
 
-
 _PLACEHOLDER_HOSTS = frozenset({"", "fakehost", "localhost", "127.0.0.1", "example.com", "example.org", "example.net"})
 
 

@@ -17,7 +17,13 @@ from variorum.core.checks.facts import territories
 
 _PREFIX = 3
 _MIN_LANGUAGE = 5  # shorter language names ("mono", "ewe") are English words too
-_OTHERS = frozenset("american british english french dutch irish welsh scottish swiss thai lao".split())
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, separated by white space."""
+    return frozenset(re.findall(r"\S+", words))
+
+
+_OTHERS = _word_set("american british english french dutch irish welsh scottish swiss thai lao")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

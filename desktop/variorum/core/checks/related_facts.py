@@ -126,9 +126,15 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
 
 MIN_PARTIAL_QUOTE_WORDS = 6
 MIN_SYNONYM_COUNT = 10  # a smaller count found in both stories under two nouns may be chance
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, separated by white space."""
+    return frozenset(re.findall(r"\S+", words))
+
+
 # units that measure rather than count: "14 days" and "14 providers" never state the same fact
-_MEASURES = frozenset("""year-old year month week day hour minute second mile km kilometre kilometer metre meter
-foot feet inch kg kilogram pound ton tonne litre liter gallon degree point""".split())
+_MEASURES = _word_set("""year-old year month week day hour minute second mile km kilometre kilometer metre meter
+foot feet inch kg kilogram pound ton tonne litre liter gallon degree point""")
 
 
 def _same_thing(x: Mention, y: Mention, shared_words: int = 1) -> bool:

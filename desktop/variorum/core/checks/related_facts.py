@@ -159,19 +159,25 @@ def _counts_alike(x: Mention, y: Mention) -> bool:
 def shared_figures(mine: list[Mention], theirs: list[Mention]) -> list[tuple[Mention, Mention]]:
     """The figures two stories share, each once: the same value and unit stating the same fact, or the same count
     of the same things named by another noun."""
+    by_key: dict[str, list[Mention]] = {}
+    by_value: dict[str, list[Mention]] = {}
+    for y in theirs:
+        by_key.setdefault(y.key, []).append(y)
+        by_value.setdefault(y.value, []).append(y)
     out: list[tuple[Mention, Mention]] = []
+    keys: set[str] = set()
     for x in mine:
-        if x.key in {m.key for m, _ in out}:
-            continue
-        y = next((y for y in theirs if y.key == x.key and _same_thing(x, y)), None)
-        if y is not None:
-            out.append((x, y))
+        same = None if x.key in keys else next((y for y in by_key.get(x.key, []) if _same_thing(x, y)), None)
+        if same is not None:
+            keys.add(x.key)
+            out.append((x, same))
+    values = {x.value for x, _ in out}
     for x in mine:
-        if x.value in {m.value for m, _ in out}:
-            continue
-        y = next((y for y in theirs if _counts_alike(x, y)), None)
-        if y is not None:
-            out.append((x, y))
+        alike = None if x.value in values else next((y for y in by_value.get(x.value, []) if _counts_alike(x, y)),
+                                                    None)
+        if alike is not None:
+            values.add(x.value)
+            out.append((x, alike))
     return sorted(out, key=lambda p: p[0].start)
 
 

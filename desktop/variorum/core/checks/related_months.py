@@ -71,15 +71,15 @@ def _same_event(x: MonthMention, y: MonthMention) -> bool:
 def month_conflicts(ctx: Context, a: Version, b: Version) -> Iterator[Finding]:
     """The events two related stories date in different months."""
     in_a, in_b = month_mentions(a.text), month_mentions(b.text)
+    # the mentions the other story dates in the same month for the same event: no conflict for them
+    agreed_a = {x for x in in_a if any(z.month == x.month and _same_event(x, z) for z in in_b)}
+    agreed_b = {y for y in in_b if any(z.month == y.month and _same_event(z, y) for z in in_a)}
     seen: set[tuple[str, str]] = set()
     for x in in_a:
+        if x in agreed_a:
+            continue
         for y in in_b:
-            if x.month == y.month or (x.month, y.month) in seen:
-                continue
-            if any(z.month == x.month and _same_event(x, z) for z in in_b) or \
-                    any(z.month == y.month and _same_event(z, y) for z in in_a):
-                continue  # the other story gives that month for the event too
-            if not _same_event(x, y):
+            if x.month == y.month or y in agreed_b or (x.month, y.month) in seen or not _same_event(x, y):
                 continue
             seen.add((x.month, y.month))
             about = ", ".join(sorted(x.counts & y.counts) + sorted((x.words & y.words) - x.counts)[:4])

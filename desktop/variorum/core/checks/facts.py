@@ -110,7 +110,7 @@ class Facts:
     quotes: list[Mention]
 
 
-def _context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> frozenset[str]:
+def context_words(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> frozenset[str]:
     """The content words next to a mention (six words either side, within its sentence): what it is about."""
     dot = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
@@ -119,7 +119,7 @@ def _context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> fro
     return frozenset(w.rstrip("s") for w in before + after if len(w) >= 4 and w.isalpha() and w not in _STOP)
 
 
-def _subjects(text: str, start: int, end: int, *, sentence: bool = False) -> frozenset[str]:
+def subjects_around(text: str, start: int, end: int, *, sentence: bool = False) -> frozenset[str]:
     """Names in the clause that holds a mention ("…, while Kolesnik had 10%" → kolesnik): whose fact it is.
     With ``sentence``, the names of the whole sentence around it (a count's subject is often further away)."""
     cuts, stops_at = (".\n", ".\n") if sentence else (".,;:(\n", ".,;:)\n")
@@ -223,8 +223,8 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
             key, shown = d.date.strftime("--%m-%d"), f"{d.date.day} {d.date.strftime('%b')}"
         else:
             key, shown = resolved.isoformat(), f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
-        dates.append(Mention(key, shown, d.start, d.end, _context(text, d.start, d.end),
-                             _subjects(text, d.start, d.end)))
+        dates.append(Mention(key, shown, d.start, d.end, context_words(text, d.start, d.end),
+                             subjects_around(text, d.start, d.end)))
     figures: list[Mention] = []
     for m in _FIGURE.finditer(text):
         if any(s <= m.start() < e for s, e in date_spans) or (m.group("abbr") and not m.group("currency")):
@@ -243,10 +243,10 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
         # a count is about what its whole sentence is about: "a jury … deliberated for less than 10 minutes"
         count = unit not in "%$"
         figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(),
-                               _context(text, m.start(), end, SENTENCE_WORDS if count else CONTEXT_WORDS),
-                               _subjects(text, m.start(), m.end(), sentence=count), unit,
+                               context_words(text, m.start(), end, SENTENCE_WORDS if count else CONTEXT_WORDS),
+                               subjects_around(text, m.start(), m.end(), sentence=count), unit,
                                _events(text, m.start(), end), value=f"{value}",
-                               sentence=_context(text, m.start(), end, SENTENCE_WORDS)))
+                               sentence=context_words(text, m.start(), end, SENTENCE_WORDS)))
     quotes = []
     for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from variorum.core.checks.context import Context
-from variorum.core.checks.facts import SENTENCE_WORDS, _context, _subjects
+from variorum.core.checks.facts import SENTENCE_WORDS, context_words, subjects_around
 from variorum.core.model import Evidence, Finding, Version
 
 MIN_SHARED_WORDS = 2
@@ -56,7 +56,7 @@ def month_mentions(text: str) -> list[MonthMention]:
         counts = frozenset(w.lower() for w in _NUMBER.findall(_sentence(text, start, end))
                            if w.lower() in _COUNT_WORDS or (w[0].isdigit() and w != m.group("year")))
         out.append(MonthMention(m.group("month"), m.group("year"), start, end,
-                                _context(text, start, end, SENTENCE_WORDS), counts, _subjects(text, start, end)))
+                                context_words(text, start, end, SENTENCE_WORDS), counts, subjects_around(text, start, end)))
     return out
 
 

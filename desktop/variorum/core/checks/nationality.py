@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from babel import Locale
-
-from variorum.core.checks.facts import territories
-
 _PREFIX = 3
 _MIN_LANGUAGE = 5  # shorter language names ("mono", "ewe") are English words too
+
 
 def _word_set(words: str) -> frozenset[str]:
     """A set of words written as one string, separated by white space."""
@@ -35,9 +32,12 @@ def _derived(country: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
-    countries = {t for t in territories() if t.isalpha()}
+    from babel import Locale  # CLDR's names are read on the first edit that may change a nationality
+
+    english = Locale("en")
+    countries = {t.casefold() for t in english.territories.values() if t.isalpha()}
     prefixes = {c[:_PREFIX] for c in countries}
-    languages = {n.casefold() for n in Locale("en").languages.values() if n.isalpha() and len(n) >= _MIN_LANGUAGE}
+    languages = {n.casefold() for n in english.languages.values() if n.isalpha() and len(n) >= _MIN_LANGUAGE}
     named = {w for w in languages if w[:_PREFIX] in prefixes}
     return frozenset(named | _OTHERS | {d for c in countries for d in _derived(c)})
 

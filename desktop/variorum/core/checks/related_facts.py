@@ -257,7 +257,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None or not ctx.related:
         return
-    from variorum.core.checks.related_months import month_conflicts  # reads facts: loaded for related articles only
+    # the month comparison reads facts too: loaded only when related articles are compared
+    from variorum.core.checks.related_months import month_conflicts
 
     sources = (base, *ctx.related)
     common = frozenset().union(*(ctx.text(v.id).lower_case_words for v in sources))

@@ -137,3 +137,32 @@ def test_claim_shift_reads_typographic_punctuation_as_its_repair_does(before, af
     import ftfy
 
     assert claim_shift(before, after) == claim_shift(ftfy.fix_text(before), ftfy.fix_text(after))
+
+
+def test_a_restyled_list_entry_does_not_move_a_qualifier(compare_texts, body):
+    # prepositions dropped and semicolons added: the dropped "on" is no qualifier, nor is it inside "Barton"
+    a = _with(body, "HMS Marlowe, a 40-gun frigate launched in 1712 as the Carrack, was renamed Marlowe in 1716 "
+                    "and lost with all hands in the great storm on 9 March 1720.")
+    b = _with(body, "HMS Marlowe, a 40-gun frigate launched 1712 as Carrack; renamed Marlowe and Conyngton 1716; "
+                    "lost with all hands in the great storm 9 March 1720.")
+    assert not [f for f in _claims(compare_texts(a, b)) if "qualifier" in f.message]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("a Polish actress", "a Polish-Swedish actress"),
+    ("a Kenyan runner", "a Ugandan runner"),
+])
+def test_a_nationality_restated_is_a_changed_claim(compare_texts, body, old, new):
+    a = _with(body, f"Lena Marsh, {old} and singer, was born in 1970 and first appeared on stage at sixteen.")
+    (f,) = _claims(compare_texts(a, a.replace(old, new)))
+    assert f.severity == "medium" and "nationality" in f.message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("a Polish actress", "a Polish film actress"),  # the nationality kept
+    ("polish the old floors", "polish the old boards"),  # the verb, not a nationality
+    ("a Polish actress", "an actress"),  # a word dropped is not a nationality stated otherwise
+])
+def test_wording_around_a_nationality_keeps_the_claim(compare_texts, body, old, new):
+    a = _with(body, f"Lena Marsh, {old} and singer, was born in 1970 and first appeared on stage at sixteen.")
+    assert _claims(compare_texts(a, a.replace(old, new))) == []

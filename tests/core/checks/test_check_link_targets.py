@@ -38,3 +38,30 @@ def test_related_coverage_is_not_compared_on_links(compare_texts, body):
              "[Council Approves Bridge](https://example.org/other-target)")
     a = body + "\n\n[Council Approves Bridge](https://example.org/council-approves-bridge)"
     assert _findings(compare_texts(a, other)) == []
+
+
+def test_a_relative_link_resolved_against_a_placeholder_host_is_the_same_target(compare_texts, body):
+    # an extraction resolves relative links against a stand-in host; the saved page against its own address
+    a = body + "\n\nSee [the earlier report](https://www.citynews.example/politics/bridge-vote-2031.html?page=2)"
+    b = body + "\n\nSee [the earlier report](http://fakehost/politics/bridge-vote-2031.html?page=2)"
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_a_relative_link_resolved_against_the_pages_own_address_is_the_same_target(compare_texts, body):
+    a = ("---\ntitle: Bridge vote\nurl: https://citynews.example/politics/bridge-vote\n---\n\n" + body
+         + "\n\nSee [the earlier report](https://citynews.example/politics/bridge-vote-2031.html)")
+    b = body + "\n\nSee [the earlier report](https://archive.example/politics/bridge-vote-2031.html)"
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_the_same_path_on_two_unrelated_hosts_still_reports(compare_texts, body):
+    a = body + "\n\nSee [the earlier report](https://citynews.example/politics/bridge-vote-2031.html)"
+    b = body + "\n\nSee [the earlier report](https://rumourmill.example/politics/bridge-vote-2031.html)"
+    (f,) = _findings(compare_texts(a, b))
+    assert f.severity == "medium"
+
+
+def test_a_changed_path_against_a_placeholder_host_still_reports(compare_texts, body):
+    a = body + "\n\nSee [the earlier report](https://citynews.example/politics/bridge-vote-2031.html)"
+    b = body + "\n\nSee [the earlier report](http://fakehost/politics/bridge-rejected-2031.html)"
+    assert len(_findings(compare_texts(a, b))) == 1

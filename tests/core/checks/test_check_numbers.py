@@ -159,3 +159,31 @@ def test_different_figures_changed_in_two_places_are_two_findings(compare_texts,
     a = body + "\n\n" + SENTENCE + "\n\nCrews said 30 homes on the coast road still had no power on Sunday night."
     b = a.replace("12,300", "14,000").replace("30 homes", "40 homes")
     assert len(_findings(compare_texts(a, b, base="v1"))) == 2
+
+
+RANKING = ("Only three other clubs have won the league as often: Harrow Athletic (14), Kestrel Town (12), "
+           "and Penmor United (11).")
+
+
+def test_a_reordered_list_reports_only_the_entry_whose_figure_changed(compare_texts, body):
+    a = body + "\n\n" + RANKING
+    b = body + "\n\n" + RANKING.replace("Kestrel Town (12), and Penmor United (11)",
+                                        "Penmor United (13), and Kestrel Town (12)")
+    (f,) = _findings(compare_texts(a, b))
+    assert "'11'" in f.message or "(11" in f.message
+    assert [e.version for e in f.evidence] == ["v1", "v2"]
+    assert all("Kestrel" not in e.text and "12" not in e.text for e in f.evidence)
+    assert "11" in f.evidence[0].text and "13" in f.evidence[1].text
+
+
+def test_a_list_only_put_in_another_order_is_not_a_changed_figure(compare_texts, body):
+    a = body + "\n\n" + RANKING
+    b = body + "\n\n" + RANKING.replace("Kestrel Town (12), and Penmor United (11)",
+                                        "Penmor United (11), and Kestrel Town (12)")
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_a_list_whose_figures_change_in_place_still_reports(compare_texts, body):
+    a = body + "\n\n" + RANKING
+    (f,) = _findings(compare_texts(a, a.replace("Kestrel Town (12)", "Kestrel Town (15)")))
+    assert "'12'" in f.message and "'15'" in f.message

@@ -156,3 +156,85 @@ def test_a_quotation_given_in_part_is_shared_with_the_longer_one(compare_texts, 
     other = OTHER.format(share="80%") + f"\n\nObserver Ines Halvorsen said {part}, according to a statement."
     (f,) = [f for f in compare_texts(base, other).findings if f.kind == "shared-facts"]
     assert ("quotations" in f.message) is shared
+
+
+EARNINGS_A = ("Harbin Tools Beats Forecasts\n\nNovember 19, 2030\n\n"
+              "Harbin Tools reported $3.14 in per-share earnings for the third quarter, and chief executive Dana "
+              "Whitcombe said the quarter reflected broad-based growth across the company's stores.\n\n"
+              "Still, the stock has slid, and rival Corvell's stock is off too, down 2.7%.\n\n"
+              "The company has opened stores in 21 states, it said, and plans to spend $1.2bn on its warehouses "
+              "through 2034.")
+EARNINGS_B = ("Harbin Tools Profit Tops Estimates\n\nPublished 19 November 2030\n\n"
+              "The retailer earned $3.14 per diluted share, chief executive Dana Whitcombe said, as the company "
+              "reported broad-based growth across its stores in the third quarter.\n\n"
+              "Looking ahead, Harbin Tools sees sales growth of 2.7 percent for the year.\n\n"
+              "Its warehouses will get $1.2 billion over the coming years, and the company now trades in 21 regions "
+              "of the country with stores it opened, it said.")
+
+
+def _shared(c):
+    return [f for f in c.findings if f.kind == "shared-facts"]
+
+
+def test_shared_figures_must_state_the_same_fact(compare_texts):
+    c = compare_texts(EARNINGS_A, EARNINGS_B)
+    (f,) = _shared(c)
+    figures = f.message.split("figures ")[1]
+    assert "$3.14" in figures  # a share's earnings in both
+    assert "1.2" in figures  # "$1.2bn" and "$1.2 billion" are one amount
+    assert "2.7" not in f.message  # a rival's share price and the sales outlook are two facts
+
+
+def test_an_age_written_with_its_noun_is_the_same_age(compare_texts):
+    a = ("Patient Recovers From Rare Lung Illness\n\nNovember 18, 2030\n\nAccording to the study in the journal, the "
+         "43-year-old man had suffered months of fatigue and breathlessness before doctor Owen Haldane saw him.")
+    b = ("Bedding Blamed For Lung Illness\n\nPublished 18 November 2030\n\nA 43-year-old-man, after switching his "
+         "bedding, began feeling extreme fatigue and breathlessness, doctor Owen Haldane wrote in the journal study.")
+    (f,) = _shared(compare_texts(a, b))
+    assert "43-year-old" in f.message
+
+
+def test_a_count_named_by_another_noun_is_shared_when_both_sentences_say_the_same(compare_texts):
+    a = ("Agency Adds Five Lunar Firms\n\nNovember 18, 2030\n\nThe agency's announcement on Monday brought the "
+         "total number of private moon lander providers to 14 providers, agency official Rhea Castell said.\n\n"
+         "The winners had to wait 14 days for the contracts, Rhea Castell added.")
+    b = ("Five Companies Join Moon Program\n\nPublished 18 November 2030\n\nThe five newcomers join nine others, "
+         "bringing the total number of private moon lander hopefuls to 14 firms, said Rhea Castell of the agency.")
+    (f,) = _shared(compare_texts(a, b))
+    assert "figures 14 firms" in f.message and "day" not in f.message
+    assert {(e.version, e.text) for e in f.evidence} >= {("v1", "14"), ("v2", "14")}
+
+
+LANDERS_A = ("Agency Widens Moon Lander Pool\n\nNovember 18, 2030\n\nThe agency added five companies to its lander "
+             "program on Monday, official Rhea Castell said.\n\nBut in {a}, when the space agency tapped three of "
+             "those companies to send robotic landers next year, only two committed to that timeline.")
+LANDERS_B = ("Five Firms Join Lunar Lander Program\n\nPublished 18 November 2030\n\nFive companies joined the lander "
+             "program, official Rhea Castell said on Monday.\n\nIn {b}, the agency awarded the first three contracts "
+             "under the program, awarding robotic lander missions to companies Astrowell and Orbita.")
+
+
+def _conflicts(c):
+    return [f for f in c.findings if f.kind == "fact-conflict"]
+
+
+def test_the_same_event_dated_in_two_months_is_a_conflict(compare_texts):
+    (f,) = _conflicts(compare_texts(LANDERS_A.format(a="May"), LANDERS_B.format(b="July")))
+    assert f.severity == "high" and "three" in f.message
+    assert [(e.version, e.text) for e in f.evidence] == [("v1", "May"), ("v2", "July")]
+
+
+def test_the_same_month_is_no_conflict(compare_texts):
+    assert _conflicts(compare_texts(LANDERS_A.format(a="May"), LANDERS_B.format(b="May"))) == []
+
+
+def test_months_of_two_different_events_do_not_conflict(compare_texts):
+    b = LANDERS_B.format(b="July").replace("the agency awarded the first three contracts under the program, awarding "
+                                           "robotic lander missions to companies Astrowell and Orbita",
+                                           "the agency picked 11 companies to study crewed landers")
+    assert _conflicts(compare_texts(LANDERS_A.format(a="May"), b)) == []
+
+
+def test_a_month_the_other_story_also_gives_for_the_event_is_no_conflict(compare_texts):
+    b = LANDERS_B.format(b="July") + ("\n\nThe first three landers were chosen in May, when the space agency tapped "
+                                      "three companies to send robotic landers.")
+    assert _conflicts(compare_texts(LANDERS_A.format(a="May"), b)) == []

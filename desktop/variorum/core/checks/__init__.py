@@ -29,6 +29,7 @@ CHECKS: tuple[str, ...] = (
     "numbers",
     "names",
     "claims",
+    "bounds",
     "roles",
     "passages",
     "encoding",

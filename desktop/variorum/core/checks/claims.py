@@ -3,7 +3,8 @@
 A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
 quantifier ("all requests" → "most requests"), modality or certainty ("is expected to resign" → "resigned",
 "will" → "may"; the month of "may 2013" is a date, not a modal verb), a loaded attribution verb ("said" →
-"claimed"), a hedge ("allegedly" added or removed), or a qualifier moved from one coordinated clause to
+"claimed"), a hedge ("allegedly" added or removed), a nationality ("a polish actress" → "a polish-swedish
+actress"), or a qualifier moved from one coordinated clause to
 another ("both were awarded by ballot, one to A and the other to B" → "one to A and the other, by ballot, to
 B"). Each marker word has a meaning class; an edit changes the claim when the classes on the two sides differ.
 Tense shifts of reported speech ("will" → "would"), neutral attribution verbs ("said" → "told"), intensifiers
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.checks.months import without_months
+from variorum.core.checks.nationality import nationality_changed
 from variorum.core.checks.numbers import is_number_change
 from variorum.core.model import Difference, Evidence, Finding, Severity
 from variorum.core.normalize import normalize_text
@@ -55,6 +57,26 @@ _MARKERS: dict[str, dict[str, str]] = {
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # a clause or list-item boundary: a phrase moved across one qualifies something else
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|or|but|while|whereas)\b|;")
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, separated by white space."""
+    return frozenset(re.findall(r"\S+", words))
+
+
+# words that qualify nothing on their own: a preposition or article dropped in one place and a word holding the
+# same letters elsewhere ("on" in "resolution") is a restyled list, not a moved qualifier
+_FUNCTION_WORDS = _word_set("""a an the and or but of in on at by to for from with as into onto upon than that
+which who is was were be been its it this these those""")
+
+
+def _qualifier(phrase: str) -> bool:
+    """Whether a removed phrase can qualify something: it holds a word that is not a function word."""
+    return any(w not in _FUNCTION_WORDS for w in _WORD.findall(phrase))
+
+
+def _holds_phrase(text: str, phrase: str) -> bool:
+    """Whether ``text`` (normalized) holds ``phrase`` as whole words, not inside a longer word."""
+    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
 
 
 def _words(text: str) -> list[str]:
@@ -98,8 +120,10 @@ def _fixed(text: str) -> str:
 def claim_shift(before: str, after: str) -> list[str]:
     """The categories whose markers differ between two wordings of one place (negation first), else []."""
     # through the repaired text: damaged characters ("donâ€™t") are the encoding check's business
-    a, b = markers(_fixed(before)), markers(_fixed(after))
-    return [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
+    before, after = _fixed(before), _fixed(after)
+    a, b = markers(before), markers(after)
+    shifted = [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
+    return shifted + (["nationality"] if nationality_changed(before, after) else [])
 
 
 def _short_edit(d: Difference) -> bool:
@@ -128,7 +152,7 @@ def _edit(ctx: Context, ch: Change) -> str:
 
 
 _LABELS = {"negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
-           "attribution": "the attribution verb", "hedge": "a hedge"}
+           "attribution": "the attribution verb", "hedge": "a hedge", "nationality": "a nationality"}
 
 
 def _shift(ctx: Context, d: Difference) -> list[str]:
@@ -174,7 +198,9 @@ def _moved_qualifiers(ctx: Context) -> Iterator[Finding]:
         for d in diffs:
             if d.kind != "delete" or not 0 < len(d.base.text.split()) <= MAX_MOVED_WORDS:
                 continue
-            phrase = normalize_text(d.base.text)
+            phrase = normalize_text(d.base.text).strip()
+            if not _qualifier(phrase):
+                continue
             near = sorted(i for _, i in by_start[bisect.bisect_left(starts, d.other.start - MAX_MOVE_CHARS):
                                                  bisect.bisect_right(starts, d.other.start + MAX_MOVE_CHARS)])
             for i in near:
@@ -183,7 +209,7 @@ def _moved_qualifiers(ctx: Context) -> Iterator[Finding]:
                     continue
                 if i not in normalized:
                     normalized[i] = normalize_text(e.other.text)
-                if phrase not in normalized[i]:
+                if not _holds_phrase(normalized[i], phrase):
                     continue
                 lo, hi = sorted((d.other.start, e.other.start))
                 if hi - lo > MAX_MOVE_CHARS or "\n" in other[lo:hi] or not _CLAUSE_BREAK.search(other[lo:hi]):

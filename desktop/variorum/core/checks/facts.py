@@ -25,7 +25,9 @@ _NAME = re.compile(r"\b(?:[A-Z][a-z]{0,2}[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»‘’•|]\s*|\n\s*)$")
 _CALENDAR = {n for n in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if n}
 _FIGURE = re.compile(r"(?<![\w.,/:])(?P<currency>[$£€]\s?)?(?P<raw>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+                     r"(?:(?<=\d)(?P<abbr>bn|tn|m)(?=\W|$))?"
                      r"(?P<percent>\s*(?:%|percent\b|per cent\b))?(?![\w/:])")
+_ABBREVIATED = {"m": "million", "bn": "billion", "tn": "trillion"}  # "$2.6bn", "£40m"
 _SCALE = re.compile(r"[ \t]+(million|billion|trillion|thousand)\b", re.IGNORECASE)
 _SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
 # the counted noun: the next word (a hyphenated "-year-old" too), unless it is a word that counts nothing
@@ -56,6 +58,8 @@ class Mention:
     subjects: frozenset[str] = field(default=frozenset())  # names in the same sentence: whose fact it is
     unit: str = ""  # a figure's unit or counted noun, singular ("person", "minute", "%", "$")
     events: frozenset[str] = field(default=frozenset())  # what happened to what is counted ("detained")
+    value: str = ""  # a figure's value, scale applied ("2600000000" for "$2.6bn")
+    sentence: frozenset[str] = field(default=frozenset())  # the content words of a figure's whole sentence
 
 
 _NOT_UNITS = (_STOP - frozenset(_words("year years week month time"))) | _SENTENCE_WORDS | frozenset(_words("""of to and or but in on at by for from with than as is are
@@ -86,7 +90,7 @@ def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
     unit = _UNIT.match(text, end)
     if unit is None or unit.group(1) in _NOT_UNITS:
         return "", end
-    word = unit.group(1)
+    word = re.sub(r"^(\w+-old)-.+$", r"\1", unit.group(1))  # "43-year-old-man" is a "43-year-old"
     return ("person" if word in ("people", "persons") else _singular(word)), unit.end()
 
 
@@ -106,7 +110,7 @@ class Facts:
     quotes: list[Mention]
 
 
-def _context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> frozenset[str]:
+def context_words(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> frozenset[str]:
     """The content words next to a mention (six words either side, within its sentence): what it is about."""
     dot = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
     stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
@@ -115,7 +119,7 @@ def _context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> fro
     return frozenset(w.rstrip("s") for w in before + after if len(w) >= 4 and w.isalpha() and w not in _STOP)
 
 
-def _subjects(text: str, start: int, end: int, *, sentence: bool = False) -> frozenset[str]:
+def subjects_around(text: str, start: int, end: int, *, sentence: bool = False) -> frozenset[str]:
     """Names in the clause that holds a mention ("…, while Kolesnik had 10%" → kolesnik): whose fact it is.
     With ``sentence``, the names of the whole sentence around it (a count's subject is often further away)."""
     cuts, stops_at = (".\n", ".\n") if sentence else (".,;:(\n", ".,;:)\n")
@@ -219,27 +223,30 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
             key, shown = d.date.strftime("--%m-%d"), f"{d.date.day} {d.date.strftime('%b')}"
         else:
             key, shown = resolved.isoformat(), f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
-        dates.append(Mention(key, shown, d.start, d.end, _context(text, d.start, d.end),
-                             _subjects(text, d.start, d.end)))
+        dates.append(Mention(key, shown, d.start, d.end, context_words(text, d.start, d.end),
+                             subjects_around(text, d.start, d.end)))
     figures: list[Mention] = []
     for m in _FIGURE.finditer(text):
-        if any(s <= m.start() < e for s, e in date_spans):
-            continue
+        if any(s <= m.start() < e for s, e in date_spans) or (m.group("abbr") and not m.group("currency")):
+            continue  # "100m" is a distance, "$100m" an amount
         raw = m.group("raw")
         unit, end = _unit(text, m)
         if not unit or (unit not in "%$" and 1800 <= int(float(raw.replace(",", ""))) <= 2100 and "," not in raw):
             continue  # a bare number says too little on its own; "in 1998 alone" is a year
         value = Decimal(raw.replace(",", "")).normalize()
         scale = _SCALE.match(text, m.end())
-        if scale:
+        if m.group("abbr") and m.group("currency"):
+            value = (value * _SCALES[_ABBREVIATED[m.group("abbr")]]).normalize()
+        elif scale:
             value = (value * _SCALES[scale.group(1).lower()]).normalize()
         shown = text[m.start():end] if unit != "%" else f"{raw}%"
         # a count is about what its whole sentence is about: "a jury … deliberated for less than 10 minutes"
         count = unit not in "%$"
         figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(),
-                               _context(text, m.start(), end, SENTENCE_WORDS if count else CONTEXT_WORDS),
-                               _subjects(text, m.start(), m.end(), sentence=count), unit,
-                               _events(text, m.start(), end)))
+                               context_words(text, m.start(), end, SENTENCE_WORDS if count else CONTEXT_WORDS),
+                               subjects_around(text, m.start(), m.end(), sentence=count), unit,
+                               _events(text, m.start(), end), value=f"{value}",
+                               sentence=context_words(text, m.start(), end, SENTENCE_WORDS)))
     quotes = []
     for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import IGNORED_CATEGORIES, Context, join_ids, sentence_around, short
 from variorum.core.checks.figures import figures, same_sentence, sentence_span, unit_changes
+from variorum.core.checks.list_order import reordered_entries
 from variorum.core.checks.months import months_in
 from variorum.core.model import Difference, Evidence, Finding
 from variorum.core.normalize import strip_urls
@@ -114,6 +115,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 
     yield from _rewritten(ctx)
     for ch, repeats in _repeats_merged(list(changes(ctx, keep, replaces_only=True))):
+        entries = _reordered(ctx, ch)
+        if entries is not None:
+            yield from entries
+            continue
         others = join_ids(ch.versions)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
         what = "A figure" if is_number_change(ch.base_text, ch.other_text) else "A date"
@@ -125,6 +130,30 @@ def check(ctx: Context) -> Iterator[Finding]:
             message += f" The same figures change in {n} other place{'s' if n > 1 else ''}."
         evidence = ch.evidence(ctx) + [e for r in repeats for e in r.evidence(ctx)]
         yield ctx.finding("number-changed", "high", message, evidence)
+
+
+def _reordered(ctx: Context, ch: Change) -> list[Finding] | None:
+    """A list put in another order (None when the change is not one): a finding for each entry whose figures
+    changed, its evidence that entry alone; none when only the order changed."""
+    per_version = [(d, reordered_entries(ch.base_text, d.other.text)) for d in ch.diffs]
+    if any(found is None for _, found in per_version):
+        return None
+    base = ctx.version(ctx.base_id or "")
+    out: dict[tuple[int, int], list[Evidence]] = {}
+    for d, found in per_version:
+        for (s, e), (t, u) in found or []:
+            ev = out.setdefault((ch.base_start + s, ch.base_start + e),
+                                [Evidence(base.id, ch.base_start + s, ch.base_start + e, ch.base_text[s:e])])
+            ev.append(Evidence(d.version, d.other.start + t, d.other.start + u, d.other.text[t:u]))
+    findings = []
+    for ev in out.values():
+        others = join_ids([e.version for e in ev[1:]])
+        findings.append(ctx.finding(
+            "number-changed", "high",
+            f"A figure changed in a list put in another order: {base.id} has '{short(ev[0].text, 60)}', {others} "
+            f"{'has' if len(ev) == 2 else 'have'} '{short(ev[1].text, 60)}'; the list's other entries keep their "
+            "figures.", ev))
+    return findings
 
 
 MAX_REPEAT_CANDIDATES = 64  # changes a change is compared with to find the one it repeats

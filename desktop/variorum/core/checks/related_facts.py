@@ -2,7 +2,10 @@
 
 Another outlet's article on the same story is not a version of the base, so its words are not diffed. Instead
 its specific facts (people's names other than the one the headline names, dates, figures with their units,
-quotations) are set against the base's: the ones they share corroborate each other. A quotation one outlet gives
+quotations) are set against the base's: the ones they share corroborate each other. An equal figure is shared
+only when it states the same fact: said of no two different subjects, in sentences that share a content word
+("Lowe's stock … down 1.8%" and "sales growth of 1.8 percent" are two facts); the same count of things named by
+two nouns ("14 providers" / "14 firms", not "14 days") is shared when the sentences share two content words. A quotation one outlet gives
 in part and the other at length is shared when the part, six words or more, is found whole in the longer one. A date, percentage or count
 given for the same thing (the sentences around them share at least two content words besides the unit, and the
 counts count the same thing: "less than 10 minutes" / "just 15 minutes") that differs, when neither article
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -101,14 +105,13 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
         for n in names[:MAX_NAMES]:
             k, j = matched[n]
             ev += [_ev(other, fo.names[k]), _ev(base, fb.names[j])]
-    for label, mine, theirs in (("dates", fo.dates, fb.dates), ("figures", fo.figures, fb.figures)):
-        a, b = _first(mine), _first(theirs)
-        common = [(k, next(j for j in b if _same_date(k, j))) for k in a if any(_same_date(k, j) for j in b)] \
-            if label == "dates" else [(k, k) for k in a if k in b]
-        if common:
-            parts.append(f"{label} " + ", ".join(a[k].shown for k, _ in common))
-            for k, j in common:
-                ev += [_ev(other, a[k]), _ev(base, b[j])]
+    a, b = _first(fo.dates), _first(fb.dates)
+    common = [(a[k], b[next(j for j in b if _same_date(k, j))]) for k in a if any(_same_date(k, j) for j in b)]
+    for label, pairs in (("dates", common), ("figures", shared_figures(fo.figures, fb.figures))):
+        if pairs:
+            parts.append(f"{label} " + ", ".join(x.shown for x, _ in pairs))
+            for x, y in pairs:
+                ev += [_ev(other, x), _ev(base, y)]
     quotes = [(q, p) for q in fo.quotes for p in fb.quotes if same_quote(q.key, p.key)]
     if quotes:
         parts.append("quotations " + ", ".join(f"“{short(q.shown, 60)}”" for q, _ in quotes))
@@ -122,6 +125,60 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
 
 
 MIN_PARTIAL_QUOTE_WORDS = 6
+MIN_SYNONYM_COUNT = 10  # a smaller count found in both stories under two nouns may be chance
+
+def _word_set(words: str) -> frozenset[str]:
+    """A set of words written as one string, separated by white space."""
+    return frozenset(re.findall(r"\S+", words))
+
+
+# units that measure rather than count: "14 days" and "14 providers" never state the same fact
+_MEASURES = _word_set("""year-old year month week day hour minute second mile km kilometre kilometer metre meter
+foot feet inch kg kilogram pound ton tonne litre liter gallon degree point""")
+
+
+def _same_thing(x: Mention, y: Mention, shared_words: int = 1) -> bool:
+    """Whether two equal figures state one fact: said of no two different subjects, and their sentences share at
+    least ``shared_words`` content words besides the unit, two when different things happen to what they count
+    ("Lowe's stock … down 1.8%" and "sales growth of 1.8 percent" share none: two facts)."""
+    if x.subjects and y.subjects and not x.subjects & y.subjects:
+        return False
+    if x.events and y.events and not x.events & y.events:
+        shared_words = max(shared_words, MIN_SHARED_CONTEXT)  # "3,000 detained" / "3,000 injured": say more
+    return len((x.sentence & y.sentence) - {x.unit, y.unit}) >= shared_words
+
+
+def _counts_alike(x: Mention, y: Mention) -> bool:
+    """Counts of one number under two nouns for the same things ("14 providers" / "14 firms"): both count things
+    rather than measure them, the number is not a small one, and their sentences share two content words."""
+    if x.value != y.value or x.unit == y.unit or {x.unit, y.unit} & (_MEASURES | {"%", "$"}):
+        return False
+    return Decimal(x.value) >= MIN_SYNONYM_COUNT and _same_thing(x, y, MIN_SHARED_CONTEXT)
+
+
+def shared_figures(mine: list[Mention], theirs: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The figures two stories share, each once: the same value and unit stating the same fact, or the same count
+    of the same things named by another noun."""
+    by_key: dict[str, list[Mention]] = {}
+    by_value: dict[str, list[Mention]] = {}
+    for y in theirs:
+        by_key.setdefault(y.key, []).append(y)
+        by_value.setdefault(y.value, []).append(y)
+    out: list[tuple[Mention, Mention]] = []
+    keys: set[str] = set()
+    for x in mine:
+        same = None if x.key in keys else next((y for y in by_key.get(x.key, []) if _same_thing(x, y)), None)
+        if same is not None:
+            keys.add(x.key)
+            out.append((x, same))
+    values = {x.value for x, _ in out}
+    for x in mine:
+        alike = None if x.value in values else next((y for y in by_value.get(x.value, []) if _counts_alike(x, y)),
+                                                    None)
+        if alike is not None:
+            values.add(x.value)
+            out.append((x, alike))
+    return sorted(out, key=lambda p: p[0].start)
 
 
 def _words(key: str) -> list[str]:
@@ -200,6 +257,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None or not ctx.related:
         return
+    # the month comparison reads facts too: loaded only when related articles are compared
+    from variorum.core.checks.related_months import month_conflicts
+
     sources = (base, *ctx.related)
     common = frozenset().union(*(ctx.text(v.id).lower_case_words for v in sources))
     facts = {v.id: _facts(ctx, v, common) for v in sources}
@@ -209,3 +269,4 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield shared
     for a, b in combinations((base, *ctx.related), 2):
         yield from _conflicts(ctx, a, facts[a.id], b, facts[b.id])
+        yield from month_conflicts(ctx, a, b)

@@ -43,6 +43,7 @@ accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-heldout
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh
+	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-2
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --demo --screenshot docs/screenshot.png

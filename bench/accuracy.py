@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "real"
 HELDOUT = ROOT / "tests" / "data" / "real-heldout"
 FRESH = ROOT / "tests" / "data" / "real-fresh"
+FRESH_2 = ROOT / "tests" / "data" / "real-fresh-2"
 FLOOR_NAME = "accuracy-floor.json"
 FLOOR = CORPUS / FLOOR_NAME
 if str(ROOT / "desktop") not in sys.path:

@@ -9,8 +9,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from proptexts import SPACES, article, word
 
-from variorum.core.diff import _SPACES, _same_but_spacing
 from variorum.core.normalize import _TRANSLATE, map_chars, normalize_chars, normalize_text, normalize_token
+from variorum.core.prepared import SPACES as _SPACES
+from variorum.core.prepared import same_but_spacing as _same_but_spacing
 from variorum.core.tokens import content_tokens, paragraphs, tokenize
 
 typographic = st.sampled_from(sorted({*"\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026\u00a0\u00ad\u2009"}))

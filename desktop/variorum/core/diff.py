@@ -10,15 +10,16 @@ reached and the result does not depend on the speed of the machine.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from variorum.core.align import pairs_from_votes
 from variorum.core.diff_builder import DifferenceBuilder
 from variorum.core.diff_engine import DELETE, EQUAL, Codec, opcodes
 from variorum.core.model import Alignment, Difference, ParagraphPair
 from variorum.core.moves import detect_moves
-from variorum.core.prepared import Prepared, prepare, same_but_spacing, split_spacing
-from variorum.core.tokens import Token
+from variorum.core.prepared import Prepared, Side, prepare, same_but_spacing, split_spacing
 
 __all__ = ["Codec", "DiffResult", "Prepared", "alignment_of", "diff_versions", "prepare"]
 
@@ -52,8 +53,8 @@ def _equal_range(builder: DifferenceBuilder, b_range: tuple[int, int], o_range: 
                 builder.add_cosmetic(bs + ends_b[i - 1], bs + ends_b[i], os_ + ends_o[i - 1], os_ + ends_o[i],
                                      "whitespace")
         return
-    _word_diff(builder, [(t, groups[0]) for t in b.tokens_between(groups[0], bs, be)],
-               [(t, groups[1]) for t in o.tokens_between(groups[1], os_, oe)])
+    _word_diff(builder, Side([(b.words_between(groups[0], bs, be), groups[0])]),
+               Side([(o.words_between(groups[1], os_, oe), groups[1])]))
 
 
 def _changed_pair(builder: DifferenceBuilder, bp: int, op: int, codec: Codec) -> None:
@@ -61,7 +62,7 @@ def _changed_pair(builder: DifferenceBuilder, bp: int, op: int, codec: Codec) ->
     b, o = builder.b, builder.o
     (sb, kb), (so, ko) = b.sentences(bp), o.sentences(op)
     if len(sb) == 1 or len(so) == 1:
-        _word_diff(builder, [(t, bp) for t in b.tokens(bp)], [(t, op) for t in o.tokens(op)], codec)
+        _word_diff(builder, Side([(b.words(bp), bp)]), Side([(o.words(op), op)]), codec)
         return
     scodec = Codec()
     ib = io = 0
@@ -70,8 +71,8 @@ def _changed_pair(builder: DifferenceBuilder, bp: int, op: int, codec: Codec) ->
 
     def flush(next_b: int, next_o: int) -> None:
         if dels or ins:
-            _word_diff(builder, [(t, bp) for r in dels for t in b.tokens_between(bp, *r)],
-                       [(t, op) for r in ins for t in o.tokens_between(op, *r)], codec)
+            _word_diff(builder, Side((b.words_between(bp, *r), bp) for r in dels),
+                       Side((o.words_between(op, *r), op) for r in ins), codec)
             builder.end_region(next_b, next_o)
             dels.clear()
             ins.clear()
@@ -81,7 +82,6 @@ def _changed_pair(builder: DifferenceBuilder, bp: int, op: int, codec: Codec) ->
             flush(sb[ib][0], so[io][0])
             for k in range(n):
                 _equal_range(builder, sb[ib + k], so[io + k], (bp, op))
-                builder.prev = None
             ib += n
             io += n
         elif kind == DELETE:
@@ -93,32 +93,35 @@ def _changed_pair(builder: DifferenceBuilder, bp: int, op: int, codec: Codec) ->
     flush(b.paras[bp][1], o.paras[op][1])
 
 
-def _word_diff(builder: DifferenceBuilder, b_tok: list[tuple[Token, int]], o_tok: list[tuple[Token, int]],
-               codec: Codec | None = None, votes: dict[int, dict[int, int]] | None = None) -> None:
-    """Diff two runs of words; each word comes with the paragraph it belongs to."""
+def _word_diff(builder: DifferenceBuilder | None, b_side: Side, o_side: Side, codec: Codec | None = None,
+               votes: dict[int, dict[int, int]] | None = None) -> None:
+    """Diff the words of two sides, run by run; ``votes`` (when given) counts the words matched between each
+    pair of paragraphs. Without a builder only the votes are counted."""
     codec = codec or Codec()
-    builder.prev = None
-    a = codec.encode([t.key for t, _ in b_tok])
-    c = codec.encode([t.key for t, _ in o_tok])
+    ops = opcodes(codec.encode(b_side.keys), codec.encode(o_side.keys), semantic=True)
     ib = io = 0
-    for op, n in opcodes(a, c, semantic=True):
+    for op, n in ops:
         if op == EQUAL:
-            for k in range(n):
-                (tb, pb), (to, po) = b_tok[ib + k], o_tok[io + k]
-                builder.match(tb, to, (pb, po))
-                if votes is not None:
-                    row = votes.setdefault(pb, {})
-                    row[po] = row.get(po, 0) + 1
+            if builder is not None:
+                builder.match(b_side, ib, o_side, io, n)
+            if votes is not None:
+                _vote(votes, b_side.paras[ib:ib + n], o_side.paras[io:io + n])
             ib += n
             io += n
         elif op == DELETE:
-            for k in range(n):
-                builder.delete(*b_tok[ib + k])
+            if builder is not None:
+                builder.delete(b_side, ib, n)
             ib += n
         else:
-            for k in range(n):
-                builder.insert(*o_tok[io + k])
+            if builder is not None:
+                builder.insert(o_side, io, n)
             io += n
+
+
+def _vote(votes: dict[int, dict[int, int]], b_paras: Sequence[int], o_paras: Sequence[int]) -> None:
+    for pair, run in groupby(zip(b_paras, o_paras, strict=True)):
+        row = votes.setdefault(pair[0], {})
+        row[pair[1]] = row.get(pair[1], 0) + sum(1 for _ in run)
 
 
 # A paragraph of a changed region that shares at most this share of its words with the other side's paragraphs is
@@ -136,8 +139,8 @@ def _region(builder: DifferenceBuilder, del_paras: list[int], ins_paras: list[in
     """
     b, o = builder.b, builder.o
     votes: dict[int, dict[int, int]] = {}
-    _word_diff(DifferenceBuilder(b, o, builder.version_id, builder.salt), [(t, p) for p in del_paras for t in b.tokens(p)],
-               [(t, p) for p in ins_paras for t in o.tokens(p)], codec, votes)
+    _word_diff(None, Side((b.words(p), p) for p in del_paras), Side((o.words(p), p) for p in ins_paras), codec,
+               votes)
     by_o: dict[int, dict[int, int]] = {}
     for bp, row in votes.items():
         for op, n in row.items():
@@ -146,18 +149,15 @@ def _region(builder: DifferenceBuilder, del_paras: list[int], ins_paras: list[in
     def lone(p: int, mine: Prepared, row: dict[int, int], theirs: Prepared) -> bool:
         # few of its words are found on the other side, and they are few of the words of where they are found
         limit = LONE_MAX_SHARED
-        return sum(row.values()) <= limit * len(mine.tokens(p)) and all(
-            n <= limit * len(theirs.tokens(q)) for q, n in row.items())
+        return sum(row.values()) <= limit * len(mine.words(p).keys) and all(
+            n <= limit * len(theirs.words(q).keys) for q, n in row.items())
 
     lone_b = {p for p in del_paras if lone(p, b, votes.get(p, {}), o)}
     lone_o = {p for p in ins_paras if lone(p, o, by_o.get(p, {}), b)}
     if lone_b or lone_o:
         votes = {}
-        _word_diff(builder, [(t, p) for p in del_paras if p not in lone_b for t in b.tokens(p)],
-                   [(t, p) for p in ins_paras if p not in lone_o for t in o.tokens(p)], codec, votes)
-    else:
-        _word_diff(builder, [(t, p) for p in del_paras for t in b.tokens(p)],
-                   [(t, p) for p in ins_paras for t in o.tokens(p)], codec, votes)
+    _word_diff(builder, Side((b.words(p), p) for p in del_paras if p not in lone_b),
+               Side((o.words(p), p) for p in ins_paras if p not in lone_o), codec, votes)
     builder.end_region(b_pos, o_pos)
     pairs = pairs_from_votes(del_paras, ins_paras, b.paras, o.paras, votes)
     if lone_b or lone_o:
@@ -169,11 +169,13 @@ def _region(builder: DifferenceBuilder, del_paras: list[int], ins_paras: list[in
         for pair in pairs:
             if pair.base is not None and pair.other is None and b_index[pair.base] in lone_b:
                 bp = b_index[pair.base]
-                builder.pending_del = [(t, bp) for t in b.tokens(bp)]
+                side = Side([(b.words(bp), bp)])
+                builder.pending_del = [(side, 0, len(side))] if len(side) else []
                 builder.flush(b_pos, o_at)
             elif pair.other is not None and pair.base is None and o_index[pair.other] in lone_o:
                 op = o_index[pair.other]
-                builder.pending_ins = [(t, op) for t in o.tokens(op)]
+                side = Side([(o.words(op), op)])
+                builder.pending_ins = [(side, 0, len(side))] if len(side) else []
                 builder.flush(b_at, o_pos)
             if pair.base is not None:
                 b_at = pair.base[1]

@@ -1,6 +1,6 @@
-"""Collects the differences of one comparison while its diff is walked in reading order: matched words give
-their cosmetic differences (spacing, typography), pending deletions and insertions are cut at paragraph breaks and
-emitted with their category."""
+"""Collects the differences of one comparison while its diff is walked in reading order, run by run: matched
+runs give their cosmetic differences (spacing, typography), pending deletions and insertions are cut at
+paragraph breaks and emitted with their category."""
 
 from __future__ import annotations
 
@@ -8,11 +8,15 @@ import hashlib
 
 from variorum.core.model import Difference, DiffKind, Span
 from variorum.core.normalize import cosmetic_category, difference_category
-from variorum.core.prepared import Prepared
-from variorum.core.tokens import Token
+from variorum.core.prepared import Prepared, Side
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case",
                                  "ocr"})  # ocr: uncertain readings only, see variorum.core.ocr_noise
+# Matched words are checked this many at a time: a stretch whose text is the same on both sides has no cosmetic
+# difference inside it, and is passed over with one comparison.
+_CHUNK = 32
+
+Group = list[int]  # [paragraph, start, end] of consecutive words of one paragraph
 
 
 class DifferenceBuilder:
@@ -22,10 +26,9 @@ class DifferenceBuilder:
         self.b, self.o = base, other
         self.version_id, self.salt = version_id, salt
         self.diffs: list[Difference] = []
-        self.pending_del: list[tuple[Token, int]] = []
-        self.pending_ins: list[tuple[Token, int]] = []
-        # the last matched pair and its paragraphs, if nothing came between since
-        self.prev: tuple[Token, Token, tuple[int, int]] | None = None
+        # runs of words waiting to be emitted: (side, first, end) each
+        self.pending_del: list[tuple[Side, int, int]] = []
+        self.pending_ins: list[tuple[Side, int, int]] = []
 
     def make_id(self, kind: str, bs: Span, os_: Span) -> str:
         h = hashlib.sha1(f"{self.salt}|{kind}|{bs.start}:{bs.end}|{os_.start}:{os_.end}".encode()).hexdigest()
@@ -44,31 +47,43 @@ class DifferenceBuilder:
         self.add("replace", True, category, Span(bs, be, tb), Span(os_, oe, to))
 
     # --- events, in reading order ------------------------------------------------------------------------
-    def match(self, tb: Token, to: Token, paras: tuple[int, int]) -> None:
+    def match(self, b_side: Side, ib: int, o_side: Side, io: int, n: int) -> None:
+        """``n`` words matched, from word ``ib`` of the base side and ``io`` of the other."""
         if self.pending_del or self.pending_ins:
-            self.flush(tb.start, to.start)
-        prev = self.prev
-        # the gap before this word, when the previous word also matched and at least one side stays in the
-        # same paragraph (a break between paragraphs on both sides is not a difference)
-        if prev is not None and (prev[2][0] == paras[0] or prev[2][1] == paras[1]):
-            pb, po = prev[0], prev[1]
-            if self.b.text[pb.end:tb.start] != self.o.text[po.end:to.start]:
-                self.add_cosmetic(pb.end, tb.start, po.end, to.start, "markup")
-        if tb.raw != to.raw:
-            self.add_cosmetic(tb.start, tb.end, to.start, to.end, "typography")
-        self.prev = (tb, to, paras)
+            self.flush(b_side.starts[ib], o_side.starts[io])
+        bt, ot = self.b.text, self.o.text
+        bs, os_ = b_side.starts, o_side.starts
+        be, oe = b_side.ends, o_side.ends
+        for lo in range(0, n, _CHUNK):
+            hi = min(lo + _CHUNK, n)
+            if lo:  # the gap between this chunk and the one before
+                self._gap(b_side, ib + lo, o_side, io + lo)
+            if bt[bs[ib + lo]:be[ib + hi - 1]] == ot[os_[io + lo]:oe[io + hi - 1]]:
+                continue
+            for k in range(lo, hi):
+                i, j = ib + k, io + k
+                if k > lo:
+                    self._gap(b_side, i, o_side, j)
+                if bt[bs[i]:be[i]] != ot[os_[j]:oe[j]]:
+                    self.add_cosmetic(bs[i], be[i], os_[j], oe[j], "typography")
 
-    def delete(self, tok: Token, para: int) -> None:
-        self.pending_del.append((tok, para))
-        self.prev = None
+    def _gap(self, b_side: Side, i: int, o_side: Side, j: int) -> None:
+        """The white space (or markup) before matched words ``i`` and ``j``, when the words before them also
+        matched and at least one side stays in the same paragraph (a break between paragraphs on both sides is
+        not a difference)."""
+        if b_side.paras[i - 1] == b_side.paras[i] or o_side.paras[j - 1] == o_side.paras[j]:
+            gb, gb_end, go, go_end = b_side.ends[i - 1], b_side.starts[i], o_side.ends[j - 1], o_side.starts[j]
+            if self.b.text[gb:gb_end] != self.o.text[go:go_end]:
+                self.add_cosmetic(gb, gb_end, go, go_end, "markup")
 
-    def insert(self, tok: Token, para: int) -> None:
-        self.pending_ins.append((tok, para))
-        self.prev = None
+    def delete(self, side: Side, first: int, n: int) -> None:
+        self.pending_del.append((side, first, first + n))
+
+    def insert(self, side: Side, first: int, n: int) -> None:
+        self.pending_ins.append((side, first, first + n))
 
     def end_region(self, b_pos: int, o_pos: int) -> None:
         self.flush(b_pos, o_pos)
-        self.prev = None
 
     def flush(self, b_pos: int, o_pos: int) -> None:
         """Emit what is pending; ``b_pos``/``o_pos`` are where an empty side sits.
@@ -91,45 +106,40 @@ class DifferenceBuilder:
         if dels and ins and not (self._whole(self.b, dels[-1]) and self._whole(self.o, ins[-1])):
             last = (dels.pop(), ins.pop())
         # where an empty side sits: after the first pair, else before what follows
-        b_mid = first[0][-1][0].end if first else (dels[0][0][0].start if dels else
-                                                  (last[0][0][0].start if last else b_pos))
-        o_mid = first[1][-1][0].end if first else (ins[0][0][0].start if ins else
-                                                  (last[1][0][0].start if last else o_pos))
+        b_mid = first[0][2] if first else (dels[0][1] if dels else (last[0][1] if last else b_pos))
+        o_mid = first[1][2] if first else (ins[0][1] if ins else (last[1][1] if last else o_pos))
         if first:
             self._emit(first[0], first[1], b_pos, o_pos)
         for group in dels:
-            self._emit(group, [], b_pos, o_mid)
+            self._emit(group, None, b_pos, o_mid)
         for group in ins:
-            self._emit([], group, b_mid, o_pos)
+            self._emit(None, group, b_mid, o_pos)
         if last:
             self._emit(last[0], last[1], b_pos, o_pos)
 
     @staticmethod
-    def _whole(side: Prepared, group: list[tuple[Token, int]]) -> bool:
+    def _whole(side: Prepared, group: Group) -> bool:
         """Whether a group of words is its whole paragraph."""
-        toks = side.tokens(group[0][1])
-        return bool(toks) and group[0][0].start <= toks[0].start and group[-1][0].end >= toks[-1].end
+        starts, ends, _ = side.words(group[0])
+        return bool(starts) and group[1] <= starts[0] and group[2] >= ends[-1]
 
-    def _emit(self, dels: list[tuple[Token, int]], ins: list[tuple[Token, int]], b_pos: int, o_pos: int) -> None:
-        bs = span_of(self.b.text, dels) if dels else Span(b_pos, b_pos, "")
-        os_ = span_of(self.o.text, ins) if ins else Span(o_pos, o_pos, "")
+    def _emit(self, dels: Group | None, ins: Group | None, b_pos: int, o_pos: int) -> None:
+        bt = self.b.text
+        bs = Span(dels[1], dels[2], bt[dels[1]:dels[2]]) if dels else Span(b_pos, b_pos, "")
+        os_ = Span(ins[1], ins[2], self.o.text[ins[1]:ins[2]]) if ins else Span(o_pos, o_pos, "")
         kind: DiffKind = "replace" if dels and ins else ("delete" if dels else "insert")
         category = cosmetic_category(bs.text, os_.text) or difference_category(
-            bs.text, os_.text, before=self.b.text[max(0, bs.start - 12):bs.start])
+            bs.text, os_.text, before=bt[max(0, bs.start - 12):bs.start])
         self.add(kind, category in COSMETIC_CATEGORIES, category, bs, os_)
 
 
-def by_paragraph(items: list[tuple[Token, int]]) -> list[list[tuple[Token, int]]]:
-    """Consecutive words cut into one group per paragraph."""
-    groups: list[list[tuple[Token, int]]] = []
-    for item in items:
-        if groups and groups[-1][-1][1] == item[1]:
-            groups[-1].append(item)
-        else:
-            groups.append([item])
+def by_paragraph(pending: list[tuple[Side, int, int]]) -> list[Group]:
+    """Consecutive runs of words cut into one group per paragraph."""
+    groups: list[Group] = []
+    for side, lo, hi in pending:
+        for group in side.groups(lo, hi):
+            if groups and groups[-1][0] == group[0]:
+                groups[-1][2] = group[2]
+            else:
+                groups.append(group)
     return groups
-
-
-def span_of(text: str, items: list[tuple[Token, int]]) -> Span:
-    s, e = items[0][0].start, items[-1][0].end
-    return Span(s, e, text[s:e])

@@ -4,12 +4,14 @@ and words of a paragraph. The base is diffed against every other version: what i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from variorum.core.normalize import paragraph_key
-from variorum.core.tokens import SENTENCE_BREAK, Token, content_tokens, paragraphs
+from variorum.core.tokens import SENTENCE_BREAK, Words, content_words, paragraphs
 
 SPACES = re.compile(r"\s+")
 _SPACES_KEPT = re.compile(r"(\s+)")
@@ -22,25 +24,29 @@ class Prepared:
     text: str
     paras: list[tuple[int, int]]
     keys: list[str]
-    _tokens: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
+    _words: dict[int, Words] = field(default_factory=dict, repr=False)
 
     _sentences: dict[int, tuple[list[tuple[int, int]], list[str]]] = field(default_factory=dict, repr=False)
     # the base is diffed against every other version: what its ranges give is kept, not worked out again
-    _ranges: dict[tuple[int, int], tuple[Token, ...]] = field(default_factory=dict, repr=False)
+    _ranges: dict[tuple[int, int], Words] = field(default_factory=dict, repr=False)
     _spacing: dict[tuple[int, int], tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
 
-    def tokens(self, pi: int) -> tuple[Token, ...]:
-        toks = self._tokens.get(pi)
-        if toks is None:
-            toks = self._tokens[pi] = tuple(content_tokens(self.text, *self.paras[pi]))
-        return toks
+    def words(self, pi: int) -> Words:
+        """The words of paragraph ``pi``."""
+        found = self._words.get(pi)
+        if found is None:
+            found = self._words[pi] = content_words(self.text, *self.paras[pi])
+        return found
 
-    def tokens_between(self, pi: int, start: int, end: int) -> Sequence[Token]:
-        if pi in self._tokens:
-            return [t for t in self.tokens(pi) if start <= t.start < end]
+    def words_between(self, pi: int, start: int, end: int) -> Words:
+        """The words of paragraph ``pi`` that start in ``[start, end)``."""
+        if pi in self._words:
+            starts, ends, keys = self._words[pi]
+            lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+            return Words(starts[lo:hi], ends[lo:hi], keys[lo:hi])
         found = self._ranges.get((start, end))
         if found is None:
-            found = self._ranges[(start, end)] = tuple(content_tokens(self.text, start, end))
+            found = self._ranges[(start, end)] = content_words(self.text, start, end)
         return found
 
     def spacing(self, start: int, end: int) -> tuple[list[str], list[int]]:
@@ -69,6 +75,42 @@ class Prepared:
 def prepare(text: str) -> Prepared:
     paras = paragraphs(text)
     return Prepared(text, paras, [paragraph_key(text[s:e]) for s, e in paras])
+
+
+class Side:
+    """One side of a word diff: the words of one or more stretches of a text in reading order, each word with
+    the paragraph it belongs to (parallel arrays; ``cuts`` are the indices where the paragraph changes)."""
+
+    __slots__ = ("cuts", "ends", "keys", "paras", "starts")
+
+    def __init__(self, parts: Iterable[tuple[Words, int]]) -> None:
+        self.starts, self.ends, self.paras = array("l"), array("l"), array("l")
+        self.keys: list[str] = []
+        self.cuts: list[int] = []
+        for (starts, ends, keys), para in parts:
+            if not keys:
+                continue
+            if not self.cuts or self.paras[-1] != para:
+                self.cuts.append(len(self.keys))
+            self.starts.extend(starts)
+            self.ends.extend(ends)
+            self.keys.extend(keys)
+            self.paras.extend(array("l", [para]) * len(keys))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def groups(self, lo: int, hi: int) -> list[list[int]]:
+        """Words ``lo`` to ``hi`` (excluded) cut at paragraph breaks: ``[paragraph, start, end]`` each."""
+        out = []
+        cuts = self.cuts
+        k = bisect_left(cuts, lo + 1)  # the first cut after lo
+        while lo < hi:
+            stop = min(cuts[k], hi) if k < len(cuts) else hi
+            out.append([self.paras[lo], self.starts[lo], self.ends[stop - 1]])
+            lo = stop
+            k += 1
+        return out
 
 
 def split_spacing(text: str) -> tuple[list[str], list[int]]:

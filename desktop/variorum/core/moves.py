@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from variorum.core.model import Difference, Span
@@ -22,12 +23,16 @@ def detect_moves(diffs: list[Difference], make_id: Callable[[str, Span, Span], s
     used: set[str] = set()
     moves: list[Difference] = []
     normalized_inserts = [(ins, normalize_text(ins.other.text)) for ins in inserts]
+    # the inserts by length: only those of a length within a fifth of a deletion's can be its move
+    by_length = sorted(range(len(normalized_inserts)), key=lambda k: len(normalized_inserts[k][1]))
+    lengths = [len(normalized_inserts[k][1]) for k in by_length]
     for d in deletes:
         nd = normalize_text(d.base.text)
-        if len(nd.split()) < MIN_MOVE_WORDS:
+        if (nd.count(" ") + 1 if nd else 0) < MIN_MOVE_WORDS:  # words: normalized text is single-spaced
             continue
         best, best_score = None, 0.0
-        for ins, ni in normalized_inserts:
+        window = by_length[bisect_left(lengths, int(0.8 * len(nd)) - 1):bisect_right(lengths, int(1.25 * len(nd)) + 2)]
+        for ins, ni in (normalized_inserts[k] for k in sorted(window)):
             if ins.id in used or abs(len(ni) - len(nd)) > 0.2 * max(len(ni), len(nd)):
                 continue
             score = 100.0 if ni == nd else fuzz.ratio(nd, ni)

@@ -25,9 +25,9 @@ def test_a_long_text_against_a_short_one_is_replaced_without_matching_its_words(
         return real(a, b, semantic=semantic)
 
     monkeypatch.setattr(diff_module, "opcodes", spy)
-    long_text = SENTENCE * 20000  # one paragraph of 340,000 words
+    long_text = SENTENCE * 40000  # one paragraph of 640,000 words
     short = [f"Residents of the {n}th ward spoke against the plan, and the council met again on Tuesday."
-             for n in range(1, 9)]  # 8 paragraphs, 128 words
+             for n in range(1, 26)]  # 25 paragraphs, 400 words
     result = diff_versions(long_text, "\n\n".join(short), version_id="v2", salt="s")
     assert asked and all(min(n, m) * abs(n - m) <= diff_module.WORD_DIFF_BUDGET for n, m in asked)
     assert [(d.kind, d.base.text == long_text.strip(), d.other.text) for d in result.differences] == [

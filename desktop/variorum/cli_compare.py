@@ -121,6 +121,11 @@ def main(argv: Sequence[str]) -> int:
     except BaseNotFound as exc:
         return _fail(str(exc))
     report = build_report(comparison, notes=case_notes(comparison))
+    if ns.format == "json" and not ns.pretty and not ns.output:
+        from variorum.core.report.render_json import write_json
+
+        write_json(report, sys.stdout)  # written as it is encoded, never held whole
+        return 0
     if ns.format == "pdf":
         import variorum.report_pdf  # noqa: F401  (registers the PDF renderer; Qt is loaded only for a PDF)
     try:

@@ -80,14 +80,14 @@ def test_offsets_are_code_points_with_astral_characters():
 def test_spacing_only_comparison_is_the_patterns():
     import random
 
-    from variorum.core.diff import _SPACES, _same_but_spacing
+    from variorum.core.prepared import SPACES, same_but_spacing
 
     rng = random.Random(9)
     alphabet = ["a", "b", " ", "  ", "\n", "\t", "\u00a0", "\u2028"]
     for _ in range(5000):
         a = "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
         b = "".join(rng.choice(alphabet) for _ in range(rng.randrange(6)))
-        assert _same_but_spacing(a, b) == (_SPACES.sub(" ", a) == _SPACES.sub(" ", b))
+        assert same_but_spacing(a, b) == (SPACES.sub(" ", a) == SPACES.sub(" ", b))
 
 
 def test_rewrapped_paragraph_gives_one_whitespace_difference_per_changed_break():

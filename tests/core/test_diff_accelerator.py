@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from variorum.core import diff as diff_module
+from variorum.core import diff_engine as diff_module
 from variorum.core.case import load_case
 
 pytestmark = pytest.mark.skipif(diff_module._fast_dmp is None, reason="fast-diff-match-patch is not installed")
@@ -44,7 +44,7 @@ def test_strings_beyond_the_accelerators_range_take_the_python_path(monkeypatch)
 
     monkeypatch.setattr(diff_module, "_fast_opcodes", refuse)
     a, b = "\U0001f600ab", "\U0001f600ac"
-    assert diff_module._opcodes(a, b, semantic=True) == diff_module._python_opcodes(a, b, semantic=True)
+    assert diff_module.opcodes(a, b, semantic=True) == diff_module._python_opcodes(a, b, semantic=True)
 
 
 def _without_accelerator(monkeypatch, paths):

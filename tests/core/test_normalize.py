@@ -102,3 +102,26 @@ def test_normal_form_is_the_one_the_patterns_give():
 ])
 def test_a_difference_says_what_it_changes(a, b, before, category):
     assert difference_category(a, b, before=before) == category
+
+
+def test_white_space_list_is_every_character_the_patterns_match():
+    import re
+
+    from variorum.core.normalize import WHITE_SPACE
+
+    assert {chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))} == set(WHITE_SPACE)
+
+
+def test_long_passages_normalize_as_the_definition_says():
+    from variorum.core.normalize import _WRAP_HYPHEN, casefold, normalize_chars, normalize_text
+
+    def by_definition(text: str) -> str:
+        text = normalize_chars(text)
+        if "\n" in text and "-" in text:
+            text = _WRAP_HYPHEN.sub("-", text)
+        return " ".join(text.split()).casefold()
+
+    piece = "Straße  İstanbul\u00a0ΣΊΣΥΦΟΣ —\tﬁne “quote” post-\nSoviet \u2028 \u3000x "
+    for text in (piece, piece * 8000, " " + piece * 8000):  # longer than one piece of the case folding
+        assert casefold(text) == text.casefold()
+        assert normalize_text(text) == by_definition(text)

@@ -23,12 +23,13 @@ def pairs_from_votes(b_idx: Sequence[int], o_idx: Sequence[int], b_ranges: Seque
     """
     pairs: list[ParagraphPair] = []
     pos = 0  # index into o_idx of the next unpaired other paragraph
+    where = {o: k for k, o in reversed(list(enumerate(o_idx)))}  # o_idx.index(o), looked up once
     for b in b_idx:
         row = votes.get(b, {})
         ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
         target = None
         for o, _ in ranked:
-            k = o_idx.index(o)
+            k = where[o]
             if k >= pos - 1:
                 target = k
                 break

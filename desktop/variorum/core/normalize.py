@@ -39,6 +39,13 @@ MARKUP_TOKENS = frozenset({"*", "**", "***", "_", "__", "#", "##", "###", "####"
                            "<", ">", "`", "```", "|", "~~", ">>"})
 _MD_LINK_TARGET = re.compile(r"^\]\([^)\s]*\)$")
 _SPACE_RUN = re.compile(r"\s+")
+# The runs of white space that are not one plain space: collapsing these alone gives what collapsing every run
+# does, without rebuilding a long text piece by piece around each of its spaces.
+_SPACES_NOT_ONE = re.compile(r"\s{2,}|[^\S ]")
+# Every character the pattern's \s matches (str.isspace's), deleted: ``_SPACE_RUN.sub("", text)`` in one pass.
+WHITE_SPACE = ("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+               "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_NO_SPACES = str.maketrans("", "", WHITE_SPACE)
 _WRAP_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
 _WORD = re.compile(r"\w+")
 URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")  # an address written out in running text
@@ -85,8 +92,21 @@ def normalize_text(text: str) -> str:
     text = normalize_chars(text)
     if "\n" in text and "-" in text:  # a hyphen at a line end needs both
         text = _WRAP_HYPHEN.sub("-", text)
-    # runs of white space as one space, none at the ends: str.split's white space is the pattern's \s
-    return " ".join(text.split()).casefold()
+    # runs of white space as one space, none at the ends (" ".join(text.split()), without a list of every word:
+    # str.split's white space is the pattern's \s)
+    return casefold(_SPACES_NOT_ONE.sub(" ", text).strip())
+
+
+# Case folding works a character at a time, and str.casefold sets aside room for three characters of four bytes
+# for each one: a long text is folded a piece at a time, with the same result in a twelfth of the memory.
+_CASEFOLD_PIECE = 1 << 16
+
+
+def casefold(text: str) -> str:
+    """``text.casefold()``, in bounded extra memory."""
+    if len(text) <= _CASEFOLD_PIECE:
+        return text.casefold()
+    return "".join(text[i:i + _CASEFOLD_PIECE].casefold() for i in range(0, len(text), _CASEFOLD_PIECE))
 
 
 def word_key(text: str) -> str:
@@ -118,22 +138,22 @@ def _kind_of_raw_change(a: str, b: str) -> str | None:
     """Name the cosmetic category that explains the difference between two raw strings, or None."""
     if a == b:
         return None
-    if _SPACE_RUN.sub(" ", a).strip() == _SPACE_RUN.sub(" ", b).strip():
+    if _single_spaced(a) == _single_spaced(b):
         return "whitespace"
     na, nb = normalize_chars(a), normalize_chars(b)
-    if _SPACE_RUN.sub(" ", na).strip() == _SPACE_RUN.sub(" ", nb).strip():
+    if _single_spaced(na) == _single_spaced(nb):
         invisible = set("\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2009")
         if any(c in invisible for c in a + b) and a.translate(_TRANSLATE).split() == b.translate(_TRANSLATE).split():
             return "whitespace"
         return "typography"
-    if _SPACE_RUN.sub("", _WRAP_HYPHEN.sub("-", na)) == _SPACE_RUN.sub("", _WRAP_HYPHEN.sub("-", nb)):
+    if _WRAP_HYPHEN.sub("-", na).translate(_NO_SPACES) == _WRAP_HYPHEN.sub("-", nb).translate(_NO_SPACES):
         return "hyphenation" if ("-" in na or "-" in nb) else "whitespace"
     def plain(x: str) -> str:
-        return _SPACE_RUN.sub(" ", _WRAP_HYPHEN.sub("-", normalize_chars(_strip_markup(x)))).strip()
+        return _single_spaced(_WRAP_HYPHEN.sub("-", normalize_chars(_strip_markup(x))))
 
     if plain(a) == plain(b):
         return "markup"
-    if plain(a).casefold() == plain(b).casefold():
+    if casefold(plain(a)) == casefold(plain(b)):
         return "case"
     return None
 
@@ -152,7 +172,7 @@ def substantive_category(base: str, other: str) -> str:
     if nb.replace("-", "").replace(" ", "") == no.replace("-", "").replace(" ", ""):
         return "hyphenation"
     strip_punct = re.compile(r"[^\w\s]")
-    if strip_punct.sub("", nb).split() == strip_punct.sub("", no).split():
+    if _single_spaced(strip_punct.sub("", nb)) == _single_spaced(strip_punct.sub("", no)):
         return "punctuation"
     return "wording"
 
@@ -183,10 +203,25 @@ def difference_category(base: str, other: str, *, before: str = "") -> str:
         return "date"
     if digits:
         return "number"
-    words = _NAME_WORD.findall(base) + _NAME_WORD.findall(other)
-    if words and all(w[:1].isupper() for w in words) and not _starts_sentence(before):
+    if _all_capitalised(base, other) and not _starts_sentence(before):
         return "name"
     return "wording"
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, without a list of every word."""
+    return _SPACES_NOT_ONE.sub(" ", text).strip()
+
+
+def _all_capitalised(*texts: str) -> bool:
+    """Whether the texts hold words and every one is capitalised (stops at the first that is not)."""
+    found = False
+    for text in texts:
+        for m in _NAME_WORD.finditer(text):
+            if not m.group()[:1].isupper():
+                return False
+            found = True
+    return found
 
 
 def _starts_sentence(before: str) -> bool:

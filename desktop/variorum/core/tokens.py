@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from typing import NamedTuple
 
 from variorum.core.normalize import normalize_token
@@ -71,6 +72,32 @@ def content_tokens(text: str, start: int = 0, end: int | None = None) -> list[To
             s, e = m.span()
             out.append(new(Token, (s, e, raw, key)))  # Token(s, e, raw, key), without a Python-level call
     return out
+
+
+class Words(NamedTuple):
+    """The content tokens of a stretch of text, compactly: where each starts and ends, and its comparison key
+    (one key object per distinct token, shared), in three parallel sequences. A text of a million words takes
+    about 24 MB so, against some 180 MB as one :class:`Token` each."""
+
+    starts: array
+    ends: array
+    keys: list[str]
+
+
+def content_words(text: str, start: int = 0, end: int | None = None) -> Words:
+    """:func:`content_tokens` as :class:`Words`."""
+    norm = normalize_token
+    starts, ends = array("l"), array("l")
+    keys: list[str] = []
+    add_start, add_end, add_key = starts.append, ends.append, keys.append
+    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        key = norm(m.group())
+        if key:
+            s, e = m.span()
+            add_start(s)
+            add_end(e)
+            add_key(key)
+    return Words(starts, ends, keys)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

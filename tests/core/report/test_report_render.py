@@ -115,3 +115,19 @@ def test_a_note_keeps_fields_the_report_does_not_know_in_the_order_given():
     (reported,) = data["notes"]
     assert list(reported) == [*note, "target", "history_summary"]
     assert reported["colour"] == "yellow" and reported["history"][0]["origin"] == "import"
+
+
+def test_compact_json_is_written_piece_by_piece_as_the_encoder_writes_it_whole():
+    import io
+    from dataclasses import replace
+
+    from variorum.core.report.render_json import write_json
+
+    report = seed_report()
+    many = replace(report, differences=report.differences * 150)  # long lists go out a slice at a time
+    for r in (report, many):
+        whole = json.dumps(report_data(r), ensure_ascii=False, separators=(",", ":")) + "\n"
+        out = io.StringIO()
+        write_json(r, out)
+        assert render_json(r) == out.getvalue() == whole
+        assert render(r, "json") == whole.encode("utf-8")

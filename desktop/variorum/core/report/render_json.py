@@ -3,37 +3,70 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TextIO
 
 from variorum.core.report.model import Report
+
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # the C encoder, one line
+# A list of more items than this is written an item at a time, so that a large report is never held as one string.
+_STREAMED_ITEMS = 64
 
 
 def plain(value: Any) -> Any:
     """Dataclasses as objects (keys in field order; an inline field's keys spliced in where it stands), tuples
     as lists, mappings as objects; everything else as it is."""
-    if is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {}
-        for name, inline in _fields(type(value)):
-            item = getattr(value, name)
-            if inline:
-                out.update(plain(item) if is_dataclass(item) else ((k, plain(v)) for k, v in item))
-            else:
-                out[name] = plain(item)
-        return out
-    if isinstance(value, Mapping):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+    convert = _CONVERTERS.get(type(value))
+    if convert is None:
+        convert = _CONVERTERS[type(value)] = _converter(type(value))
+    return convert(value)
+
+
+def _same(value: Any) -> Any:
     return value
+
+
+def _as_list(value: Any) -> Any:
+    return [plain(v) for v in value]
+
+
+def _as_object(value: Any) -> Any:
+    return {k: plain(v) for k, v in value.items()}
+
+
+def _converter(cls: type) -> Callable[[Any], Any]:
+    """How values of one type become plain data (worked out once per type: a report holds many thousands of
+    small objects)."""
+    if is_dataclass(cls):
+        names = _fields(cls)
+
+        def as_object(value: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for name, inline in names:
+                item = getattr(value, name)
+                if inline:
+                    out.update(plain(item) if is_dataclass(item) else ((k, plain(v)) for k, v in item))
+                else:
+                    out[name] = plain(item)
+            return out
+
+        return as_object
+    if issubclass(cls, Mapping):
+        return _as_object
+    if issubclass(cls, list | tuple):
+        return _as_list
+    return _same
+
+
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {str: _same, int: _same, float: _same, bool: _same,
+                                                 type(None): _same}
 
 
 @cache
 def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """A dataclass's field names in order, each with whether it is inline (looked up once per class: a report
-    holds many thousands of small objects)."""
+    """A dataclass's field names in order, each with whether it is inline."""
     return tuple((f.name, bool(f.metadata.get("inline"))) for f in fields(cls))
 
 
@@ -42,9 +75,40 @@ def report_data(report: Report) -> dict[str, Any]:
     return plain(report)
 
 
+def json_pieces(report: Report) -> Iterator[str]:
+    """The compact JSON of the report, one piece at a time (their concatenation is ``render_json(report)``
+    without its final line break): long lists go an item at a time."""
+    sep = "{"
+    for name, inline in _fields(Report):
+        value = getattr(report, name)
+        if inline:  # never at the top level today; kept general
+            pairs = plain(value).items() if is_dataclass(value) else ((k, plain(v)) for k, v in value)
+            for key, item in pairs:
+                yield f"{sep}{_compact(key)}:{_compact(item)}"
+                sep = ","
+            continue
+        if not isinstance(value, tuple | list) or len(value) <= _STREAMED_ITEMS:
+            yield f"{sep}{_compact(name)}:{_compact(plain(value))}"
+        else:
+            yield f"{sep}{_compact(name)}:["
+            yield ",".join(_compact(plain(item)) for item in value[:_STREAMED_ITEMS])
+            for start in range(_STREAMED_ITEMS, len(value), _STREAMED_ITEMS):
+                yield "," + ",".join(_compact(plain(item)) for item in value[start:start + _STREAMED_ITEMS])
+            yield "]"
+        sep = ","
+    yield "}" if sep == "," else "{}"
+
+
+def write_json(report: Report, out: TextIO) -> None:
+    """Write the compact JSON report (and a line break) to ``out`` as it is encoded."""
+    for piece in json_pieces(report):
+        out.write(piece)
+    out.write("\n")
+
+
 def render_json(report: Report, pretty: bool = False) -> str:
     """One line, through the json module's C encoder (a megabyte report is written in a fraction of the time of
     the indented one); ``pretty``: indented by two spaces, for reading."""
     if pretty:
         return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(report_data(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return "".join(json_pieces(report)) + "\n"

@@ -1,0 +1,124 @@
+"""A text made ready for the word diff: its paragraphs with their comparison keys, and, on demand, the sentences
+and words of a paragraph. The base is diffed against every other version: what its ranges give is kept."""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from variorum.core.normalize import paragraph_key
+from variorum.core.tokens import SENTENCE_BREAK, Words, content_words, paragraphs
+
+SPACES = re.compile(r"\s+")
+_SPACES_KEPT = re.compile(r"(\s+)")
+
+
+@dataclass
+class Prepared:
+    """A text split into paragraphs with their comparison keys; words are split out only on demand."""
+
+    text: str
+    paras: list[tuple[int, int]]
+    keys: list[str]
+    _words: dict[int, Words] = field(default_factory=dict, repr=False)
+
+    _sentences: dict[int, tuple[list[tuple[int, int]], list[str]]] = field(default_factory=dict, repr=False)
+    # the base is diffed against every other version: what its ranges give is kept, not worked out again
+    _ranges: dict[tuple[int, int], Words] = field(default_factory=dict, repr=False)
+    _spacing: dict[tuple[int, int], tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
+
+    def words(self, pi: int) -> Words:
+        """The words of paragraph ``pi``."""
+        found = self._words.get(pi)
+        if found is None:
+            found = self._words[pi] = content_words(self.text, *self.paras[pi])
+        return found
+
+    def words_between(self, pi: int, start: int, end: int) -> Words:
+        """The words of paragraph ``pi`` that start in ``[start, end)``."""
+        if pi in self._words:
+            starts, ends, keys = self._words[pi]
+            lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+            return Words(starts[lo:hi], ends[lo:hi], keys[lo:hi])
+        found = self._ranges.get((start, end))
+        if found is None:
+            found = self._ranges[(start, end)] = content_words(self.text, start, end)
+        return found
+
+    def spacing(self, start: int, end: int) -> tuple[list[str], list[int]]:
+        """``text[start:end]`` split around its runs of white space (kept, at odd places), and where each piece
+        ends (relative to ``start``)."""
+        found = self._spacing.get((start, end))
+        if found is None:
+            found = self._spacing[(start, end)] = split_spacing(self.text[start:end])
+        return found
+
+    def sentences(self, pi: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """Sentence ranges of paragraph ``pi`` and their comparison keys."""
+        found = self._sentences.get(pi)
+        if found is None:
+            s, e = self.paras[pi]
+            ranges: list[tuple[int, int]] = []
+            pos = s
+            for m in SENTENCE_BREAK.finditer(self.text, s, e):
+                ranges.append((pos, m.start()))
+                pos = m.end()
+            ranges.append((pos, e))
+            found = self._sentences[pi] = (ranges, [paragraph_key(self.text[a:b]) for a, b in ranges])
+        return found
+
+
+def prepare(text: str) -> Prepared:
+    paras = paragraphs(text)
+    return Prepared(text, paras, [paragraph_key(text[s:e]) for s, e in paras])
+
+
+class Side:
+    """One side of a word diff: the words of one or more stretches of a text in reading order, each word with
+    the paragraph it belongs to (parallel arrays; ``cuts`` are the indices where the paragraph changes)."""
+
+    __slots__ = ("cuts", "ends", "keys", "paras", "starts")
+
+    def __init__(self, parts: Iterable[tuple[Words, int]]) -> None:
+        self.starts, self.ends, self.paras = array("l"), array("l"), array("l")
+        self.keys: list[str] = []
+        self.cuts: list[int] = []
+        for (starts, ends, keys), para in parts:
+            if not keys:
+                continue
+            if not self.cuts or self.paras[-1] != para:
+                self.cuts.append(len(self.keys))
+            self.starts.extend(starts)
+            self.ends.extend(ends)
+            self.keys.extend(keys)
+            self.paras.extend(array("l", [para]) * len(keys))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def groups(self, lo: int, hi: int) -> list[list[int]]:
+        """Words ``lo`` to ``hi`` (excluded) cut at paragraph breaks: ``[paragraph, start, end]`` each."""
+        out = []
+        cuts = self.cuts
+        k = bisect_left(cuts, lo + 1)  # the first cut after lo
+        while lo < hi:
+            stop = min(cuts[k], hi) if k < len(cuts) else hi
+            out.append([self.paras[lo], self.starts[lo], self.ends[stop - 1]])
+            lo = stop
+            k += 1
+        return out
+
+
+def split_spacing(text: str) -> tuple[list[str], list[int]]:
+    pieces = _SPACES_KEPT.split(text)
+    return pieces, list(accumulate(map(len, pieces)))
+
+
+def same_but_spacing(a: str, b: str) -> bool:
+    """Whether the two differ only in white space: ``SPACES.sub(" ", a) == SPACES.sub(" ", b)``, without building
+    either (str.split and the pattern agree on what white space is)."""
+    return a.split() == b.split() and a[:1].isspace() == b[:1].isspace() and a[-1:].isspace() == b[-1:].isspace()

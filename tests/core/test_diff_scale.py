@@ -1,0 +1,58 @@
+"""The word diff stays bounded on texts of very different sizes: a long text against a short one is never handed
+to diff-match-patch whole (its cost grows with the product of the two, and it would end at its time limit, where
+the result depends on the machine's speed), and its memory stays a small multiple of the input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from variorum.core import diff as diff_module
+from variorum.core.diff import diff_versions
+
+ROOT = Path(__file__).resolve().parents[2]
+SENTENCE = "The council met on Monday to discuss the harbour plan and heard from residents of both towns. "
+
+
+def test_a_long_text_against_a_short_one_is_replaced_without_matching_its_words(monkeypatch):
+    asked: list[tuple[int, int]] = []
+    real = diff_module.opcodes
+
+    def spy(a: str, b: str, *, semantic: bool):
+        asked.append((len(a), len(b)))
+        return real(a, b, semantic=semantic)
+
+    monkeypatch.setattr(diff_module, "opcodes", spy)
+    long_text = SENTENCE * 40000  # one paragraph of 640,000 words
+    short = [f"Residents of the {n}th ward spoke against the plan, and the council met again on Tuesday."
+             for n in range(1, 26)]  # 25 paragraphs, 400 words
+    result = diff_versions(long_text, "\n\n".join(short), version_id="v2", salt="s")
+    assert asked and all(min(n, m) * abs(n - m) <= diff_module.WORD_DIFF_BUDGET for n, m in asked)
+    assert [(d.kind, d.base.text == long_text.strip(), d.other.text) for d in result.differences] == [
+        ("delete", True, ""), *(("insert", False, p) for p in short)]
+
+
+_MEASURE = """
+import resource, sys
+from variorum.core.diff import diff_versions
+long_text = open(sys.argv[1], encoding="utf-8").read()
+short = open(sys.argv[2], encoding="utf-8").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+diff_versions(long_text, short, version_id="v2", salt="s")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+"""
+
+
+def test_a_5_mb_single_line_is_diffed_in_bounded_memory(tmp_path):
+    words = SENTENCE.replace("harbour", "harbour “plan”").split()
+    line = " ".join(words[i % len(words)] + ("" if i % 7 else str(i)) for i in range(5 * 1024 * 1024 // 6))
+    big, small = tmp_path / "line.txt", tmp_path / "small.txt"
+    big.write_text(line + "\n", encoding="utf-8")
+    small.write_text((SENTENCE + "\n\n") * 80, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop")}
+    out = subprocess.run([sys.executable, "-c", _MEASURE, str(big), str(small)], capture_output=True, text=True,
+                         env=env, timeout=600, check=True)
+    growth_kb = int(out.stdout.strip())
+    assert growth_kb * 1024 <= 40 * big.stat().st_size, f"peak grew by {growth_kb // 1024} MB"

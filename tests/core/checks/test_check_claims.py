@@ -210,3 +210,10 @@ def test_more_added_without_a_comparison_is_no_claim_change(compare_texts, body)
     assert _claims(compare_texts(a, a.replace("at a high price", "at a much higher price"))) == []
     b = _with(body, "The valley produces honey, and the town hopes to sell it in the city markets next autumn.")
     assert _claims(compare_texts(b, b.replace("sell it", "sell more of it"))) == []
+
+
+def test_a_comparative_moved_within_its_sentence_is_no_claim_change(compare_texts, body):
+    a = _with(body, "Plants in gardens generally differ much more from each other, than do the wild plants of the "
+                    "valley in a state of nature.")
+    b = a.replace("differ much more from each other, than", "differ from each other more than")
+    assert _claims(compare_texts(a, b)) == []

@@ -33,6 +33,7 @@ from variorum.core.repair import TYPOGRAPHIC
 # An edit this long is a rewrite, not a correction of one claim.
 MAX_EDIT_WORDS = 12
 LONG_TREND_EDIT_WORDS = 24  # …but a sentence's trend reversed ("has lessened" → "continues") is one claim
+SENTENCE_CHARS = 300
 MAX_MOVED_WORDS = 4
 MAX_MOVE_CHARS = 240  # a phrase moved further than this went to another sentence
 
@@ -145,18 +146,20 @@ def _short_edit(d: Difference, limit: int = MAX_EDIT_WORDS) -> bool:
 
 
 _COMPARATIVE = re.compile(r"\b(?:more|less|fewer)\b")
-_THAN = re.compile(r"^[^.!?\n]*?\bthan\b")
+_THAN = re.compile(r"\bthan\b")
 
 
-def comparison_changed(before: str, before_after: str, after: str, after_after: str) -> bool:
-    """Whether an edit adds or removes a comparison: a "more", "less" or "fewer" that a "than" later in the
-    sentence completes ("special healing properties than other honeys" → "more special …"), on the side that has
-    more of them. ``*_after`` is the text that follows each side of the edit."""
-    a, b = len(_COMPARATIVE.findall(normalize_text(before))), len(_COMPARATIVE.findall(normalize_text(after)))
-    if a == b:
-        return False
-    tail = after_after if b > a else before_after
-    return _THAN.search(normalize_text(tail[:300])) is not None
+def _comparatives(text: str) -> int:
+    return len(_COMPARATIVE.findall(normalize_text(text)))
+
+
+def comparison_changed(before: str, after: str) -> bool:
+    """Whether one sentence, in two wordings, gains or loses a comparison: a "more", "less" or "fewer" that a
+    "than" completes ("special healing properties than other honeys" → "more special …"), counted over the whole
+    sentence, so a comparative moved within it ("differ much more from each other than" → "differ from each other
+    more than") changes nothing."""
+    a, b = _comparatives(before), _comparatives(after)
+    return a != b and _THAN.search(normalize_text(after if b > a else before)) is not None
 
 
 def _in_quote(ctx: Context, d: Difference) -> bool:
@@ -191,7 +194,8 @@ def _shift(ctx: Context, d: Difference) -> list[str]:
     other = ctx.version(d.version).text
     shifted = claim_shift(without_months(base.text, d.base.start, d.base.end),
                           without_months(other, d.other.start, d.other.end))
-    if comparison_changed(d.base.text, base.text[d.base.end:], d.other.text, other[d.other.end:]):
+    if _comparatives(d.base.text) != _comparatives(d.other.text) and comparison_changed(sentence_around(base.text, d.base.start, d.base.end, SENTENCE_CHARS),
+                          sentence_around(other, d.other.start, d.other.end, SENTENCE_CHARS)):
         shifted.append("comparison")
     return shifted
 

@@ -275,3 +275,29 @@ def test_a_phrase_of_four_words_is_not_a_shared_quotation(compare_texts):
     a = PROBE_A.replace('"is actually not so crazy."', '"not so crazy."')
     b = PROBE_B.replace("actually not so crazy", "not so crazy after all")
     assert all("quotations" not in f.message for f in _shared(compare_texts(a, b)))
+
+
+PLAGUE_A = ("Plague Case Confirmed in Northern Province\n\nNovember 18, 2030\n\nA herder was treated for plague this "
+            "week, officials said.\n\nIn the 14th century the Black Death spread across the continent, killing up to "
+            "60 percent of Europe's total population.")
+PLAGUE_B = ("Province Reports Plague Case\n\nPublished 18 November 2030\n\nA third case of plague was reported on "
+            "Monday, officials said.\n\nPlague is most famous for the Black Death, which wiped out nearly {share} of "
+            "Europe's population in the 1300s.")
+
+
+def test_a_share_in_words_conflicts_with_another_percentage_of_the_same_thing(compare_texts):
+    (f,) = _conflicts(compare_texts(PLAGUE_A, PLAGUE_B.format(share="one-third")))
+    assert "'60%'" in f.message and "'one-third'" in f.message
+
+
+@pytest.mark.parametrize("share", ["60 percent", "three-fifths"])
+def test_a_share_in_words_equal_to_the_percentage_is_no_conflict(compare_texts, share):
+    assert _conflicts(compare_texts(PLAGUE_A, PLAGUE_B.format(share=share))) == []
+
+
+def test_an_ordinal_or_a_share_of_something_else_is_no_conflict(compare_texts):
+    b = PLAGUE_B.format(share="one-third").replace("the Black Death, which wiped out nearly one-third of Europe's "
+                                                  "population in the 1300s", "the herders, a third of whom keep goats")
+    assert _conflicts(compare_texts(PLAGUE_A, b)) == []
+    a = PLAGUE_A.replace("60 percent", "33 percent")
+    assert _conflicts(compare_texts(a, PLAGUE_B.format(share="one-third"))) == []

@@ -216,6 +216,30 @@ def _preceded_by_capitalised(text: str, pos: int) -> bool:
     return bool(last and last.group(1)[:1].isupper() and not re.search(r"[.!?:]$", before))
 
 
+# a share written in words, of something: "nearly one-third of Europe's population" (not "a third case")
+_FRACTION = re.compile(r"\b(?:(?P<num>one|a|two|three|four)[- ](?P<den>half|thirds?|quarters?|fifths?|tenths?)|"
+                       r"(?P<half>half))(?=\s+of\b)", re.IGNORECASE)
+_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+
+
+def _fractions(text: str, date_spans: list[tuple[int, int]]) -> list[Mention]:
+    """Shares written as fractions in words, as percentages ("one-third of" → 33.3%)."""
+    out: list[Mention] = []
+    for m in _FRACTION.finditer(text):
+        if any(s <= m.start() < e for s, e in date_spans):
+            continue
+        num = _NUMERATORS[m.group("num").lower()] if m.group("num") else 1
+        den = _DENOMINATORS[(m.group("den") or "half").lower().rstrip("s")]
+        if num >= den:
+            continue
+        value = (Decimal(100 * num) / den).quantize(Decimal("0.1")).normalize()
+        out.append(Mention(f"{value}%", m.group(), m.start(), m.end(), context_words(text, m.start(), m.end()),
+                           subjects_around(text, m.start(), m.end()), "%", _events(text, m.start(), m.end()),
+                           value=f"{value}", sentence=context_words(text, m.start(), m.end(), SENTENCE_WORDS)))
+    return out
+
+
 def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozenset[str] = frozenset()) -> Facts:
     """The facts a text states; ``common`` adds words other texts write in lower case (not names either)."""
     text = analysis.text
@@ -256,6 +280,7 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
                                subjects_around(text, m.start(), m.end(), sentence=count), unit,
                                _events(text, m.start(), end), value=f"{value}",
                                sentence=context_words(text, m.start(), end, SENTENCE_WORDS)))
+    figures += _fractions(text, date_spans)
     quotes = []
     for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]

@@ -220,6 +220,12 @@ def _leading_number(m: Mention) -> str:
     return found.group().replace(",", "") if found else ""
 
 
+def _rounded_alike(x: Mention, y: Mention) -> bool:
+    """A share in words and a percentage that round to each other ("one-third" / "33%") are one figure."""
+    in_words = not any(c.isdigit() for c in x.shown) or not any(c.isdigit() for c in y.shown)
+    return in_words and abs(Decimal(x.value) - Decimal(y.value)) < 1
+
+
 def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> Iterator[Finding]:
     percents_a = [m for m in fa.figures if m.unit == "%"]
     percents_b = [m for m in fb.figures if m.unit == "%"]
@@ -235,6 +241,8 @@ def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> It
         for x in ma:
             for y in mb:
                 if x.key == y.key or x.key in keys_b or y.key in keys_a or (x.key, y.key) in seen:
+                    continue
+                if label == "percentage" and _rounded_alike(x, y):
                     continue
                 if label == "figure" and (not _same_count(x, y) or _leading_number(x) in values_b
                                           or _leading_number(y) in values_a):

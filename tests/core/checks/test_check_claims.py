@@ -166,3 +166,54 @@ def test_a_nationality_restated_is_a_changed_claim(compare_texts, body, old, new
 def test_wording_around_a_nationality_keeps_the_claim(compare_texts, body, old, new):
     a = _with(body, f"Lena Marsh, {old} and singer, was born in 1970 and first appeared on stage at sixteen.")
     assert _claims(compare_texts(a, a.replace(old, new))) == []
+
+
+RIVALRY = ("Rivalry between the two river towns is played out on the football pitch, but the old antagonism has "
+           "lessened in recent years as the fortunes of the valley have declined.")
+
+
+def test_a_trend_reversed_in_a_rewritten_sentence_is_a_claim_change(compare_texts, body):
+    a = _with(body, RIVALRY)
+    b = _with(body, RIVALRY.replace("but the old antagonism has lessened in recent years as the fortunes of the valley "
+                                    "have declined", "and the old antagonism continues to this day, the main rival "
+                                    "being the similarly sized town across the bridge"))
+    (f,) = _claims(compare_texts(a, b))
+    assert f.severity == "medium" and "the trend" in f.message
+
+
+@pytest.mark.parametrize("old, new", [
+    ("has lessened in recent years", "has diminished in recent years"),  # the same trend in other words
+    ("has lessened in recent years", "has lessened"),  # no trend word on one side only
+])
+def test_the_same_trend_reworded_is_no_claim_change(compare_texts, body, old, new):
+    a = _with(body, RIVALRY)
+    assert _claims(compare_texts(a, a.replace(old, new))) == []
+
+
+def test_a_trend_word_added_or_dropped_is_no_reversal():
+    assert claim_shift("the question remains unclear", "the question is unclear") == []
+    assert claim_shift("has lessened", "continues") == ["trend"]
+
+
+HONEY = ("Honey from the northern valleys is said by some to have special healing properties than other honeys, "
+         "so it sells at a higher price in the city markets.")
+
+
+def test_a_comparison_made_is_a_claim_change(compare_texts, body):
+    a = _with(body, HONEY)
+    (f,) = _claims(compare_texts(a, a.replace("have special", "have more special")))
+    assert "a comparison" in f.message and ("v2", "more") in {(e.version, e.text) for e in f.evidence}
+
+
+def test_more_added_without_a_comparison_is_no_claim_change(compare_texts, body):
+    a = _with(body, "Honey from the northern valleys sells at a high price in the city markets every autumn.")
+    assert _claims(compare_texts(a, a.replace("at a high price", "at a much higher price"))) == []
+    b = _with(body, "The valley produces honey, and the town hopes to sell it in the city markets next autumn.")
+    assert _claims(compare_texts(b, b.replace("sell it", "sell more of it"))) == []
+
+
+def test_a_comparative_moved_within_its_sentence_is_no_claim_change(compare_texts, body):
+    a = _with(body, "Plants in gardens generally differ much more from each other, than do the wild plants of the "
+                    "valley in a state of nature.")
+    b = a.replace("differ much more from each other, than", "differ from each other more than")
+    assert _claims(compare_texts(a, b)) == []

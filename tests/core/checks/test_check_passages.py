@@ -87,3 +87,33 @@ def test_a_reworded_paragraph_is_not_one_missing_and_one_added(compare_texts, bo
                          "footpath after her in recognition of that work."))
     after = "\n\n".join([*paras[:-1], grown, reworded, *ADDED])
     assert _findings(compare_texts(before, after, base="v1")) == []
+
+
+LONG_LINES = [
+    "After the vote the council went on to approve the lighting plan for the bridge and its two approach roads, "
+    "which had been delayed twice by objections from residents of the northern bank.",
+    "The river authority said the new piers would be inspected every spring, and that the old ferry landing would "
+    "be kept as a mooring for the rescue boat that serves both towns.",
+]
+VANDAL = "in 1921 my uncle went to the shop and bought some fried fish, with"
+
+
+def test_a_line_removed_from_a_block_of_long_lines_is_missing(compare_texts, body):
+    block = "\n".join([LONG_LINES[0], VANDAL, LONG_LINES[1]])
+    without = "\n".join(LONG_LINES)
+    c = compare_texts(f"{body}\n\n{block}", f"{body}\n\n{without}", base="v1")
+    (f,) = _findings(c)
+    assert f.evidence[0].text == VANDAL and "missing from v2" in f.message
+
+
+def test_a_hard_wrapped_paragraph_losing_a_line_of_words_is_not_a_missing_passage(compare_texts, body):
+    wrapped = ("The river authority said the new piers would be\ninspected every spring and that the old landing\n"
+               "would be kept as a mooring for the rescue boat\nthat serves both towns on the river.")
+    shorter = wrapped.replace("inspected every spring and that the old landing\n", "")
+    assert _findings(compare_texts(f"{body}\n\n{wrapped}", f"{body}\n\n{shorter}", base="v1")) == []
+
+
+def test_a_line_a_later_revision_adds_to_a_block_is_not_missing_from_the_base(compare_texts, body):
+    block = "\n".join([LONG_LINES[0], ADDED[0], LONG_LINES[1]])
+    without = "\n".join(LONG_LINES)
+    assert _findings(compare_texts(f"{body}\n\n{without}", f"{body}\n\n{block}", base="v1")) == []

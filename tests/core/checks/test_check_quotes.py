@@ -93,3 +93,20 @@ def test_a_name_changing_form_beside_or_inside_a_quotation_is_a_changed_name(com
     c = compare_texts(a, a.replace("Ms. Okafor", "Ms. Okafor-Smith"), base="v1")
     assert [f.kind for f in c.findings] == ["name-changed"]
     assert "'Okafor'" in c.findings[0].message and "'Okafor-Smith'" in c.findings[0].message
+
+
+GLOSS = ("The town of Harwick (pronounced \"harrick\") lies on the river, and its people call themselves "
+         "\"teries\" after an old song.")
+
+
+def test_a_glossed_word_in_quotation_marks_is_not_a_quotation(compare_texts, body):
+    a = body + "\n\n" + GLOSS
+    b = body + "\n\n" + GLOSS.replace('"harrick"', '"har-ick"')
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_a_changed_word_in_a_quotation_of_two_words_is_still_a_quote_change(compare_texts, body):
+    a = body + "\n\n" + 'The mayor called the plan "truly reckless" on Monday, and the council agreed.'
+    b = a.replace("truly reckless", "truly careless")
+    (f,) = _findings(compare_texts(a, b))
+    assert "'reckless' → 'careless'" in f.message

@@ -238,3 +238,66 @@ def test_a_month_the_other_story_also_gives_for_the_event_is_no_conflict(compare
     b = LANDERS_B.format(b="July") + ("\n\nThe first three landers were chosen in May, when the space agency tapped "
                                       "three companies to send robotic landers.")
     assert _conflicts(compare_texts(LANDERS_A.format(a="May"), b)) == []
+
+
+PROBE_A = ("Sleeping Through the Trip to Mars\n\nNovember 18, 2030\n\nCrews could be put to sleep for the 180-day "
+           "cruise to Mars, the agency said. Project lead Ilse Marrow says the idea \"is actually not so crazy.\"\n\n"
+           "The capsule would run the game console at a steady 30fps, engineer Paulo Brandt added.\n\n"
+           "A 55-year old man who took part in the trials is well, the agency said.")
+PROBE_B = ("Agency Studies Hibernation For Mars Crews\n\nPublished 18 November 2030\n\nThe crew would sleep through "
+           "their projected 180-day Earth-Mars cruise in soft pods. \"The idea of putting crews into hibernation is "
+           "actually not so crazy,\" said Ilse Marrow, who leads the project.\n\n"
+           "A 55-year-old man from the trials is doing well, the agency said, and the console ran at 30 fps.")
+
+
+def test_a_short_quotation_and_figures_written_another_way_are_shared(compare_texts):
+    (f,) = _shared(compare_texts(PROBE_A, PROBE_B))
+    assert "180-day" in f.message and "55-year" in f.message and "30 fps" in f.message
+    assert {("v1", "30fps"), ("v1", '"is actually not so crazy."')} <= {(e.version, e.text) for e in f.evidence}
+
+
+def test_one_shared_figure_is_corroboration(compare_texts):
+    a = PROBE_A.split("\n\nThe capsule")[0].replace(' Project lead Ilse Marrow says the idea "is actually not so '
+                                                   'crazy."', "")
+    b = PROBE_B.split(" \"The idea")[0].replace("18 November", "19 November")
+    (f,) = _shared(compare_texts(a, b))
+    assert f.message.endswith("agrees with the base v1 on figures 180-day.")
+
+
+def test_figures_with_units_written_against_them_do_not_meet_other_units(compare_texts):
+    a = PROBE_A.replace("30fps", "30km")
+    b = PROBE_B.replace("30 fps", "30 frames")
+    (f,) = _shared(compare_texts(a, b))
+    assert "30km" not in f.message and "30 frames" not in f.message and "180-day" in f.message
+
+
+def test_a_phrase_of_four_words_is_not_a_shared_quotation(compare_texts):
+    a = PROBE_A.replace('"is actually not so crazy."', '"not so crazy."')
+    b = PROBE_B.replace("actually not so crazy", "not so crazy after all")
+    assert all("quotations" not in f.message for f in _shared(compare_texts(a, b)))
+
+
+PLAGUE_A = ("Plague Case Confirmed in Northern Province\n\nNovember 18, 2030\n\nA herder was treated for plague this "
+            "week, officials said.\n\nIn the 14th century the Black Death spread across the continent, killing up to "
+            "60 percent of Europe's total population.")
+PLAGUE_B = ("Province Reports Plague Case\n\nPublished 18 November 2030\n\nA third case of plague was reported on "
+            "Monday, officials said.\n\nPlague is most famous for the Black Death, which wiped out nearly {share} of "
+            "Europe's population in the 1300s.")
+
+
+def test_a_share_in_words_conflicts_with_another_percentage_of_the_same_thing(compare_texts):
+    (f,) = _conflicts(compare_texts(PLAGUE_A, PLAGUE_B.format(share="one-third")))
+    assert "'60%'" in f.message and "'one-third'" in f.message
+
+
+@pytest.mark.parametrize("share", ["60 percent", "three-fifths"])
+def test_a_share_in_words_equal_to_the_percentage_is_no_conflict(compare_texts, share):
+    assert _conflicts(compare_texts(PLAGUE_A, PLAGUE_B.format(share=share))) == []
+
+
+def test_an_ordinal_or_a_share_of_something_else_is_no_conflict(compare_texts):
+    b = PLAGUE_B.format(share="one-third").replace("the Black Death, which wiped out nearly one-third of Europe's "
+                                                  "population in the 1300s", "the herders, a third of whom keep goats")
+    assert _conflicts(compare_texts(PLAGUE_A, b)) == []
+    a = PLAGUE_A.replace("60 percent", "33 percent")
+    assert _conflicts(compare_texts(a, PLAGUE_B.format(share="one-third"))) == []

@@ -129,3 +129,18 @@ def test_a_handle_is_no_photo_credit():
     assert [f.value for f in text_metadata(text).credits] == []
     text = PLAIN + "\n\nWaves over the pier wall on Monday. Photo: Marta Lindqvist"
     assert [f.value for f in text_metadata(text).credits] == ["Marta Lindqvist"]
+
+
+def test_a_page_heading_does_not_make_a_plain_copy_owe_a_title():
+    # the page's text opens with its heading because the extractor put it there; the copy is an article body
+    body = "<h1>Ferry Terminal to Close for Summer Repairs</h1>" + BODY
+    copy = ("Ferry terminal closes for the summer\n\n" + PLAIN).encode()
+    for page in (_page("", body), f"<html><body><article>{body}</article></body></html>".encode()):
+        c = _run(("page.html", page), ("body.txt", copy))
+        assert [f for f in _metadata_findings(c) if f.kind == "title-mismatch"] == []
+
+
+
+def test_a_plain_copy_lacking_the_title_line_another_plain_copy_has_still_lacks_it():
+    c = _run(("a.txt", ("Ferry Terminal to Close for Summer Repairs\n\n" + PLAIN).encode()), ("b.txt", PLAIN.encode()))
+    assert [f.kind for f in _metadata_findings(c)] == ["title-mismatch"]

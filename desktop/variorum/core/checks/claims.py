@@ -2,7 +2,9 @@
 
 A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
 quantifier ("all requests" → "most requests"), modality or certainty ("is expected to resign" → "resigned",
-"will" → "may"; the month of "may 2013" is a date, not a modal verb), a loaded attribution verb ("said" →
+"will" → "may"; the month of "may 2013" is a date, not a modal verb), a trend reversed ("has lessened" →
+"continues to this day", also within a rewritten sentence), a comparison made ("special properties" → "more special
+properties than other honeys"), a loaded attribution verb ("said" →
 "claimed"), a hedge ("allegedly" added or removed), a nationality ("a polish actress" → "a polish-swedish
 actress"), or a qualifier moved from one coordinated clause to
 another ("both were awarded by ballot, one to A and the other to B" → "one to A and the other, by ballot, to
@@ -30,6 +32,8 @@ from variorum.core.repair import TYPOGRAPHIC
 
 # An edit this long is a rewrite, not a correction of one claim.
 MAX_EDIT_WORDS = 12
+LONG_TREND_EDIT_WORDS = 24  # …but a sentence's trend reversed ("has lessened" → "continues") is one claim
+SENTENCE_CHARS = 300
 MAX_MOVED_WORDS = 4
 MAX_MOVE_CHARS = 240  # a phrase moved further than this went to another sentence
 
@@ -51,6 +55,13 @@ _MARKERS: dict[str, dict[str, str]] = {
                             admit="admitted admits admit conceded concedes acknowledged acknowledges",
                             insist="insisted insists asserted asserts maintained maintains",
                             deny="denied denies", suggest="suggested suggests speculated", boast="boasted"),
+    # the way something develops: a trend said to fade turned into one that goes on is a claim reversed; counted
+    # only when both wordings state a trend (see _TWO_SIDED), so "remains unclear" → "is unclear" is not one
+    "trend": _classes(fading="lessened lessen lessens lessening diminished diminish diminishes waned wane wanes "
+                             "subsided subsides dwindled dwindles decreased decreases weakened weakens",
+                      growing="intensified intensifies grew grows increased increases strengthened strengthens "
+                              "worsened worsens deepened deepens",
+                      lasting="continues continue continued persists persist persisted endures endure endured"),
     "hedge": _classes(hedged="allegedly reportedly apparently purportedly supposedly seemingly reputedly "
                              "ostensibly presumably"),
 }
@@ -117,17 +128,38 @@ def _fixed(text: str) -> str:
     return ftfy.fix_text(text)
 
 
+_TWO_SIDED = frozenset({"trend"})  # categories that shift only from one class to another, not by being added
+
+
 def claim_shift(before: str, after: str) -> list[str]:
     """The categories whose markers differ between two wordings of one place (negation first), else []."""
     # through the repaired text: damaged characters ("donâ€™t") are the encoding check's business
     before, after = _fixed(before), _fixed(after)
     a, b = markers(before), markers(after)
-    shifted = [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())]
+    shifted = [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())
+               and (c not in _TWO_SIDED or (c in a and c in b and not set(a[c]) & set(b[c])))]
     return shifted + (["nationality"] if nationality_changed(before, after) else [])
 
 
-def _short_edit(d: Difference) -> bool:
-    return max(len(d.base.text.split()), len(d.other.text.split())) <= MAX_EDIT_WORDS
+def _short_edit(d: Difference, limit: int = MAX_EDIT_WORDS) -> bool:
+    return max(len(d.base.text.split()), len(d.other.text.split())) <= limit
+
+
+_COMPARATIVE = re.compile(r"\b(?:more|less|fewer)\b")
+_THAN = re.compile(r"\bthan\b")
+
+
+def _comparatives(text: str) -> int:
+    return len(_COMPARATIVE.findall(normalize_text(text)))
+
+
+def comparison_changed(before: str, after: str) -> bool:
+    """Whether one sentence, in two wordings, gains or loses a comparison: a "more", "less" or "fewer" that a
+    "than" completes ("special healing properties than other honeys" → "more special …"), counted over the whole
+    sentence, so a comparative moved within it ("differ much more from each other than" → "differ from each other
+    more than") changes nothing."""
+    a, b = _comparatives(before), _comparatives(after)
+    return a != b and _THAN.search(normalize_text(after if b > a else before)) is not None
 
 
 def _in_quote(ctx: Context, d: Difference) -> bool:
@@ -152,14 +184,20 @@ def _edit(ctx: Context, ch: Change) -> str:
 
 
 _LABELS = {"negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
-           "attribution": "the attribution verb", "hedge": "a hedge", "nationality": "a nationality"}
+           "attribution": "the attribution verb", "hedge": "a hedge", "nationality": "a nationality", "trend": "the trend",
+           "comparison": "a comparison"}
 
 
 def _shift(ctx: Context, d: Difference) -> list[str]:
     """The claim categories a difference shifts, its month names used as dates left out ("may 2013" is a date)."""
     base = ctx.version(ctx.base_id or "")
-    return claim_shift(without_months(base.text, d.base.start, d.base.end),
-                       without_months(ctx.version(d.version).text, d.other.start, d.other.end))
+    other = ctx.version(d.version).text
+    shifted = claim_shift(without_months(base.text, d.base.start, d.base.end),
+                          without_months(other, d.other.start, d.other.end))
+    if _comparatives(d.base.text) != _comparatives(d.other.text) and comparison_changed(sentence_around(base.text, d.base.start, d.base.end, SENTENCE_CHARS),
+                          sentence_around(other, d.other.start, d.other.end, SENTENCE_CHARS)):
+        shifted.append("comparison")
+    return shifted
 
 
 def _marker_changes(ctx: Context) -> Iterator[Finding]:
@@ -167,8 +205,12 @@ def _marker_changes(ctx: Context) -> Iterator[Finding]:
     assert base is not None
 
     def keep(d: Difference) -> bool:
-        return (_short_edit(d) and not is_number_change(d.base.text, d.other.text) and not _in_quote(ctx, d)
-                and bool(_shift(ctx, d)))
+        if not _short_edit(d, LONG_TREND_EDIT_WORDS) or is_number_change(d.base.text, d.other.text) \
+                or _in_quote(ctx, d):
+            return False
+        shifted = _shift(ctx, d)
+        # a sentence rewritten around a reversed trend is still one claim turned around
+        return bool(shifted) and (_short_edit(d) or shifted == ["trend"])
 
     for ch in changes(ctx, keep):
         shifted = _shift(ctx, ch.diffs[0])

@@ -23,15 +23,19 @@ CONTEXT_WORDS = 6
 SENTENCE_WORDS = 40
 _NAME = re.compile(r"\b(?:[A-Z][a-z]{0,2}[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,6})\b")  # McDonald too
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»‘’•|]\s*|\n\s*)$")
+# units written against the figure ("30fps", "12km", "5GB"); not "5pm" (a time) nor "2nd" (an ordinal)
+ATTACHED_UNITS = "fps|km|kg|mm|cm|mph|kph|kmh|gb|mb|tb|kb|mw|gw|kw|kwh|ms|hz|khz|mhz|ghz|lbs?|oz|ft|ml"
 _CALENDAR = {n for n in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if n}
 _FIGURE = re.compile(r"(?<![\w.,/:])(?P<currency>[$£€]\s?)?(?P<raw>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
                      r"(?:(?<=\d)(?P<abbr>bn|tn|m)(?=\W|$))?"
+                     r"(?:(?<=\d)(?P<attached>(?i:" + ATTACHED_UNITS + r"))(?=\W|$))?"
                      r"(?P<percent>\s*(?:%|percent\b|per cent\b))?(?![\w/:])")
 _ABBREVIATED = {"m": "million", "bn": "billion", "tn": "trillion"}  # "$2.6bn", "£40m"
 _SCALE = re.compile(r"[ \t]+(million|billion|trillion|thousand)\b", re.IGNORECASE)
 _SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
 # the counted noun: the next word (a hyphenated "-year-old" too), unless it is a word that counts nothing
 _UNIT = re.compile(r"(?:-|[ \t]+(?:more |other |new |additional )?)([a-z][a-z]+(?:-[a-z]+)*)")
+_OLD = re.compile(r"[ \t-]old\b")
 _TITLES = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
 
 
@@ -87,10 +91,15 @@ def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
         return "%", end
     if m.group("currency"):
         return "$", end
+    if m.group("attached"):
+        return _singular(m.group("attached").lower()), end  # as "30 fps" is counted
     unit = _UNIT.match(text, end)
     if unit is None or unit.group(1) in _NOT_UNITS:
         return "", end
     word = re.sub(r"^(\w+-old)-.+$", r"\1", unit.group(1))  # "43-year-old-man" is a "43-year-old"
+    old = _OLD.match(text, unit.end())
+    if word in ("year", "month", "week", "day") and old:  # "a 55-year old man" is a "55-year-old" one
+        return f"{word}-old", old.end()
     return ("person" if word in ("people", "persons") else _singular(word)), unit.end()
 
 
@@ -207,6 +216,30 @@ def _preceded_by_capitalised(text: str, pos: int) -> bool:
     return bool(last and last.group(1)[:1].isupper() and not re.search(r"[.!?:]$", before))
 
 
+# a share written in words, of something: "nearly one-third of Europe's population" (not "a third case")
+_FRACTION = re.compile(r"\b(?:(?P<num>one|a|two|three|four)[- ](?P<den>half|thirds?|quarters?|fifths?|tenths?)|"
+                       r"(?P<half>half))(?=\s+of\b)", re.IGNORECASE)
+_NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4}
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+
+
+def _fractions(text: str, date_spans: list[tuple[int, int]]) -> list[Mention]:
+    """Shares written as fractions in words, as percentages ("one-third of" → 33.3%)."""
+    out: list[Mention] = []
+    for m in _FRACTION.finditer(text):
+        if any(s <= m.start() < e for s, e in date_spans):
+            continue
+        num = _NUMERATORS[m.group("num").lower()] if m.group("num") else 1
+        den = _DENOMINATORS[(m.group("den") or "half").lower().rstrip("s")]
+        if num >= den:
+            continue
+        value = (Decimal(100 * num) / den).quantize(Decimal("0.1")).normalize()
+        out.append(Mention(f"{value}%", m.group(), m.start(), m.end(), context_words(text, m.start(), m.end()),
+                           subjects_around(text, m.start(), m.end()), "%", _events(text, m.start(), m.end()),
+                           value=f"{value}", sentence=context_words(text, m.start(), m.end(), SENTENCE_WORDS)))
+    return out
+
+
 def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozenset[str] = frozenset()) -> Facts:
     """The facts a text states; ``common`` adds words other texts write in lower case (not names either)."""
     text = analysis.text
@@ -247,6 +280,7 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
                                subjects_around(text, m.start(), m.end(), sentence=count), unit,
                                _events(text, m.start(), end), value=f"{value}",
                                sentence=context_words(text, m.start(), end, SENTENCE_WORDS)))
+    figures += _fractions(text, date_spans)
     quotes = []
     for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]

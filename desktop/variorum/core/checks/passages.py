@@ -36,6 +36,7 @@ MIN_WORDS = 4
 COVERED = 0.9
 # a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
 REWORDED_SHARED = 0.6
+WRAPPED_LINE = 100  # a paragraph none of whose lines is longer was wrapped by hand: its lines are not statements
 REWORDED_MIN_WORDS = 12  # shorter lines (list items, headings) share words by chance
 
 
@@ -63,13 +64,37 @@ def on_the_page(v: Version, passage: str) -> bool:
     return bool(v.page_text) and bool(words) and f" {words} " in _page_words(v.page_text or "")
 
 
+def _covered(span: tuple[int, int], start: int, end: int) -> bool:
+    return min(end, span[1]) - max(start, span[0]) >= COVERED * (span[1] - span[0])
+
+
+def _lines(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
+    out, pos = [], para[0]
+    for line in text[para[0]:para[1]].split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + len(line.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
+def _whole_lines(text: str, para: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+    """The whole lines of a paragraph written one line per statement that ``start``-``end`` removes or adds (a
+    vandal line dropped from a block of lines), or None. Lines of a hard-wrapped paragraph are not statements."""
+    lines = _lines(text, para)
+    if len(lines) < 2 or all(e - s <= WRAPPED_LINE for s, e in lines[:-1]):
+        return None
+    whole = [line for line in lines if _covered(line, start, end)]
+    return (whole[0][0], whole[-1][1]) if whole else None
+
+
 def _whole_paragraph(ctx: Context, vid: str, start: int, end: int) -> tuple[int, int] | None:
     para = ctx.text(vid).paragraph_at(start)
     if para is None:
         return None
-    ps, pe = para
-    overlap = min(end, pe) - max(start, ps)
-    return para if overlap >= COVERED * (pe - ps) else None
+    if _covered(para, start, end):
+        return para
+    return _whole_lines(ctx.version(vid).text, para, start, end)
 
 
 def _credit_note(ctx: Context, v: Version, start: int, end: int) -> str:

@@ -1,7 +1,8 @@
 """``quote-changed``: words inside quotation marks that differ between versions, or a quotation's speaker.
 
 Quotation style (straight or curly, « » or “ ”), line wraps and markup are cosmetic and never count; neither do
-punctuation-only edits or a URL an extraction dropped into the middle of a quotation.
+punctuation-only edits or a URL an extraction dropped into the middle of a quotation. A single word in quotation
+marks (a term, a pronunciation: pronounced "hoick" → "haw-eek") is not a quotation: its change is a difference.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ def _holder(quotations: Quotations, start: int, end: int) -> Quote | None:
     if end > start:
         return quotations.at(start, end)
     return quotations.around(start)  # an empty span: an insertion point inside a quotation
+
+
+def _a_term(text: str, q: Quote) -> bool:
+    """Whether quotation marks hold a single word: a term or a pronunciation glossed ("pronounced "hoick""), not
+    words someone said."""
+    return len(re.findall(r"[\w'’-]+", text[q.inner[0]:q.inner[1]])) <= 1
 
 
 def _speaker_change(quotations: Quotations, start: int, end: int, changed: str) -> Quote | None:
@@ -51,8 +58,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     def in_quote(d: Difference) -> bool:
         if is_number_change(d.base.text, d.other.text) or name_pairs(d.base.text, d.other.text, common):
             return False  # reported as a changed figure or name
-        return (_holder(in_base, d.base.start, d.base.end) is not None
-                or _holder(ctx.text(d.version).quotations, d.other.start, d.other.end) is not None)
+        holders = [(in_base, _holder(in_base, d.base.start, d.base.end)),
+                   (other := ctx.text(d.version).quotations, _holder(other, d.other.start, d.other.end))]
+        return any(q is not None and not _a_term(found.text, q) for found, q in holders)
 
     # every change inside one quotation, made in the same versions, is one finding
     by_quote: dict[tuple[object, tuple[str, ...]], list[Change]] = {}

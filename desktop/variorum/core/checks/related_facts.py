@@ -6,7 +6,7 @@ quotations) are set against the base's: the ones they share corroborate each oth
 only when it states the same fact: said of no two different subjects, in sentences that share a content word
 ("Lowe's stock … down 1.8%" and "sales growth of 1.8 percent" are two facts); the same count of things named by
 two nouns ("14 providers" / "14 firms", not "14 days") is shared when the sentences share two content words. A quotation one outlet gives
-in part and the other at length is shared when the part, six words or more, is found whole in the longer one. A date, percentage or count
+in part and the other at length is shared when the part, five words or more, is found whole in the longer one. A date, percentage or count
 given for the same thing (the sentences around them share at least two content words besides the unit, and the
 counts count the same thing: "less than 10 minutes" / "just 15 minutes") that differs, when neither article
 states the other's value anywhere, is a conflict a fact-checker must settle. Counts of different units ("12 km"
@@ -117,14 +117,14 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
         parts.append("quotations " + ", ".join(f"“{short(q.shown, 60)}”" for q, _ in quotes))
         for q, p in quotes:
             ev += [_ev(other, q), _ev(base, p)]
-    if not parts or not (len(parts) > 1 or len(names) >= 3):
-        return None  # a name or two in common is not corroboration
+    if not parts or (parts == parts[:1] and names and len(names) < 3):
+        return None  # a name or two in common is not corroboration; one figure, date or quotation is
     return ctx.finding("shared-facts", "info",
                        f"{other.id} (related coverage) agrees with the base {base.id} on " + "; ".join(parts) + ".",
                        ev)
 
 
-MIN_PARTIAL_QUOTE_WORDS = 6
+MIN_PARTIAL_QUOTE_WORDS = 5
 MIN_SYNONYM_COUNT = 10  # a smaller count found in both stories under two nouns may be chance
 
 def _word_set(words: str) -> frozenset[str]:
@@ -186,7 +186,7 @@ def _words(key: str) -> list[str]:
 
 
 def same_quote(a: str, b: str) -> bool:
-    """Whether two quotations (in normal form) quote the same words: alike as a whole, or one of at least six
+    """Whether two quotations (in normal form) quote the same words: alike as a whole, or one of at least five
     words quoted whole inside the other (one outlet quoting part of what another quotes at length)."""
     if fuzz.ratio(a, b) >= 90:
         return True
@@ -220,6 +220,12 @@ def _leading_number(m: Mention) -> str:
     return found.group().replace(",", "") if found else ""
 
 
+def _rounded_alike(x: Mention, y: Mention) -> bool:
+    """A share in words and a percentage that round to each other ("one-third" / "33%") are one figure."""
+    in_words = not any(c.isdigit() for c in x.shown) or not any(c.isdigit() for c in y.shown)
+    return in_words and abs(Decimal(x.value) - Decimal(y.value)) < 1
+
+
 def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> Iterator[Finding]:
     percents_a = [m for m in fa.figures if m.unit == "%"]
     percents_b = [m for m in fb.figures if m.unit == "%"]
@@ -235,6 +241,8 @@ def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> It
         for x in ma:
             for y in mb:
                 if x.key == y.key or x.key in keys_b or y.key in keys_a or (x.key, y.key) in seen:
+                    continue
+                if label == "percentage" and _rounded_alike(x, y):
                     continue
                 if label == "figure" and (not _same_count(x, y) or _leading_number(x) in values_b
                                           or _leading_number(y) in values_a):

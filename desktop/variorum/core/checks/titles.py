@@ -4,6 +4,9 @@ Titles agree as :func:`variorum.core.metadata.equality.same_title` says (the met
 case, punctuation, quotation style or markup; a site name set off by a separator ("… | The Daily") is ignored, so a
 page title and the article's heading agree — but two headlines under the same site name do not; a headline cut short
 with an ellipsis agrees with the headline it begins.
+
+A web page's text opens with its headline because the extractor put the page's heading there: that does not make a
+plain-text copy of the article, which has no place for a title, expected to state it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ def title_keys(title: str) -> frozenset[str]:
 def check(ctx: Context) -> Iterator[Finding]:
     values = {v.id: FieldValue(v.metadata.title, frozenset({anchor_key(v.metadata.title)}),
                                field_evidence(ctx, v, "title", v.metadata.title),
-                               in_text=found_in_text(ctx, v, "title", v.metadata.title))
+                               in_text=v.format != "html" and found_in_text(ctx, v, "title", v.metadata.title))
               for v in ctx.group if v.metadata.title and anchor_key(v.metadata.title)}
 
     def text_has(vid: str, val: FieldValue) -> bool:

@@ -1,8 +1,12 @@
 """A person's title, rank or office stated differently is a changed claim; a shorter form of the same is not."""
 
+import re
+
 import pytest
 
-from variorum.core.checks.roles import titles_in
+from variorum.core.checks.roles import _TITLE, titles_in
+
+ROLE_PATTERN = _TITLE.pattern
 
 PLAYER = ("jane roe (born march 3, 1990) is an american chess player who has won the national women's championship "
           "three times. she holds the title of international master (im), and has two of three results "
@@ -49,3 +53,14 @@ def test_edits_that_leave_the_title_alone_are_not_a_changed_role(compare_texts, 
 def test_titles_are_read_as_whole_phrases_and_common_words_are_not_titles():
     text = "The vice president met Ruiz, the master plan's author, a general manager and a major donor."
     assert [t for _, _, t in titles_in(text)] == ["vice president", "general manager"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vice-President Jane Roe met the ACTING  Director and Lieutenant\nColonel Ames.",
+    "İnspector Roe and the ſenator met Kıng Olav.",  # letters a case-blind reading takes for i and s
+    "Straße: the Prime Minister, the ex-mayor and the Honorary Consul.",
+])
+def test_titles_are_found_in_any_case_and_in_any_script_around_them(text):
+    expected = [(m.start(), m.end()) for m in re.finditer(ROLE_PATTERN, text, re.IGNORECASE)]
+    assert [(s, e) for s, e, _ in titles_in(text)] == expected
+    assert all(t == " ".join(text[s:e].lower().split()).replace("- ", "-") for s, e, t in titles_in(text))

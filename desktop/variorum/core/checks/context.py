@@ -147,7 +147,18 @@ class Context:
         return [d for d in self.differences if not d.cosmetic and (vid is None or d.version == vid)]
 
     def aligned_similarity(self, d: Difference) -> float:
-        """How alike the base and other paragraphs around a difference are (0–100)."""
+        """How alike the base and other paragraphs around a difference are (0–100), worked out once per
+        difference (the passage check and the aligned changes both ask)."""
+        at = (d.version, d.base.start, d.base.end, d.other.start, d.other.end)
+        if at not in self._aligned_scores:
+            self._aligned_scores[at] = self._aligned_similarity(d)
+        return self._aligned_scores[at]
+
+    @cached_property
+    def _aligned_scores(self) -> dict[tuple[str, int, int, int, int], float]:
+        return {}
+
+    def _aligned_similarity(self, d: Difference) -> float:
         if self.base_id is None or self.base_id not in self._by_id:
             return 0.0
         bspan = self.text(self.base_id).paragraph_span_before(d.base.start)

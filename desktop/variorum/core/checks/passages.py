@@ -60,8 +60,10 @@ def _page_words(page_text: str) -> str:
 
 def on_the_page(v: Version, passage: str) -> bool:
     """Whether ``passage`` is in the whole visible text of web page ``v`` (its extractor having left it out)."""
+    if not v.page_text:  # not a web page: nothing to search, and the passage need not be read at all
+        return False
     words = word_key(passage)
-    return bool(v.page_text) and bool(words) and f" {words} " in _page_words(v.page_text or "")
+    return bool(words) and f" {words} " in _page_words(v.page_text)
 
 
 def _covered(span: tuple[int, int], start: int, end: int) -> bool:

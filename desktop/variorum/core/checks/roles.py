@@ -41,9 +41,21 @@ _SPACES = re.compile(r"\s+")
 Title = tuple[int, int, str]  # where a title is stated, and the title in normal form
 
 
+# The same titles read in lower-cased text, tried only at words starting with a letter some title or qualifier
+# starts with: the case-blind search tried every alternative at every word, the most costly scan of the checks.
+_FIRST_LETTERS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _QUALIFIER + _TITLES)}))
+_TITLE_LOWER = re.compile(rf"\b(?=[{_FIRST_LETTERS}]){_QUALIFIER}(?:{_TITLES})\b")
+# Letters the case-blind search takes for an ASCII letter though lower-casing does not turn them into it
+# (dotless i, long s); texts holding them are read the slow way.
+_FOLDED_APART = ("\u0131", "\u017f")
+
+
 def titles_in(text: str) -> list[Title]:
     """(start, end, title in normal form) of every title ``text`` states."""
-    return [(m.start(), m.end(), _SPACES.sub(" ", m.group().lower()).replace("- ", "-")) for m in _TITLE.finditer(text)]
+    lower = text.lower()
+    same = len(lower) == len(text) and not any(c in text for c in _FOLDED_APART)  # one character for one
+    found = _TITLE_LOWER.finditer(lower) if same else _TITLE.finditer(text)
+    return [(m.start(), m.end(), _SPACES.sub(" ", text[m.start():m.end()].lower()).replace("- ", "-")) for m in found]
 
 
 def _touching(titles: list[Title], starts: list[int], start: int, end: int) -> list[Title]:

@@ -12,6 +12,7 @@ plain-text copy of the article, which has no place for a title, expected to stat
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import Context
@@ -20,6 +21,7 @@ from variorum.core.metadata.equality import same_title, title_parts
 from variorum.core.model import Finding
 
 
+@lru_cache(maxsize=64)  # every paragraph of a version is held against the same few titles
 def title_keys(title: str) -> frozenset[str]:
     """The whole title and each of its parts: a paragraph equal to any of them is the title, not a passage."""
     return frozenset({anchor_key(title), *title_parts(title)} - {""})

@@ -35,3 +35,13 @@ def test_long_and_short_versions_are_still_measured_exactly() -> None:
     assert containment(profiles["v1"], profiles["v2"]) == 1.0
     assert containment(profiles["v2"], profiles["v3"]) < 0.05
     assert pick_base(profiles) == "v1"
+
+
+def test_a_long_text_read_in_stretches_gives_the_profile_of_the_whole() -> None:
+    text = _text(60_000, 4)  # several stretches
+    whole = profile(text)
+    words = text.split()
+    expected = {hash(t) for t in zip(words, words[1:], words[2:], strict=False)}
+    assert whole.words == len(words)
+    assert sorted(whole.shingles) == sorted(expected)
+    assert profile("one two").words == 2 and not profile("one two").shingles

@@ -20,6 +20,7 @@ SAME_ARTICLE_MIN = 0.35
 RELATED_MIN_SHARED_TERMS = 3
 RELATED_MIN_TERM_OVERLAP = 0.12
 COMPLETE_TOLERANCE = 0.05  # lengths within 5% of the longest count as equally complete
+PROFILE_STRETCH = 1 << 16  # characters of text read at a time into words
 
 _WORD = re.compile(r"\w+")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(?!\d)")
@@ -44,9 +45,25 @@ class Profile:
 
 def profile(text: str, normalized: str | None = None) -> Profile:
     """``normalized`` may be given when the caller already has the text in normal form."""
-    words = _WORD.findall(normalize_text(text) if normalized is None else normalized)
-    shingles = array("q", set(map(hash, zip(words, words[1:], words[2:], strict=False))))
-    return Profile(text, shingles, len(words))
+    hashes, words = _shingle_hashes(normalize_text(text) if normalized is None else normalized)
+    return Profile(text, array("q", hashes), words)
+
+
+def _shingle_hashes(normalized: str) -> tuple[set[int], int]:
+    """The hashes of the word 3-grams of ``normalized`` and its number of words, read a stretch at a time (cut
+    at a space, which no word holds) so that the words of a long text are never all held at once."""
+    hashes: set[int] = set()
+    tail: list[str] = []
+    count = start = 0
+    while start < len(normalized):
+        end = normalized.find(" ", start + PROFILE_STRETCH)
+        end = len(normalized) if end < 0 else end
+        words = tail + _WORD.findall(normalized, start, end)
+        hashes.update(map(hash, zip(words, words[1:], words[2:], strict=False)))
+        count += len(words) - len(tail)
+        tail = words[-2:]
+        start = end
+    return hashes, count
 
 
 def shared_count(a: Sequence[int], b: Sequence[int]) -> int:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 from variorum.core.model import Relation
 from variorum.core.normalize import normalize_text
@@ -17,6 +20,7 @@ SAME_ARTICLE_MIN = 0.35
 RELATED_MIN_SHARED_TERMS = 3
 RELATED_MIN_TERM_OVERLAP = 0.12
 COMPLETE_TOLERANCE = 0.05  # lengths within 5% of the longest count as equally complete
+PROFILE_STRETCH = 1 << 16  # characters of text read at a time into words
 
 _WORD = re.compile(r"\w+")
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(?!\d)")
@@ -27,7 +31,9 @@ _SALIENT = re.compile(r"(^|[.!?:\"“”\n]\s*)?\b([A-Z][\w'’-]{2,}|\d[\d.,%]*
 @dataclass(frozen=True)
 class Profile:
     text: str
-    shingles: frozenset[int]  # the hashes of its word 3-grams: set operations on them need no tuple compared
+    # the distinct hashes of its word 3-grams, in an array of machine integers (8 bytes each, where a set of
+    # Python integers takes about 70): the profiles of a case live as long as its comparison
+    shingles: array[int]
     words: int
 
     @functools.cached_property
@@ -39,27 +45,58 @@ class Profile:
 
 def profile(text: str, normalized: str | None = None) -> Profile:
     """``normalized`` may be given when the caller already has the text in normal form."""
-    words = _WORD.findall(normalize_text(text) if normalized is None else normalized)
-    shingles = frozenset(map(hash, zip(words, words[1:], words[2:], strict=False)))
-    return Profile(text, shingles, len(words))
+    hashes, words = _shingle_hashes(normalize_text(text) if normalized is None else normalized)
+    return Profile(text, array("q", hashes), words)
+
+
+def _shingle_hashes(normalized: str) -> tuple[set[int], int]:
+    """The hashes of the word 3-grams of ``normalized`` and its number of words, read a stretch at a time (cut
+    at a space, which no word holds) so that the words of a long text are never all held at once."""
+    hashes: set[int] = set()
+    tail: list[str] = []
+    count = start = 0
+    while start < len(normalized):
+        end = normalized.find(" ", start + PROFILE_STRETCH)
+        end = len(normalized) if end < 0 else end
+        words = tail + _WORD.findall(normalized, start, end)
+        hashes.update(map(hash, zip(words, words[1:], words[2:], strict=False)))
+        count += len(words) - len(tail)
+        tail = words[-2:]
+        start = end
+    return hashes, count
+
+
+def shared_count(a: Sequence[int], b: Sequence[int]) -> int:
+    """How many values two collections of distinct values share; only the smaller is held as a set, for the
+    time of the count."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not small:
+        return 0
+    return len(set(small).intersection(large))
 
 
 def containment(a: Profile, b: Profile) -> float:
     if not a.shingles or not b.shingles:
         return 0.0
-    return len(a.shingles & b.shingles) / min(len(a.shingles), len(b.shingles))
+    return shared_count(a.shingles, b.shingles) / min(len(a.shingles), len(b.shingles))
 
 
 class _Overlaps:
     """:func:`containment` for many pairs of versions of one article, each version kept as its differences from
     the first: versions that share most of their 3-grams are compared by the few they do not share, so measuring
     every pair of 200 versions costs about as much as reading them once. The counts are exact.
+
+    The reference is the smallest version, held as a set only while the differences are taken: what each
+    version lacks of it is then at most its size, and a long text compared with a short one is never held twice.
     """
 
     def __init__(self, profiles: dict[str, Profile]) -> None:
         self.profiles = profiles
-        self.reference = next(iter(profiles.values())).shingles
-        self.delta = {vid: (self.reference - p.shingles, p.shingles - self.reference) for vid, p in profiles.items()}
+        reference = set(min(profiles.values(), key=lambda p: len(p.shingles)).shingles)
+        self.reference_size = len(reference)
+        self.delta = {vid: (array("q", reference.difference(p.shingles)),
+                            array("q", filterfalse(reference.__contains__, p.shingles)))
+                      for vid, p in profiles.items()}
 
     def shared(self, a: str, b: str) -> int:
         """How many 3-grams versions ``a`` and ``b`` share: directly, or from what each lacks of the reference
@@ -68,9 +105,9 @@ class _Overlaps:
         sa, sb = self.profiles[a].shingles, self.profiles[b].shingles
         (lost_a, added_a), (lost_b, added_b) = self.delta[a], self.delta[b]
         if min(len(lost_a), len(lost_b)) + min(len(added_a), len(added_b)) >= min(len(sa), len(sb)):
-            return len(sa & sb)
-        return (len(self.reference) - len(lost_a) - len(lost_b) + len(lost_a & lost_b)
-                + len(added_a & added_b))
+            return shared_count(sa, sb)
+        return (self.reference_size - len(lost_a) - len(lost_b) + shared_count(lost_a, lost_b)
+                + shared_count(added_a, added_b))
 
     def containment(self, a: str, b: str) -> float:
         sa, sb = self.profiles[a].shingles, self.profiles[b].shingles

@@ -26,6 +26,7 @@ from variorum.core.checks.context import Context, join_ids, sentence_around, sho
 from variorum.core.checks.months import without_months
 from variorum.core.checks.nationality import nationality_changed
 from variorum.core.checks.numbers import is_number_change
+from variorum.core.checks.wordlists import word_set
 from variorum.core.model import Difference, Evidence, Finding, Severity
 from variorum.core.normalize import normalize_text
 from variorum.core.repair import TYPOGRAPHIC
@@ -69,14 +70,9 @@ _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # a clause or list-item boundary: a phrase moved across one qualifies something else
 _CLAUSE_BREAK = re.compile(r",\s*(?:and|or|but|while|whereas)\b|;")
 
-def _word_set(words: str) -> frozenset[str]:
-    """A set of words written as one string, separated by white space."""
-    return frozenset(re.findall(r"\S+", words))
-
-
 # words that qualify nothing on their own: a preposition or article dropped in one place and a word holding the
 # same letters elsewhere ("on" in "resolution") is a restyled list, not a moved qualifier
-_FUNCTION_WORDS = _word_set("""a an the and or but of in on at by to for from with as into onto upon than that
+_FUNCTION_WORDS = word_set("""a an the and or but of in on at by to for from with as into onto upon than that
 which who is was were be been its it this these those""")
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from variorum.core.checks.wordlists import word_set
 from variorum.core.normalize import normalize_text
 
 _FIGURE = re.compile(r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s?%)?"
@@ -23,17 +24,13 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100}
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _SCALES = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12, "bn": 9}
 # words that follow a figure without naming what it counts (a list of years, a clause)
-_NOT_UNITS = _words("""a an and or but nor the to of in on at by for from with as than per is are was were be
+_NOT_UNITS = word_set("""a an and or but nor the to of in on at by for from with as than per is are was were be
 been has have had that which who when while if so it its this these those there their his her our your
 new more most less least about some other each all both only just also he she it they we you i him them""")
 # words that say little about what a sentence asserts, left out when sentences are compared
-_STOP = _words("""the a an and or but nor to of in on at by for from with as than is are was were be been has
+_STOP = word_set("""the a an and or but nor to of in on at by for from with as than is are was were be been has
 have had that which who this these those there their its it his her they them he she we you our your not no
 into over under about after before also then so such said says""")
 SENTENCE_MIN_WORDS = 3

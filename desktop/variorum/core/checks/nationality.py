@@ -11,16 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from variorum.core.checks.wordlists import word_set
+
 _PREFIX = 3
 _MIN_LANGUAGE = 5  # shorter language names ("mono", "ewe") are English words too
 
 
-def _word_set(words: str) -> frozenset[str]:
-    """A set of words written as one string, separated by white space."""
-    return frozenset(re.findall(r"\S+", words))
-
-
-_OTHERS = _word_set("american british english french dutch irish welsh scottish swiss thai lao")
+_OTHERS = word_set("american british english french dutch irish welsh scottish swiss thai lao")
 _WORD = re.compile(r"[^\W\d_]+")
 
 

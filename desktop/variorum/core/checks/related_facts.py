@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from variorum.core.checks.context import Context, short
+from variorum.core.checks.wordlists import word_set
 from variorum.core.model import Evidence, Finding, Version
 
 if TYPE_CHECKING:  # the fact reader (and its patterns) is loaded only when related articles are compared
@@ -127,13 +128,8 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
 MIN_PARTIAL_QUOTE_WORDS = 5
 MIN_SYNONYM_COUNT = 10  # a smaller count found in both stories under two nouns may be chance
 
-def _word_set(words: str) -> frozenset[str]:
-    """A set of words written as one string, separated by white space."""
-    return frozenset(re.findall(r"\S+", words))
-
-
 # units that measure rather than count: "14 days" and "14 providers" never state the same fact
-_MEASURES = _word_set("""year-old year month week day hour minute second mile km kilometre kilometer metre meter
+_MEASURES = word_set("""year-old year month week day hour minute second mile km kilometre kilometer metre meter
 foot feet inch kg kilogram pound ton tonne litre liter gallon degree point""")
 
 

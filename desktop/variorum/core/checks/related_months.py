@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from variorum.core.checks.context import Context
 from variorum.core.checks.facts import SENTENCE_WORDS, context_words, subjects_around
+from variorum.core.checks.wordlists import word_set
 from variorum.core.model import Evidence, Finding, Version
 
 MIN_SHARED_WORDS = 2
@@ -23,12 +24,7 @@ _MONTHS = [m for m in calendar.month_name if m]
 _MONTH_ONLY = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Pp]ast|[Ll]ast)\s+(?P<month>"
                          + "|".join(_MONTHS) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(?P<year>\d{4})\b)?")
 
-def _word_set(words: str) -> frozenset[str]:
-    """A set of words written as one string, separated by white space."""
-    return frozenset(re.findall(r"\S+", words))
-
-
-_COUNT_WORDS = _word_set("""two three four five six seven eight nine ten eleven twelve dozen""")
+_COUNT_WORDS = word_set("""two three four five six seven eight nine ten eleven twelve dozen""")
 _NUMBER = re.compile(r"\b(?:\d+(?:[.,]\d+)*|[A-Za-z]+)\b")
 
 

@@ -7,16 +7,13 @@ previous summary as it was). Cells that a spreadsheet would read as a formula ar
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import stat
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from variorum.core.atomic import AtomicFile
 from variorum.core.report.render_csv import spreadsheet_cell
 
 SEVERITIES = ("high", "medium", "low", "info")
@@ -49,13 +46,8 @@ class SummaryWriter:
 
     def __init__(self, output: Path) -> None:
         self.path = output / "summary.csv"
-        fd, tmp = tempfile.mkstemp(prefix=".summary.csv.", suffix=".tmp", dir=output)
-        self._tmp = Path(tmp)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        self._file = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        self._writer = csv.DictWriter(self._file, fieldnames=SUMMARY_COLUMNS, lineterminator="\r\n")
+        self._out = AtomicFile(self.path, encoding="utf-8")
+        self._writer = csv.DictWriter(self._out.file, fieldnames=SUMMARY_COLUMNS, lineterminator="\r\n")
         self._writer.writeheader()
         self._waiting: dict[int, Row] = {}
         self._next = 0
@@ -72,18 +64,8 @@ class SummaryWriter:
         """Replace ``summary.csv`` with the rows written."""
         if self._waiting:
             raise RuntimeError(f"rows missing before case {self._next + 1} of the summary")
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        with contextlib.suppress(FileNotFoundError):
-            if not stat.S_ISREG(os.lstat(self.path).st_mode):
-                self.discard()
-                raise OSError(f"{self.path} exists and is not a regular file, so it is not replaced")
-        os.replace(self._tmp, self.path)
+        self._out.commit()
 
     def discard(self) -> None:
         """Leave ``summary.csv`` as it was (a stopped batch)."""
-        if not self._file.closed:
-            self._file.close()
-        with contextlib.suppress(FileNotFoundError):
-            self._tmp.unlink()
+        self._out.discard()

@@ -102,3 +102,36 @@ def test_a_see_also_cross_reference_line_is_related_links():
     text = "\n\n".join([ARTICLE[0], "see also iraqi production and use of weapons of mass destruction.",
                         ARTICLE[1], "See also: List of heat waves in Europe"])
     assert [r for r, _ in _reasons(text)] == ["related links", "related links"]
+
+
+def test_a_box_titled_most_popular_or_trending_is_related_links_whatever_its_class():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    box = ('<div class="module"><div class="moduleHeader"><h3>Trending On The Courier</h3></div>'
+           '<div class="moduleBody"><h2><a href="/2023/07/20/parks">Parks budget approved</a></h2>'
+           '<p>The council approved the parks budget after a short debate on Thursday.</p></div></div>')
+    heading_in_story = "<h2>Most popular routes to the centres</h2>"  # a heading of the article, not a box label
+    tree = lxml.html.document_fromstring(
+        "<html><body><div class='story'>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + heading_in_story +
+        "<p>Bus line 4 and the river ferry carried the most riders to the centres on Saturday.</p></div>"
+        f"<div class='column2'>{box}</div></body></html>")
+    (words, reason), = page_blocks(tree)
+    assert reason == "related links"
+    assert words.startswith("trending on the courier") and words.endswith("after a short debate on thursday")
+
+
+def test_a_teaser_closed_by_full_article_and_its_headline_are_related_links():
+    teaser = ("Port hiring\n\nThe port authority expects to hire two hundred workers before the summer season "
+              "begins. Full Article")
+    text = "\n\n".join(ARTICLE + [teaser])
+    assert _reasons(text) == [("related links", teaser)]
+
+
+def test_prose_that_ends_with_reading_words_is_not_a_teaser():
+    lines = ["The committee said it would keep the report open and continue reading.",
+             "Residents can read more about the cooling centres on the county's website, officials said.",
+             "Read more"]  # alone, a label: related links, but the paragraph before it stays the article's
+    text = "\n\n".join(ARTICLE + lines)
+    assert _reasons(text) == [("related links", "Read more")]

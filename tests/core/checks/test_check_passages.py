@@ -117,3 +117,19 @@ def test_a_line_a_later_revision_adds_to_a_block_is_not_missing_from_the_base(co
     block = "\n".join([LONG_LINES[0], ADDED[0], LONG_LINES[1]])
     without = "\n".join(LONG_LINES)
     assert _findings(compare_texts(f"{body}\n\n{without}", f"{body}\n\n{block}", base="v1")) == []
+
+
+def test_a_link_to_another_story_that_one_copy_picked_up_is_not_a_missing_passage(compare_texts, body):
+    # a headline of an unrelated story, caught with the article: it shares no word with the rest of the text
+    stray = "Ten holiday recipes for a crowded kitchen."
+    paras = body.split("\n\n")
+    c = compare_texts("\n\n".join([paras[0], stray, *paras[1:]]), body)
+    assert _findings(c) == []
+
+
+def test_a_short_line_on_the_story_is_still_a_missing_passage(compare_texts, body):
+    on_topic = "The bridge will cost the two towns about 40 million."  # short, but about the bridge and the towns
+    paras = body.split("\n\n")
+    c = compare_texts("\n\n".join([paras[0], on_topic, *paras[1:]]), body)
+    (f,) = _findings(c)
+    assert f.evidence[0].text == on_topic

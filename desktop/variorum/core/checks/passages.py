@@ -1,7 +1,8 @@
 """``passage-missing``: a paragraph present in some versions of the article and absent from others.
 
 Not counted as passages: lines of metadata (the title, a dateline, a byline, an "Original url:" label), lines
-that are only a URL, and scraps under four words — the metadata checks report those. A caption that carries a
+that are only a URL, and scraps under four words — the metadata checks report those — and short lines that share
+no word with the rest of the text (a link to another story a copy picked up). A caption that carries a
 photo credit says so in the message.
 
 A web page whose article extractor left a passage out (a caption, a box) has not lost it: before a passage is
@@ -38,12 +39,30 @@ COVERED = 0.9
 REWORDED_SHARED = 0.6
 WRAPPED_LINE = 100  # a paragraph none of whose lines is longer was wrapped by hand: its lines are not statements
 REWORDED_MIN_WORDS = 12  # shorter lines (list items, headings) share words by chance
+OFF_TOPIC_MAX_WORDS = 12  # a line this short that shares no word with the rest of the text is not the article's
+
+
+@lru_cache(maxsize=16)
+def _topic_words(text: str) -> Counter[str]:
+    return Counter(w.rstrip("s") for w in re.findall(r"[^\W\d_]{4,}", normalize_text(text)))
+
+
+def off_topic(text: str, start: int, end: int) -> bool:
+    """A short line sharing no word with the rest of its text ("The best and worst of Bollywood in 2014." amid a
+    story on a plane crash): a link to another story or an advertisement that the copy picked up, not a passage
+    of the article."""
+    line = text[start:end]
+    if len(line.split()) > OFF_TOPIC_MAX_WORDS:
+        return False
+    own = _topic_words(line)
+    rest = _topic_words(text) - own
+    return bool(own) and not any(rest[w] for w in own)
 
 
 def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     text = v.text[start:end]
     words = re.findall(r"\w+", normalize_text(strip_urls(text)))
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS or off_topic(v.text, start, end):
         return False
     key = anchor_key(text)
     tm = ctx.meta(v.id)

@@ -133,3 +133,12 @@ def test_a_short_line_on_the_story_is_still_a_missing_passage(compare_texts, bod
     c = compare_texts("\n\n".join([paras[0], on_topic, *paras[1:]]), body)
     (f,) = _findings(c)
     assert f.evidence[0].text == on_topic
+
+
+def test_a_list_entry_dropped_from_a_run_of_short_lines_is_still_missing(compare_texts, body):
+    entries = ["Notable residents:", "Anna Lindgren, composer of choral music", "Petter Holm, ski jumper",
+               "Karin Dahl, botanist and explorer"]
+    full = "\n\n".join([body, *entries])
+    c = compare_texts(full, "\n\n".join([body, *entries[:2], entries[3]]))
+    (f,) = _findings(c)
+    assert f.evidence[0].text == "Petter Holm, ski jumper"

@@ -48,11 +48,16 @@ def _topic_words(text: str) -> Counter[str]:
 
 
 def off_topic(text: str, start: int, end: int) -> bool:
-    """A short line sharing no word with the rest of its text ("The best and worst of Bollywood in 2014." amid a
-    story on a plane crash): a link to another story or an advertisement that the copy picked up, not a passage
-    of the article."""
+    """A short paragraph standing alone between paragraphs of prose and sharing no word with the rest of its text
+    ("The best and worst of Bollywood in 2014." amid a story on a plane crash): a link to another story or an
+    advertisement that the copy picked up, not a passage of the article. An entry of a list (a run of short
+    lines) is the article's, whatever its words."""
     line = text[start:end]
-    if len(line.split()) > OFF_TOPIC_MAX_WORDS:
+    if len(line.split()) > OFF_TOPIC_MAX_WORDS or "\n" in line.strip():
+        return False
+    before = text[:start].rstrip().rsplit("\n\n", 1)[-1]
+    after = text[end:].lstrip().split("\n\n", 1)[0]
+    if any(0 < len(p.split()) <= OFF_TOPIC_MAX_WORDS for p in (before, after)):
         return False
     own = _topic_words(line)
     rest = _topic_words(text) - own

@@ -135,3 +135,18 @@ def test_prose_that_ends_with_reading_words_is_not_a_teaser():
              "Read more"]  # alone, a label: related links, but the paragraph before it stays the article's
     text = "\n\n".join(ARTICLE + lines)
     assert _reasons(text) == [("related links", "Read more")]
+
+
+def test_a_subheading_of_the_article_that_reads_like_a_box_label_is_not_one():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    story = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    tree = lxml.html.document_fromstring(
+        # a page whose menus hold more words than the short article
+        "<html><body><nav>" + "".join(f"<a href='/s{i}'>Section number {i} of the site</a>" for i in range(40)) +
+        "</nav><article>"
+        f"{story}<h2>Latest news</h2><p>The county extended the hours of two centres on Sunday evening.</p>"
+        "</article></body></html>")
+    assert "related links" not in [reason for _words, reason in page_blocks(tree)]

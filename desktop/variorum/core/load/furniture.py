@@ -120,6 +120,8 @@ def page_blocks(tree) -> list[tuple[str, str]]:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_STORY_TAGS = ("article", "main")
+MAX_BOX_WORDS = 250  # a box of other stories' headlines and teasers; more is a page's column, not one box
 
 
 def _labelled_boxes(root) -> set:
@@ -130,10 +132,12 @@ def _labelled_boxes(root) -> set:
         label = " ".join(heading.text_content().split())
         if not label or not _RELATED.match(label):
             continue
+        if any(a.tag in _STORY_TAGS for a in heading.iterancestors()):
+            continue  # a section of the article itself ("In the news" as one of its subheadings)
         el = heading.getparent()
         while el is not None and el is not root and len(el.text_content().split()) <= len(label.split()):
             el = el.getparent()
-        if el is not None and el is not root:
+        if el is not None and el is not root and len(el.text_content().split()) <= MAX_BOX_WORDS:
             boxes.add(el)
     return boxes
 

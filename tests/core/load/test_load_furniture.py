@@ -150,3 +150,14 @@ def test_a_subheading_of_the_article_that_reads_like_a_box_label_is_not_one():
         f"{story}<h2>Latest news</h2><p>The county extended the hours of two centres on Sunday evening.</p>"
         "</article></body></html>")
     assert "related links" not in [reason for _words, reason in page_blocks(tree)]
+
+
+def test_a_short_line_of_the_article_between_two_embedded_posts_stays_the_articles():
+    posts = ["Cooling centres open until midnight. pic.twitter.com/Ab3dE9xYz",
+             "— Harlow County OEM (@HarlowOEM) July 14, 2023",
+             "He resigned.",
+             "Buses run every 20 minutes tonight. pic.twitter.com/Qw8rT5uVb",
+             "— Harlow Transit (@HarlowTransit) July 14, 2023"]
+    text = "\n\n".join([ARTICLE[0], *posts, ARTICLE[1]])
+    spans = [t for _r, t in _reasons(text)]
+    assert len(spans) == 2 and all("He resigned." not in t for t in spans)

@@ -259,9 +259,10 @@ def _merged(found: list[Furniture], text: str) -> Iterable[Furniture]:
     for f in found:
         prev = out[-1] if out else None
         between = text[prev.end:f.start].strip() if prev is not None else ""
-        # a short line between two pieces of one box (a headline over a teaser) is part of the box
-        if prev is not None and prev.reason == f.reason and (
-                not between or ("\n" not in between and len(between.split()) < MIN_MATCH_WORDS)):
+        # a short line between two pieces of one box of links (a headline over a teaser) is part of the box; between
+        # two embedded posts it can be the article's ("He resigned.")
+        if prev is not None and prev.reason == f.reason and (not between or (
+                f.reason == RELATED and "\n" not in between and len(between.split()) < MIN_MATCH_WORDS)):
             out[-1] = Furniture(prev.start, f.end, f.reason)
         else:
             out.append(f)

@@ -60,8 +60,8 @@ def off_topic(text: str, start: int, end: int) -> bool:
     if any(0 < len(p.split()) <= OFF_TOPIC_MAX_WORDS for p in (before, after)):
         return False
     own = _topic_words(line)
-    rest = _topic_words(text) - own
-    return bool(own) and not any(rest[w] for w in own)
+    whole = _topic_words(text)
+    return bool(own) and not any(whole[w] > n for w, n in own.items())  # none of its words elsewhere
 
 
 def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:

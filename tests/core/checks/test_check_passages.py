@@ -142,3 +142,28 @@ def test_a_list_entry_dropped_from_a_run_of_short_lines_is_still_missing(compare
     c = compare_texts(full, "\n\n".join([body, *entries[:2], entries[3]]))
     (f,) = _findings(c)
     assert f.evidence[0].text == "Petter Holm, ski jumper"
+
+
+REWRITE_BASE = [
+    "Rescuers widened the search on Tuesday for a ferry that went missing in rough seas off the northern cape "
+    "with 62 people on board, the coast guard said.",
+    "About 12 ships and four aircraft from the two provinces would search an area of 3,000 square miles, "
+    "officials said on Tuesday evening.",
+    "The harbour master said the ferry had sent no distress call before its radio went silent shortly after dawn.",
+    "Relatives gathered at the terminal in the port town, where the operator set up a room for families.",
+]
+
+
+def test_a_paragraph_a_rewrite_moved_and_reworded_is_not_missing(compare_texts):
+    # the later edition leads with new facts, drops the relatives and moves the search paragraph, reworded, down
+    later = [
+        "Divers recovered two bodies and a life raft on Wednesday from the waters where a ferry went missing off the "
+        "northern cape, the coast guard said.",
+        "The harbour master said the ferry had sent no distress call before its radio went silent shortly after dawn.",
+        "About 12 ships and four aircraft from the two provinces would search an area of 3,000 square miles "
+        "again on Wednesday, officials said.",
+    ]
+    c = compare_texts("\n\n".join(REWRITE_BASE), "\n\n".join(later), base="v1")
+    missing = [e.text for f in _findings(c) for e in f.evidence if e.version == "v1"]
+    assert not any("12 ships" in t for t in missing)
+    assert any(t.startswith("Relatives gathered") for t in missing)

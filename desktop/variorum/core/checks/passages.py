@@ -10,7 +10,8 @@ reported missing from a page, the page's whole visible text (``Version.page_text
 
 A paragraph reworded so much that the diff kept it whole on both sides ("relatively young at death, he could …"
 → "only twenty-seven years old at death, he could …") is one paragraph in two wordings, not one missing and one
-added: a removed paragraph most of whose words are in a paragraph added at the same place is paired with it.
+added: a removed paragraph most of whose words are in a paragraph added at the same place is paired with it, and
+one three quarters of whose words are in a paragraph added elsewhere (a rewrite that also reorders) too.
 
 A version that keeps every passage of the base and adds to it (a later revision that expands the article) has
 added passages, not passages the base is missing: they show as differences, and what they change of the base's
@@ -37,6 +38,7 @@ MIN_WORDS = 4
 COVERED = 0.9
 # a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
 REWORDED_SHARED = 0.6
+MOVED_REWORDED_SHARED = 0.75  # the same for a paragraph added elsewhere (a rewrite that also reorders)
 WRAPPED_LINE = 100  # a paragraph none of whose lines is longer was wrapped by hand: its lines are not statements
 REWORDED_MIN_WORDS = 12  # shorter lines (list items, headings) share words by chance
 OFF_TOPIC_MAX_WORDS = 12  # a line this short that shares no word with the rest of the text is not the article's
@@ -174,7 +176,9 @@ def _pair_reworded(base: Version, other: Version, lacking: dict[tuple[int, int],
     for para, where in sorted(lacking.items()):
         for added, at in sorted(extra.items()):
             near = para[0] <= at <= para[1] + 2 or added[0] <= where <= added[1] + 2
-            if near and _shared_words(base.text[para[0]:para[1]], other.text[added[0]:added[1]]) >= REWORDED_SHARED:
+            # a paragraph a rewrite moved elsewhere and reworded must keep more of its words
+            if _shared_words(base.text[para[0]:para[1]], other.text[added[0]:added[1]]) >= \
+                    (REWORDED_SHARED if near else MOVED_REWORDED_SHARED):
                 del lacking[para], extra[added]
                 break
 

@@ -161,3 +161,16 @@ def test_a_short_line_of_the_article_between_two_embedded_posts_stays_the_articl
     text = "\n\n".join([ARTICLE[0], *posts, ARTICLE[1]])
     spans = [t for _r, t in _reasons(text)]
     assert len(spans) == 2 and all("He resigned." not in t for t in spans)
+
+
+def test_a_short_story_with_a_related_heading_inside_is_not_a_box():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    story = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    tree = lxml.html.document_fromstring(
+        "<html><body><nav>" + "".join(f"<a href='/s{i}'>Section number {i} of the site</a>" for i in range(40)) +
+        f"</nav><div class='story'>{story}<h3>Related</h3><p><a href='/b'>Buses to the centres</a></p>"
+        "</div></body></html>")
+    assert "related links" not in [reason for _words, reason in page_blocks(tree)]

@@ -122,6 +122,7 @@ def page_blocks(tree) -> list[tuple[str, str]]:
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _STORY_TAGS = ("article", "main")
 MAX_BOX_WORDS = 250  # a box of other stories' headlines and teasers; more is a page's column, not one box
+MIN_LINK_SHARE = 0.15  # of a box's words in its links
 
 
 def _labelled_boxes(root) -> set:
@@ -137,9 +138,18 @@ def _labelled_boxes(root) -> set:
         el = heading.getparent()
         while el is not None and el is not root and len(el.text_content().split()) <= len(label.split()):
             el = el.getparent()
-        if el is not None and el is not root and len(el.text_content().split()) <= MAX_BOX_WORDS:
+        if el is not None and el is not root and len(el.text_content().split()) <= MAX_BOX_WORDS \
+                and not _holds_prose(el, label):
             boxes.add(el)
     return boxes
+
+
+def _holds_prose(el, label: str) -> bool:
+    """Whether an element is mostly running text rather than links (a short story with a "Related" heading in
+    it): besides its label, a box of other stories is a fair share links, its headlines and "Full Article"."""
+    words = len(el.text_content().split()) - len(label.split())
+    linked = sum(len(a.text_content().split()) for a in el.iter("a"))
+    return linked < MIN_LINK_SHARE * words
 
 
 def _reason(el, tag: str) -> str | None:

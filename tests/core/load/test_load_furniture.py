@@ -174,3 +174,18 @@ def test_a_short_story_with_a_related_heading_inside_is_not_a_box():
         f"</nav><div class='story'>{story}<h3>Related</h3><p><a href='/b'>Buses to the centres</a></p>"
         "</div></body></html>")
     assert "related links" not in [reason for _words, reason in page_blocks(tree)]
+
+
+def test_a_box_titled_by_a_plain_element_is_related_links_too():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    items = "".join(f"<div><a href='/w{i}'>Storm story number {i}</a></div><div>June {i}, 2023 -- Updated</div>"
+                    f"<div>What forecasters said about the storm on day {i}.</div>" for i in range(1, 8))
+    box = f"<div class='coverage'><div class='hd'><div>Part of complete coverage on</div><div>Heat wave</div></div>{items}</div>"
+    tree = lxml.html.document_fromstring(
+        "<html><body><div class='story'>" + "".join(f"<p>{p}</p>" for p in ARTICLE * 4) +
+        f"</div><div class='right'>{box}<script>var x = 'many words of code here';</script></div></body></html>")
+    (words, reason), = page_blocks(tree)
+    assert reason == "related links" and words.startswith("part of complete coverage on")

@@ -65,7 +65,8 @@ _RELATED = re.compile(r"^(?:related(?: articles| stories| coverage| content)?|re
                       r"emailed|commented)(?: stories| articles)?|top (?:stories|headlines)|latest (?:news|headlines)|"
                       r"editors?['’]?s?['’]? (?:picks|choice)|(?:[\w'’&-]+ ){0,2}showcase|in the news|"
                       r"more (?:news|stories|headlines)(?: from [\w .'’&-]{1,30})?|around the web|"
-                      r"(?:promoted|sponsored) (?:stories|content|links))\s*[:|»›>-]?$",
+                      r"(?:promoted|sponsored) (?:stories|content|links)|(?:part of )?complete coverage(?: on)?)"
+                      r"\s*[:|»›>-]?$",
                       re.IGNORECASE)
 # a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
 _SEE_ALSO = re.compile(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
@@ -121,33 +122,61 @@ def page_blocks(tree) -> list[tuple[str, str]]:
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _STORY_TAGS = ("article", "main")
-MAX_BOX_WORDS = 250  # a box of other stories' headlines and teasers; more is a page's column, not one box
+MAX_BOX_WORDS = 600  # a box of other stories' headlines and teasers; more is a page's column, not one box
 MIN_LINK_SHARE = 0.15  # of a box's words in its links
+MAX_LABEL_WORDS = 6
+
+
+def _labels(root):
+    """The elements a page titles a box with: headings, and elements holding nothing but a short line of text
+    (``<div class="title">Most Popular</div>``), each with its label when it reads as a box's."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _HEADINGS:
+            label = " ".join(el.text_content().split())
+        elif len(el) == 0 and el.text and len(el.text.split()) <= MAX_LABEL_WORDS:
+            label = " ".join(el.text.split())
+        else:
+            continue
+        if label and _RELATED.match(label):
+            yield el, label
 
 
 def _labelled_boxes(root) -> set:
-    """Boxes of other stories a page titles with a heading ("Trending On Reuters", "Most Popular"): for each such
-    heading, the nearest element around it that holds more than the heading (the box, with its list of links)."""
+    """Boxes of other stories a page titles with a label ("Trending On Reuters", "Most Popular"): for each such
+    label, the nearest element around it that holds more than the label and links (the box, with its list of
+    stories)."""
     boxes = set()
-    for heading in root.iter(*_HEADINGS):
-        label = " ".join(heading.text_content().split())
-        if not label or not _RELATED.match(label):
-            continue
-        if any(a.tag in _STORY_TAGS for a in heading.iterancestors()):
+    for labelled, label in _labels(root):
+        if any(a.tag in _STORY_TAGS for a in labelled.iterancestors()):
             continue  # a section of the article itself ("In the news" as one of its subheadings)
-        el = heading.getparent()
-        while el is not None and el is not root and len(el.text_content().split()) <= len(label.split()):
+        el = labelled.getparent()
+        while el is not None and el is not root and (
+                len(el.text_content().split()) <= len(label.split()) or next(el.iter("a"), None) is None):
             el = el.getparent()
-        if el is not None and el is not root and len(el.text_content().split()) <= MAX_BOX_WORDS \
-                and not _holds_prose(el, label):
-            boxes.add(el)
+        if el is None or el is root:
+            continue
+        words = _seen_words(el)
+        if len(words) <= MAX_BOX_WORDS and words[:len(label.split())] == label.split() \
+                and not _holds_prose(el, len(words) - len(label.split())):
+            boxes.add(el)  # titled at its top (a story with a "Related" heading further down is not a box)
     return boxes
 
 
-def _holds_prose(el, label: str) -> bool:
+_SEEN_TEXT = "./descendant-or-self::*[not(self::script or self::style or self::noscript or self::template)]" \
+             "/text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+
+
+def _seen_words(el) -> list[str]:
+    """The words a reader sees in ``el`` (not those of its scripts and styles)."""
+    return [w for text in el.xpath(_SEEN_TEXT) for w in str(text).split()]
+
+
+def _holds_prose(el, words: int) -> bool:
     """Whether an element is mostly running text rather than links (a short story with a "Related" heading in
-    it): besides its label, a box of other stories is a fair share links, its headlines and "Full Article"."""
-    words = len(el.text_content().split()) - len(label.split())
+    it): besides its label (``words`` are the others), a box of other stories is a fair share links, its
+    headlines and "Full Article"."""
     linked = sum(len(a.text_content().split()) for a in el.iter("a"))
     return linked < MIN_LINK_SHARE * words
 

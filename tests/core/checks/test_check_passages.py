@@ -167,3 +167,15 @@ def test_a_paragraph_a_rewrite_moved_and_reworded_is_not_missing(compare_texts):
     missing = [e.text for f in _findings(c) for e in f.evidence if e.version == "v1"]
     assert not any("12 ships" in t for t in missing)
     assert any(t.startswith("Relatives gathered") for t in missing)
+
+
+def test_a_sentence_a_rewrite_made_its_own_paragraph_elsewhere_is_not_missing_from_the_base(compare_texts):
+    engines = ("The ferry's engines were built by a firm in the north, the operator said. Such engines are mainly "
+               "used on long crossings and can give investigators clues when things go wrong.")
+    clues = "Such engines are mainly used on long crossings and can give investigators clues when things go wrong."
+    later = [clues, REWRITE_BASE[3], REWRITE_BASE[0],
+             "Divers recovered two bodies and a life raft on Wednesday, the coast guard said in a statement."]
+    c = compare_texts("\n\n".join([*REWRITE_BASE, engines]), "\n\n".join(later), base="v1")
+    assert not any(e.version == "v2" and e.text == clues for f in _findings(c) for e in f.evidence)
+    assert any(e.version == "v1" and e.text.startswith("The ferry's engines") for f in _findings(c)
+               for e in f.evidence)

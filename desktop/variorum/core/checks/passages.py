@@ -11,7 +11,9 @@ reported missing from a page, the page's whole visible text (``Version.page_text
 A paragraph reworded so much that the diff kept it whole on both sides ("relatively young at death, he could …"
 → "only twenty-seven years old at death, he could …") is one paragraph in two wordings, not one missing and one
 added: a removed paragraph most of whose words are in a paragraph added at the same place is paired with it, and
-one three quarters of whose words are in a paragraph added elsewhere (a rewrite that also reorders) too.
+one three quarters of whose words are in a paragraph added elsewhere (a rewrite that also reorders) too. A
+paragraph whose words the other version has, in order, somewhere (moved, or split from a longer paragraph) is not
+missing at all.
 
 A version that keeps every passage of the base and adds to it (a later revision that expands the article) has
 added passages, not passages the base is missing: they show as differences, and what they change of the base's
@@ -90,6 +92,13 @@ def on_the_page(v: Version, passage: str) -> bool:
         return False
     words = word_key(passage)
     return bool(words) and f" {words} " in _page_words(v.page_text)
+
+
+def said_in(v: Version, passage: str) -> bool:
+    """Whether version ``v`` has the passage's words, in order, somewhere in its text: a paragraph the diff could
+    not place (moved by a rewrite, or split from a longer one) is not missing from it."""
+    words = word_key(passage)
+    return bool(words) and f" {words} " in _page_words(v.text)
 
 
 def _covered(span: tuple[int, int], start: int, end: int) -> bool:
@@ -196,6 +205,17 @@ def _expands(ctx: Context, base: Version, vid: str, lacking: dict[tuple[int, int
     return not lost and not _older(v, base)
 
 
+def _drop_said_elsewhere(ctx: Context, base: Version, lacking_in: dict[str, dict[tuple[int, int], int]],
+                         extra_in: dict[str, dict[tuple[int, int], int]]) -> None:
+    """Take out the paragraphs that the version said to lack them has elsewhere (see :func:`said_in`)."""
+    for vid, paras in lacking_in.items():
+        v = ctx.version(vid)
+        lacking_in[vid] = {p: at for p, at in paras.items() if not said_in(v, base.text[p[0]:p[1]])}
+    for vid, paras in extra_in.items():
+        text = ctx.version(vid).text
+        extra_in[vid] = {p: at for p, at in paras.items() if not said_in(base, text[p[0]:p[1]])}
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     group = [v.id for v in ctx.group]
@@ -217,6 +237,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             para = _whole_paragraph(ctx, v.id, d.other.start, d.other.end)
             if para and _is_passage(ctx, v, *para):
                 extra_in.setdefault(d.version, {})[para] = d.base.start
+    _drop_said_elsewhere(ctx, base, lacking_in, extra_in)
     for vid in set(lacking_in) & set(extra_in):
         _pair_reworded(base, ctx.version(vid), lacking_in[vid], extra_in[vid])
     extra_in = {vid: paras for vid, paras in extra_in.items()

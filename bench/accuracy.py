@@ -26,6 +26,7 @@ CORPUS = ROOT / "tests" / "data" / "real"
 HELDOUT = ROOT / "tests" / "data" / "real-heldout"
 FRESH = ROOT / "tests" / "data" / "real-fresh"
 FRESH_2 = ROOT / "tests" / "data" / "real-fresh-2"
+FRESH_3 = ROOT / "tests" / "data" / "real-fresh-3"
 FLOOR_NAME = "accuracy-floor.json"
 FLOOR = CORPUS / FLOOR_NAME
 if str(ROOT / "desktop") not in sys.path:

@@ -36,3 +36,36 @@ def test_caption_kept_but_credit_dropped_is_low(compare_texts, body):
     b = CAPTION.replace(" John Smith / Reuters", "") + "\n\n" + body
     (f,) = _findings(compare_texts(a, b))
     assert f.severity == "low" and "'John Smith / Reuters'" in f.message
+
+
+def _page_and_text(credit_markup: str) -> tuple[bytes, bytes]:
+    story = ("OSLO (Reuters) - Ferry services across the fjord were suspended on Friday after a storm damaged the "
+             "main pier, the harbour authority said.\n\nRepairs are expected to take at least two weeks.")
+    paras = "".join(f"<p>{p}</p>" for p in story.split("\n\n"))
+    # the picture sits in a slideshow beside the article, so its caption is not part of the extracted body
+    page = ("<!doctype html><html><head><title>Fjord ferries suspended</title></head><body>"
+            f"<div class='slideshow'><img src='pier.jpg'><p>1 of 3. The damaged pier on Friday.</p>{credit_markup}"
+            f"</div><article>{paras}</article></body></html>").encode()
+    return page, story.encode()
+
+
+def _run_files(*files: tuple[str, bytes]):
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_bytes
+    from variorum.core.model import Options
+
+    versions = [load_bytes(raw, version_id=f"v{i}", label=name) for i, (name, raw) in enumerate(files, start=1)]
+    return compare_versions(versions, options=Options(base="v1"))
+
+
+def test_a_photo_credit_only_the_markup_names_is_not_the_stories_agency_credit():
+    # "Credit: Agency/Photographer" under a picture and the "(Agency)" of the dateline are two kinds of credit
+    page, text = _page_and_text('<p class="credit">Credit: Reuters/Stringer</p>')
+    assert _findings(_run_files(("page.html", page), ("body.txt", text))) == []
+
+
+def test_two_agencies_in_the_datelines_still_differ(compare_texts, body):
+    a = "OSLO (Reuters) - " + body
+    b = "OSLO (AP) - " + body
+    (f,) = _findings(compare_texts(a, b))
+    assert "agency credit differs" in f.message

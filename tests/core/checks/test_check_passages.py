@@ -117,3 +117,65 @@ def test_a_line_a_later_revision_adds_to_a_block_is_not_missing_from_the_base(co
     block = "\n".join([LONG_LINES[0], ADDED[0], LONG_LINES[1]])
     without = "\n".join(LONG_LINES)
     assert _findings(compare_texts(f"{body}\n\n{without}", f"{body}\n\n{block}", base="v1")) == []
+
+
+def test_a_link_to_another_story_that_one_copy_picked_up_is_not_a_missing_passage(compare_texts, body):
+    # a headline of an unrelated story, caught with the article: it shares no word with the rest of the text
+    stray = "Ten holiday recipes for a crowded kitchen."
+    paras = body.split("\n\n")
+    c = compare_texts("\n\n".join([paras[0], stray, *paras[1:]]), body)
+    assert _findings(c) == []
+
+
+def test_a_short_line_on_the_story_is_still_a_missing_passage(compare_texts, body):
+    on_topic = "The bridge will cost the two towns about 40 million."  # short, but about the bridge and the towns
+    paras = body.split("\n\n")
+    c = compare_texts("\n\n".join([paras[0], on_topic, *paras[1:]]), body)
+    (f,) = _findings(c)
+    assert f.evidence[0].text == on_topic
+
+
+def test_a_list_entry_dropped_from_a_run_of_short_lines_is_still_missing(compare_texts, body):
+    entries = ["Notable residents:", "Anna Lindgren, composer of choral music", "Petter Holm, ski jumper",
+               "Karin Dahl, botanist and explorer"]
+    full = "\n\n".join([body, *entries])
+    c = compare_texts(full, "\n\n".join([body, *entries[:2], entries[3]]))
+    (f,) = _findings(c)
+    assert f.evidence[0].text == "Petter Holm, ski jumper"
+
+
+REWRITE_BASE = [
+    "Rescuers widened the search on Tuesday for a ferry that went missing in rough seas off the northern cape "
+    "with 62 people on board, the coast guard said.",
+    "About 12 ships and four aircraft from the two provinces would search an area of 3,000 square miles, "
+    "officials said on Tuesday evening.",
+    "The harbour master said the ferry had sent no distress call before its radio went silent shortly after dawn.",
+    "Relatives gathered at the terminal in the port town, where the operator set up a room for families.",
+]
+
+
+def test_a_paragraph_a_rewrite_moved_and_reworded_is_not_missing(compare_texts):
+    # the later edition leads with new facts, drops the relatives and moves the search paragraph, reworded, down
+    later = [
+        "Divers recovered two bodies and a life raft on Wednesday from the waters where a ferry went missing off the "
+        "northern cape, the coast guard said.",
+        "The harbour master said the ferry had sent no distress call before its radio went silent shortly after dawn.",
+        "About 12 ships and four aircraft from the two provinces would search an area of 3,000 square miles "
+        "again on Wednesday, officials said.",
+    ]
+    c = compare_texts("\n\n".join(REWRITE_BASE), "\n\n".join(later), base="v1")
+    missing = [e.text for f in _findings(c) for e in f.evidence if e.version == "v1"]
+    assert not any("12 ships" in t for t in missing)
+    assert any(t.startswith("Relatives gathered") for t in missing)
+
+
+def test_a_sentence_a_rewrite_made_its_own_paragraph_elsewhere_is_not_missing_from_the_base(compare_texts):
+    engines = ("The ferry's engines were built by a firm in the north, the operator said. Such engines are mainly "
+               "used on long crossings and can give investigators clues when things go wrong.")
+    clues = "Such engines are mainly used on long crossings and can give investigators clues when things go wrong."
+    later = [clues, REWRITE_BASE[3], REWRITE_BASE[0],
+             "Divers recovered two bodies and a life raft on Wednesday, the coast guard said in a statement."]
+    c = compare_texts("\n\n".join([*REWRITE_BASE, engines]), "\n\n".join(later), base="v1")
+    assert not any(e.version == "v2" and e.text == clues for f in _findings(c) for e in f.evidence)
+    assert any(e.version == "v1" and e.text.startswith("The ferry's engines") for f in _findings(c)
+               for e in f.evidence)

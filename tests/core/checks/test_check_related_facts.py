@@ -301,3 +301,45 @@ def test_an_ordinal_or_a_share_of_something_else_is_no_conflict(compare_texts):
     assert _conflicts(compare_texts(PLAGUE_A, b)) == []
     a = PLAGUE_A.replace("60 percent", "33 percent")
     assert _conflicts(compare_texts(a, PLAGUE_B.format(share="one-third"))) == []
+
+
+FERRY_A = ("Ferry Missing Off Coast\n\nMarch 4, 2019\n\n"
+           "HALIFAX (Wire) - Rescuers on Tuesday widened the search for a Coastline Ferries boat carrying 62 people "
+           "that is presumed to have sunk in rough seas off the northern cape.\n\n"
+           "The harbour master said the crew of the Northern Star had sent no distress call before contact was lost.\n\n"
+           "In 2011 a cargo ship sank in the same waters with 31 on board, none of whom was found.")
+FERRY_B = ("Questions Over Ferry Route\n\nMarch 4, 2019\n\n"
+           "Nearly a day after the boat vanished, hopes of finding any of the 62 passengers and crew survived as "
+           "the search went on through the night, officials said.\n\n"
+           "A cargo ship lost in the same waters in 2011 carried 31 crew members and passengers, and was never "
+           "recovered.\n\n"
+           "Coastline Ferries said its 14 boats would stay in port until the weather improves.")
+
+
+def test_one_count_of_people_named_as_people_passengers_or_on_board_is_shared(compare_texts):
+    c = compare_texts(FERRY_A, FERRY_B)
+    (f,) = [f for f in c.findings if f.kind == "shared-facts"]
+    assert "62 people" in f.message or "62 passengers" in f.message
+    assert "31 on board" in f.message or "31 crew" in f.message
+
+
+def test_people_on_board_are_counted_as_people_and_cargo_on_board_is_not():
+    from variorum.core.checks.analysis import TextAnalysis
+    from variorum.core.checks.facts import extract
+
+    text = ("The ferry left with 31 on board and 12 containers on board. Another boat carried 40 passengers, "
+            "and a third 9 people aboard.")
+    units = {m.shown: m.unit for m in extract(TextAnalysis(text), None).figures}
+    assert units == {"31 on board": "person", "12 containers": "container", "40 passengers": "person",
+                     "9 people": "person"}
+
+
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_not_whose_figure_it_is():
+    from variorum.core.checks.facts import subjects_around
+
+    text = "Nearly a day later, 62 people were still missing. Officials in Halifax said the search would go on."
+    at = text.index("62")
+    assert subjects_around(text, at, at + 2, sentence=True) == frozenset()
+    # a word the text also capitalises inside a sentence is a name wherever it stands
+    text2 = text.replace("the search would go on", "the Nearly was a ship")
+    assert subjects_around(text2, at, at + 2, sentence=True) == frozenset({"nearly"})

@@ -59,3 +59,40 @@ def test_many_later_links_make_one_finding(compare_texts, body):
     (f,) = _findings(compare_texts("March 3, 2021\n\n" + body + "\n\n" + links))
     assert f.message.startswith("6 links in v1 point to URLs dated after the article (10 Jan 2022 to 10 Jun 2022)")
     assert len(f.evidence) == 7 and f.evidence[1].text == "March 3, 2021"
+
+
+STORY = ("Officials said on Wednesday that the new bridge would open next spring after years of delays and cost "
+         "overruns that angered residents of the two towns on either side of the river.",
+         "The project, first proposed a decade ago, was approved by the regional council in a narrow vote after a "
+         "long debate about its environmental impact on the wetlands nearby.")
+
+
+def _saved_page(box: str) -> bytes:
+    paras = "".join(f"<p>{p}</p>" for p in STORY)
+    return ("<!doctype html><html><head><title>Bridge to open next spring</title>"
+            '<link rel="canonical" href="https://example.org/2021/03/03/bridge-opens-next-spring">'
+            f"</head><body><div class='story'><p>March 3, 2021</p>{paras}"
+            '<p>The council\'s <a href="https://example.org/2021/05/01/council-vote">vote in May</a> was '
+            f"announced later.</p>{box}</div></body></html>").encode()
+
+
+def _page_findings(raw: bytes):
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_bytes
+    from variorum.core.model import Options
+
+    return _findings(compare_versions([load_bytes(raw, version_id="v1", label="page.html")], options=Options()))
+
+
+def test_newer_stories_in_a_box_beside_the_article_are_not_the_articles_links():
+    # the page was saved weeks later: its "Most Popular" box and a teaser link to stories published since, which
+    # the article extractor keeps with the story
+    box = ('<div class="module"><div class="hd"><h3>Most Popular</h3></div><ul>'
+           '<li><a href="https://example.org/2021/04/02/ferry-fares">Ferry fares rise again</a></li>'
+           '<li><a href="https://example.org/2021/04/03/school-board">School board picks a new chair</a></li></ul></div>'
+           '<div class="promo"><h2><a href="https://example.org/2021/04/05/port-jobs">Port Hiring</a></h2>'
+           '<p>The port authority expects to hire two hundred workers before the summer season begins. '
+           '<a href="https://example.org/2021/04/05/port-jobs">Full Article</a></p></div>')
+    findings = _page_findings(_saved_page(box))
+    # only the link inside the article's own prose is left
+    assert [f.message.split("'")[1] for f in findings] == ["vote in May"]

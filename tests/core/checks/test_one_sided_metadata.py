@@ -144,3 +144,33 @@ def test_a_page_heading_does_not_make_a_plain_copy_owe_a_title():
 def test_a_plain_copy_lacking_the_title_line_another_plain_copy_has_still_lacks_it():
     c = _run(("a.txt", ("Ferry Terminal to Close for Summer Repairs\n\n" + PLAIN).encode()), ("b.txt", PLAIN.encode()))
     assert [f.kind for f in _metadata_findings(c)] == ["title-mismatch"]
+
+
+def test_a_page_that_closes_its_head_early_still_has_one():
+    # the <title> and <meta> tags written after </head>: the parser puts them in the body, the page still has them
+    raw = ("<html><head><script>var tracking = 1;</script></head><body><div class='ad'></div>"
+           f"{HEAD}<article>{BODY}</article></body></html>").encode()
+    c = _run(("page.html", raw), ("body.txt", PLAIN.encode()))
+    assert c.version("v1").metadata.carrier == "<head>"
+    assert _metadata_findings(c) == []
+
+
+def test_microdata_inside_an_extracted_fragment_is_not_a_head():
+    fragment = (f'<div><meta itemprop="datePublished" content="2022-06-14">{BODY}</div>').encode()
+    c = _run(("page.html", _page(HEAD)), ("extracted.html", fragment))
+    assert c.version("v2").metadata.carrier is None
+
+
+def test_a_dateline_in_a_web_pages_text_does_not_make_its_plain_text_body_owe_a_date():
+    # the page's date is only in the line over the article (its <head> has a title, no date); the article body
+    # copied as plain text starts with the first paragraph
+    page = _page("<title>Ferry terminal to close for summer repairs</title>",
+                 "<p class='dateline'>June 14, 2022</p>" + BODY)
+    c = _run(("page.html", page), ("body.txt", PLAIN.encode()))
+    assert [f for f in c.findings if f.kind == "date-mismatch"] == []
+
+
+def test_a_dateline_one_plain_text_has_and_another_lacks_is_still_missing():
+    c = _run(("dated.txt", ("June 14, 2022\n\n" + PLAIN).encode()), ("body.txt", PLAIN.encode()))
+    (f,) = [f for f in c.findings if f.kind == "date-mismatch"]
+    assert f.severity == "low" and "missing from v2" in f.message

@@ -102,3 +102,90 @@ def test_a_see_also_cross_reference_line_is_related_links():
     text = "\n\n".join([ARTICLE[0], "see also iraqi production and use of weapons of mass destruction.",
                         ARTICLE[1], "See also: List of heat waves in Europe"])
     assert [r for r, _ in _reasons(text)] == ["related links", "related links"]
+
+
+def test_a_box_titled_most_popular_or_trending_is_related_links_whatever_its_class():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    box = ('<div class="module"><div class="moduleHeader"><h3>Trending On The Courier</h3></div>'
+           '<div class="moduleBody"><h2><a href="/2023/07/20/parks">Parks budget approved</a></h2>'
+           '<p>The council approved the parks budget after a short debate on Thursday.</p></div></div>')
+    heading_in_story = "<h2>Most popular routes to the centres</h2>"  # a heading of the article, not a box label
+    tree = lxml.html.document_fromstring(
+        "<html><body><div class='story'>" + "".join(f"<p>{p}</p>" for p in ARTICLE) + heading_in_story +
+        "<p>Bus line 4 and the river ferry carried the most riders to the centres on Saturday.</p></div>"
+        f"<div class='column2'>{box}</div></body></html>")
+    (words, reason), = page_blocks(tree)
+    assert reason == "related links"
+    assert words.startswith("trending on the courier") and words.endswith("after a short debate on thursday")
+
+
+def test_a_teaser_closed_by_full_article_and_its_headline_are_related_links():
+    teaser = ("Port hiring\n\nThe port authority expects to hire two hundred workers before the summer season "
+              "begins. Full Article")
+    text = "\n\n".join(ARTICLE + [teaser])
+    assert _reasons(text) == [("related links", teaser)]
+
+
+def test_prose_that_ends_with_reading_words_is_not_a_teaser():
+    lines = ["The committee said it would keep the report open and continue reading.",
+             "Residents can read more about the cooling centres on the county's website, officials said.",
+             "Read more"]  # alone, a label: related links, but the paragraph before it stays the article's
+    text = "\n\n".join(ARTICLE + lines)
+    assert _reasons(text) == [("related links", "Read more")]
+
+
+def test_a_subheading_of_the_article_that_reads_like_a_box_label_is_not_one():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    story = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    tree = lxml.html.document_fromstring(
+        # a page whose menus hold more words than the short article
+        "<html><body><nav>" + "".join(f"<a href='/s{i}'>Section number {i} of the site</a>" for i in range(40)) +
+        "</nav><article>"
+        f"{story}<h2>Latest news</h2><p>The county extended the hours of two centres on Sunday evening.</p>"
+        "</article></body></html>")
+    assert "related links" not in [reason for _words, reason in page_blocks(tree)]
+
+
+def test_a_short_line_of_the_article_between_two_embedded_posts_stays_the_articles():
+    posts = ["Cooling centres open until midnight. pic.twitter.com/Ab3dE9xYz",
+             "— Harlow County OEM (@HarlowOEM) July 14, 2023",
+             "He resigned.",
+             "Buses run every 20 minutes tonight. pic.twitter.com/Qw8rT5uVb",
+             "— Harlow Transit (@HarlowTransit) July 14, 2023"]
+    text = "\n\n".join([ARTICLE[0], *posts, ARTICLE[1]])
+    spans = [t for _r, t in _reasons(text)]
+    assert len(spans) == 2 and all("He resigned." not in t for t in spans)
+
+
+def test_a_short_story_with_a_related_heading_inside_is_not_a_box():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    story = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    tree = lxml.html.document_fromstring(
+        "<html><body><nav>" + "".join(f"<a href='/s{i}'>Section number {i} of the site</a>" for i in range(40)) +
+        f"</nav><div class='story'>{story}<h3>Related</h3><p><a href='/b'>Buses to the centres</a></p>"
+        "</div></body></html>")
+    assert "related links" not in [reason for _words, reason in page_blocks(tree)]
+
+
+def test_a_box_titled_by_a_plain_element_is_related_links_too():
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    items = "".join(f"<div><a href='/w{i}'>Storm story number {i}</a></div><div>June {i}, 2023 -- Updated</div>"
+                    f"<div>What forecasters said about the storm on day {i}.</div>" for i in range(1, 8))
+    box = f"<div class='coverage'><div class='hd'><div>Part of complete coverage on</div><div>Heat wave</div></div>{items}</div>"
+    tree = lxml.html.document_fromstring(
+        "<html><body><div class='story'>" + "".join(f"<p>{p}</p>" for p in ARTICLE * 4) +
+        f"</div><div class='right'>{box}<script>var x = 'many words of code here';</script></div></body></html>")
+    (words, reason), = page_blocks(tree)
+    assert reason == "related links" and words.startswith("part of complete coverage on")

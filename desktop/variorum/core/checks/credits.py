@@ -70,7 +70,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not any(spans.values()):
         return
     keys = list(dict.fromkeys(k for v in group for k in spans[v.id]))
-    shown = {k: next(spans[v.id][k].text or k for v in group if k in spans[v.id]) for k in keys}
+    # as written (a credit only the page's markup names has no span): its kind is read from its own punctuation
+    written = {credit_key(c): c for v in group for c in v.metadata.credits}
+    shown = {k: next(spans[v.id][k].text or written.get(k, k) for v in group if k in spans[v.id]) for k in keys}
     conflicted: set[str] = set()
     for kind in ("photo", "contributed", "agency"):
         of_kind = [k for k in keys if credit_kind(shown[k]) == kind]

@@ -36,6 +36,9 @@ _SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillio
 # the counted noun: the next word (a hyphenated "-year-old" too), unless it is a word that counts nothing
 _UNIT = re.compile(r"(?:-|[ \t]+(?:more |other |new |additional )?)([a-z][a-z]+(?:-[a-z]+)*)")
 _OLD = re.compile(r"[ \t-]old\b")
+# nouns that count people as such: "162 people" / "162 passengers and crew" / "162 on board" are one count
+_PEOPLE = frozenset(("people", "person", "passenger", "individual"))
+_ABOARD = re.compile(r"[ \t]+(?:on[ \t]+board|aboard)\b")
 _TITLES = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
 
 
@@ -69,7 +72,8 @@ class Mention:
 _NOT_UNITS = (_STOP - frozenset(_words("year years week month time"))) | _SENTENCE_WORDS | frozenset(_words("""of to and or but in on at by for from with than as is are
 was were be has had have per a an the up down out off over into about around nearly almost some more less percent
 cent am pm"""))
-_NOT_EVENTS = frozenset(_words("estimated reported expected believed confirmed said needed used added based"))
+_NOT_EVENTS = frozenset(_words("estimated reported expected believed confirmed said needed used added based presumed "
+                                  "alleged suspected"))
 
 
 def _singular(word: str) -> str:
@@ -93,6 +97,9 @@ def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
         return "$", end
     if m.group("attached"):
         return _singular(m.group("attached").lower()), end  # as "30 fps" is counted
+    aboard = _ABOARD.match(text, end)
+    if aboard:  # "with 239 on board": people
+        return "person", aboard.end()
     unit = _UNIT.match(text, end)
     if unit is None or unit.group(1) in _NOT_UNITS:
         return "", end
@@ -100,7 +107,7 @@ def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
     old = _OLD.match(text, unit.end())
     if word in ("year", "month", "week", "day") and old:  # "a 55-year old man" is a "55-year-old" one
         return f"{word}-old", old.end()
-    return ("person" if word in ("people", "persons") else _singular(word)), unit.end()
+    return ("person" if _singular(word) in _PEOPLE else _singular(word)), unit.end()
 
 
 def _events(text: str, start: int, end: int) -> frozenset[str]:
@@ -128,20 +135,38 @@ def context_words(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -
     return frozenset(w.rstrip("s") for w in before + after if len(w) >= 4 and w.isalpha() and w not in _STOP)
 
 
-def subjects_around(text: str, start: int, end: int, *, sentence: bool = False) -> frozenset[str]:
+def subjects_around(text: str, start: int, end: int, *, sentence: bool = False,
+                    common: frozenset[str] = frozenset()) -> frozenset[str]:
     """Names in the clause that holds a mention ("…, while Kolesnik had 10%" → kolesnik): whose fact it is.
-    With ``sentence``, the names of the whole sentence around it (a count's subject is often further away)."""
+    With ``sentence``, the names of the whole sentence around it (a count's subject is often further away).
+    Words in ``common`` (written in lower case elsewhere: "Flight QZ8501") are not names, nor is a word capitalised
+    only where it opens a sentence ("Nearly a day after …")."""
     cuts, stops_at = (".\n", ".\n") if sentence else (".,;:(\n", ".,;:)\n")
     lead = max(text.rfind(c, 0, start) for c in cuts) + 1
     stops = [i for i in (text.find(c, end) for c in stops_at) if i >= 0]
     found: set[str] = set()
-    for clause in (text[lead:start], text[end:min(stops) if stops else len(text)]):
-        names = {w.casefold() for w in re.findall(r"\b[A-Z][a-z]{2,}\b", clause)
-                 if w not in _CALENDAR and w.lower() not in _SENTENCE_WORDS and w.lower() not in _STOP}
+    for at, stop in ((lead, start), (end, min(stops) if stops else len(text))):
+        names = {m.group().casefold() for m in _CAPITALISED.finditer(text, at, stop)
+                 if m.group() not in _CALENDAR and m.group().lower() not in _SENTENCE_WORDS
+                 and m.group().lower() not in _STOP and m.group().lower() not in common
+                 and not (_opens_sentence(text, m.start()) and m.group() not in _capitalised_within(text))}
         if names and not sentence:
             return frozenset(names)
         found |= names
     return frozenset(found)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, pos - 3):pos]))
+
+
+@lru_cache(maxsize=8)  # asked for every figure and date of the few texts compared
+def _capitalised_within(text: str) -> frozenset[str]:
+    """The capitalised words a text writes somewhere other than at the start of a sentence."""
+    return frozenset(m.group() for m in _CAPITALISED.finditer(text) if not _opens_sentence(text, m.start()))
 
 
 def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
@@ -223,7 +248,7 @@ _NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
-def _fractions(text: str, date_spans: list[tuple[int, int]]) -> list[Mention]:
+def _fractions(text: str, date_spans: list[tuple[int, int]], common: frozenset[str]) -> list[Mention]:
     """Shares written as fractions in words, as percentages ("one-third of" → 33.3%)."""
     out: list[Mention] = []
     for m in _FRACTION.finditer(text):
@@ -235,7 +260,7 @@ def _fractions(text: str, date_spans: list[tuple[int, int]]) -> list[Mention]:
             continue
         value = (Decimal(100 * num) / den).quantize(Decimal("0.1")).normalize()
         out.append(Mention(f"{value}%", m.group(), m.start(), m.end(), context_words(text, m.start(), m.end()),
-                           subjects_around(text, m.start(), m.end()), "%", _events(text, m.start(), m.end()),
+                           subjects_around(text, m.start(), m.end(), common=common), "%", _events(text, m.start(), m.end()),
                            value=f"{value}", sentence=context_words(text, m.start(), m.end(), SENTENCE_WORDS)))
     return out
 
@@ -243,7 +268,8 @@ def _fractions(text: str, date_spans: list[tuple[int, int]]) -> list[Mention]:
 def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozenset[str] = frozenset()) -> Facts:
     """The facts a text states; ``common`` adds words other texts write in lower case (not names either)."""
     text = analysis.text
-    names = _names(text, analysis.lower_case_words | common)
+    common = analysis.lower_case_words | common
+    names = _names(text, common)
     dates: list[Mention] = []
     date_spans: list[tuple[int, int]] = []
     for d in analysis.dates:
@@ -257,7 +283,7 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
         else:
             key, shown = resolved.isoformat(), f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
         dates.append(Mention(key, shown, d.start, d.end, context_words(text, d.start, d.end),
-                             subjects_around(text, d.start, d.end)))
+                             subjects_around(text, d.start, d.end, common=common)))
     figures: list[Mention] = []
     for m in _FIGURE.finditer(text):
         if any(s <= m.start() < e for s, e in date_spans) or (m.group("abbr") and not m.group("currency")):
@@ -277,10 +303,10 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
         count = unit not in "%$"
         figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(),
                                context_words(text, m.start(), end, SENTENCE_WORDS if count else CONTEXT_WORDS),
-                               subjects_around(text, m.start(), m.end(), sentence=count), unit,
+                               subjects_around(text, m.start(), m.end(), sentence=count, common=common), unit,
                                _events(text, m.start(), end), value=f"{value}",
                                sentence=context_words(text, m.start(), end, SENTENCE_WORDS)))
-    figures += _fractions(text, date_spans)
+    figures += _fractions(text, date_spans, common)
     quotes = []
     for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]

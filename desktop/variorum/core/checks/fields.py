@@ -5,7 +5,8 @@ absence (low severity) — unless the version that lacks the field still has the
 state it: a plain text or an extracted article body has no place for a title, date or byline, so its silence is
 no discrepancy. A version is expected to state the field when its format keeps metadata (``Metadata.carrier``: a
 web page's ``<head>``, Markdown front matter, document properties) or when the versions stating it do so in their
-text (a dateline, a "By …" line), which the silent version's text could have carried too.
+text (a dateline, a "By …" line), which the silent version's text could have carried too — unless the versions
+stating it are web pages (or other formats that keep metadata), whose text holds the page around the article.
 """
 
 from __future__ import annotations
@@ -86,7 +87,9 @@ def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, F
     if not absent:
         return
     (val, members), = parties
-    in_text = any(values[vid].in_text for vid in members)
+    # a dateline or "By" line in a web page's text is part of the page around the article (its <head> states the
+    # same): the article body copied as plain text had no place for it
+    in_text = any(values[vid].in_text and ctx.version(vid).metadata.carrier is None for vid in members)
     missing = [vid for vid in absent if could_state(ctx.version(vid), in_text) and not text_has(vid, val)]
     if missing:
         ev = [values[vid].evidence for vid in members] + [Evidence(vid, 0, 0, "") for vid in missing]

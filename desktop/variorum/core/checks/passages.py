@@ -1,7 +1,8 @@
 """``passage-missing``: a paragraph present in some versions of the article and absent from others.
 
 Not counted as passages: lines of metadata (the title, a dateline, a byline, an "Original url:" label), lines
-that are only a URL, and scraps under four words — the metadata checks report those. A caption that carries a
+that are only a URL, and scraps under four words — the metadata checks report those — and short lines that share
+no word with the rest of the text (a link to another story a copy picked up). A caption that carries a
 photo credit says so in the message.
 
 A web page whose article extractor left a passage out (a caption, a box) has not lost it: before a passage is
@@ -9,7 +10,10 @@ reported missing from a page, the page's whole visible text (``Version.page_text
 
 A paragraph reworded so much that the diff kept it whole on both sides ("relatively young at death, he could …"
 → "only twenty-seven years old at death, he could …") is one paragraph in two wordings, not one missing and one
-added: a removed paragraph most of whose words are in a paragraph added at the same place is paired with it.
+added: a removed paragraph most of whose words are in a paragraph added at the same place is paired with it, and
+one three quarters of whose words are in a paragraph added elsewhere (a rewrite that also reorders) too. A
+paragraph whose words the other version has, in order, somewhere (moved, or split from a longer paragraph) is not
+missing at all.
 
 A version that keeps every passage of the base and adds to it (a later revision that expands the article) has
 added passages, not passages the base is missing: they show as differences, and what they change of the base's
@@ -36,14 +40,38 @@ MIN_WORDS = 4
 COVERED = 0.9
 # a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
 REWORDED_SHARED = 0.6
+MOVED_REWORDED_SHARED = 0.75  # the same for a paragraph added elsewhere (a rewrite that also reorders)
 WRAPPED_LINE = 100  # a paragraph none of whose lines is longer was wrapped by hand: its lines are not statements
 REWORDED_MIN_WORDS = 12  # shorter lines (list items, headings) share words by chance
+OFF_TOPIC_MAX_WORDS = 12  # a line this short that shares no word with the rest of the text is not the article's
+
+
+@lru_cache(maxsize=16)
+def _topic_words(text: str) -> Counter[str]:
+    return Counter(w.rstrip("s") for w in re.findall(r"[^\W\d_]{4,}", normalize_text(text)))
+
+
+def off_topic(text: str, start: int, end: int) -> bool:
+    """A short paragraph standing alone between paragraphs of prose and sharing no word with the rest of its text
+    ("The best and worst of Bollywood in 2014." amid a story on a plane crash): a link to another story or an
+    advertisement that the copy picked up, not a passage of the article. An entry of a list (a run of short
+    lines) is the article's, whatever its words."""
+    line = text[start:end]
+    if len(line.split()) > OFF_TOPIC_MAX_WORDS or "\n" in line.strip():
+        return False
+    before = text[:start].rstrip().rsplit("\n\n", 1)[-1]
+    after = text[end:].lstrip().split("\n\n", 1)[0]
+    if any(0 < len(p.split()) <= OFF_TOPIC_MAX_WORDS for p in (before, after)):
+        return False
+    own = _topic_words(line)
+    whole = _topic_words(text)
+    return bool(own) and not any(whole[w] > n for w, n in own.items())  # none of its words elsewhere
 
 
 def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     text = v.text[start:end]
     words = re.findall(r"\w+", normalize_text(strip_urls(text)))
-    if len(words) < MIN_WORDS:
+    if len(words) < MIN_WORDS or off_topic(v.text, start, end):
         return False
     key = anchor_key(text)
     tm = ctx.meta(v.id)
@@ -64,6 +92,13 @@ def on_the_page(v: Version, passage: str) -> bool:
         return False
     words = word_key(passage)
     return bool(words) and f" {words} " in _page_words(v.page_text)
+
+
+def said_in(v: Version, passage: str) -> bool:
+    """Whether version ``v`` has the passage's words, in order, somewhere in its text: a paragraph the diff could
+    not place (moved by a rewrite, or split from a longer one) is not missing from it."""
+    words = word_key(passage)
+    return bool(words) and f" {words} " in _page_words(v.text)
 
 
 def _covered(span: tuple[int, int], start: int, end: int) -> bool:
@@ -150,7 +185,9 @@ def _pair_reworded(base: Version, other: Version, lacking: dict[tuple[int, int],
     for para, where in sorted(lacking.items()):
         for added, at in sorted(extra.items()):
             near = para[0] <= at <= para[1] + 2 or added[0] <= where <= added[1] + 2
-            if near and _shared_words(base.text[para[0]:para[1]], other.text[added[0]:added[1]]) >= REWORDED_SHARED:
+            # a paragraph a rewrite moved elsewhere and reworded must keep more of its words
+            if _shared_words(base.text[para[0]:para[1]], other.text[added[0]:added[1]]) >= \
+                    (REWORDED_SHARED if near else MOVED_REWORDED_SHARED):
                 del lacking[para], extra[added]
                 break
 
@@ -166,6 +203,17 @@ def _expands(ctx: Context, base: Version, vid: str, lacking: dict[tuple[int, int
     v = ctx.version(vid)
     lost = [p for p in lacking if not on_the_page(v, base.text[p[0]:p[1]])]
     return not lost and not _older(v, base)
+
+
+def _drop_said_elsewhere(ctx: Context, base: Version, lacking_in: dict[str, dict[tuple[int, int], int]],
+                         extra_in: dict[str, dict[tuple[int, int], int]]) -> None:
+    """Take out the paragraphs that the version said to lack them has elsewhere (see :func:`said_in`)."""
+    for vid, paras in lacking_in.items():
+        v = ctx.version(vid)
+        lacking_in[vid] = {p: at for p, at in paras.items() if not said_in(v, base.text[p[0]:p[1]])}
+    for vid, paras in extra_in.items():
+        text = ctx.version(vid).text
+        extra_in[vid] = {p: at for p, at in paras.items() if not said_in(base, text[p[0]:p[1]])}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -189,6 +237,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             para = _whole_paragraph(ctx, v.id, d.other.start, d.other.end)
             if para and _is_passage(ctx, v, *para):
                 extra_in.setdefault(d.version, {})[para] = d.base.start
+    _drop_said_elsewhere(ctx, base, lacking_in, extra_in)
     for vid in set(lacking_in) & set(extra_in):
         _pair_reworded(base, ctx.version(vid), lacking_in[vid], extra_in[vid])
     extra_in = {vid: paras for vid, paras in extra_in.items()

@@ -44,6 +44,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             ud = url_date(link.url)
             if ud is None or url_key(link.url) == canonical or not later_than(ud, _limit(v, article)):
                 continue
+            if v.furniture_at(link.start, link.end) is not None:
+                continue  # a box of newer stories beside the article: the page was saved later, not edited
             later.append((link, ud))
         if len(later) <= MAX_SEPARATE:
             for link, ud in later:

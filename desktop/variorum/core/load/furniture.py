@@ -58,11 +58,23 @@ _NEWSLETTER = re.compile(r"^(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|i
 # the label over a list of links to other stories, alone on its line ("More coverage", "Read more:"); a line that
 # names one related article is left to the reader: it can be what a copy of the article lost
 _RELATED = re.compile(r"^(?:related(?: articles| stories| coverage| content)?|read more|more coverage|"
-                      r"more on this story|see also|also read|recommended(?: for you)?|you may also like)\s*[:|»›>-]?$",
+                      r"more on this story|see also|also read|recommended(?: for you)?|you may also like|"
+                      # the heading over a box of other stories: "Trending On Reuters", "Most Popular",
+                      # "REUTERS SHOWCASE", "Top Stories", "Editor's Picks", "In The News"
+                      r"trending(?: now| stories| (?:on|in) [\w .'’&-]{1,30})?|most (?:popular|read|viewed|shared|"
+                      r"emailed|commented)(?: stories| articles)?|top (?:stories|headlines)|latest (?:news|headlines)|"
+                      r"editors?['’]?s?['’]? (?:picks|choice)|(?:[\w'’&-]+ ){0,2}showcase|in the news|"
+                      r"more (?:news|stories|headlines)(?: from [\w .'’&-]{1,30})?|around the web|"
+                      r"(?:promoted|sponsored) (?:stories|content|links)|(?:part of )?complete coverage(?: on)?)"
+                      r"\s*[:|»›>-]?$",
                       re.IGNORECASE)
 # a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
 _SEE_ALSO = re.compile(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
 MAX_SEE_ALSO_WORDS = 16
+# a teaser of another story, closed by the link to it ("... on the sidelines of a banking retreat. Full Article")
+_TEASER = re.compile(r"^(?:\S+\s+){6,}(?:full (?:article|story|coverage)|continue reading|read (?:more|the full story))"
+                     r"\s*[»›>…]*$", re.IGNORECASE)
+MAX_HEADLINE_WORDS = 16  # the headline line over a teaser
 _FOLLOW = re.compile(r"^follow (?:us|[\w ]{1,40}) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky)\b",
                      re.IGNORECASE)
 # wiki markup that an export of a wiki page leaves as a paragraph of its own: an image with its options
@@ -91,13 +103,14 @@ def page_blocks(tree) -> list[tuple[str, str]]:
     body = tree.find("body")
     root = body if body is not None else tree
     page_words = len(word_key(root.text_content()).split())
+    boxes = _labelled_boxes(root)
     stack = [root]
     while stack:
         el = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if not tag:
             continue
-        reason = _reason(el, tag)
+        reason = RELATED if el in boxes else _reason(el, tag)
         if reason is not None:
             words = word_key(el.text_content())
             if words and (reason == EMBED or len(words.split()) <= MAX_BLOCK_SHARE * page_words):
@@ -105,6 +118,67 @@ def page_blocks(tree) -> list[tuple[str, str]]:
                 continue
         stack.extend(reversed(el))
     return out
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_STORY_TAGS = ("article", "main")
+MAX_BOX_WORDS = 600  # a box of other stories' headlines and teasers; more is a page's column, not one box
+MIN_LINK_SHARE = 0.15  # of a box's words in its links
+MAX_LABEL_WORDS = 6
+
+
+def _labels(root):
+    """The elements a page titles a box with: headings, and elements holding nothing but a short line of text
+    (``<div class="title">Most Popular</div>``), each with its label when it reads as a box's."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _HEADINGS:
+            label = " ".join(el.text_content().split())
+        elif len(el) == 0 and el.text and len(el.text.split()) <= MAX_LABEL_WORDS:
+            label = " ".join(el.text.split())
+        else:
+            continue
+        if label and _RELATED.match(label):
+            yield el, label
+
+
+def _labelled_boxes(root) -> set:
+    """Boxes of other stories a page titles with a label ("Trending On Reuters", "Most Popular"): for each such
+    label, the nearest element around it that holds more than the label and links (the box, with its list of
+    stories)."""
+    boxes = set()
+    for labelled, label in _labels(root):
+        if any(a.tag in _STORY_TAGS for a in labelled.iterancestors()):
+            continue  # a section of the article itself ("In the news" as one of its subheadings)
+        el = labelled.getparent()
+        while el is not None and el is not root and (
+                len(el.text_content().split()) <= len(label.split()) or next(el.iter("a"), None) is None):
+            el = el.getparent()
+        if el is None or el is root:
+            continue
+        words = _seen_words(el)
+        if len(words) <= MAX_BOX_WORDS and words[:len(label.split())] == label.split() \
+                and not _holds_prose(el, len(words) - len(label.split())):
+            boxes.add(el)  # titled at its top (a story with a "Related" heading further down is not a box)
+    return boxes
+
+
+_SEEN_TEXT = "./descendant-or-self::*[not(self::script or self::style or self::noscript or self::template)]" \
+             "/text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+
+
+def _seen_words(el) -> list[str]:
+    """The words a reader sees in ``el`` (not those of its scripts and styles)."""
+    return [w for text in el.xpath(_SEEN_TEXT) for w in str(text).split()]
+
+
+def _holds_prose(el, words: int) -> bool:
+    """Whether an element is mostly running text rather than links (a short story with a "Related" heading in
+    it): besides its label (``words`` are the others), a box of other stories is a fair share links, its
+    headlines and "Full Article"."""
+    linked = sum(len(a.text_content().split()) for a in el.iter("a"))
+    return linked < MIN_LINK_SHARE * words
 
 
 def _reason(el, tag: str) -> str | None:
@@ -151,7 +225,15 @@ def _text_reason(para: str) -> str | None:
             return RELATED
         if _FOLLOW.match(para):
             return SHARING
+    if len(para.split()) <= 2 * MAX_PROMPT_WORDS and _TEASER.search(para):
+        return RELATED
     return None
+
+
+def _headline_over(para: str) -> bool:
+    """A short line without a sentence's closing punctuation: the linked headline a teaser sits under."""
+    words = para.split()
+    return 0 < len(words) <= MAX_HEADLINE_WORDS and "\n" not in para.strip() and para.rstrip()[-1] not in ".!?\"”’:;,"
 
 
 def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[Furniture, ...]:
@@ -160,12 +242,18 @@ def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[F
     repaired = repaired_text(text)
     found: list[Furniture] = []
     known = _Blocks(blocks)
+    previous: tuple[int, int] | None = None
     for start, end in paragraphs(repaired.text):
         para = repaired.text[start:end]
         reason = known.reason(para) or _text_reason(para)
         if reason is not None:
+            if reason == RELATED and previous is not None and _TEASER.search(para) \
+                    and _headline_over(repaired.text[previous[0]:previous[1]]):
+                start = previous[0]  # the teaser's headline goes with it
+                found = [f for f in found if f.start < repaired.start_in_original(start)]
             s, e = repaired.start_in_original(start), repaired.end_in_original(end)
             found.append(Furniture(s, e, reason))
+        previous = (start, end)
     statement = original_url_statement(text)
     if statement is not None:
         found = [f for f in found if not (statement[0] <= f.start < statement[1])]
@@ -209,7 +297,11 @@ def _merged(found: list[Furniture], text: str) -> Iterable[Furniture]:
     out: list[Furniture] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.reason == f.reason and not text[prev.end:f.start].strip():
+        between = text[prev.end:f.start].strip() if prev is not None else ""
+        # a short line between two pieces of one box of links (a headline over a teaser) is part of the box; between
+        # two embedded posts it can be the article's ("He resigned.")
+        if prev is not None and prev.reason == f.reason and (not between or (
+                f.reason == RELATED and "\n" not in between and len(between.split()) < MIN_MATCH_WORDS)):
             out[-1] = Furniture(prev.start, f.end, f.reason)
         else:
             out.append(f)

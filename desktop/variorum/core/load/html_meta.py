@@ -239,9 +239,14 @@ def _keep_person_byline(fields: dict[str, str], sources: dict[str, str], meta: d
 
 def _has_head(tree) -> bool:
     """The page has a ``<head>`` saying something about it (a title or meta tags): an extracted fragment has none,
-    and then its silence about a title, date or byline is no discrepancy."""
+    and then its silence about a title, date or byline is no discrepancy. A page that closes its ``<head>`` early
+    and writes its ``<title>`` and ``<meta>`` tags after it (the parser then puts them in the body) has one too;
+    ``<meta itemprop>`` inside an article's markup is not a head."""
     head = tree.find("head")
-    return head is not None and (head.find("title") is not None or head.find("meta[@content]") is not None)
+    if head is not None and (head.find("title") is not None or head.find("meta[@content]") is not None):
+        return True
+    return tree.find(".//title") is not None or next(
+        (True for el in tree.iter("meta") if el.get("content") is not None and not el.get("itemprop")), False)
 
 
 def _credits(tree, ld: list[dict]) -> tuple[tuple[str, ...], str]:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from variorum.core.checks.analysis import TextAnalysis
+from variorum.core.checks.cldr_names import territories
 from variorum.core.checks.quotations import SPEECH_VERBS, TITLES
 from variorum.core.normalize import normalize_text
 
@@ -190,14 +191,6 @@ def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
             names.setdefault(shown.casefold(), Mention(shown.casefold(), shown, run[0][0], run[-1][1]))
         run = [tok] if tok is not None else []
     return names
-
-
-@lru_cache(maxsize=1)
-def territories() -> frozenset[str]:
-    """Country, region and continent names in English (CLDR, through Babel), lower case."""
-    from babel import Locale  # loaded when a text names someone who might be a place
-
-    return frozenset(n.casefold() for n in Locale("en").territories.values())
 
 
 _SPEECH_AFTER = re.compile(r"\s*(?:,[^,.\n]{1,40},\s*)?" + SPEECH_VERBS.pattern, re.IGNORECASE)

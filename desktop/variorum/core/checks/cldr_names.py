@@ -18,9 +18,8 @@ endings make of country names ("kenya" → "kenyan", "brazil" → "brazilian", "
 from __future__ import annotations
 
 import json
+import pkgutil
 from functools import lru_cache
-
-from variorum.assets import files
 
 FOLDER = "cldr"
 NAMES_FILE = "english-names.json"
@@ -35,7 +34,11 @@ _OTHERS = ("american", "british", "english", "french", "dutch", "irish", "welsh"
 
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, list[str]]:
-    return json.loads((files() / FOLDER / NAMES_FILE).read_text(encoding="utf-8"))
+    # through the package's loader, as importlib.resources would, without importing it (about 3 ms)
+    data = pkgutil.get_data("variorum", f"resources/{FOLDER}/{NAMES_FILE}")
+    if data is None:  # pragma: no cover - a loader that cannot read data files
+        raise FileNotFoundError(f"resources/{FOLDER}/{NAMES_FILE}")
+    return json.loads(data)
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +90,8 @@ def main() -> int:
     from pathlib import Path
 
     import babel
+
+    from variorum.assets import files
 
     folder = Path(str(files() / FOLDER))
     folder.mkdir(exist_ok=True)

@@ -85,7 +85,7 @@ def test_the_command_answers_version_and_help_without_loading_the_engine(args: l
 
 
 def test_a_nationality_restated_is_found_without_loading_babel(tmp_path: Path) -> None:
-    # CLDR's country and nationality words are shipped as word lists: Babel took ~70 ms to load them
+    # CLDR's country and nationality words are shipped as word lists: Babel took ~30 ms to load them
     para = "Lena Marsh, a {} actress and singer, was born in 1970 and first appeared on stage at sixteen."
     for i, who in enumerate(("Polish", "Swedish")):
         (tmp_path / f"v{i}.txt").write_text(f"The council met on Monday.\n\n{para.format(who)}\n", encoding="utf-8")

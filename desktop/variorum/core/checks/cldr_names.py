@@ -1,9 +1,9 @@
 """English names of countries and regions, and the nationality words made from them, as the checks read them.
 
 They come from CLDR (the Unicode Common Locale Data Repository) and are shipped ready to read in
-``resources/cldr/english-names.json``, beside CLDR's licence: reading them there takes about a millisecond, where
-Babel took some 70 ms to import itself and unpickle its English locale data. The file is made by this module from
-the CLDR data that Babel carries; after upgrading Babel, write it again with::
+``resources/cldr/english-names.json``, beside CLDR's licence: reading them there takes one or two
+milliseconds, where Babel took some 30 ms to import itself and unpickle its English locale data. The file is made
+by this module from the CLDR data that Babel carries; after upgrading Babel, write it again with::
 
     python -m variorum.core.checks.cldr_names
 

@@ -1,4 +1,4 @@
-"""The built wheel carries the resources (demo case, templates, icons) and the entry points."""
+"""The built wheel carries the resources (demo case, templates, icons, word lists) and the entry points."""
 
 import subprocess
 import sys
@@ -25,6 +25,8 @@ def test_wheel_contains_resources_and_package(wheel):
     assert len([n for n in demo if n.endswith(".txt")]) == 5
     assert "variorum/resources/templates/report.html.j2" in names
     assert "variorum/resources/icons/variorum.svg" in names
+    # CLDR's country and nationality words, which the checks read, with CLDR's licence beside them
+    assert {"variorum/resources/cldr/english-names.json", "variorum/resources/cldr/LICENSE.unicode"} <= names
     assert "variorum/core/diff.py" in names
     assert not any(n.startswith(("tests/", "bench/")) for n in names)
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import filterfalse
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Relation
 from variorum.core.normalize import normalize_text
 
@@ -23,9 +24,9 @@ COMPLETE_TOLERANCE = 0.05  # lengths within 5% of the longest count as equally c
 PROFILE_STRETCH = 1 << 16  # characters of text read at a time into words
 
 _WORD = re.compile(r"\w+")
-_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?(?!\d)")
+_ISO_DATE = LazyPattern(r"\d{4}(-\d{2}(-\d{2})?)?(?!\d)")
 # A capitalised word (a name, most often) or a figure; group 1 is set when it opens a sentence.
-_SALIENT = re.compile(r"(^|[.!?:\"“”\n]\s*)?\b([A-Z][\w'’-]{2,}|\d[\d.,%]*\d%?)", re.MULTILINE)
+_SALIENT = LazyPattern(r"(^|[.!?:\"“”\n]\s*)?\b([A-Z][\w'’-]{2,}|\d[\d.,%]*\d%?)", re.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from variorum.core.checks.analysis import TextAnalysis
+from variorum.core.checks.cldr_names import territories
 from variorum.core.checks.quotations import SPEECH_VERBS, TITLES
+from variorum.core.checks.wordlists import word_set
 from variorum.core.normalize import normalize_text
 
 CONTEXT_WORDS = 6
@@ -42,17 +44,13 @@ _ABOARD = re.compile(r"[ \t]+(?:on[ \t]+board|aboard)\b")
 _TITLES = re.compile(r"\b(?:" + "|".join(sorted(TITLES)) + r")\.?\s+$")
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_SENTENCE_WORDS = frozenset(_words("""a an the this that these those it its he she they we i in on at by for from as but and or
-if when while after before during with without there here what who how why our his her their some many most"""))
-_STOP = frozenset(_words("""
+_SENTENCE_WORDS = word_set("""a an the this that these those it its he she they we i in on at by for from as but and or
+if when while after before during with without there here what who how why our his her their some many most""")
+_STOP = word_set("""
 about above after again against also among because been before being below between both could does doing down
 during each from further have having here into just more most once only other over same should some such than that
 their them then there these they this those through under until very were what when where which while will with
-would your said says told according year years just last next week month first time"""))
+would your said says told according year years just last next week month first time""")
 
 
 @dataclass(frozen=True)
@@ -69,11 +67,11 @@ class Mention:
     sentence: frozenset[str] = field(default=frozenset())  # the content words of a figure's whole sentence
 
 
-_NOT_UNITS = (_STOP - frozenset(_words("year years week month time"))) | _SENTENCE_WORDS | frozenset(_words("""of to and or but in on at by for from with than as is are
+_NOT_UNITS = (_STOP - word_set("year years week month time")) | _SENTENCE_WORDS | word_set("""of to and or but in on at by for from with than as is are
 was were be has had have per a an the up down out off over into about around nearly almost some more less percent
-cent am pm"""))
-_NOT_EVENTS = frozenset(_words("estimated reported expected believed confirmed said needed used added based presumed "
-                                  "alleged suspected"))
+cent am pm""")
+_NOT_EVENTS = word_set("estimated reported expected believed confirmed said needed used added based presumed "
+                       "alleged suspected")
 
 
 def _singular(word: str) -> str:
@@ -190,14 +188,6 @@ def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
             names.setdefault(shown.casefold(), Mention(shown.casefold(), shown, run[0][0], run[-1][1]))
         run = [tok] if tok is not None else []
     return names
-
-
-@lru_cache(maxsize=1)
-def territories() -> frozenset[str]:
-    """Country, region and continent names in English (CLDR, through Babel), lower case."""
-    from babel import Locale  # loaded when a text names someone who might be a place
-
-    return frozenset(n.casefold() for n in Locale("en").territories.values())
 
 
 _SPEECH_AFTER = re.compile(r"\s*(?:,[^,.\n]{1,40},\s*)?" + SPEECH_VERBS.pattern, re.IGNORECASE)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from variorum.core.checks.wordlists import word_set
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.normalize import normalize_text
 
-_FIGURE = re.compile(r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s?%)?"
-                     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?(?![\w-])", re.IGNORECASE)
-_WORD_AFTER = re.compile(r"[\s(]*([^\W\d_][\w'-]*)")
+_FIGURE = LazyPattern(r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s?%)?"
+                      r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?(?![\w-])", re.IGNORECASE)
+_WORD_AFTER = LazyPattern(r"[\s(]*([^\W\d_][\w'-]*)")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20, "hundred": 100}
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from variorum.core.checks.context import Context, join_ids, sentence_around
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Evidence, Finding
 
 _TITLES = (
@@ -36,7 +37,7 @@ _TITLES = (
     r"|priest|rabbi|imam|king|queen|prince|princess|duke|duchess|earl|baron|baroness|lord|lady|dame|sir"
 )
 _QUALIFIER = r"(?:(?:former|acting|interim|deputy|vice|assistant|associate|senior|junior|honorary|ex-)[\s-]*)*"
-_TITLE = re.compile(rf"\b{_QUALIFIER}(?:{_TITLES})\b", re.IGNORECASE)
+_TITLE = LazyPattern(rf"\b{_QUALIFIER}(?:{_TITLES})\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 Title = tuple[int, int, str]  # where a title is stated, and the title in normal form
 

@@ -18,6 +18,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
 from variorum.core.normalize import word_key
@@ -43,40 +44,40 @@ _CLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("related", RELATED), ("recommended", RELATED), ("more-stories", RELATED),
     ("outbrain", RELATED), ("taboola", RELATED), ("share", SHARING), ("social-links", SHARING),
 )
-_CLASS_PATTERNS = tuple((re.compile(rf"[\s_-]{re.escape(word)}(?:s|ing)?[\s_-]"), reason)
+_CLASS_PATTERNS = tuple((LazyPattern(rf"[\s_-]{re.escape(word)}(?:s|ing)?[\s_-]"), reason)
                         for word, reason in _CLASS_WORDS)
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # "— City Police (@citypolice) May 3, 2021": the attribution line closing an embedded post
-_ATTRIBUTION = re.compile(rf"^[\W_]{{0,3}}[^\n()]{{1,80}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$")
-_POST_LINK = re.compile(r"\bpic\.twitter\.com/\w+|\b(?:twitter|x)\.com/\w+/status/\d+|\binstagram\.com/p/\w+",
-                        re.IGNORECASE)
-_COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\)\s)[^\n]{0,120}\ball rights reserved\b|"
-                        r"\bmay not be published, broadcast, rewritten,? or redistributed\b", re.IGNORECASE)
-_NEWSLETTER = re.compile(r"^(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|inbox|e-?mail|updates)\b",
+_ATTRIBUTION = LazyPattern(rf"^[\W_]{{0,3}}[^\n()]{{1,80}}\(@\w{{1,30}}\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$")
+_POST_LINK = LazyPattern(r"\bpic\.twitter\.com/\w+|\b(?:twitter|x)\.com/\w+/status/\d+|\binstagram\.com/p/\w+",
                          re.IGNORECASE)
+_COPYRIGHT = LazyPattern(r"^(?:copyright\b|©|\(c\)\s)[^\n]{0,120}\ball rights reserved\b|"
+                         r"\bmay not be published, broadcast, rewritten,? or redistributed\b", re.IGNORECASE)
+_NEWSLETTER = LazyPattern(r"^(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|inbox|e-?mail|updates)\b",
+                          re.IGNORECASE)
 # the label over a list of links to other stories, alone on its line ("More coverage", "Read more:"); a line that
 # names one related article is left to the reader: it can be what a copy of the article lost
-_RELATED = re.compile(r"^(?:related(?: articles| stories| coverage| content)?|read more|more coverage|"
-                      r"more on this story|see also|also read|recommended(?: for you)?|you may also like|"
-                      # the heading over a box of other stories: "Trending On Reuters", "Most Popular",
-                      # "REUTERS SHOWCASE", "Top Stories", "Editor's Picks", "In The News"
-                      r"trending(?: now| stories| (?:on|in) [\w .'’&-]{1,30})?|most (?:popular|read|viewed|shared|"
-                      r"emailed|commented)(?: stories| articles)?|top (?:stories|headlines)|latest (?:news|headlines)|"
-                      r"editors?['’]?s?['’]? (?:picks|choice)|(?:[\w'’&-]+ ){0,2}showcase|in the news|"
-                      r"more (?:news|stories|headlines)(?: from [\w .'’&-]{1,30})?|around the web|"
-                      r"(?:promoted|sponsored) (?:stories|content|links)|(?:part of )?complete coverage(?: on)?)"
-                      r"\s*[:|»›>-]?$",
-                      re.IGNORECASE)
+_RELATED = LazyPattern(r"^(?:related(?: articles| stories| coverage| content)?|read more|more coverage|"
+                       r"more on this story|see also|also read|recommended(?: for you)?|you may also like|"
+                       # the heading over a box of other stories: "Trending On Reuters", "Most Popular",
+                       # "REUTERS SHOWCASE", "Top Stories", "Editor's Picks", "In The News"
+                       r"trending(?: now| stories| (?:on|in) [\w .'’&-]{1,30})?|most (?:popular|read|viewed|shared|"
+                       r"emailed|commented)(?: stories| articles)?|top (?:stories|headlines)|latest (?:news|headlines)|"
+                       r"editors?['’]?s?['’]? (?:picks|choice)|(?:[\w'’&-]+ ){0,2}showcase|in the news|"
+                       r"more (?:news|stories|headlines)(?: from [\w .'’&-]{1,30})?|around the web|"
+                       r"(?:promoted|sponsored) (?:stories|content|links)|(?:part of )?complete coverage(?: on)?)"
+                       r"\s*[:|»›>-]?$",
+                       re.IGNORECASE)
 # a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
-_SEE_ALSO = re.compile(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
+_SEE_ALSO = LazyPattern(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
 MAX_SEE_ALSO_WORDS = 16
 # a teaser of another story, closed by the link to it ("... on the sidelines of a banking retreat. Full Article")
 _TEASER = re.compile(r"^(?:\S+\s+){6,}(?:full (?:article|story|coverage)|continue reading|read (?:more|the full story))"
                      r"\s*[»›>…]*$", re.IGNORECASE)
 MAX_HEADLINE_WORDS = 16  # the headline line over a teaser
-_FOLLOW = re.compile(r"^follow (?:us|[\w ]{1,40}) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky)\b",
-                     re.IGNORECASE)
+_FOLLOW = LazyPattern(r"^follow (?:us|[\w ]{1,40}) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky)\b",
+                      re.IGNORECASE)
 # wiki markup that an export of a wiki page leaves as a paragraph of its own: an image with its options
 # ("thumb|right|200px|Henry Moseley", "[[File:Moseley.jpg|thumb|…]]"), a template ("{{Infobox …}}"), a table
 # ("{| class=…", "|}"), a category link or a magic word ("__NOTOC__")

@@ -26,11 +26,11 @@ A value that is missing is not compared here: an absent field is not a different
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata.dates import parse_date
 from variorum.core.metadata.links import url_key
 from variorum.core.model import Link
@@ -41,8 +41,8 @@ __all__ = ["same_title", "same_date", "same_byline", "same_credits", "same_url",
 
 # --- title ------------------------------------------------------------------------------------------------------
 
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
-_CUT = re.compile(r"(?:…|\.\.\.)[\s\"'”’»)]*$")  # an ellipsis ending the text, quotes or a bracket after it
+_SEPARATOR = LazyPattern(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_CUT = LazyPattern(r"(?:…|\.\.\.)[\s\"'”’»)]*$")  # an ellipsis ending the text, quotes or a bracket after it
 MIN_CUT_WORDS = 3  # a shortened headline agrees with a longer one only when it keeps this many words
 
 
@@ -115,8 +115,8 @@ def same_date(a: str, b: str) -> bool:
 
 # --- byline and credits -----------------------------------------------------------------------------------------
 
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*")
-_BY = re.compile(r"(?i)^by\s+")
+_NAME_SEPARATOR = LazyPattern(r"\s*(?:,|&|\band\b)\s*")
+_BY = LazyPattern(r"(?i)^by\s+")
 
 
 def byline_key(byline: str) -> str:

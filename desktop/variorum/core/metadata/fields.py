@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata.dates import WEEKDAYS, find_dates, url_date
 
 HEAD_CHARS = 3000  # datelines and bylines are looked for near the top only…
@@ -84,10 +85,10 @@ def find_title(text: str) -> Found | None:
 
 # --- dateline ---------------------------------------------------------------------------------------------------
 
-_DATELINE_LABEL = re.compile(r"^(?:(?P<label>published|posted|updated|last updated|first published|"
-                             r"date|modified)(?:[ \t]+on)?[ \t]*:?[ \t]*)?", re.IGNORECASE)
-_TIME_TAIL = re.compile(r"^[ \t,|·-]*(?:at[ \t]+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[ap]\.?m\.?)?"
-                        r"(?:[ \t]*\(?[A-Z]{2,5}[+-]?\d{0,2}\)?)?)?[ \t.]*$", re.IGNORECASE)
+_DATELINE_LABEL = LazyPattern(r"^(?:(?P<label>published|posted|updated|last updated|first published|"
+                              r"date|modified)(?:[ \t]+on)?[ \t]*:?[ \t]*)?", re.IGNORECASE)
+_TIME_TAIL = LazyPattern(r"^[ \t,|·-]*(?:at[ \t]+)?(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[ \t]*(?:[ap]\.?m\.?)?"
+                         r"(?:[ \t]*\(?[A-Z]{2,5}[+-]?\d{0,2}\)?)?)?[ \t.]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,8 @@ def find_datelines(text: str) -> list[Dateline]:
 # --- byline -----------------------------------------------------------------------------------------------------
 
 _NAME = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|del|al|bin|ibn|la|le)){0,4}"
-_BYLINE = re.compile(rf"^By[ \t]+(?P<names>{_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME})*)"
-                     r"(?:[ \t]*[,|·-][ \t]*.{0,40})?$")
+_BYLINE = LazyPattern(rf"^By[ \t]+(?P<names>{_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME})*)"
+                      r"(?:[ \t]*[,|·-][ \t]*.{0,40})?$")
 _ROLES = {"staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor",
           "editors", "contributor", "contributors", "bureau", "news", "desk", "chief", "senior", "special"}
 _NOT_NAMES = set(WEEKDAYS) | {"The", "This", "That", "Then", "Now", "Monday's", "Law", "Order"}

@@ -10,11 +10,12 @@ import bisect
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Link
 
-_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_ANGLE_URL = re.compile(r"<(?P<url>(?:https?|ftp)://[^\s<>]+)>")
-_BARE_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]\"“”‘’]+[^\s<>()\[\]\"“”‘’.,;:!?'*_]")
+_MD_LINK = LazyPattern(r"(?<!!)\[(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_ANGLE_URL = LazyPattern(r"<(?P<url>(?:https?|ftp)://[^\s<>]+)>")
+_BARE_URL = LazyPattern(r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]\"“”‘’]+[^\s<>()\[\]\"“”‘’.,;:!?'*_]")
 
 
 def find_links(text: str) -> list[Link]:
@@ -58,8 +59,8 @@ def merge_links(primary: tuple[Link, ...], extra: list[Link]) -> tuple[Link, ...
 
 
 # query parameters that say how a reader arrived (campaign tags, click ids), not which page they reached
-_TRACKING = re.compile(r"^(?:utm_|mc_|_hs|fbclid$|gclid$|dclid$|gbraid$|wbraid$|msclkid$|yclid$|twclid$|igshid$|"
-                       r"mkt_tok$|ref$|ref_src$)")
+_TRACKING = LazyPattern(r"^(?:utm_|mc_|_hs|fbclid$|gclid$|dclid$|gbraid$|wbraid$|msclkid$|yclid$|twclid$|igshid$|"
+                        r"mkt_tok$|ref$|ref_src$)")
 _WRAPPING = " \t\n\"'<>“”‘’"  # around a URL copied from prose: spaces, quotes, angle brackets
 
 

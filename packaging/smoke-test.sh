@@ -3,9 +3,9 @@
 # version, a report in every format, every input format the reports can give back (HTML, PDF, Markdown, text), a
 # short article in every other format Variorum reads (packaging/smoke-inputs: MHTML, Word, PDFs encrypted with
 # AES-256 and RC4, WARC, WACZ, and with Tesseract installed screenshots in PNG, JPEG and WebP and a scanned PDF,
-# read by OCR), notes added, listed, exported, imported and backed up, a batch run in worker processes, and the
-# window on the demo case (also on an X11 screen when Xvfb is installed) and on pictures and PDFs shown in the
-# Source panel, saved as PNGs.
+# read by OCR), a nationality changed (the check reads a word list shipped with the package), notes added, listed,
+# exported, imported and backed up, a batch run in worker processes, and the window on the demo case (also on an
+# X11 screen when Xvfb is installed) and on pictures and PDFs shown in the Source panel, saved as PNGs.
 # A bundle that leaves out something one of these paths loads fails here rather than on a user's file.
 # Usage: packaging/smoke-test.sh [COMMAND]   (default: dist/variorum/variorum)
 set -euo pipefail
@@ -49,6 +49,12 @@ done
 for fmt in html pdf docx; do
     grep -q "\"format\": \"$fmt\"" "$out/inputs.json" || fail "no $fmt version"
 done
+
+# The nationality check reads its CLDR word list (resources/cldr) through the package's loader.
+printf 'The French minister announced the plan on Monday, officials said.\n' >"$out/nation-1.txt"
+printf 'The German minister announced the plan on Monday, officials said.\n' >"$out/nation-2.txt"
+"$VARIORUM" compare "$out/nation-1.txt" "$out/nation-2.txt" --format json >"$out/nation.json"
+grep -q 'a nationality' "$out/nation.json" || fail "the nationality word list was not read"
 
 case=("$inputs"/page.html "$inputs"/article.docx)
 "$VARIORUM" notes add --anchor case --body "Checked against the print edition." "${case[@]}" >/dev/null

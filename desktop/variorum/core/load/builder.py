@@ -11,8 +11,10 @@ import re
 
 from variorum.core.model import Link
 
-# ASCII whitespace only: a non-breaking space is content the normalizer knows how to treat.
-_WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
+# Runs of ASCII white space (a non-breaking space is content the normalizer knows how to treat) other than one
+# plain space: collapsing only these gives what collapsing every run does, without rebuilding each piece of text
+# around every space between its words.
+_WS_RUN = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")
 
 
 class TextBuilder:

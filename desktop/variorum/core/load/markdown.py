@@ -76,7 +76,18 @@ class _Renderer:
         self._raw: list[str] | None = None  # the lines of a code or HTML block being read
 
     def render(self, events: Any) -> None:
+        run: list[str] = []  # the lines of running text read since the last other event, written as one
         for ev in events:
+            plain = self._raw is None and not self._skip and not self._autolink
+            if plain and ev == "SoftBreak":
+                run.append(" ")
+                continue
+            if plain and isinstance(ev, dict) and "Text" in ev:
+                run.append(ev["Text"])
+                continue
+            if run:
+                self._words("".join(run))
+                run.clear()
             if isinstance(ev, str):
                 self._bare(ev)
                 continue
@@ -94,6 +105,8 @@ class _Renderer:
                     self._raw.append(value)
             elif kind == "InlineHtml":
                 self._inline_html(value)
+        if run:
+            self._words("".join(run))
 
     def _bare(self, ev: str) -> None:
         if self._skip:

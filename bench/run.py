@@ -49,7 +49,7 @@ GROWTH_SLACK = 1.2
 PATHOLOGICAL_FACTOR = 10.0
 STARTUP_FACTOR = 3.0
 # Modules that reading and comparing plain text never needs.
-HEAVY_FOR_TEXT = ("PySide6", "shiboken6", "ftfy", "wcwidth", "dateutil", "rapidfuzz", "markdown_it", "lxml",
+HEAVY_FOR_TEXT = ("PySide6", "shiboken6", "ftfy", "wcwidth", "dateutil", "rapidfuzz", "pyromark", "lxml",
                   "bs4", "html5lib", "pypdf", "pdfminer", "fitz", "docx", "sqlite3", "variorum.core.notes.store")
 
 

@@ -109,7 +109,8 @@ def main(argv: Sequence[str]) -> int:
         for path, urls in archives_with_many_pages(expand_paths(ns.paths)):
             return _fail(f"{path} holds captures of {len(urls)} pages; choose one with --url URL:\n  "
                          + "\n  ".join(urls))
-    case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic), url=ns.url)
+    case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic,
+                                                 cosmetic_places=ns.show_cosmetic), url=ns.url)
     for v in case.errors():
         print(f"variorum compare: {v.id} {v.label}: {v.error}", file=sys.stderr)
     readable, total = len(case.readable()), len(case.versions)

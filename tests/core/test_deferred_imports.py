@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
-DEFERRED = ("ftfy", "dateutil", "jinja2", "warcio", "markdown_it", "lxml", "babel", "PySide6")
+DEFERRED = ("ftfy", "dateutil", "jinja2", "warcio", "pyromark", "lxml", "babel", "PySide6")
 
 
 def _loaded_after(statements: str) -> set[str]:
@@ -34,13 +34,13 @@ def test_a_json_report_of_ascii_text_loads_no_template_archive_or_repair_library
         "import contextlib, io\nfrom variorum.cli_compare import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{str(tmp_path / 'v0.txt')!r}, "
         f"{str(tmp_path / 'v1.txt')!r}])")
-    assert loaded & {"jinja2", "warcio", "ftfy", "markdown_it", "PySide6"} == set()
+    assert loaded & {"jinja2", "warcio", "ftfy", "pyromark", "PySide6"} == set()
     assert "variorum" in loaded
 
 
 # What reading and comparing plain text never needs: GUI, encoding repair, date parsing, fuzzy matching, the
 # Markdown, HTML, PDF and DOCX readers, and the notes store (bench/run.py's start-up target checks these too).
-HEAVY_FOR_TEXT = ("PySide6", "shiboken6", "ftfy", "wcwidth", "dateutil", "rapidfuzz", "markdown_it", "lxml", "bs4",
+HEAVY_FOR_TEXT = ("PySide6", "shiboken6", "ftfy", "wcwidth", "dateutil", "rapidfuzz", "pyromark", "lxml", "bs4",
                   "html5lib", "pypdf", "pdfminer", "fitz", "docx", "sqlite3", "babel", "variorum.core.notes.store")
 
 

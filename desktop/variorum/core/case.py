@@ -38,6 +38,7 @@ class Case:
         self.versions: list[Version] = []
         self.base_choice: str | None = options.base  # what the user asked for (id or path); None = automatic
         self.show_cosmetic: bool = options.show_cosmetic
+        self.cosmetic_places: bool = options.cosmetic_places
         self.comparison: Comparison | None = None
         self.compared: str | None = None  # the version compared with the base in the app
         self.hidden: set[str] = set()  # ids of versions the user hid
@@ -53,7 +54,7 @@ class Case:
 
     @property
     def options(self) -> Options:
-        return Options(base=self.base_choice, show_cosmetic=self.show_cosmetic)
+        return Options(base=self.base_choice, show_cosmetic=self.show_cosmetic, cosmetic_places=self.cosmetic_places)
 
     def add(self, paths: Iterable[str | Path] = (), pasted: Iterable[str] = (), *,
             progress: ProgressFn | None = None, cancelled: CancelFn | None = None,

@@ -98,5 +98,5 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                           differences=tuple(differences), findings=tuple(findings), alignments=alignments,
                           options=options)
     report(1.0, "Done")
-    return replace(compared, places=variation_places(compared))
+    return replace(compared, places=variation_places(compared, cosmetic=options.cosmetic_places))
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import compress, groupby
+from operator import ne
 
 from variorum.core.align import pairs_from_votes
 from variorum.core.diff_builder import DifferenceBuilder
@@ -52,11 +53,8 @@ def _equal_range(builder: DifferenceBuilder, b_range: tuple[int, int], o_range: 
         # only spacing differs (line wraps, non-breaking or repeated spaces): pair the runs of white space
         # (the runs are at odd places; the words between them are the same on both sides)
         (pb, ends_b), (po, ends_o) = b.spacing(bs, be), split_spacing(to)
-        changed = [i for i in range(1, len(pb), 2) if pb[i] != po[i]]
-        if changed:
-            for i in changed:
-                builder.add_cosmetic(bs + ends_b[i - 1], bs + ends_b[i], os_ + ends_o[i - 1], os_ + ends_o[i],
-                                     "whitespace")
+        for i in compress(range(1, len(pb), 2), map(ne, pb[1::2], po[1::2])):
+            builder.add_spacing(bs + ends_b[i - 1], bs + ends_b[i], os_ + ends_o[i - 1], os_ + ends_o[i])
         return
     _word_diff(builder, Side([(b.words_between(groups[0], bs, be), groups[0])]),
                Side([(o.words_between(groups[1], os_, oe), groups[1])]))

@@ -38,6 +38,12 @@ class DifferenceBuilder:
         self.diffs.append(Difference(self.make_id(kind, bs, os_), self.version_id, kind, cosmetic, category,
                                      bs, os_))
 
+    def add_spacing(self, bs: int, be: int, os_: int, oe: int) -> None:
+        """Two runs of white space that differ (a line wrapped elsewhere, a doubled space): a cosmetic difference
+        of category ``whitespace``, as :meth:`add_cosmetic` would find, made directly (a re-wrapped text has
+        thousands)."""
+        self.add("replace", True, "whitespace", Span(bs, be, self.b.text[bs:be]), Span(os_, oe, self.o.text[os_:oe]))
+
     def add_cosmetic(self, bs: int, be: int, os_: int, oe: int, fallback: str) -> None:
         tb, to = self.b.text[bs:be], self.o.text[os_:oe]
         if (not tb or tb.isspace()) and (not to or to.isspace()):

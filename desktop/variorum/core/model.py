@@ -258,6 +258,9 @@ class Place:
 class Options:
     base: str | None = None  # what the user asked for (id or path); None = automatic
     show_cosmetic: bool = False
+    # whether the places where every difference is cosmetic are built: a report that will never show them (the
+    # command line's, without --show-cosmetic) leaves them out; the app shows them on request, so it keeps them
+    cosmetic_places: bool = True
 
 
 @dataclass(frozen=True)

@@ -41,12 +41,14 @@ _MD_LINK_TARGET = re.compile(r"^\]\([^)\s]*\)$")
 _SPACE_RUN = re.compile(r"\s+")
 # The runs of white space that are not one plain space: collapsing these alone gives what collapsing every run
 # does, without rebuilding a long text piece by piece around each of its spaces.
-_SPACES_NOT_ONE = re.compile(r"\s{2,}|[^\S ]")
+_SPACES_NOT_ONE = re.compile(r"[^\S ]\s*| \s+")  # each alternative starts with the character it needs
 # Every character the pattern's \s matches (str.isspace's), deleted: ``_SPACE_RUN.sub("", text)`` in one pass.
 WHITE_SPACE = ("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _NO_SPACES = str.maketrans("", "", WHITE_SPACE)
-_WRAP_HYPHEN = re.compile(r"(?<=\w)-\s*\n\s*(?=\w)")
+# a hyphen at a line end between two words; the pattern starts at the hyphen and looks back from there (a
+# lookbehind first is tried at every position of the text)
+_WRAP_HYPHEN = re.compile(r"-(?<=\w-)\s*\n\s*(?=\w)")
 _WORD = re.compile(r"\w+")
 URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+")  # an address written out in running text
 
@@ -94,7 +96,7 @@ def normalize_text(text: str) -> str:
         text = _WRAP_HYPHEN.sub("-", text)
     # runs of white space as one space, none at the ends (" ".join(text.split()), without a list of every word:
     # str.split's white space is the pattern's \s)
-    return casefold(_SPACES_NOT_ONE.sub(" ", text).strip())
+    return casefold(_single_spaced(text))
 
 
 # Case folding works a character at a time, and str.casefold sets aside room for three characters of four bytes
@@ -209,7 +211,12 @@ def difference_category(base: str, other: str, *, before: str = "") -> str:
 
 
 def _single_spaced(text: str) -> str:
-    """``" ".join(text.split())``, without a list of every word."""
+    """``" ".join(text.split())``, without a list of every word. Most text has no white space but single spaces
+    and line breaks: with its line breaks made spaces, printable text without two spaces in a row is already
+    single-spaced, and only its ends are left to strip."""
+    flat = text.replace("\n", " ")
+    if "  " not in flat and flat.isprintable():
+        return flat.strip()
     return _SPACES_NOT_ONE.sub(" ", text).strip()
 
 

@@ -145,8 +145,10 @@ def _place_id(base_sha: str, start: int, end: int) -> str:
     return "pl-" + hashlib.sha1(f"{base_sha}|{start}|{end}".encode()).hexdigest()[:12]
 
 
-def variation_places(c: Comparison) -> tuple[Place, ...]:
-    """The comparison's variation places, in base order, each citing the findings whose evidence falls in it."""
+def variation_places(c: Comparison, *, cosmetic: bool = True) -> tuple[Place, ...]:
+    """The comparison's variation places, in base order, each citing the findings whose evidence falls in it;
+    without ``cosmetic``, only those where some difference is substantive (each place is made on its own, so the
+    others are the same either way)."""
     base = c.base_version
     if base is None:
         return ()
@@ -160,6 +162,8 @@ def variation_places(c: Comparison) -> tuple[Place, ...]:
     texts = {v: c.version(v).text for v in versions}
     others = [v for v in versions if v != base.id]
     clusters = _clusters(diffs)
+    if not cosmetic:
+        clusters = [cluster for cluster in clusters if not all(d.cosmetic for d in cluster[2])]
     # where each version would read each place as the base does, found in one walk per version
     sames = [base.text[start:end] for start, end, _ in clusters]
     starts = {v: o.map_all([start for start, _, _ in clusters]) for v, o in offsets.items()}

@@ -122,11 +122,46 @@ def test_placeholder_links_are_kept_as_they_are():
                                                                     ("a real one", "https://e.example/x")]
 
 
-def test_absurdly_nested_markdown_is_compared_as_plain_text():
-    v = load(">" * 5000 + " deep quote\n")
-    assert v.ok and v.text.endswith("> deep quote")
-    assert v.warnings == ("The Markdown could not be interpreted (it is nested too deeply); it is compared as plain "
-                          "text, markup included.",)
+def test_absurdly_nested_markdown_keeps_its_words():
+    for depth in (5000, 200_000):  # 200,000 nested quotes: the parser's stack stays flat
+        v = load(">" * depth + " deep quote\n\nThen a plain paragraph.\n")
+        assert v.ok and v.warnings == ()
+        assert v.text == "deep quote\n\nThen a plain paragraph."
+
+
+def test_markdown_with_no_words_is_an_error_not_its_markup():
+    v = load("<!-- only a comment -->\n\n***\n\n![a picture](p.png)\n")
+    assert v.error == "No text could be extracted from this file."
+    assert load("<!-- a comment -->\n\nOne word.\n").text == "One word."
+
+
+def test_link_targets_are_written_as_commonmark_renderers_write_them():
+    v = load("[café](<https://bücher.example/ä b?q=é>) and [kept](https://e.example/%41%20x) and <mail@e.example>")
+    assert [(link.text, link.url) for link in v.metadata.links] == [
+        ("café", "https://xn--bcher-kva.example/%C3%A4%20b?q=%C3%A9"),
+        ("kept", "https://e.example/%41%20x"),
+        ("mail@e.example", "mailto:mail@e.example"),
+    ]
+    assert v.text == "café and kept and mail@e.example"
+
+
+def test_autolinks_show_their_address_readably():
+    v = load("See <https://e.example/caf%C3%A9> and <https://e.example/100%25>.")
+    assert v.text == "See https://e.example/café and https://e.example/100%25."
+    assert [link.url for link in v.metadata.links] == ["https://e.example/caf%C3%A9", "https://e.example/100%25"]
+
+
+def test_script_addresses_keep_their_words_but_are_not_links():
+    v = load("Click [here](javascript:alert(1)) or [there](DATA:text/html,x) or [the story](https://e.example/s).")
+    assert v.text == "Click here or there or the story."
+    assert [(link.text, link.url) for link in v.metadata.links] == [("the story", "https://e.example/s")]
+
+
+def test_ordered_list_numbers_come_before_a_link_that_starts_the_item():
+    v = load("3. [First](https://e.example/1) item\n4. Second item\n")
+    assert v.text == "3. First item\n\n4. Second item"
+    [link] = v.metadata.links
+    assert v.text[link.start:link.end] == "First"
 
 
 def test_inline_html_links_are_links_too():

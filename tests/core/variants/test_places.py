@@ -137,3 +137,42 @@ def test_reading_spans_point_at_the_reading_in_each_version(darwin):
             for v, s, e in r.spans:
                 got = " ".join(darwin.version(v).text[s:e].split())
                 assert " ".join(r.text.split()) in got or not r.text.strip()
+
+
+def _rewrapped_case(folder: Path) -> list[Path]:
+    texts = (
+        "The council met on Monday and voted to close the park for the summer.\n\nIt will reopen in May.\n",
+        # line wraps only: a place where every difference is cosmetic
+        "The council met on Monday and voted\nto close the park for the summer.\n\nIt will reopen\nin May.\n",
+        # a rewording over the place where the other copy wraps its line: a place that mixes both kinds
+        "The council met on Monday and closed the park for the summer.\n\nIt will reopen in May.\n",
+    )
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(folder / f"v{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_without_cosmetic_places_the_substantive_places_are_the_same(tmp_path):
+    """A report that hides cosmetic differences never shows the places where every difference is cosmetic; they
+    are not built, and every other place (one that mixes a cosmetic difference with a substantive one included)
+    is the same as when they are."""
+    c = load_case(_rewrapped_case(tmp_path)).compare()
+    all_places = variation_places(c)
+    ids = {d.id: d for d in c.differences}
+    mixed = [p for p in all_places if not p.cosmetic and any(ids[i].cosmetic for i in p.differences)]
+    assert any(p.cosmetic for p in all_places) and mixed
+    substantive = variation_places(c, cosmetic=False)
+    assert substantive and substantive == tuple(p for p in all_places if not p.cosmetic)
+
+
+def test_the_command_line_leaves_cosmetic_places_out_only_when_it_hides_them(tmp_path):
+    from variorum.core.model import Options
+
+    paths = _rewrapped_case(tmp_path)
+    hidden = load_case(paths, options=Options(cosmetic_places=False)).compare()
+    shown = load_case(paths, options=Options(show_cosmetic=True)).compare()
+    assert hidden.places and not any(p.cosmetic for p in hidden.places)
+    assert any(p.cosmetic for p in shown.places)
+    assert hidden.differences == shown.differences  # every cosmetic difference is still there, and counted

@@ -28,7 +28,8 @@ def run_case(case: Case) -> bytes:
 
     if case.url is None:
         _refuse_archives_with_many_pages(case)
-    loaded = load_case(list(case.files), options=Options(base=case.base, show_cosmetic=case.show_cosmetic),
+    loaded = load_case(list(case.files), options=Options(base=case.base, show_cosmetic=case.show_cosmetic,
+                                                               cosmetic_places=case.show_cosmetic),
                        url=case.url)
     if len(loaded.readable()) < 2:
         errors = "; ".join(f"{v.label}: {v.error}" for v in loaded.errors())

@@ -32,7 +32,12 @@ def is_bare(link: Link) -> bool:
 
 @lru_cache(maxsize=256)  # keyed by a URL's few slug words: small, bounded, the same in every run
 def _slug_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])" + r"[\W_]+".join(re.escape(w) for w in words) + r"(?![\w])", re.IGNORECASE)
+    """The slug's words as a passage: whole words, anything but letters and digits between them. The pattern
+    starts with the first word and looks back from its end for a letter before it (a lookbehind first would be
+    tried at every position of the text)."""
+    first = re.escape(words[0])
+    return re.compile(first + r"(?<!\w" + first + ")" + "".join(r"[\W_]+" + re.escape(w) for w in words[1:])
+                      + r"(?![\w])", re.IGNORECASE)
 
 
 def anchor_of(version: Version, link: Link) -> Anchor | None:

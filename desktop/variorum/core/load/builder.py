@@ -11,8 +11,10 @@ import re
 
 from variorum.core.model import Link
 
-# ASCII whitespace only: a non-breaking space is content the normalizer knows how to treat.
-_WS_RUN = re.compile(r"[ \t\n\r\f\v]+")
+# Runs of ASCII white space (a non-breaking space is content the normalizer knows how to treat) other than one
+# plain space: collapsing only these gives what collapsing every run does, without rebuilding each piece of text
+# around every space between its words.
+_WS_RUN = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
 
 
 class TextBuilder:
@@ -48,7 +50,8 @@ class TextBuilder:
         if preserve:
             self._emit(text)
             return
-        collapsed = _WS_RUN.sub(" ", text)
+        # printable text has no white space but spaces: without two in a row there is nothing to collapse
+        collapsed = text if "  " not in text and text.isprintable() else _WS_RUN.sub(" ", text)
         core = collapsed.strip(" ")
         if collapsed[0] == " ":
             self.space()

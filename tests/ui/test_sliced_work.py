@@ -149,3 +149,25 @@ def test_the_panels_after_a_comparison_are_filled_a_turn_each(qtbot, tmp_path):
     assert variants.model.rowCount() > 0 and window.docks.findings.model.rowCount() > 0
     window.runner.invalidate()
     window.runner.wait()
+
+
+def test_each_pane_gets_its_text_at_its_final_width(qtbot, tmp_path, monkeypatch, darwin_paths):
+    """Panes were created and filled one after another, and each pane added narrowed those already filled:
+    their texts were wrapped again (and repainted) at every pane added. Now every pane has its width first."""
+    from variorum.ui.panes.diff_pane import DiffPane
+
+    widths: dict[str, int] = {}  # the width of each pane when its text was first set
+    set_text = DiffPane.set_text
+
+    def recording(pane, *args, **kwargs):
+        widths.setdefault(pane.version_id, pane.width())
+        return set_text(pane, *args, **kwargs)
+
+    monkeypatch.setattr(DiffPane, "set_text", recording)
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    open_and_wait(qtbot, window, darwin_paths)
+    qtbot.waitUntil(window.panes.settled, timeout=WAIT_MS)
+    final = {p.version_id: p.width() for p in window.panes.panes()}
+    assert len(final) > 3 and widths == final
+    window.runner.invalidate()
+    window.runner.wait()

@@ -83,17 +83,22 @@ class PaneFilling(SyncedScrolling):
         return pane
 
     def _fill(self) -> Iterator[None]:
-        """Create and fill the panes (a step each), then fit their filler space."""
+        """Create the panes (a step each) and give them their widths, then fill them (a step each), then fit
+        their filler space. Every pane has its final width before it gets its text, so no text is wrapped
+        twice: a pane added beside others once narrowed every pane already filled."""
         c = self.comparison
         assert c is not None, "panes are filled only for a comparison"
-        while self._queue:
-            vid = self._queue[0]
-            pane = self._panes.get(vid)
-            if pane is None:  # create it in this step, fill it in the next: two short steps, not one long
+        created = False
+        for vid in self._queue:
+            if vid not in self._panes:
                 self._create(vid)
+                created = True
                 yield
-                continue
-            self._queue.pop(0)
+        if created:
+            self._splitter.setSizes([1000] * self._splitter.count())
+        while self._queue:
+            vid = self._queue.pop(0)
+            pane = self._panes[vid]
             if vid in self._filled:
                 pane.set_spans(self._spans(vid))
             else:

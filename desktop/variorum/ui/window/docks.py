@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from itertools import chain
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
@@ -97,6 +97,13 @@ class Docks(QObject):
         comparison = s.comparison
         if s.is_final() and comparison is not None:
             self._details.start(self._showing_details(comparison))
+        elif comparison is not None:
+            # The files are read and compared meanwhile: what metadata they carry is known, so the docks take
+            # their sizes now, before the panes get their texts, not after (when every pane would be laid out
+            # and painted again at its new height).
+            self.metadata.set_comparison(comparison, s.colours())
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
+            self.fit_to_content()
 
     def _showing_details(self, comparison: Comparison) -> Iterator[None]:
         """Findings, metadata, the variant table, then its other views: each a step of sliced work (the window

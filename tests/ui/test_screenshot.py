@@ -73,3 +73,25 @@ def test_a_screenshot_leaves_no_temporary_folder_behind(tmp_path, seed_paths):
     assert proc.returncode == 0, proc.stderr
     assert out.exists()
     assert [p.name for p in scratch.iterdir()] == []
+
+
+def test_a_screenshot_waits_until_the_panes_fit_their_size(qtbot, tmp_path, monkeypatch):
+    """The window was saved 50 ms after the comparison was on screen, even when its panes were still fitting
+    their filler space to a size given a moment before: the picture showed panes out of level."""
+    from app_helpers import WAIT_MS, make_window
+    from PySide6.QtWidgets import QApplication
+
+    from variorum.assets import demo_paths
+    from variorum.ui import app as app_module
+
+    window = make_window(qtbot, tmp_path)
+    saved: list[bool] = []
+    monkeypatch.setattr(app_module, "_save", lambda w, _path, _app, _code: saved.append(w.panes.settled()))
+    app_module._arm_screenshot(QApplication.instance(), window, tmp_path / "shot.png", {"value": 0})
+    window.comparisonShown.connect(lambda: window.resize(1100, 700))  # as --size does, late on a busy machine
+    with demo_paths() as paths:
+        window.add_paths(paths)
+        qtbot.waitUntil(lambda: bool(saved), timeout=WAIT_MS)
+    assert saved == [True]
+    window.runner.invalidate()
+    window.runner.wait()

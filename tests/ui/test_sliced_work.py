@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from app_helpers import WAIT_MS, make_window
-from PySide6.QtCore import QTimer
+import shiboken6
+from app_helpers import WAIT_MS, make_window, open_and_wait
+from PySide6.QtCore import QObject, QTimer
 
 from variorum.assets import demo_paths
 from variorum.ui.panes import slices
@@ -77,5 +78,96 @@ def test_panes_are_laid_out_a_little_at_a_time(qtbot, tmp_path, monkeypatch):
         assert pane.editor.toPlainText().strip()  # every pane has its text
         assert pane.is_laid_out()
     assert any(p.fillers() for p in window.panes.panes() if p.version_id != c.base)
+    window.runner.invalidate()
+    window.runner.wait()
+
+
+def test_two_pieces_of_work_take_turns_instead_of_adding_up_in_one(qtbot):
+    """The panes' filling and the panels' each had a timer of its own, and both ran in the same turn: the window
+    waited for the sum of their slices. Now one of them runs per turn."""
+    turns = _turns()
+    seen: dict[str, list[int]] = {"panes": [], "panels": []}
+    done: list[str] = []
+
+    def work(name):
+        for _ in range(5):
+            seen[name].append(turns[0])
+            yield
+
+    first, second = SlicedWork(slice_ms=1000), SlicedWork(slice_ms=1000)  # slices long enough for all 5 steps
+    first.start(work("panes"), done=lambda: done.append("panes"))
+    second.start(work("panels"), done=lambda: done.append("panels"))
+    qtbot.waitUntil(lambda: len(done) == 2)
+    assert len(set(seen["panes"])) == 1 and len(set(seen["panels"])) == 1  # alone, each runs within its slice
+    assert set(seen["panes"]).isdisjoint(seen["panels"])
+
+
+def test_work_stops_with_its_owner(qtbot):
+    owner = QObject()
+    steps: list[int] = []
+
+    def work():
+        for i in range(100_000):
+            steps.append(i)
+            yield
+
+    runner = SlicedWork(owner, slice_ms=0)
+    runner.start(work())
+    qtbot.waitUntil(lambda: len(steps) >= 3)
+    shiboken6.delete(owner)  # the view or panel it fills is gone
+    ran = len(steps)
+    qtbot.wait(50)
+    assert len(steps) <= ran + 1
+
+
+def test_the_panels_after_a_comparison_are_filled_a_turn_each(qtbot, tmp_path):
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    turns = _turns()
+    filled: dict[str, int] = {}
+    variants = window.docks.variants
+
+    def record(obj, method: str, name: str) -> None:
+        original = getattr(obj, method)
+
+        def wrapper(*args, **kwargs):
+            if window.session.is_final():
+                filled[name] = turns[0]
+            return original(*args, **kwargs)
+        setattr(obj, method, wrapper)
+
+    record(window.docks.findings, "set_comparison", "findings")
+    record(window.docks.metadata, "set_comparison", "metadata")
+    record(variants, "set_table", "variant table")
+    record(variants.heatmap, "set_comparison", "heat map")
+    record(variants.timeline, "set_timeline", "timeline")
+    record(variants.stemma, "set_stemma", "derivation")
+    with demo_paths() as paths:
+        open_and_wait(qtbot, window, paths)
+        qtbot.waitUntil(lambda: window.docks.details_for is window.comparison, timeout=WAIT_MS)
+    assert len(filled) == 6
+    assert len(set(filled.values())) == 6  # each in a turn of its own
+    assert variants.model.rowCount() > 0 and window.docks.findings.model.rowCount() > 0
+    window.runner.invalidate()
+    window.runner.wait()
+
+
+def test_each_pane_gets_its_text_at_its_final_width(qtbot, tmp_path, monkeypatch, darwin_paths):
+    """Panes were created and filled one after another, and each pane added narrowed those already filled:
+    their texts were wrapped again (and repainted) at every pane added. Now every pane has its width first."""
+    from variorum.ui.panes.diff_pane import DiffPane
+
+    widths: dict[str, int] = {}  # the width of each pane when its text was first set
+    set_text = DiffPane.set_text
+
+    def recording(pane, *args, **kwargs):
+        widths.setdefault(pane.version_id, pane.width())
+        return set_text(pane, *args, **kwargs)
+
+    monkeypatch.setattr(DiffPane, "set_text", recording)
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    open_and_wait(qtbot, window, darwin_paths)
+    qtbot.waitUntil(window.panes.settled, timeout=WAIT_MS)
+    final = {p.version_id: p.width() for p in window.panes.panes()}
+    assert len(final) > 3 and widths == final
     window.runner.invalidate()
     window.runner.wait()

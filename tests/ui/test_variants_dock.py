@@ -149,6 +149,33 @@ def test_sorting_by_the_number_of_differing_versions(qtbot, window, darwin_paths
     assert counts in (sorted(counts), sorted(counts, reverse=True)) and len(set(counts)) > 1
 
 
+def test_the_number_column_sorts_both_ways_and_back(qtbot, window, darwin_paths):
+    """Sorted by "#" upwards (as the table opens) the places read in text order; a click on the column turns
+    them round, another click on another column and back on "#" brings the text order back."""
+    open_and_wait(qtbot, window, darwin_paths)
+    panel = _show_variants(qtbot, window)
+    table = panel.table
+    header = table.horizontalHeader()
+    in_order = list(panel.model.places())
+    shown = [p for p in in_order if not p.cosmetic]  # the table opens on the substantive places
+
+    def click(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    def numbers() -> list[int]:
+        return [int(table.model().index(r, 0).data()) for r in range(table.model().rowCount())]
+
+    assert len(shown) > 2 and panel.visible_places() == shown
+    assert numbers() == sorted(numbers())
+    click(0)
+    assert panel.visible_places() == shown[::-1] and numbers() == sorted(numbers(), reverse=True)
+    click(3)
+    assert panel.visible_places() != shown
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # as the user's click on "#" sorting it upwards
+    assert panel.visible_places() == shown and numbers() == sorted(numbers())
+
+
 def test_kind_and_cosmetic_filters(qtbot, window, seed_paths):
     open_and_wait(qtbot, window, seed_paths)
     panel = _show_variants(qtbot, window)

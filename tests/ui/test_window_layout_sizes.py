@@ -86,3 +86,20 @@ def test_an_empty_metadata_dock_is_one_line_and_the_version_list_shows_every_row
     for row in range(view.model().rowCount()):
         assert view.viewport().rect().contains(view.visualRect(view.model().index(row, 0)))
     demo.close()
+
+
+def test_the_panes_keep_their_size_when_the_comparison_arrives(qtbot, tmp_path, darwin_paths):
+    """The texts are shown while the comparison runs; when it arrives, the panels beside the panes are filled.
+    The variant table's version filter ("Where v6 differs from all others") and its count once widened the dock
+    column then, and the metadata dock shrank to its one-line message then: every pane was wrapped, fitted and
+    painted again, and the text the user read moved. The docks take their sizes when the files are read."""
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    sizes: list[tuple[int, int]] = []  # each time the panes have shown their texts (read, then compared)
+    window.panes.shown.connect(lambda: sizes.append(window.panes.size().toTuple()))
+    open_and_wait(qtbot, window, darwin_paths)
+    qtbot.waitUntil(lambda: window.docks.details_for is window.comparison and window.panes.settled())
+    qtbot.wait(50)
+    assert window.docks.variants.alone_filter.count() > 2  # the filter has its versions
+    assert window.docks.metadata.is_empty()  # plain texts: the dock is its one-line message
+    assert sizes and set(sizes) == {window.panes.size().toTuple()}
+    window.close()

@@ -136,7 +136,14 @@ def _arm_screenshot(app: QApplication, window, path: Path, exit_code: dict) -> N
         # Show what a user would look at first: the most severe finding, else the first difference.
         if not window.show_top_finding():
             window.navigator.step(+1)
-        QTimer.singleShot(50, lambda: _save(window, path, app, exit_code))
+        QTimer.singleShot(50, save_when_settled)
+
+    def save_when_settled() -> None:
+        """Once the panes' filler space fits their final size (a resize fits it again a moment later)."""
+        if window.panes.settled():
+            _save(window, path, app, exit_code)
+        else:
+            QTimer.singleShot(50, save_when_settled)
 
     def on_timeout() -> None:
         print(f"variorum: gave up waiting for the comparison; no screenshot written to {path}", file=sys.stderr)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from variorum import logs
 from variorum.core.case import LOAD_SHARE, Cancelled, Case
+from variorum.ui import collection
 from variorum.ui.panes.alignment_map import alignment_for
 
 log = logging.getLogger(__name__)
@@ -56,11 +57,13 @@ def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
     def scaled(fraction: float, message: str) -> None:
         progress(LOAD_SHARE + (1 - LOAD_SHARE) * fraction, message)
 
-    # A chosen base that was removed or cannot be read: the program picks one.
-    case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
-    if case.comparison is not None and case.comparison.base is not None:
-        # Here rather than on the UI thread at the first Alt+Down: the word-exact maps stepping and findings use.
-        alignment_for(case.comparison).prepare(cancelled)  # stops early if the result is not wanted any more
+    with collection.paused():  # a collection amid the comparison's objects would hold the window up
+        # A chosen base that was removed or cannot be read: the program picks one.
+        case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
+        if case.comparison is not None and case.comparison.base is not None:
+            # Here rather than on the UI thread at the first Alt+Down: the word-exact maps stepping and findings
+            # use.
+            alignment_for(case.comparison).prepare(cancelled)  # stops early if the result is not wanted any more
     return case
 
 

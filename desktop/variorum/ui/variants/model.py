@@ -113,6 +113,13 @@ class PlacesFilter(QSortFilterProxyModel):
             return False
         return not self.alone or p.alone(self.alone)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by "#" upwards is the places' own order: kept as it is, without the n·log n comparisons in
+        Python a sort makes (half the time of showing a large comparison's table)."""
+        if column == 0 and order == Qt.SortOrder.AscendingOrder:
+            column = -1
+        super().sort(column, order)
+
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
         if isinstance(model, PlacesModel):  # straight from the model: sorting calls this n·log n times

@@ -4,6 +4,8 @@ pane; with the table focused, Alt+Down and Alt+Up walk the places instead of the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -109,6 +112,12 @@ class VariantsPanel(QWidget):
         for w in (self.show_filter, self.kind_filter, self.alone_filter):
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             filters.addWidget(w)
+        # What these show depends on the comparison ("Where v10 differs from all others", "571 of 1142
+        # places"): a width that followed it would widen the dock column when a comparison arrives, and every
+        # pane would wrap and be fitted again. The list that drops down is as wide as its longest item.
+        self.alone_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.alone_filter.setMinimumContentsLength(8)
+        self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         filters.addWidget(self.count, 1)
         table_tab = QWidget()
         lay = QVBoxLayout(table_tab)
@@ -151,10 +160,18 @@ class VariantsPanel(QWidget):
 
     def set_views(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
         """The heat map, the timeline and the derivation."""
+        for _ in self.showing_views(comparison, colours):
+            pass
+
+    def showing_views(self, comparison: Comparison | None, colours: dict[str, QColor]) -> Iterator[None]:
+        """:meth:`set_views` one view at a time (a generator that pauses between them: a large comparison's
+        heat map and derivation each take a while)."""
         labels = {v.id: v.label for v in comparison.versions} if comparison else {}
         self.heatmap.set_comparison(comparison)
+        yield
         timeline = build_timeline(comparison, file_times=True) if comparison else None
         self.timeline.set_timeline(timeline, colours, labels)
+        yield
         stemma = (estimate_stemma(comparison.places, compared_versions(comparison), timeline)
                   if comparison and comparison.base else None)
         self.stemma.set_stemma(stemma, colours, labels)

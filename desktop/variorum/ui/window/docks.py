@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from collections.abc import Callable, Iterator
+from itertools import chain
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from variorum.core.model import Comparison
 from variorum.ui.findings.panel import FindingsPanel
 from variorum.ui.metadata.table import MetadataTable
+from variorum.ui.panes.slices import SlicedWork
 from variorum.ui.session import Session
 from variorum.ui.variants.panel import VariantsPanel
 from variorum.ui.versions.panel import VersionListWidget
+
+_DONE = object()  # what a finished sequence of steps gives
 
 
 class Docks(QObject):
@@ -24,6 +30,7 @@ class Docks(QObject):
         self._window = window
         self.details_for: Comparison | None = None
         self._fitted: tuple[int, bool] | None = None  # (version rows, metadata empty) the docks were sized for
+        self._details = SlicedWork(self, slice_ms=0)  # findings, metadata, variants: a panel per turn
         self.versions = VersionListWidget()
         self.findings = FindingsPanel()
         self.metadata = MetadataTable()
@@ -89,12 +96,19 @@ class Docks(QObject):
         self._show_compared()
         comparison = s.comparison
         if s.is_final() and comparison is not None:
-            QTimer.singleShot(1, self, lambda: self._show_details(comparison))
+            self._details.start(self._showing_details(comparison))
+        elif comparison is not None:
+            # The files are read and compared meanwhile: what metadata they carry is known, so the docks take
+            # their sizes now, before the panes get their texts, not after (when every pane would be laid out
+            # and painted again at its new height).
+            self.metadata.set_comparison(comparison, s.colours())
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
+            self.fit_to_content()
 
-    def _show_details(self, comparison: Comparison) -> None:
-        """Findings, metadata, the variant table, then its other views: each in an event-loop turn of its own
-        (a timer's, so that the window repaints and takes input in between), so a large comparison never holds
-        the window for all of them at once."""
+    def _showing_details(self, comparison: Comparison) -> Iterator[None]:
+        """Findings, metadata, the variant table, then its other views: each a step of sliced work (the window
+        repaints and takes input in between, and the panes' own filling takes turns with them), so a large
+        comparison never holds the window for all of them at once."""
         s = self._session
         colours = s.colours()
 
@@ -103,21 +117,22 @@ class Docks(QObject):
             self.set_visible_ids(s.visible_ids())
             self.fit_to_content()
 
-        def views() -> None:
-            self.variants.set_views(comparison, colours)
+        def views() -> Iterator[None]:
+            yield from self.variants.showing_views(comparison, colours)
             self.details_for = comparison
             self.detailsShown.emit()
 
-        steps = [lambda: self.findings.set_comparison(comparison, colours), metadata,
-                 lambda: self.variants.set_table(comparison), views]
+        def once(step: Callable[[], None]) -> Iterator[None]:
+            step()
+            yield
 
-        def run(i: int) -> None:
-            if comparison is s.comparison:
-                steps[i]()
-                if i + 1 < len(steps):
-                    QTimer.singleShot(1, self, lambda: run(i + 1))
-
-        run(0)
+        steps = chain(once(lambda: self.findings.set_comparison(comparison, colours)), once(metadata),
+                      once(lambda: self.variants.set_table(comparison)), views())
+        yield  # from the next turn on: the panes and the version list show the comparison first
+        while comparison is s.comparison:  # else another comparison (or none) is on show now
+            if next(steps, _DONE) is _DONE:
+                return
+            yield
 
     def fit_to_content(self) -> None:
         """The version list as tall as its rows (up to 40% of the window); an empty metadata panel as small as

@@ -42,12 +42,22 @@ class ProgressIndicator(QWidget):
 
     def start(self, message: str) -> None:
         self.label.setText(message)
-        self.bar.setValue(0)
+        self._set_value(0)
         self.show()
 
     def set_progress(self, fraction: float, message: str) -> None:
-        self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        self._set_value(int(max(0.0, min(1.0, fraction)) * 1000))
         self.label.setText(message)
+
+    def _set_value(self, value: int) -> None:
+        """QProgressBar repaints at once when its value moves: that paints everything else waiting to be painted
+        in the window there and then (the panes being filled), in the middle of whatever turn the progress
+        arrives in. Its repaint waits for the window's next one instead."""
+        self.bar.setUpdatesEnabled(False)
+        try:
+            self.bar.setValue(value)
+        finally:
+            self.bar.setUpdatesEnabled(True)  # asks for the repaint, as any other widget does
 
     def stop(self) -> None:
         self.hide()

@@ -1,0 +1,118 @@
+"""The garbage collector does not walk a comparison's objects while it runs (each walk held the window up), and
+collection is back as it was afterwards, however the comparison ends."""
+
+from __future__ import annotations
+
+import gc
+import random
+import threading
+
+import pytest
+
+from variorum.core.case import Cancelled, Case
+from variorum.ui import collection
+from variorum.ui.worker import Job, run_job
+
+WORDS = ["council", "library", "hours", "survey", "students", "evening", "study", "space", "budget", "members",
+         "questions", "costs", "dates", "contractors", "harbour", "project", "delays", "report", "vote"]
+
+
+@pytest.fixture(autouse=True)
+def collector_restored():
+    enabled = gc.isenabled()
+    yield
+    gc.unfreeze()  # what a comparison set aside goes back to the collector the other tests use
+    if enabled:
+        gc.enable()
+
+
+@pytest.fixture
+def versions(tmp_path):
+    rng = random.Random(4)
+    paras = [" ".join(rng.choice(WORDS) for _ in range(60)) + "." for _ in range(40)]
+    paths = []
+    for k in range(3):
+        edited = [p.replace(WORDS[k], WORDS[-1 - k], 1) for p in paras]
+        path = tmp_path / f"v{k}.txt"
+        path.write_text("\n\n".join(edited), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _collections_while(run) -> list[tuple[str, int]]:
+    """(phase, generation) of every collection Python ran during ``run(mark)``; ``mark(name)`` names the phase."""
+    phase = ["start"]
+    seen: list[tuple[str, int]] = []
+
+    def on_collect(stage: str, info: dict) -> None:
+        if stage == "start":
+            seen.append((phase[0], info["generation"]))
+
+    gc.callbacks.append(on_collect)
+    try:
+        run(lambda name: phase.__setitem__(0, name))
+    finally:
+        gc.callbacks.remove(on_collect)
+    return seen
+
+
+def test_no_collection_runs_while_the_versions_are_compared(versions):
+    def job(mark) -> None:
+        case = run_job(Job(Case(), tuple(versions)), progress=lambda f, m: None, cancelled=lambda: False,
+                       loaded=lambda _c: mark("comparing"))
+        mark("done")
+        assert case.comparison is not None and case.comparison.differences
+        # What the comparison left alive is not walked again by the collections that follow.
+        tracked = {id(o) for o in gc.get_objects()}
+        assert id(case.comparison.differences[0]) not in tracked
+        assert id(case.comparison.differences) not in tracked
+
+    seen = _collections_while(job)
+    assert gc.isenabled()
+    assert not [s for s in seen if s[0] == "comparing"]
+
+
+def test_the_same_comparison_outside_the_window_collects_as_usual(versions):
+    """The case above makes enough objects for Python to collect several times (the pause is what stops it)."""
+    def compare(mark) -> None:
+        case = Case()
+        case.add(versions)
+        mark("comparing")
+        case.compare()
+
+    assert [s for s in _collections_while(compare) if s[0] == "comparing"]
+
+
+def test_collection_resumes_when_a_comparison_is_cancelled(versions):
+    with pytest.raises(Cancelled):
+        run_job(Job(Case(), tuple(versions)), progress=lambda f, m: None, cancelled=lambda: True)
+    assert gc.isenabled()
+
+
+def test_overlapping_comparisons_keep_collection_paused_until_the_last_ends():
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    states: list[bool] = []
+
+    def first() -> None:
+        with collection.paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    t = threading.Thread(target=first)
+    t.start()
+    first_in.wait(5)
+    with collection.paused():
+        second_in.set()
+        first_out.wait(5)
+        states.append(gc.isenabled())  # the first has ended, this one still runs
+    t.join(5)
+    assert states == [False]
+    assert gc.isenabled()
+
+
+def test_collection_left_off_by_the_program_stays_off():
+    gc.disable()
+    with collection.paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()

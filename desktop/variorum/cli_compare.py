@@ -117,11 +117,14 @@ def main(argv: Sequence[str]) -> int:
     if readable < 2:
         return _fail(f"need at least two readable versions to compare, got {readable} "
                      f"(of {total} file{'s' if total != 1 else ''})")
+    from variorum.core import collection
+
     try:
-        comparison = case.compare()
+        with collection.paused():  # a comparison makes almost no cycles: walking its objects finds no garbage
+            comparison = case.compare()
+            report = build_report(comparison, notes=case_notes(comparison))
     except BaseNotFound as exc:
         return _fail(str(exc))
-    report = build_report(comparison, notes=case_notes(comparison))
     if ns.format == "json" and not ns.pretty and not ns.output:
         from variorum.core.report.render_json import write_json
 

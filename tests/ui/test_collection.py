@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
+from variorum.core import collection
 from variorum.core.case import Cancelled, Case
-from variorum.ui import collection
 from variorum.ui.worker import Job, run_job
 
 WORDS = ["council", "library", "hours", "survey", "students", "evening", "study", "space", "budget", "members",

@@ -20,8 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from variorum import logs
+from variorum.core import collection
 from variorum.core.case import LOAD_SHARE, Cancelled, Case
-from variorum.ui import collection
 from variorum.ui.panes.alignment_map import alignment_for
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Python's cyclic garbage collector kept from holding the window up while a comparison runs.
+"""Python's cyclic garbage collector kept from walking a comparison's objects while it runs.
 
 A comparison makes millions of short-lived objects (words, spans, candidate pairs) on the worker thread. Python
 collects garbage when enough objects have been made, and a full collection walks every object alive at that
@@ -8,7 +8,8 @@ reference cycles (11 objects on that case, none in its result), so automatic col
 runs; when the last one running ends, what is alive then is set aside from later collections
 (:func:`gc.freeze`: those objects are still freed as usual when nothing refers to them any more; only the few
 cycles among them stay), so the next collection does not walk the whole comparison either, and collection
-resumes as it was.
+resumes as it was. The command line pauses it too: each walk of a long comparison's objects is time spent finding
+no garbage (about 8 % of the time of 10 versions of 1 MB).
 """
 
 from __future__ import annotations

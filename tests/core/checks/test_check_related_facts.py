@@ -343,3 +343,29 @@ def test_a_word_capitalised_only_where_it_opens_a_sentence_is_not_whose_figure_i
     # a word the text also capitalises inside a sentence is a name wherever it stands
     text2 = text.replace("the search would go on", "the Nearly was a ship")
     assert subjects_around(text2, at, at + 2, sentence=True) == frozenset({"nearly"})
+
+
+GENE_A = ("Singer Reveals Cancer Surgery\n\nMay 14, 2031\n\n"
+          "The singer Ada Brennan said she had surgery after learning that a faulty gene gave her a {own} chance of "
+          "developing bowel cancer.\n\nHer doctors at Northfield Hospital advised the operation.")
+GENE_B = ("Clinics See Rise in Gene Tests\n\nMay 15, 2031\n\n"
+          "Clinics reported a rise in requests for gene tests after Ada Brennan spoke about her surgery.\n\n"
+          "\"About {share} of all bowel cancers are caused by faulty genes,\" said a spokeswoman for the charity.")
+
+
+def test_a_chance_and_a_share_of_cases_of_the_same_disease_do_not_conflict(compare_texts):
+    assert _conflicts(compare_texts(GENE_A.format(own="70%"), GENE_B.format(share="5%"))) == []
+
+
+def test_two_chances_of_the_same_thing_that_differ_still_conflict(compare_texts):
+    b = GENE_B.format(share="5%") + ("\n\nThe gene gave Ada Brennan a 40 per cent chance of developing bowel cancer, "
+                                     "her doctors said.")
+    (f,) = _conflicts(compare_texts(GENE_A.format(own="70%"), b))
+    assert "'70%'" in f.message and "'40%'" in f.message
+
+
+def test_a_percentage_the_other_story_gives_as_the_end_of_a_range_is_no_conflict(compare_texts):
+    b = GENE_B.format(share="5%") + ("\n\nThe gene gives carriers a 40 to 70 percent chance of developing bowel "
+                                     "cancer, her doctors said.")
+    assert _conflicts(compare_texts(GENE_A.format(own="40%"), b)) == []
+    assert _conflicts(compare_texts(GENE_A.format(own="40 per cent"), b.replace("40 to 70 percent", "40-70%"))) == []

@@ -10,7 +10,9 @@ in part and the other at length is shared when the part, five words or more, is 
 given for the same thing (the sentences around them share at least two content words besides the unit, and the
 counts count the same thing: "less than 10 minutes" / "just 15 minutes") that differs, when neither article
 states the other's value anywhere, is a conflict a fact-checker must settle. Counts of different units ("12 km"
-/ "12 injured") or of different events ("3,000 people detained" / "200 people injured") never meet.
+/ "12 injured") or of different events ("3,000 people detained" / "200 people injured") never meet, nor do a
+chance and a share of a set ("an 87% risk of breast cancer" / "5% of all breast cancers"); a percentage the other
+story gives as the lower end of a range ("50 to 75 percent") is stated there.
 """
 
 from __future__ import annotations
@@ -222,6 +224,37 @@ def _rounded_alike(x: Mention, y: Mention) -> bool:
     return in_words and abs(Decimal(x.value) - Decimal(y.value)) < 1
 
 
+# a range of percentages: "50 to 75 percent", "3-4%" state their lower end too
+_PERCENT_RANGE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
+
+
+def _range_ends(text: str) -> set[str]:
+    """The lower ends of the ranges of percentages a text gives, as percentage keys ("50%")."""
+    return {f"{Decimal(m.group(1)).normalize()}%" for m in _PERCENT_RANGE.finditer(text)}
+
+
+_CHANCE = frozenset(("risk", "chance", "likelihood", "probability", "odds"))
+_NEXT_WORD = re.compile(r"[\s-]*([a-z]+)")
+
+
+def _percent_kind(text: str, m: Mention) -> str:
+    """What a percentage measures, from the word after it: a chance ("an 87% risk of …") or a share of a set
+    ("5% of all breast cancers"); "" when the words do not say."""
+    after = text[m.end:]
+    word = _NEXT_WORD.match(after)
+    if word and word.group(1) in _CHANCE:
+        return "chance"
+    if word and word.group(1) == "of":
+        return "share"
+    return ""
+
+
+def _measure_the_same(a: Version, x: Mention, b: Version, y: Mention) -> bool:
+    """A chance and a share of a set are different measures, even of the same disease."""
+    kx, ky = _percent_kind(a.text, x), _percent_kind(b.text, y)
+    return not (kx and ky and kx != ky)
+
+
 def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> Iterator[Finding]:
     percents_a = [m for m in fa.figures if m.unit == "%"]
     percents_b = [m for m in fb.figures if m.unit == "%"]
@@ -232,13 +265,15 @@ def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> It
     for label, ma, mb in (("date", dates_a, dates_b), ("percentage", percents_a, percents_b),
                           ("figure", counts_a, counts_b)):
         keys_a, keys_b = {m.key for m in ma}, {m.key for m in mb}
+        if label == "percentage":
+            keys_a, keys_b = keys_a | _range_ends(a.text), keys_b | _range_ends(b.text)
         values_a, values_b = _numbers_anywhere(a.text), _numbers_anywhere(b.text)
         seen: set[tuple[str, str]] = set()
         for x in ma:
             for y in mb:
                 if x.key == y.key or x.key in keys_b or y.key in keys_a or (x.key, y.key) in seen:
                     continue
-                if label == "percentage" and _rounded_alike(x, y):
+                if label == "percentage" and (_rounded_alike(x, y) or not _measure_the_same(a, x, b, y)):
                     continue
                 if label == "figure" and (not _same_count(x, y) or _leading_number(x) in values_b
                                           or _leading_number(y) in values_a):

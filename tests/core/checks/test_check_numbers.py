@@ -187,3 +187,24 @@ def test_a_list_whose_figures_change_in_place_still_reports(compare_texts, body)
     a = body + "\n\n" + RANKING
     (f,) = _findings(compare_texts(a, a.replace("Kestrel Town (12)", "Kestrel Town (15)")))
     assert "'12'" in f.message and "'15'" in f.message
+
+
+RST = ("Council membership is settled as described in `Bylaw 7 <https://charter.example.org/bylaws/bylaw-0007/#seats>`_, "
+       "and the vote closes 14 days after it opens.")
+
+
+def test_a_reference_rewritten_in_role_markup_states_the_same_figures(compare_texts, body):
+    a = body + "\n\n" + RST
+    b = a.replace("`Bylaw 7 <https://charter.example.org/bylaws/bylaw-0007/#seats>`_", ":bylaw:`Bylaw 7 <7#seats>`")
+    assert _findings(compare_texts(a, b)) == []
+    assert not is_number_change("`PEP 8 <https://peps.example.org/pep-0008/>`_", ":pep:`PEP 8 <8>`")
+    assert not is_number_change("`PEP 8 <https://peps.example.org/pep-0008/#names", ":pep:`PEP 8 <8#names")
+
+
+def test_a_figure_changed_beside_a_reference_in_role_markup_is_still_a_change(compare_texts, body):
+    a = body + "\n\n" + RST
+    b = a.replace("`Bylaw 7 <https://charter.example.org/bylaws/bylaw-0007/#seats>`_", ":bylaw:`Bylaw 7 <7#seats>`")
+    (f,) = _findings(compare_texts(a, b.replace("14 days", "21 days")))
+    assert "'14" in f.message and "21" in f.message
+    assert is_number_change(":pep:`PEP 8 <8>` sets 79 characters", ":pep:`PEP 8 <8>` sets 99 characters")
+    assert is_number_change("fewer than <5 cases", "fewer than <7 cases")

@@ -5,7 +5,9 @@ Only the values are compared: "12,300" → "14,000" and "$50 million" → "$50 b
 it ("may 2013" → "october 2013" is a change, in lower-cased text too). Both sides of the change must
 state a number or a date: a figure replaced by words ("12" → "several") is a wording change. A conversion added in
 parentheses after a figure ("4-inch" → "4 inch (102 mm)") restates the figure and is not a change, and the date
-that signs an embedded social post ("— City Police (@citypolice) May 3, 2021") is not an article figure.
+that signs an embedded social post ("— City Police (@citypolice) May 3, 2021") is not an article figure. Neither is
+a reference's target in angle brackets: a reference rewritten in reStructuredText's role markup
+(`` `PEP 13 <https://…/pep-0013/>`_ `` → ``:pep:`PEP 13 <13>` ``) states the same figures.
 """
 
 from __future__ import annotations
@@ -77,9 +79,18 @@ def in_embed_signature(text: str, start: int, end: int) -> bool:
     return False
 
 
+# a reference's target written in angle brackets after its text, as reStructuredText writes links and roles
+# (`PEP 13 <pep-0013/#membership>`_, :pep:`PEP 13 <13#membership>`): an address, not a figure. A passage may end
+# before the closing bracket (the versions share it).
+_LINK_TARGET = re.compile(r"(?<=\s)<(?:[^<>\s]+>(?=`)|(?=[^<>\s]*[A-Za-z#/_])[^<>\s]+(?:>|\Z))")
+
+
 def numbers_in(text: str) -> Counter[Decimal]:
-    """The values a passage states, in digits or as small number words (conversions in parentheses left out)."""
+    """The values a passage states, in digits or as small number words (conversions in parentheses and the targets
+    of references left out)."""
     text = without_conversions(strip_urls(text))
+    if "<" in text:
+        text = _LINK_TARGET.sub(" ", text)
     out: Counter[Decimal] = Counter()
     for m in _NUMBER.finditer(text):
         v = _value(m.group())

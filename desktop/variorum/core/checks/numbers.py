@@ -19,7 +19,13 @@ from decimal import Decimal, InvalidOperation
 
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import IGNORED_CATEGORIES, Context, join_ids, sentence_around, short
-from variorum.core.checks.figures import figures, same_sentence, sentence_span, unit_changes
+from variorum.core.checks.figures import (
+    count_other_things,
+    figures,
+    same_sentence,
+    sentence_span,
+    unit_changes,
+)
 from variorum.core.checks.list_order import reordered_entries
 from variorum.core.checks.months import months_in
 from variorum.core.model import Difference, Evidence, Finding
@@ -122,7 +128,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if in_embed_signature(base.text, d.base.start, d.base.end) or \
                 in_embed_signature(ctx.version(d.version).text, d.other.start, d.other.end):
             return False
-        return is_number_change(d.base.text, d.other.text) or month_change(ctx, d)
+        if month_change(ctx, d):
+            return True
+        if not is_number_change(d.base.text, d.other.text):
+            return False
+        other = ctx.version(d.version).text
+        return not count_other_things(d.base.text, figures(base.text, d.base.start, d.base.end),
+                                      d.other.text, figures(other, d.other.start, d.other.end))
 
     yield from _rewritten(ctx)
     for ch, repeats in _repeats_merged(list(changes(ctx, keep, replaces_only=True))):

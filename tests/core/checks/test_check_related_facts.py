@@ -369,3 +369,41 @@ def test_a_percentage_the_other_story_gives_as_the_end_of_a_range_is_no_conflict
                                      "cancer, her doctors said.")
     assert _conflicts(compare_texts(GENE_A.format(own="40%"), b)) == []
     assert _conflicts(compare_texts(GENE_A.format(own="40 per cent"), b.replace("40 to 70 percent", "40-70%"))) == []
+
+
+CLINIC_BASE = ("Singer's Story Sends Women to Gene Clinics\n\nJune 2, 2031\n\n"
+               "Women across the region have asked for gene tests since the singer Ada Brennan described her surgery, "
+               "doctors at the Northfield genetics clinic said.\n\nReferrals to the clinic rose sharply after she spoke, "
+               "and the regional health board said waiting lists for surgery had grown over the spring.")
+CLINIC_A = ("Gene Test Referrals Double\n\nJune 3, 2031\n\n"
+            "The Northfield genetics clinic had 612 referrals in 2030, up from 280 the year before, after Ada "
+            "Brennan spoke about her surgery.\n\n\"We have not yet looked at why each woman chose surgery, but the "
+            "numbers speak for themselves,\" said Dr Imogen Harte, who leads the clinic.")
+CLINIC_B = ("Clinic Reports Rise After Singer's Surgery\n\nJune 3, 2031\n\n"
+            "The Northfield genetics clinic received 612 referrals in 2030 after the singer Ada Brennan described "
+            "her surgery, a study published on Tuesday found; waiting lists for gene tests have grown.\n\n"
+            "\"We have not yet looked at why each woman chose surgery, but the numbers speak for themselves,\" "
+            "Dr Imogen Harte told reporters.")
+
+
+def test_two_other_outlets_share_facts_the_base_does_not_give(compare_texts):
+    c = compare_texts(CLINIC_BASE, CLINIC_A, CLINIC_B, base="v1")
+    assert {c.relations[v].kind for v in ("v2", "v3")} == {"related"}
+    (f,) = [f for f in _shared(c) if set(f.versions) == {"v2", "v3"}]
+    assert "agrees with v2" in f.message and "the base" not in f.message
+    assert "612" in f.message and "We have not yet looked at why each woman" in f.message
+    assert [f for f in _shared(c) if "v1" in f.versions] == []
+
+
+def test_two_other_outlets_sharing_only_the_story_subject_share_nothing(compare_texts):
+    b = ("Clinic Reports Rise After Singer's Surgery\n\nJune 3, 2031\n\nAda Brennan's surgery has led more women "
+         "to ask about gene tests, a charity said.\n\nThe charity did not give figures.")
+    c = compare_texts(CLINIC_BASE, CLINIC_A, b, base="v1")
+    assert _shared(c) == []
+
+
+def test_a_quotation_one_story_gives_twice_is_listed_once(compare_texts):
+    b = CLINIC_B + ("\n\nShe repeated the point on Wednesday: \"We have not yet looked at why each woman chose "
+                    "surgery, but the numbers speak for themselves.\"")
+    (f,) = [f for f in _shared(compare_texts(CLINIC_BASE, CLINIC_A, b, base="v1")) if set(f.versions) == {"v2", "v3"}]
+    assert f.message.count("We have not yet looked") == 1

@@ -2,7 +2,8 @@
 
 Another outlet's article on the same story is not a version of the base, so its words are not diffed. Instead
 its specific facts (people's names other than the one the headline names, dates, figures with their units,
-quotations) are set against the base's: the ones they share corroborate each other. An equal figure is shared
+quotations) are set against the base's, and those of every two other outlets against each other: the ones they
+share corroborate each other. An equal figure is shared
 only when it states the same fact: said of no two different subjects, in sentences that share a content word
 ("Lowe's stock … down 1.8%" and "sales growth of 1.8 percent" are two facts); the same count of things named by
 two nouns ("14 providers" / "14 firms", not "14 days") is shared when the sentences share two content words. A quotation one outlet gives
@@ -28,6 +29,7 @@ from rapidfuzz import fuzz
 from variorum.core.checks.context import Context, short
 from variorum.core.checks.wordlists import word_set
 from variorum.core.model import Evidence, Finding, Version
+from variorum.core.normalize import word_key
 
 if TYPE_CHECKING:  # the fact reader (and its patterns) is loaded only when related articles are compared
     from variorum.core.checks.facts import Facts, Mention
@@ -91,6 +93,18 @@ def _matching_names(fo: Facts, fb: Facts) -> dict[str, tuple[str, str]]:
             if not any(o != label and set(label.split()) < set(o.split()) for o in labels)}
 
 
+def _once(pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
+    """Shared quotations, each once: a quotation a story gives twice (its punctuation aside) is one."""
+    seen: set[str] = set()
+    out = []
+    for q, p in pairs:
+        keys = {"q" + word_key(q.key), "p" + word_key(p.key)}
+        if not keys & seen:
+            out.append((q, p))
+        seen |= keys
+    return out
+
+
 def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -> Finding | None:
     from variorum.core.checks.facts import is_person
 
@@ -115,16 +129,16 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
             parts.append(f"{label} " + ", ".join(x.shown for x, _ in pairs))
             for x, y in pairs:
                 ev += [_ev(other, x), _ev(base, y)]
-    quotes = [(q, p) for q in fo.quotes for p in fb.quotes if same_quote(q.key, p.key)]
+    quotes = _once([(q, p) for q in fo.quotes for p in fb.quotes if same_quote(q.key, p.key)])
     if quotes:
         parts.append("quotations " + ", ".join(f"“{short(q.shown, 60)}”" for q, _ in quotes))
         for q, p in quotes:
             ev += [_ev(other, q), _ev(base, p)]
     if not parts or (parts == parts[:1] and names and len(names) < 3):
         return None  # a name or two in common is not corroboration; one figure, date or quotation is
+    with_whom = f"the base {base.id}" if base.id == ctx.base_id else f"{base.id}"
     return ctx.finding("shared-facts", "info",
-                       f"{other.id} (related coverage) agrees with the base {base.id} on " + "; ".join(parts) + ".",
-                       ev)
+                       f"{other.id} (related coverage) agrees with {with_whom} on " + "; ".join(parts) + ".", ev)
 
 
 MIN_PARTIAL_QUOTE_WORDS = 5
@@ -302,8 +316,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     sources = (base, *ctx.related)
     common = frozenset().union(*(ctx.text(v.id).lower_case_words for v in sources))
     facts = {v.id: _facts(ctx, v, common) for v in sources}
-    for other in ctx.related:
-        shared = _shared(ctx, base, facts[base.id], other, facts[other.id])
+    # every pair of outlets: two stories besides the base can share what the base does not say
+    for first, other in combinations(sources, 2):
+        shared = _shared(ctx, first, facts[first.id], other, facts[other.id])
         if shared is not None:
             yield shared
     for a, b in combinations((base, *ctx.related), 2):

@@ -407,3 +407,43 @@ def test_a_quotation_one_story_gives_twice_is_listed_once(compare_texts):
                     "surgery, but the numbers speak for themselves.\"")
     (f,) = [f for f in _shared(compare_texts(CLINIC_BASE, CLINIC_A, b, base="v1")) if set(f.versions) == {"v2", "v3"}]
     assert f.message.count("We have not yet looked") == 1
+
+
+AGE_A = ("Actor Steps Back From Stage\n\nMarch 9, 2032\n\n"
+         "The actor Lena Moravec, 44, said on Monday she would take a year off to care for her family.\n\n"
+         "Her father died of heart disease at the age of 61. She praised the doctors who treated him.")
+AGE_B = ("Moravec Takes a Year Off\n\nMarch 9, 2032\n\n"
+         "Lena Moravec, who is currently 44, says her father Tomas died when she was {age} and that she wants more "
+         "time with her family, she said on Monday.")
+
+
+def test_an_age_written_without_year_old_is_shared_and_can_conflict(compare_texts):
+    c = compare_texts(AGE_A, AGE_B.format(age="61"), base="v1")
+    assert any("44" in f.message for f in _shared(c))
+    assert _conflicts(c) == []
+    (f,) = _conflicts(compare_texts(AGE_A, AGE_B.format(age="53"), base="v1"))
+    assert "'61'" in f.message and "'53'" in f.message
+
+
+def test_an_age_never_conflicts_with_a_number_of_minutes(compare_texts):
+    a = ("Jury Convicts Driver\n\nMay 2, 2032\n\nCarl Webb, 51, was found guilty by a jury that took only minutes "
+         "to decide on Friday, prosecutors said.")
+    b = ("Driver Found Guilty\n\nMay 2, 2032\n\nThe jury took just 15 minutes to find Carl Webb guilty on Friday, "
+         "prosecutors said.")
+    assert _conflicts(compare_texts(a, b, base="v1")) == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("The ambassador, 39, said she had made the choice.", True),
+    ("She is now in menopause, aged just 39, her doctors said.", True),
+    ("Her mother died when she was 49 and was buried in Paris.", True),
+    ("The club won 39, 41 and 44 points in those seasons.", False),
+    ("The ambassador said 39 people had applied.", False),
+    ("The price was 56. It rose later.", False),
+])
+def test_ages_are_read_from_the_words_around_a_bare_number(text, age):
+    from variorum.core.checks.analysis import TextAnalysis
+    from variorum.core.checks.facts import extract
+
+    units = {m.unit for m in extract(TextAnalysis(text), None).figures}
+    assert ("year-old" in units) == age

@@ -216,6 +216,8 @@ def _same_count(x: Mention, y: Mention) -> bool:
         return False
     if x.events and y.events and not x.events & y.events:
         return False
+    if x.unit in _MEASURES or y.unit in _MEASURES:
+        return x.unit == y.unit  # an age is never a number of minutes, whatever the sentences around them say
     return x.unit == y.unit or x.unit in y.context or y.unit in x.context
 
 

@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Finding
 from variorum.core.normalize import normalize_chars
 
@@ -54,8 +55,8 @@ def form_variant(a: str, b: str) -> bool:
 
 # what a person's name can gain or lose and stay the same name: a middle initial ("W."), a generational suffix
 # ("Jr.", "III")
-_INITIAL = re.compile(r"(?<![\w.])[A-Z]\.(?=\s|$)")
-_SUFFIX = re.compile(r",?\s*\b(?:Jr|Sr)\b\.?|(?<=\w)\s+(?:II|III|IV)\b")
+_INITIAL = LazyPattern(r"(?<![\w.])[A-Z]\.(?=\s|$)")
+_SUFFIX = LazyPattern(r",?\s*\b(?:Jr|Sr)\b\.?|(?<=\w)\s+(?:II|III|IV)\b")
 
 
 def _without_initials(text: str) -> list[str]:

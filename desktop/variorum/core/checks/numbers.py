@@ -28,6 +28,7 @@ from variorum.core.checks.figures import (
 )
 from variorum.core.checks.list_order import reordered_entries
 from variorum.core.checks.months import months_in
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Difference, Evidence, Finding
 from variorum.core.normalize import strip_urls
 
@@ -88,7 +89,7 @@ def in_embed_signature(text: str, start: int, end: int) -> bool:
 # a reference's target written in angle brackets after its text, as reStructuredText writes links and roles
 # (`PEP 13 <pep-0013/#membership>`_, :pep:`PEP 13 <13#membership>`): an address, not a figure. A passage may end
 # before the closing bracket (the versions share it).
-_LINK_TARGET = re.compile(r"(?<=\s)<(?:[^<>\s]+>(?=`)|(?=[^<>\s]*[A-Za-z#/_])[^<>\s]+(?:>|\Z))")
+_LINK_TARGET = LazyPattern(r"(?<=\s)<(?:[^<>\s]+>(?=`)|(?=[^<>\s]*[A-Za-z#/_])[^<>\s]+(?:>|\Z))")
 
 
 def numbers_in(text: str) -> Counter[Decimal]:

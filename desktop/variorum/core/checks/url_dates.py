@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key, anchor_of, is_bare
 from variorum.core.checks.context import ArticleDate, Context, evidence, short
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata import UrlDate, format_date, parse_date, url_date, url_key
 from variorum.core.model import Evidence, Finding, Version
 
@@ -22,7 +23,7 @@ SLACK = dt.timedelta(days=1)
 MAX_SEPARATE = 3  # more later-dated links than this in one version make one finding (a page's link list)
 MAX_EVIDENCE = 20  # time zones: a page dated the next day is not a contradiction
 # a word saying the article was changed on the date it stands next to
-_EDIT_WORD = re.compile(r"\b(?:edit(?:ed|s)?|updated?|updates|revised|correction|amended)\b", re.IGNORECASE)
+_EDIT_WORD = LazyPattern(r"\b(?:edit(?:ed|s)?|updated?|updates|revised|correction|amended)\b", re.IGNORECASE)
 _EDIT_REACH = 16  # characters between the date and that word
 
 

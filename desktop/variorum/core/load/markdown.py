@@ -19,6 +19,7 @@ from typing import Any
 import mdurl
 import pyromark
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.load.builder import TextBuilder
 from variorum.core.load.dates import iso_date
 from variorum.core.load.encoding import decode, looks_binary, replacement_warning
@@ -39,8 +40,8 @@ _A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Some tools (web clippers, extractors) open their Markdown with the page's metadata as a JSON object instead of
 # YAML: bare, or in a ```json fence. Only an object naming at least one metadata field is taken for front matter.
-_JSON_FRONT_MATTER = re.compile(r"\A(?:```[ \t]*json[ \t]*\n(\{.*?\n\})[ \t]*\n```|(\{[ \t]*\n.*?\n\}))[ \t]*(?:\n|\Z)",
-                                re.DOTALL | re.IGNORECASE)
+_JSON_FRONT_MATTER = LazyPattern(r"\A(?:```[ \t]*json[ \t]*\n(\{.*?\n\})[ \t]*\n```|(\{[ \t]*\n.*?\n\}))[ \t]*(?:\n|\Z)",
+                                 re.DOTALL | re.IGNORECASE)
 _FM_KEYS = frozenset({"title", "date", "published", "author", "byline", "url", "canonical"})
 _FM_FIELD = re.compile(r"^(title|date|author|byline|url|canonical)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 _UNSAFE_TARGET = re.compile(r"^(vbscript|javascript|file|data):", re.IGNORECASE)

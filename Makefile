@@ -45,6 +45,7 @@ accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-2
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-3
+	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-4
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --demo --screenshot docs/screenshot.png

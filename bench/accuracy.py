@@ -27,6 +27,7 @@ HELDOUT = ROOT / "tests" / "data" / "real-heldout"
 FRESH = ROOT / "tests" / "data" / "real-fresh"
 FRESH_2 = ROOT / "tests" / "data" / "real-fresh-2"
 FRESH_3 = ROOT / "tests" / "data" / "real-fresh-3"
+FRESH_4 = ROOT / "tests" / "data" / "real-fresh-4"
 FLOOR_NAME = "accuracy-floor.json"
 FLOOR = CORPUS / FLOOR_NAME
 if str(ROOT / "desktop") not in sys.path:

@@ -217,3 +217,28 @@ def test_a_comparative_moved_within_its_sentence_is_no_claim_change(compare_text
                     "valley in a state of nature.")
     b = a.replace("differ much more from each other, than", "differ from each other more than")
     assert _claims(compare_texts(a, b)) == []
+
+
+@pytest.mark.parametrize("before, after", [
+    ("", "most of the"),
+    ("approved requests", "approved some requests"),
+    ("approved all requests", "approved requests"),
+])
+def test_a_quantifier_added_or_dropped_alone_changes_the_claim(before, after):
+    assert claim_shift(before, after) == ["quantifier"]
+
+
+@pytest.mark.parametrize("before, after", [
+    ("wardens tried", "some argued with wardens sent"),
+    ("Harbourside", "Harbourside, the city's most visited quarter,"),
+    ("the crowd moved on", "several stalls were closed and the crowd moved on"),
+])
+def test_a_quantifier_in_a_passage_reworded_around_it_is_no_claim_change(before, after):
+    assert claim_shift(before, after) == []
+
+
+def test_a_quantifier_that_comes_with_new_words_is_not_reported(compare_texts, body):
+    a = _with(body, "About 2,000 marchers had gathered on the Harbour Road, where wardens tried to keep them away "
+                    "from the ferry terminal nearby.")
+    b = a.replace("wardens tried", "some argued with wardens sent")
+    assert _claims(compare_texts(a, b)) == []

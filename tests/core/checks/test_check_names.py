@@ -1,6 +1,6 @@
 import pytest
 
-from variorum.core.checks.names import spelling_variant
+from variorum.core.checks.names import initials_variant, spelling_variant
 
 SENTENCE = "The plan was defended by council member Anna Petersen at a meeting in Aarhus on Tuesday."
 
@@ -45,3 +45,32 @@ def test_ordinary_words_at_the_start_of_a_sentence_are_not_names(compare_texts, 
     a = body + "\n\nThen the council voted. They said then that the vote was final."
     b = body + "\n\nThey the council voted. They said then that the vote was final."
     assert _findings(compare_texts(a, b)) == []
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Robert L. Hale III", "Robert Hale"),
+    ("Robert Hale", "Robert L. Hale Jr."),
+])
+def test_a_name_gaining_or_losing_an_initial_and_a_suffix_changes_form(compare_texts, body, old, new):
+    a = body + "\n\n" + SENTENCE.replace("Anna Petersen", old)
+    (f,) = _findings(compare_texts(a, a.replace(old, new)))
+    assert "written differently" in f.message and f.severity == "medium"
+    assert {e.version for e in f.evidence} == {"v1", "v2"}
+
+
+@pytest.mark.parametrize("old, new, same_name", [
+    ("K. Petersen", "Petersen", True),
+    ("Hale Jr.", "Hale", True),
+    ("L. Hale III", "Hale", True),
+    ("Petersen", "Petersen and B. Lund", False),  # another person added
+    ("Anna Petersen", "Maria K. Lund", False),  # another person
+    ("Petersen", "Petersen", False),  # nothing changed
+    ("the K. report", "the report", False),  # not a name
+])
+def test_initials_variant(old, new, same_name):
+    assert initials_variant(old, new) == same_name
+
+
+def test_another_person_with_an_initial_is_not_a_change_of_form(compare_texts, body):
+    a = body + "\n\n" + SENTENCE
+    assert _findings(compare_texts(a, a.replace("Anna Petersen", "Maria K. Lund"))) == []

@@ -1,5 +1,6 @@
 import pytest
 
+from variorum.core.checks.figures import count_other_things, figures
 from variorum.core.checks.numbers import is_number_change
 
 SENTENCE = ("Officials said 12,300 people had been evacuated and that more than 80% of the homes in the two "
@@ -187,3 +188,58 @@ def test_a_list_whose_figures_change_in_place_still_reports(compare_texts, body)
     a = body + "\n\n" + RANKING
     (f,) = _findings(compare_texts(a, a.replace("Kestrel Town (12)", "Kestrel Town (15)")))
     assert "'12'" in f.message and "'15'" in f.message
+
+
+RST = ("Council membership is settled as described in `Bylaw 7 <https://charter.example.org/bylaws/bylaw-0007/#seats>`_, "
+       "and the vote closes 14 days after it opens.")
+
+
+def test_a_reference_rewritten_in_role_markup_states_the_same_figures(compare_texts, body):
+    a = body + "\n\n" + RST
+    b = a.replace("`Bylaw 7 <https://charter.example.org/bylaws/bylaw-0007/#seats>`_", ":bylaw:`Bylaw 7 <7#seats>`")
+    assert _findings(compare_texts(a, b)) == []
+    assert not is_number_change("`PEP 8 <https://peps.example.org/pep-0008/>`_", ":pep:`PEP 8 <8>`")
+    assert not is_number_change("`PEP 8 <https://peps.example.org/pep-0008/#names", ":pep:`PEP 8 <8#names")
+
+
+def test_a_figure_changed_beside_a_reference_in_role_markup_is_still_a_change(compare_texts, body):
+    a = body + "\n\n" + RST
+    b = a.replace("`Bylaw 7 <https://charter.example.org/bylaws/bylaw-0007/#seats>`_", ":bylaw:`Bylaw 7 <7#seats>`")
+    (f,) = _findings(compare_texts(a, b.replace("14 days", "21 days")))
+    assert "'14" in f.message and "21" in f.message
+    assert is_number_change(":pep:`PEP 8 <8>` sets 79 characters", ":pep:`PEP 8 <8>` sets 99 characters")
+    assert is_number_change("fewer than <5 cases", "fewer than <7 cases")
+
+
+
+UPDATE = ("Last weekend, when nearly 40,000 people marched in the first rally, shop takings fell 20 per cent, "
+          "according to the traders' association.\n\nBy noon, more than 9,000 marchers had gathered in the capital, "
+          "the police said.")
+
+
+def _counts_other_things(before: str, after: str) -> bool:
+    return count_other_things(before, figures(before, 0, len(before)), after, figures(after, 0, len(after)))
+
+
+@pytest.mark.parametrize("before, after", [
+    (", shop takings fell 20 per cent", ". By early evening on Sunday, more than 12,500 marchers"),
+    ("the fare rose 15%", "12 stations closed"),
+])
+def test_a_passage_whose_figures_count_other_things_replaces_a_statement(before, after):
+    assert _counts_other_things(before, after)
+
+
+@pytest.mark.parametrize("before, after", [
+    ("shop takings fell 20 per cent", "shop takings fell 35 percent"),  # the same measure
+    ("more than 9,000 marchers", "more than 12,500 marchers"),
+    ("20 per cent and 9,000 marchers", "12,500 marchers"),  # a unit on both sides
+    ("fell 20 per cent", "up 3 from 12"),  # figures that name nothing: no telling
+])
+def test_figures_that_may_count_the_same_thing_are_compared(before, after):
+    assert not _counts_other_things(before, after)
+
+
+def test_the_same_measure_changed_in_a_statement_is_still_a_figure_change(compare_texts, body):
+    a = body + "\n\n" + UPDATE
+    (f,) = _findings(compare_texts(a, a.replace("fell 20 per cent", "fell 35 percent")))
+    assert "20" in f.message and "35" in f.message

@@ -110,3 +110,19 @@ def test_a_changed_word_in_a_quotation_of_two_words_is_still_a_quote_change(comp
     b = a.replace("truly reckless", "truly careless")
     (f,) = _findings(compare_texts(a, b))
     assert "'reckless' → 'careless'" in f.message
+
+
+TERM = ("The cooperative runs bakeries in the [[Lowland]] states of [[Aldermoor]], [[Brightwater]] and "
+        "[[Coldharbour]], grouped in four regional \"hubs\": each hub shares one delivery fleet.")
+
+
+def test_names_changed_beside_a_single_quoted_word_are_not_a_speaker_change(compare_texts, body):
+    a = body + "\n\n" + TERM
+    b = a.replace("[[Brightwater]] and [[Coldharbour]]", "[[Brightwater]], [[Coldharbour]] and [[Eastmere]]")
+    assert _findings(compare_texts(a, b)) == []
+
+
+def test_the_speaker_of_a_short_quotation_changed_is_still_reported(compare_texts, body):
+    a = body + "\n\n" + 'The plan is "truly reckless," said Anna Berg, the regional director, on Monday.'
+    (f,) = _findings(compare_texts(a, a.replace("said Anna Berg", "said Tom Hale")))
+    assert "speaker" in f.message

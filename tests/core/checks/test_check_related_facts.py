@@ -343,3 +343,107 @@ def test_a_word_capitalised_only_where_it_opens_a_sentence_is_not_whose_figure_i
     # a word the text also capitalises inside a sentence is a name wherever it stands
     text2 = text.replace("the search would go on", "the Nearly was a ship")
     assert subjects_around(text2, at, at + 2, sentence=True) == frozenset({"nearly"})
+
+
+GENE_A = ("Singer Reveals Cancer Surgery\n\nMay 14, 2031\n\n"
+          "The singer Ada Brennan said she had surgery after learning that a faulty gene gave her a {own} chance of "
+          "developing bowel cancer.\n\nHer doctors at Northfield Hospital advised the operation.")
+GENE_B = ("Clinics See Rise in Gene Tests\n\nMay 15, 2031\n\n"
+          "Clinics reported a rise in requests for gene tests after Ada Brennan spoke about her surgery.\n\n"
+          "\"About {share} of all bowel cancers are caused by faulty genes,\" said a spokeswoman for the charity.")
+
+
+def test_a_chance_and_a_share_of_cases_of_the_same_disease_do_not_conflict(compare_texts):
+    assert _conflicts(compare_texts(GENE_A.format(own="70%"), GENE_B.format(share="5%"))) == []
+
+
+def test_two_chances_of_the_same_thing_that_differ_still_conflict(compare_texts):
+    b = GENE_B.format(share="5%") + ("\n\nThe gene gave Ada Brennan a 40 per cent chance of developing bowel cancer, "
+                                     "her doctors said.")
+    (f,) = _conflicts(compare_texts(GENE_A.format(own="70%"), b))
+    assert "'70%'" in f.message and "'40%'" in f.message
+
+
+def test_a_percentage_the_other_story_gives_as_the_end_of_a_range_is_no_conflict(compare_texts):
+    b = GENE_B.format(share="5%") + ("\n\nThe gene gives carriers a 40 to 70 percent chance of developing bowel "
+                                     "cancer, her doctors said.")
+    assert _conflicts(compare_texts(GENE_A.format(own="40%"), b)) == []
+    assert _conflicts(compare_texts(GENE_A.format(own="40 per cent"), b.replace("40 to 70 percent", "40-70%"))) == []
+
+
+CLINIC_BASE = ("Singer's Story Sends Women to Gene Clinics\n\nJune 2, 2031\n\n"
+               "Women across the region have asked for gene tests since the singer Ada Brennan described her surgery, "
+               "doctors at the Northfield genetics clinic said.\n\nReferrals to the clinic rose sharply after she spoke, "
+               "and the regional health board said waiting lists for surgery had grown over the spring.")
+CLINIC_A = ("Gene Test Referrals Double\n\nJune 3, 2031\n\n"
+            "The Northfield genetics clinic had 612 referrals in 2030, up from 280 the year before, after Ada "
+            "Brennan spoke about her surgery.\n\n\"We have not yet looked at why each woman chose surgery, but the "
+            "numbers speak for themselves,\" said Dr Imogen Harte, who leads the clinic.")
+CLINIC_B = ("Clinic Reports Rise After Singer's Surgery\n\nJune 3, 2031\n\n"
+            "The Northfield genetics clinic received 612 referrals in 2030 after the singer Ada Brennan described "
+            "her surgery, a study published on Tuesday found; waiting lists for gene tests have grown.\n\n"
+            "\"We have not yet looked at why each woman chose surgery, but the numbers speak for themselves,\" "
+            "Dr Imogen Harte told reporters.")
+
+
+def test_two_other_outlets_share_facts_the_base_does_not_give(compare_texts):
+    c = compare_texts(CLINIC_BASE, CLINIC_A, CLINIC_B, base="v1")
+    assert {c.relations[v].kind for v in ("v2", "v3")} == {"related"}
+    (f,) = [f for f in _shared(c) if set(f.versions) == {"v2", "v3"}]
+    assert "agrees with v2" in f.message and "the base" not in f.message
+    assert "612" in f.message and "We have not yet looked at why each woman" in f.message
+    assert [f for f in _shared(c) if "v1" in f.versions] == []
+
+
+def test_two_other_outlets_sharing_only_the_story_subject_share_nothing(compare_texts):
+    b = ("Clinic Reports Rise After Singer's Surgery\n\nJune 3, 2031\n\nAda Brennan's surgery has led more women "
+         "to ask about gene tests, a charity said.\n\nThe charity did not give figures.")
+    c = compare_texts(CLINIC_BASE, CLINIC_A, b, base="v1")
+    assert _shared(c) == []
+
+
+def test_a_quotation_one_story_gives_twice_is_listed_once(compare_texts):
+    b = CLINIC_B + ("\n\nShe repeated the point on Wednesday: \"We have not yet looked at why each woman chose "
+                    "surgery, but the numbers speak for themselves.\"")
+    (f,) = [f for f in _shared(compare_texts(CLINIC_BASE, CLINIC_A, b, base="v1")) if set(f.versions) == {"v2", "v3"}]
+    assert f.message.count("We have not yet looked") == 1
+
+
+AGE_A = ("Actor Steps Back From Stage\n\nMarch 9, 2032\n\n"
+         "The actor Lena Moravec, 44, said on Monday she would take a year off to care for her family.\n\n"
+         "Her father died of heart disease at the age of 61. She praised the doctors who treated him.")
+AGE_B = ("Moravec Takes a Year Off\n\nMarch 9, 2032\n\n"
+         "Lena Moravec, who is currently 44, says her father Tomas died when she was {age} and that she wants more "
+         "time with her family, she said on Monday.")
+
+
+def test_an_age_written_without_year_old_is_shared_and_can_conflict(compare_texts):
+    c = compare_texts(AGE_A, AGE_B.format(age="61"), base="v1")
+    assert any("44" in f.message for f in _shared(c))
+    assert _conflicts(c) == []
+    (f,) = _conflicts(compare_texts(AGE_A, AGE_B.format(age="53"), base="v1"))
+    assert "'61'" in f.message and "'53'" in f.message
+
+
+def test_an_age_never_conflicts_with_a_number_of_minutes(compare_texts):
+    a = ("Jury Convicts Driver\n\nMay 2, 2032\n\nCarl Webb, 51, was found guilty by a jury that took only minutes "
+         "to decide on Friday, prosecutors said.")
+    b = ("Driver Found Guilty\n\nMay 2, 2032\n\nThe jury took just 15 minutes to find Carl Webb guilty on Friday, "
+         "prosecutors said.")
+    assert _conflicts(compare_texts(a, b, base="v1")) == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("The ambassador, 39, said she had made the choice.", True),
+    ("She is now in menopause, aged just 39, her doctors said.", True),
+    ("Her mother died when she was 49 and was buried in Paris.", True),
+    ("The club won 39, 41 and 44 points in those seasons.", False),
+    ("The ambassador said 39 people had applied.", False),
+    ("The price was 56. It rose later.", False),
+])
+def test_ages_are_read_from_the_words_around_a_bare_number(text, age):
+    from variorum.core.checks.analysis import TextAnalysis
+    from variorum.core.checks.facts import extract
+
+    units = {m.unit for m in extract(TextAnalysis(text), None).figures}
+    assert ("year-old" in units) == age

@@ -96,3 +96,23 @@ def test_newer_stories_in_a_box_beside_the_article_are_not_the_articles_links():
     findings = _page_findings(_saved_page(box))
     # only the link inside the article's own prose is left
     assert [f.message.split("'")[1] for f in findings] == ["vote in May"]
+
+
+def test_a_link_added_by_an_edit_note_dated_after_the_article_is_not_flagged(compare_texts, body):
+    text = ("March 3, 2021\n\n" + body + "\n\n**2023-07-14 edit:** Added the [new timetable]"
+            "(https://example.org/2023/07/10/bridge-timetable).")
+    assert _findings(compare_texts(text)) == []
+
+
+def test_an_edit_note_dated_before_the_link_still_leaves_it_flagged(compare_texts, body):
+    text = ("March 3, 2021\n\n" + body + "\n\nEdited on April 2, 2021 to fix a typo. See the "
+            "[new timetable](https://example.org/2023/07/10/bridge-timetable).")
+    (f,) = _findings(compare_texts(text))
+    assert "10 Jul 2023" in f.message
+
+
+def test_a_later_date_in_the_article_that_is_not_an_edit_note_does_not_excuse_a_link(compare_texts, body):
+    text = ("March 3, 2021\n\n" + body + "\n\nThe bridge is due to open on July 20, 2023, the council says. "
+            "See the [timetable](https://example.org/2023/07/10/bridge-timetable).")
+    (f,) = _findings(compare_texts(text))
+    assert "10 Jul 2023" in f.message

@@ -174,3 +174,28 @@ def test_a_dateline_one_plain_text_has_and_another_lacks_is_still_missing():
     c = _run(("dated.txt", ("June 14, 2022\n\n" + PLAIN).encode()), ("body.txt", PLAIN.encode()))
     (f,) = [f for f in c.findings if f.kind == "date-mismatch"]
     assert f.severity == "low" and "missing from v2" in f.message
+
+
+JSON_MD = ('```json\n{\n  "title": "Ferry terminal to close for summer repairs",\n  "author": "Marta Lindqvist",\n'
+           '  "published": "2022-06-14T00:00:00+00:00"\n}\n```\n\n' + PLAIN + "\n").encode()
+BARE_HEAD = "<title>Ferry terminal to close for summer repairs</title>"
+
+
+def _page_with_posted_line(posted: str) -> bytes:
+    return (f"<!doctype html><html><head>{BARE_HEAD}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a>"
+            f"</nav><div class='entry-meta'>{posted}</div><article>{BODY}</article>"
+            "<footer>Proudly powered by a blog engine</footer></body></html>").encode()
+
+
+def test_a_byline_and_date_the_page_shows_around_the_article_are_not_missing_from_it():
+    page = _page_with_posted_line("Posted on June 14, 2022 by Marta Lindqvist")
+    c = _run(("page.html", page), ("clip.md", JSON_MD))
+    assert c.version("v2").metadata.byline == "Marta Lindqvist"
+    assert _metadata_findings(c) == []
+
+
+def test_a_page_that_shows_neither_the_byline_nor_the_date_still_lacks_them():
+    page = _page_with_posted_line("Filed under Local news")
+    c = _run(("page.html", page), ("clip.md", JSON_MD))
+    assert sorted(f.kind for f in _metadata_findings(c)) == ["byline-mismatch", "date-mismatch"]
+    assert all("missing from v1" in f.message for f in _metadata_findings(c))

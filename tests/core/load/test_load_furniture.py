@@ -1,5 +1,7 @@
 """Page furniture and embeds are classified at load time: kept in the text, listed with a reason."""
 
+import pytest
+
 from variorum.core.load import load_bytes
 from variorum.core.load.furniture import find_furniture
 
@@ -189,3 +191,22 @@ def test_a_box_titled_by_a_plain_element_is_related_links_too():
         f"</div><div class='right'>{box}<script>var x = 'many words of code here';</script></div></body></html>")
     (words, reason), = page_blocks(tree)
     assert reason == "related links" and words.startswith("part of complete coverage on")
+
+
+@pytest.mark.parametrize("named", ['id="Sidebar"', 'class="sponsor"', 'class="advert-slot"'])
+def test_a_sponsor_line_in_an_element_named_sidebar_or_sponsor_is_furniture(named):
+    article = '<div id="Main">' + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div>"
+    box = (f'<div {named}><ul><li><a href="/archive">Archive</a></li></ul><div><p>Ship faster with '
+           '<a href="https://ads.example/p">Pipeline Cloud</a>.</p></div></div>')
+    v = load_bytes(_page(article + box), version_id="v1", label="heat.html")
+    line = v.text.index("Ship faster with Pipeline Cloud.")
+    assert any(f.start <= line < f.end for f in v.furniture)
+    assert not any(f.start <= v.text.index(p) < f.end for p in ARTICLE for f in v.furniture)
+
+
+def test_an_article_wrapped_in_a_layout_element_named_for_its_sidebar_is_not_furniture():
+    body = '<div class="layout has-sidebar">' + "".join(f"<p>{p}</p>" for p in ARTICLE) + "</div>"
+    v = load_bytes(_page(body), version_id="v1", label="heat.html")
+    assert v.furniture == ()
+    text = "\n\n".join(ARTICLE + ["The festival's main sponsor, a regional bank, paid for the free buses."])
+    assert _reasons(text) == []

@@ -184,3 +184,29 @@ def test_raw_html_blocks_keep_their_links():
     [link] = v.metadata.links
     assert (link.text, link.url) == ("Opposition Urges EU", "https://e.example/2025/02/21/x")
     assert v.text[link.start:link.end] == link.text
+
+
+def test_a_fenced_json_metadata_block_is_front_matter_not_a_paragraph():
+    v = load('```json\n{\n  "title": "Notes on tide tables",\n  "author": "Mara Quinn",\n  "site": "Harbour Log",\n'
+             '  "published": "2021-03-04T09:15:00+00:00"\n}\n```\n\nThe spring tides ran high this week.\n')
+    assert v.text == "The spring tides ran high this week."
+    m = v.metadata
+    assert (m.title, m.byline, m.published[:10]) == ("Notes on tide tables", "Mara Quinn", "2021-03-04")
+    assert m.source_of("title") == "markdown front matter"
+
+
+def test_a_bare_json_metadata_object_at_the_top_is_front_matter():
+    v = load('{\n  "title": "Ferry timetable changes",\n  "url": "https://harbour.example/ferry"\n}\n\nBoats leave at 7.\n')
+    assert v.text == "Boats leave at 7."
+    assert v.metadata.url == "https://harbour.example/ferry"
+
+
+def test_a_json_code_sample_that_names_no_metadata_stays_text():
+    v = load('```json\n{\n  "retries": 3,\n  "endpoint": "/v1/tides"\n}\n```\n\nThe client reads this file.\n')
+    assert '"retries": 3' in v.text and "The client reads this file." in v.text
+    assert v.metadata.title is None
+
+
+def test_a_json_sample_later_in_the_document_is_not_front_matter():
+    v = load('Set the title like this:\n\n```json\n{\n  "title": "My page"\n}\n```\n')
+    assert '"title": "My page"' in v.text and v.metadata.title is None

@@ -1,5 +1,6 @@
 """``byline-mismatch``: versions of one article credited to different authors, or a byline missing from some.
 
+A byline the page around an extracted article shows ("Posted on … by Jane Roe") is not missing from that page.
 Bylines agree as :func:`variorum.core.metadata.equality.same_byline` says (the metadata table's rule too): the same
 authors in any order, without case, punctuation or "By".
 """
@@ -21,8 +22,9 @@ def check(ctx: Context) -> Iterator[Finding]:
               for v in ctx.group if v.metadata.byline and byline_key(v.metadata.byline)}
 
     def text_has(vid: str, val: FieldValue) -> bool:
-        text = ctx.text(vid).words
-        return all(name in text for key in val.keys for name in key.split("|"))
+        # the article's text, or the page around it ("Posted on … by Jane Roe" that the extractor left out)
+        texts = [ctx.text(vid)] + [p for p in [ctx.page(vid)] if p is not None]
+        return any(all(name in t.words for key in val.keys for name in key.split("|")) for t in texts)
 
     yield from compare_field(ctx, kind="byline-mismatch", label="byline", values=values, conflict="medium",
                              text_has=text_has, same=lambda a, b: same_byline(a.shown, b.shown))

@@ -8,7 +8,9 @@ properties than other honeys"), a loaded attribution verb ("said" →
 "claimed"), a hedge ("allegedly" added or removed), a nationality ("a polish actress" → "a polish-swedish
 actress"), or a qualifier moved from one coordinated clause to
 another ("both were awarded by ballot, one to A and the other to B" → "one to A and the other, by ballot, to
-B"). Each marker word has a meaning class; an edit changes the claim when the classes on the two sides differ.
+B"). Each marker word has a meaning class; an edit changes the claim when the classes on the two sides differ. A
+quantifier only one wording has must be the whole edit ("approved requests" → "approved most requests"): in a
+passage reworded around it ("police tried" → "some clashed with police"), it qualifies something new.
 Tense shifts of reported speech ("will" → "would"), neutral attribution verbs ("said" → "told"), intensifiers
 and adverbs of frequency ("much more", "still often yield" → "still yield", which shade a claim rather than turn
 it) and edits inside quotations (the quote check's business) are not reported.
@@ -125,6 +127,26 @@ def _fixed(text: str) -> str:
 
 
 _TWO_SIDED = frozenset({"trend"})  # categories that shift only from one class to another, not by being added
+# categories whose marker, when only one wording has it, must be the edit: the rest of the wording the same
+# ("approved requests" → "approved most of the requests"); "police tried" → "some clashed with police sent" or
+# "Elysees" → "Elysees, France's most famous avenue" reword the passage, and the marker qualifies something new
+_ADDED_ALONE = frozenset({"quantifier"})
+
+
+def _rest(text: str, category: str) -> list[str]:
+    """A wording's words without ``category``'s markers and without function words."""
+    words = _MARKERS[category]
+    return [w for w in _words(text) if w not in words and w not in _FUNCTION_WORDS]
+
+
+def _shifts(c: str, a: dict[str, Counter[str]], b: dict[str, Counter[str]], before: str, after: str) -> bool:
+    if a.get(c, Counter()) == b.get(c, Counter()):
+        return False
+    if c in _TWO_SIDED:
+        return c in a and c in b and not set(a[c]) & set(b[c])
+    if c in _ADDED_ALONE and (c in a) != (c in b):
+        return _rest(before, c) == _rest(after, c)
+    return True
 
 
 def claim_shift(before: str, after: str) -> list[str]:
@@ -132,8 +154,7 @@ def claim_shift(before: str, after: str) -> list[str]:
     # through the repaired text: damaged characters ("donâ€™t") are the encoding check's business
     before, after = _fixed(before), _fixed(after)
     a, b = markers(before), markers(after)
-    shifted = [c for c in _MARKERS if a.get(c, Counter()) != b.get(c, Counter())
-               and (c not in _TWO_SIDED or (c in a and c in b and not set(a[c]) & set(b[c])))]
+    shifted = [c for c in _MARKERS if _shifts(c, a, b, before, after)]
     return shifted + (["nationality"] if nationality_changed(before, after) else [])
 
 

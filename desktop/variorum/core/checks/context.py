@@ -95,6 +95,16 @@ class Context:
         return {v.id: given[v.id] if v.id in given and given[v.id].text == v.text else TextAnalysis(v.text)
                 for v in self.versions}
 
+    def page(self, vid: str) -> TextAnalysis | None:
+        """What is read from a web page's whole visible text (``Version.page_text``), when its extractor kept only
+        part of it: the page around the article (a "Posted on … by …" line) states things the article body does
+        not. None for a version that is not such a page."""
+        return self._pages.get(vid)
+
+    @cached_property
+    def _pages(self) -> dict[str, TextAnalysis]:
+        return {v.id: TextAnalysis(v.page_text) for v in self.versions if v.page_text}
+
     def normalized(self, vid: str) -> str:
         """A version's whole text in normal form (for "does this version say X anywhere")."""
         return self.text(vid).normalized

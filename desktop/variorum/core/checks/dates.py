@@ -3,7 +3,8 @@
 The date of a version is what it states for itself: its loader's published metadata, its dateline, or the date
 in its original URL. Different dates are a contradiction of fact (high); a date some versions lack is low. Dates agree
 as :func:`variorum.core.metadata.equality.same_date` says (the metadata table's rule too): a timestamp with a time
-zone agrees with every day it falls on somewhere.
+zone agrees with every day it falls on somewhere. A date the page around an extracted article shows is not missing
+from that page.
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                                   in_text)
 
     def text_has(vid: str, val: FieldValue) -> bool:
-        return any(ctx.locate_date(vid, dt.date.fromisoformat(k)) is not None for k in val.keys)
+        days = [dt.date.fromisoformat(k) for k in val.keys]
+        if any(ctx.locate_date(vid, d) is not None for d in days):
+            return True
+        page = ctx.page(vid)  # the page around an extracted article ("Posted on June 5, 2023")
+        return page is not None and any(m.year_given and m.date in days for m in page.dates)
 
     yield from compare_field(ctx, kind="date-mismatch", label="publication date", values=values, conflict="high",
                              text_has=text_has, same=lambda a, b: same_date(a.stated, b.stated))

@@ -82,6 +82,26 @@ def _singular(word: str) -> str:
     return word
 
 
+# a person's age without "-year-old": "aged 39", "at the age of 56", "who is 39", "when she was 49", and a bare
+# number set off by commas after a name or a noun ("Jolie, 39, said"; "The ambassador, 39, said")
+_AGE_BEFORE = re.compile(r"(?:\baged|\bat the age of|\bwho is(?: now| currently)?|\b(?:he|she) was|"
+                         r"\b(?:he|she) is(?: now| currently)?)\s+(?:just |only |about )?$", re.IGNORECASE)
+_AGE_APPOSITION = re.compile(r"\b[A-Za-z][A-Za-z'’-]+,\s$")
+_AGE_AFTER = re.compile(r"(?:,|\.(?:\s|$)|\s+and\b|\s*$)")
+_MAX_AGE = 120
+
+
+def _age(text: str, m: re.Match[str]) -> bool:
+    """Whether a bare whole number is a person's age, as the words before it write one."""
+    raw = m.group("raw")
+    if not raw.isdigit() or not 0 < int(raw) <= _MAX_AGE or m.group("currency") or m.group("percent"):
+        return False
+    before = text[max(0, m.start() - 30):m.start()]
+    if _AGE_BEFORE.search(before):
+        return _AGE_AFTER.match(text, m.end()) is not None
+    return _AGE_APPOSITION.search(before) is not None and text.startswith(",", m.end())
+
+
 def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
     """A figure's unit (singular, lower case) and where the figure's phrase ends: "%" and "$" for percentages and
     amounts, else the counted noun after it ("25 million people" → "person"), or "" when none follows."""
@@ -95,6 +115,8 @@ def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
         return "$", end
     if m.group("attached"):
         return _singular(m.group("attached").lower()), end  # as "30 fps" is counted
+    if _age(text, m):
+        return "year-old", end
     aboard = _ABOARD.match(text, end)
     if aboard:  # "with 239 on board": people
         return "person", aboard.end()
@@ -111,8 +133,9 @@ def _unit(text: str, m: re.Match[str]) -> tuple[str, int]:
 def _events(text: str, start: int, end: int) -> frozenset[str]:
     """Past participles within three words of a figure ("police detained 3,000" / "200 were injured"): what
     happened to what it counts."""
-    before = re.findall(r"[a-z]+", text[max(0, start - 40):start].lower())[-3:]
-    after = re.findall(r"[a-z]+", text[end:end + 40].lower())[:3]
+    # within the figure's sentence: "… at the age of 56. She praised …" did not praise the 56
+    before = re.findall(r"[a-z]+", re.split(r"[.!?]\s", text[max(0, start - 40):start])[-1].lower())[-3:]
+    after = re.findall(r"[a-z]+", re.split(r"[.!?](?:\s|$)", text[end:end + 40])[0].lower())[:3]
     return frozenset(w for w in before + after if w.endswith("ed") and len(w) > 4 and w not in _NOT_EVENTS)
 
 

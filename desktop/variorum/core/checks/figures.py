@@ -4,7 +4,9 @@ When a sentence is rewritten around its figures ("iraq fields at least 59 infant
 divisions" → "the iraqi army fields at least 11 infantry, 3 mechanized and 3 armored divisions"), the paragraph no
 longer reads as the same words, yet its figures are the same facts: each figure is compared with the figure of the
 other wording that counts the same thing (the word after it: "infantry", "brigades"; "%" or a currency sign), and
-only between sentences that share most of their words. "12 km" never meets "12 injured".
+only between sentences that share most of their words. "12 km" never meets "12 injured", and a passage whose
+figures all count other things than the figures it replaces ("fell 35 per cent" → "106,000 demonstrators") states
+something else rather than changing a figure.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from variorum.core.checks.wordlists import word_set
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.normalize import normalize_text
 
-_FIGURE = LazyPattern(r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s?%)?"
+_FIGURE = LazyPattern(r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?"
                       r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?(?![\w-])", re.IGNORECASE)
 _WORD_AFTER = LazyPattern(r"[\s(]*([^\W\d_][\w'-]*)")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -104,6 +106,14 @@ def unit_changes(before: list[Figure], after: list[Figure]) -> list[tuple[Figure
             continue
         out += [(a, b) for a, b in zip(olds, news, strict=True) if a.value != b.value]
     return out
+
+
+def count_other_things(text_a: str, a: list[Figure], text_b: str, b: list[Figure]) -> bool:
+    """Whether two wordings' figures all name what they count and no unit is on both sides ("revenue fell 35 per
+    cent" / "106,000 demonstrators"): one statement replaced by another, not a figure changed."""
+    if not a or not b or {f.unit for f in a} & {f.unit for f in b}:
+        return False
+    return all(len(figs) == len(_FIGURE.findall(t)) for figs, t in ((a, text_a), (b, text_b)))
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

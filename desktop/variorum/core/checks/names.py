@@ -2,7 +2,8 @@
 
 A spelling variant is a capitalised word replaced by a capitalised word at most two letters away (and at most a
 third of its length). A name that changes form by gaining or losing a hyphenated part ("Okafor" →
-"Okafor-Smith"), inside or beside a quotation too, is a changed name rather than a changed quotation. A name
+"Okafor-Smith") or a middle initial or generational suffix ("Ee W. Durbin III" → "Ee Durbin"), inside or beside
+a quotation too, is a changed name rather than a changed quotation. A name
 replaced by a different name ("Lavrov" → "Peskov"), a word and its derivative ("Belarus" → "Belarusian"), a
 possessive, and weekday or month names are not spelling variants.
 """
@@ -17,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Finding
 from variorum.core.normalize import normalize_chars
 
@@ -51,6 +53,26 @@ def form_variant(a: str, b: str) -> bool:
             and all(p[:1].isupper() for p in parts))
 
 
+# what a person's name can gain or lose and stay the same name: a middle initial ("W."), a generational suffix
+# ("Jr.", "III")
+_INITIAL = LazyPattern(r"(?<![\w.])[A-Z]\.(?=\s|$)")
+_SUFFIX = LazyPattern(r",?\s*\b(?:Jr|Sr)\b\.?|(?<=\w)\s+(?:II|III|IV)\b")
+
+
+def _without_initials(text: str) -> list[str]:
+    return _WORD.findall(_SUFFIX.sub(" ", _INITIAL.sub(" ", text)))
+
+
+def initials_variant(before: str, after: str) -> bool:
+    """Whether a name only gains or loses middle initials and generational suffixes ("Ee W. Durbin III" /
+    "Ee Durbin"): the words left are the same capitalised names, at most four."""
+    if before.strip() == after.strip():
+        return False
+    a, b = _without_initials(before), _without_initials(after)
+    return (a == b and 0 < len(a) <= 4 and all(w[:1].isupper() for w in a)
+            and (_WORD.findall(before) != a or _WORD.findall(after) != b))
+
+
 def name_pairs(before: str, after: str, common: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """The differently spelled names when ``before`` → ``after`` is only a respelling of names, else [].
 
@@ -58,6 +80,9 @@ def name_pairs(before: str, after: str, common: frozenset[str] = frozenset()) ->
     sentence is an ordinary word, not a name.
     """
     wa, wb = _WORD.findall(before), _WORD.findall(after)
+    if wa and wb and len(wa) != len(wb) and initials_variant(before, after) \
+            and all(w.lower() not in common for w in _without_initials(before)):
+        return [(before.strip(), after.strip())]
     if not wa or len(wa) != len(wb) or len(wa) > 4:
         return []
     pairs = [(x, y) for x, y in zip(wa, wb, strict=True) if _base(x).lower() != _base(y).lower()]
@@ -79,4 +104,5 @@ def check(ctx: Context) -> Iterator[Finding]:
     for ch in changes(ctx, lambda d: bool(name_pairs(d.base.text, d.other.text, common)), replaces_only=True):
         pairs = name_pairs(ch.base_text, ch.other_text, common)
         spelled = "; ".join(f"'{x}' in {ctx.base_id}, '{y}' in {join_ids(ch.versions)}" for x, y in pairs)
-        yield ctx.finding("name-changed", "medium", f"A name is spelled differently: {spelled}.", ch.evidence(ctx))
+        how = "written differently" if initials_variant(ch.base_text, ch.other_text) else "spelled differently"
+        yield ctx.finding("name-changed", "medium", f"A name is {how}: {spelled}.", ch.evidence(ctx))

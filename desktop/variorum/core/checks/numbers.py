@@ -5,7 +5,9 @@ Only the values are compared: "12,300" → "14,000" and "$50 million" → "$50 b
 it ("may 2013" → "october 2013" is a change, in lower-cased text too). Both sides of the change must
 state a number or a date: a figure replaced by words ("12" → "several") is a wording change. A conversion added in
 parentheses after a figure ("4-inch" → "4 inch (102 mm)") restates the figure and is not a change, and the date
-that signs an embedded social post ("— City Police (@citypolice) May 3, 2021") is not an article figure.
+that signs an embedded social post ("— City Police (@citypolice) May 3, 2021") is not an article figure. Neither is
+a reference's target in angle brackets: a reference rewritten in reStructuredText's role markup
+(`` `PEP 13 <https://…/pep-0013/>`_ `` → ``:pep:`PEP 13 <13>` ``) states the same figures.
 """
 
 from __future__ import annotations
@@ -17,9 +19,16 @@ from decimal import Decimal, InvalidOperation
 
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import IGNORED_CATEGORIES, Context, join_ids, sentence_around, short
-from variorum.core.checks.figures import figures, same_sentence, sentence_span, unit_changes
+from variorum.core.checks.figures import (
+    count_other_things,
+    figures,
+    same_sentence,
+    sentence_span,
+    unit_changes,
+)
 from variorum.core.checks.list_order import reordered_entries
 from variorum.core.checks.months import months_in
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Difference, Evidence, Finding
 from variorum.core.normalize import strip_urls
 
@@ -77,9 +86,18 @@ def in_embed_signature(text: str, start: int, end: int) -> bool:
     return False
 
 
+# a reference's target written in angle brackets after its text, as reStructuredText writes links and roles
+# (`PEP 13 <pep-0013/#membership>`_, :pep:`PEP 13 <13#membership>`): an address, not a figure. A passage may end
+# before the closing bracket (the versions share it).
+_LINK_TARGET = LazyPattern(r"(?<=\s)<(?:[^<>\s]+>(?=`)|(?=[^<>\s]*[A-Za-z#/_])[^<>\s]+(?:>|\Z))")
+
+
 def numbers_in(text: str) -> Counter[Decimal]:
-    """The values a passage states, in digits or as small number words (conversions in parentheses left out)."""
+    """The values a passage states, in digits or as small number words (conversions in parentheses and the targets
+    of references left out)."""
     text = without_conversions(strip_urls(text))
+    if "<" in text:
+        text = _LINK_TARGET.sub(" ", text)
     out: Counter[Decimal] = Counter()
     for m in _NUMBER.finditer(text):
         v = _value(m.group())
@@ -111,7 +129,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         if in_embed_signature(base.text, d.base.start, d.base.end) or \
                 in_embed_signature(ctx.version(d.version).text, d.other.start, d.other.end):
             return False
-        return is_number_change(d.base.text, d.other.text) or month_change(ctx, d)
+        if month_change(ctx, d):
+            return True
+        if not is_number_change(d.base.text, d.other.text):
+            return False
+        other = ctx.version(d.version).text
+        return not count_other_things(d.base.text, figures(base.text, d.base.start, d.base.end),
+                                      d.other.text, figures(other, d.other.start, d.other.end))
 
     yield from _rewritten(ctx)
     for ch, repeats in _repeats_merged(list(changes(ctx, keep, replaces_only=True))):

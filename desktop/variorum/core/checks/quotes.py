@@ -2,7 +2,8 @@
 
 Quotation style (straight or curly, « » or “ ”), line wraps and markup are cosmetic and never count; neither do
 punctuation-only edits or a URL an extraction dropped into the middle of a quotation. A single word in quotation
-marks (a term, a pronunciation: pronounced "hoick" → "haw-eek") is not a quotation: its change is a difference.
+marks (a term, a pronunciation: pronounced "hoick" → "haw-eek") is not a quotation: its change is a difference,
+and the words around it name no speaker (a list of states before organized in six "clusters" is not an attribution).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ def _speaker_change(quotations: Quotations, start: int, end: int, changed: str) 
     for q in quotes[first:]:
         if q.start > end + 200:
             break
+        if _a_term(text, q):
+            continue  # a term in quotation marks has no speaker
         span = attribution_span(text, q)
         if span and span[0] <= start and end <= span[1]:
             return q

@@ -2,7 +2,8 @@
 
 Another outlet's article on the same story is not a version of the base, so its words are not diffed. Instead
 its specific facts (people's names other than the one the headline names, dates, figures with their units,
-quotations) are set against the base's: the ones they share corroborate each other. An equal figure is shared
+quotations) are set against the base's, and those of every two other outlets against each other: the ones they
+share corroborate each other. An equal figure is shared
 only when it states the same fact: said of no two different subjects, in sentences that share a content word
 ("Lowe's stock … down 1.8%" and "sales growth of 1.8 percent" are two facts); the same count of things named by
 two nouns ("14 providers" / "14 firms", not "14 days") is shared when the sentences share two content words. A quotation one outlet gives
@@ -10,7 +11,9 @@ in part and the other at length is shared when the part, five words or more, is 
 given for the same thing (the sentences around them share at least two content words besides the unit, and the
 counts count the same thing: "less than 10 minutes" / "just 15 minutes") that differs, when neither article
 states the other's value anywhere, is a conflict a fact-checker must settle. Counts of different units ("12 km"
-/ "12 injured") or of different events ("3,000 people detained" / "200 people injured") never meet.
+/ "12 injured") or of different events ("3,000 people detained" / "200 people injured") never meet, nor do a
+chance and a share of a set ("an 87% risk of breast cancer" / "5% of all breast cancers"); a percentage the other
+story gives as the lower end of a range ("50 to 75 percent") is stated there.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from rapidfuzz import fuzz
 from variorum.core.checks.context import Context, short
 from variorum.core.checks.wordlists import word_set
 from variorum.core.model import Evidence, Finding, Version
+from variorum.core.normalize import word_key
 
 if TYPE_CHECKING:  # the fact reader (and its patterns) is loaded only when related articles are compared
     from variorum.core.checks.facts import Facts, Mention
@@ -89,6 +93,18 @@ def _matching_names(fo: Facts, fb: Facts) -> dict[str, tuple[str, str]]:
             if not any(o != label and set(label.split()) < set(o.split()) for o in labels)}
 
 
+def _once(pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]]:
+    """Shared quotations, each once: a quotation a story gives twice (its punctuation aside) is one."""
+    seen: set[str] = set()
+    out = []
+    for q, p in pairs:
+        keys = {"q" + word_key(q.key), "p" + word_key(p.key)}
+        if not keys & seen:
+            out.append((q, p))
+        seen |= keys
+    return out
+
+
 def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -> Finding | None:
     from variorum.core.checks.facts import is_person
 
@@ -113,16 +129,16 @@ def _shared(ctx: Context, base: Version, fb: Facts, other: Version, fo: Facts) -
             parts.append(f"{label} " + ", ".join(x.shown for x, _ in pairs))
             for x, y in pairs:
                 ev += [_ev(other, x), _ev(base, y)]
-    quotes = [(q, p) for q in fo.quotes for p in fb.quotes if same_quote(q.key, p.key)]
+    quotes = _once([(q, p) for q in fo.quotes for p in fb.quotes if same_quote(q.key, p.key)])
     if quotes:
         parts.append("quotations " + ", ".join(f"“{short(q.shown, 60)}”" for q, _ in quotes))
         for q, p in quotes:
             ev += [_ev(other, q), _ev(base, p)]
     if not parts or (parts == parts[:1] and names and len(names) < 3):
         return None  # a name or two in common is not corroboration; one figure, date or quotation is
+    with_whom = f"the base {base.id}" if base.id == ctx.base_id else f"{base.id}"
     return ctx.finding("shared-facts", "info",
-                       f"{other.id} (related coverage) agrees with the base {base.id} on " + "; ".join(parts) + ".",
-                       ev)
+                       f"{other.id} (related coverage) agrees with {with_whom} on " + "; ".join(parts) + ".", ev)
 
 
 MIN_PARTIAL_QUOTE_WORDS = 5
@@ -200,6 +216,8 @@ def _same_count(x: Mention, y: Mention) -> bool:
         return False
     if x.events and y.events and not x.events & y.events:
         return False
+    if x.unit in _MEASURES or y.unit in _MEASURES:
+        return x.unit == y.unit  # an age is never a number of minutes, whatever the sentences around them say
     return x.unit == y.unit or x.unit in y.context or y.unit in x.context
 
 
@@ -222,6 +240,37 @@ def _rounded_alike(x: Mention, y: Mention) -> bool:
     return in_words and abs(Decimal(x.value) - Decimal(y.value)) < 1
 
 
+# a range of percentages: "50 to 75 percent", "3-4%" state their lower end too
+_PERCENT_RANGE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
+
+
+def _range_ends(text: str) -> set[str]:
+    """The lower ends of the ranges of percentages a text gives, as percentage keys ("50%")."""
+    return {f"{Decimal(m.group(1)).normalize()}%" for m in _PERCENT_RANGE.finditer(text)}
+
+
+_CHANCE = frozenset(("risk", "chance", "likelihood", "probability", "odds"))
+_NEXT_WORD = re.compile(r"[\s-]*([a-z]+)")
+
+
+def _percent_kind(text: str, m: Mention) -> str:
+    """What a percentage measures, from the word after it: a chance ("an 87% risk of …") or a share of a set
+    ("5% of all breast cancers"); "" when the words do not say."""
+    after = text[m.end:]
+    word = _NEXT_WORD.match(after)
+    if word and word.group(1) in _CHANCE:
+        return "chance"
+    if word and word.group(1) == "of":
+        return "share"
+    return ""
+
+
+def _measure_the_same(a: Version, x: Mention, b: Version, y: Mention) -> bool:
+    """A chance and a share of a set are different measures, even of the same disease."""
+    kx, ky = _percent_kind(a.text, x), _percent_kind(b.text, y)
+    return not (kx and ky and kx != ky)
+
+
 def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> Iterator[Finding]:
     percents_a = [m for m in fa.figures if m.unit == "%"]
     percents_b = [m for m in fb.figures if m.unit == "%"]
@@ -232,13 +281,15 @@ def _conflicts(ctx: Context, a: Version, fa: Facts, b: Version, fb: Facts) -> It
     for label, ma, mb in (("date", dates_a, dates_b), ("percentage", percents_a, percents_b),
                           ("figure", counts_a, counts_b)):
         keys_a, keys_b = {m.key for m in ma}, {m.key for m in mb}
+        if label == "percentage":
+            keys_a, keys_b = keys_a | _range_ends(a.text), keys_b | _range_ends(b.text)
         values_a, values_b = _numbers_anywhere(a.text), _numbers_anywhere(b.text)
         seen: set[tuple[str, str]] = set()
         for x in ma:
             for y in mb:
                 if x.key == y.key or x.key in keys_b or y.key in keys_a or (x.key, y.key) in seen:
                     continue
-                if label == "percentage" and _rounded_alike(x, y):
+                if label == "percentage" and (_rounded_alike(x, y) or not _measure_the_same(a, x, b, y)):
                     continue
                 if label == "figure" and (not _same_count(x, y) or _leading_number(x) in values_b
                                           or _leading_number(y) in values_a):
@@ -267,8 +318,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     sources = (base, *ctx.related)
     common = frozenset().union(*(ctx.text(v.id).lower_case_words for v in sources))
     facts = {v.id: _facts(ctx, v, common) for v in sources}
-    for other in ctx.related:
-        shared = _shared(ctx, base, facts[base.id], other, facts[other.id])
+    # every pair of outlets: two stories besides the base can share what the base does not say
+    for first, other in combinations(sources, 2):
+        shared = _shared(ctx, first, facts[first.id], other, facts[other.id])
         if shared is not None:
             yield shared
     for a, b in combinations((base, *ctx.related), 2):

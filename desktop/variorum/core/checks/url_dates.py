@@ -3,22 +3,28 @@
 A link to a page dated after the article (``/2025/02/21/`` in a piece dated 19 Aug 2020) cannot have been in the
 article when it was published: the link was changed later, or points to the wrong page. The article's date may
 come from another version of the same article (a PDF copy has no dateline, the Markdown copy does). Links to
-older pages are normal and never flagged; so are links dated no later than the article's last update.
+older pages are normal and never flagged; so are links dated no later than the article's last update, whether its
+metadata gives it or the article says so in an edit note ("**2025-09-05 edit:** …", "Updated on March 3, 2024").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from variorum.core.checks.anchors import anchor_key, anchor_of, is_bare
 from variorum.core.checks.context import ArticleDate, Context, evidence, short
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata import UrlDate, format_date, parse_date, url_date, url_key
 from variorum.core.model import Evidence, Finding, Version
 
 SLACK = dt.timedelta(days=1)
 MAX_SEPARATE = 3  # more later-dated links than this in one version make one finding (a page's link list)
 MAX_EVIDENCE = 20  # time zones: a page dated the next day is not a contradiction
+# a word saying the article was changed on the date it stands next to
+_EDIT_WORD = LazyPattern(r"\b(?:edit(?:ed|s)?|updated?|updates|revised|correction|amended)\b", re.IGNORECASE)
+_EDIT_REACH = 16  # characters between the date and that word
 
 
 def later_than(ud: UrlDate, limit: dt.date) -> bool:
@@ -27,9 +33,17 @@ def later_than(ud: UrlDate, limit: dt.date) -> bool:
     return (ud.date.year, ud.date.month) > (limit.year, limit.month)
 
 
-def _limit(v: Version, article: ArticleDate) -> dt.date:
+def edit_dates(ctx: Context, vid: str) -> list[dt.date]:
+    """Dates the article gives for its own later edits: a full date right beside "edit", "updated", "correction"."""
+    text = ctx.version(vid).text
+    return [m.date for m in ctx.text(vid).dates if m.year_given and (
+        _EDIT_WORD.search(text[max(0, m.start - _EDIT_REACH):m.start])
+        or _EDIT_WORD.search(text[m.end:m.end + _EDIT_REACH]))]
+
+
+def _limit(ctx: Context, v: Version, article: ArticleDate) -> dt.date:
     modified = parse_date(v.metadata.modified) if v.metadata.modified else None
-    return max(article.date, modified) if modified else article.date
+    return max([article.date, *([modified] if modified else []), *edit_dates(ctx, v.id)])
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -40,9 +54,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         canonical = url_key(v.metadata.url) if v.metadata.url else None
         later = []
+        limit = _limit(ctx, v, article)
         for link in v.metadata.links:
             ud = url_date(link.url)
-            if ud is None or url_key(link.url) == canonical or not later_than(ud, _limit(v, article)):
+            if ud is None or url_key(link.url) == canonical or not later_than(ud, limit):
                 continue
             if v.furniture_at(link.start, link.end) is not None:
                 continue  # a box of newer stories beside the article: the page was saved later, not edited

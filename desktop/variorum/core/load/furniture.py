@@ -7,7 +7,7 @@ load time and recorded as :class:`~variorum.core.model.Furniture` spans, kept in
 them) and out of the checks.
 
 A web page's own structure decides first (``blockquote.twitter-tweet``, ``aside``, ``nav``, elements whose class
-names a newsletter, a related-links list or sharing buttons); then the words of each paragraph. Text is judged with
+or id names a newsletter, a related-links list, sharing buttons, a sidebar or a sponsor's message); then the words of each paragraph. Text is judged with
 its mojibake repaired ("â€” FEMA (@fema)" is "— FEMA (@fema)"). An "Original url: <…>" footer is marked too: it
 is metadata (the metadata checks read it), not words of the article to compare.
 """
@@ -31,6 +31,7 @@ NAVIGATION = "navigation"
 RELATED = "related links"
 NEWSLETTER = "newsletter box"
 SHARING = "sharing buttons"
+SPONSOR = "sponsor message"  # an advertisement or a sponsor's line beside the article
 COPYRIGHT = "wire agency copyright line"
 SOURCE_ADDRESS = "source address"  # an "Original url: <…>" footer: metadata, read by the metadata checks
 WIKI_MARKUP = "wiki markup"  # image syntax, templates, tables and magic words a wiki export left in the text
@@ -43,6 +44,7 @@ _CLASS_WORDS: tuple[tuple[str, str], ...] = (
     ("newsletter", NEWSLETTER), ("signup", NEWSLETTER), ("sign-up", NEWSLETTER), ("subscribe", NEWSLETTER),
     ("related", RELATED), ("recommended", RELATED), ("more-stories", RELATED),
     ("outbrain", RELATED), ("taboola", RELATED), ("share", SHARING), ("social-links", SHARING),
+    ("sidebar", SIDEBAR), ("sponsor", SPONSOR), ("advert", SPONSOR),
 )
 _CLASS_PATTERNS = tuple((LazyPattern(rf"[\s_-]{re.escape(word)}(?:s|ing)?[\s_-]"), reason)
                         for word, reason in _CLASS_WORDS)

@@ -11,6 +11,7 @@ host in ASCII, as CommonMark renderers write it); an autolink ``<https://…>`` 
 from __future__ import annotations
 
 import html
+import json
 import re
 from contextlib import suppress
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import mdurl
 import pyromark
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.load.builder import TextBuilder
 from variorum.core.load.dates import iso_date
 from variorum.core.load.encoding import decode, looks_binary, replacement_warning
@@ -36,6 +38,11 @@ _A_OPEN = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*
 _A_OPEN_NO_HREF = re.compile(r"<a(?:\s[^>]*)?>", re.IGNORECASE)
 _A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+# Some tools (web clippers, extractors) open their Markdown with the page's metadata as a JSON object instead of
+# YAML: bare, or in a ```json fence. Only an object naming at least one metadata field is taken for front matter.
+_JSON_FRONT_MATTER = LazyPattern(r"\A(?:```[ \t]*json[ \t]*\n(\{.*?\n\})[ \t]*\n```|(\{[ \t]*\n.*?\n\}))[ \t]*(?:\n|\Z)",
+                                 re.DOTALL | re.IGNORECASE)
+_FM_KEYS = frozenset({"title", "date", "published", "author", "byline", "url", "canonical"})
 _FM_FIELD = re.compile(r"^(title|date|author|byline|url|canonical)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 _UNSAFE_TARGET = re.compile(r"^(vbscript|javascript|file|data):", re.IGNORECASE)
 _HOST_RECODED_FOR = ("http:", "https:", "mailto:")
@@ -243,11 +250,28 @@ class _Renderer:
             self.out.end_link()
 
 
-def _front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Strip a YAML front matter block (``---`` … ``---``) and read its simple fields."""
-    m = _FRONT_MATTER.match(text)
+def _json_front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Strip a leading JSON object of metadata (bare or fenced as ``json``) and read its string fields."""
+    m = _JSON_FRONT_MATTER.match(text)
     if not m:
         return text, {}
+    try:
+        data = json.loads(m.group(1) or m.group(2))
+    except ValueError:
+        return text, {}
+    if not isinstance(data, dict):
+        return text, {}
+    fields = {k.lower(): v.strip() for k, v in data.items() if isinstance(v, str) and k.lower() in _FM_KEYS}
+    if not any(fields.values()):
+        return text, {}
+    return text[m.end():], fields
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Strip a front matter block (YAML between ``---`` lines, or a JSON object) and read its simple fields."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return _json_front_matter(text)
     fields: dict[str, str] = {}
     for fm in _FM_FIELD.finditer(m.group(1)):
         fields.setdefault(fm.group(1).lower(), fm.group(2).strip().strip("\"'"))
@@ -263,7 +287,7 @@ def _metadata(title: str | None, fields: dict[str, str], links: tuple[Link, ...]
         sources.append(("title", "markdown front matter"))
     elif title:
         sources.append(("title", "markdown heading"))
-    published = iso_date(fields.get("date", ""))
+    published = iso_date(fields.get("date") or fields.get("published") or "")
     if published:
         sources.append(("published", "markdown front matter"))
     byline = fields.get("author") or fields.get("byline") or None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -140,6 +140,11 @@ class FindingsPanel(QWidget):
         self.view.clicked.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.view.installEventFilter(self)
+        # while a row is pressed, the details wait for the release: resizing them would move the list under the
+        # mouse, and the release would land on another row (no click)
+        self._pressed = False
+        self._fit_pending = False
+        self.view.viewport().installEventFilter(self)
         self.act_copy = QAction("Copy finding", self)
         self.act_copy.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
         self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -280,6 +285,9 @@ class FindingsPanel(QWidget):
         splitter = self._table_page
         total = sum(splitter.sizes())
         if self.details_scroll.isHidden() or total <= 0:
+            return
+        if self._pressed:
+            self._fit_pending = True
             return
         width = max(100, self.details_scroll.width() - self.details_scroll.verticalScrollBar().sizeHint().width())
         needed = self.details.heightForWidth(width) + 2 * self.details_scroll.frameWidth() + 2
@@ -448,6 +456,13 @@ class FindingsPanel(QWidget):
         return True
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.view.viewport() and event.type() in (QEvent.Type.MouseButtonPress,
+                                                             QEvent.Type.MouseButtonRelease):
+            self._pressed = event.type() == QEvent.Type.MouseButtonPress
+            if not self._pressed and self._fit_pending:
+                self._fit_pending = False
+                QTimer.singleShot(0, self._fit_details)  # once the release has clicked its row
+            return False
         if (obj is self.kind_menu and event.type() == QEvent.Type.MouseButtonRelease
                 and isinstance(event, QMouseEvent)):
             return self._toggle_kind(self.kind_menu.actionAt(event.position().toPoint()))

@@ -307,6 +307,7 @@ LOCAL_WORDS = 5
 LOCAL_MIN_WORDS = 4
 
 
+_NON_SPACE = re.compile(r"\S+")
 LOCAL_REACH = 300  # characters read either side first; more only when they hold fewer than five whole words
 
 
@@ -375,9 +376,18 @@ def evidence(version: Version, start: int, end: int) -> Evidence:
     return Evidence(version.id, start, end, version.text[start:end])
 
 
-def short(text: str, limit: int = 80) -> str:
-    """A passage shortened for a message, on one line."""
-    s = " ".join(text.split())
+def short(text: str, limit: int = 80, start: int = 0, end: int | None = None) -> str:
+    """A passage (``text``, or its part ``[start, end)``) shortened for a message, on one line. Only the words
+    that can be shown are read: a passage of megabytes is neither copied nor split into a list of its words."""
+    words: list[str] = []
+    length = -1
+    for m in _NON_SPACE.finditer(text, start, len(text) if end is None else end):
+        if length > limit:
+            s = " ".join(words)
+            return s[: limit - 1].rstrip() + "…"
+        words.append(m.group())
+        length += 1 + len(words[-1])
+    s = " ".join(words)
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 

@@ -167,7 +167,7 @@ def _describe(ctx: Context, v: Version, span: tuple[int, int], n: int, having: l
               lacking: list[str]) -> str:
     what = "A paragraph" if n == 1 else f"A passage of {n} paragraphs"
     return (f"{what} present in {join_ids(having)} is missing from {join_ids(lacking)}: "
-            f"'{short(v.text[span[0]:span[1]], 120)}'.{_credit_note(ctx, v, *span)}")
+            f"'{short(v.text, 120, *span)}'.{_credit_note(ctx, v, *span)}")
 
 
 def _shared_words(a: str, b: str) -> float:
@@ -249,8 +249,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             missing.setdefault((span, n), []).append((vid, where))
     for (span, n), all_entries in missing.items():
-        entries = [(vid, pos) for vid, pos in all_entries
-                   if not on_the_page(ctx.version(vid), base.text[span[0]:span[1]])]
+        entries = [(vid, pos) for vid, pos in all_entries  # (only a page's text is searched: no copy otherwise)
+                   if not (ctx.version(vid).page_text and on_the_page(ctx.version(vid), base.text[span[0]:span[1]]))]
         if not entries:
             continue
         lacking = [vid for vid, _ in entries]

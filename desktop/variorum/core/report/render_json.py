@@ -13,6 +13,7 @@ from variorum.core.report.model import Report
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # the C encoder, one line
 # A list of more items than this is written an item at a time, so that a large report is never held as one string.
 _STREAMED_ITEMS = 64
+_WRITTEN_CHARS = 1 << 16
 
 
 def plain(value: Any) -> Any:
@@ -102,7 +103,10 @@ def json_pieces(report: Report) -> Iterator[str]:
 def write_json(report: Report, out: TextIO) -> None:
     """Write the compact JSON report (and a line break) to ``out`` as it is encoded."""
     for piece in json_pieces(report):
-        out.write(piece)
+        # a long piece (a finding quoting a passage of megabytes) goes a slice at a time: the stream encodes what
+        # it is given whole, a second copy of it as bytes
+        for at in range(0, len(piece), _WRITTEN_CHARS):
+            out.write(piece[at:at + _WRITTEN_CHARS])
     out.write("\n")
 
 

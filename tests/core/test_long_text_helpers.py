@@ -1,0 +1,56 @@
+"""Helpers that read a whole long text a piece at a time (word count, lower case, a passage shortened for a
+message) give exactly what the one-piece Python call gives, wherever the pieces are cut."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from variorum.core import model, normalize
+from variorum.core.checks.context import short
+from variorum.core.model import count_words
+from variorum.core.normalize import lower
+
+# letters that lower differently by position (the Greek final sigma), white space of every kind str.split knows
+_TEXT = st.text(alphabet=st.sampled_from(list("aBΣσΟΔΟΣ.é\u0130") + [" ", "\n", "\t", "\u3000", "\x1c", "\xa0"]),
+                max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_words_are_counted_as_str_split_counts_them_across_pieces(text):
+    original = model._COUNT_PIECE
+    try:
+        model._COUNT_PIECE = 7
+        assert count_words(text) == len(text.split())
+    finally:
+        model._COUNT_PIECE = original
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_lower_case_a_piece_at_a_time_is_str_lower(text):
+    original = normalize._CASEFOLD_PIECE
+    try:
+        normalize._CASEFOLD_PIECE = 5
+        assert lower(text) == text.lower()
+    finally:
+        normalize._CASEFOLD_PIECE = original
+
+
+def test_a_final_sigma_at_a_cut_keeps_its_form():
+    text = ("ΟΔΟΣ " * 40_000) + "ΟΔΟΣΟΔΟΣ" * 10_000
+    assert lower(text) == text.lower()
+    assert count_words(text) == len(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(min_value=2, max_value=40))
+def test_a_passage_is_shortened_as_its_single_spaced_form_would_be(text, limit):
+    s = " ".join(text.split())
+    assert short(text, limit) == (s if len(s) <= limit else s[:limit - 1].rstrip() + "…")
+
+
+def test_a_part_of_a_text_is_shortened_without_copying_it():
+    text = "before " + "word " * 100_000 + "after"
+    assert short(text, 20, 7, len(text) - 6) == "word word word word…"

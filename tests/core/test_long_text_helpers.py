@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from variorum.core import model, normalize
 from variorum.core.checks.context import short
 from variorum.core.model import count_words
-from variorum.core.normalize import lower
+from variorum.core.normalize import lower, word_count, word_key
 
 # letters that lower differently by position (the Greek final sigma), white space of every kind str.split knows
 _TEXT = st.text(alphabet=st.sampled_from(list("aBΣσΟΔΟΣ.é\u0130") + [" ", "\n", "\t", "\u3000", "\x1c", "\xa0"]),
@@ -54,3 +54,9 @@ def test_a_passage_is_shortened_as_its_single_spaced_form_would_be(text, limit):
 def test_a_part_of_a_text_is_shortened_without_copying_it():
     text = "before " + "word " * 100_000 + "after"
     assert short(text, 20, 7, len(text) - 6) == "word word word word…"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1_-’é. \n\u00a0ﬁ²")), max_size=200))
+def test_a_text_s_key_words_are_counted_without_listing_them(text):
+    assert word_count(text) == len(word_key(text).split())

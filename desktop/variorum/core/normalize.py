@@ -129,6 +129,11 @@ def lower(text: str) -> str:
     return "".join(pieces)
 
 
+def word_count(text: str) -> int:
+    """``len(word_key(text).split())``, without a list of the words."""
+    return sum(1 for _ in _WORD.finditer(normalize_text(text)))
+
+
 def word_key(text: str) -> str:
     """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts")."""
     return " ".join(_WORD.findall(normalize_text(text)))

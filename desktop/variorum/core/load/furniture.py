@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
-from variorum.core.normalize import word_key
+from variorum.core.normalize import word_count, word_key
 from variorum.core.repair import repaired_text
 from variorum.core.tokens import paragraphs
 
@@ -103,7 +103,7 @@ def page_blocks(tree) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     body = tree.find("body")
     root = body if body is not None else tree
-    page_words = len(word_key(root.text_content()).split())
+    page_words = word_count(root.text_content())
     boxes = _labelled_boxes(root)
     stack = [root]
     while stack:

@@ -3,13 +3,15 @@ message) give exactly what the one-piece Python call gives, wherever the pieces 
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from variorum.core import model, normalize
 from variorum.core.checks.context import short
 from variorum.core.model import count_words
-from variorum.core.normalize import lower, word_count, word_key
+from variorum.core.normalize import lower, normalize_text, word_count, word_key
 
 # letters that lower differently by position (the Greek final sigma), white space of every kind str.split knows
 _TEXT = st.text(alphabet=st.sampled_from(list("aBΣσΟΔΟΣ.é\u0130") + [" ", "\n", "\t", "\u3000", "\x1c", "\xa0"]),
@@ -60,3 +62,15 @@ def test_a_part_of_a_text_is_shortened_without_copying_it():
 @given(st.text(alphabet=st.sampled_from(list("ab1_-’é. \n\u00a0ﬁ²")), max_size=200))
 def test_a_text_s_key_words_are_counted_without_listing_them(text):
     assert word_count(text) == len(word_key(text).split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1_-’é.,“”") + [" ", "\n", "\u00a0", "\u3000"]), max_size=300))
+def test_a_long_text_s_words_are_keyed_a_piece_at_a_time_as_in_one(text):
+    whole = " ".join(re.findall(r"\w+", normalize_text(text)))
+    original = normalize._CASEFOLD_PIECE
+    try:
+        normalize._CASEFOLD_PIECE = 4
+        assert word_key(text) == whole
+    finally:
+        normalize._CASEFOLD_PIECE = original

@@ -135,8 +135,22 @@ def word_count(text: str) -> int:
 
 
 def word_key(text: str) -> str:
-    """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts")."""
-    return " ".join(_WORD.findall(normalize_text(text)))
+    """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts").
+
+    A long passage is read a piece at a time (cut just after a space, which no word holds): a list of every word
+    of a text of megabytes takes some 60 bytes a word."""
+    normal = normalize_text(text)
+    if len(normal) <= _CASEFOLD_PIECE:
+        return " ".join(_WORD.findall(normal))
+    pieces, start = [], 0
+    while start < len(normal):
+        space = normal.find(" ", start + _CASEFOLD_PIECE)
+        end = space + 1 if space >= 0 else len(normal)
+        piece = " ".join(_WORD.findall(normal, start, end))
+        if piece:
+            pieces.append(piece)
+        start = end
+    return " ".join(pieces)
 
 
 def strip_urls(text: str) -> str:

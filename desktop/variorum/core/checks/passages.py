@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, short
@@ -37,6 +38,8 @@ from variorum.core.timeline import best_time
 from variorum.core.tokens import paragraphs
 
 MIN_WORDS = 4
+DATELINE_WORDS = 8  # a paragraph of at most this many words holding a dateline is the dateline
+_WORD = re.compile(r"\w+")
 COVERED = 0.9
 # a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
 REWORDED_SHARED = 0.6
@@ -70,15 +73,17 @@ def off_topic(text: str, start: int, end: int) -> bool:
 
 def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     text = v.text[start:end]
-    words = re.findall(r"\w+", normalize_text(strip_urls(text)))
-    if len(words) < MIN_WORDS or off_topic(v.text, start, end):
+    # only whether it has fewer than MIN_WORDS, or at most DATELINE_WORDS, matters: a long passage's words are
+    # not listed
+    words = sum(1 for _ in islice(_WORD.finditer(normalize_text(strip_urls(text))), DATELINE_WORDS + 1))
+    if words < MIN_WORDS or off_topic(v.text, start, end):
         return False
     key = anchor_key(text)
     tm = ctx.meta(v.id)
     for value in (v.metadata.title, tm.title.value if tm.title else None, v.metadata.byline):
         if value and key in title_keys(value):
             return False
-    return not any(start <= d.found.start < end and len(words) <= 8 for d in tm.datelines)
+    return not any(start <= d.found.start < end and words <= DATELINE_WORDS for d in tm.datelines)
 
 
 @lru_cache(maxsize=16)  # a run asks about the same few pages many times
@@ -172,7 +177,7 @@ def _describe(ctx: Context, v: Version, span: tuple[int, int], n: int, having: l
 
 def _shared_words(a: str, b: str) -> float:
     """The share of the shorter text's words (by count) that the longer one has too."""
-    wa, wb = Counter(re.findall(r"\w+", normalize_text(a))), Counter(re.findall(r"\w+", normalize_text(b)))
+    wa, wb = (Counter(m.group() for m in _WORD.finditer(normalize_text(t))) for t in (a, b))  # no list of words
     small, large = (wa, wb) if sum(wa.values()) <= sum(wb.values()) else (wb, wa)
     total = sum(small.values())
     return sum((small & large).values()) / total if total >= REWORDED_MIN_WORDS else 0.0

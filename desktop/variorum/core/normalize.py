@@ -130,8 +130,16 @@ def lower(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """``len(word_key(text).split())``, without a list of the words."""
-    return sum(1 for _ in _WORD.finditer(normalize_text(text)))
+    """``len(word_key(text).split())``, without a list of the words or a normal form of the whole text: a long
+    text is read a piece at a time, cut just after white space (no word runs across it, and the normal form of a
+    piece is that part of the whole's, as far as its words go)."""
+    count = start = 0
+    while start < len(text):
+        space = _ANY_SPACE.search(text, start + _CASEFOLD_PIECE)
+        end = space.end() if space else len(text)
+        count += sum(1 for _ in _WORD.finditer(normalize_text(text[start:end])))
+        start = end
+    return count
 
 
 def word_key(text: str) -> str:

@@ -60,6 +60,9 @@ _SHELTERED = re.compile(r"[\u2800-\u281f]")
 
 def _unshelter(text: str, links: tuple[Link, ...]) -> tuple[str, tuple[Link, ...]]:
     """The text and links with the sheltered C1 control characters back (one character each: offsets hold)."""
+    if not _SHELTERED.search(text) and not any(_SHELTERED.search(ln.text) for ln in links):
+        # nothing to give back (a translated copy of a long text is costly)
+        return text, links
     text = text.translate(_UNSHELTER)
     return text, tuple(replace(ln, text=ln.text.translate(_UNSHELTER)) for ln in links)
 _LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")  # every common mojibake has one of these

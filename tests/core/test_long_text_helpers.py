@@ -81,3 +81,11 @@ def test_a_long_text_s_words_are_keyed_a_piece_at_a_time_as_in_one(text):
         assert word_key(text) == whole
     finally:
         normalize._CASEFOLD_PIECE = original
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.integers(min_value=0, max_value=12))
+def test_a_paragraph_s_words_are_counted_only_as_far_as_a_limit(text, limit):
+    from variorum.core.load.furniture import _at_most_words
+
+    assert _at_most_words(text, limit) == (len(text.split()) <= limit)

@@ -218,7 +218,7 @@ def extract(raw: bytes) -> Extracted:
         # the extractor's reach, so that the damaged word can still be repaired ("1â€\x90877" → "1‐877").
         if not _SHELTERED.search(page):
             page = _C1_CONTROL.sub(lambda m: chr(ord(m.group()) + _SHELTER), page)
-    if not page.strip():
+    if not page or page.isspace():
         raise LoadError("The page is empty: it contains only whitespace.")
     _refuse_too_much_text(page)
     try:
@@ -226,6 +226,8 @@ def extract(raw: bytes) -> Extracted:
     except (etree.ParserError, ValueError) as exc:
         raise LoadError(f"The page could not be parsed as HTML ({exc}).") from exc
     archived = archive_pages.unwrap(tree, page)  # a page saved from a web archive: the archived page only
+    huge = len(page) > EXTRACTOR_MAX_CHARS
+    del page  # the parsed page is read from now on (the page as text is a copy of megabytes)
     meta = archive_pages.with_capture(html_meta.page_metadata(tree), archived)
     if meta.url is None and saved_from:
         meta = replace(meta, url=saved_from, sources=meta.sources + (("url", "MHTML Content-Location"),))
@@ -243,7 +245,6 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(TOO_DEEP.replace("cannot be read", "was read only up to that depth"))
     text: str = ""
     links: tuple[Link, ...] = ()
-    huge = len(page) > EXTRACTOR_MAX_CHARS
     doc = _article_xml(tree, huge, warnings)
     if doc is not None:
         main = doc.find("main")

@@ -89,3 +89,42 @@ def test_a_paragraph_s_words_are_counted_only_as_far_as_a_limit(text, limit):
     from variorum.core.load.furniture import _at_most_words
 
     assert _at_most_words(text, limit) == (len(text.split()) <= limit)
+
+
+def _off_topic_reading_whole_texts(text: str, start: int, end: int) -> bool:
+    """The off-topic rule as first written: the whole text copied and its words counted for every line."""
+    from collections import Counter
+
+    from variorum.core.checks.passages import OFF_TOPIC_MAX_WORDS
+
+    def topic(t: str) -> Counter:
+        return Counter(w.rstrip("s") for w in re.findall(r"[^\W\d_]{4,}", normalize_text(t)))
+
+    line = text[start:end]
+    if len(line.split()) > OFF_TOPIC_MAX_WORDS or "\n" in line.strip():
+        return False
+    before = text[:start].rstrip().rsplit("\n\n", 1)[-1]
+    after = text[end:].lstrip().split("\n\n", 1)[0]
+    if any(0 < len(p.split()) <= OFF_TOPIC_MAX_WORDS for p in (before, after)):
+        return False
+    own, whole = topic(line), topic(text)
+    return bool(own) and not any(whole[w] > n for w, n in own.items())
+
+
+_PARAGRAPH = st.lists(st.sampled_from(["plane", "crash", "pilots", "Bollywood", "best", "worst", "2014", "the",
+                                       "a", "of"]), min_size=0, max_size=16).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=8), st.sampled_from(["\n\n", "\n", "\n \n\n", "\n\n\n"]),
+       st.data())
+def test_a_line_is_off_topic_as_when_the_whole_text_was_read_for_it(paragraphs, gap, data):
+    from variorum.core.checks.passages import off_topic
+    from variorum.core.tokens import paragraphs as ranges
+
+    text = gap.join(paragraphs)
+    found = ranges(text)
+    if not found:
+        return
+    start, end = data.draw(st.sampled_from(found))
+    assert off_topic(text, start, end) == _off_topic_reading_whole_texts(text, start, end)

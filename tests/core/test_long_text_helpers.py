@@ -4,6 +4,8 @@ message) give exactly what the one-piece Python call gives, wherever the pieces 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,26 +20,29 @@ _TEXT = st.text(alphabet=st.sampled_from(list("aBΣσΟΔΟΣ.é\u0130") + [" ",
                 max_size=300)
 
 
+@contextmanager
+def _pieces_of(module, name: str, size: int) -> Iterator[None]:
+    """The module's piece size set small, so that short texts are cut as long ones are."""
+    original = getattr(module, name)
+    setattr(module, name, size)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_words_are_counted_as_str_split_counts_them_across_pieces(text):
-    original = model._COUNT_PIECE
-    try:
-        model._COUNT_PIECE = 7
+    with _pieces_of(model, "_COUNT_PIECE", 7):
         assert count_words(text) == len(text.split())
-    finally:
-        model._COUNT_PIECE = original
 
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_lower_case_a_piece_at_a_time_is_str_lower(text):
-    original = normalize._CASEFOLD_PIECE
-    try:
-        normalize._CASEFOLD_PIECE = 5
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", 5):
         assert lower(text) == text.lower()
-    finally:
-        normalize._CASEFOLD_PIECE = original
 
 
 def test_a_final_sigma_at_a_cut_keeps_its_form():
@@ -63,24 +68,16 @@ def test_a_part_of_a_text_is_shortened_without_copying_it():
 def test_a_text_s_key_words_are_counted_without_listing_them(text):
     whole = len(word_key(text).split())
     assert word_count(text) == whole
-    original = normalize._CASEFOLD_PIECE
-    try:
-        normalize._CASEFOLD_PIECE = 3
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", 3):
         assert word_count(text) == whole
-    finally:
-        normalize._CASEFOLD_PIECE = original
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab1_-’é.,“”") + [" ", "\n", "\u00a0", "\u3000"]), max_size=300))
 def test_a_long_text_s_words_are_keyed_a_piece_at_a_time_as_in_one(text):
     whole = " ".join(re.findall(r"\w+", normalize_text(text)))
-    original = normalize._CASEFOLD_PIECE
-    try:
-        normalize._CASEFOLD_PIECE = 4
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", 4):
         assert word_key(text) == whole
-    finally:
-        normalize._CASEFOLD_PIECE = original
 
 
 @settings(max_examples=200, deadline=None)

@@ -3,7 +3,7 @@
 Each input is made on the spot in a temporary folder and compared by ``variorum compare`` (in a child process,
 under a 2 GB address-space limit) with two ordinary versions of the same article. For each class the table shows
 the message the hostile version gets, whether the other two were still compared, the wall time and the child's
-peak memory (``getrusage``). Run on demand: ``.venv/bin/python bench/hostile_inputs.py``; ``--source DIR``
+peak memory (``VmHWM``, its own). Run on demand: ``.venv/bin/python bench/hostile_inputs.py``; ``--source DIR``
 measures another checkout's ``desktop`` folder (to compare before and after a change), ``--timeout`` bounds each
 run (a hang is shown as such).
 """
@@ -36,7 +36,9 @@ import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({LIMIT}, {LIMIT}))
 from variorum.cli_compare import main
 code = main(sys.argv[1:])
-print("PEAK", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+# the peak of this process's own memory (getrusage would count this benchmark's own peak, carried over by fork)
+print("PEAK", next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")),
+      file=sys.stderr)
 sys.exit(code)
 """
 

@@ -11,14 +11,17 @@ installation has them; the median of ``--repeat`` runs):
 * 10 × 8 KB, a typical article: wall time (≤ 0.12 s), with git's time alongside;
 * growth: per-MB slope for 10 versions of 100 KB, 500 KB and 2 MB, per-version slope for 10, 20 and 50 versions;
   no step's slope more than 1.2× the first one's; peak memory < 300 MB at 10 × 2 MB;
-* pathological inputs: a 5 MB single line against a 9 KB file, a 20 MB file, 200 versions — each within 10× the
-  time of normal input of the same size (extrapolated linearly), or stopped at a stated limit with a message;
+* pathological inputs: a 5 MB single line against a 9 KB file, a 20 MB file, a text of 9.9 million characters
+  (at the limit of one version), an 8 MB and a 15 MB web page, 200 versions — each within 10× the time of normal
+  input of the same size (extrapolated linearly), or stopped at a stated limit with a message; and each input of
+  megabytes within 20× its size in peak memory (the command's own peak, measured by a launcher process);
 * start-up: `variorum --version` and `variorum compare --help` ≤ 3× `python -c pass`, importing no Qt; and
   `import variorum.core.compare` loading nothing that text input does not need;
 * the app: no event-loop stall over 50 ms while 10 × 100 KB loads, while scrolling, stepping with Alt+Down and
   switching the compared version (``bench/gui_load.py``).
 
-Then `bench/batch.py` prints `variorum batch`'s cases per second. ``--quick`` measures the first two targets only.
+Then `bench/batch.py` prints `variorum batch`'s cases per second. ``--quick`` measures the first two targets only,
+``--scale`` the growth and pathological inputs only.
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ TARGET_MB_2M = 300
 TARGET_SMALL_S = 0.12
 GROWTH_SLACK = 1.2
 PATHOLOGICAL_FACTOR = 10.0
+MEMORY_FACTOR = 20.0  # peak memory of an input of megabytes, against its size
+LARGE_INPUT_MB = 4.0  # below this, the interpreter and the libraries' own memory is most of the peak
 STARTUP_FACTOR = 3.0
 # Modules that reading and comparing plain text never needs.
 HEAVY_FOR_TEXT = ("PySide6", "shiboken6", "ftfy", "wcwidth", "dateutil", "rapidfuzz", "pyromark", "lxml",
@@ -232,10 +237,19 @@ def pathological(tmp: Path, per_mb: float, per_version: float, normal_8k: float)
     line.write_text(" ".join(make_article(5 * 1024 * 1024, rng)) + "\n", encoding="utf-8")
     huge = folder / "file-20mb.txt"
     huge.write_text("\n\n".join(make_article(20 * 1024 * 1024, rng)) + "\n", encoding="utf-8")
+    at_limit = folder / "text-10m-characters.txt"  # just under the limit of one version's text
+    at_limit.write_text("\n\n".join(make_article(9_900_000, rng))[:9_900_000] + "\n", encoding="utf-8")
+    page = folder / "page-8mb.html"
+    page.write_text(web_page(make_article(8 * 1024 * 1024, rng)), encoding="utf-8")
+    big_page = folder / "page-15mb.html"
+    big_page.write_text(web_page(make_article(15 * 1024 * 1024, rng)), encoding="utf-8")
     many = build_case(folder / "many", 200, 8)
     cases = [
         ("a 5 MB single line against a 9 KB file", [line, small], normal_8k + per_mb * 5),
         ("a 20 MB file against a 9 KB file", [huge, small], normal_8k + per_mb * 20),
+        ("a text of 9.9 million characters against a 9 KB file", [at_limit, small], normal_8k + per_mb * 9.5),
+        ("an 8 MB web page against a 9 KB file", [page, small], normal_8k + per_mb * 8),
+        ("a 15 MB web page against a 9 KB file", [big_page, small], normal_8k + per_mb * 15),
         ("200 versions × 8 KB", many, normal_8k + per_version * 0.08 * 190),
     ]
     for label, paths, normal in cases:
@@ -251,7 +265,18 @@ def pathological(tmp: Path, per_mb: float, per_version: float, normal_8k: float)
         record(f"{label} within {PATHOLOGICAL_FACTOR:g}× normal or stopped with a message", measured,
                f"normal input of that size ≈ {normal:.1f} s, budget {budget:.1f} s",
                not run.timed_out and (run.returncode == 0 or stated))
+        size_mb = sum(p.stat().st_size for p in paths) / (1024 * 1024)
+        if size_mb >= LARGE_INPUT_MB and not run.timed_out:
+            ratio = run.peak_mb / size_mb
+            record(f"{label}: peak memory ≤ {MEMORY_FACTOR:g}× the input", f"{run.peak_mb:.0f} MB = {ratio:.1f}×",
+                   f"input {size_mb:.1f} MB", ratio <= MEMORY_FACTOR)
 
+
+def web_page(paragraphs: list[str]) -> str:
+    """A saved article page: a menu, the paragraphs, a footer."""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!DOCTYPE html><html><head><title>An article</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>An article</h1>{body}</article><footer>Contact us</footer></body></html>\n")
 
 PROBE = """
 import sys, runpy
@@ -302,18 +327,22 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is kept)")
     ap.add_argument("--quick", action="store_true", help="only the 10 × 100 KB and 10 × 8 KB targets")
+    ap.add_argument("--scale", action="store_true", help="only the growth and pathological-input targets")
     args = ap.parse_args()
     byte_compile()
     with tempfile.TemporaryDirectory(prefix="variorum-bench-") as tmp:
         tmp_path = Path(tmp)
-        headline(tmp_path, args.repeat)
+        if not args.scale:
+            headline(tmp_path, args.repeat)
         if not args.quick:
-            startup(args.repeat)
+            if not args.scale:
+                startup(args.repeat)
             _, per_mb, per_version = growth(tmp_path, args.repeat)
             normal_8k = median_run(compare_cmd(build_case(tmp_path / "pair8", 2, 8)), args.repeat, ENV).seconds
             pathological(tmp_path, per_mb, per_version, normal_8k)
-            app_stalls(args.repeat)
-    if not args.quick:  # cases per second of `variorum batch` (no target: printed for the README)
+            if not args.scale:
+                app_stalls(args.repeat)
+    if not args.quick and not args.scale:  # cases per second of `variorum batch` (no target: printed for the README)
         import subprocess
 
         sys.stdout.flush()

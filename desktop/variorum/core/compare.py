@@ -91,6 +91,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                 differences.extend(set_aside_furniture(reclassify_ocr_noise(found, base, v), base, v))
                 alignments[v.id] = alignment_in_original(alignment_of(v.id, result), repaired[base_id],
                                                          repaired[v.id])
+    prepared.clear()  # the words of every paragraph (some 24 bytes a word) are not needed by the checks
     check_cancel()
     report(0.95, "Checking for discrepancies")
     findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments, analyses)

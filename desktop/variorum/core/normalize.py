@@ -111,9 +111,54 @@ def casefold(text: str) -> str:
     return "".join(text[i:i + _CASEFOLD_PIECE].casefold() for i in range(0, len(text), _CASEFOLD_PIECE))
 
 
+_ANY_SPACE = re.compile(r"\s")
+
+
+def lower(text: str) -> str:
+    """``text.lower()``, in bounded extra memory (str.lower, like casefold, sets aside twelve bytes for each
+    character). The text is cut only just after white space, where no letter's lower case depends on its
+    neighbours (a Greek final sigma), so the result is the same."""
+    if len(text) <= _CASEFOLD_PIECE:
+        return text.lower()
+    pieces, start = [], 0
+    while start < len(text):
+        space = _ANY_SPACE.search(text, start + _CASEFOLD_PIECE)
+        end = space.end() if space else len(text)
+        pieces.append(text[start:end].lower())
+        start = end
+    return "".join(pieces)
+
+
+def word_count(text: str) -> int:
+    """``len(word_key(text).split())``, without a list of the words or a normal form of the whole text: a long
+    text is read a piece at a time, cut just after white space (no word runs across it, and the normal form of a
+    piece is that part of the whole's, as far as its words go)."""
+    count = start = 0
+    while start < len(text):
+        space = _ANY_SPACE.search(text, start + _CASEFOLD_PIECE)
+        end = space.end() if space else len(text)
+        count += sum(1 for _ in _WORD.finditer(normalize_text(text[start:end])))
+        start = end
+    return count
+
+
 def word_key(text: str) -> str:
-    """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts")."""
-    return " ".join(_WORD.findall(normalize_text(text)))
+    """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts").
+
+    A long passage is read a piece at a time (cut just after a space, which no word holds): a list of every word
+    of a text of megabytes takes some 60 bytes a word."""
+    normal = normalize_text(text)
+    if len(normal) <= _CASEFOLD_PIECE:
+        return " ".join(_WORD.findall(normal))
+    pieces, start = [], 0
+    while start < len(normal):
+        space = normal.find(" ", start + _CASEFOLD_PIECE)
+        end = space + 1 if space >= 0 else len(normal)
+        piece = " ".join(_WORD.findall(normal, start, end))
+        if piece:
+            pieces.append(piece)
+        start = end
+    return " ".join(pieces)
 
 
 def strip_urls(text: str) -> str:

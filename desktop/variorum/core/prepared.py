@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from variorum.core.normalize import paragraph_key
-from variorum.core.tokens import SENTENCE_BREAK, Words, content_words, paragraphs
+from variorum.core.tokens import OFFSETS, SENTENCE_BREAK, Words, content_words, paragraphs
 
 SPACES = re.compile(r"\s+")
 _SPACES_KEPT = re.compile(r"(\s+)")
@@ -84,7 +84,7 @@ class Side:
     __slots__ = ("cuts", "ends", "keys", "paras", "starts")
 
     def __init__(self, parts: Iterable[tuple[Words, int]]) -> None:
-        self.starts, self.ends, self.paras = array("l"), array("l"), array("l")
+        self.starts, self.ends, self.paras = array(OFFSETS), array(OFFSETS), array(OFFSETS)
         self.keys: list[str] = []
         self.cuts: list[int] = []
         for (starts, ends, keys), para in parts:
@@ -95,7 +95,7 @@ class Side:
             self.starts.extend(starts)
             self.ends.extend(ends)
             self.keys.extend(keys)
-            self.paras.extend(array("l", [para]) * len(keys))
+            self.paras.extend(array(OFFSETS, [para]) * len(keys))
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -131,3 +131,28 @@ def test_compact_json_is_written_piece_by_piece_as_the_encoder_writes_it_whole()
         write_json(r, out)
         assert render_json(r) == out.getvalue() == whole
         assert render(r, "json") == whole.encode("utf-8")
+
+
+def test_a_report_quoting_a_passage_of_megabytes_is_encoded_a_slice_at_a_time_as_the_encoder_writes_it_whole(
+        monkeypatch):
+    import io
+    from dataclasses import replace
+
+    from variorum.core.report import render_json as module
+
+    encoded: list[int] = []
+    encode = module._compact
+    monkeypatch.setattr(module, "_compact", lambda data: encoded.append(len(s := encode(data))) or s)
+    report = seed_report()
+    passage = "A line with \"quotes\", a tab\tand a break\n, é and \u2028 " * 40_000  # about 2 MB
+    finding = report.findings[0]
+    quoting = replace(finding, evidence=tuple(replace(e, span=replace(e.span, text=passage)) for e in finding.evidence))
+    difference = replace(report.differences[0], base=replace(report.differences[0].base, text=passage))
+    for r in (replace(report, findings=(quoting, *report.findings[1:])),
+              replace(report, differences=(difference,) * 70 + report.differences)):
+        whole = json.dumps(report_data(r), ensure_ascii=False, separators=(",", ":")) + "\n"
+        out = io.StringIO()
+        encoded.clear()
+        module.write_json(r, out)
+        assert out.getvalue() == whole
+        assert max(encoded) < 200_000  # the passage is never encoded, nor held encoded, whole

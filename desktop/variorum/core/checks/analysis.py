@@ -22,7 +22,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 
 def lower_case_words(text: str) -> frozenset[str]:
     """The words ``text`` writes in lower case: a capitalised one of them is a sentence start, not a name."""
-    return frozenset(_LOWER_WORD.findall(text))
+    return frozenset(m.group() for m in _LOWER_WORD.finditer(text))  # not a list of every word first
 
 
 class TextAnalysis:

@@ -29,6 +29,7 @@ IGNORED_CATEGORIES = frozenset({"punctuation", "hyphenation", "order"})
 # only around each difference, this many characters either side: comparing it whole, for every version, would
 # take time growing with the square of its length.
 LONG_PARAGRAPH = 20_000
+_HASHED_CHARS = 1 << 16
 AROUND_CHARS = 1_000
 
 
@@ -190,7 +191,7 @@ class Context:
         if max(bspan[1] - bspan[0], ospan[1] - ospan[0]) > LONG_PARAGRAPH:  # only the words around the change
             bp = base[max(bspan[0], d.base.start - AROUND_CHARS):min(bspan[1], d.base.end + AROUND_CHARS)]
             op = other[max(ospan[0], d.other.start - AROUND_CHARS):min(ospan[1], d.other.end + AROUND_CHARS)]
-            return fuzz.ratio(normalize_text(bp), normalize_text(op))
+            return _long_passages_similarity(normalize_text(bp), normalize_text(op))
         at = (d.version, bspan, ospan)
         if at not in self._span_similarities:  # each paragraph is cut out and normalized once, however many
             key = (self._normal_paragraph(self.base_id or "", bspan), self._normal_paragraph(d.version, ospan))
@@ -306,17 +307,40 @@ class Context:
         sha = {v.id: v.sha256 for v in self.versions}
         order = {vid: i for i, vid in enumerate(sha)}
         versions = tuple(sorted(dict.fromkeys(e.version for e in ev), key=lambda vid: order.get(vid, len(order))))
-        key = "|".join([kind] + sorted(f"{sha.get(e.version, e.version)}:{e.start}:{e.end}:{e.text}" for e in ev))
+        parts = [kind] + sorted(f"{sha.get(e.version, e.version)}:{e.start}:{e.end}:{e.text}" for e in ev)
         if not ev:
-            key += "|" + message
-        fid = "f" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:11]
-        return Finding(fid, kind, severity, versions, message, ev)
+            parts.append(message)
+        # the hash of "|".join(parts) in UTF-8, fed a slice at a time: evidence quoting a passage of megabytes is
+        # not copied twice more
+        digest = hashlib.sha256()
+        for n, part in enumerate(parts):
+            if n:
+                digest.update(b"|")
+            for at in range(0, len(part), _HASHED_CHARS):
+                digest.update(part[at:at + _HASHED_CHARS].encode("utf-8"))
+        return Finding("f" + digest.hexdigest()[:11], kind, severity, versions, message, ev)
+
+
+def _long_passages_similarity(a: str, b: str) -> float:
+    """How alike two passages around a change in a long paragraph are (0–100; a score under
+    ``ALIGNED_MIN_SIMILARITY`` may be given as any lower one). The change itself may be megabytes long: then
+    the passages are not compared character by character (that took hundreds of megabytes and seconds)."""
+    from rapidfuzz import fuzz  # loaded only when a check asks
+
+    if a and b and min(len(a), len(b)) > LONG_PARAGRAPH:  # a change this long on both sides: its two ends
+        a, b = a[:AROUND_CHARS] + a[-AROUND_CHARS:], b[:AROUND_CHARS] + b[-AROUND_CHARS:]
+    elif len(a) + len(b) > LONG_PARAGRAPH:
+        most = 200.0 * min(len(a), len(b)) / (len(a) + len(b))  # the shorter one found whole in the longer
+        if most < ALIGNED_MIN_SIMILARITY:
+            return most
+    return fuzz.ratio(a, b)
 
 
 LOCAL_WORDS = 5
 LOCAL_MIN_WORDS = 4
 
 
+_NON_SPACE = re.compile(r"\S+")
 LOCAL_REACH = 300  # characters read either side first; more only when they hold fewer than five whole words
 
 
@@ -385,9 +409,18 @@ def evidence(version: Version, start: int, end: int) -> Evidence:
     return Evidence(version.id, start, end, version.text[start:end])
 
 
-def short(text: str, limit: int = 80) -> str:
-    """A passage shortened for a message, on one line."""
-    s = " ".join(text.split())
+def short(text: str, limit: int = 80, start: int = 0, end: int | None = None) -> str:
+    """A passage (``text``, or its part ``[start, end)``) shortened for a message, on one line. Only the words
+    that can be shown are read: a passage of megabytes is neither copied nor split into a list of its words."""
+    words: list[str] = []
+    length = -1
+    for m in _NON_SPACE.finditer(text, start, len(text) if end is None else end):
+        if length > limit:
+            s = " ".join(words)
+            return s[: limit - 1].rstrip() + "…"
+        words.append(m.group())
+        length += 1 + len(words[-1])
+    s = " ".join(words)
     return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 

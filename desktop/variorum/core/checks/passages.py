@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, short
@@ -37,6 +38,10 @@ from variorum.core.timeline import best_time
 from variorum.core.tokens import paragraphs
 
 MIN_WORDS = 4
+DATELINE_WORDS = 8  # a paragraph of at most this many words holding a dateline is the dateline
+_WORD = re.compile(r"\w+")
+_NON_SPACE = re.compile(r"\S+")
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 COVERED = 0.9
 # a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
 REWORDED_SHARED = 0.6
@@ -48,37 +53,61 @@ OFF_TOPIC_MAX_WORDS = 12  # a line this short that shares no word with the rest 
 
 @lru_cache(maxsize=16)
 def _topic_words(text: str) -> Counter[str]:
-    return Counter(w.rstrip("s") for w in re.findall(r"[^\W\d_]{4,}", normalize_text(text)))
+    return Counter(w.rstrip("s") for w in _TOPIC_WORD.findall(normalize_text(text)))
+
+
+@lru_cache(maxsize=4)  # every short line of a text is held against the same whole text's words
+def _text_topic_words(text: str) -> Counter[str]:
+    return Counter(m.group().rstrip("s") for m in _TOPIC_WORD.finditer(normalize_text(text)))  # no list of words
+
+
+def _short_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds at least one word and at most ``OFF_TOPIC_MAX_WORDS`` (read no further)."""
+    words = sum(1 for _ in islice(_NON_SPACE.finditer(text, start, end), OFF_TOPIC_MAX_WORDS + 1))
+    return 0 < words <= OFF_TOPIC_MAX_WORDS
 
 
 def off_topic(text: str, start: int, end: int) -> bool:
     """A short paragraph standing alone between paragraphs of prose and sharing no word with the rest of its text
     ("The best and worst of Bollywood in 2014." amid a story on a plane crash): a link to another story or an
     advertisement that the copy picked up, not a passage of the article. An entry of a list (a run of short
-    lines) is the article's, whatever its words."""
-    line = text[start:end]
-    if len(line.split()) > OFF_TOPIC_MAX_WORDS or "\n" in line.strip():
+    lines) is the article's, whatever its words. Only the paragraph and its neighbours are read (a text of
+    thousands of short lines is not copied, nor its words counted again, for each of them)."""
+    if sum(1 for _ in islice(_NON_SPACE.finditer(text, start, end), OFF_TOPIC_MAX_WORDS + 1)) > OFF_TOPIC_MAX_WORDS:
         return False
-    before = text[:start].rstrip().rsplit("\n\n", 1)[-1]
-    after = text[end:].lstrip().split("\n\n", 1)[0]
-    if any(0 < len(p.split()) <= OFF_TOPIC_MAX_WORDS for p in (before, after)):
+    line = text[start:end]
+    if "\n" in line.strip():
+        return False
+    before_end = start  # the paragraph before: text[:start].rstrip().rsplit("\n\n", 1)[-1]
+    while before_end > 0 and text[before_end - 1].isspace():
+        before_end -= 1
+    gap = text.rfind("\n\n", 0, before_end)
+    before_start = gap + 2 if gap >= 0 else 0
+    after_start = end  # the paragraph after: text[end:].lstrip().split("\n\n", 1)[0]
+    while after_start < len(text) and text[after_start].isspace():
+        after_start += 1
+    after_end = text.find("\n\n", after_start)
+    if _short_paragraph(text, before_start, before_end) or \
+            _short_paragraph(text, after_start, after_end if after_end >= 0 else len(text)):
         return False
     own = _topic_words(line)
-    whole = _topic_words(text)
+    whole = _text_topic_words(text)
     return bool(own) and not any(whole[w] > n for w, n in own.items())  # none of its words elsewhere
 
 
 def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     text = v.text[start:end]
-    words = re.findall(r"\w+", normalize_text(strip_urls(text)))
-    if len(words) < MIN_WORDS or off_topic(v.text, start, end):
+    # only whether it has fewer than MIN_WORDS, or at most DATELINE_WORDS, matters: a long passage's words are
+    # not listed
+    words = sum(1 for _ in islice(_WORD.finditer(normalize_text(strip_urls(text))), DATELINE_WORDS + 1))
+    if words < MIN_WORDS or off_topic(v.text, start, end):
         return False
     key = anchor_key(text)
     tm = ctx.meta(v.id)
     for value in (v.metadata.title, tm.title.value if tm.title else None, v.metadata.byline):
         if value and key in title_keys(value):
             return False
-    return not any(start <= d.found.start < end and len(words) <= 8 for d in tm.datelines)
+    return not any(start <= d.found.start < end and words <= DATELINE_WORDS for d in tm.datelines)
 
 
 @lru_cache(maxsize=16)  # a run asks about the same few pages many times
@@ -167,12 +196,12 @@ def _describe(ctx: Context, v: Version, span: tuple[int, int], n: int, having: l
               lacking: list[str]) -> str:
     what = "A paragraph" if n == 1 else f"A passage of {n} paragraphs"
     return (f"{what} present in {join_ids(having)} is missing from {join_ids(lacking)}: "
-            f"'{short(v.text[span[0]:span[1]], 120)}'.{_credit_note(ctx, v, *span)}")
+            f"'{short(v.text, 120, *span)}'.{_credit_note(ctx, v, *span)}")
 
 
 def _shared_words(a: str, b: str) -> float:
     """The share of the shorter text's words (by count) that the longer one has too."""
-    wa, wb = Counter(re.findall(r"\w+", normalize_text(a))), Counter(re.findall(r"\w+", normalize_text(b)))
+    wa, wb = (Counter(m.group() for m in _WORD.finditer(normalize_text(t))) for t in (a, b))  # no list of words
     small, large = (wa, wb) if sum(wa.values()) <= sum(wb.values()) else (wb, wa)
     total = sum(small.values())
     return sum((small & large).values()) / total if total >= REWORDED_MIN_WORDS else 0.0
@@ -249,8 +278,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             missing.setdefault((span, n), []).append((vid, where))
     for (span, n), all_entries in missing.items():
-        entries = [(vid, pos) for vid, pos in all_entries
-                   if not on_the_page(ctx.version(vid), base.text[span[0]:span[1]])]
+        entries = [(vid, pos) for vid, pos in all_entries  # (only a page's text is searched: no copy otherwise)
+                   if not (ctx.version(vid).page_text and on_the_page(ctx.version(vid), base.text[span[0]:span[1]]))]
         if not entries:
             continue
         lacking = [vid for vid, _ in entries]

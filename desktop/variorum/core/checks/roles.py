@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from variorum.core.checks.context import Context, join_ids, sentence_around
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Evidence, Finding
+from variorum.core.normalize import lower as lower_case
 
 _TITLES = (
     # chess and games
@@ -53,7 +54,7 @@ _FOLDED_APART = ("\u0131", "\u017f")
 
 def titles_in(text: str) -> list[Title]:
     """(start, end, title in normal form) of every title ``text`` states."""
-    lower = text.lower()
+    lower = lower_case(text)
     same = len(lower) == len(text) and not any(c in text for c in _FOLDED_APART)  # one character for one
     found = _TITLE_LOWER.finditer(lower) if same else _TITLE.finditer(text)
     return [(m.start(), m.end(), _SPACES.sub(" ", text[m.start():m.end()].lower()).replace("- ", "-")) for m in found]

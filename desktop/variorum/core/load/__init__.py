@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 from variorum.core.extensions import EXTENSIONS
-from variorum.core.load import capture_versions, folders
+from variorum.core.load import capture_versions, folders, limits
 from variorum.core.load.duplicates import note_duplicates
 from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
@@ -28,8 +28,7 @@ from variorum.core.model import Version
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
-# the text one version may hold: comparing a text costs about 10 s and 80 MB of memory per million characters
-MAX_TEXT_CHARS = 10_000_000
+MAX_TEXT_CHARS = limits.MAX_TEXT_CHARS  # the text one version may hold (see :mod:`.limits`)
 # every file of one case together, as read (a web archive: its captured pages): one file at the limit and a few
 # versions of ordinary size
 MAX_CASE_BYTES = 64 * 1024 * 1024

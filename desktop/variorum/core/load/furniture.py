@@ -17,11 +17,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
-from variorum.core.normalize import word_key
+from variorum.core.normalize import lower as lower_case
+from variorum.core.normalize import word_count, word_key
 from variorum.core.repair import repaired_text
 from variorum.core.tokens import paragraphs
 
@@ -72,6 +74,7 @@ _RELATED = LazyPattern(r"^(?:related(?: articles| stories| coverage| content)?|r
                        r"\s*[:|»›>-]?$",
                        re.IGNORECASE)
 # a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
+_NON_SPACE = LazyPattern(r"\S+")
 _SEE_ALSO = LazyPattern(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
 MAX_SEE_ALSO_WORDS = 16
 # a teaser of another story, closed by the link to it ("... on the sidelines of a banking retreat. Full Article")
@@ -105,7 +108,7 @@ def page_blocks(tree) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     body = tree.find("body")
     root = body if body is not None else tree
-    page_words = len(word_key(root.text_content()).split())
+    page_words = word_count(root.text_content())
     boxes = _labelled_boxes(root)
     stack = [root]
     while stack:
@@ -206,6 +209,11 @@ def _reason(el, tag: str) -> str | None:
     return None
 
 
+def _at_most_words(para: str, limit: int) -> bool:
+    """``len(para.split()) <= limit``, reading no further than the word after the limit."""
+    return sum(1 for _ in islice(_NON_SPACE.finditer(para), limit + 1)) <= limit
+
+
 def _text_reason(para: str) -> str | None:
     """What a paragraph is when its words alone show it is furniture, else None.
 
@@ -213,7 +221,7 @@ def _text_reason(para: str) -> str | None:
     a search tries them at every position of the paragraph.
     """
     lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
-    lower = para.lower()
+    lower = lower_case(para)
     if (".com/" in lower and _POST_LINK.search(para)) or \
             ("(@" in para and any(_ATTRIBUTION.match(ln) for ln in lines)):
         return EMBED
@@ -221,10 +229,10 @@ def _text_reason(para: str) -> str | None:
         return COPYRIGHT
     if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
         return WIKI_MARKUP
-    if len(para.split()) <= MAX_PROMPT_WORDS:
+    if _at_most_words(para, MAX_PROMPT_WORDS):
         if _NEWSLETTER.match(para):
             return NEWSLETTER
-        if _RELATED.match(para) or (_SEE_ALSO.match(para) and len(para.split()) <= MAX_SEE_ALSO_WORDS):
+        if _RELATED.match(para) or (_SEE_ALSO.match(para) and _at_most_words(para, MAX_SEE_ALSO_WORDS)):
             return RELATED
         if _FOLLOW.match(para):
             return SHARING

@@ -17,13 +17,14 @@ import trafilatura
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
-from variorum.core.load import archive_pages, html_meta, mhtml
+from variorum.core.load import archive_pages, html_meta, limits, mhtml
 from variorum.core.load.encoding import decode, looks_binary, replacement_warning
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.load.furniture import find_furniture, page_blocks
 from variorum.core.load.html_text import HtmlTextWalker
 from variorum.core.model import Link
+from variorum.core.normalize import WHITE_SPACE
 
 # Below this share of the page's visible text, the user is told the extractor dropped most of the page.
 KEPT_SHARE_WARNING = 0.4
@@ -41,6 +42,14 @@ _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MOJIBAKE_WORD = re.compile(r"\S*(?:[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                             r"\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]+)\S*")
 
+# What a page holds besides its text: scripts, styles and templates with their content, comments, tags (one left
+# open at the end of the page runs to the end)
+_HIDDEN_START = re.compile(r"<(script|style|template)\b|<!--", re.IGNORECASE)
+_HIDDEN_END = {name: re.compile(end, re.IGNORECASE) for name, end in (
+    ("script", r"</script\s*>"), ("style", r"</style\s*>"), ("template", r"</template\s*>"), ("!--", r"-->"))}
+_TAG = re.compile(r"<[^>]*(?:>|\Z)")
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_NO_SPACES = str.maketrans("", "", WHITE_SPACE)
 _C1_CONTROL = re.compile(r"[\u0080-\u009f]")
 # While the page is extracted, C1 control characters stand as Braille patterns (printable, so the extractor keeps
 # them, and absent from news pages; a page that has any is not sheltered)
@@ -51,6 +60,9 @@ _SHELTERED = re.compile(r"[\u2800-\u281f]")
 
 def _unshelter(text: str, links: tuple[Link, ...]) -> tuple[str, tuple[Link, ...]]:
     """The text and links with the sheltered C1 control characters back (one character each: offsets hold)."""
+    if not _SHELTERED.search(text) and not any(_SHELTERED.search(ln.text) for ln in links):
+        # nothing to give back (a translated copy of a long text is costly)
+        return text, links
     text = text.translate(_UNSHELTER)
     return text, tuple(replace(ln, text=ln.text.translate(_UNSHELTER)) for ln in links)
 _LATIN1_RANGE = re.compile(r"[\u0080-\u00ff]")  # every common mojibake has one of these
@@ -155,6 +167,37 @@ def _mojibake_warning(text: str) -> str | None:
     return None
 
 
+def text_outside_markup(page: str) -> int:
+    """How many characters of text a page holds at least, read without parsing it: what is left once its tags,
+    comments, scripts and styles are taken out, white space not counted and each character reference
+    (``&amp;``) counted as the one character it stands for. One pass: a comment or script left open runs to the
+    end of the page, as a browser reads it."""
+    chars = pos = 0
+    while pos < len(page):
+        hidden = _HIDDEN_START.search(page, pos)
+        outside = _TAG.sub(" ", page[pos:hidden.start() if hidden else len(page)])
+        chars += len(outside.translate(_NO_SPACES)) - sum(len(m.group()) - 1 for m in _REFERENCE.finditer(outside))
+        if hidden is None:
+            break
+        close = _HIDDEN_END[(hidden.group(1) or "!--").lower()].search(page, hidden.end())
+        pos = close.end() if close else len(page)
+    return chars
+
+
+def _refuse_too_much_text(page: str) -> None:
+    """Refuse a page whose text alone is past the limit of one version, before it is parsed: parsing and reading
+    a page that size takes a minute and hundreds of megabytes, only for it to be refused afterwards. A page
+    whose size is mostly markup (embedded images, scripts) is read as usual."""
+    limit = limits.MAX_TEXT_CHARS
+    if len(page) <= limit:  # a page's text is never longer than the page
+        return
+    chars = text_outside_markup(page)
+    if chars > limit:
+        raise LoadError(f"This page holds too much text to compare (at least {chars:,} characters outside its "
+                        f"markup; the limit is {limit:,}, as comparing more would take many minutes and gigabytes "
+                        "of memory), so it was not read further. Compare a part of it, saved as a separate file.")
+
+
 def extract(raw: bytes) -> Extracted:
     if looks_binary(raw):
         raise LoadError("This looks like a binary file, not a web page; it cannot be compared.")
@@ -175,13 +218,16 @@ def extract(raw: bytes) -> Extracted:
         # the extractor's reach, so that the damaged word can still be repaired ("1â€\x90877" → "1‐877").
         if not _SHELTERED.search(page):
             page = _C1_CONTROL.sub(lambda m: chr(ord(m.group()) + _SHELTER), page)
-    if not page.strip():
+    if not page or page.isspace():
         raise LoadError("The page is empty: it contains only whitespace.")
+    _refuse_too_much_text(page)
     try:
         tree, cut_short = html_meta.parse(page)
     except (etree.ParserError, ValueError) as exc:
         raise LoadError(f"The page could not be parsed as HTML ({exc}).") from exc
     archived = archive_pages.unwrap(tree, page)  # a page saved from a web archive: the archived page only
+    huge = len(page) > EXTRACTOR_MAX_CHARS
+    del page  # the parsed page is read from now on (the page as text is a copy of megabytes)
     meta = archive_pages.with_capture(html_meta.page_metadata(tree), archived)
     if meta.url is None and saved_from:
         meta = replace(meta, url=saved_from, sources=meta.sources + (("url", "MHTML Content-Location"),))
@@ -199,7 +245,6 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(TOO_DEEP.replace("cannot be read", "was read only up to that depth"))
     text: str = ""
     links: tuple[Link, ...] = ()
-    huge = len(page) > EXTRACTOR_MAX_CHARS
     doc = _article_xml(tree, huge, warnings)
     if doc is not None:
         main = doc.find("main")

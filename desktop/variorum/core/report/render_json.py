@@ -13,6 +13,7 @@ from variorum.core.report.model import Report
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # the C encoder, one line
 # A list of more items than this is written an item at a time, so that a large report is never held as one string.
 _STREAMED_ITEMS = 64
+_WRITTEN_CHARS = 1 << 16
 
 
 def plain(value: Any) -> Any:
@@ -77,26 +78,69 @@ def report_data(report: Report) -> dict[str, Any]:
 
 def json_pieces(report: Report) -> Iterator[str]:
     """The compact JSON of the report, one piece at a time (their concatenation is ``render_json(report)``
-    without its final line break): long lists go an item at a time."""
+    without its final line break): long lists go an item at a time, and long texts (a finding quoting a passage
+    of megabytes) a slice at a time."""
     sep = "{"
     for name, inline in _fields(Report):
         value = getattr(report, name)
         if inline:  # never at the top level today; kept general
             pairs = plain(value).items() if is_dataclass(value) else ((k, plain(v)) for k, v in value)
             for key, item in pairs:
-                yield f"{sep}{_compact(key)}:{_compact(item)}"
+                yield f"{sep}{_compact(key)}:"
+                yield from _encoded(item)
                 sep = ","
             continue
         if not isinstance(value, tuple | list) or len(value) <= _STREAMED_ITEMS:
-            yield f"{sep}{_compact(name)}:{_compact(plain(value))}"
+            yield f"{sep}{_compact(name)}:"
+            yield from _encoded(plain(value))
         else:
             yield f"{sep}{_compact(name)}:["
-            yield ",".join(_compact(plain(item)) for item in value[:_STREAMED_ITEMS])
-            for start in range(_STREAMED_ITEMS, len(value), _STREAMED_ITEMS):
-                yield "," + ",".join(_compact(plain(item)) for item in value[start:start + _STREAMED_ITEMS])
+            for start in range(0, len(value), _STREAMED_ITEMS):
+                items = [plain(item) for item in value[start:start + _STREAMED_ITEMS]]
+                if start:
+                    yield ","
+                if any(map(_holds_long_text, items)):
+                    for n, item in enumerate(items):
+                        yield from _encoded(item, "," if n else "")
+                else:
+                    yield ",".join(map(_compact, items))
             yield "]"
         sep = ","
     yield "}" if sep == "," else "{}"
+
+
+def _holds_long_text(data: Any) -> bool:
+    """Whether plain ``data`` holds a string longer than a slice that is written at once."""
+    if isinstance(data, str):
+        return len(data) > _WRITTEN_CHARS
+    if isinstance(data, dict):
+        return any(map(_holds_long_text, data.values()))
+    if isinstance(data, list):
+        return any(map(_holds_long_text, data))
+    return False
+
+
+def _encoded(data: Any, lead: str = "") -> Iterator[str]:
+    """The compact JSON of plain ``data`` after ``lead``: in one piece, unless it holds a long text, which then
+    goes a slice at a time (JSON escapes each character on its own, so the slices' escapes make the whole's)."""
+    if not _holds_long_text(data):
+        yield lead + _compact(data)
+    elif isinstance(data, str):
+        yield lead + '"'
+        for at in range(0, len(data), _WRITTEN_CHARS):
+            yield _compact(data[at:at + _WRITTEN_CHARS])[1:-1]
+        yield '"'
+    elif isinstance(data, dict):
+        sep = lead + "{"
+        for key, item in data.items():
+            yield from _encoded(item, f"{sep}{_compact({key: 0})[1:-3]}:")  # the key as JSON writes one
+            sep = ","
+        yield "}"
+    else:
+        yield lead + "["
+        for n, item in enumerate(data):
+            yield from _encoded(item, "," if n else "")
+        yield "]"
 
 
 def write_json(report: Report, out: TextIO) -> None:

@@ -1,0 +1,56 @@
+"""Comparing a large text with a short one, checks and JSON report included, stays within a bounded multiple of
+the text's size in memory.
+
+Measured in a fresh process (the peak of what Python allocates there from loading to the last byte of the report),
+so that nothing else the test run holds is counted. A short version against a long one makes every paragraph of
+the long one a difference, and the checks then read the whole text: the case where whole-text copies (a list of
+every word, a lower-cased copy at twelve bytes a character) added up to 34 bytes per byte of input."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+TEXT_BYTES = 2_000_000
+MAX_PEAK_PER_BYTE = 28  # measured 24 since the checks read long texts a piece at a time; 34 before
+
+_SCRIPT = textwrap.dedent("""
+    import sys, tracemalloc
+    from variorum.core.case import load_case
+    from variorum.core.model import Options
+    from variorum.core.report import build_report
+    from variorum.core.report.render_json import write_json
+    tracemalloc.start()
+    case = load_case(sys.argv[1:3], options=Options(base="v1"))
+    comparison = case.compare()
+    with open(sys.argv[3], "w", encoding="utf-8") as out:
+        write_json(build_report(comparison), out)
+    print(tracemalloc.get_traced_memory()[1], len(comparison.differences))
+""")
+
+
+def _article(size: int) -> str:
+    rng = random.Random(5)
+    vocabulary = [f"w{n}" for n in range(5000)] + ["the", "said", "council", "“we", "will”", "Mayor", "Smith",
+                                                    "on", "Tuesday", "12", "percent"]
+    words = [rng.choice(vocabulary) for _ in range(size // 6)]
+    lines = [" ".join(words[i:i + 12]) + "." for i in range(0, len(words), 12)]
+    return "\n\n".join("\n".join(lines[i:i + 6]) for i in range(0, len(lines), 6))[:size]
+
+
+def test_comparing_a_large_text_with_a_short_one_is_bounded_in_memory(tmp_path: Path) -> None:
+    text = _article(TEXT_BYTES)
+    (tmp_path / "large.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(text[:9000].replace("w1", "w2"), encoding="utf-8")
+    desktop = Path(__file__).resolve().parents[2] / "desktop"
+    out = subprocess.run([sys.executable, "-c", _SCRIPT, str(tmp_path / "large.txt"), str(tmp_path / "short.txt"),
+                          str(tmp_path / "report.json")], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(desktop), "PATH": ""}, timeout=600)
+    peak, differences = map(int, out.stdout.split())
+    size = (tmp_path / "large.txt").stat().st_size
+    assert differences > 100  # the long text was compared, not set aside as another article
+    assert (tmp_path / "report.json").stat().st_size > size // 2  # the report quotes what the short one lacks
+    assert peak < MAX_PEAK_PER_BYTE * size, f"{peak / size:.1f} bytes per byte"

@@ -1,0 +1,127 @@
+"""Helpers that read a whole long text a piece at a time (word count, lower case, a passage shortened for a
+message) give exactly what the one-piece Python call gives, wherever the pieces are cut."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from variorum.core import model, normalize
+from variorum.core.checks.context import short
+from variorum.core.model import count_words
+from variorum.core.normalize import lower, normalize_text, word_count, word_key
+
+# letters that lower differently by position (the Greek final sigma), white space of every kind str.split knows
+_TEXT = st.text(alphabet=st.sampled_from(list("aBΣσΟΔΟΣ.é\u0130") + [" ", "\n", "\t", "\u3000", "\x1c", "\xa0"]),
+                max_size=300)
+
+
+@contextmanager
+def _pieces_of(module, name: str, size: int) -> Iterator[None]:
+    """The module's piece size set small, so that short texts are cut as long ones are."""
+    original = getattr(module, name)
+    setattr(module, name, size)
+    try:
+        yield
+    finally:
+        setattr(module, name, original)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_words_are_counted_as_str_split_counts_them_across_pieces(text):
+    with _pieces_of(model, "_COUNT_PIECE", 7):
+        assert count_words(text) == len(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_lower_case_a_piece_at_a_time_is_str_lower(text):
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", 5):
+        assert lower(text) == text.lower()
+
+
+def test_a_final_sigma_at_a_cut_keeps_its_form():
+    text = ("ΟΔΟΣ " * 40_000) + "ΟΔΟΣΟΔΟΣ" * 10_000
+    assert lower(text) == text.lower()
+    assert count_words(text) == len(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.integers(min_value=2, max_value=40))
+def test_a_passage_is_shortened_as_its_single_spaced_form_would_be(text, limit):
+    s = " ".join(text.split())
+    assert short(text, limit) == (s if len(s) <= limit else s[:limit - 1].rstrip() + "…")
+
+
+def test_a_part_of_a_text_is_shortened_without_copying_it():
+    text = "before " + "word " * 100_000 + "after"
+    assert short(text, 20, 7, len(text) - 6) == "word word word word…"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1_-’é. \n\u00a0ﬁ²①\u0301\u00a8…ßİ")), max_size=200))
+def test_a_text_s_key_words_are_counted_without_listing_them(text):
+    whole = len(word_key(text).split())
+    assert word_count(text) == whole
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", 3):
+        assert word_count(text) == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1_-’é.,“”") + [" ", "\n", "\u00a0", "\u3000"]), max_size=300))
+def test_a_long_text_s_words_are_keyed_a_piece_at_a_time_as_in_one(text):
+    whole = " ".join(re.findall(r"\w+", normalize_text(text)))
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", 4):
+        assert word_key(text) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, st.integers(min_value=0, max_value=12))
+def test_a_paragraph_s_words_are_counted_only_as_far_as_a_limit(text, limit):
+    from variorum.core.load.furniture import _at_most_words
+
+    assert _at_most_words(text, limit) == (len(text.split()) <= limit)
+
+
+def _off_topic_reading_whole_texts(text: str, start: int, end: int) -> bool:
+    """The off-topic rule as first written: the whole text copied and its words counted for every line."""
+    from collections import Counter
+
+    from variorum.core.checks.passages import OFF_TOPIC_MAX_WORDS
+
+    def topic(t: str) -> Counter:
+        return Counter(w.rstrip("s") for w in re.findall(r"[^\W\d_]{4,}", normalize_text(t)))
+
+    line = text[start:end]
+    if len(line.split()) > OFF_TOPIC_MAX_WORDS or "\n" in line.strip():
+        return False
+    before = text[:start].rstrip().rsplit("\n\n", 1)[-1]
+    after = text[end:].lstrip().split("\n\n", 1)[0]
+    if any(0 < len(p.split()) <= OFF_TOPIC_MAX_WORDS for p in (before, after)):
+        return False
+    own, whole = topic(line), topic(text)
+    return bool(own) and not any(whole[w] > n for w, n in own.items())
+
+
+_PARAGRAPH = st.lists(st.sampled_from(["plane", "crash", "pilots", "Bollywood", "best", "worst", "2014", "the",
+                                       "a", "of"]), min_size=0, max_size=16).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARAGRAPH, min_size=1, max_size=8), st.sampled_from(["\n\n", "\n", "\n \n\n", "\n\n\n"]),
+       st.data())
+def test_a_line_is_off_topic_as_when_the_whole_text_was_read_for_it(paragraphs, gap, data):
+    from variorum.core.checks.passages import off_topic
+    from variorum.core.tokens import paragraphs as ranges
+
+    text = gap.join(paragraphs)
+    found = ranges(text)
+    if not found:
+        return
+    start, end = data.draw(st.sampled_from(found))
+    assert off_topic(text, start, end) == _off_topic_reading_whole_texts(text, start, end)

@@ -93,3 +93,33 @@ def test_typographic_punctuation_with_ascii_is_never_damage():
     for n in (1, 2, 3):
         for chars in itertools.product(alphabet, repeat=n):
             assert not is_bad("".join(chars)), "".join(chars)
+
+
+def test_a_word_only_its_line_shows_damaged_is_repaired_with_the_line():
+    # MacRoman's "ƒ´" for "ī" and "√°" for "á" look like text alone; ftfy repairs them only with the whole line
+    clean = 'Premiér Petr Fiala řekl, že "vláda je připravena" a zákon projde v úterý.'
+    damaged = clean.encode("utf-8").decode("mac_roman")
+    import ftfy
+
+    assert ftfy.fix_encoding('"vl√°da') == '"vl√°da'  # alone, ftfy leaves it
+    r = repaired_text(damaged)
+    assert r.text == clean
+    s = r.text.index("vláda")
+    assert damaged[r.start_in_original(s):r.end_in_original(s + 5)] == '"vl√°da'
+    latvian = 'Ministrs Jānis Bērziņš teica, ka "Rīga ir gatava" un pilī notiks sēde.'
+    assert repaired_text(latvian.encode("utf-8").decode("mac_roman")).text == latvian
+
+
+
+def test_clean_text_with_the_same_signs_is_not_repaired():
+    for clean in ('The lens opens to ƒ/1.8 at 35 mm, and Rīga’s café shot at ƒ/2 looks sharp.',
+                  'Ministrs Jānis Bērziņš teica, ka "Rīga ir gatava" un pilī notiks sēde.',
+                  "The mean μ´ of ƒ(x) was 3, and Šņore’s estimate √2 ≈ 1.41."):
+        assert not repaired_text(clean).repaired, clean
+
+
+def test_in_a_damaged_line_only_the_words_its_repair_changes_are_repaired():
+    damaged = 'Premiér Petr Fiala řekl, že "vláda je připravena".'.encode().decode("mac_roman")
+    r = repaired_text(damaged)
+    assert [r.original[os_:oe] for _s, _e, os_, oe in r.edits] == ["Premi√©r", "≈ôekl,", "≈æe", '"vl√°da',
+                                                                   'p≈ôipravena".']

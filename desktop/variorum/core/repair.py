@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from variorum.core.model import Alignment, Difference, ParagraphPair, Span
 
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"(?:\S|\x85)+")  # U+0085, a C1 control (a damaged ellipsis), is no space here
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Every sequence ftfy's badness pattern finds holds a non-ASCII character and is at most 7 characters long, so
 # it lies within this many characters of a run of non-ASCII characters.
@@ -70,16 +71,36 @@ def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[in
         fixed = ftfy.fix_encoding(chunk)
         if fixed == chunk:
             continue
-        changed = [(a1, a2) for op, a1, a2, _b1, _b2 in
-                   SequenceMatcher(None, chunk, fixed, autojunk=False).get_opcodes() if op != "equal"]
+        opcodes = SequenceMatcher(None, chunk, fixed, autojunk=False).get_opcodes()
+        changed = [(a1, a2) for op, a1, a2, _b1, _b2 in opcodes if op != "equal"]
         for word in _WORD.finditer(chunk):
             if not any(a1 < word.end() and word.start() <= a2 and a1 != a2 or word.start() <= a1 < word.end()
                        for a1, a2 in changed):
                 continue
             repaired = ftfy.fix_encoding(word.group())
+            if repaired == word.group():
+                # Alone the word may not look damaged ('Rƒ´ga': MacRoman's 'ƒ´' for 'ī' is only judged bad
+                # beside other damage): its repair is then what the line's repair made of it.
+                repaired = _in_repaired_line(opcodes, fixed, word.start(), word.end()) or repaired
             if repaired != word.group():
                 out.append((line.start() + word.start(), line.start() + word.end(), repaired))
     return out
+
+
+def _in_repaired_line(opcodes: Sequence[tuple[str, int, int, int, int]], fixed: str, start: int,
+                      end: int) -> str | None:
+    """What the repair of a whole line made of its word at ``start:end``, or None when the repair runs across
+    the word's edges (the word cannot be told apart in the repaired line)."""
+    new_start = new_end = None
+    for op, a1, a2, b1, b2 in opcodes:
+        if start == a1 or op == "equal" and a1 < start < a2:
+            new_start = b1 + (start - a1 if op == "equal" else 0)
+        if end == a2 or op == "equal" and a1 < end < a2:
+            new_end = b2 - (a2 - end if op == "equal" else 0)
+    if new_start is None or new_end is None or new_end <= new_start:
+        return None
+    word = fixed[new_start:new_end]
+    return word if _WORD.fullmatch(word) else None
 
 
 @dataclass(frozen=True)

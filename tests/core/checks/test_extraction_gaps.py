@@ -53,3 +53,20 @@ def test_a_plain_text_copy_has_no_page_to_look_in():
     _c, found = _missing(page, plain)
     (f,) = found
     assert "Water rates by district" in f.message
+
+
+def test_a_page_s_breadcrumb_and_posted_updated_line_are_not_missing_from_its_extraction():
+    head = ("<p class='crumbs'>News &gt; Local &gt; Utilities</p><h1>Water rates rise</h1>"
+            "<p class='stamp'>Posted 2021-06-03 14:20 | Updated 2021-06-04 09:05</p>")
+    plain = "\n\n".join(PARAS).encode()
+    c, found = _missing(_page(head + _paras(PARAS)), plain)
+    assert "News > Local > Utilities" in c.version("v1").text
+    assert found == []
+
+
+def test_a_dropped_paragraph_under_a_breadcrumb_is_still_missing():
+    head = "<p>News &gt; Local &gt; Utilities</p><p>Posted 2021-06-03 14:20 | Updated 2021-06-04 09:05</p>"
+    plain = "\n\n".join(PARAS[:2] + PARAS[3:]).encode()
+    _c, found = _missing(_page(head + _paras(PARAS)), plain)
+    (f,) = found
+    assert "Several residents spoke" in f.message and "Posted" not in f.message and "News" not in f.message

@@ -210,3 +210,36 @@ def test_an_article_wrapped_in_a_layout_element_named_for_its_sidebar_is_not_fur
     assert v.furniture == ()
     text = "\n\n".join(ARTICLE + ["The festival's main sponsor, a regional bank, paid for the free buses."])
     assert _reasons(text) == []
+
+
+@pytest.mark.parametrize("line", ["News > Economy > Companies", "Home › World › Asia-Pacific",
+                                  "Sport » Football » Premier League » Tottenham", "뉴스\u00a0>\u00a0사회\u00a0>\u00a0교육",
+                                  "Accueil > Économie > Entreprises"])
+def test_a_breadcrumb_trail_over_the_article_is_navigation(line):
+    text = "\n\n".join([line, *ARTICLE])
+    assert _reasons(text) == [("navigation", line)]
+
+
+@pytest.mark.parametrize("line", ["Posted: 2021-06-03 14:20 | Updated: 2021-06-04 09:05",
+                                  "입력 2021.06.03 14:20 수정 2021.06.04 09:05",
+                                  "Updated: Jun. 4, 2021 at 9:05 a.m. ET",
+                                  "Published Thursday, June 3, 2021, 2:20 PM EDT",
+                                  "Veröffentlicht 03.06.2021, 14:20 | Aktualisiert 04.06.2021",
+                                  "Publié le 03/06/2021 à 14:20, mis à jour le 04/06/2021 à 09:05"])
+def test_a_line_of_posted_and_updated_times_is_article_information(line):
+    text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
+    assert _reasons(text) == [("article information", line)]
+
+
+@pytest.mark.parametrize("line", [
+    "Costs > revenue > reserves, the auditor warned in a letter to the council on Friday.",  # a sentence with ">"
+    "Ridership rose > 5 % in May > 7 % in June > 9 % in July.",  # figures, not sections
+    "Home > Newsroom",  # two crumbs: too little to tell
+    "The council meets again on June 10, 2021 at 6:30 p.m. in the town hall.",  # a date in a sentence
+    "Updated figures: 2021-06-04, 27 admissions",  # a figure beside the date
+    "Posted on June 3, 2021 by Maria Ocampo",  # a byline: the metadata checks read it
+    "Deadline for comments: June 30, 2021",  # a date the article states
+])
+def test_prose_with_dates_or_arrows_is_not_a_breadcrumb_or_article_information(line):
+    text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
+    assert _reasons(text) == []

@@ -18,8 +18,9 @@ _C1 = re.compile(r"[\x80-\x9f]")
 
 
 def _visible(text: str) -> str:
-    """Mojibake as a reader sees it: invisible C1 control characters dropped."""
-    return _C1.sub("", text)
+    """Mojibake as a reader sees it: invisible C1 control characters dropped (named when nothing else is left)."""
+    seen = _C1.sub("", text)
+    return seen if seen.strip() else " ".join(f"U+{ord(ch):04X}" for ch in text.strip())
 
 
 def check(ctx: Context) -> Iterator[Finding]:

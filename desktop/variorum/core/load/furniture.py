@@ -7,7 +7,8 @@ load time and recorded as :class:`~variorum.core.model.Furniture` spans, kept in
 them) and out of the checks.
 
 A web page's own structure decides first (``blockquote.twitter-tweet``, ``aside``, ``nav``, elements whose class
-or id names a newsletter, a related-links list, sharing buttons, a sidebar or a sponsor's message); then the words of each paragraph. Text is judged with
+or id names a newsletter, a related-links list, sharing buttons, a sidebar or a sponsor's message); then the words of each paragraph
+(a breadcrumb trail and a line of posted / updated times are furniture too: see :mod:`.page_lines`). Text is judged with
 its mojibake repaired ("â€” FEMA (@fema)" is "— FEMA (@fema)"). An "Original url: <…>" footer is marked too: it
 is metadata (the metadata checks read it), not words of the article to compare.
 """
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from variorum.core.lazy_regex import LazyPattern
+from variorum.core.load.page_lines import is_article_info, is_breadcrumb
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
 from variorum.core.normalize import lower as lower_case
@@ -37,6 +39,7 @@ SPONSOR = "sponsor message"  # an advertisement or a sponsor's line beside the a
 COPYRIGHT = "wire agency copyright line"
 SOURCE_ADDRESS = "source address"  # an "Original url: <…>" footer: metadata, read by the metadata checks
 WIKI_MARKUP = "wiki markup"  # image syntax, templates, tables and magic words a wiki export left in the text
+ARTICLE_INFO = "article information"  # the line of an article's posted and updated times over it
 
 # class names of embeds from the social networks' own embed code
 _EMBED_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post", "fb-video",
@@ -229,6 +232,11 @@ def _text_reason(para: str) -> str | None:
         return COPYRIGHT
     if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
         return WIKI_MARKUP
+    if len(lines) == 1 and _at_most_words(para, MAX_PROMPT_WORDS):
+        if is_breadcrumb(para):
+            return NAVIGATION
+        if is_article_info(para):
+            return ARTICLE_INFO
     if _at_most_words(para, MAX_PROMPT_WORDS):
         if _NEWSLETTER.match(para):
             return NEWSLETTER

@@ -71,11 +71,8 @@ def titles_in(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list
 # whole text finds (the word boundaries at both ends are read in the whole text). Windows are looked for this far
 # around each span; a text without such characters so near is scanned whole.
 _REACH = 400
-_STOP = re.compile(r"[^\w\s-]")
-
-
-def _in_title(c: str) -> bool:
-    return c.isalpha() or c.isspace() or c == "-"
+_UP_TO_LAST_OUTSIDE = re.compile(r"(?s:.*)(?:[^\w\s-]|[\d_])")  # up to the last character no title holds
+_STOP = re.compile(r"[^\w\s-]")  # a character no title and no word holds
 
 
 def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]] | None:
@@ -83,12 +80,12 @@ def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int
     scanning the whole text is as cheap."""
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        q, floor = start, max(0, start - _REACH)
-        while q > floor and _in_title(text[q - 1]):
-            q -= 1
+        floor = max(0, start - _REACH)
+        last = _UP_TO_LAST_OUTSIDE.match(text, floor, start)
         stop = _STOP.search(text, end, end + _REACH)
-        if (q > 0 and _in_title(text[q - 1])) or (stop is None and end + _REACH < len(text)):
+        if (last is None and floor > 0) or (stop is None and end + _REACH < len(text)):
             return None
+        q = last.end() if last else 0
         r = stop.start() if stop else len(text)
         if out and q <= out[-1][1]:
             out[-1] = (out[-1][0], max(r, out[-1][1]))

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from variorum.core.checks.names import initials_variant, spelling_variant
@@ -74,3 +76,20 @@ def test_initials_variant(old, new, same_name):
 def test_another_person_with_an_initial_is_not_a_change_of_form(compare_texts, body):
     a = body + "\n\n" + SENTENCE
     assert _findings(compare_texts(a, a.replace("Anna Petersen", "Maria K. Lund"))) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Then they met. then THEY met\tagain, they'd—rock-n-roll— don’t x-ray",
+    "o'clock 'quoted' -dash- end- -start well-known\u00a0non-breaking\u2009thin\u3000wide\nline",
+    "naïve café über résumé A_b a_b a1b 1ab abc123 x\u200bzero-width co-op-",
+    "the the the. The the, the",
+    "",
+])
+def test_the_words_a_text_writes_in_lower_case_are_every_one_it_writes(text):
+    from variorum.core.checks.analysis import lower_case_words
+    assert lower_case_words(text) == frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    assert lower_case_words(" ".join([text] * 3)) == lower_case_words(text)
+    # a long text is read a piece at a time, cut at white space: every word across the cuts is still found
+    letters = ["".join(chr(97 + n // 26 ** k % 26) for k in range(4)) for n in range(40_000)]
+    long = "\n".join(f"Word{w} {w}-{w[:2]} don't\u00a0{w}’s" for w in letters) + " " + text
+    assert lower_case_words(long) == frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", long))

@@ -64,3 +64,28 @@ def test_titles_are_found_in_any_case_and_in_any_script_around_them(text):
     expected = [(m.start(), m.end()) for m in re.finditer(ROLE_PATTERN, text, re.IGNORECASE)]
     assert [(s, e) for s, e, _ in titles_in(text)] == expected
     assert all(t == " ".join(text[s:e].lower().split()).replace("- ", "-") for s, e, t in titles_in(text))
+
+
+def _touches(t, s, e):
+    return t[0] <= s <= t[1] if s == e else t[0] < e and s < t[1]
+
+
+def _touching_spans(titles, spans):
+    return sorted({t for t in titles for s, e in spans if _touches(t, s, e)})
+
+
+ROLL = ("Vice-President Jane Roe met the acting deputy director, Lieutenant Colonel Ames (the former prime\n"
+        "minister's aide), 3 majors and the ex-mayor.mayor2 general manager; İnspector Roe, the ſenator and Kıng Olav. ")
+
+
+@pytest.mark.parametrize("text", [ROLL, ROLL.replace("İ", "I").replace("ſ", "s").replace("ı", "i"),
+                                  ROLL * 40, " ".join(w for w in (ROLL * 40).split() if w.isalpha())])
+def test_titles_read_around_edits_are_those_the_whole_text_gives_there(text):
+    whole = titles_in(text)
+    positions = list(range(0, len(text), 7)) + [t[0] + 1 for t in whole] + [t[1] - 1 for t in whole]
+    for at in positions:
+        for spans in ([(at, at)], [(at, min(len(text), at + 5))], [(at, at), (max(0, at - 30), at - 20)]):
+            near = titles_in(text, spans)
+            assert near == sorted(set(near))  # in reading order, each once
+            assert set(near) <= set(whole)
+            assert _touching_spans(near, spans) == _touching_spans(whole, spans)

@@ -58,9 +58,24 @@ def check(ctx: Context) -> Iterator[Finding]:
     common = common_words(ctx)
     in_base = ctx.text(base.id).quotations
 
+    # both passes below ask the same of each difference: each is answered once
+    figures_or_names: dict[int, bool] = {}
+    in_quotes: dict[int, bool] = {}
+
+    def figure_or_name(d: Difference) -> bool:
+        found = figures_or_names.get(id(d))
+        if found is None:
+            found = figures_or_names[id(d)] = \
+                is_number_change(d.base.text, d.other.text) or bool(name_pairs(d.base.text, d.other.text, common))
+        return found
+
     def in_quote(d: Difference) -> bool:
-        if is_number_change(d.base.text, d.other.text) or name_pairs(d.base.text, d.other.text, common):
-            return False  # reported as a changed figure or name
+        found = in_quotes.get(id(d))
+        if found is None:
+            found = in_quotes[id(d)] = not figure_or_name(d) and _quoted(d)  # a figure or name is reported as such
+        return found
+
+    def _quoted(d: Difference) -> bool:
         holders = [(in_base, _holder(in_base, d.base.start, d.base.end)),
                    (other := ctx.text(d.version).quotations, _holder(other, d.other.start, d.other.end))]
         return any(q is not None and not _a_term(found.text, q) for found, q in holders)
@@ -78,9 +93,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         ev = [e for c in chs for e in c.evidence(ctx)]
         yield ctx.finding("quote-changed", "high",
                           f"{subject} reads differently in {others} than in {ctx.base_id}: {edits}.", ev)
-    for ch in changes(ctx, lambda d: not in_quote(d) and not is_number_change(d.base.text, d.other.text)
-                      and not name_pairs(d.base.text, d.other.text, common),
-                      replaces_only=True):
+    for ch in changes(ctx, lambda d: not in_quote(d) and not figure_or_name(d), replaces_only=True):
         q = _speaker_change(in_base, ch.base_start, ch.base_end, ch.base_text + " " + ch.other_text)
         if q is None:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from variorum.core.checks.context import Context, join_ids, sentence_around
 from variorum.core.lazy_regex import LazyPattern
@@ -52,12 +52,46 @@ _TITLE_LOWER = re.compile(rf"\b(?=[{_FIRST_LETTERS}]){_QUALIFIER}(?:{_TITLES})\b
 _FOLDED_APART = ("\u0131", "\u017f")
 
 
-def titles_in(text: str) -> list[Title]:
-    """(start, end, title in normal form) of every title ``text`` states."""
+def titles_in(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Title]:
+    """(start, end, title in normal form) of every title ``text`` states; given ``spans``, at least those that
+    touch one of them (the checks need no other), found as the scan of the whole text finds them."""
     lower = lower_case(text)
     same = len(lower) == len(text) and not any(c in text for c in _FOLDED_APART)  # one character for one
-    found = _TITLE_LOWER.finditer(lower) if same else _TITLE.finditer(text)
+    pattern, scanned = (_TITLE_LOWER, lower) if same else (_TITLE.compiled(), text)
+    windows = None if spans is None else _windows(scanned, spans)
+    if windows is None:
+        found: Iterable[re.Match[str]] = pattern.finditer(scanned)
+    else:
+        found = (m for q, r in windows for m in pattern.finditer(scanned, q, r))
     return [(m.start(), m.end(), _SPACES.sub(" ", text[m.start():m.end()].lower()).replace("- ", "-")) for m in found]
+
+
+# A title holds only letters, white space and hyphens: no title runs across any other character, so a scan
+# started just after one, and stopped at one that is not part of a word either, finds there what the scan of the
+# whole text finds (the word boundaries at both ends are read in the whole text). Windows are looked for this far
+# around each span; a text without such characters so near is scanned whole.
+_REACH = 400
+_UP_TO_LAST_OUTSIDE = re.compile(r"(?s:.*)(?:[^\w\s-]|[\d_])")  # up to the last character no title holds
+_STOP = re.compile(r"[^\w\s-]")  # a character no title and no word holds
+
+
+def _windows(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Stretches of ``text``, in order and apart, that hold every title touching one of ``spans``; None when
+    scanning the whole text is as cheap."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        floor = max(0, start - _REACH)
+        last = _UP_TO_LAST_OUTSIDE.match(text, floor, start)
+        stop = _STOP.search(text, end, end + _REACH)
+        if (last is None and floor > 0) or (stop is None and end + _REACH < len(text)):
+            return None
+        q = last.end() if last else 0
+        r = stop.start() if stop else len(text)
+        if out and q <= out[-1][1]:
+            out[-1] = (out[-1][0], max(r, out[-1][1]))
+        else:
+            out.append((q, r))
+    return out if sum(r - q for q, r in out) * 2 < len(text) else None
 
 
 def _touching(titles: list[Title], starts: list[int], start: int, end: int) -> list[Title]:
@@ -73,7 +107,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     if base is None:
         return
-    titles = {v.id: titles_in(v.text) for v in ctx.group}
+    # only the titles the edits touch count: each text is read around its edits
+    spans: dict[str, list[tuple[int, int]]] = {v.id: [] for v in ctx.group}
+    if base.id not in spans:
+        return
+    for d in ctx.aligned_changes:
+        if d.version in spans:
+            spans[base.id].append((d.base.start, d.base.end))
+            spans[d.version].append((d.other.start, d.other.end))
+    titles = {v.id: titles_in(v.text, spans[v.id]) for v in ctx.group}
     if not titles.get(base.id):
         return
     starts = {vid: [t[0] for t in found] for vid, found in titles.items()}

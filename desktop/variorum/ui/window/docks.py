@@ -47,6 +47,11 @@ class Docks(QObject):
         window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
         self.findings.findingActivated.connect(self.findingActivated)
         self.variants.placeActivated.connect(self.placeActivated)
+        self.variants_dock.visibilityChanged.connect(self._on_variants_visibility)
+
+    def _on_variants_visibility(self, shown: bool) -> None:
+        if shown:  # its tab comes to the front (or the dock is opened): the table waiting for it is filled
+            self.variants.fill_pending()
 
     def arrange(self, window: QMainWindow, beside_findings: list[QDockWidget]) -> None:
         """A left column (versions over findings, with notes and the variants in tabs beside findings), metadata

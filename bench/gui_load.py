@@ -12,7 +12,8 @@ during each of four activities a user does with a large case:
 
 Each run is a fresh process; the median and the largest stall over ``--runs`` runs are printed for each
 activity with PASS/FAIL against 50 ms, and the time to first screen (target < 1.5 s). ``--where`` also prints,
-for each activity, where the UI thread was when it stalled (sampled Python stacks). Run on demand:
+for each activity, where the UI thread was when it stalled (sampled Python stacks) and, while it waited (its own
+CPU clock still: for the interpreter lock or a core), where the other threads were. Run on demand:
 ``.venv/bin/python bench/gui_load.py``; ``bench/run.py`` runs it too.
 """
 
@@ -76,6 +77,12 @@ def make_case(folder: Path, versions: int, size: int, seed: int) -> list[Path]:
     return paths
 
 
+def _where(frame) -> str:
+    """The innermost few of Variorum's (and this script's) frames of a stack, innermost first."""
+    ours = [f for f in traceback.extract_stack(frame) if "variorum" in f.filename or "bench" in f.filename][-4:]
+    return " < ".join(f"{Path(f.filename).stem}:{f.name}:{f.lineno}" for f in reversed(ours))
+
+
 class StallMeter:
     """The longest gap between ticks of a 10 ms timer (minus the interval): how long the loop was blocked.
 
@@ -94,6 +101,7 @@ class StallMeter:
         self._timer.timeout.connect(self._tick)
         self._where = where
         self.samples: collections.Counter[str] = collections.Counter()
+        self.waiting: collections.Counter[str] = collections.Counter()  # the other threads while the UI waits
         self._main = threading.get_ident()  # the UI thread's
         self._stop = threading.Event()
         self._sampler: threading.Thread | None = None
@@ -107,6 +115,7 @@ class StallMeter:
     def start(self) -> None:
         self.worst = self.worst_cpu = 0.0
         self.samples = collections.Counter()
+        self.waiting = collections.Counter()
         self._last, self._last_cpu = time.perf_counter(), time.thread_time()
         self._timer.start()
         if self._where:
@@ -129,14 +138,17 @@ class StallMeter:
         cpu = time.clock_gettime(clock)
         while not self._stop.wait(0.005):
             before, cpu = cpu, time.clock_gettime(clock)
-            if (time.perf_counter() - self._last) * 1000 < 20 or cpu - before < 0.002:
+            if (time.perf_counter() - self._last) * 1000 < 20:
                 continue
-            frame = sys._current_frames().get(self._main)
-            if frame is None:
+            frames = sys._current_frames()
+            if cpu - before < 0.002:  # the UI thread waits: for the interpreter lock, or for a core
+                for ident, frame in frames.items():
+                    if ident not in (self._main, threading.get_ident()):
+                        self.waiting[_where(frame)] += 1
                 continue
-            stack = traceback.extract_stack(frame)
-            ours = [f for f in stack if "variorum" in f.filename or "bench" in f.filename][-4:]
-            self.samples[" < ".join(f"{Path(f.filename).stem}:{f.name}:{f.lineno}" for f in reversed(ours))] += 1
+            frame = frames.get(self._main)
+            if frame is not None:
+                self.samples[_where(frame)] += 1
 
 
 class Driver:
@@ -185,6 +197,10 @@ class Driver:
             print(f"  [{name}] where the UI thread was while stalled (samples every 5 ms):", file=sys.stderr)
             for where, n in self.meter.samples.most_common(8):
                 print(f"    {n:4d}  {where or '(in Qt, no Python frame)'}", file=sys.stderr)
+        if self.where and self.meter.waiting:
+            print(f"  [{name}] where the other threads were while the UI thread waited in a stall:", file=sys.stderr)
+            for where, n in self.meter.waiting.most_common(8):
+                print(f"    {n:4d}  {where or '(no Python frame)'}", file=sys.stderr)
 
 
 def burn(ms: float = REFERENCE_CPU_MS) -> None:

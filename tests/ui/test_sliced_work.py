@@ -40,6 +40,24 @@ def test_the_loop_turns_between_steps(qtbot):
     assert not runner.active()
 
 
+def test_work_started_first_takes_the_next_turn_before_work_waiting(qtbot):
+    """The docks' sizes are taken before the panes' filling goes on; work started plainly waits its turn."""
+    ran: list[str] = []
+
+    def work(name, steps):
+        for _ in range(steps):
+            ran.append(name)
+            yield
+
+    filling, sizing, later = SlicedWork(slice_ms=0), SlicedWork(slice_ms=0), SlicedWork(slice_ms=0)
+    filling.start(work("filling", 3))
+    later.start(work("later", 1))
+    sizing.start(work("sizing", 1), first=True)
+    qtbot.waitUntil(lambda: not (filling.active() or sizing.active() or later.active()))
+    assert ran[0] == "sizing" and ran.index("filling") < ran.index("later")
+    assert sorted(ran) == ["filling"] * 3 + ["later", "sizing"]
+
+
 def test_new_work_replaces_the_running_one(qtbot):
     ran: list[str] = []
     done: list[str] = []
@@ -146,7 +164,9 @@ def test_the_panels_after_a_comparison_are_filled_a_turn_each(qtbot, tmp_path):
         qtbot.waitUntil(lambda: window.docks.details_for is window.comparison, timeout=WAIT_MS)
     assert len(filled) == 6
     assert len(set(filled.values())) == 6  # each in a turn of its own
-    assert variants.model.rowCount() > 0 and window.docks.findings.model.rowCount() > 0
+    assert window.docks.findings.model.rowCount() > 0
+    window.docks.variants_dock.raise_()  # the variant table, behind the findings, is filled when first shown
+    assert variants.model.rowCount() > 0
     window.runner.invalidate()
     window.runner.wait()
 

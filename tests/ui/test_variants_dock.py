@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from variorum.assets import demo_paths
+from variorum.core.variants import compared_versions
 from variorum.ui.variants.model import PLACE_ROLE
 
 
@@ -251,3 +252,44 @@ def test_the_strip_stays_a_heat_map_for_the_next_case(qtbot, window, darwin_path
         open_and_wait(qtbot, window, demo)
         qtbot.waitUntil(lambda: bool(window.panes.overview.heat()), timeout=WAIT_MS)
     assert box.isChecked()
+
+
+def test_a_hidden_variant_table_is_filled_when_first_shown_with_the_same_rows(qtbot, window, darwin_paths):
+    """Behind the findings tab the variant table is not filled while the comparison arrives (it held the window
+    for a while on a large case); shown, it has the rows, filters and count it would have had."""
+    panel = window.docks.variants
+    open_and_wait(qtbot, window, darwin_paths)
+    qtbot.waitUntil(lambda: window.docks.details_for is window.comparison, timeout=WAIT_MS)
+    assert panel.model.rowCount() == 0  # not filled while hidden
+    c = window.comparison
+    assert not panel.in_view()  # the findings tab is in front
+    window.docks.variants_dock.raise_()
+    qtbot.waitUntil(panel.in_view, timeout=WAIT_MS)
+    assert panel.model.places() == tuple(c.places)
+    substantive = [p for p in c.places if not p.cosmetic]
+    assert sorted(panel.visible_places(), key=c.places.index) == substantive
+    assert panel.count.text() == f"{len(substantive)} of {len(c.places)} places"
+    assert panel.alone_filter.count() == 1 + len(compared_versions(c))
+
+
+def test_a_hidden_variant_table_selects_a_place_asked_for(qtbot, window, darwin_paths):
+    """A place asked for while the table is hidden (and not yet filled) is still found and made current."""
+    panel = window.docks.variants
+    open_and_wait(qtbot, window, darwin_paths)
+    qtbot.waitUntil(lambda: window.docks.details_for is window.comparison, timeout=WAIT_MS)
+    place = next(p for p in window.comparison.places if not p.cosmetic)
+    with qtbot.waitSignal(panel.placeActivated, timeout=WAIT_MS) as activated:
+        panel.select_place(place)
+    assert activated.args == [place]
+    assert panel.table.currentIndex().data(PLACE_ROLE) == place
+
+
+def test_a_shown_variant_table_is_filled_with_the_comparison(qtbot, window, darwin_paths):
+    """With the Variants tab in front, the table is filled as the comparison arrives, not on a later show."""
+    panel = window.docks.variants
+    window.layout_.show_compare()
+    window.docks.variants_dock.raise_()
+    open_and_wait(qtbot, window, darwin_paths)
+    qtbot.waitUntil(lambda: window.docks.details_for is window.comparison, timeout=WAIT_MS)
+    assert panel.model.places() == tuple(window.comparison.places)
+    assert panel.in_view()

@@ -94,6 +94,8 @@ def test_the_panes_keep_their_size_when_the_comparison_arrives(qtbot, tmp_path, 
     column then, and the metadata dock shrank to its one-line message then: every pane was wrapped, fitted and
     painted again, and the text the user read moved. The docks take their sizes when the files are read."""
     window = make_window(qtbot, tmp_path, 1280, 720)
+    window.layout_.show_compare()  # the Variants tab in front: its table and filters are filled as it arrives
+    window.docks.variants_dock.raise_()
     sizes: list[tuple[int, int]] = []  # each time the panes have shown their texts (read, then compared)
     window.panes.shown.connect(lambda: sizes.append(window.panes.size().toTuple()))
     open_and_wait(qtbot, window, darwin_paths)

@@ -81,7 +81,8 @@ class MetadataTable(QWidget):
         empty = comparison is not None and bool(comparison.versions) and not self.model.has_any_value()
         self.hint.setVisible(empty)
         self.view.setVisible(not empty)  # nothing to tabulate: the panel is its one-line message
-        self.view.resizeRowsToContents()
+        if not empty:  # (measuring the rows of a hidden table asks for every cell's text for nothing)
+            self.view.resizeRowsToContents()
 
     def is_empty(self) -> bool:
         """Only the one-line message is shown (no version has any metadata)."""

@@ -28,8 +28,11 @@ class _Turns(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run)
 
-    def want(self, work: SlicedWork) -> None:
-        if work not in self._waiting:
+    def want(self, work: SlicedWork, first: bool = False) -> None:
+        if first:
+            self.drop(work)
+            self._waiting.insert(0, work)
+        elif work not in self._waiting:
             self._waiting.append(work)
         if not self._timer.isActive():
             self._timer.start()
@@ -69,10 +72,11 @@ class SlicedWork(QObject):
         self._work: Iterator[None] | None = None
         self._done: Callable[[], None] | None = None
 
-    def start(self, work: Iterator[None], done: Callable[[], None] | None = None) -> None:
-        """Run ``work`` from the next event-loop turn on; ``done`` is called once it is through."""
+    def start(self, work: Iterator[None], done: Callable[[], None] | None = None, first: bool = False) -> None:
+        """Run ``work`` from the next event-loop turn on; ``done`` is called once it is through. ``first``: its
+        first slice takes the next turn, before work already waiting (which must not go ahead of it)."""
         self._work, self._done = work, done
-        _shared_turns().want(self)
+        _shared_turns().want(self, first)
 
     def cancel(self) -> None:
         self._work = self._done = None

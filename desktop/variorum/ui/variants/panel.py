@@ -78,6 +78,7 @@ class VariantsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._pending: Comparison | None = None  # shown in the table once the panel is shown (or read)
         self.model = PlacesModel(self)
         self.proxy = PlacesFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -147,7 +148,26 @@ class VariantsPanel(QWidget):
         self.set_views(comparison, colours)
 
     def set_table(self, comparison: Comparison | None) -> None:
-        """The variant table and its filters (:meth:`set_views` does the other tabs)."""
+        """The variant table and its filters (:meth:`set_views` does the other tabs). While the panel is hidden
+        (its dock closed or behind another tab) the table is filled when it is first shown or read: a large
+        comparison's table holds the window for a while, most often for a panel nobody looks at."""
+        if comparison is not None and not self.in_view():
+            self._pending = comparison
+            return
+        self._pending = None
+        self._fill_table(comparison)
+
+    def in_view(self) -> bool:
+        """Whether any of the panel is on screen (a dock behind another tab is kept visible, off the window)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def fill_pending(self) -> None:
+        """Fill the table now if it waits for the panel to be shown (its dock calls this when it comes in view)."""
+        if self._pending is not None:
+            comparison, self._pending = self._pending, None
+            self._fill_table(comparison)
+
+    def _fill_table(self, comparison: Comparison | None) -> None:
         self.model.set_comparison(comparison)
         self.alone_filter.blockSignals(True)
         self.alone_filter.clear()
@@ -186,6 +206,7 @@ class VariantsPanel(QWidget):
         self.count.setText(f"{shown} of {total} places")
 
     def visible_places(self) -> list[Place]:
+        self.fill_pending()
         return [self.proxy.index(r, 0).data(PLACE_ROLE) for r in range(self.proxy.rowCount())]
 
     def _on_current(self, current, _previous) -> None:
@@ -196,6 +217,7 @@ class VariantsPanel(QWidget):
 
     def select_place(self, place: Place) -> None:
         """Make ``place`` the table's current row (showing every place if the filter hides it)."""
+        self.fill_pending()
         rows = [r for r in range(self.proxy.rowCount()) if self.proxy.index(r, 0).data(PLACE_ROLE) == place]
         if not rows:
             self.show_filter.setCurrentIndex(self.show_filter.findData("all"))

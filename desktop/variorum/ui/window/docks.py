@@ -31,6 +31,7 @@ class Docks(QObject):
         self.details_for: Comparison | None = None
         self._fitted: tuple[int, bool] | None = None  # (version rows, metadata empty) the docks were sized for
         self._details = SlicedWork(self, slice_ms=0)  # findings, metadata, variants: a panel per turn
+        self._sizing = SlicedWork(self, slice_ms=0)  # the docks' sizes once the files are read
         self.versions = VersionListWidget()
         self.findings = FindingsPanel()
         self.metadata = MetadataTable()
@@ -46,6 +47,11 @@ class Docks(QObject):
         window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
         self.findings.findingActivated.connect(self.findingActivated)
         self.variants.placeActivated.connect(self.placeActivated)
+        self.variants_dock.visibilityChanged.connect(self._on_variants_visibility)
+
+    def _on_variants_visibility(self, shown: bool) -> None:
+        if shown:  # its tab comes to the front (or the dock is opened): the table waiting for it is filled
+            self.variants.fill_pending()
 
     def arrange(self, window: QMainWindow, beside_findings: list[QDockWidget]) -> None:
         """A left column (versions over findings, with notes and the variants in tabs beside findings), metadata
@@ -98,12 +104,19 @@ class Docks(QObject):
         if s.is_final() and comparison is not None:
             self._details.start(self._showing_details(comparison))
         elif comparison is not None:
-            # The files are read and compared meanwhile: what metadata they carry is known, so the docks take
-            # their sizes now, before the panes get their texts, not after (when every pane would be laid out
-            # and painted again at its new height).
-            self.metadata.set_comparison(comparison, s.colours())
+            self._sizing.start(self._taking_sizes(), first=True)  # before the panes' filling goes on
+
+    def _taking_sizes(self) -> Iterator[None]:
+        """The files are read and compared meanwhile: what metadata they carry is known, so the docks take their
+        sizes now, before the panes get their texts, not after (when every pane would be laid out and painted
+        again at its new height). In the next turn, ahead of the panes' filling: the version list and the
+        metadata table each hold the window for a while when the comparison is running beside them."""
+        comparison = self._session.comparison  # the files' metadata (the same once they are compared)
+        if comparison is not None:
+            self.metadata.set_comparison(comparison, self._session.colours())
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
             self.fit_to_content()
+        yield
 
     def _showing_details(self, comparison: Comparison) -> Iterator[None]:
         """Findings, metadata, the variant table, then its other views: each a step of sliced work (the window

@@ -8,7 +8,8 @@ them) and out of the checks.
 
 A web page's own structure decides first (``blockquote.twitter-tweet``, ``aside``, ``nav``, elements whose class
 or id names a newsletter, a related-links list, sharing buttons, a sidebar or a sponsor's message); then the words of each paragraph
-(a breadcrumb trail and a line of posted / updated times are furniture too: see :mod:`.page_lines`). Text is judged with
+(a breadcrumb trail and a line of posted / updated times are furniture too: see :mod:`.page_lines`; so are a site's
+copyright notice and licence numbers: see :mod:`.legal_lines`). Text is judged with
 its mojibake repaired ("â€” FEMA (@fema)" is "— FEMA (@fema)"). An "Original url: <…>" footer is marked too: it
 is metadata (the metadata checks read it), not words of the article to compare.
 """
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from variorum.core.lazy_regex import LazyPattern
+from variorum.core.load.legal_lines import MAX_NOTICE_CHARS, is_copyright_notice, is_licence_numbers
 from variorum.core.load.page_lines import is_article_info, is_breadcrumb
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
@@ -40,6 +42,7 @@ COPYRIGHT = "wire agency copyright line"
 SOURCE_ADDRESS = "source address"  # an "Original url: <…>" footer: metadata, read by the metadata checks
 WIKI_MARKUP = "wiki markup"  # image syntax, templates, tables and magic words a wiki export left in the text
 ARTICLE_INFO = "article information"  # the line of an article's posted and updated times over it
+LEGAL = "legal notice"  # a site's copyright notice or licence numbers at the foot of its pages
 
 # class names of embeds from the social networks' own embed code
 _EMBED_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post", "fb-video",
@@ -230,6 +233,10 @@ def _text_reason(para: str) -> str | None:
         return EMBED
     if ("all r" in lower or "may not be p" in lower) and _COPYRIGHT.search(para):
         return COPYRIGHT
+    if len(para) <= MAX_NOTICE_CHARS and ("all r" in lower or "版" in para) and is_copyright_notice(para):
+        return LEGAL
+    if len(lines) == 1 and ("ICP" in para or "网" in para or "網" in para) and is_licence_numbers(para):
+        return LEGAL
     if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
         return WIKI_MARKUP
     if len(lines) == 1 and _at_most_words(para, MAX_PROMPT_WORDS):

@@ -275,3 +275,32 @@ def test_a_line_of_chinese_licence_numbers_is_a_legal_notice(line):
 def test_prose_about_copyright_or_licences_is_not_a_legal_notice(para):
     text = "\n\n".join([*ARTICLE, para])
     assert _reasons(text) == []
+
+
+def _blocks_of(body: str) -> list[tuple[str, str]]:
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    return page_blocks(lxml.html.document_fromstring(f"<html><body>{body}</body></html>"))
+
+
+def _must_reads(label: str) -> str:
+    links = "".join(f"<li><span>Council story {i} </span><a href='/story-{i}'>about the budget vote</a></li>\n"
+                    for i in range(1, 7))
+    return f"<div class='recirc'><h2>{label}</h2>\n<ul>{links}</ul></div>"
+
+
+STORY = "".join(f"<p>{p}</p>\n" for p in ARTICLE * 3)  # a box is a small share of its page
+
+
+@pytest.mark.parametrize("label", ["More Must-Reads From The Courier", "Must Reads"])
+def test_a_must_reads_box_after_the_article_in_its_main_is_related_links(label):
+    (words, reason), = _blocks_of(f"<main><article>{STORY}</article>{_must_reads(label)}</main>")
+    assert reason == "related links"
+    assert words.startswith(label.lower().replace("-", " ")) and words.endswith("story 6 about the budget vote")
+
+
+def test_a_must_reads_section_inside_the_article_or_a_main_without_one_is_not_a_box():
+    assert _blocks_of(f"<main><article>{STORY}{_must_reads('Must Reads')}</article></main>") == []
+    assert _blocks_of(f"<main>{STORY}{_must_reads('Must Reads')}</main>") == []  # a <main> without <article>

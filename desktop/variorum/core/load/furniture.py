@@ -71,11 +71,11 @@ _NEWSLETTER = LazyPattern(r"^(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|
 _RELATED = LazyPattern(r"^(?:related(?: articles| stories| coverage| content)?|read more|more coverage|"
                        r"more on this story|see also|also read|recommended(?: for you)?|you may also like|"
                        # the heading over a box of other stories: "Trending On Reuters", "Most Popular",
-                       # "REUTERS SHOWCASE", "Top Stories", "Editor's Picks", "In The News"
+                       # "REUTERS SHOWCASE", "Top Stories", "Editor's Picks", "In The News", "More Must-Reads From TIME"
                        r"trending(?: now| stories| (?:on|in) [\w .'’&-]{1,30})?|most (?:popular|read|viewed|shared|"
                        r"emailed|commented)(?: stories| articles)?|top (?:stories|headlines)|latest (?:news|headlines)|"
                        r"editors?['’]?s?['’]? (?:picks|choice)|(?:[\w'’&-]+ ){0,2}showcase|in the news|"
-                       r"more (?:news|stories|headlines)(?: from [\w .'’&-]{1,30})?|around the web|"
+                       r"(?:more (?:news|stories|headlines)|(?:more )?must[- ]reads?)(?: from [\w .'’&-]{1,30})?|around the web|"
                        r"(?:promoted|sponsored) (?:stories|content|links)|(?:part of )?complete coverage(?: on)?)"
                        r"\s*[:|»›>-]?$",
                        re.IGNORECASE)
@@ -133,7 +133,6 @@ def page_blocks(tree) -> list[tuple[str, str]]:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_STORY_TAGS = ("article", "main")
 MAX_BOX_WORDS = 600  # a box of other stories' headlines and teasers; more is a page's column, not one box
 MIN_LINK_SHARE = 0.15  # of a box's words in its links
 MAX_LABEL_WORDS = 6
@@ -155,13 +154,24 @@ def _labels(root):
             yield el, label
 
 
+def _in_story(el) -> bool:
+    """Whether ``el`` is inside the page's story: an ``<article>``, or a ``<main>`` that holds no ``<article>`` (a
+    ``<main>`` that holds one has its story there, and the boxes after it are the page's)."""
+    for ancestor in el.iterancestors():
+        if ancestor.tag == "article":
+            return True
+        if ancestor.tag == "main":
+            return next(ancestor.iter("article"), None) is None
+    return False
+
+
 def _labelled_boxes(root) -> set:
     """Boxes of other stories a page titles with a label ("Trending On Reuters", "Most Popular"): for each such
     label, the nearest element around it that holds more than the label and links (the box, with its list of
     stories)."""
     boxes = set()
     for labelled, label in _labels(root):
-        if any(a.tag in _STORY_TAGS for a in labelled.iterancestors()):
+        if _in_story(labelled):
             continue  # a section of the article itself ("In the news" as one of its subheadings)
         el = labelled.getparent()
         while el is not None and el is not root and (

@@ -304,3 +304,21 @@ def test_a_must_reads_box_after_the_article_in_its_main_is_related_links(label):
 def test_a_must_reads_section_inside_the_article_or_a_main_without_one_is_not_a_box():
     assert _blocks_of(f"<main><article>{STORY}{_must_reads('Must Reads')}</article></main>") == []
     assert _blocks_of(f"<main>{STORY}{_must_reads('Must Reads')}</main>") == []  # a <main> without <article>
+
+
+@pytest.mark.parametrize("line", ["North Korea09:31 August 20, 2019", "Politics14:05 2021-06-03",
+                                  "Business Day2021.06.03 09:12"])
+def test_a_section_name_run_into_the_time_and_date_is_article_information(line):
+    text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
+    assert _reasons(text) == [("article information", line)]
+
+
+@pytest.mark.parametrize("line", [
+    "North Korea fired two missiles at 09:31 on August 20, 2019.",  # a sentence with a time and date
+    "Route 6609:31 departures resumed on June 3, 2021",  # figures run together, no section name
+    "Talks in Seoul09:31 August 20, 2019 ended without a deal",  # words after the date
+    "the summit09:31 August 20, 2019",  # not a capitalised name
+])
+def test_a_sentence_with_a_time_and_date_is_not_a_glued_section_label(line):
+    text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
+    assert _reasons(text) == []

@@ -47,6 +47,7 @@ accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-3
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-4
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-5
+	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-6
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --demo --screenshot docs/screenshot.png

@@ -29,6 +29,7 @@ FRESH_2 = ROOT / "tests" / "data" / "real-fresh-2"
 FRESH_3 = ROOT / "tests" / "data" / "real-fresh-3"
 FRESH_4 = ROOT / "tests" / "data" / "real-fresh-4"
 FRESH_5 = ROOT / "tests" / "data" / "real-fresh-5"
+FRESH_6 = ROOT / "tests" / "data" / "real-fresh-6"
 FLOOR_NAME = "accuracy-floor.json"
 FLOOR = CORPUS / FLOOR_NAME
 if str(ROOT / "desktop") not in sys.path:

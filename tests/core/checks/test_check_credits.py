@@ -69,3 +69,30 @@ def test_two_agencies_in_the_datelines_still_differ(compare_texts, body):
     b = "OSLO (AP) - " + body
     (f,) = _findings(compare_texts(a, b))
     assert "agency credit differs" in f.message
+
+
+def _story_page(extra: str = "") -> tuple[bytes, str]:
+    story = ("OSLO - Ferry services across the fjord were suspended on Friday after a storm damaged the main pier, "
+             "the harbour authority said.\n\nRepairs are expected to take at least two weeks, and buses will "
+             "replace the ferries until then.")
+    paras = "".join(f"<p>{p}</p>" for p in story.split("\n\n"))
+    page = ("<!doctype html><html><head><title>Fjord ferries suspended</title></head><body>"
+            f"<article>{paras}{extra}</article></body></html>").encode()
+    return page, story
+
+
+CONTRIBUTORS = "Maria Ortiz and Sam Lee of the Nordic Desk contributed to this report."
+
+
+def test_a_credit_a_page_shows_is_not_missing_from_its_plain_text_extraction():
+    page, story = _story_page(f"<p>{CONTRIBUTORS}</p>")
+    assert _findings(_run_files(("page.html", page), ("body.txt", story.encode()))) == []
+
+
+def test_a_credit_one_page_or_plain_text_shows_and_another_lacks_is_still_missing():
+    page, story = _story_page(f"<p>{CONTRIBUTORS}</p>")
+    bare, _story = _story_page()
+    (f,) = _findings(_run_files(("page.html", page), ("other.html", bare)))
+    assert "contributed to this report" in f.message and "missing from v2" in f.message
+    (f,) = _findings(_run_files(("first.txt", f"{story}\n\n{CONTRIBUTORS}".encode()), ("body.txt", story.encode())))
+    assert "missing from v2" in f.message

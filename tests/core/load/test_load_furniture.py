@@ -243,3 +243,82 @@ def test_a_line_of_posted_and_updated_times_is_article_information(line):
 def test_prose_with_dates_or_arrows_is_not_a_breadcrumb_or_article_information(line):
     text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
     assert _reasons(text) == []
+
+
+@pytest.mark.parametrize("notice", [
+    "™ & © 2019 Harbor News Service, Inc., a Lakeside Media Company. All rights reserved.",
+    "Metro-Wire\n© 2021 Metro Wire LLC. All rights reserved.",
+    "江南日报版权声明：本网所有文字、图片未经书面授权，禁止转载，违者必究。",
+    "版權聲明：本站內容未經許可不得轉載。",
+])
+def test_a_site_s_or_wire_s_copyright_notice_is_a_legal_notice(notice):
+    text = "\n\n".join([*ARTICLE, notice])
+    assert [r for r, _ in _reasons(text)] == ["legal notice"]
+
+
+@pytest.mark.parametrize("line", ["京ICP备12345678号-2", "沪ICP证020123号", "粤网文[2019]1234-056号",
+                                  "京公网安备 11010502012345号", "浙ICP备10045678号 | 浙公网安备 33010602001234号"])
+def test_a_line_of_chinese_licence_numbers_is_a_legal_notice(line):
+    text = "\n\n".join([*ARTICLE, line])
+    assert _reasons(text) == [("legal notice", line)]
+
+
+@pytest.mark.parametrize("para", [
+    # a notice the article quotes, after a line of its own
+    "The station's statement on Friday read:\n© 2020 KXYZ. All rights reserved.",
+    # prose about copyright and licences
+    "该公司表示，未经授权禁止转载其作品的网站将被起诉，违者必究。",
+    "版权声明：本文由作者授权发布。",  # a label without a ban on reproduction
+    "网站的备案号京ICP备12345678号-2已于去年注销，监管部门说。",
+    "The regulator revoked 42 ICP licences last year, including 京ICP备12345678号-2, officials said.",
+])
+def test_prose_about_copyright_or_licences_is_not_a_legal_notice(para):
+    text = "\n\n".join([*ARTICLE, para])
+    assert _reasons(text) == []
+
+
+def _blocks_of(body: str) -> list[tuple[str, str]]:
+    import lxml.html
+
+    from variorum.core.load.furniture import page_blocks
+
+    return page_blocks(lxml.html.document_fromstring(f"<html><body>{body}</body></html>"))
+
+
+def _must_reads(label: str) -> str:
+    links = "".join(f"<li><span>Council story {i} </span><a href='/story-{i}'>about the budget vote</a></li>\n"
+                    for i in range(1, 7))
+    return f"<div class='recirc'><h2>{label}</h2>\n<ul>{links}</ul></div>"
+
+
+STORY = "".join(f"<p>{p}</p>\n" for p in ARTICLE * 3)  # a box is a small share of its page
+
+
+@pytest.mark.parametrize("label", ["More Must-Reads From The Courier", "Must Reads"])
+def test_a_must_reads_box_after_the_article_in_its_main_is_related_links(label):
+    (words, reason), = _blocks_of(f"<main><article>{STORY}</article>{_must_reads(label)}</main>")
+    assert reason == "related links"
+    assert words.startswith(label.lower().replace("-", " ")) and words.endswith("story 6 about the budget vote")
+
+
+def test_a_must_reads_section_inside_the_article_or_a_main_without_one_is_not_a_box():
+    assert _blocks_of(f"<main><article>{STORY}{_must_reads('Must Reads')}</article></main>") == []
+    assert _blocks_of(f"<main>{STORY}{_must_reads('Must Reads')}</main>") == []  # a <main> without <article>
+
+
+@pytest.mark.parametrize("line", ["North Korea09:31 August 20, 2019", "Politics14:05 2021-06-03",
+                                  "Business Day2021.06.03 09:12"])
+def test_a_section_name_run_into_the_time_and_date_is_article_information(line):
+    text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
+    assert _reasons(text) == [("article information", line)]
+
+
+@pytest.mark.parametrize("line", [
+    "North Korea fired two missiles at 09:31 on August 20, 2019.",  # a sentence with a time and date
+    "Route 6609:31 departures resumed on June 3, 2021",  # figures run together, no section name
+    "Talks in Seoul09:31 August 20, 2019 ended without a deal",  # words after the date
+    "the summit09:31 August 20, 2019",  # not a capitalised name
+])
+def test_a_sentence_with_a_time_and_date_is_not_a_glued_section_label(line):
+    text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
+    assert _reasons(text) == []

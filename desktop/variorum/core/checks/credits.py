@@ -3,7 +3,8 @@
 Two versions giving different credits of the same kind (photo, "contributed reporting", wire) contradict each
 other (medium). A credit some versions lack is low — unless the whole caption around it is missing, which
 ``passage-missing`` reports (with the credit named), the version still has the credit in its text, or it could not
-carry it (a credit only the page's markup names, against a plain-text copy: see :func:`.fields.could_state`). Credits are
+carry it (a credit a web page names, in its markup or in the page around the article, against a plain-text copy:
+see :func:`.fields.could_state`). Credits are
 compared by :func:`variorum.core.metadata.equality.credit_key`, as in the metadata table.
 """
 
@@ -92,7 +93,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         if k in conflicted:
             continue
         having = [v.id for v in group if k in spans[v.id]]
-        in_text = any(k in {credit_key(f.value) for f in ctx.meta(h).credits} for h in having)
+        # a credit in the text of a web page (or another format that keeps metadata) is in the page around the
+        # article, which a plain-text extraction of it has no place for: only a plain text's credit says another
+        # plain text could have carried it (as for a byline: see fields.compare_field)
+        in_text = any(ctx.version(h).metadata.carrier is None
+                      and k in {credit_key(f.value) for f in ctx.meta(h).credits} for h in having)
         missing = []
         for v in group:
             if v.id in having or k in ctx.text(v.id).words or not could_state(v, in_text):

@@ -8,7 +8,8 @@ them) and out of the checks.
 
 A web page's own structure decides first (``blockquote.twitter-tweet``, ``aside``, ``nav``, elements whose class
 or id names a newsletter, a related-links list, sharing buttons, a sidebar or a sponsor's message); then the words of each paragraph
-(a breadcrumb trail and a line of posted / updated times are furniture too: see :mod:`.page_lines`). Text is judged with
+(a breadcrumb trail and a line of posted / updated times are furniture too: see :mod:`.page_lines`; so are a site's
+copyright notice and licence numbers: see :mod:`.legal_lines`). Text is judged with
 its mojibake repaired ("â€” FEMA (@fema)" is "— FEMA (@fema)"). An "Original url: <…>" footer is marked too: it
 is metadata (the metadata checks read it), not words of the article to compare.
 """
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from variorum.core.lazy_regex import LazyPattern
+from variorum.core.load.legal_lines import MAX_NOTICE_CHARS, is_copyright_notice, is_licence_numbers
 from variorum.core.load.page_lines import is_article_info, is_breadcrumb
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
@@ -40,6 +42,7 @@ COPYRIGHT = "wire agency copyright line"
 SOURCE_ADDRESS = "source address"  # an "Original url: <…>" footer: metadata, read by the metadata checks
 WIKI_MARKUP = "wiki markup"  # image syntax, templates, tables and magic words a wiki export left in the text
 ARTICLE_INFO = "article information"  # the line of an article's posted and updated times over it
+LEGAL = "legal notice"  # a site's copyright notice or licence numbers at the foot of its pages
 
 # class names of embeds from the social networks' own embed code
 _EMBED_CLASSES = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-post", "fb-video",
@@ -68,11 +71,11 @@ _NEWSLETTER = LazyPattern(r"^(?:sign up|subscribe)\b[^\n]{0,160}\b(?:newsletter|
 _RELATED = LazyPattern(r"^(?:related(?: articles| stories| coverage| content)?|read more|more coverage|"
                        r"more on this story|see also|also read|recommended(?: for you)?|you may also like|"
                        # the heading over a box of other stories: "Trending On Reuters", "Most Popular",
-                       # "REUTERS SHOWCASE", "Top Stories", "Editor's Picks", "In The News"
+                       # "REUTERS SHOWCASE", "Top Stories", "Editor's Picks", "In The News", "More Must-Reads From TIME"
                        r"trending(?: now| stories| (?:on|in) [\w .'’&-]{1,30})?|most (?:popular|read|viewed|shared|"
                        r"emailed|commented)(?: stories| articles)?|top (?:stories|headlines)|latest (?:news|headlines)|"
                        r"editors?['’]?s?['’]? (?:picks|choice)|(?:[\w'’&-]+ ){0,2}showcase|in the news|"
-                       r"more (?:news|stories|headlines)(?: from [\w .'’&-]{1,30})?|around the web|"
+                       r"(?:more (?:news|stories|headlines)|(?:more )?must[- ]reads?)(?: from [\w .'’&-]{1,30})?|around the web|"
                        r"(?:promoted|sponsored) (?:stories|content|links)|(?:part of )?complete coverage(?: on)?)"
                        r"\s*[:|»›>-]?$",
                        re.IGNORECASE)
@@ -130,7 +133,6 @@ def page_blocks(tree) -> list[tuple[str, str]]:
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_STORY_TAGS = ("article", "main")
 MAX_BOX_WORDS = 600  # a box of other stories' headlines and teasers; more is a page's column, not one box
 MIN_LINK_SHARE = 0.15  # of a box's words in its links
 MAX_LABEL_WORDS = 6
@@ -152,13 +154,24 @@ def _labels(root):
             yield el, label
 
 
+def _in_story(el) -> bool:
+    """Whether ``el`` is inside the page's story: an ``<article>``, or a ``<main>`` that holds no ``<article>`` (a
+    ``<main>`` that holds one has its story there, and the boxes after it are the page's)."""
+    for ancestor in el.iterancestors():
+        if ancestor.tag == "article":
+            return True
+        if ancestor.tag == "main":
+            return next(ancestor.iter("article"), None) is None
+    return False
+
+
 def _labelled_boxes(root) -> set:
     """Boxes of other stories a page titles with a label ("Trending On Reuters", "Most Popular"): for each such
     label, the nearest element around it that holds more than the label and links (the box, with its list of
     stories)."""
     boxes = set()
     for labelled, label in _labels(root):
-        if any(a.tag in _STORY_TAGS for a in labelled.iterancestors()):
+        if _in_story(labelled):
             continue  # a section of the article itself ("In the news" as one of its subheadings)
         el = labelled.getparent()
         while el is not None and el is not root and (
@@ -230,6 +243,10 @@ def _text_reason(para: str) -> str | None:
         return EMBED
     if ("all r" in lower or "may not be p" in lower) and _COPYRIGHT.search(para):
         return COPYRIGHT
+    if len(para) <= MAX_NOTICE_CHARS and ("all r" in lower or "版" in para) and is_copyright_notice(para):
+        return LEGAL
+    if len(lines) == 1 and ("ICP" in para or "网" in para or "網" in para) and is_licence_numbers(para):
+        return LEGAL
     if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
         return WIKI_MARKUP
     if len(lines) == 1 and _at_most_words(para, MAX_PROMPT_WORDS):

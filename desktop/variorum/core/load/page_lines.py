@@ -6,7 +6,9 @@ passage the extraction is missing.
 Both are judged by their words alone, and narrowly, since a line taken for furniture is out of the checks: a
 breadcrumb has at least three short crumbs with no figure or sentence punctuation, joined by one of the signs
 pages join them with (">", "›", "»"); an article-information line holds full dates (with or without a time),
-the labels pages put before them (posted, updated, published …, in several languages) and nothing else.
+the labels pages put before them (posted, updated, published …, in several languages) and nothing else, or
+follows a section's name with no space between them ("North Korea09:31 August 20, 2019": the extraction ran the
+section link and the time together).
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ _JOINERS = frozenset((
     "오전", "오후",
 ))
 _PUNCTUATION = ":|·•,–—-()[]/"
+# a section's name (one to four capitalised words, no figure) with no space before the time or date that follows:
+# two elements of the page's article-information line whose text an extraction of the page runs together
+_GLUED_SECTION = LazyPattern(r"^(?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*?[^\W\d_](?P<stamp>\d{1,2}:\d{2}\b.*"
+                             r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}\b.*)$")
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -60,10 +66,16 @@ def is_breadcrumb(line: str) -> bool:
 
 def is_article_info(line: str) -> bool:
     """A line of the article's posted or updated times and their labels, and nothing else:
-    '기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 03:00:00', 'Updated: Oct. 24, 2013 at 3:10 p.m. ET'."""
+    '기사입력 2013-10-24 03:00:00 기사수정 2013-10-24 03:00:00', 'Updated: Oct. 24, 2013 at 3:10 p.m. ET';
+    or a section's name run into the time and date the page shows beside it: 'North Korea09:31 August 20, 2019'."""
     line = line.strip()
     if not line or "\n" in line or len(line.split()) > MAX_LINE_WORDS or not any(ch.isdigit() for ch in line):
         return False
+    glued = _GLUED_SECTION.match(line)
+    if glued:
+        line = glued.group("stamp")
+        return bool(_DATE_STAMP.search(line)) and not _TIME_STAMP.sub(" ", _DATE_STAMP.sub(" ", line)).strip(
+            _PUNCTUATION + " ")
     rest, dates = _DATE_STAMP.subn(" ", line)
     if not dates:
         return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import random
 import threading
+import weakref
 
 import pytest
 
@@ -116,3 +117,30 @@ def test_collection_left_off_by_the_program_stays_off():
     with collection.paused():
         assert not gc.isenabled()
     assert not gc.isenabled()
+
+
+def test_what_reading_a_pdf_leaves_is_not_kept_by_the_comparisons_that_follow(qtbot, window, tmp_path, monkeypatch):
+    """Reading a PDF leaves reference cycles (the parsed objects, holding the file's bytes): collected before the
+    comparison starts, not set aside with it for as long as the app runs, however often the case is opened."""
+    from app_helpers import open_and_wait
+    from test_source_view import text_pdf
+
+    from variorum.core.load import pdf
+
+    readers: list[weakref.ref] = []
+
+    class Reader(pdf.PdfReader):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            readers.append(weakref.ref(self))
+
+    monkeypatch.setattr(pdf, "PdfReader", Reader)
+    text = tmp_path / "article.txt"
+    text.write_text(" ".join(WORDS), encoding="utf-8")
+    paths = [text, text_pdf(tmp_path / "article.pdf", [[" ".join(reversed(WORDS))]])]
+    for _ in range(3):
+        window.close_case()
+        open_and_wait(qtbot, window, paths)
+    gc.collect()  # what automatic collection would find: not what was set aside
+    assert len(readers) >= 3
+    assert not [r for r in readers if r() is not None]

@@ -188,3 +188,23 @@ def test_pages_are_turned_and_zoomed_from_the_keyboard(qtbot, window, tmp_path):
     assert abs(graphics.transform().m11() - fitted) < 1e-6
     qtbot.keyClick(graphics, Qt.Key.Key_PageUp)
     assert view.page == 0
+
+
+def open_documents() -> set[int]:
+    """The PDF documents pdfium has open (those it closes itself as the program exits, saying each was still
+    open)."""
+    from pypdfium2.internal.bases import ObjectTracker
+
+    return {id(d) for d in (ref() for ref in ObjectTracker[pdfium.PdfDocument]) if d is not None}
+
+
+def test_the_original_is_closed_when_the_window_closes_and_opened_again_when_it_is_shown(qtbot, window, tmp_path):
+    before = open_documents()
+    open_text_and_pdf(qtbot, window, tmp_path, [CHANGED, [SECOND_PAGE]])
+    view = window.source.view
+    assert view.page_count == 2 and open_documents() - before
+    window.close()
+    assert not open_documents() - before
+    window.show()
+    qtbot.waitUntil(lambda: view.page_count == 2)
+    assert open_documents() - before

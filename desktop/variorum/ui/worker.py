@@ -51,13 +51,16 @@ def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
     runs on)."""
     case = job.case
     case.add(job.paths, job.pasted, progress=progress, cancelled=cancelled)
-    if loaded is not None:
-        loaded(case.copy())
 
     def scaled(fraction: float, message: str) -> None:
         progress(LOAD_SHARE + (1 - LOAD_SHARE) * fraction, message)
 
-    with collection.paused():  # a collection amid the comparison's objects would hold the window up
+    # A collection amid the comparison's objects would hold the window up. What reading the files left as garbage
+    # (a PDF's parsed objects and bytes) is collected first, before the texts go on screen, so it is not set
+    # aside with the comparison for as long as the app runs.
+    with collection.paused(collect_first=True):
+        if loaded is not None:
+            loaded(case.copy())
         # A chosen base that was removed or cannot be read: the program picks one.
         case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
         if case.comparison is not None and case.comparison.base is not None:

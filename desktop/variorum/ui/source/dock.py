@@ -3,7 +3,7 @@ difference and the selected finding."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from variorum.core.model import Finding
@@ -31,12 +31,16 @@ class SourceDock(QObject):
         menu.addAction(action)
         self._to_widen = False  # the dock has just been shown for a case's originals
         self._sources: frozenset[str] = frozenset()  # the PDF and image versions the dock was last shown for
+        self._following = False  # follow() has been given the session
+        self._window = window
+        window.installEventFilter(self)  # the original is let go when the window closes
 
     def follow(self, session: Session, current_stop: SignalInstance, finding_activated: SignalInstance,
                comparison_shown: SignalInstance) -> None:
         """Follow the case, the current difference (a Stop), the activated finding; widen the dock it shows
         once the comparison is on screen (the panes have their sizes then)."""
         self._session = session
+        self._following = True
         comparison_shown.connect(self._widen)
         session.comparisonChanged.connect(self._on_versions)
         session.versionsChanged.connect(self._on_versions)
@@ -44,6 +48,16 @@ class SourceDock(QObject):
         session.closed.connect(self._on_closed)
         current_stop.connect(self._on_stop)
         finding_activated.connect(self._on_finding)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        """The window closed (or hidden by the program, not minimised): the PDF shown is closed; shown again:
+        the original is opened again."""
+        if obj is self._window and not event.spontaneous():
+            if event.type() == QEvent.Type.Hide:
+                self.view.set_versions([])
+            elif event.type() == QEvent.Type.Show and self._following:
+                self._on_versions()
+        return super().eventFilter(obj, event)
 
     def _preferred(self) -> list[str]:
         c = self._session.comparison

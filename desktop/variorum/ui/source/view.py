@@ -35,12 +35,27 @@ from variorum.ui.source.pages import Box, SourcePages, has_source
 ZOOM_STEP = 1.25
 
 
+class _Shown:
+    """The original on show, kept apart from the panel so that it is closed when the panel is destroyed (the
+    panel's Python side may outlive it, and pdfium would only close the document as the program exits)."""
+
+    def __init__(self) -> None:
+        self.pages: SourcePages | None = None
+
+    def close(self) -> None:
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None
+
+
 class SourceView(QWidget):
     """Shows one PDF or image version at a time (chosen in its list); :meth:`show_spans` boxes text on it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pages: SourcePages | None = None
+        self._shown = _Shown()
+        self.destroyed.connect(self._shown.close)
         self._page = 0
         self._all_boxes: list[Box] = []
         self._spans: dict[str, list[tuple[int, int]]] = {}
@@ -178,13 +193,13 @@ class SourceView(QWidget):
         self._show_pages(self._versions.get(vid) if vid else None)
 
     def _show_pages(self, version: Version | None) -> None:
-        if self._pages is not None:
-            self._pages.close()
+        self._shown.close()
         self._pages = SourcePages(version) if version is not None else None
         self._page = 0
         error = self._pages.error if self._pages is not None else None
         if error:
             self._pages = None
+        self._shown.pages = self._pages
         if self._pages is None:
             self.message.setText(error or "Open a PDF or an image (a screenshot, a scan) to see its original here.")
         self.message.setVisible(self._pages is None)

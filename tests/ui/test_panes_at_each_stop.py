@@ -21,9 +21,11 @@ def case_window(request, qtbot, tmp_path, darwin_paths):
     if request.param == "demo":
         with demo_paths() as paths:
             open_and_wait(qtbot, w, paths)
+            qtbot.waitUntil(w.panes.settled)  # filler space follows the panes' final width (slower on a busy machine)
             yield w
     else:
         open_and_wait(qtbot, w, darwin_paths)
+        qtbot.waitUntil(w.panes.settled)
         yield w
     w.runner.invalidate()
     w.runner.wait()

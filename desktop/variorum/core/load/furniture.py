@@ -23,7 +23,7 @@ from itertools import islice
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.load.legal_lines import MAX_NOTICE_CHARS, is_copyright_notice, is_licence_numbers
-from variorum.core.load.page_lines import is_article_info, is_breadcrumb
+from variorum.core.load.page_lines import SENTENCE_END, is_article_info, is_breadcrumb
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
 from variorum.core.normalize import lower as lower_case
@@ -261,15 +261,15 @@ def _text_reason(para: str) -> str | None:
             return RELATED
         if _FOLLOW.match(para):
             return SHARING
-    if len(para.split()) <= 2 * MAX_PROMPT_WORDS and _TEASER.search(para):
+    if _at_most_words(para, 2 * MAX_PROMPT_WORDS) and _TEASER.search(para):
         return RELATED
     return None
 
 
 def _headline_over(para: str) -> bool:
     """A short line without a sentence's closing punctuation: the linked headline a teaser sits under."""
-    words = para.split()
-    return 0 < len(words) <= MAX_HEADLINE_WORDS and "\n" not in para.strip() and para.rstrip()[-1] not in ".!?\"”’:;,"
+    return bool(para.strip()) and _at_most_words(para, MAX_HEADLINE_WORDS) and "\n" not in para.strip() \
+        and para.rstrip()[-1] not in SENTENCE_END
 
 
 def find_furniture(text: str, blocks: Sequence[tuple[str, str]] = ()) -> tuple[Furniture, ...]:

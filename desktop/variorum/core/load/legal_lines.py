@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 
 from variorum.core.lazy_regex import LazyPattern
+from variorum.core.load.page_lines import SENTENCE_END
 
 MAX_LABEL_WORDS = 3  # a label line over a copyright line: the wire's name
 MAX_NOTICE_CHARS = 600  # a site's copyright notice is a few sentences
-_SENTENCE_END = ".!?:;,\"”’"
 
 _COPYRIGHT_LINE = LazyPattern(r"^(?:[™®℠]\s*(?:&|and)\s*)?(?:copyright\b|©|\(c\)\s)[^\n]{0,160}"
                               r"\ball rights reserved\b", re.IGNORECASE)
@@ -34,7 +34,7 @@ _LICENCE_LINE = LazyPattern(rf"^(?:{_LICENCE})(?:\s*[|·•]?\s*{_LICENCE})*$")
 
 def _label(line: str) -> bool:
     words = line.split()
-    return 0 < len(words) <= MAX_LABEL_WORDS and line[-1] not in _SENTENCE_END
+    return 0 < len(words) <= MAX_LABEL_WORDS and line[-1] not in SENTENCE_END
 
 
 def is_copyright_notice(para: str) -> bool:

@@ -22,7 +22,8 @@ MIN_CRUMBS = 3
 MAX_CRUMB_WORDS = 4
 _CRUMB_SIGNS = ">›»＞"
 _CRUMB_SEPARATOR = LazyPattern(rf"\s+[{_CRUMB_SIGNS}]\s+")
-_SENTENCE_END = ".!?:;,\"”’"
+# what closes a sentence or a clause: a line ending in one is running text, not a label, crumb or headline
+SENTENCE_END = ".!?:;,\"”’"
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -60,7 +61,7 @@ def is_breadcrumb(line: str) -> bool:
         return False
     crumbs = _CRUMB_SEPARATOR.split(line.strip())
     return len(crumbs) >= MIN_CRUMBS and all(
-        0 < len(c.split()) <= MAX_CRUMB_WORDS and c[-1] not in _SENTENCE_END and not any(ch.isdigit() for ch in c)
+        0 < len(c.split()) <= MAX_CRUMB_WORDS and c[-1] not in SENTENCE_END and not any(ch.isdigit() for ch in c)
         for c in crumbs)
 
 

@@ -33,8 +33,8 @@ MAX_TEXT_CHARS = limits.MAX_TEXT_CHARS  # the text one version may hold (see :mo
 # versions of ordinary size
 MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_FOLDER_VERSIONS = 50  # the most files opened from one folder: more panes than this cannot be laid out or read
-EMPTY_FOLDER = ("This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx, "
-                ".warc, .wacz, .png, .jpg, .webp).")
+# every suffix the loader reads, from its one table
+EMPTY_FOLDER = f"This folder contains no file that can be compared ({', '.join(EXTENSIONS)})."
 
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from variorum.core.case import load_case
 from variorum.core.load import EMPTY_FOLDER, EXTENSIONS, detect_format, expand_paths, load_bytes, load_paths
 
@@ -136,3 +138,21 @@ def test_web_page_saved_under_a_pdf_name_is_read_as_html():
 def test_impossible_path_is_an_error_not_a_crash(tmp_path):
     [v] = load_paths([str(tmp_path / "bad\x00name.txt")])
     assert v.error == "Could not open the file: the path is not valid."
+
+
+def test_a_loader_that_fails_unexpectedly_is_one_line_for_the_user_and_a_traceback_in_the_log(tmp_path, monkeypatch,
+                                                                                               caplog):
+    import variorum.core.load as load
+
+    def broken(_fmt):
+        def extract(_raw):
+            raise KeyError("xref")
+        return extract
+
+    monkeypatch.setattr(load, "_extractor", broken)
+    (tmp_path / "a.txt").write_text("Some words.\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="variorum.core.load"):
+        [v] = load_case([tmp_path / "a.txt"]).versions
+    assert v.error.endswith("KeyError: 'xref'") and "\n" not in v.error
+    [bug] = [r for r in caplog.records if r.exc_info]
+    assert bug.levelname == "ERROR" and bug.exc_info[0] is KeyError and "a.txt" in bug.getMessage()

@@ -189,6 +189,9 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     except LoadError as exc:
         return base(encoding=None, text="", warnings=notes, error=str(exc))
     except Exception as exc:  # a malformed file must never crash the comparison
+        # every damage a loader knows of is a LoadError with its own message: this is a bug, or damage no loader
+        # foresaw, and the log keeps its traceback
+        log.error("Reading %s as %s failed unexpectedly", label, FORMAT_NAMES[fmt], exc_info=exc)
         return base(encoding=None, text="", warnings=notes,
                     error=f"Could not read this {FORMAT_NAMES[fmt]} file: {type(exc).__name__}: {exc}")
     warnings = notes + extracted.warnings

@@ -7,12 +7,11 @@ import os
 import sys
 from collections.abc import Sequence
 
+from variorum.core.report_formats import BINARY_FORMATS, FORMATS  # the names alone: --help loads no engine
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --help has answered
 if TYPE_CHECKING:
     from variorum.core.model import Comparison
-
-FORMATS = ("json", "md", "html", "pdf", "csv", "tei")  # as variorum.core.report.FORMATS, without importing the engine
-BINARY_FORMATS = ("pdf",)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -16,6 +16,11 @@ from pathlib import Path
 from variorum.core.notes.printable import json_for_terminal, printable, printable_line
 from variorum.core.notes.records import STATUSES
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --help has answered
+if TYPE_CHECKING:
+    from variorum.core.case import Case
+    from variorum.core.model import Comparison
+
 PROG = "variorum notes"
 
 
@@ -120,54 +125,54 @@ def _run(ns: argparse.Namespace) -> int:
             target = store.backup_to(Path(ns.output))
         print(f"Notes store copied to {printable_line(target)}")
         return 0
-    versions = _load(ns.files)
+    loaded = _load(ns.files)
     with NotesStore() as store:
         author = (getattr(ns, "author", None) or "").strip()
         if author:
             store.user = author
-        return COMMANDS[ns.command](store, versions, ns)
+        return COMMANDS[ns.command](store, loaded, ns)
 
 
-def _load(files: Sequence[str]):
+def _load(files: Sequence[str]) -> Case:
     from variorum.core.case import load_case
 
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    versions = load_case(files).versions
+    loaded = load_case(files)
+    versions = loaded.versions
     if not versions:
         raise UsageError("no supported files found")
     unreadable = [v for v in versions if not v.sha256]
     if unreadable:
         raise UsageError(f"{unreadable[0].label}: {unreadable[0].error}")
-    return versions
+    return loaded
 
 
-def _compare(versions):
-    from variorum.core.compare import compare_versions
+def _compared(loaded: Case) -> Comparison:
+    """The files compared, once per command, through the case as the app and ``variorum compare`` do."""
+    return loaded.comparison or loaded.compare()
 
-    return compare_versions(versions)
 
-
-def _case(store, versions, *, create: bool):
-    case = store.open_case(versions) if create else store.find_case(versions)
+def _case(store, loaded: Case, *, create: bool):
+    case = store.open_case(loaded.versions) if create else store.find_case(loaded.versions)
     if case is None:
         return None
     if not create:
-        case = store.open_case(versions)  # record this opening and follow edited files
+        case = store.open_case(loaded.versions)  # record this opening and follow edited files
     notes = store.notes(case.id)
     if any(n.anchor.kind != "case" for n in notes):
-        store.reanchor(case.id, _compare(versions))
+        store.reanchor(case.id, _compared(loaded))
     return case
 
 
-def cmd_add(store, versions, ns) -> int:
+def cmd_add(store, loaded: Case, ns) -> int:
     from variorum.core.notes import parse_anchor
 
     kind = ns.anchor.split(":", 1)[0]
-    comparison = _compare(versions) if kind in ("finding", "difference") else None
-    anchor = parse_anchor(ns.anchor, comparison=comparison, versions=versions)
-    case = store.open_case(versions)
+    comparison = _compared(loaded) if kind in ("finding", "difference") else None
+    anchor = parse_anchor(ns.anchor, comparison=comparison, versions=loaded.versions)
+    case = store.open_case(loaded.versions)
     note = store.add_note(case.id, anchor, ns.body, status=ns.status, author=ns.author)
     print(note.id)
     return 0
@@ -184,24 +189,24 @@ def _note_in_case(store, case, note_id):
     return note
 
 
-def cmd_edit(store, versions, ns) -> int:
+def cmd_edit(store, loaded: Case, ns) -> int:
     if ns.body is None and ns.status is None:
         raise UsageError("nothing to change: give --body and/or --status")
-    note = _note_in_case(store, store.find_case(versions), ns.note_id)
+    note = _note_in_case(store, store.find_case(loaded.versions), ns.note_id)
     note = store.update_note(note.id, body=ns.body, status=ns.status, who=ns.author)
     print(note.id)
     return 0
 
 
-def cmd_delete(store, versions, ns) -> int:
-    note = _note_in_case(store, store.find_case(versions), ns.note_id)
+def cmd_delete(store, loaded: Case, ns) -> int:
+    note = _note_in_case(store, store.find_case(loaded.versions), ns.note_id)
     store.delete_note(note.id, who=ns.author)
     print(f"Deleted note {note.id} (its history keeps it; it can be restored).")
     return 0
 
 
-def cmd_restore(store, versions, ns) -> int:
-    note = _note_in_case(store, store.find_case(versions), ns.note_id)
+def cmd_restore(store, loaded: Case, ns) -> int:
+    note = _note_in_case(store, store.find_case(loaded.versions), ns.note_id)
     store.restore_note(note.id, who=ns.author)
     print(f"Restored note {note.id}.")
     return 0
@@ -224,10 +229,10 @@ def cmd_cases(store, ns) -> int:
     return 0
 
 
-def cmd_list(store, versions, ns) -> int:
+def cmd_list(store, loaded: Case, ns) -> int:
     from variorum.core.notes import notes_for_report
 
-    case = _case(store, versions, create=False)
+    case = _case(store, loaded, create=False)
     notes = notes_for_report(store, case.id) if case else []
     if ns.format == "json":
         data = {"case": {"id": case.id, "name": case.name,
@@ -248,10 +253,10 @@ def cmd_list(store, versions, ns) -> int:
     return 0
 
 
-def cmd_history(store, versions, ns) -> int:
+def cmd_history(store, loaded: Case, ns) -> int:
     from variorum.core.notes.records import describe_change
 
-    note = _note_in_case(store, store.find_case(versions), ns.note_id)
+    note = _note_in_case(store, store.find_case(loaded.versions), ns.note_id)
     events = [e.to_report() for e in store.history(note.id)]
     if ns.format == "json":
         sys.stdout.write(json_for_terminal(events, indent=2) + "\n")
@@ -282,18 +287,18 @@ def _check_export_target(target: Path, versions) -> None:
                              f"file name")
 
 
-def cmd_export(store, versions, ns) -> int:
+def cmd_export(store, loaded: Case, ns) -> int:
     from variorum.core.atomic import atomic_write_text
     from variorum.core.notes.webannotation import export_annotations
 
-    case = _case(store, versions, create=False)
+    case = _case(store, loaded, create=False)
     if case is None:
         raise UsageError("these files have no notes yet, nothing to export")
     data = export_annotations(store, case.id)
     if ns.output == "-":  # to the terminal: control characters in notes are escaped, the JSON stays the same
         sys.stdout.write(json_for_terminal(data, indent=2) + "\n")
         return 0
-    _check_export_target(Path(ns.output), versions)
+    _check_export_target(Path(ns.output), loaded.versions)
     try:
         atomic_write_text(Path(ns.output), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except OSError as exc:
@@ -302,7 +307,7 @@ def cmd_export(store, versions, ns) -> int:
     return 0
 
 
-def cmd_import(store, versions, ns) -> int:
+def cmd_import(store, loaded: Case, ns) -> int:
     from variorum.core.notes.errors import ImportRejected
     from variorum.core.notes.importfile import read_annotation_file
     from variorum.core.notes.webannotation import import_annotations
@@ -310,7 +315,7 @@ def cmd_import(store, versions, ns) -> int:
     source = printable_line(ns.source)
     try:
         data = read_annotation_file(ns.source)
-        case = store.open_case(versions)
+        case = store.open_case(loaded.versions)
         result = import_annotations(store, case.id, data, who=ns.author)
     except FileNotFoundError as exc:
         raise UsageError(f"no such file: {ns.source}") from exc
@@ -319,7 +324,7 @@ def cmd_import(store, versions, ns) -> int:
         for problem in exc.problems:
             print(f"  {printable_line(problem)}", file=sys.stderr)
         return 2
-    orphans = [r for r in store.reanchor(case.id, _compare(versions)) if r.state == "orphaned"]
+    orphans = [r for r in store.reanchor(case.id, _compared(loaded)) if r.state == "orphaned"]
     print(f"Imported notes from {source}: {result.summary()}"
           + (f"; {len(orphans)} could not be placed in these files (orphaned)" if orphans else ""))
     for reason in result.skipped:

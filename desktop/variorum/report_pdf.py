@@ -23,12 +23,12 @@ from PySide6.QtGui import (
 )
 
 from variorum.core.report.model import Report
-from variorum.core.report.presentation import environment, view
+from variorum.core.report.presentation import MUTED_COLOUR, RULE_COLOUR, environment, view
 from variorum.core.report.render import register
 
 # The page header's colours match the HTML report's print style (muted grey text over a light rule).
-_MUTED = QColor("#5B636E")
-_RULE = QColor("#D8DDE3")
+_MUTED = QColor(MUTED_COLOUR)
+_RULE = QColor(RULE_COLOUR)
 _RESOLUTION = 300  # dots per inch of the layout: enough for exact text placement, small numbers to work with
 _app: QGuiApplication | None = None
 

@@ -52,6 +52,25 @@ def test_a_difference_anchor_is_checked_against_the_comparison(capsys, files):
     assert err.strip() == "variorum notes: error: there is no difference nosuch in this comparison"
 
 
+def test_the_notes_commands_compare_the_files_through_the_case_as_compare_and_the_app_do(capsys, files,
+                                                                                         monkeypatch):
+    from variorum.core.case import Case, load_case
+
+    diff_id = load_case(files).compare().differences[0].id
+    compared: list[list[str]] = []
+    compare = Case.compare
+
+    def counted(self, **kwargs):
+        compared.append([v.id for v in self.versions])
+        return compare(self, **kwargs)
+
+    monkeypatch.setattr(Case, "compare", counted)
+    code, _, err = notes(capsys, "add", "--anchor", f"difference:{diff_id}", "--body", "the headline", *files)
+    assert code == 0, err
+    assert listed(capsys, files)["notes"][0]["anchor"] == f"difference:{diff_id}"  # re-anchored on the way
+    assert compared == [["v1", "v2", "v3"]] * 2  # once per command
+
+
 def test_edit_and_history(capsys, files):
     _, out, _ = notes(capsys, "add", "--anchor", "case", "--body", "first", *files)
     note_id = out.strip()

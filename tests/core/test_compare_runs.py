@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 import weakref
 
 from variorum.core.checks import TextAnalysis
@@ -61,3 +62,22 @@ def test_runs_one_after_the_other_share_nothing_and_agree():
     assert other.findings != first.findings
     gc.collect()
     assert all(ref() is None for ref in first_seen + again_seen) and len(first_seen) == len(again_seen) == 2
+
+
+def test_nothing_outside_a_run_keeps_the_texts_it_compared():
+    """No cache outside the run holds a text (or a web page's whole text) it read: a case closed is let go."""
+    base = article(60)
+    paragraphs = base.split("\n\n")
+    # a paragraph dropped (the passage check reads both whole texts) and a figure changed (the facts check reads
+    # which words each text capitalises)
+    edited = "\n\n".join(paragraphs[:30] + paragraphs[31:]).replace("40 residents", "45 residents")
+    versions = [load_pasted(t, version_id=f"v{i}", label=f"v{i}.txt") for i, t in enumerate((base, edited), 1)]
+    del base, edited, paragraphs
+    texts = [v.text for v in versions]
+    alone = [sys.getrefcount(t) for t in texts]  # held by the versions and by ``texts``
+    comparison = compare_versions(versions)
+    assert {f.kind for f in comparison.findings} >= {"passage-missing", "number-changed"}
+    held = [sys.getrefcount(t) for t in texts]
+    del comparison, versions
+    gc.collect()
+    assert [sys.getrefcount(t) for t in texts] == [n - 1 for n in alone], held

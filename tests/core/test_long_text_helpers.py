@@ -116,6 +116,7 @@ _PARAGRAPH = st.lists(st.sampled_from(["plane", "crash", "pilots", "Bollywood", 
 @given(st.lists(_PARAGRAPH, min_size=1, max_size=8), st.sampled_from(["\n\n", "\n", "\n \n\n", "\n\n\n"]),
        st.data())
 def test_a_line_is_off_topic_as_when_the_whole_text_was_read_for_it(paragraphs, gap, data):
+    from variorum.core.checks.analysis import TextAnalysis
     from variorum.core.checks.passages import off_topic
     from variorum.core.tokens import paragraphs as ranges
 
@@ -124,4 +125,4 @@ def test_a_line_is_off_topic_as_when_the_whole_text_was_read_for_it(paragraphs, 
     if not found:
         return
     start, end = data.draw(st.sampled_from(found))
-    assert off_topic(text, start, end) == _off_topic_reading_whole_texts(text, start, end)
+    assert off_topic(TextAnalysis(text), start, end) == _off_topic_reading_whole_texts(text, start, end)

@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
 import variorum.ui
 from variorum.ui.palette import (
-    DIFF_FORMAT_KEYS,
     Role,
     badge_text_colour,
     dark_palette,
@@ -88,7 +87,7 @@ def test_every_role_has_a_light_and_a_dark_colour(qapp):
 
 
 def test_marks_on_the_overview_strip_differ_by_kind_and_stand_out_from_the_pane_backgrounds(qapp):
-    kinds = [k for k in DIFF_FORMAT_KEYS if k not in ("note", "current")]
+    kinds = [k for k in diff_formats(False) if k not in ("note", "current")]
     for dark in (False, True):
         marks = {k: mark_colour(k, dark).name() for k in kinds}
         assert len(set(marks.values())) == len(kinds)
@@ -103,8 +102,9 @@ def test_the_dark_window_palette_is_dark(qapp):
 
 
 def test_no_colour_is_written_out_in_a_ui_module_other_than_the_palette():
+    """Nor in the PDF report's drawing: its colours are the reports' (core/report/presentation.py)."""
     offenders = []
-    for path in sorted(UI.rglob("*.py")):
+    for path in [*sorted(UI.rglob("*.py")), UI.parent / "report_pdf.py"]:
         if path.name == "palette.py":
             continue
         source = path.read_text(encoding="utf-8")

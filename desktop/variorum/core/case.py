@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from variorum.core.compare import BaseNotFound, CancelFn, Cancelled, ProgressFn, compare_versions
 from variorum.core.load import case_bytes, load_pasted, load_paths, note_duplicates
-from variorum.core.model import Comparison, Options, Version
+from variorum.core.model import Comparison, Options, Version, nth_id
 
 if TYPE_CHECKING:  # the notes are read only when there is a store
     from variorum.core.notes.records import Note
@@ -76,7 +76,7 @@ class Case:
         added = load_paths(list(paths), first_id=self._next_id, before_file=before_file, url=url, held=held)
         already = sum(1 for v in self.versions if v.path is None)
         for n, text in enumerate(pasted, start=already + 1):
-            added.append(load_pasted(text, version_id=f"v{self._next_id + len(added)}", label=f"Pasted text {n}",
+            added.append(load_pasted(text, version_id=nth_id(self._next_id + len(added)), label=f"Pasted text {n}",
                                      held=held + case_bytes(added)))
         added = note_duplicates([*self.versions, *added])[len(self.versions):]  # also a file the case has
         self.versions.extend(added)

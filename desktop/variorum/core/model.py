@@ -117,6 +117,11 @@ class Furniture:
     reason: str  # what it is, for a reader: "embedded social post", "sidebar", "newsletter box", …
 
 
+def nth_id(n: int) -> str:
+    """The id of the ``n``-th version a case loaded (from 1): ``v1``, ``v2``… (the one id scheme)."""
+    return f"v{n}"
+
+
 @dataclass(frozen=True)
 class Version:
     """One loaded file (or pasted text): the unit being compared."""

@@ -145,19 +145,6 @@ def version_colours(ids: list[str]) -> dict[str, QColor]:
 
 # ---- highlight formats ----------------------------------------------------------------------------------------
 
-#: The order in which diff formats are usually layered (later ones win when ranges overlap).
-DIFF_FORMAT_KEYS = (
-    "cosmetic",
-    "insert",
-    "delete",
-    "replace",
-    "move",
-    "fact-shared",
-    "fact-conflict",
-    "note",
-    "current",
-)
-
 #: A user property on every diff format naming its key, so highlighters and tests can tell them apart.
 FORMAT_KIND_PROPERTY = QTextFormat.Property.UserProperty + 1
 

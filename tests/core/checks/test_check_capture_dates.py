@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from archive_builders import ARTICLE_URL, article_html, build_warc
+from variorum.core.case import load_case
 from variorum.core.compare import compare_versions
-from variorum.core.load import load_pasted, load_paths
+from variorum.core.load import load_pasted
 from variorum.core.model import Capture, Options
 
 
@@ -81,7 +82,7 @@ def test_a_warc_capture_linking_a_page_from_after_its_capture(tmp_path):
     path.write_bytes(build_warc([(ARTICLE_URL, "2024-03-01T09:00:00Z", article_html(closed_days="ten", related=later)),
                                  (ARTICLE_URL, "2025-02-01T09:00:00Z", article_html(closed_days="ten",
                                                                                       related=later))]))
-    first, second = load_paths([path])
+    first, second = load_case([path]).versions
     (f,) = _findings(first, second)
     assert f.versions == (first.id,) and "10 Jan 2025" in f.message and "1 Mar 2024" in f.message
     assert [e.text for e in f.evidence] == ["forecast a week earlier"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from variorum.core.case import load_case
-from variorum.core.load import EMPTY_FOLDER, detect_format, expand_paths, load_bytes, load_paths
+from variorum.core.load import EMPTY_FOLDER, EXTENSIONS, detect_format, expand_paths, load_bytes, load_paths
 
 
 def test_folder_takes_only_supported_files_sorted_by_name(tmp_path, make_pdf, make_docx):
@@ -36,9 +38,11 @@ def test_folder_with_nothing_readable_says_so(tmp_path):
     (tmp_path / "junk").mkdir()
     (tmp_path / "junk" / "photo.gif").write_bytes(b"GIF89a")
     [v] = load_paths([tmp_path / "junk"])
-    assert v.error == EMPTY_FOLDER == ("This folder contains no file that can be compared "
-                                       "(.txt, .md, .html, .htm, .mhtml, .pdf, .docx, .warc, .wacz, .png, .jpg, "
-                                       ".webp).")
+    assert v.error == EMPTY_FOLDER
+    assert EMPTY_FOLDER.startswith("This folder contains no file that can be compared (.txt, .text, .md, ")
+    # every suffix the loader reads is named (.xhtml, .mht, .warc.gz and .jpeg were once left out)
+    named = EMPTY_FOLDER[EMPTY_FOLDER.index("(") + 1:EMPTY_FOLDER.rindex(")")].split(", ")
+    assert named == list(EXTENSIONS) and {".xhtml", ".mht", ".warc.gz", ".jpeg"} <= set(named)
     assert (v.id, v.label, v.format) == ("v1", "junk", "unknown")
 
 
@@ -134,3 +138,21 @@ def test_web_page_saved_under_a_pdf_name_is_read_as_html():
 def test_impossible_path_is_an_error_not_a_crash(tmp_path):
     [v] = load_paths([str(tmp_path / "bad\x00name.txt")])
     assert v.error == "Could not open the file: the path is not valid."
+
+
+def test_a_loader_that_fails_unexpectedly_is_one_line_for_the_user_and_a_traceback_in_the_log(tmp_path, monkeypatch,
+                                                                                               caplog):
+    import variorum.core.load as load
+
+    def broken(_fmt):
+        def extract(_raw):
+            raise KeyError("xref")
+        return extract
+
+    monkeypatch.setattr(load, "_extractor", broken)
+    (tmp_path / "a.txt").write_text("Some words.\n", encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="variorum.core.load"):
+        [v] = load_case([tmp_path / "a.txt"]).versions
+    assert v.error.endswith("KeyError: 'xref'") and "\n" not in v.error
+    [bug] = [r for r in caplog.records if r.exc_info]
+    assert bug.levelname == "ERROR" and bug.exc_info[0] is KeyError and "a.txt" in bug.getMessage()

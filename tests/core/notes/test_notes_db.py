@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from variorum.core.load import load_paths
+from variorum.core.case import load_case
 from variorum.core.notes import Anchor, NotesStore, StoreTooNew, StoreUnreadable, notes_for_report
 from variorum.core.notes.db import SCHEMA_VERSION
 
@@ -55,7 +55,7 @@ def write_v1_store(path, versions) -> None:
 
 
 def test_a_store_from_schema_1_opens_migrates_and_keeps_its_notes(tmp_path, case_files):
-    versions = load_paths(case_files)
+    versions = load_case(case_files).versions
     path = tmp_path / "notes.sqlite3"
     write_v1_store(path, versions)
 
@@ -105,7 +105,7 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error_and_a_backup(tmp_path
 def test_a_damaged_database_gives_a_clear_error_and_a_backup(tmp_path, case_files):
     path = tmp_path / "notes.sqlite3"
     with NotesStore(path) as store:
-        case = store.open_case(load_paths(case_files))
+        case = store.open_case(load_case(case_files).versions)
         for n in range(300):
             store.add_note(case.id, Anchor("case"), f"note {n} " + "x" * 200)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

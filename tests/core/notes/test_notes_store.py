@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from variorum.core.load import load_paths
+from variorum.core.case import load_case
 from variorum.core.notes import (
     Anchor,
     Conflict,
@@ -27,7 +27,7 @@ def assert_every_row_has_its_event(store: NotesStore, case_id: str) -> None:
 
 
 def test_a_note_is_created_edited_and_deleted_with_an_event_for_each_change(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     note = store.add_note(case.id, Anchor("case"), "First look")
     note = store.update_note(note.id, body="First look: the figure changed")
     note = store.set_status(note.id, "explained")
@@ -45,14 +45,14 @@ def test_a_note_is_created_edited_and_deleted_with_an_event_for_each_change(stor
 
 
 def test_an_unchanged_save_writes_no_event(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     note = store.add_note(case.id, Anchor("case"), "same")
     store.update_note(note.id, body="same", status="open")
     assert [e.action for e in store.history(note.id)] == ["create"]
 
 
 def test_a_deleted_note_can_be_restored(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     note = store.add_note(case.id, Anchor("case"), "keep me")
     store.delete_note(note.id)
     store.restore_note(note.id)
@@ -61,7 +61,7 @@ def test_a_deleted_note_can_be_restored(store, case_files):
 
 
 def test_editing_a_deleted_note_is_refused(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     note = store.add_note(case.id, Anchor("case"), "gone")
     store.delete_note(note.id)
     with pytest.raises(NotFound, match="deleted"):
@@ -69,7 +69,7 @@ def test_editing_a_deleted_note_is_refused(store, case_files):
 
 
 def test_the_audit_log_and_notes_cannot_be_erased_behind_the_store(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     note = store.add_note(case.id, Anchor("case"), "evidence")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         store.conn.execute("UPDATE events SET who = 'someone else'")
@@ -80,13 +80,13 @@ def test_the_audit_log_and_notes_cannot_be_erased_behind_the_store(store, case_f
 
 
 def test_unknown_status_is_refused_with_the_valid_ones_named(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     with pytest.raises(NotesError, match="open, confirmed, explained, dismissed"):
         store.add_note(case.id, Anchor("case"), "x", status="done")
 
 
 def test_a_stale_edit_is_detected_when_the_caller_asks(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     note = store.add_note(case.id, Anchor("case"), "v1")
     store.update_note(note.id, body="changed elsewhere")
     with pytest.raises(Conflict) as info:
@@ -95,22 +95,22 @@ def test_a_stale_edit_is_detected_when_the_caller_asks(store, case_files):
 
 
 def test_the_same_files_in_any_order_reopen_the_same_case(store, case_files):
-    first = store.open_case(load_paths(case_files))
-    again = store.open_case(load_paths(list(reversed(case_files))))
+    first = store.open_case(load_case(case_files).versions)
+    again = store.open_case(load_case(list(reversed(case_files))).versions)
     assert again.id == first.id
     assert len(store.recent_cases()) == 1
     assert [e.action for e in store.case_history(first.id)] == ["case-create", "case-open"]
 
 
 def test_a_different_set_of_files_is_a_different_case(store, case_files):
-    a = store.open_case(load_paths(case_files))
-    b = store.open_case(load_paths(case_files[:2]))
+    a = store.open_case(load_case(case_files).versions)
+    b = store.open_case(load_case(case_files[:2]).versions)
     assert a.id != b.id
     assert [c.id for c in store.recent_cases()] == [b.id, a.id]
 
 
 def test_a_case_is_renamed_and_deleted_only_by_an_explicit_call_and_can_be_restored(store, case_files):
-    versions = load_paths(case_files)
+    versions = load_case(case_files).versions
     case = store.open_case(versions)
     store.add_note(case.id, Anchor("case"), "keep")
     assert store.rename_case(case.id, "Ferry timetable").name == "Ferry timetable"
@@ -134,10 +134,10 @@ def test_a_case_is_renamed_and_deleted_only_by_an_explicit_call_and_can_be_resto
 def test_notes_survive_closing_and_reopening_the_store(tmp_path, case_files):
     path = tmp_path / "notes.sqlite3"
     with NotesStore(path, user="checker") as s:
-        case = s.open_case(load_paths(case_files))
+        case = s.open_case(load_case(case_files).versions)
         note = s.add_note(case.id, Anchor("case"), "persisted", status="confirmed")
     with NotesStore(path) as s:
-        case = s.open_case(load_paths(case_files))
+        case = s.open_case(load_case(case_files).versions)
         (again,) = s.notes(case.id)
     assert (again.id, again.body, again.status, again.author) == (note.id, "persisted", "confirmed", "checker")
 
@@ -145,7 +145,7 @@ def test_notes_survive_closing_and_reopening_the_store(tmp_path, case_files):
 def test_the_default_author_can_be_set_in_the_environment(tmp_path, monkeypatch, case_files):
     monkeypatch.setenv("VARIORUM_AUTHOR", "R. Checker")
     with NotesStore(tmp_path / "n.sqlite3") as s:
-        case = s.open_case(load_paths(case_files))
+        case = s.open_case(load_case(case_files).versions)
         assert s.add_note(case.id, Anchor("case"), "x").author == "R. Checker"
         assert s.add_note(case.id, Anchor("case"), "y", author="Editor").author == "Editor"
 
@@ -158,11 +158,11 @@ def test_the_default_store_lives_in_the_data_dir(tmp_path, monkeypatch, case_fil
 
 
 def test_a_version_note_follows_the_content_not_the_load_order(store, case_files):
-    versions = load_paths(case_files)
+    versions = load_case(case_files).versions
     case = store.open_case(versions)
     store.add_note(case.id, parse_anchor("version:v3", versions=versions), "the quote edit")
     assert notes_for_report(store, case.id)[0]["anchor"] == "version:v3"
-    store.open_case(load_paths([case_files[2], case_files[0], case_files[1]]))
+    store.open_case(load_case([case_files[2], case_files[0], case_files[1]]).versions)
     assert notes_for_report(store, case.id)[0]["anchor"] == "version:v1"
 
 
@@ -186,7 +186,7 @@ def test_notes_for_report_gives_each_note_with_its_history(store, comparison):
 
 
 def test_a_note_id_prefix_finds_the_note(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     note = store.add_note(case.id, Anchor("case"), "x")
     assert store.note(note.id[:8]).id == note.id
     with pytest.raises(NotFound):
@@ -194,7 +194,7 @@ def test_a_note_id_prefix_finds_the_note(store, case_files):
 
 
 def test_backup_copies_the_store_and_never_overwrites(store, case_files, tmp_path):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     store.add_note(case.id, Anchor("case"), "backed up")
     target = store.backup_to(tmp_path / "copy.sqlite3")
     with NotesStore(target) as copy:
@@ -205,11 +205,11 @@ def test_backup_copies_the_store_and_never_overwrites(store, case_files, tmp_pat
 
 def test_files_that_cannot_be_read_cannot_name_a_case(store, tmp_path):
     with pytest.raises(NotesError, match="cannot name a case"):
-        store.open_case(load_paths([tmp_path / "missing.txt"]))
+        store.open_case(load_case([tmp_path / "missing.txt"]).versions)
 
 
 def test_a_failed_change_leaves_neither_the_change_nor_an_event(store, case_files):
-    case = store.open_case(load_paths(case_files))
+    case = store.open_case(load_case(case_files).versions)
     events_before = len(store.case_history(case.id))
     with pytest.raises(NotFound):
         store.add_note("no-such-case", Anchor("case"), "lost?")
@@ -222,7 +222,7 @@ def test_a_failed_change_leaves_neither_the_change_nor_an_event(store, case_file
 
 
 def test_looking_a_case_up_never_creates_one(store, case_files):
-    versions = load_paths(case_files)
+    versions = load_case(case_files).versions
     assert store.find_case(versions) is None
     assert store.recent_cases() == []
     case = store.open_case(versions)

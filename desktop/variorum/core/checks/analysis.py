@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import cached_property
 
 from variorum.core.checks.quotations import Quotations
@@ -19,6 +20,7 @@ from variorum.core.tokens import paragraphs
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _SPACE = re.compile(r"\s")
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 _PIECE = 1 << 16  # characters read at a time
 
 
@@ -36,6 +38,12 @@ def lower_case_words(text: str) -> frozenset[str]:
         found.update(_LOWER_WORD.findall(" ".join(set(text[start:end].split()))))
         start = end if space else len(text)
     return frozenset(found)
+
+
+def topic_words(normalized: str) -> Counter[str]:
+    """The words of four letters or more in a text in normal form, a plural's ``s`` dropped, counted: what the
+    text is about."""
+    return Counter(m.group().rstrip("s") for m in _TOPIC_WORD.finditer(normalized))  # no list of words
 
 
 class TextAnalysis:
@@ -71,6 +79,16 @@ class TextAnalysis:
     def words(self) -> str:
         """The whole text as its words only (:func:`~variorum.core.normalize.word_key`)."""
         return word_key(self.text)
+
+    @cached_property
+    def spaced_words(self) -> str:
+        """:attr:`words` between two spaces: a passage whose words, spaced the same way, are in it is said here."""
+        return f" {self.words} "
+
+    @cached_property
+    def topic_words(self) -> Counter[str]:
+        """:func:`topic_words` of the whole text."""
+        return topic_words(self.normalized)
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:

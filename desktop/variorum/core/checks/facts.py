@@ -13,7 +13,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
 from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.checks.cldr_names import territories
@@ -157,11 +156,13 @@ def context_words(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -
 
 
 def subjects_around(text: str, start: int, end: int, *, sentence: bool = False,
-                    common: frozenset[str] = frozenset()) -> frozenset[str]:
+                    common: frozenset[str] = frozenset(),
+                    capitalised: frozenset[str] | None = None) -> frozenset[str]:
     """Names in the clause that holds a mention ("…, while Kolesnik had 10%" → kolesnik): whose fact it is.
     With ``sentence``, the names of the whole sentence around it (a count's subject is often further away).
     Words in ``common`` (written in lower case elsewhere: "Flight QZ8501") are not names, nor is a word capitalised
-    only where it opens a sentence ("Nearly a day after …")."""
+    only where it opens a sentence ("Nearly a day after …"); ``capitalised`` is :func:`capitalised_within` of the
+    text, when the caller has it (else it is read when needed)."""
     cuts, stops_at = (".\n", ".\n") if sentence else (".,;:(\n", ".,;:)\n")
     lead = max(text.rfind(c, 0, start) for c in cuts) + 1
     stops = [i for i in (text.find(c, end) for c in stops_at) if i >= 0]
@@ -170,7 +171,8 @@ def subjects_around(text: str, start: int, end: int, *, sentence: bool = False,
         names = {m.group().casefold() for m in _CAPITALISED.finditer(text, at, stop)
                  if m.group() not in _CALENDAR and m.group().lower() not in _SENTENCE_WORDS
                  and m.group().lower() not in _STOP and m.group().lower() not in common
-                 and not (_opens_sentence(text, m.start()) and m.group() not in _capitalised_within(text))}
+                 and not (_opens_sentence(text, m.start())
+                          and m.group() not in (capitalised := _or_within(capitalised, text)))}
         if names and not sentence:
             return frozenset(names)
         found |= names
@@ -184,10 +186,13 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, pos - 3):pos]))
 
 
-@lru_cache(maxsize=8)  # asked for every figure and date of the few texts compared
-def _capitalised_within(text: str) -> frozenset[str]:
+def capitalised_within(text: str) -> frozenset[str]:
     """The capitalised words a text writes somewhere other than at the start of a sentence."""
     return frozenset(m.group() for m in _CAPITALISED.finditer(text) if not _opens_sentence(text, m.start()))
+
+
+def _or_within(capitalised: frozenset[str] | None, text: str) -> frozenset[str]:
+    return capitalised_within(text) if capitalised is None else capitalised
 
 
 def _names(text: str, common: frozenset[str]) -> dict[str, Mention]:
@@ -261,7 +266,8 @@ _NUMERATORS = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4}
 _DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 
 
-def _fractions(text: str, date_spans: list[tuple[int, int]], common: frozenset[str]) -> list[Mention]:
+def _fractions(text: str, date_spans: list[tuple[int, int]], common: frozenset[str],
+               capitalised: frozenset[str]) -> list[Mention]:
     """Shares written as fractions in words, as percentages ("one-third of" → 33.3%)."""
     out: list[Mention] = []
     for m in _FRACTION.finditer(text):
@@ -273,7 +279,7 @@ def _fractions(text: str, date_spans: list[tuple[int, int]], common: frozenset[s
             continue
         value = (Decimal(100 * num) / den).quantize(Decimal("0.1")).normalize()
         out.append(Mention(f"{value}%", m.group(), m.start(), m.end(), context_words(text, m.start(), m.end()),
-                           subjects_around(text, m.start(), m.end(), common=common), "%", _events(text, m.start(), m.end()),
+                           subjects_around(text, m.start(), m.end(), common=common, capitalised=capitalised), "%", _events(text, m.start(), m.end()),
                            value=f"{value}", sentence=context_words(text, m.start(), m.end(), SENTENCE_WORDS)))
     return out
 
@@ -283,6 +289,7 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
     text = analysis.text
     common = analysis.lower_case_words | common
     names = _names(text, common)
+    capitalised = capitalised_within(text)  # read once for every mention's subjects
     dates: list[Mention] = []
     date_spans: list[tuple[int, int]] = []
     for d in analysis.dates:
@@ -296,7 +303,7 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
         else:
             key, shown = resolved.isoformat(), f"{resolved.day} {resolved.strftime('%b')} {resolved.year}"
         dates.append(Mention(key, shown, d.start, d.end, context_words(text, d.start, d.end),
-                             subjects_around(text, d.start, d.end, common=common)))
+                             subjects_around(text, d.start, d.end, common=common, capitalised=capitalised)))
     figures: list[Mention] = []
     for m in _FIGURE.finditer(text):
         if any(s <= m.start() < e for s, e in date_spans) or (m.group("abbr") and not m.group("currency")):
@@ -316,10 +323,11 @@ def extract(analysis: TextAnalysis, article_date: dt.date | None, common: frozen
         count = unit not in "%$"
         figures.append(Mention(f"{value}{unit}", shown, m.start(), m.end(),
                                context_words(text, m.start(), end, SENTENCE_WORDS if count else CONTEXT_WORDS),
-                               subjects_around(text, m.start(), m.end(), sentence=count, common=common), unit,
+                               subjects_around(text, m.start(), m.end(), sentence=count, common=common,
+                                               capitalised=capitalised), unit,
                                _events(text, m.start(), end), value=f"{value}",
                                sentence=context_words(text, m.start(), end, SENTENCE_WORDS)))
-    figures += _fractions(text, date_spans, common)
+    figures += _fractions(text, date_spans, common, capitalised)
     quotes = []
     for q in analysis.quotations.quotes:
         inner = text[q.inner[0]:q.inner[1]]

@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 from itertools import islice
 
+from variorum.core.checks.analysis import TextAnalysis, topic_words
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, short
 from variorum.core.checks.titles import title_keys
@@ -41,7 +41,6 @@ MIN_WORDS = 4
 DATELINE_WORDS = 8  # a paragraph of at most this many words holding a dateline is the dateline
 _WORD = re.compile(r"\w+")
 _NON_SPACE = re.compile(r"\S+")
-_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 COVERED = 0.9
 # a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
 REWORDED_SHARED = 0.6
@@ -51,28 +50,19 @@ REWORDED_MIN_WORDS = 12  # shorter lines (list items, headings) share words by c
 OFF_TOPIC_MAX_WORDS = 12  # a line this short that shares no word with the rest of the text is not the article's
 
 
-@lru_cache(maxsize=16)
-def _topic_words(text: str) -> Counter[str]:
-    return Counter(w.rstrip("s") for w in _TOPIC_WORD.findall(normalize_text(text)))
-
-
-@lru_cache(maxsize=4)  # every short line of a text is held against the same whole text's words
-def _text_topic_words(text: str) -> Counter[str]:
-    return Counter(m.group().rstrip("s") for m in _TOPIC_WORD.finditer(normalize_text(text)))  # no list of words
-
-
 def _short_paragraph(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds at least one word and at most ``OFF_TOPIC_MAX_WORDS`` (read no further)."""
     words = sum(1 for _ in islice(_NON_SPACE.finditer(text, start, end), OFF_TOPIC_MAX_WORDS + 1))
     return 0 < words <= OFF_TOPIC_MAX_WORDS
 
 
-def off_topic(text: str, start: int, end: int) -> bool:
+def off_topic(analysis: TextAnalysis, start: int, end: int) -> bool:
     """A short paragraph standing alone between paragraphs of prose and sharing no word with the rest of its text
     ("The best and worst of Bollywood in 2014." amid a story on a plane crash): a link to another story or an
     advertisement that the copy picked up, not a passage of the article. An entry of a list (a run of short
     lines) is the article's, whatever its words. Only the paragraph and its neighbours are read (a text of
     thousands of short lines is not copied, nor its words counted again, for each of them)."""
+    text = analysis.text
     if sum(1 for _ in islice(_NON_SPACE.finditer(text, start, end), OFF_TOPIC_MAX_WORDS + 1)) > OFF_TOPIC_MAX_WORDS:
         return False
     line = text[start:end]
@@ -90,8 +80,8 @@ def off_topic(text: str, start: int, end: int) -> bool:
     if _short_paragraph(text, before_start, before_end) or \
             _short_paragraph(text, after_start, after_end if after_end >= 0 else len(text)):
         return False
-    own = _topic_words(line)
-    whole = _text_topic_words(text)
+    own = topic_words(normalize_text(line))
+    whole = analysis.topic_words  # counted once a run, for every short line of the text
     return bool(own) and not any(whole[w] > n for w, n in own.items())  # none of its words elsewhere
 
 
@@ -100,7 +90,7 @@ def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     # only whether it has fewer than MIN_WORDS, or at most DATELINE_WORDS, matters: a long passage's words are
     # not listed
     words = sum(1 for _ in islice(_WORD.finditer(normalize_text(strip_urls(text))), DATELINE_WORDS + 1))
-    if words < MIN_WORDS or off_topic(v.text, start, end):
+    if words < MIN_WORDS or off_topic(ctx.text(v.id), start, end):
         return False
     key = anchor_key(text)
     tm = ctx.meta(v.id)
@@ -110,24 +100,20 @@ def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     return not any(start <= d.found.start < end and words <= DATELINE_WORDS for d in tm.datelines)
 
 
-@lru_cache(maxsize=16)  # a run asks about the same few pages many times
-def _page_words(page_text: str) -> str:
-    return f" {word_key(page_text)} "
-
-
-def on_the_page(v: Version, passage: str) -> bool:
+def on_the_page(ctx: Context, v: Version, passage: str) -> bool:
     """Whether ``passage`` is in the whole visible text of web page ``v`` (its extractor having left it out)."""
-    if not v.page_text:  # not a web page: nothing to search, and the passage need not be read at all
+    page = ctx.page(v.id)
+    if page is None:  # not a web page: nothing to search, and the passage need not be read at all
         return False
     words = word_key(passage)
-    return bool(words) and f" {words} " in _page_words(v.page_text)
+    return bool(words) and f" {words} " in page.spaced_words  # the page's words are read once a run
 
 
-def said_in(v: Version, passage: str) -> bool:
+def said_in(ctx: Context, v: Version, passage: str) -> bool:
     """Whether version ``v`` has the passage's words, in order, somewhere in its text: a paragraph the diff could
     not place (moved by a rewrite, or split from a longer one) is not missing from it."""
     words = word_key(passage)
-    return bool(words) and f" {words} " in _page_words(v.text)
+    return bool(words) and f" {words} " in ctx.text(v.id).spaced_words
 
 
 def _covered(span: tuple[int, int], start: int, end: int) -> bool:
@@ -230,7 +216,7 @@ def _older(a: Version, b: Version) -> bool:
 def _expands(ctx: Context, base: Version, vid: str, lacking: dict[tuple[int, int], int]) -> bool:
     """Whether version ``vid`` keeps every passage of the base (its extra passages are additions of its own)."""
     v = ctx.version(vid)
-    lost = [p for p in lacking if not on_the_page(v, base.text[p[0]:p[1]])]
+    lost = [p for p in lacking if not on_the_page(ctx, v, base.text[p[0]:p[1]])]
     return not lost and not _older(v, base)
 
 
@@ -239,10 +225,10 @@ def _drop_said_elsewhere(ctx: Context, base: Version, lacking_in: dict[str, dict
     """Take out the paragraphs that the version said to lack them has elsewhere (see :func:`said_in`)."""
     for vid, paras in lacking_in.items():
         v = ctx.version(vid)
-        lacking_in[vid] = {p: at for p, at in paras.items() if not said_in(v, base.text[p[0]:p[1]])}
+        lacking_in[vid] = {p: at for p, at in paras.items() if not said_in(ctx, v, base.text[p[0]:p[1]])}
     for vid, paras in extra_in.items():
         text = ctx.version(vid).text
-        extra_in[vid] = {p: at for p, at in paras.items() if not said_in(base, text[p[0]:p[1]])}
+        extra_in[vid] = {p: at for p, at in paras.items() if not said_in(ctx, base, text[p[0]:p[1]])}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -279,7 +265,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             missing.setdefault((span, n), []).append((vid, where))
     for (span, n), all_entries in missing.items():
         entries = [(vid, pos) for vid, pos in all_entries  # (only a page's text is searched: no copy otherwise)
-                   if not (ctx.version(vid).page_text and on_the_page(ctx.version(vid), base.text[span[0]:span[1]]))]
+                   if not (ctx.version(vid).page_text and on_the_page(ctx, ctx.version(vid), base.text[span[0]:span[1]]))]
         if not entries:
             continue
         lacking = [vid for vid, _ in entries]
@@ -297,7 +283,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, n, where))
     for found in extra.values():
         first_vid, first_span, _n, _where = found[0]
-        if on_the_page(base, ctx.version(first_vid).text[first_span[0]:first_span[1]]):
+        if on_the_page(ctx, base, ctx.version(first_vid).text[first_span[0]:first_span[1]]):
             continue  # the base page has it; its extractor left it out
         having = [vid for vid, _, _, _ in found]
         lacking = [vid for vid in group if vid not in having]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from variorum.core.checks.context import Context
-from variorum.core.checks.facts import SENTENCE_WORDS, context_words, subjects_around
+from variorum.core.checks.facts import SENTENCE_WORDS, capitalised_within, context_words, subjects_around
 from variorum.core.checks.wordlists import word_set
 from variorum.core.model import Evidence, Finding, Version
 
@@ -47,12 +47,16 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def month_mentions(text: str) -> list[MonthMention]:
     out = []
+    capitalised: frozenset[str] | None = None  # read from the text once, at its first month
     for m in _MONTH_ONLY.finditer(text):
+        if capitalised is None:
+            capitalised = capitalised_within(text)
         start, end = m.start("month"), m.end()
         counts = frozenset(w.lower() for w in _NUMBER.findall(_sentence(text, start, end))
                            if w.lower() in _COUNT_WORDS or (w[0].isdigit() and w != m.group("year")))
         out.append(MonthMention(m.group("month"), m.group("year"), start, end,
-                                context_words(text, start, end, SENTENCE_WORDS), counts, subjects_around(text, start, end)))
+                                context_words(text, start, end, SENTENCE_WORDS), counts,
+                                subjects_around(text, start, end, capitalised=capitalised)))
     return out
 
 

@@ -24,7 +24,7 @@ from variorum.core.load.extracted import Extracted
 from variorum.core.load.files import CaseFull, TooLarge, read_regular_file
 from variorum.core.load.furniture import find_furniture
 from variorum.core.load.labels import visible_label
-from variorum.core.model import Version
+from variorum.core.model import Version, nth_id
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -33,8 +33,8 @@ MAX_TEXT_CHARS = limits.MAX_TEXT_CHARS  # the text one version may hold (see :mo
 # versions of ordinary size
 MAX_CASE_BYTES = 64 * 1024 * 1024
 MAX_FOLDER_VERSIONS = 50  # the most files opened from one folder: more panes than this cannot be laid out or read
-EMPTY_FOLDER = ("This folder contains no file that can be compared (.txt, .md, .html, .htm, .mhtml, .pdf, .docx, "
-                ".warc, .wacz, .png, .jpg, .webp).")
+# every suffix the loader reads, from its one table
+EMPTY_FOLDER = f"This folder contains no file that can be compared ({', '.join(EXTENSIONS)})."
 
 
 __all__ = ["LoadError", "Extracted", "load_paths", "load_file", "load_bytes", "load_pasted",
@@ -189,6 +189,9 @@ def load_bytes(raw: bytes, *, version_id: str, label: str, path: str | None = No
     except LoadError as exc:
         return base(encoding=None, text="", warnings=notes, error=str(exc))
     except Exception as exc:  # a malformed file must never crash the comparison
+        # every damage a loader knows of is a LoadError with its own message: this is a bug, or damage no loader
+        # foresaw, and the log keeps its traceback
+        log.error("Reading %s as %s failed unexpectedly", label, FORMAT_NAMES[fmt], exc_info=exc)
         return base(encoding=None, text="", warnings=notes,
                     error=f"Could not read this {FORMAT_NAMES[fmt]} file: {type(exc).__name__}: {exc}")
     warnings = notes + extracted.warnings
@@ -236,11 +239,11 @@ def load_versions(path: Path, *, first_id: int, url: str | None = None, room: in
     if path.is_file() and capture_versions.capture_kind(path):
         size = path.stat().st_size
         if room is not None and size > room:
-            return [Version(id=f"v{first_id}", label=visible_label(path.name), path=str(path), sha256="",
+            return [Version(id=nth_id(first_id), label=visible_label(path.name), path=str(path), sha256="",
                             format="html", encoding=None, text="", size=size,
                             error=str(CaseFull(size, MAX_CASE_BYTES - room, MAX_CASE_BYTES)))]
         return capture_versions.load_capture(path, first_id=first_id, load_html=load_bytes, url=url)
-    return [load_file(path, version_id=f"v{first_id}", room=room)]
+    return [load_file(path, version_id=nth_id(first_id), room=room)]
 
 
 def load_pasted(text: str, *, version_id: str, label: str = "Pasted text", held: int = 0) -> Version:
@@ -292,7 +295,7 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
     done = 0
     for p, files in groups:
         if not files:
-            versions.append(Version(id=f"v{first_id + len(versions)}", label=visible_label(p.name or str(p)),
+            versions.append(Version(id=nth_id(first_id + len(versions)), label=visible_label(p.name or str(p)),
                                     path=str(p), sha256="", format="unknown", encoding=None, text="",
                                     error=EMPTY_FOLDER))
         for f in files:

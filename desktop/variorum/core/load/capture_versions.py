@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from variorum.core.load.errors import LoadError
 from variorum.core.load.labels import visible_label
-from variorum.core.model import Capture, Version
+from variorum.core.model import Capture, Version, nth_id
 
 if TYPE_CHECKING:  # the archive readers (and warcio) are imported when an archive is read
     from variorum.core.load.warc import Keep, PageCapture
@@ -135,21 +135,21 @@ def _capture_versions(path: Path, first_id: int, load_html: HtmlLoader, url: str
     try:
         captures, warnings = read_archive(path, keep=None if url is None else (lambda uri: same_url(uri, url)))
     except LoadError as exc:
-        return [_error(path, f"v{first_id}", str(exc))]
+        return [_error(path, nth_id(first_id), str(exc))]
     except OSError as exc:
-        return [_error(path, f"v{first_id}", f"Could not open the file: {exc.strerror or exc}.")]
+        return [_error(path, nth_id(first_id), f"Could not open the file: {exc.strerror or exc}.")]
     from variorum.core.load.warc import page_urls
 
     urls = page_urls(captures)
     if not captures:
-        return [_error(path, f"v{first_id}", "This web archive holds no captured web page (no HTML response with "
+        return [_error(path, nth_id(first_id), "This web archive holds no captured web page (no HTML response with "
                                             "status 200).")]
     if url is not None:
         captures = [c for c in captures if same_url(c.uri, url)]
         if not captures:
-            return [_error(path, f"v{first_id}", f"This web archive holds no capture of {url}; it holds "
+            return [_error(path, nth_id(first_id), f"This web archive holds no capture of {url}; it holds "
                                                 f"{', '.join(urls[:10])}{' …' if len(urls) > 10 else ''}.")]
     elif len(urls) > 1:
         warnings = [*warnings, f"This archive holds {len(urls)} different pages; all of them were opened (to "
                                "compare the captures of one page, open it with that page's address)."]
-    return [_version(path, kind, c, f"v{first_id + i}", warnings, load_html) for i, c in enumerate(captures)]
+    return [_version(path, kind, c, nth_id(first_id + i), warnings, load_html) for i, c in enumerate(captures)]

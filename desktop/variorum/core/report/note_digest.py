@@ -19,8 +19,6 @@ from typing import Any
 from variorum.core.notes.statuses import STATUSES
 from variorum.core.report.model import NoteEvent, NoteTarget, ReportNote
 
-_PREFIXES = ("finding", "difference", "version")
-
 
 def jsonable(value: Any) -> Any:
     """Plain JSON data: timestamps become ISO-8601 strings, tuples lists, mappings dicts."""
@@ -44,19 +42,12 @@ def anchor_target(anchor: Any, quote: Any = None) -> NoteTarget:
         words = anchor.get("exact") or anchor.get("quote") or anchor.get("text") or ""
         return NoteTarget("quote", anchor.get("version"), str(words))
     text = "" if anchor is None else str(anchor)
-    if text == "case":
-        return NoteTarget("case", None, None)
     from variorum.core.notes.refs import read_anchor  # only a report with notes reads their anchors
 
-    at = read_anchor(text)
-    if at is not None and at.kind == "quote":
-        return NoteTarget("quote", at.ref, None)
-    head, sep, rest = text.partition(":")
-    if sep and head in _PREFIXES and rest:
-        return NoteTarget(head, rest, None)
-    if sep and head == "quote":
-        text = rest
-    return NoteTarget("quote", None, text)
+    at = read_anchor(text)  # the one reader of the written form
+    if at is not None:
+        return NoteTarget(at.kind, at.ref, None)
+    return NoteTarget("quote", None, text.removeprefix("quote:"))  # the words themselves
 
 
 def latest_status(notes: Iterable[ReportNote], default: str = "open") -> str:

@@ -34,11 +34,13 @@ KIND_LABELS = {
 RELATION_LABELS = {"base": "Base", "same-article": "Same article", "related": "Related coverage",
                    "unrelated": "Unrelated"}
 DIFF_LABELS = {"insert": "Added", "delete": "Removed", "replace": "Changed", "move": "Moved"}
-# The app's colours (light palette): one per version, then severities and note statuses.
+# The reports' colours, for print on white (the app's, by role and light/dark, are in ui/palette.py): one per
+# version, then severities, note statuses, and the muted text and rules of the page furniture.
 VERSION_COLOURS = ("#4477aa", "#cc3344", "#228833", "#8a7d1a", "#2b8cae", "#aa3377", "#2f8576", "#9a7f1f",
                    "#882255", "#117733", "#777722", "#3f7fa8")
 SEVERITY_COLOURS = {"high": "#c0392b", "medium": "#b9770e", "low": "#2e6db4", "info": "#6c7a7b"}
 STATUS_COLOURS = {"open": "#424a53", "confirmed": "#c0392b", "explained": "#1e7b34", "dismissed": "#6e7781"}
+MUTED_COLOUR, RULE_COLOUR = "#5b636e", "#d8dde3"  # as the print template's small grey text
 EVIDENCE_SHOWN = 6  # quotes shown per finding in reports for people; the JSON keeps every one
 CLIP_CHARS = 600  # a quoted passage longer than this is shortened in the report (the JSON keeps it whole)
 _SPACES = re.compile(r"\s+")

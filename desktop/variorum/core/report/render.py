@@ -11,11 +11,11 @@ import importlib
 from collections.abc import Callable
 
 from variorum.core.report.model import Report
+from variorum.core.report_formats import FORMATS
 
 Renderer = Callable[[Report], bytes]
+__all__ = ["FORMATS", "RendererUnavailable", "UnknownFormat", "register", "render"]
 
-FORMATS = ("json", "md", "html", "pdf", "csv", "tei")
-BINARY_FORMATS = ("pdf",)
 
 
 class UnknownFormat(ValueError):

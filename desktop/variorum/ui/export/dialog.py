@@ -24,14 +24,14 @@ from variorum.ui import settings
 EXPORT_FORMATS: tuple[tuple[str, str, str], ...] = (
     ("html", "HTML report (*.html *.htm)", ".html"),
     ("pdf", "PDF document (*.pdf)", ".pdf"),
-    ("md", "Markdown (*.md)", ".md"),
+    ("md", "Markdown (*.md *.markdown)", ".md"),
     ("json", "JSON, variorum.report/1 (*.json)", ".json"),
     ("csv", "CSV, one row per finding (*.csv)", ".csv"),
     ("tei", "TEI P5 parallel segmentation of the variation places (*.xml)", ".xml"),
 )
 log = logging.getLogger(__name__)
-_BY_SUFFIX = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md", ".json": "json",
-              ".csv": "csv", ".xml": "tei"}
+# a file name's suffix -> the format it names: the suffixes each filter lists
+_BY_SUFFIX = {suffix: fmt for fmt, file_filter, _ in EXPORT_FORMATS for suffix in re.findall(r"\*(\.\w+)", file_filter)}
 
 
 def report_bytes(comparison: Comparison, notes: Sequence[Mapping[str, Any]], fmt: str, *,

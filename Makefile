@@ -20,12 +20,12 @@ $(STAMP): pyproject.toml $(if $(VENV_OK),,FORCE)
 
 demo: $(STAMP)
 	@sh packaging/qt-system-libs.sh
-	@command -v tesseract >/dev/null 2>&1 || echo "Note: reading screenshots and scans (OCR) needs the optional" \
-		"tesseract-ocr program (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng)."
+	@sh packaging/ocr-engine.sh
 	$(BIN)/variorum --demo
 
 test: $(STAMP)
 	@QT_QPA_PLATFORM=offscreen sh packaging/qt-system-libs.sh
+	@sh packaging/ocr-engine.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 fuzz: $(STAMP)

@@ -47,7 +47,7 @@ Architecture: $arch
 Maintainer: Variorum developers <noreply@variorum.invalid>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $depends
-Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1, shared-mime-info, desktop-file-utils, hicolor-icon-theme
+Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1, shared-mime-info, desktop-file-utils, hicolor-icon-theme, tesseract-ocr, tesseract-ocr-eng
 Section: text
 Priority: optional
 Description: compare versions of a news article and flag the discrepancies

@@ -38,11 +38,11 @@ while the bridge is closed.</p>
 
 def build_warc(captures: list[tuple[str, str, bytes]], *, revisits: list[tuple[str, str, int]] = (),
                other: list[tuple[str, str, bytes, str]] = (), missing: tuple[int, ...] = (),
-               gzip: bool = True) -> bytes:
+               gzip: bool = True, record_ids: list[str] = ()) -> bytes:
     """A WARC (warcio) holding ``captures`` (address, WARC-Date, HTML) as 200 responses, each with its request, then
     ``other`` responses (address, date, body, content type), then ``revisits`` (address, date, index of the capture
     repeated) as identical-payload-digest revisit records. The captures numbered in ``missing`` are left out of the
-    file (their revisits then point to nothing)."""
+    file (their revisits then point to nothing); the first captures get the ``record_ids`` given (else warcio's)."""
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gzip)
     writer.write_record(writer.create_warcinfo_record("capture.warc", {"software": "test builder"}))
@@ -53,8 +53,9 @@ def build_warc(captures: list[tuple[str, str, bytes]], *, revisits: list[tuple[s
                                                                       is_http_request=True),
                                         warc_headers_dict={"WARC-Date": date})
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        headers = {"WARC-Date": date, **({"WARC-Record-ID": record_ids[n]} if n < len(record_ids) else {})}
         rec = writer.create_warc_record(uri, "response", payload=io.BytesIO(html), length=len(html), http_headers=http,
-                                        warc_headers_dict={"WARC-Date": date})
+                                        warc_headers_dict=headers)
         if n not in missing:
             writer.write_record(req)
             writer.write_record(rec)

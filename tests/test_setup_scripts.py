@@ -15,6 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 QT_LIBS = ROOT / "packaging" / "qt-system-libs.sh"
+OCR_ENGINE = ROOT / "packaging" / "ocr-engine.sh"
 VENV_SH = ROOT / "packaging" / "venv.sh"
 REAL_TOOLS = ("sh", "grep", "sort", "head", "dirname", "printf", "cat", "rm", "env")
 
@@ -137,6 +138,57 @@ def test_the_list_covers_what_qt_gui_and_the_xcb_plugin_link():
     if direct:  # what the GUI library itself needs must not be marked "window"
         needed = {lib for lib in gui_libraries() if f"[{lib}]" in direct}
         assert {lib for lib in ALL if f"[{lib}]" in direct} <= needed
+
+
+def run_ocr_check(tmp_path: Path, *args: str, languages: str | None, uid: int,
+                  sudo: str | None = None) -> subprocess.CompletedProcess:
+    """packaging/ocr-engine.sh with a stand-in tesseract knowing ``languages`` (None: no tesseract at all)."""
+    fakes = {"id": f"echo {uid}", "uname": "echo Linux", "apt-get": f'echo "apt-get $*" >> "{tmp_path / "apt.log"}"'}
+    if languages is not None:
+        fakes["tesseract"] = f'printf "List of available languages in \\"/usr/share/tessdata/\\" (2):\\n{languages}"'
+    if sudo is not None:
+        fakes["sudo"] = sudo
+    env = {"PATH": toolbox(tmp_path / "bin", fakes), "HOME": str(tmp_path)}
+    return subprocess.run(["sh", str(OCR_ENGINE), *args], env=env, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, timeout=60, check=False)
+
+
+OCR_PACKAGES = "tesseract-ocr tesseract-ocr-eng"
+
+
+def test_the_ocr_engine_with_english_is_left_alone(tmp_path):
+    result = run_ocr_check(tmp_path, languages="eng\\nosd\\n", uid=0)
+    assert (result.returncode, result.stdout) == (0, "")
+    assert not (tmp_path / "apt.log").exists()
+
+
+@pytest.mark.parametrize("languages", [None, "osd\\n"], ids=["no tesseract", "no english data"])
+def test_root_installs_the_ocr_engine_with_apt(tmp_path, languages):
+    result = run_ocr_check(tmp_path, languages=languages, uid=0)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "apt.log").read_text().splitlines() == ["apt-get update", f"apt-get install -y {OCR_PACKAGES}"]
+    assert "OCR" in result.stdout
+
+
+def test_the_ocr_engine_dry_run_changes_nothing(tmp_path):
+    result = run_ocr_check(tmp_path, "--dry-run", languages=None, uid=1000, sudo='[ "$1" = -n ] && exit 0; "$@"')
+    assert f"Would run: sudo apt-get update && sudo apt-get install -y {OCR_PACKAGES}" in result.stdout
+    assert not (tmp_path / "apt.log").exists()
+
+
+def test_a_user_who_cannot_install_the_ocr_engine_is_told_how_and_carries_on(tmp_path):
+    result = run_ocr_check(tmp_path, languages=None, uid=1000, sudo="exit 1")
+    assert result.returncode == 0  # OCR is optional: `make demo` goes on
+    assert f"sudo apt-get update && sudo apt-get install -y {OCR_PACKAGES}" in result.stdout
+    assert "everything else works" in result.stdout
+    assert not (tmp_path / "apt.log").exists()
+
+
+def test_make_demo_and_make_test_check_the_ocr_engine():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("demo", "test"):
+        recipe = makefile.split(f"\n{target}: ", 1)[1].split("\n\n", 1)[0]
+        assert "packaging/ocr-engine.sh" in recipe, target
 
 
 def fake_python(path: Path, version: str) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from pypdf import PdfReader
 from test_compare_cli import run
 
 from archive_builders import ARTICLE_URL, OTHER_URL, article_html, build_wacz, build_warc, wayback_page
@@ -63,3 +64,23 @@ def test_markdown_and_html_reports_show_the_capture(tmp_path):
     assert html.returncode == 0, html.stderr
     assert '<span class="k">Captured:</span> 2024-03-04T10:30:00Z' in html.stdout
     assert '<span class="k">Payload digest:</span>' in html.stdout
+
+
+
+def test_the_pdf_report_prints_the_capture_as_it_is_written(tmp_path):
+    """Identifiers are printed letter for letter: no "ff" or "ffi" drawn as one ligature, which a reader copying
+    the record id or address out of the PDF would get as another character."""
+    saved = tmp_path / "wayback.html"
+    saved.write_bytes(wayback_page(article_html(closed_days="ten"), original=ARTICLE_URL, stamp="20240301143210"))
+    traffic = "https://www.example-news.com/traffic/2024/03/04/office-staff-affected"
+    record = "<urn:uuid:0ffe1d2c-affe-4ffa-9ff0-c0ffee0ff1ce>"
+    archive = tmp_path / "capture.warc.gz"
+    archive.write_bytes(build_warc([(traffic, DATES[1], article_html(closed_days="fourteen"))], record_ids=[record]))
+    target = tmp_path / "report.pdf"
+    out = run("compare", str(saved), str(archive), "--format", "pdf", "--output", str(target))
+    assert out.returncode == 0, out.stderr
+    digest = json.loads(run("compare", str(saved), str(archive)).stdout)["versions"][1]["capture"]["payload_digest"]
+    # long values wrap inside the table's cells: compare the text without its spaces and line breaks
+    text = "".join("".join(page.extract_text() for page in PdfReader(target).pages).split())
+    assert "Captured2024-03-01T14:32:10Z·WaybackMachine·" + ARTICLE_URL in text
+    assert f"Captured2024-03-04T10:30:00Z·WARCcapture.warc.gz·{traffic}Record{record}·payload{digest}" in text

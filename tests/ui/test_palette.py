@@ -23,7 +23,8 @@ HEX = re.compile(r"#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
 STRINGS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}  # f-strings split from 3.12
 COLOUR_FROM_LITERAL = re.compile(r"QColor\(\s*(?:[\"'\d]|Qt\.GlobalColor)")
 
-KEYS = {"insert", "delete", "replace", "move", "cosmetic", "current", "fact-shared", "fact-conflict", "note"}
+KEYS = {"insert", "delete", "replace", "move", "cosmetic", "current", "fact-shared", "fact-conflict", "note",
+        "uncertain"}
 
 
 def test_version_colours_are_distinct_and_stable_per_position(qapp):
@@ -67,6 +68,9 @@ def test_diff_formats_are_readable_and_never_colour_only(qapp):
         assert fmts["replace"].underlineStyle() == U.DotLine
         assert fmts["move"].underlineStyle() == U.DashUnderline
         assert fmts["note"].underlineStyle() == U.WaveUnderline
+        # an uncertain OCR reading: a grey dotted line, no tint, so a difference painted over it shows as usual
+        assert fmts["uncertain"].underlineStyle() == U.DotLine
+        assert fmts["uncertain"].background().style() == Qt.BrushStyle.NoBrush
         styles = {fmts[k].underlineStyle() for k in ("insert", "replace", "move", "fact-shared", "fact-conflict")}
         assert len(styles) == 5
 
@@ -87,7 +91,7 @@ def test_every_role_has_a_light_and_a_dark_colour(qapp):
 
 
 def test_marks_on_the_overview_strip_differ_by_kind_and_stand_out_from_the_pane_backgrounds(qapp):
-    kinds = [k for k in diff_formats(False) if k not in ("note", "current")]
+    kinds = [k for k in diff_formats(False) if k not in ("note", "current", "uncertain")]  # no mark on the strip
     for dark in (False, True):
         marks = {k: mark_colour(k, dark).name() for k in kinds}
         assert len(set(marks.values())) == len(kinds)

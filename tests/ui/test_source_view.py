@@ -208,3 +208,20 @@ def test_the_original_is_closed_when_the_window_closes_and_opened_again_when_it_
     window.show()
     qtbot.waitUntil(lambda: view.page_count == 2)
     assert open_documents() - before
+
+
+@needs_ocr
+def test_a_screenshots_uncertain_readings_are_marked_in_its_pane(qtbot, window, tmp_path):
+    text = tmp_path / "article.txt"
+    text.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
+    shot = tmp_path / "smudged.png"
+    shot.write_bytes(render_png(PARAGRAPHS, smudges=[(300, 26, 60, 6)]))  # across a word of the first line
+    open_and_wait(qtbot, window, [text, shot])
+    v = next(v for v in window.comparison.versions if v.format == "image")
+    doubtful = [(w.start, w.end) for w in v.ocr if w.low_confidence]
+    assert doubtful, "the smudge was read with confidence"
+    pane = window.panes.pane(v.id)
+    marked = [(s, e) for s, e, kind in pane.painted_ranges() if kind == "uncertain"]
+    assert marked and set(marked) <= set(doubtful)  # a difference may paint over some of them
+    start, end = marked[0]
+    assert "uncertain OCR reading" in pane.tooltip_for(start)

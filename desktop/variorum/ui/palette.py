@@ -160,6 +160,7 @@ _FORMATS: dict[str, tuple[Role | None, QTextCharFormat.UnderlineStyle | None, Ro
     "fact-shared": (Role.FACT_SHARED, _U.DashDotLine, Role.FACT_SHARED_LINE, False, None),
     "fact-conflict": (Role.FACT_CONFLICT, _U.DashDotDotLine, Role.FACT_CONFLICT_LINE, False, None),
     "note": (None, _U.WaveUnderline, Role.NOTE, False, None),
+    "uncertain": (None, _U.DotLine, Role.NEUTRAL, False, None),  # an uncertain OCR reading: under the rest
 }
 
 
@@ -183,7 +184,7 @@ def _fmt(key: str, dark: bool) -> QTextCharFormat:
 def diff_formats(dark: bool) -> dict[str, QTextCharFormat]:
     """Character formats for every kind of highlight, built for a light or a dark palette.
 
-    Keys: insert, delete, replace, move, cosmetic, current, fact-shared, fact-conflict, note.
+    Keys: insert, delete, replace, move, cosmetic, current, fact-shared, fact-conflict, note, uncertain.
     Backgrounds are pale tints on a light palette and deep tints on a dark one, so the palette's own text colour
     stays readable on top of them; ``current`` sets its own foreground because its background is strong.
     ``note`` has no background, so it can be merged over a difference without hiding it.

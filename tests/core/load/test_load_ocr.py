@@ -90,6 +90,18 @@ def test_smudges_read_as_uncertain_words_stay_cosmetic(qapp, paragraphs):
     assert not c.findings
 
 
+def test_a_changed_name_in_a_scan_is_substantive_however_sure_the_reading(qapp, tmp_path, paragraphs):
+    """A name replaced by another is a change even when the engine doubts a letter of the new one (this
+    engine reads the scanned "Ivanov" as an uncertain "lvanov"): only misreadings are excused."""
+    edited = [p.replace("Sergei Lavrov", "Sergei Ivanov") for p in paragraphs]
+    assert edited != paragraphs
+    scan = load_file(scanned_pdf(render_png(edited), tmp_path / "scan.pdf"), version_id="v2")
+    text = load_pasted("\n\n".join(paragraphs), version_id="v1")
+    c = compare_versions([text, scan], options=None)
+    changed = [d for d in c.differences if "Lavrov" in d.base.text]
+    assert changed and all(not d.cosmetic and "vanov" in d.other.text for d in changed)
+
+
 def test_a_scanned_pdf_is_read_page_by_page(qapp, tmp_path, screenshot, paragraphs):
     v = load_file(scanned_pdf(screenshot, tmp_path / "scan.pdf"), version_id="v1")
     assert v.ok, v.error

@@ -70,7 +70,9 @@ def test_an_archive_of_several_pages_gives_the_chosen_page_only(tmp_path):
     assert archives_with_many_pages([path]) == [(path, [ARTICLE_URL, OTHER_URL])]
     everything = load_paths([path])
     assert [v.metadata.capture.target_uri for v in everything] == [ARTICLE_URL, OTHER_URL, ARTICLE_URL]
-    assert "2 different pages" in everything[0].warnings[0]
+    assert everything[0].warnings[0] == (
+        "This archive holds 2 different pages; all of them were opened. To compare the captures of one page, "
+        "hide or remove the others in the Versions panel, or run: variorum compare crawl.warc.gz --url URL")
     chosen = load_paths([path], url=ARTICLE_URL + "/")  # a trailing slash is the same page
     assert [(v.id, v.metadata.capture.time) for v in chosen] == [("v1", DATES[0]), ("v2", DATES[2])]
     [missing] = load_paths([path], url="https://www.example-news.com/nowhere")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import shlex
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -150,6 +151,7 @@ def _capture_versions(path: Path, first_id: int, load_html: HtmlLoader, url: str
             return [_error(path, nth_id(first_id), f"This web archive holds no capture of {url}; it holds "
                                                 f"{', '.join(urls[:10])}{' …' if len(urls) > 10 else ''}.")]
     elif len(urls) > 1:
-        warnings = [*warnings, f"This archive holds {len(urls)} different pages; all of them were opened (to "
-                               "compare the captures of one page, open it with that page's address)."]
+        warnings = [*warnings, f"This archive holds {len(urls)} different pages; all of them were opened. To "
+                               "compare the captures of one page, hide or remove the others in the Versions panel, "
+                               f"or run: variorum compare {shlex.quote(path.name)} --url URL"]
     return [_version(path, kind, c, nth_id(first_id + i), warnings, load_html) for i, c in enumerate(captures)]

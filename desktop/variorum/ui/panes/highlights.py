@@ -5,13 +5,15 @@
 - Related coverage is not word-diffed: it shows the facts the findings cite in it, marked as shared (``shared-…``
   findings and those of severity ``info``) or conflicting (every other finding).
 - Cosmetic differences are painted in the quiet ``cosmetic`` format only when the user asks to see them.
+- A version read by OCR marks its uncertain readings (``uncertain``) under everything else, so the words to check
+  against the image stand out even where nothing differs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from variorum.core.model import Comparison, Difference, Finding
+from variorum.core.model import Comparison, Difference, Finding, OcrWord
 
 _OTHER_KEYS = {"insert": "insert", "replace": "replace", "move": "move"}
 _BASE_KEYS = {"delete": "delete", "replace": "replace", "move": "move"}
@@ -32,10 +34,14 @@ def is_word_diffed(comparison: Comparison, version_id: str) -> bool:
     return rel is not None and rel.kind == "same-article"
 
 
+def _uncertain_words(comparison: Comparison, version_id: str) -> list[OcrWord]:
+    return [w for w in comparison.version(version_id).ocr if w.low_confidence]
+
+
 def pane_spans(comparison: Comparison, version_id: str, compared: str | None,
                show_cosmetic: bool) -> list[tuple[int, int, str]]:
-    """(start, end, format key) code-point spans to paint in ``version_id``'s pane."""
-    spans: list[tuple[int, int, str]] = []
+    """(start, end, format key) code-point spans to paint in ``version_id``'s pane (later ones paint over)."""
+    spans = [(w.start, w.end, "uncertain") for w in _uncertain_words(comparison, version_id)]
     if version_id == comparison.base:
         if compared is not None and is_word_diffed(comparison, compared):
             for d in comparison.differences:
@@ -53,7 +59,7 @@ def pane_spans(comparison: Comparison, version_id: str, compared: str | None,
                 if key:
                     spans.append((d.other.start, d.other.end, key))
         return spans
-    return _fact_spans(comparison, version_id)
+    return spans + _fact_spans(comparison, version_id)
 
 
 def _fact_spans(comparison: Comparison, version_id: str, involving: str | None = None) -> list[tuple[int, int, str]]:
@@ -107,6 +113,18 @@ def _quoted(text: str, limit: int = 80) -> str:
 def describe_at(comparison: Comparison, version_id: str, offset: int, compared: str | None,
                 show_cosmetic: bool) -> str | None:
     """A sentence about the highlight under ``offset`` in ``version_id``'s pane, or None."""
+    about = _describe_highlight(comparison, version_id, offset, compared, show_cosmetic)
+    doubt = next((w for w in _uncertain_words(comparison, version_id) if w.start <= offset < w.end), None)
+    if doubt is None:
+        return about
+    text = comparison.version(version_id).text
+    uncertain = (f"{_quoted(text[doubt.start:doubt.end])} is an uncertain OCR reading (confidence "
+                 f"{doubt.conf:.0f}%): check it against the image")
+    return f"{about}\n\n{uncertain}" if about else uncertain
+
+
+def _describe_highlight(comparison: Comparison, version_id: str, offset: int, compared: str | None,
+                        show_cosmetic: bool) -> str | None:
     base = comparison.base
     if version_id == base and compared is not None and is_word_diffed(comparison, compared):
         hits = [d for d in comparison.differences if d.version == compared and _visible(d, show_cosmetic)

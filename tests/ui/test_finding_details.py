@@ -81,3 +81,38 @@ def test_copy_as_citation_names_each_file_its_hash_range_and_words(qtbot, tmp_pa
     assert cite in window.actions_.edit_menu.actions()
     assert cite.shortcut().toString() == "Ctrl+Shift+C"
     window.close()
+
+
+def test_a_version_that_lacks_the_evidence_is_said_to_lack_it_not_quoted_as_nothing(qtbot, tmp_path):
+    """The demo's date is stated in one version and missing from two: the details, the tooltip, the full view,
+    the copied finding and the citation say so, and never quote an empty string."""
+    from variorum.assets import demo_paths
+    from variorum.core.citation import ABSENT
+
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    with demo_paths() as paths:
+        open_and_wait(qtbot, window, paths)
+    panel = window.docks.findings
+    lacking = [f for f in window.comparison.findings if any(e.end <= e.start for e in f.evidence)]
+    assert lacking
+    for finding in lacking:
+        _reach(qtbot, window, finding)
+        qtbot.keyClick(panel.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitExposed(panel.full_view)
+        full = panel.full_view.browser.toPlainText()
+        qtbot.keyClick(panel.full_view, Qt.Key.Key_Escape)
+        qtbot.keyClick(panel.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+        copied = QGuiApplication.clipboard().text()
+        qtbot.keyClick(panel.view, Qt.Key.Key_C,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        cited = QGuiApplication.clipboard().text()
+        index = panel.view.currentIndex()
+        tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+        for shown in (panel.details.text(), full, copied, cited, tooltip):
+            assert "«»" not in shown and "“”" not in shown, shown
+        for e in finding.evidence:
+            if e.end <= e.start:
+                label = window.comparison.version(e.version).label
+                assert f"{label}: {ABSENT}" in " ".join(full.split()) and f"{label}: {ABSENT}" in copied
+                assert f"at character {e.start}: {ABSENT}" in cited
+    window.close()

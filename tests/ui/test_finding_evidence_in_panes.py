@@ -17,22 +17,37 @@ from variorum.ui.panes.evidence import NO_EVIDENCE
 from variorum.ui.panes.highlights import is_word_diffed
 
 
+def _pdf(path, paragraphs) -> None:
+    """A PDF with a text layer, one paragraph after another, as a word processor prints it."""
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml("".join(f"<p>{html.escape(' '.join(p.split()))}</p>" for p in paragraphs))
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    doc.print_(writer)
+
+
 def mixed_formats(folder, sources):
-    """The same texts as Markdown, HTML and Word files (the rest stay plain text)."""
+    """The demo's texts as a web page, its Markdown copy as Markdown, the wire copy as a PDF, the related story as
+    a Word file (the last stays plain text)."""
     import docx
 
     paths = []
     for n, src in enumerate(sources):
         paras = [p for p in src.read_text(encoding="utf-8").split("\n\n") if p.strip()]
         if n == 0:
-            path = folder / f"{src.stem}.md"
-            path.write_text("\n\n".join(paras), encoding="utf-8")
-        elif n == 1:
             path = folder / f"{src.stem}.html"
             body = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
             path.write_text(f"<html><head><title>{src.stem}</title></head><body><article>{body}</article>"
                             "</body></html>", encoding="utf-8")
+        elif n == 1:
+            path = folder / f"{src.stem}.md"
+            path.write_text("\n\n".join(paras), encoding="utf-8")
         elif n == 2:
+            path = folder / f"{src.stem}.pdf"
+            _pdf(path, src.read_text(encoding="utf-8").splitlines())
+        elif n == 3:
             path = folder / f"{src.stem}.docx"
             document = docx.Document()
             for p in paras:

@@ -6,7 +6,15 @@ import re
 
 import pytest
 from app_helpers import make_window, open_and_wait
-from panes_helpers import line_top, on_screen, walk_stops
+from panes_helpers import (
+    click_finding,
+    in_filler_space,
+    line_top,
+    mark_top,
+    on_screen,
+    out_of_level,
+    walk_stops,
+)
 from PySide6.QtCore import QPoint, Qt
 
 from variorum.assets import demo_paths
@@ -82,11 +90,35 @@ def test_the_current_passage_is_level_in_every_pane_at_every_stop(qtbot, case_wi
         tops = {}
         for p in panes:
             start, end = p.selected_range()
-            tops[p.version_id] = line_top(window, p, start, empty=end <= start)
-            if end <= start:
-                assert p.editor.marker == p.place_qt(start, empty=True)  # the mark is drawn there
+            if end <= start:  # text this version lacks: the mark is drawn in the filler space opposite it
+                space = p.place_qt(start, empty=True)
+                assert space <= p.editor.marker <= space + max(0, p.filler_before(start) - 1)
+                tops[p.version_id] = mark_top(window, p)
+            else:
+                tops[p.version_id] = line_top(window, p, start)
         assert max(tops.values()) - min(tops.values()) <= line, (steps, tops)
     assert steps > 0
+
+
+@pytest.mark.parametrize("which", ["demo", "energy", "darwin"])
+def test_the_paragraphs_around_each_stop_and_finding_stay_level(qtbot, tmp_path, energy_paths, darwin_paths, which):
+    """Text one version lacks stands opposite filler space: the mark for it is drawn on the line of that space
+    opposite the passage, and the paragraphs on screen around it stay level in every pane."""
+    window = make_window(qtbot, tmp_path, 1280, 720)
+    with demo_paths() as demo:
+        open_and_wait(qtbot, window, {"demo": demo, "energy": energy_paths, "darwin": darwin_paths}[which])
+    qtbot.waitUntil(window.panes.settled)
+    lacking = 0
+    for n, (_compared, stop) in enumerate(walk_stops(qtbot, window)):
+        if stop.difference is not None and in_filler_space(window):
+            lacking += 1
+            assert not out_of_level(window, in_filler_space(window)), (n, stop.difference)
+    for finding in window.comparison.findings:
+        click_finding(qtbot, window, finding)
+        assert not out_of_level(window, [p.version_id for p in window.panes.panes() if p.notice]), finding.message
+    assert lacking or which == "darwin"  # the Darwin editions lack no whole paragraph
+    window.runner.invalidate()
+    window.runner.wait()
 
 
 def test_scrolling_lands_aligned_paragraphs_on_the_same_line(qtbot, case_window):

@@ -5,6 +5,18 @@ from __future__ import annotations
 
 from variorum.core.model import Comparison, Finding
 
+ABSENT = "not in this version"  # said of evidence a version lacks (an empty span), never quoted as an empty string
+
+
+def quoted(text: str, limit: int | None = None, marks: str = "«»") -> str:
+    """Evidence words between quotation marks, cut to ``limit`` characters (None: whole); words a version lacks
+    (an empty span) are said to be absent instead."""
+    if not text:
+        return ABSENT
+    if limit is not None and len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return f"{marks[0]}{text}{marks[1]}"
+
 
 def cite_finding(comparison: Comparison, finding: Finding) -> str:
     """Plain text, one line for the finding and one per piece of evidence (or per version, when it has none)."""
@@ -14,8 +26,11 @@ def cite_finding(comparison: Comparison, finding: Finding) -> str:
         v = versions.get(e.version)
         name = v.label if v is not None else e.version
         sha = v.sha256 if v is not None else "unknown"
-        words = " ".join(e.text.split())  # one line per piece of evidence
-        lines.append(f"- {name} (SHA-256 {sha}), characters {e.start}–{e.end}: “{words}”")
+        if e.end > e.start:
+            words = " ".join(e.text.split())  # one line per piece of evidence
+            lines.append(f"- {name} (SHA-256 {sha}), characters {e.start}–{e.end}: {quoted(words, marks='“”')}")
+        else:
+            lines.append(f"- {name} (SHA-256 {sha}), at character {e.start}: {ABSENT}")
     if not finding.evidence:
         for vid in finding.versions:
             v = versions.get(vid)

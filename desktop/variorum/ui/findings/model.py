@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 
+from variorum.core.citation import quoted
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding
 from variorum.ui.versions.model import display_name
 from variorum.ui.widgets.badges import SEVERITY_ROLE, swatches_icon
@@ -164,7 +165,7 @@ class FindingsModel(QAbstractTableModel):
 
     def plain_text(self, f: Finding) -> str:
         lines = [f"{kind_text(f.kind)} ({f.severity} severity, {self.status_of(f)})", f.message]
-        lines += [f"{self.label(e.version)}: «{e.text}»" for e in f.evidence]
+        lines += [f"{self.label(e.version)}: {quoted(e.text)}" for e in f.evidence]
         return "\n".join(lines)
 
     def details_html(self, f: Finding, max_evidence: int = 6, max_chars: int | None = 300) -> str:
@@ -174,8 +175,7 @@ class FindingsModel(QAbstractTableModel):
         head = f"<b>{esc(kind_text(f.kind))}</b> · {esc(f.severity)} severity · {esc(self.status_of(f))}"
         lines = [head, esc(f.message)]
         for e in f.evidence[:max_evidence]:
-            text = e.text if max_chars is None or len(e.text) <= max_chars else e.text[:max_chars - 3] + "…"
-            lines.append(f"<i>{esc(self.label(e.version))}</i>: «{esc(text)}»")
+            lines.append(f"<i>{esc(self.label(e.version))}</i>: {esc(quoted(e.text, max_chars))}")
         if len(f.evidence) > max_evidence:
             lines.append(f"… and {len(f.evidence) - max_evidence} more pieces of evidence")
         return "<br>".join(lines)
@@ -187,8 +187,7 @@ class FindingsModel(QAbstractTableModel):
         if f.evidence:
             lines.append("<b>Evidence</b>")
             for e in f.evidence:
-                text = e.text if len(e.text) <= 160 else e.text[:157] + "…"
-                lines.append(f"{esc(self.label(e.version))}: «{esc(text)}»")
+                lines.append(f"{esc(self.label(e.version))}: {esc(quoted(e.text, 160))}")
         lines.append(f"Status: {esc(self.status_of(f))}")
         return "<br>".join(lines)
 

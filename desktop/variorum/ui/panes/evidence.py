@@ -19,7 +19,8 @@ NO_EVIDENCE = "no evidence in this version"
 @dataclass
 class Places:
     ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # version -> ranges to select
-    level_at: dict[str, int] = field(default_factory=dict)  # version -> offset to bring level (nothing selected)
+    level_at: dict[str, tuple[int, int]] = field(default_factory=dict)  # version -> range to bring level (nothing
+    # selected there; empty where the version lacks the text)
     notices: dict[str, str] = field(default_factory=dict)  # version -> what its header says
 
 
@@ -57,5 +58,5 @@ def _fill_the_rest(places: Places, shown: Iterable[str], exact: Counterparts) ->
         for src, (s, e) in sources:
             there = exact.between(src, s, e, vid)
             if there is not None:
-                places.level_at[vid] = there[0]
+                places.level_at[vid] = there
                 break

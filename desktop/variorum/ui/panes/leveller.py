@@ -69,3 +69,17 @@ def line_level_with(driver: DiffPane, pane: DiffPane, shared: tuple[list[int], l
     at = driver.lines_of(ours)
     k = bisect.bisect_right(at, top_line) - 1
     return top_line if k < 0 else pane.line_of(theirs[k]) + top_line - at[k]
+
+
+def line_opposite(driver: DiffPane, driver_line: int, pane: DiffPane, shared: tuple[list[int], list[int]]) -> int | None:
+    """The line of ``pane`` that stands level with ``driver``'s line ``driver_line``, counted back from the first
+    paragraph both keep level at or below it (filler space stands just before such a paragraph), else on from
+    the last one above it; None when they keep none level (``shared``: see :func:`shared_rows`)."""
+    ours, theirs = shared
+    if not ours:
+        return None
+    at = driver.lines_of(ours)
+    k = bisect.bisect_left(at, driver_line)
+    if k < len(at):
+        return pane.line_of(theirs[k]) - (at[k] - driver_line)
+    return pane.line_of(theirs[-1]) + driver_line - at[-1]

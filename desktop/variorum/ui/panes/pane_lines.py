@@ -63,10 +63,19 @@ class PaneLines:
         before it, the top of that space, which stands opposite the text the others have."""
         p = self._positions
         if empty:
-            start = p.text.rfind("\n", 0, offset) + 1  # filler space stands before a line's first character
-            if start in p.fillers and not p.text[start:offset].strip():
-                return p.to_qt(start) - p.fillers[start]
+            lines = self.filler_before(offset)
+            if lines:
+                return p.to_qt(p.text.rfind("\n", 0, offset) + 1) - lines
         return p.to_qt(offset)
+
+    def filler_before(self, offset: int) -> int:
+        """How many filler lines stand just before an empty place at ``offset`` (each a block of its own, one
+        document position apart); 0 when there are none."""
+        p = self._positions
+        start = p.text.rfind("\n", 0, offset) + 1  # filler space stands before a line's first character
+        if start in p.fillers and not p.text[start:offset].strip():
+            return p.fillers[start]
+        return 0
 
     def line_of(self, offset: int, *, empty: bool = False) -> int:
         """The visual line (wrapped lines counted) holding code-point ``offset``: what the scroll bar counts

@@ -18,7 +18,7 @@ from variorum.ui.panes.alignment_map import AlignmentMap
 from variorum.ui.panes.diff_pane import DiffPane
 from variorum.ui.panes.evidence import Places, word_places
 from variorum.ui.panes.highlights import is_word_diffed
-from variorum.ui.panes.leveller import level_panes, line_level_with, shared_rows
+from variorum.ui.panes.leveller import level_panes, line_level_with, line_opposite, shared_rows
 from variorum.ui.panes.overview import OverviewStrip
 
 
@@ -87,7 +87,7 @@ class SyncedScrolling:
         if current:  # the user is on a difference or a finding: keep it level
             self._syncing = True
             try:
-                level_panes(current)
+                self._level(current)
             finally:
                 self._syncing = False
         elif driver is not None and top and c is not None and c.base is not None:
@@ -96,10 +96,11 @@ class SyncedScrolling:
 
     # --- selections brought level ---------------------------------------------------------------------------
     def select_ranges(self, ranges: Mapping[str, tuple[int, int] | Sequence[tuple[int, int]]], *,
-                      level_at: Mapping[str, int] | None = None, notices: Mapping[str, str] | None = None) -> None:
+                      level_at: Mapping[str, tuple[int, int]] | None = None, notices: Mapping[str, str] | None = None) -> None:
         """Select the range (or ranges: the first is the selection, the rest are marked with it) in each pane
         named; other panes lose their selection. The first range of every pane, and the offsets of
-        ``level_at`` (panes with nothing to select), are brought to the same line of the screen. ``notices``
+        ``level_at`` (panes with nothing to select: the range that reads there, empty where
+        the pane lacks it), are brought to the same line of the screen. ``notices``
         are shown in the panes' headers (others show none)."""
         notices = notices or {}
         level: dict[DiffPane, tuple[int, int]] = {}
@@ -115,11 +116,36 @@ class SyncedScrolling:
                 else:
                     pane.clear_selection()
                     if level_at and vid in level_at:
-                        level[pane] = (level_at[vid], level_at[vid] + 1)
-            level_panes(level)
+                        level[pane] = level_at[vid]
+            self._level(level)
         finally:
             self._syncing = False
         self._update_view_mark()
+
+    def _level(self, places: Mapping[DiffPane, tuple[int, int]]) -> None:
+        """Bring the places to one line of the screen. A pane that lacks the text (an empty place) shows filler
+        space opposite it, and that space may stand opposite several passages: the line of it opposite the
+        passage is the one brought level (its mark drawn there), so the paragraphs around stay level too."""
+        level_panes(places)
+        base = self.comparison.base if self.comparison is not None else None
+        texts = [pane for pane, (s, e) in places.items() if e > s and self._aligned(pane.version_id)]
+        driver = next((pane for pane in texts if pane.version_id == base), texts[0] if texts else None)
+        if driver is None:
+            return
+        driver_line = driver.line_of(places[driver][0])
+        row = driver_line - driver.top_line()
+        for pane, (start, end) in places.items():
+            lines = pane.filler_before(start) if end <= start and self._aligned(pane.version_id) else 0
+            if lines < 2:  # no filler space, or one line of it: the place itself is opposite
+                continue
+            opposite = line_opposite(driver, driver_line, pane, self._shared(driver.version_id, pane.version_id))
+            if opposite is None:
+                continue
+            top = pane.line_of(start, empty=True)
+            line = max(top, min(top + lines - 1, opposite))
+            pane.set_top_line(line - row)
+            if pane.editor.marker is not None:
+                pane.editor.set_marker(pane.place_qt(start, empty=True) + line - top)
 
     def select_places(self, places: Places) -> None:
         self.select_ranges(places.ranges, level_at=places.level_at, notices=places.notices)

@@ -7,10 +7,11 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import accumulate
 
 from variorum.core.normalize import paragraph_key
+from variorum.core.quick_dataclass import dataclass
 from variorum.core.tokens import OFFSETS, SENTENCE_BREAK, Words, content_words, paragraphs
 
 SPACES = re.compile(r"\s+")

@@ -15,10 +15,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from variorum.core.model import Alignment, Difference, ParagraphPair, Span
+from variorum.core.quick_dataclass import dataclass
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"(?:\S|\x85)+")  # U+0085, a C1 control (a damaged ellipsis), is no space here

@@ -7,7 +7,6 @@ the text fills only the fields the loader left empty. ``Metadata.sources`` recor
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any
 
 from variorum.core.metadata.dates import DateMention, UrlDate, find_dates, format_date, parse_date, url_date
@@ -23,6 +22,7 @@ from variorum.core.metadata.fields import (
 )
 from variorum.core.metadata.links import find_links, is_placeholder, merge_links, slug_words, url_key
 from variorum.core.model import Link, Version
+from variorum.core.quick_dataclass import dataclass
 
 __all__ = ["enrich", "text_metadata", "TextMetadata", "Found", "Dateline", "DateMention", "UrlDate",
            "find_dates", "find_links", "url_date", "parse_date", "format_date", "is_placeholder", "url_key",

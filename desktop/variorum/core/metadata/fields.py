@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata.dates import WEEKDAYS, find_dates, url_date
+from variorum.core.quick_dataclass import dataclass
 
 HEAD_CHARS = 3000  # datelines and bylines are looked for near the top only…
 HEAD_LINES = 20  # …within the first lines of text

@@ -13,12 +13,12 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from variorum.core.notes.errors import NotesError, NotFound
 from variorum.core.notes.records import Case, CaseVersion, utc_now
+from variorum.core.quick_dataclass import dataclass
 
 
 class VersionLike(Protocol):

@@ -15,8 +15,9 @@ read back. (The stored :class:`~variorum.core.notes.targets.Anchor` names versio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from variorum.core.quick_dataclass import dataclass
 
 AnchorKind = Literal["finding", "difference", "version", "case", "quote"]
 ANCHOR_KINDS: tuple[str, ...] = ("finding", "difference", "version", "case", "quote")

@@ -9,9 +9,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from variorum.core.model import Comparison, Difference, Finding
+from variorum.core.quick_dataclass import dataclass
 
 _OTHER_KEYS = {"insert": "insert", "replace": "replace", "move": "move"}
 _BASE_KEYS = {"delete": "delete", "replace": "replace", "move": "move"}

@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Alignment, Difference, ParagraphPair, Span
 from variorum.core.quick_dataclass import dataclass
 
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"(?:\S|\x85)+")  # U+0085, a C1 control (a damaged ellipsis), is no space here
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_WORD = LazyPattern(r"(?:\S|\x85)+")  # U+0085, a C1 control (a damaged ellipsis), is no space here
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f]+")
 # Every sequence ftfy's badness pattern finds holds a non-ASCII character and is at most 7 characters long, so
 # it lies within this many characters of a run of non-ASCII characters.
 _BADNESS_REACH = 8

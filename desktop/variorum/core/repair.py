@@ -16,7 +16,6 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Alignment, Difference, ParagraphPair, Span
@@ -73,6 +72,8 @@ def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[in
         fixed = ftfy.fix_encoding(chunk)
         if fixed == chunk:
             continue
+        from difflib import SequenceMatcher  # as ftfy: for a line repaired
+
         opcodes = SequenceMatcher(None, chunk, fixed, autojunk=False).get_opcodes()
         changed = [(a1, a2) for op, a1, a2, _b1, _b2 in opcodes if op != "equal"]
         for word in _WORD.finditer(chunk):

@@ -61,3 +61,26 @@ def test_runs_one_after_the_other_share_nothing_and_agree():
     assert other.findings != first.findings
     gc.collect()
     assert all(ref() is None for ref in first_seen + again_seen) and len(first_seen) == len(again_seen) == 2
+
+
+def test_a_run_splits_each_version_into_paragraphs_once(monkeypatch) -> None:
+    """The metadata reader, the word diff and the checks share one paragraph split of each version's text."""
+    import variorum.core.checks.analysis as analysis
+    import variorum.core.prepared as prepared
+    import variorum.core.tokens as tokens
+
+    texts = (article(12), article(12, change=3), article(12, change=7))
+    versions = [load_pasted(t, version_id=f"v{i}", label=f"v{i}.txt") for i, t in enumerate(texts, start=1)]
+    split = tokens.paragraphs
+    whole: list[str] = []
+
+    def counted(text: str) -> list[tuple[int, int]]:
+        if any(text == v.text for v in versions):
+            whole.append(text)
+        return split(text)
+
+    for module in (tokens, prepared, analysis):
+        monkeypatch.setattr(module, "paragraphs", counted)
+    comparison = compare_versions(versions)
+    assert comparison.differences  # the versions were diffed and checked
+    assert sorted(whole) == sorted(v.text for v in versions)

@@ -73,8 +73,9 @@ class Prepared:
         return found
 
 
-def prepare(text: str) -> Prepared:
-    paras = paragraphs(text)
+def prepare(text: str, paras: list[tuple[int, int]] | None = None) -> Prepared:
+    """``text`` ready for the word diff; ``paras``: its paragraph ranges, when already split."""
+    paras = paragraphs(text) if paras is None else paras
     return Prepared(text, paras, [paragraph_key(text[s:e]) for s, e in paras])
 
 

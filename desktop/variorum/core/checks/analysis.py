@@ -46,7 +46,7 @@ class TextAnalysis:
 
     @cached_property
     def metadata(self) -> TextMetadata:
-        return text_metadata(self.text)
+        return text_metadata(self.text, self.paragraphs)
 
     @cached_property
     def repaired(self) -> RepairedText:
@@ -77,9 +77,14 @@ class TextAnalysis:
         return lower_case_words(self.text)
 
     @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """The text's paragraph ranges (:func:`~variorum.core.tokens.paragraphs`): the metadata reader, the word
+        diff and the checks share one split."""
+        return paragraphs(self.text)
+
+    @cached_property
     def _paragraphs(self) -> tuple[list[tuple[int, int]], list[int]]:
-        paras = paragraphs(self.text)
-        return paras, [s for s, _ in paras]
+        return self.paragraphs, [s for s, _ in self.paragraphs]
 
     def paragraph_at(self, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the paragraph holding ``offset``, or None (between paragraphs)."""

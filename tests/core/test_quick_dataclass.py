@@ -179,6 +179,16 @@ def test_classes_it_does_not_cover_are_made_by_the_standard_decorator() -> None:
     with pytest.raises(TypeError):
         quick(KeywordOnly)(1)
 
+    class Checked:
+        a: int
+
+        def __post_init__(self) -> None:
+            if self.a < 0:
+                raise ValueError("negative")
+
+    with pytest.raises(ValueError, match="negative"):
+        quick(frozen=True)(Checked)(-1)
+
     class Ordered:
         a: int
 

@@ -6,8 +6,8 @@ frozen class, and a comparison's modules define some 75 of them, a fifth of the 
 article. Here the standard decorator collects the fields (nothing compiled), ``__init__`` is compiled as it
 writes it (it runs for every object made), and the other methods are shared functions reading the class's field
 names: the same results, the same exceptions and the same ``dataclasses.fields``, ``replace`` and
-``__dataclass_params__``. A class this does not cover (keyword-only or ``init=False`` fields, ``InitVar``,
-dataclass bases, other options) is handed to the standard decorator unchanged.
+``__dataclass_params__``. A class this does not cover (``__post_init__``, keyword-only or ``init=False``
+fields, ``InitVar``, dataclass bases, other options) is handed to the standard decorator unchanged.
 
 Type checkers see ``dataclasses.dataclass`` itself.
 """
@@ -27,7 +27,7 @@ _UNSUPPORTED_ANNOTATIONS = ("InitVar", "KW_ONLY", "ClassVar")
 def _covered(cls: type, options: dict[str, Any]) -> bool:
     if set(options) - _SUPPORTED:
         return False
-    if any(hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]):
+    if hasattr(cls, "__post_init__") or any(hasattr(b, "__dataclass_fields__") for b in cls.__mro__[1:]):
         return False
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():
         if any(word in str(annotation) for word in _UNSUPPORTED_ANNOTATIONS):

@@ -7,10 +7,10 @@ Licences are read from the installed packages' own metadata (``License-Expressio
 from __future__ import annotations
 
 import importlib.metadata as md
-from dataclasses import dataclass
 from pathlib import Path
 
 from variorum import __version__
+from variorum.core.quick_dataclass import dataclass
 
 # The libraries Variorum is built on, in the order the About box lists them: (distribution, what it is for).
 LIBRARIES: tuple[tuple[str, str], ...] = (

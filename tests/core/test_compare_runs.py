@@ -81,3 +81,26 @@ def test_nothing_outside_a_run_keeps_the_texts_it_compared():
     del comparison, versions
     gc.collect()
     assert [sys.getrefcount(t) for t in texts] == [n - 1 for n in alone], held
+
+
+def test_a_run_splits_each_version_into_paragraphs_once(monkeypatch) -> None:
+    """The metadata reader, the word diff and the checks share one paragraph split of each version's text."""
+    import variorum.core.checks.analysis as analysis
+    import variorum.core.prepared as prepared
+    import variorum.core.tokens as tokens
+
+    texts = (article(12), article(12, change=3), article(12, change=7))
+    versions = [load_pasted(t, version_id=f"v{i}", label=f"v{i}.txt") for i, t in enumerate(texts, start=1)]
+    split = tokens.paragraphs
+    whole: list[str] = []
+
+    def counted(text: str) -> list[tuple[int, int]]:
+        if any(text == v.text for v in versions):
+            whole.append(text)
+        return split(text)
+
+    for module in (tokens, prepared, analysis):
+        monkeypatch.setattr(module, "paragraphs", counted)
+    comparison = compare_versions(versions)
+    assert comparison.differences  # the versions were diffed and checked
+    assert sorted(whole) == sorted(v.text for v in versions)

@@ -98,3 +98,25 @@ def test_a_nationality_restated_is_found_without_loading_babel(tmp_path: Path) -
     kinds, babel_loaded = out.stdout.strip().rsplit(" ", 1)
     assert "claim-changed" in kinds
     assert babel_loaded == "False"
+
+
+def test_a_report_with_its_case_s_notes_loads_no_archive_reader_repair_matcher_or_id_maker(tmp_path: Path) -> None:
+    """A text comparison whose files have a case in the notes store: the notes are looked up (the store is
+    loaded), but nothing only reading a web archive, repairing a damaged line or making a new case needs."""
+    paths = []
+    for i, words in enumerate(("The council met on Monday.", "The council met on Tuesday.")):
+        paths.append(tmp_path / f"v{i}.txt")
+        paths[-1].write_text(f"{words}\n\nIt voted to close the park.\n", encoding="utf-8")
+    data = tmp_path / "data"
+    env = {"PYTHONPATH": str(DESKTOP), "PATH": "", "VARIORUM_DATA_DIR": str(data), "VARIORUM_AUTHOR": "tester"}
+    make_case = ("from variorum.core.case import load_case\nfrom variorum.core.notes import NotesStore\n"
+                 f"case = load_case({[str(p) for p in paths]!r})\n"
+                 "with NotesStore() as store:\n    store.open_case(case.versions)")
+    subprocess.run([sys.executable, "-c", make_case], check=True, env=env)
+    probe = ("import contextlib, io, sys\nfrom variorum.cli_compare import main\n"
+             f"with contextlib.redirect_stdout(io.StringIO()):\n    main({[str(p) for p in paths]!r})\n"
+             "print(repr(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    loaded = set(ast.literal_eval(out.stdout.strip().splitlines()[-1]))
+    assert "variorum.core.notes.store" in loaded
+    assert loaded & {"gzip", "difflib", "uuid"} == set()

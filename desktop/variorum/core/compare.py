@@ -64,7 +64,9 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
     readable = [v for v in versions if v.ok]
     # the texts are compared with their mojibake repaired; differences point back at each version's own text
     repaired = {v.id: analyses[v.id].repaired for v in readable}
-    prepared = {v.id: prepare(repaired[v.id].text) for v in readable}
+    # a text with nothing repaired is the version's own: its paragraphs are the analysis's
+    prepared = {v.id: prepare(repaired[v.id].text, None if repaired[v.id].repaired else analyses[v.id].paragraphs)
+                for v in readable}
     profiles = {v.id: profile(v.text, " ".join(prepared[v.id].keys)) for v in readable}
     check_cancel()
     base_id = resolve_base(versions, options.base)

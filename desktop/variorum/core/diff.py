@@ -11,7 +11,6 @@ reached and the result does not depend on the speed of the machine.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import compress, groupby
 from operator import ne
 
@@ -21,6 +20,7 @@ from variorum.core.diff_engine import DELETE, EQUAL, INSERT, Codec, opcodes
 from variorum.core.model import Alignment, Difference, ParagraphPair
 from variorum.core.moves import detect_moves
 from variorum.core.prepared import Prepared, Side, prepare, same_but_spacing, split_spacing
+from variorum.core.quick_dataclass import dataclass
 
 __all__ = ["Codec", "DiffResult", "Prepared", "alignment_of", "diff_versions", "prepare"]
 

@@ -6,8 +6,10 @@ Conversion to Qt's UTF-16 positions happens only in the UI, in one helper.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from variorum.core.quick_dataclass import dataclass
 
 # A long text's words are counted a piece at a time: ``len(text.split())`` holds a list of every word, some
 # 60 bytes a word (more than five times the text itself).

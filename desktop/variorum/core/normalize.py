@@ -11,6 +11,8 @@ import functools
 import re
 import unicodedata
 
+from variorum.core.lazy_regex import LazyPattern
+
 # Characters mapped before comparison. Quotation marks of every style become one mark: the style of quoting
 # is typography, not content.
 _CHAR_MAP = {
@@ -111,7 +113,7 @@ def casefold(text: str) -> str:
     return "".join(text[i:i + _CASEFOLD_PIECE].casefold() for i in range(0, len(text), _CASEFOLD_PIECE))
 
 
-_ANY_SPACE = re.compile(r"\s")
+_ANY_SPACE = LazyPattern(r"\s")
 
 
 def lower(text: str) -> str:
@@ -171,7 +173,7 @@ def paragraph_key(text: str) -> str:
     return normalize_text(_strip_markup(text))
 
 
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+_LINK_TARGET = LazyPattern(r"\]\([^)\s]*\)")
 _MARKUP_RUN = re.compile(r"[*_#\[\]<>`|~]+")
 
 
@@ -244,7 +246,7 @@ def difference_category(base: str, other: str, *, before: str = "") -> str:
     both = base + " " + other
     if URL_IN_TEXT.search(both) or "](" in both:
         return "link"
-    digits = any(c.isdigit() for c in both)
+    digits = any(map(str.isdigit, both))
     if (digits and (_DATE_DIGITS.search(both) or _MONTH_BEFORE.search(before))) or \
             (_MONTH_OR_DAY.search(both) and (digits or not _letters_beyond(both))):
         return "date"

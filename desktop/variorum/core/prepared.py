@@ -3,18 +3,19 @@ and words of a paragraph. The base is diffed against every other version: what i
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import accumulate
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.normalize import paragraph_key
+from variorum.core.quick_dataclass import dataclass
 from variorum.core.tokens import OFFSETS, SENTENCE_BREAK, Words, content_words, paragraphs
 
-SPACES = re.compile(r"\s+")
-_SPACES_KEPT = re.compile(r"(\s+)")
+SPACES = LazyPattern(r"\s+")
+_SPACES_KEPT = LazyPattern(r"(\s+)")
 
 
 @dataclass
@@ -72,8 +73,9 @@ class Prepared:
         return found
 
 
-def prepare(text: str) -> Prepared:
-    paras = paragraphs(text)
+def prepare(text: str, paras: list[tuple[int, int]] | None = None) -> Prepared:
+    """``text`` ready for the word diff; ``paras``: its paragraph ranges, when already split."""
+    paras = paragraphs(text) if paras is None else paras
     return Prepared(text, paras, [paragraph_key(text[s:e]) for s, e in paras])
 
 

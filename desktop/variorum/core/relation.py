@@ -10,12 +10,12 @@ import functools
 import re
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import filterfalse
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Relation
 from variorum.core.normalize import normalize_text
+from variorum.core.quick_dataclass import dataclass
 
 SAME_ARTICLE_MIN = 0.35
 RELATED_MIN_SHARED_TERMS = 3

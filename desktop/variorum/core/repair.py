@@ -15,14 +15,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
+from dataclasses import replace
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Alignment, Difference, ParagraphPair, Span
+from variorum.core.quick_dataclass import dataclass
 
 _LINE = re.compile(r"[^\n]+")
-_WORD = re.compile(r"(?:\S|\x85)+")  # U+0085, a C1 control (a damaged ellipsis), is no space here
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_WORD = LazyPattern(r"(?:\S|\x85)+")  # U+0085, a C1 control (a damaged ellipsis), is no space here
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f]+")
 # Every sequence ftfy's badness pattern finds holds a non-ASCII character and is at most 7 characters long, so
 # it lies within this many characters of a run of non-ASCII characters.
 _BADNESS_REACH = 8
@@ -71,6 +72,8 @@ def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[in
         fixed = ftfy.fix_encoding(chunk)
         if fixed == chunk:
             continue
+        from difflib import SequenceMatcher  # as ftfy: for a line repaired
+
         opcodes = SequenceMatcher(None, chunk, fixed, autojunk=False).get_opcodes()
         changed = [(a1, a2) for op, a1, a2, _b1, _b2 in opcodes if op != "equal"]
         for word in _WORD.finditer(chunk):

@@ -18,9 +18,9 @@ undated versions are oriented by a heuristic only. It is an estimate, and says s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import combinations
 
+from variorum.core.quick_dataclass import dataclass
 from variorum.core.timeline import Timeline
 from variorum.core.variants import Place
 

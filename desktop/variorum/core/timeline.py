@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from variorum.core.metadata.dates import url_date
 from variorum.core.model import Comparison, Finding, Version
+from variorum.core.quick_dataclass import dataclass
 
 # The finding kinds that say a fact changed: a figure, a name, a quotation, a title, a date, a credit.
 FACT_KINDS = frozenset({"number-changed", "name-changed", "quote-changed", "title-mismatch", "date-mismatch",

@@ -6,6 +6,7 @@ import re
 from array import array
 from typing import NamedTuple
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.normalize import normalize_token
 
 # One alternative per kind of token, tried in this order; no named groups (nothing reads them, and the scan runs
@@ -28,7 +29,7 @@ _TOKEN = re.compile(
 # Where one sentence ends and the next begins: end punctuation (and closing quotes), then white space.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
 EXCERPT_MAX_CHARS = 200
-_TITLE_END = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.$")
+_TITLE_END = LazyPattern(r"(?:^|\s)[A-Z][a-z]{0,2}\.$")
 
 
 def first_sentence(text: str, limit: int = EXCERPT_MAX_CHARS) -> str:

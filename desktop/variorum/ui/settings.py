@@ -13,13 +13,13 @@ import copy
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from variorum.core.notes.paths import ENV_DATA_DIR, data_dir
+from variorum.core.quick_dataclass import dataclass
 
 SETTINGS_FILE = "settings.ini"
 T = TypeVar("T")

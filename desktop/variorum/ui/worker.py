@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from variorum import logs
 from variorum.core import collection
 from variorum.core.case import LOAD_SHARE, Cancelled, Case
+from variorum.core.quick_dataclass import dataclass
 from variorum.ui.panes.alignment_map import alignment_for
 
 log = logging.getLogger(__name__)

@@ -12,8 +12,9 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from variorum.core.quick_dataclass import dataclass
 
 KEYS = ("id", "files", "base", "url", "show_cosmetic")
 MAX_STEM = 100  # report file names stay far below every file system's name limit

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import dataclass
 from pathlib import Path
 
 from variorum.core.atomic import atomic_write_bytes
@@ -19,6 +18,7 @@ from variorum.core.batch.cases import Case, CaseError, claim_all
 from variorum.core.batch.pools import CasePool
 from variorum.core.batch.summary import Row, SummaryWriter, failed_row, row_of
 from variorum.core.batch.work import describe
+from variorum.core.quick_dataclass import dataclass
 
 LOST = "the process comparing this case stopped (it crashed or ran out of memory)"
 

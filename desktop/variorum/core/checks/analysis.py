@@ -13,6 +13,7 @@ from collections import Counter
 from functools import cached_property
 
 from variorum.core.checks.quotations import Quotations
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata import DateMention, TextMetadata, find_dates, text_metadata
 from variorum.core.normalize import normalize_text, word_key
 from variorum.core.repair import RepairedText, repaired_text
@@ -20,7 +21,7 @@ from variorum.core.tokens import paragraphs
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _SPACE = re.compile(r"\s")
-_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+_TOPIC_WORD = LazyPattern(r"[^\W\d_]{4,}")
 _PIECE = 1 << 16  # characters read at a time
 
 
@@ -54,7 +55,7 @@ class TextAnalysis:
 
     @cached_property
     def metadata(self) -> TextMetadata:
-        return text_metadata(self.text)
+        return text_metadata(self.text, self.paragraphs)
 
     @cached_property
     def repaired(self) -> RepairedText:
@@ -95,9 +96,14 @@ class TextAnalysis:
         return lower_case_words(self.text)
 
     @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """The text's paragraph ranges (:func:`~variorum.core.tokens.paragraphs`): the metadata reader, the word
+        diff and the checks share one split."""
+        return paragraphs(self.text)
+
+    @cached_property
     def _paragraphs(self) -> tuple[list[tuple[int, int]], list[int]]:
-        paras = paragraphs(self.text)
-        return paras, [s for s, _ in paras]
+        return self.paragraphs, [s for s, _ in self.paragraphs]
 
     def paragraph_at(self, offset: int) -> tuple[int, int] | None:
         """The (start, end) of the paragraph holding ``offset``, or None (between paragraphs)."""

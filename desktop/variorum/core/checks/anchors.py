@@ -8,12 +8,12 @@ passage is the anchor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from variorum.core.metadata import slug_words
 from variorum.core.model import Link, Version
 from variorum.core.normalize import word_key
+from variorum.core.quick_dataclass import dataclass
 
 MIN_SLUG_WORDS = 3
 

@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from variorum.core.checks.context import Context, sentence_around, short
 from variorum.core.checks.figures import same_sentence, sentence_span
 from variorum.core.checks.numbers import numbers_in
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Evidence, Finding
 
 _UNBOUNDED = re.compile(r"\b(?:unlimited|unrestricted|limitless|unbounded|uncapped|no (?:upper )?limit|without "
                         r"(?:any )?limit)(?:\s+[^\W\d_]+)?", re.IGNORECASE)
-_AMOUNT = re.compile(r"[$£€]?\d[\d,.]*(?:\s*(?:%|percent|million|billion|trillion|bn)\b)?", re.IGNORECASE)
+_AMOUNT = LazyPattern(r"[$£€]?\d[\d,.]*(?:\s*(?:%|percent|million|billion|trillion|bn)\b)?", re.IGNORECASE)
 MAX_SENTENCES = 200  # sentences of one changed passage looked at; a longer one is a rewrite, not a correction
 
 

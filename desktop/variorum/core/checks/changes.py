@@ -9,11 +9,11 @@ is one change with evidence in each.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from variorum.core.checks.context import Context
 from variorum.core.model import Difference, Evidence
 from variorum.core.normalize import normalize_text
+from variorum.core.quick_dataclass import dataclass
 
 
 @dataclass(frozen=True)

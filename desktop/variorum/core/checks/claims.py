@@ -29,6 +29,7 @@ from variorum.core.checks.months import without_months
 from variorum.core.checks.nationality import nationality_changed
 from variorum.core.checks.numbers import is_number_change
 from variorum.core.checks.wordlists import word_set
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Difference, Evidence, Finding, Severity
 from variorum.core.normalize import normalize_text
 from variorum.core.repair import TYPOGRAPHIC
@@ -70,7 +71,7 @@ _MARKERS: dict[str, dict[str, str]] = {
 }
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # a clause or list-item boundary: a phrase moved across one qualifies something else
-_CLAUSE_BREAK = re.compile(r",\s*(?:and|or|but|while|whereas)\b|;")
+_CLAUSE_BREAK = LazyPattern(r",\s*(?:and|or|but|while|whereas)\b|;")
 
 # words that qualify nothing on their own: a preposition or article dropped in one place and a word holding the
 # same letters elsewhere ("on" in "resolution") is a restyled list, not a moved qualifier
@@ -112,7 +113,7 @@ def markers(text: str) -> dict[str, Counter[str]]:
 _NOTHING_TO_FIX = re.compile(r"[\x20-\x25\x27-\x7e]*")
 # The same with typographic punctuation: it makes no mojibake (see variorum.core.repair), and of it fix_text
 # changes only the curly quotes, which it straightens.
-_PLAIN_TYPOGRAPHY = re.compile(f"[\\x20-\\x25\\x27-\\x7e{TYPOGRAPHIC}]*")
+_PLAIN_TYPOGRAPHY = LazyPattern(f"[\\x20-\\x25\\x27-\\x7e{TYPOGRAPHIC}]*")
 _STRAIGHTEN = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'})
 
 

@@ -12,13 +12,14 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 
 from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
 from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
 from variorum.core.normalize import normalize_text, strip_urls
+from variorum.core.quick_dataclass import dataclass
 
 # Passages whose words are less alike than this are not treated as one passage in two versions, even when the
 # diff lined them up (a page that swapped one news item for another).

@@ -7,14 +7,14 @@ reads the repaired words, so the damage is reported here once and never again as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from variorum.core.checks.context import Context
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Evidence, Finding
 
 MAX_EVIDENCE = 20
-_C1 = re.compile(r"[\x80-\x9f]")
+_C1 = LazyPattern(r"[\x80-\x9f]")
 
 
 def _visible(text: str) -> str:

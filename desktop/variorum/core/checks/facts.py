@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from variorum.core.checks.analysis import TextAnalysis
@@ -19,6 +19,7 @@ from variorum.core.checks.cldr_names import territories
 from variorum.core.checks.quotations import SPEECH_VERBS, TITLES
 from variorum.core.checks.wordlists import word_set
 from variorum.core.normalize import normalize_text
+from variorum.core.quick_dataclass import dataclass
 
 CONTEXT_WORDS = 6
 SENTENCE_WORDS = 40

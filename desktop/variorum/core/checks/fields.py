@@ -12,11 +12,11 @@ stating it are web pages (or other formats that keep metadata), whose text holds
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from itertools import combinations
 
 from variorum.core.checks.context import Context, join_ids, short
 from variorum.core.model import Evidence, Finding, Severity, Version
+from variorum.core.quick_dataclass import dataclass
 
 
 def field_evidence(ctx: Context, v: Version, field: str, value: str) -> Evidence:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from decimal import Decimal
 
 from variorum.core.checks.wordlists import word_set
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.normalize import normalize_text
+from variorum.core.quick_dataclass import dataclass
 
 _FIGURE = LazyPattern(r"(?<![\w.,])(?P<cur>[$€£¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?"
                       r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn)\b)?(?![\w-])", re.IGNORECASE)

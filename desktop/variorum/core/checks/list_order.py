@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.normalize import normalize_text
 
 Span = tuple[int, int]
 # what separates a list's entries: a comma or semicolon (with a following "and"/"or"), or "and"/"or" alone
 _SEPARATOR = re.compile(r"\s*[,;]\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
+_LETTERS = LazyPattern(r"[^\W\d_]+")
+_DIGIT = LazyPattern(r"\d")
 
 
 def _entries(text: str) -> list[Span]:

@@ -32,6 +32,7 @@ from variorum.core.checks.analysis import TextAnalysis, topic_words
 from variorum.core.checks.anchors import anchor_key
 from variorum.core.checks.context import ALIGNED_MIN_SIMILARITY, Context, join_ids, short
 from variorum.core.checks.titles import title_keys
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import normalize_text, strip_urls, word_key
 from variorum.core.timeline import best_time
@@ -39,8 +40,8 @@ from variorum.core.tokens import paragraphs
 
 MIN_WORDS = 4
 DATELINE_WORDS = 8  # a paragraph of at most this many words holding a dateline is the dateline
-_WORD = re.compile(r"\w+")
-_NON_SPACE = re.compile(r"\S+")
+_WORD = LazyPattern(r"\w+")
+_NON_SPACE = LazyPattern(r"\S+")
 COVERED = 0.9
 # a removed paragraph whose words are at least this share of a paragraph added at the same place was reworded
 REWORDED_SHARED = 0.6

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
+
+from variorum.core.quick_dataclass import dataclass
 
 MAX_QUOTE_CHARS = 1200
 _OPEN_ONLY = "“„«‘"

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 
 from variorum.core.checks.context import Context, short
 from variorum.core.checks.wordlists import word_set
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.normalize import word_key
 
@@ -56,7 +57,7 @@ def _first(mentions: list[Mention]) -> dict[str, Mention]:
     return out
 
 
-_LEDE = re.compile(r"\S[^\n]{0,300}")
+_LEDE = LazyPattern(r"\S[^\n]{0,300}")
 
 
 def _lead_words(ctx: Context, v: Version) -> set[str]:
@@ -221,7 +222,7 @@ def _same_count(x: Mention, y: Mention) -> bool:
     return x.unit == y.unit or x.unit in y.context or y.unit in x.context
 
 
-_ANY_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ANY_NUMBER = LazyPattern(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _numbers_anywhere(text: str) -> set[str]:
@@ -241,7 +242,7 @@ def _rounded_alike(x: Mention, y: Mention) -> bool:
 
 
 # a range of percentages: "50 to 75 percent", "3-4%" state their lower end too
-_PERCENT_RANGE = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
+_PERCENT_RANGE = LazyPattern(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
 
 
 def _range_ends(text: str) -> set[str]:
@@ -250,7 +251,7 @@ def _range_ends(text: str) -> set[str]:
 
 
 _CHANCE = frozenset(("risk", "chance", "likelihood", "probability", "odds"))
-_NEXT_WORD = re.compile(r"[\s-]*([a-z]+)")
+_NEXT_WORD = LazyPattern(r"[\s-]*([a-z]+)")
 
 
 def _percent_kind(text: str, m: Mention) -> str:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from variorum.core.checks.context import Context
 from variorum.core.checks.facts import SENTENCE_WORDS, capitalised_within, context_words, subjects_around
 from variorum.core.checks.wordlists import word_set
 from variorum.core.model import Evidence, Finding, Version
+from variorum.core.quick_dataclass import dataclass
 
 MIN_SHARED_WORDS = 2
 _MONTHS = [m for m in calendar.month_name if m]

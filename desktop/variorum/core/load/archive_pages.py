@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from variorum.core.model import Capture, Metadata
+from variorum.core.quick_dataclass import dataclass
 
 WAYBACK = "Wayback Machine"
 ARCHIVE_TODAY = "archive.today"

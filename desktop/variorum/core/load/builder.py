@@ -7,14 +7,13 @@ final text (code-point offsets).
 
 from __future__ import annotations
 
-import re
-
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Link
 
 # Runs of ASCII white space (a non-breaking space is content the normalizer knows how to treat) other than one
 # plain space: collapsing only these gives what collapsing every run does, without rebuilding each piece of text
 # around every space between its words.
-_WS_RUN = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
+_WS_RUN = LazyPattern(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
 
 
 class TextBuilder:

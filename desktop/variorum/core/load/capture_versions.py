@@ -9,7 +9,6 @@ with an error: nothing here ever stops the other files.
 
 from __future__ import annotations
 
-import gzip
 import logging
 import shlex
 import zlib
@@ -54,6 +53,8 @@ def capture_kind(path: Path) -> str | None:
 def read_archive(path: Path, keep: Keep | None = None) -> tuple[list[PageCapture], list[str]]:
     """The pages captured in a WARC or WACZ file, in capture order, and warnings about the file; only the pages
     of the addresses ``keep`` accepts (default: all) are read in full."""
+    import gzip  # a web archive's own errors: loaded when one is read, not for every text file
+
     from variorum.core.load.wacz import read_wacz
     from variorum.core.load.warc import read_captures
 

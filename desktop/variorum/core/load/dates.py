@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 from datetime import datetime
 
-_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
-_ZONE_OFFSET = re.compile(r"\s*\b(?:GMT|UTC)\s*([+-]\d{1,2}(?::?\d{2})?)\b")
-_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+from variorum.core.lazy_regex import LazyPattern
+
+_TRAILING_NOTE = LazyPattern(r"\s*\([^()]*\)\s*$")
+_ZONE_OFFSET = LazyPattern(r"\s*\b(?:GMT|UTC)\s*([+-]\d{1,2}(?::?\d{2})?)\b")
+_HAS_TIME = LazyPattern(r"\d{1,2}:\d{2}")
 _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2001, 2, 2)
 

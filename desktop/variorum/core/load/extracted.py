@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from variorum.core.model import Furniture, Metadata, OcrWord
+from variorum.core.quick_dataclass import dataclass
 
 
 @dataclass(frozen=True)

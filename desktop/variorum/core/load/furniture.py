@@ -227,7 +227,7 @@ def _reason(el, tag: str) -> str | None:
 
 def _at_most_words(para: str, limit: int) -> bool:
     """``len(para.split()) <= limit``, reading no further than the word after the limit."""
-    return sum(1 for _ in islice(_NON_SPACE.finditer(para), limit + 1)) <= limit
+    return next(islice(_NON_SPACE.finditer(para), limit, None), None) is None
 
 
 def _text_reason(para: str) -> str | None:

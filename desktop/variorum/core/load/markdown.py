@@ -32,18 +32,18 @@ from variorum.core.model import Link, Metadata
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 # blocks that start and end a paragraph of the text (a list item's own paragraphs are handled with its marker)
 _BLOCKS = {"Paragraph", "Heading", "BlockQuote", "Item", "List", "Table", "TableHead", "TableRow"}
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_A_OPEN = re.compile(r"""<a\s[^>]*?\bhref\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*)'|(?P<bare>[^\s>]+))[^>]*>""",
+_BR = LazyPattern(r"<br\s*/?>", re.IGNORECASE)
+_A_OPEN = LazyPattern(r"""<a\s[^>]*?\bhref\s*=\s*(?:"(?P<q1>[^"]*)"|'(?P<q2>[^']*)'|(?P<bare>[^\s>]+))[^>]*>""",
                      re.IGNORECASE)
-_A_OPEN_NO_HREF = re.compile(r"<a(?:\s[^>]*)?>", re.IGNORECASE)
-_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_A_OPEN_NO_HREF = LazyPattern(r"<a(?:\s[^>]*)?>", re.IGNORECASE)
+_A_CLOSE = LazyPattern(r"</a\s*>", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 # Some tools (web clippers, extractors) open their Markdown with the page's metadata as a JSON object instead of
 # YAML: bare, or in a ```json fence. Only an object naming at least one metadata field is taken for front matter.
 _JSON_FRONT_MATTER = LazyPattern(r"\A(?:```[ \t]*json[ \t]*\n(\{.*?\n\})[ \t]*\n```|(\{[ \t]*\n.*?\n\}))[ \t]*(?:\n|\Z)",
                                  re.DOTALL | re.IGNORECASE)
 _FM_KEYS = frozenset({"title", "date", "published", "author", "byline", "url", "canonical"})
-_FM_FIELD = re.compile(r"^(title|date|author|byline|url|canonical)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+_FM_FIELD = LazyPattern(r"^(title|date|author|byline|url|canonical)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
 _UNSAFE_TARGET = re.compile(r"^(vbscript|javascript|file|data):", re.IGNORECASE)
 _HOST_RECODED_FOR = ("http:", "https:", "mailto:")
 

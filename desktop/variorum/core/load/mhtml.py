@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import email
 import email.policy
-from dataclasses import dataclass
+
+from variorum.core.quick_dataclass import dataclass
 
 _SNIFF_BYTES = 4096
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import io
 import warnings as py_warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from variorum.core.load.errors import LoadError
 from variorum.core.load.extracted import Extracted
 from variorum.core.model import OcrWord
+from variorum.core.quick_dataclass import dataclass
 
 LANGUAGE = "eng"
 # Tesseract reads best when letters are at least ~20 pixels tall; screenshots are usually smaller, so an image

@@ -8,9 +8,9 @@ extracted text to give the link its offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from variorum.core.model import Link
+from variorum.core.quick_dataclass import dataclass
 
 SLACK = 2.0  # points around a link's rectangle (text baselines sit a little inside or below it)
 

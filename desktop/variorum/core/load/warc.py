@@ -9,7 +9,6 @@ back in capture order (``WARC-Date``; file order among equal dates).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import IO
 
@@ -17,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from variorum.core.load.errors import LoadError
+from variorum.core.quick_dataclass import dataclass
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REVISIT_STATUSES = ("200", "304")  # a revisit by the "server-not-modified" profile records a 304

@@ -7,7 +7,7 @@ the text fills only the fields the loader left empty. ``Metadata.sources`` recor
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from variorum.core.metadata.dates import DateMention, UrlDate, find_dates, format_date, parse_date, url_date
@@ -23,6 +23,7 @@ from variorum.core.metadata.fields import (
 )
 from variorum.core.metadata.links import find_links, is_placeholder, merge_links, slug_words, url_key
 from variorum.core.model import Link, Version
+from variorum.core.quick_dataclass import dataclass
 
 __all__ = ["enrich", "text_metadata", "TextMetadata", "Found", "Dateline", "DateMention", "UrlDate",
            "find_dates", "find_links", "url_date", "parse_date", "format_date", "is_placeholder", "url_key",
@@ -49,13 +50,14 @@ class TextMetadata:
         return next((d for d in self.datelines if d.modified), None)
 
 
-def text_metadata(text: str) -> TextMetadata:
-    """What ``text`` states about itself (a comparison run reads it once per version and keeps it for the run)."""
+def text_metadata(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> TextMetadata:
+    """What ``text`` states about itself (a comparison run reads it once per version and keeps it for the run;
+    ``paragraphs``: the text's paragraph ranges, when the run has split it already)."""
     return TextMetadata(
         title=find_title(text),
         datelines=tuple(find_datelines(text)),
         byline=find_byline(text),
-        credits=tuple(find_credits(text)),
+        credits=tuple(find_credits(text, paragraphs)),
         original_url=find_original_url(text),
         links=tuple(find_links(text)),
     )

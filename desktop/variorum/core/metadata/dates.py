@@ -14,10 +14,11 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
+from variorum.core.lazy_regex import LazyPattern
 from variorum.core.normalize import URL_IN_TEXT
+from variorum.core.quick_dataclass import dataclass
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -179,10 +180,10 @@ def parse_date(text: str) -> dt.date | None:
 # --- dates in URLs ----------------------------------------------------------------------------------------------
 
 _URL_DATE_PATTERNS = (
-    re.compile(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$|[?#])"),
-    re.compile(rf"(?<![\d])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
-    re.compile(rf"(?<![\w])(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
-    re.compile(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])(?=/)"),  # month precision: /2020/08/slug
+    LazyPattern(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$|[?#])"),
+    LazyPattern(rf"(?<![\d])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"),
+    LazyPattern(rf"(?<![\w])(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
+    LazyPattern(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])(?=/)"),  # month precision: /2020/08/slug
 )
 
 
@@ -206,7 +207,7 @@ def url_date(url: str) -> UrlDate | None:
         m = pattern.search(path)
         if not m:
             continue
-        day = int(m.group("d")) if "d" in pattern.groupindex else 1
+        day = int(m.group("d")) if "d" in m.re.groupindex else 1
         try:
             date = dt.date(int(m.group("y")), int(m.group("m")), day)
         except ValueError:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from variorum.core.lazy_regex import LazyPattern
@@ -35,6 +34,7 @@ from variorum.core.metadata.dates import parse_date
 from variorum.core.metadata.links import url_key
 from variorum.core.model import Link
 from variorum.core.normalize import word_key
+from variorum.core.quick_dataclass import dataclass
 
 __all__ = ["same_title", "same_date", "same_byline", "same_credits", "same_url", "same_links", "agree",
            "date_days", "byline_key", "credit_key", "title_parts"]

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata.dates import WEEKDAYS, find_dates, url_date
+from variorum.core.quick_dataclass import dataclass
 
 HEAD_CHARS = 3000  # datelines and bylines are looked for near the top only…
 HEAD_LINES = 20  # …within the first lines of text
@@ -172,16 +173,19 @@ _FURNITURE = {"share", "comments", "comment", "advertisement", "menu", "home", "
               "contact", "about", "privacy", "terms", "copyright", "end", "ends", "video", "photos", "loading"}
 
 
-def paragraphs_of(text: str) -> list[tuple[int, int, str]]:
-    from variorum.core.tokens import paragraphs
+def paragraphs_of(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """Each paragraph's (start, end, text); ``ranges``: the text's paragraphs when the caller has split it."""
+    if ranges is None:
+        from variorum.core.tokens import paragraphs
 
-    return [(s, e, text[s:e]) for s, e in paragraphs(text)]
+        ranges = paragraphs(text)
+    return [(s, e, text[s:e]) for s, e in ranges]
 
 
-def find_credits(text: str) -> list[Found]:
-    """Photo and agency credits, each with its span."""
+def find_credits(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> list[Found]:
+    """Photo and agency credits, each with its span (``ranges``: the text's paragraphs, if already split)."""
     out: list[Found] = []
-    paras = paragraphs_of(text)
+    paras = paragraphs_of(text, ranges)
     for start, _end, para in paras:
         body = _trim_markup(para.replace("**", "").replace("__", ""))
         if not body:

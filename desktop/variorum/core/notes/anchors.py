@@ -8,8 +8,9 @@ approximate match (rapidfuzz). If none is good enough it returns None: the note 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from variorum.core.quick_dataclass import dataclass
 
 CONTEXT_CHARS = 32  # prefix/suffix length, as hypothes.is and the W3C examples use
 MIN_FUZZY_CHARS = 8  # shorter quotes are only re-found exactly: a fuzzy match of a few letters means nothing

@@ -11,14 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from variorum.core.notes.errors import NotesError, NotFound
 from variorum.core.notes.records import Case, CaseVersion, utc_now
+from variorum.core.quick_dataclass import dataclass
 
 
 class VersionLike(Protocol):
@@ -138,6 +137,7 @@ def default_name(given: list[Given]) -> str:
 
 def create(conn: sqlite3.Connection, given: list[Given], name: str | None, who: str) -> Case:
     now = utc_now()
+    import uuid  # making a case or a note only: looking one up (every report) needs none
     case_id = uuid.uuid4().hex
     conn.execute("INSERT INTO cases (id, key, name, created_at, opened_at) VALUES (?,?,?,?,?)",
                  (case_id, case_key([g.sha256 for g in given]), name or default_name(given), now, now))

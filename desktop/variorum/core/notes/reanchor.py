@@ -8,13 +8,14 @@ reported as moved (and the store records the move in the audit log); nothing is 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from variorum.core.model import Comparison, Version
 from variorum.core.notes.anchors import Located, locate, quote_from
 from variorum.core.notes.records import CaseVersion
 from variorum.core.notes.targets import Anchor, quote_for_difference, quote_for_finding, span_in
+from variorum.core.quick_dataclass import dataclass
 
 State = Literal["ok", "moved", "orphaned"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from variorum.core.notes.statuses import STATUSES as STATUSES
 from variorum.core.notes.targets import Anchor
+from variorum.core.quick_dataclass import dataclass
 
 if TYPE_CHECKING:  # the records are read from SQLite rows, but a report that lists notes needs no database
     import sqlite3

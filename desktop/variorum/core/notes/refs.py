@@ -14,13 +14,14 @@ read back. (The stored :class:`~variorum.core.notes.targets.Anchor` names versio
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Literal
+
+from variorum.core.lazy_regex import LazyPattern
+from variorum.core.quick_dataclass import dataclass
 
 AnchorKind = Literal["finding", "difference", "version", "case", "quote"]
 ANCHOR_KINDS: tuple[str, ...] = ("finding", "difference", "version", "case", "quote")
-_QUOTE = re.compile(r"^quote:(v\d+):(\d+)-(\d+)$")
+_QUOTE = LazyPattern(r"^quote:(v\d+):(\d+)-(\d+)$")
 _BY_ID: tuple[AnchorKind, ...] = ("finding", "difference", "version")
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -234,6 +233,7 @@ class NotesStore:
         now = utc_now()
         with self._tx() as conn:
             _cases.read_case(conn, case_id)
+            import uuid  # making a case or a note only: looking one up (every report) needs none
             note = Note(id=note_id or uuid.uuid4().hex, case_id=case_id,
                         anchor=self._slot_for(conn, case_id, anchor), status=status, body=body, author=author,
                         created_at=created_at or now, updated_at=now, deleted_at=None, rev=1,

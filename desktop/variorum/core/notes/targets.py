@@ -11,12 +11,12 @@ An :class:`~variorum.core.notes.refs.AnchorRef` names the target by the open com
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from variorum.core.model import Comparison, Difference, Finding, Span, Version
 from variorum.core.notes.anchors import TextQuote, quote_from
 from variorum.core.notes.errors import AnchorError
 from variorum.core.notes.refs import ANCHOR_KINDS, AnchorKind, AnchorRef, read_anchor
+from variorum.core.quick_dataclass import dataclass
 
 
 @dataclass(frozen=True)

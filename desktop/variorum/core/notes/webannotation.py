@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any
 
 from variorum.core.notes.anchors import TextQuote
@@ -24,6 +24,7 @@ from variorum.core.notes.limits import MAX_IMPORT_ANNOTATIONS
 from variorum.core.notes.records import STATUSES, Note
 from variorum.core.notes.store import NotesStore
 from variorum.core.notes.targets import Anchor, format_anchor
+from variorum.core.quick_dataclass import dataclass
 
 CONTEXT = ["http://www.w3.org/ns/anno.jsonld", {"variorum": "urn:variorum:ns:"}]
 SHA_IRI = "urn:sha256:"

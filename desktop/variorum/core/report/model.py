@@ -10,10 +10,11 @@ quoted context, reconciliation status and notes) never replace one.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from variorum.core.model import Link, Relation
+from variorum.core.quick_dataclass import dataclass
 
 SCHEMA = "variorum.report/1"
 

@@ -30,11 +30,11 @@ def _same(value: Any) -> Any:
 
 
 def _as_list(value: Any) -> Any:
-    return [plain(v) for v in value]
+    return [v if type(v) in _KEPT else plain(v) for v in value]
 
 
 def _as_object(value: Any) -> Any:
-    return {k: plain(v) for k, v in value.items()}
+    return {k: v if type(v) in _KEPT else plain(v) for k, v in value.items()}
 
 
 def _converter(cls: type) -> Callable[[Any], Any]:
@@ -50,7 +50,7 @@ def _converter(cls: type) -> Callable[[Any], Any]:
                 if inline:
                     out.update(plain(item) if is_dataclass(item) else ((k, plain(v)) for k, v in item))
                 else:
-                    out[name] = plain(item)
+                    out[name] = item if type(item) in _KEPT else plain(item)
             return out
 
         return as_object
@@ -61,8 +61,8 @@ def _converter(cls: type) -> Callable[[Any], Any]:
     return _same
 
 
-_CONVERTERS: dict[type, Callable[[Any], Any]] = {str: _same, int: _same, float: _same, bool: _same,
-                                                 type(None): _same}
+_KEPT: frozenset[type] = frozenset((str, int, float, bool, type(None)))  # already plain: most of a report's values
+_CONVERTERS: dict[type, Callable[[Any], Any]] = dict.fromkeys(_KEPT, _same)
 
 
 @cache
@@ -110,13 +110,18 @@ def json_pieces(report: Report) -> Iterator[str]:
 
 
 def _holds_long_text(data: Any) -> bool:
-    """Whether plain ``data`` holds a string longer than a slice that is written at once."""
-    if isinstance(data, str):
-        return len(data) > _WRITTEN_CHARS
-    if isinstance(data, dict):
-        return any(map(_holds_long_text, data.values()))
-    if isinstance(data, list):
-        return any(map(_holds_long_text, data))
+    """Whether plain ``data`` holds a string longer than a slice that is written at once (read without a call per
+    value: a report's items hold many thousands of them)."""
+    waiting = [data]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str):
+            if len(item) > _WRITTEN_CHARS:
+                return True
+        elif isinstance(item, dict):
+            waiting.extend(item.values())
+        elif isinstance(item, list):
+            waiting.extend(item)
     return False
 
 

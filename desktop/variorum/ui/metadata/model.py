@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.metadata.equality import agree
 from variorum.core.model import Comparison, Link, Metadata, Version
+from variorum.core.quick_dataclass import dataclass
 from variorum.ui.palette import Role, diff_formats, is_dark
 from variorum.ui.versions.model import display_name
 from variorum.ui.widgets.badges import swatch_icon

@@ -5,9 +5,8 @@ Typing in one note is one step however many times it was autosaved, until the us
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from variorum.core.notes import Note, NotesStore
+from variorum.core.quick_dataclass import dataclass
 
 
 @dataclass(frozen=True)

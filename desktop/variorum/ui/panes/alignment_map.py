@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from variorum.core.counterpart import Counterparts
 from variorum.core.model import Comparison, Difference
+from variorum.core.quick_dataclass import dataclass
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ scrolled to the place that corresponds to the evidence, so it stays level with t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from variorum.core.counterpart import Counterparts
 from variorum.core.model import Finding
+from variorum.core.quick_dataclass import dataclass
 
 NO_EVIDENCE = "no evidence in this version"
 

@@ -11,9 +11,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from variorum.core.model import Comparison, Difference, Finding, OcrWord
+from variorum.core.quick_dataclass import dataclass
 
 _OTHER_KEYS = {"insert": "insert", "replace": "replace", "move": "move"}
 _BASE_KEYS = {"delete": "delete", "replace": "replace", "move": "move"}

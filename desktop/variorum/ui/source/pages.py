@@ -8,13 +8,13 @@ their boxes from OCR; a PDF with a text layer is searched with pdfium's text pag
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
 from variorum.core.model import Version
+from variorum.core.quick_dataclass import dataclass
 
 PDF_SCALE = 2.0  # 144 dpi: sharp enough to read, quick enough to render one page when asked
 SOURCE_FORMATS = frozenset({"pdf", "image"})

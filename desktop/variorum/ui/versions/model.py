@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from variorum.core.model import Comparison, Relation, Version
+from variorum.core.quick_dataclass import dataclass
 from variorum.ui.palette import Role, is_dark, severity_colours
 from variorum.ui.widgets.badges import swatch_icon
 

@@ -434,6 +434,6 @@ class MainWindow(QMainWindow):
         if self.keep_settings:
             self.save_settings()
         self.case_notes.close()
-        self.runner.invalidate()
+        self.runner.close()  # stops a comparison still running, and its process
         self._resources.close()  # the demo's files, when they were extracted to a temporary folder
         super().closeEvent(event)

@@ -4,12 +4,10 @@ much larger than a piece (each is taken in one event-loop turn)."""
 
 from __future__ import annotations
 
-import pickle
 import subprocess
 import sys
 
 from variorum.core.case import Case
-from variorum.core.counterpart import Counterparts
 from variorum.ui import job_stream
 from variorum.ui.job import Job, run_job
 from variorum.ui.job_stream import Decoder, Encoder
@@ -57,17 +55,6 @@ def test_reports_of_one_job_share_what_was_sent_before(seed_paths):
     loaded = [decoder.read(m) for m in encoder.report("loaded", case.copy())][-1][1]
     finished = [decoder.read(m) for m in encoder.report("finished", case, None)][-1][1]
     assert all(a is b for a, b in zip(loaded.versions, finished.comparison.versions, strict=True))
-
-
-def test_word_exact_maps_pickle_to_the_same_positions(seed_paths):
-    _sent, case = compared(seed_paths[:3])
-    maps = Counterparts(case.comparison)
-    again = pickle.loads(pickle.dumps(maps))
-    base = case.comparison.base_version
-    for v in case.comparison.versions:
-        for offset in range(0, len(base.text), 13):
-            assert again.from_base(v.id, offset, offset) == maps.from_base(v.id, offset, offset)
-            assert again.from_base(v.id, offset, offset + 25) == maps.from_base(v.id, offset, offset + 25)
 
 
 def test_the_comparison_process_imports_no_qt():

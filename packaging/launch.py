@@ -4,7 +4,12 @@ With VARIORUM_IMPORT_LOG=PATH the bundle writes, on exit, every Python module it
 library it mapped (its own import log), which is how `packaging/unused.py` finds what a build may leave out.
 """
 
+import multiprocessing
 import os
+
+# The comparison runs in a process of its own, which the frozen app starts as itself: this makes that start
+# run the comparison's process instead of the app (it returns at once otherwise).
+multiprocessing.freeze_support()
 
 if os.environ.get("VARIORUM_IMPORT_LOG"):
     import atexit
@@ -22,4 +27,5 @@ if os.environ.get("VARIORUM_IMPORT_LOG"):
 
 from variorum.cli import main  # noqa: E402
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -4,8 +4,9 @@
 # short article in every other format Variorum reads (packaging/smoke-inputs: MHTML, Word, PDFs encrypted with
 # AES-256 and RC4, WARC, WACZ, and with Tesseract installed screenshots in PNG, JPEG and WebP and a scanned PDF,
 # read by OCR), a nationality changed (the check reads a word list shipped with the package), notes added, listed,
-# exported, imported and backed up, a batch run in worker processes, and the window on the demo case (also on an
-# X11 screen when Xvfb is installed) and on pictures and PDFs shown in the Source panel, saved as PNGs.
+# exported, imported and backed up, a batch run in worker processes, and the window on the demo case, compared in
+# a process of its own (also on an X11 screen when Xvfb is installed) and on pictures and PDFs shown in the Source
+# panel, saved as PNGs.
 # A bundle that leaves out something one of these paths loads fails here rather than on a user's file.
 # Usage: packaging/smoke-test.sh [COMMAND]   (default: dist/variorum/variorum)
 set -euo pipefail
@@ -74,6 +75,12 @@ test -s "$out/batch/summary.csv" && test -s "$out/batch/demo.json" || fail "the 
 
 "$VARIORUM" --demo --screenshot "$out/window.png" >/dev/null
 test -s "$out/window.png"
+# The window compares in a process of its own (the frozen app starts itself again for it); when that process
+# cannot start, the window compares on a thread and the log says why: a bundle must not need that.
+if grep -q "Comparing in the window's own process" "$VARIORUM_DATA_DIR/variorum.log" 2>/dev/null; then
+    grep "Comparing in the window's own process" "$VARIORUM_DATA_DIR/variorum.log" >&2
+    fail "the comparison's process did not start"
+fi
 if command -v xvfb-run >/dev/null 2>&1; then  # an X11 screen: Qt's xcb plugin and the libraries it links load
     QT_QPA_PLATFORM=xcb xvfb-run -a "$VARIORUM" --demo --screenshot "$out/x11.png" >/dev/null
     test -s "$out/x11.png"

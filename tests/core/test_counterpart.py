@@ -1,5 +1,7 @@
 """The place of a base span in every version comes from that version's own word diff, exact to the word."""
 
+import pickle
+
 from variorum.core.compare import compare_versions
 from variorum.core.counterpart import Counterparts, on_word_boundary, snap_to_words
 from variorum.core.load import load_pasted
@@ -52,3 +54,21 @@ def test_related_coverage_has_no_counterpart():
 def test_snapping_widens_to_whole_words():
     assert snap_to_words("any appreciable amount", 6, 13) == (4, 15)
     assert snap_to_words("any appreciable amount", 4, 15) == (4, 15)
+
+
+def test_the_maps_travel_between_processes_and_give_the_same_places():
+    """The window takes the maps its comparison's process built: pickled and back, every place is the same."""
+    c = _compare(BASE, BASE.replace("appreciable", "great").replace("many", "some more"),
+                 BASE.replace("It seems pretty clear", "It seems, I think, pretty clear"))
+    exact = Counterparts(c)
+    base = c.base_version.text
+    for v in c.versions:  # built both ways before pickling, as the comparison's process does
+        exact.from_base(v.id, 0, 0)
+        exact.to_base(v.id, 0, 0)
+    again = pickle.loads(pickle.dumps(exact))
+    for v in c.versions:
+        for s in range(len(base) + 1):
+            for e in (s, s + 7, s + 30):
+                assert again.from_base(v.id, s, e) == exact.from_base(v.id, s, e)
+        for s in range(len(v.text) + 1):
+            assert again.to_base(v.id, s, s + 12) == exact.to_base(v.id, s, s + 12)

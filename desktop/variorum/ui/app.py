@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from variorum import logs
 from variorum.app_args import parser
+from variorum.ui import job_process
 from variorum.ui.palette import dark_palette
 
 ORGANIZATION = "Variorum"
@@ -31,8 +32,10 @@ def app_icon() -> QIcon:
 
 
 def make_app(argv: list[str], *, dark: bool = False) -> QApplication:
-    # The comparison runs in Python on a worker thread; a short GIL switch interval lets the UI thread get the
-    # interpreter back quickly each time it returns from Qt, so the window stays responsive meanwhile.
+    # The comparison runs in a process of its own, so that its Python code does not hold the window's
+    # interpreter. Where it cannot, it runs on a worker thread: a short GIL switch interval then lets the UI thread
+    # get the interpreter back quickly each time it returns from Qt.
+    job_process.enable()
     sys.setswitchinterval(0.0001)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)

@@ -8,70 +8,30 @@ stale result can never replace a newer one.
 A job works on a copy of the open :class:`~variorum.core.case.Case` and has two phases: new files are loaded
 (``loaded`` delivers a snapshot with every version, so the texts can be shown while the comparison runs), then
 the whole case is compared (``finished`` delivers the copy with its comparison).
+
+In the app (:func:`variorum.ui.job_process.enable`) jobs run in a process of their own instead of on a thread
+(:mod:`variorum.ui.process_jobs`): the same signals, without the comparison holding the window's interpreter.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from variorum import logs
-from variorum.core import collection
-from variorum.core.case import LOAD_SHARE, Cancelled, Case
-from variorum.core.quick_dataclass import dataclass
-from variorum.ui.panes.alignment_map import alignment_for
+from variorum.core.case import Cancelled, Case
+from variorum.ui import job_process
+from variorum.ui.job import Job, run_job
+from variorum.ui.job_signals import JobSignals
+from variorum.ui.process_jobs import ProcessJobs
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Job:
-    """What to compute: a copy of the open case, plus files and pasted texts to add to it."""
-
-    case: Case
-    paths: tuple[Path, ...] = ()
-    pasted: tuple[str, ...] = ()
-
-
-class _Carrier(QObject):
-    progress = Signal(int, float, str)
-    loaded = Signal(int, object)
-    finished = Signal(int, object)
-    failed = Signal(int, str)
-    cancelled = Signal(int)
-
-
-def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
-    """Load then compare, on the job's copy of the case; headless (the runnable below calls it on a pool thread).
-
-    ``loaded`` gets a copy of its own once the files are read (the texts can be shown while the comparison
-    runs on)."""
-    case = job.case
-    case.add(job.paths, job.pasted, progress=progress, cancelled=cancelled)
-
-    def scaled(fraction: float, message: str) -> None:
-        progress(LOAD_SHARE + (1 - LOAD_SHARE) * fraction, message)
-
-    # A collection amid the comparison's objects would hold the window up. What reading the files left as garbage
-    # (a PDF's parsed objects and bytes) is collected first, before the texts go on screen, so it is not set
-    # aside with the comparison for as long as the app runs.
-    with collection.paused(collect_first=True):
-        if loaded is not None:
-            loaded(case.copy())
-        # A chosen base that was removed or cannot be read: the program picks one.
-        case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
-        if case.comparison is not None and case.comparison.base is not None:
-            # Here rather than on the UI thread at the first Alt+Down: the word-exact maps stepping and findings
-            # use.
-            alignment_for(case.comparison).prepare(cancelled)  # stops early if the result is not wanted any more
-    return case
-
-
 class _Task(QRunnable):
-    def __init__(self, token: int, job: Job, carrier: _Carrier, stop: threading.Event) -> None:
+    def __init__(self, token: int, job: Job, carrier: JobSignals, stop: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._token, self._job, self._carrier, self._stop = token, job, carrier, stop
@@ -113,12 +73,14 @@ class ComparisonRunner(QObject):
         self._token = 0
         self._stop: threading.Event | None = None
         self._busy = False
-        self._carrier = _Carrier(self)
+        self._carrier = JobSignals(self)
         self._carrier.progress.connect(self._on_progress)
         self._carrier.loaded.connect(self._on_loaded)
         self._carrier.finished.connect(self._on_finished)
         self._carrier.failed.connect(self._on_failed)
         self._carrier.cancelled.connect(self._on_cancelled)
+        # Started now, so that it is ready when the first files are dropped.
+        self._processes = ProcessJobs(self._carrier, self._start_thread, self) if job_process.enabled() else None
 
     @property
     def token(self) -> int:
@@ -135,22 +97,37 @@ class ComparisonRunner(QObject):
         self._stop = threading.Event()
         self._busy = True
         self.started.emit()
-        self._pool.start(_Task(self._token, job, self._carrier, self._stop))
+        if self._processes is None or not self._processes.start(self._token, job):
+            self._start_thread(self._token, job)
         return self._token
+
+    def _start_thread(self, token: int, job: Job) -> None:
+        if token == self._token and self._stop is not None:
+            self._pool.start(_Task(token, job, self._carrier, self._stop))
 
     def cancel(self) -> None:
         if self._stop is not None and self._busy:
             self._stop.set()
+            if self._processes is not None and self._processes.stop():
+                self._processes.cancel_later(self._token)
 
     def invalidate(self) -> None:
         """Forget the running job (its results will be dropped), e.g. when the case is closed."""
         if self._stop is not None:
             self._stop.set()
+        if self._processes is not None:
+            self._processes.stop()
         self._token += 1
         self._busy = False
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        """Stop any job and end the comparison's process (the window closes); a later job starts another."""
+        self.invalidate()
+        if self._processes is not None:
+            self._processes.close()
 
     def _current(self, token: int) -> bool:
         if token != self._token:

@@ -69,6 +69,10 @@ class AlignmentMap:
             self._from_base[v.id] = _segments(pairs, reverse=False, src_len=base_len, dst_len=len(v.text))
         self.exact = Counterparts(comparison)  # word-exact places, through each version's own diff
 
+    @property
+    def comparison(self) -> Comparison:
+        return self._c
+
     def prepare(self, cancelled: Callable[[], bool]) -> None:
         """Build the word-exact maps of every version now, both ways: built on first use, on the UI thread,
         they would hold the window for a noticeable moment with large texts (the maps from the base at the first
@@ -128,3 +132,10 @@ def alignment_for(comparison: Comparison) -> AlignmentMap:
     amap = AlignmentMap(comparison)
     _last = (weakref.ref(comparison), amap)
     return amap
+
+
+def remember(amap: AlignmentMap) -> None:
+    """Make ``amap`` the map of its comparison for every caller (a map built, with its comparison, in the
+    comparison's process)."""
+    global _last
+    _last = (weakref.ref(amap.comparison), amap)

@@ -11,7 +11,7 @@ import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -282,9 +282,8 @@ class MainWindow(QMainWindow):
         c = self.session.comparison
         if c is not None and self.session.is_final():
             paths = [v.path for v in c.versions if v.path]
-            if paths and c.base is not None:
-                remember_case(paths)
-                self._refresh_recent()
+            if paths and c.base is not None:  # in a turn of its own: it reads and writes the settings file
+                QTimer.singleShot(0, self, lambda: self._remember_case(paths))
             self.setWindowTitle(f"{describe(paths) if paths else 'Pasted text'} — Variorum")
             self.statusBar().showMessage(self._summary(), 15000)
 
@@ -422,6 +421,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_paths(paths)
 
+    def _remember_case(self, paths: list[str]) -> None:
+        remember_case(paths)
+        self._refresh_recent()
+
     def _refresh_recent(self) -> None:
         cases = recent_cases()
         self.welcome.set_recent(cases)
@@ -434,6 +437,6 @@ class MainWindow(QMainWindow):
         if self.keep_settings:
             self.save_settings()
         self.case_notes.close()
-        self.runner.invalidate()
+        self.runner.close()  # stops a comparison still running, and its process
         self._resources.close()  # the demo's files, when they were extracted to a temporary folder
         super().closeEvent(event)

@@ -3,11 +3,11 @@ worker thread of the window's process or in a process of its own (:mod:`variorum
 
 from __future__ import annotations
 
-from variorum.core.quick_dataclass import dataclass
 from pathlib import Path
 
 from variorum.core import collection
 from variorum.core.case import LOAD_SHARE, Case
+from variorum.core.quick_dataclass import dataclass
 from variorum.ui.panes.alignment_map import alignment_for
 
 

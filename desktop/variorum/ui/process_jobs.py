@@ -99,13 +99,18 @@ class ProcessJobs(QObject):
         with contextlib.suppress(RuntimeError):  # the window is gone: nobody waits for this any more
             self._arrived.emit(process, message)
 
+    def _drop_running(self) -> _Running | None:
+        """Forget the job running and what it sent that was not read yet; collection resumes. Returns the job."""
+        running, self._running = self._running, None
+        if running is not None:
+            running.paused.close()
+            self._messages.clear()
+            self._reading.cancel()
+        return running
+
     def _end_running(self) -> None:
-        if self._running is None:
+        if self._drop_running() is None:
             return
-        self._running.paused.close()
-        self._running = None
-        self._messages.clear()
-        self._reading.cancel()
         if self._process is not None:
             self._process.stop()
             self._process = None
@@ -125,12 +130,8 @@ class ProcessJobs(QObject):
 
     def _ended(self, process: JobProcess) -> None:
         """The process ended by itself (it was killed, or could not start its work)."""
-        self._process, running = None, self._running
-        if running is not None:
-            running.paused.close()
-            self._running = None
-            self._messages.clear()
-            self._reading.cancel()
+        self._process = None
+        running = self._drop_running()
         if not process.ready:
             self._give_up(f"its process ended before it was ready (exit code {process.exitcode})")
             if running is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -224,12 +226,19 @@ class FindingsPanel(QWidget):
     # ---- public API -------------------------------------------------------------------------------------
     def redraw(self) -> None:
         """Show the findings of the session's comparison; filters and the selected finding (by id) are kept."""
+        for _ in self.redrawing():
+            pass
+
+    def redrawing(self) -> Iterator[None]:
+        """:meth:`redraw` in two steps (a generator pausing between them): the rows, then the table shown and
+        measured, each a good part of the window's work when a comparison arrives."""
         s = self.session
         comparison = s.comparison
         current = self.current_finding()
         self._open = comparison is not None
         self.model.set_findings(comparison, s.colours(), s.finding_statuses())
         self._rebuild_kind_menu()
+        yield
         self._refresh()
         if current is not None:
             self.select_finding(current.id)

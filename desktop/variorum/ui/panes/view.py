@@ -11,6 +11,7 @@ selections brought level are in :mod:`~variorum.ui.panes.sync_scroll`, the overv
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -133,10 +134,16 @@ class PanesView(PaneFilling, QWidget):
         return self._filling
 
     def _draw(self) -> None:
-        """Show the session's comparison: panes for its shown versions, filled incrementally.
+        """Show the session's comparison: panes for its shown versions, filled incrementally from the next
+        event-loop turn on (a comparison that comes with its versions changed is drawn once)."""
+        if self._session.comparison is not None:
+            self._filling = True
+            self._work.start(self._drawing(), done=self._on_filled)
 
-        When the panes already show these versions (their texts were shown while the comparison ran), they
-        are kept and only the highlights are added, block by block."""
+    def _drawing(self) -> Iterator[None]:
+        """The panes for the session's comparison, then their texts and highlights. When the panes already show
+        these versions (their texts were shown while the comparison ran), they are kept and only the highlights
+        are added, block by block."""
         s = self._session
         comparison = s.comparison
         if comparison is None:
@@ -159,8 +166,8 @@ class PanesView(PaneFilling, QWidget):
         self._queue = list(visible)
         self._show_empty_state(comparison, visible)
         self._update_overview()
-        self._filling = True
-        self._work.start(self._fill(), done=self._on_filled)
+        yield
+        yield from self._fill()
 
     def set_fit_all(self, fit: bool) -> None:
         """Fit every pane in the window (narrow panes) or keep each readable and scroll sideways."""

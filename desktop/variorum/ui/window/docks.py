@@ -128,10 +128,12 @@ class Docks(QObject):
         self._showing_versions()
         yield
         comparison = self._session.comparison  # the files' metadata (the same once they are compared)
-        if comparison is not None:
-            self.metadata.set_comparison(comparison, self._session.colours())
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
-            self.fit_to_content()
+        if comparison is None:
+            return
+        self.metadata.set_comparison(comparison, self._session.colours())
+        yield
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
+        self.fit_to_content()
         yield
 
     def _showing_details(self) -> Iterator[None]:
@@ -142,10 +144,12 @@ class Docks(QObject):
         s = self._session
         shown = weakref.ref(s.comparison) if s.comparison is not None else None
 
-        def metadata() -> None:
+        def metadata() -> Iterator[None]:
             self.metadata.set_comparison(s.comparison, s.colours())
             self.set_visible_ids(s.visible_ids())
+            yield
             self.fit_to_content()
+            yield
 
         def table() -> None:
             self.variants.set_table(s.comparison)
@@ -159,8 +163,7 @@ class Docks(QObject):
             step()
             yield
 
-        steps = chain(once(self._showing_versions), once(self.findings.redraw), once(metadata), once(table),
-                      views())
+        steps = chain(once(self._showing_versions), self.findings.redrawing(), metadata(), once(table), views())
         yield  # from the next turn on: the panes show the comparison first
         while shown is not None and shown() is s.comparison:  # else another comparison (or none) is on show now
             if next(steps, _DONE) is _DONE:

@@ -230,11 +230,16 @@ class FindingsPanel(QWidget):
             pass
 
     def redrawing(self) -> Iterator[None]:
-        """:meth:`redraw` in two steps (a generator pausing between them): the rows, then the table shown and
-        measured, each a good part of the window's work when a comparison arrives."""
+        """:meth:`redraw` in steps (a generator pausing between them), each a good part of the window's work when
+        a comparison arrives: the table brought on screen (when a message stood in its place), the rows, then
+        the table measured with its rows."""
         s = self.session
         comparison = s.comparison
         current = self.current_finding()
+        if comparison is not None and comparison.findings and self.stack.currentIndex() != 0:
+            self.model.set_findings(None, {}, {})  # the table's first layout and paint, without rows yet
+            self.stack.setCurrentIndex(0)
+            yield
         self._open = comparison is not None
         self.model.set_findings(comparison, s.colours(), s.finding_statuses())
         self._rebuild_kind_menu()

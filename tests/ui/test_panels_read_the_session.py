@@ -9,7 +9,9 @@ from dataclasses import replace
 from app_helpers import WAIT_MS, open_and_wait
 from session_helpers import finding_notes, session_with, take
 
+from variorum.core.case import load_case
 from variorum.ui.findings.panel import FindingsPanel
+from variorum.ui.session import Session
 from variorum.ui.versions.panel import VersionListWidget
 
 
@@ -59,3 +61,22 @@ def test_the_panels_follow_the_session_without_being_handed_the_case(qtbot, comp
     assert first() is None, holders(first())
     assert versions.order() == [] and findings.shown_findings() == []
     assert findings.empty_message().startswith("Open two or more versions")
+
+
+def test_a_result_is_taken_in_a_turn_later_unless_the_case_changed_meanwhile(qtbot, seed_paths):
+    """The window takes a finished comparison in from the turn after the one that received it; closing the case
+    (or starting another comparison) in between drops it, as a late result always was."""
+    case = load_case(seed_paths[:2])
+    case.take(case.compare())
+    session = Session()
+    with qtbot.waitSignal(session.comparisonChanged):
+        session.runner.finished.emit(case)  # as the comparison's process delivers it
+        assert session.comparison is None  # not in the receiving turn
+    assert session.comparison is case.comparison and session.is_final()
+    session.close()
+    again = load_case(seed_paths[:2])
+    again.take(again.compare())
+    session.runner.finished.emit(again)
+    session.close()  # before the window's next turn
+    qtbot.wait(50)
+    assert session.comparison is None

@@ -3,16 +3,17 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from session_helpers import finding_notes, session_with, take
 
 from variorum.ui.findings.model import COL_KIND
 from variorum.ui.findings.panel import ALL_FILTERED, COL_MESSAGE, COL_STATUS, NO_FINDINGS, FindingsPanel
 
 
 def make_panel(qtbot, comparison):
-    p = FindingsPanel()
+    p = FindingsPanel(session_with(comparison))
     qtbot.addWidget(p)
     p.resize(700, 300)
-    p.set_comparison(comparison)
+    p.redraw()
     p.show()
     qtbot.waitExposed(p)
     return p
@@ -20,6 +21,12 @@ def make_panel(qtbot, comparison):
 
 def shown_ids(p):
     return [f.id for f in p.shown_findings()]
+
+
+def rerun(p, comparison):
+    """The session takes another comparison of the case; the window's take-in redraws the panel."""
+    take(p.session, comparison)
+    p.redraw()
 
 
 def row_pos(p, row, col=COL_MESSAGE):
@@ -92,7 +99,7 @@ def test_kind_menu_hides_a_kind(qtbot, comparison):
     assert shown_ids(p) == ["f1", "f3", "f4", "f5"]
     assert p.kind_button.text() == "Kinds (4/5)"
     # A re-run with the same kinds keeps the choice.
-    p.set_comparison(replace(comparison))
+    rerun(p, replace(comparison))
     assert shown_ids(p) == ["f1", "f3", "f4", "f5"]
 
 
@@ -118,7 +125,7 @@ def test_no_findings_says_so(qtbot, comparison):
 def test_statuses_show_as_text(qtbot, comparison):
     p = make_panel(qtbot, comparison)
     assert p.proxy.index(0, COL_STATUS).data().endswith("open")
-    p.set_statuses({"f1": "confirmed", "f2": "dismissed", "f3": "explained"})
+    p.session.set_notes(finding_notes({"f1": "confirmed", "f2": "dismissed", "f3": "explained"}))
     assert [p.proxy.index(r, COL_STATUS).data() for r in range(4)] == [
         "✔ confirmed", "✘ dismissed", "ℹ explained", "○ open"]
     qtbot.keyClicks(p.search, "dismissed")
@@ -128,7 +135,7 @@ def test_statuses_show_as_text(qtbot, comparison):
 def test_selection_survives_a_rerun(qtbot, comparison):
     p = make_panel(qtbot, comparison)
     qtbot.mouseClick(p.view.viewport(), Qt.MouseButton.LeftButton, pos=row_pos(p, 3))
-    p.set_comparison(replace(comparison, findings=comparison.findings[2:]))
+    rerun(p, replace(comparison, findings=comparison.findings[2:]))
     assert p.current_finding().id == "f4"
 
 
@@ -155,7 +162,7 @@ def test_the_selected_finding_is_shown_in_full(qtbot, comparison):
     text = p.details.text()
     assert "Published 2020-05-04 in v2 but 2020-05-05 in v3" in text
     assert "May 5" in text and "edition-3.txt" in text
-    p.set_statuses({"f1": "explained"})
+    p.session.set_notes(finding_notes({"f1": "explained"}))
     assert "explained" in p.details.text()
     # Filtering the finding away moves the selection, and the details follow it.
     qtbot.mouseClick(p.severity_buttons["high"], Qt.MouseButton.LeftButton)

@@ -7,11 +7,11 @@ import html
 
 import pytest
 from app_helpers import drop_files, make_window, open_and_wait
+from session_helpers import session_with
 
 from variorum.core.case import load_case
 from variorum.ui.findings.panel import FindingsPanel
 from variorum.ui.metadata.table import MetadataTable
-from variorum.ui.palette import version_colours
 
 BASE = {
     "title": "Dam Bursts After Heavy Storm",
@@ -75,13 +75,13 @@ def write_pair(tmp_path, changes: dict[str, str]):
 def panels(qtbot, paths):
     c = load_case(paths).compare()
     assert c.relations["v2"].kind == "same-article"
-    colours = version_colours([v.id for v in c.versions])
-    table, findings = MetadataTable(), FindingsPanel()
+    session = session_with(c)
+    table, findings = MetadataTable(), FindingsPanel(session)
     for w in (table, findings):
         qtbot.addWidget(w)
         w.show()
-    table.set_comparison(c, colours)
-    findings.set_comparison(c, colours)
+    table.set_comparison(c, session.colours())
+    findings.redraw()
     return table, findings
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
+from session_helpers import session_with
 
 from variorum.core.case import load_case
 from variorum.core.notes import NotesStore, read_anchor
@@ -39,9 +40,9 @@ def open_panel(qtbot, store_path, files):
     store = NotesStore(store_path, user="checker")
     comparison = load_case(files).compare()
     case = store.open_case(comparison.versions)
-    panel = NotesPanel(store)
+    panel = NotesPanel(store, session_with(comparison))
     qtbot.addWidget(panel)
-    panel.set_case(case.id, comparison)
+    panel.set_case(case.id)
     panel.show()
     qtbot.waitExposed(panel)
     panel.activateWindow()

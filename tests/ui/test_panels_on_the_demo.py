@@ -1,24 +1,24 @@
 """The three panels filled with the bundled demo case, as the main window fills them."""
 
 from PySide6.QtCore import Qt
+from session_helpers import session_with, take
 
 from variorum.core.case import load_case
 from variorum.ui.findings.panel import FindingsPanel
 from variorum.ui.metadata.table import MetadataTable
-from variorum.ui.palette import version_colours
 from variorum.ui.versions.panel import COL_RELATION, VersionListWidget
 
 
 def test_demo_case_fills_every_panel(qtbot, seed_paths):
     c = load_case(seed_paths).compare()
-    colours = version_colours([v.id for v in c.versions])
-    versions, findings, metadata = VersionListWidget(), FindingsPanel(), MetadataTable()
+    session = session_with(c)
+    versions, findings, metadata = VersionListWidget(session), FindingsPanel(session), MetadataTable()
     for w in (versions, findings, metadata):
         qtbot.addWidget(w)
         w.show()
-    versions.set_comparison(c, colours)
-    findings.set_comparison(c, colours)
-    metadata.set_comparison(c, colours)
+    versions.redraw()
+    findings.redraw()
+    metadata.set_comparison(c, session.colours())
 
     assert versions.visible_ids() == [v.id for v in c.versions]
     base_row = [v.id for v in c.versions].index(c.base)
@@ -32,16 +32,15 @@ def test_demo_case_fills_every_panel(qtbot, seed_paths):
 
 
 def test_closing_the_case_empties_every_panel(qtbot, comparison):
-    versions, findings, metadata = VersionListWidget(), FindingsPanel(), MetadataTable()
+    session = session_with(comparison)
+    versions, findings, metadata = VersionListWidget(session), FindingsPanel(session), MetadataTable()
     for w in (versions, findings, metadata):
         qtbot.addWidget(w)
         w.show()
-    colours = version_colours([v.id for v in comparison.versions])
-    versions.set_comparison(comparison, colours)
-    findings.set_comparison(comparison, colours)
-    metadata.set_comparison(comparison, colours)
-    versions.set_comparison(None, {})
-    findings.set_comparison(None)
+    versions.redraw()
+    findings.redraw()
+    metadata.set_comparison(comparison, session.colours())
+    take(session, None)  # the case is closed: the panels read an empty session
     metadata.set_comparison(None)
     assert versions.visible_ids() == [] and versions.current_id() is None
     assert not versions.act_remove.isEnabled() and not versions.act_base.isEnabled()

@@ -153,10 +153,10 @@ def test_the_panels_after_a_comparison_are_filled_a_turn_each(qtbot, tmp_path):
             return original(*args, **kwargs)
         setattr(obj, method, wrapper)
 
-    record(window.docks.findings, "set_comparison", "findings")
+    record(window.docks.findings.model, "set_findings", "findings")
     record(window.docks.metadata, "set_comparison", "metadata")
     record(variants, "set_table", "variant table")
-    record(variants.heatmap, "set_comparison", "heat map")
+    record(variants.heatmap, "showing", "heat map")
     record(variants.timeline, "set_timeline", "timeline")
     record(variants.stemma, "set_stemma", "derivation")
     with demo_paths() as paths:

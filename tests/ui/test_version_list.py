@@ -3,22 +3,29 @@ from dataclasses import replace
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
+from session_helpers import session_with, take
 
 from variorum.core.model import Relation
-from variorum.ui.palette import version_colours
 from variorum.ui.versions.panel import COL_FORMAT, COL_RELATION, COL_VERSION, VersionListWidget
 
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def make_list(qtbot, comparison):
-    w = VersionListWidget()
+    w = VersionListWidget(session_with(comparison))
+    w.visibilityChanged.connect(w.session.set_visible)  # as the window does: the session hides the version
     qtbot.addWidget(w)
     w.resize(420, 260)
-    w.set_comparison(comparison, version_colours([v.id for v in comparison.versions]))
+    w.redraw()
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+def rerun_in(w, comparison):
+    """The session takes another comparison of the case; the window's take-in redraws the list."""
+    take(w.session, comparison)
+    w.redraw()
 
 
 def row_rect(w, row, col=COL_VERSION):
@@ -109,7 +116,7 @@ def test_hidden_versions_stay_hidden_after_a_rerun(qtbot, comparison):
     rerun = replace(comparison, base="v1",
                     relations={**comparison.relations, "v1": Relation("base", 1.0),
                                "v2": Relation("same-article", 0.97)})
-    w.set_comparison(rerun, version_colours([v.id for v in rerun.versions]))
+    rerun_in(w, rerun)
     assert w.visible_ids() == ["v1", "v2", "v4"]
     assert cell(w, 0, COL_RELATION) == "★ base"
 
@@ -234,9 +241,9 @@ def test_current_version_survives_a_rerun(qtbot, comparison):
     w = make_list(qtbot, comparison)
     click_row(qtbot, w, 2)
     with qtbot.assertNotEmitted(w.currentVersionChanged):
-        w.set_comparison(replace(comparison), version_colours([v.id for v in comparison.versions]))
+        rerun_in(w, replace(comparison))
     assert w.current_id() == "v3"
     # Without v3 the list falls back to the base.
     without = replace(comparison, versions=tuple(v for v in comparison.versions if v.id != "v3"))
-    w.set_comparison(without, version_colours([v.id for v in without.versions]))
+    rerun_in(w, without)
     assert w.current_id() == "v2"

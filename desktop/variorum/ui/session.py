@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from variorum.core.case import Case
@@ -198,6 +198,12 @@ class Session(QObject):
         self.comparisonChanged.emit()
 
     def _on_finished(self, compared: Case) -> None:
+        """Take the result in from the next event-loop turn: the turn that received it (read from the comparison's
+        process) has done enough. A job started meanwhile (or the case closed) makes it stale: it is dropped."""
+        token = self.runner.token
+        QTimer.singleShot(0, self, lambda: self._take(compared) if token == self.runner.token else None)
+
+    def _take(self, compared: Case) -> None:
         self.case.adopt(compared)
         self.provisional = False
         self.case.take(compared.comparison)

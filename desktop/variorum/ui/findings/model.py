@@ -70,8 +70,11 @@ class FindingsModel(QAbstractTableModel):
             if self._findings:
                 self.dataChanged.emit(self.index(0, COL_MESSAGE), self.index(len(self._findings) - 1, COL_MESSAGE))
 
-    def set_findings(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
+    def set_findings(self, comparison: Comparison | None, colours: dict[str, QColor],
+                     statuses: dict[str, str]) -> None:
+        """The rows: ``comparison``'s findings (none for None), with the statuses of their notes."""
         self.beginResetModel()
+        self._statuses = dict(statuses)
         # Most severe first; within a severity, the core's order (by position) is kept (the sort is stable).
         found = list(comparison.findings) if comparison else []
         self._findings = sorted(found, key=lambda f: SEVERITY_ORDER.get(f.severity, len(SEVERITY_ORDER)))

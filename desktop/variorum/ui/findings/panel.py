@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.citation import cite_finding
-from variorum.core.model import Comparison, Finding
+from variorum.core.model import Finding
 from variorum.ui.findings.full_view import FindingView
 from variorum.ui.findings.model import (
     COL_KIND,
@@ -45,7 +46,8 @@ from variorum.ui.findings.model import (
     FindingsModel,
     kind_text,
 )
-from variorum.ui.palette import is_dark, severity_colours, version_colours
+from variorum.ui.palette import is_dark, severity_colours
+from variorum.ui.session import Session
 from variorum.ui.widgets.badges import SWATCH_GAP, SWATCH_SIZE, SWATCH_SLOTS, SeverityDelegate, dot_icon
 
 NO_COMPARISON = "Open two or more versions to look for discrepancies"
@@ -67,10 +69,10 @@ class FindingsPanel(QWidget):
     findingActivated = Signal(object)
     currentFindingChanged = Signal(object)  # the Finding now selected (click, arrow keys, right-click)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session  # the open case: the findings are read from its comparison when drawn
         self._open = False  # a comparison is shown (an empty table then means no discrepancies)
-        self._comparison: Comparison | None = None
         self.model = FindingsModel(self)
         self.model.set_palette(self.palette())
         self.proxy = FindingsFilter(self)
@@ -217,25 +219,39 @@ class FindingsPanel(QWidget):
         layout.addLayout(self._row2)
         layout.addWidget(self.stack, 1)
         self._refresh()
+        # A new comparison is drawn when the window's take-in gets to it (:meth:`redraw`); notes and closing at once.
+        session.notesChanged.connect(self.show_statuses)
+        session.closed.connect(self.redraw)
 
     # ---- public API -------------------------------------------------------------------------------------
-    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor] | None = None) -> None:
-        """Show the findings of ``comparison``; filters and the selected finding (by id) are kept."""
+    def redraw(self) -> None:
+        """Show the findings of the session's comparison; filters and the selected finding (by id) are kept."""
+        for _ in self.redrawing():
+            pass
+
+    def redrawing(self) -> Iterator[None]:
+        """:meth:`redraw` in steps (a generator pausing between them), each a good part of the window's work when
+        a comparison arrives: the table brought on screen (when a message stood in its place), the rows, then
+        the table measured with its rows."""
+        s = self.session
+        comparison = s.comparison
         current = self.current_finding()
+        if comparison is not None and comparison.findings and self.stack.currentIndex() != 0:
+            self.model.set_findings(None, {}, {})  # the table's first layout and paint, without rows yet
+            self.stack.setCurrentIndex(0)
+            yield
         self._open = comparison is not None
-        self._comparison = comparison
-        if colours is None:
-            colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
-        self.model.set_findings(comparison, colours)
+        self.model.set_findings(comparison, s.colours(), s.finding_statuses())
         self._rebuild_kind_menu()
+        yield
         self._refresh()
         if current is not None:
             self.select_finding(current.id)
         self._show_details(self.view.currentIndex())
 
-    def set_statuses(self, statuses: dict[str, str]) -> None:
-        """Statuses of the reviewer's notes by finding id (open, confirmed, explained, dismissed)."""
-        self.model.set_statuses(statuses)
+    def show_statuses(self) -> None:
+        """The statuses of the reviewer's notes changed (open, confirmed, explained, dismissed)."""
+        self.model.set_statuses(self.session.finding_statuses())
         self._show_details(self.view.currentIndex())
 
     def current_finding(self) -> Finding | None:
@@ -415,10 +431,10 @@ class FindingsPanel(QWidget):
     def copy_citation(self) -> str:
         """Copy the selected finding as a citation (file, SHA-256, character range and words of each piece of
         evidence) and return it."""
-        finding = self.current_finding()
-        if finding is None or self._comparison is None:
+        finding, comparison = self.current_finding(), self.session.comparison
+        if finding is None or comparison is None:
             return ""
-        text = cite_finding(self._comparison, finding)
+        text = cite_finding(comparison, finding)
         QGuiApplication.clipboard().setText(text)
         return text
 

@@ -56,7 +56,7 @@ class CaseNotes(QObject):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
             widget.setContentsMargins(12, 12, 12, 12)
         else:
-            self.panel = NotesPanel(self.store)
+            self.panel = NotesPanel(self.store, session)
             window.addAction(self.panel.add_note_action)  # Ctrl+M anywhere in the window
             self.panel.noteActivated.connect(self._jump)
             self.panel.notesChanged.connect(self._publish_notes)
@@ -128,7 +128,7 @@ class CaseNotes(QObject):
                 self.case_id = self.store.open_case(comparison.versions).id
             except NotesError:
                 self.case_id = None
-        self.panel.set_case(self.case_id, comparison if self.case_id else None)
+        self.panel.set_case(self.case_id)
         self.case_bar.set_case(self.case_id)
         self._follow_focus()
         self._publish_notes()

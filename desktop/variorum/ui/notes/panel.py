@@ -2,8 +2,8 @@
 
 Embed it in a window::
 
-    panel = NotesPanel(store)
-    panel.set_case(store.open_case(comparison.versions).id, comparison)   # re-anchors every note
+    panel = NotesPanel(store, session)
+    panel.set_case(store.open_case(comparison.versions).id)   # re-anchors every note to the session's comparison
     panel.set_context(AnchorRef("finding", "f3"), "URL date differs")      # what "Add note" attaches to
     panel.noteActivated.connect(window.jump_to_anchor)                     # an AnchorRef: where the note is now
     window.addAction(panel.add_note_action)                                # Ctrl+M anywhere in the window
@@ -51,6 +51,7 @@ from variorum.ui.findings.model import kind_text
 from variorum.ui.notes.items import NOTE_ID_ROLE, history_item, note_item, short, when
 from variorum.ui.notes.undo import NoteUndo
 from variorum.ui.palette import Role, is_dark
+from variorum.ui.session import Session
 
 AUTOSAVE_MS = 700
 
@@ -59,11 +60,11 @@ class NotesPanel(QWidget):
     noteActivated = Signal(object)  # the note's AnchorRef, where it sits now (e.g. quote:v2:120-135)
     notesChanged = Signal()  # a note was added, edited, re-statused, deleted or restored
 
-    def __init__(self, store: NotesStore, parent: QWidget | None = None):
+    def __init__(self, store: NotesStore, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.session = session  # the open case: the notes are anchored to its finished comparison
         self._case_id: str | None = None
-        self._comparison: Comparison | None = None
         self._resolutions: dict[str, Resolution] = {}
         self._context = AnchorRef("case")
         self._notes: list[Note] = []
@@ -166,17 +167,24 @@ class NotesPanel(QWidget):
         layout.addWidget(split, 1)
 
     # -- public API -------------------------------------------------------------------------------------
-    def set_case(self, case_id: str | None, comparison: Comparison | None = None) -> None:
-        """Show a case's notes; with a comparison, re-anchor them first (moves and orphans are recorded)."""
+    def set_case(self, case_id: str | None) -> None:
+        """Show a case's notes; when the session holds a finished comparison, re-anchor them to it first (moves
+        and orphans are recorded)."""
         self.flush()
         self._undo.clear()
-        self._case_id, self._comparison, self._resolutions = case_id, comparison, {}
+        self._case_id, self._resolutions = case_id, {}
+        comparison = self._comparison()
         if case_id is not None and comparison is not None:
             try:
                 self._resolutions = {r.note_id: r for r in self.store.reanchor(case_id, comparison)}
             except NotesError as exc:
                 self._say(str(exc), error=True)
         self._reload()
+
+    def _comparison(self) -> Comparison | None:
+        """What the notes of the open case are anchored to: the session's comparison, once it is finished."""
+        s = self.session
+        return s.comparison if self._case_id is not None and s.is_final() else None
 
     def set_context(self, anchor: AnchorRef, label: str) -> None:
         """What "Add note" attaches to (a finding, a difference, words in a version…) and its name."""
@@ -198,7 +206,7 @@ class NotesPanel(QWidget):
             return
         self.flush()
         try:
-            anchor = anchor_for(self._context, comparison=self._comparison)
+            anchor = anchor_for(self._context, comparison=self._comparison())
             note = self.store.add_note(self._case_id, anchor, "")
         except NotesError as exc:
             self._say(f"Cannot add the note: {exc}", error=True)
@@ -326,8 +334,9 @@ class NotesPanel(QWidget):
                 case = self.store.case(self._case_id)
                 ids.update(case.version_ids)
                 slots.update(case.slot_ids)
-        if self._comparison is not None:
-            ids.update({v.sha256: v.id for v in self._comparison.versions if v.sha256})
+        comparison = self._comparison()
+        if comparison is not None:
+            ids.update({v.sha256: v.id for v in comparison.versions if v.sha256})
         return ids, slots
 
     def _ref(self, note: Note, ids: tuple[dict[str, str], dict[int, str]]) -> AnchorRef:
@@ -339,9 +348,10 @@ class NotesPanel(QWidget):
 
     def _about(self, note: Note) -> str | None:
         """A finding note is named by the finding's kind (its evidence may be a long URL)."""
-        if note.anchor.kind != "finding" or self._comparison is None or note.orphaned:
+        comparison = self._comparison()
+        if note.anchor.kind != "finding" or comparison is None or note.orphaned:
             return None
-        finding = next((f for f in self._comparison.findings if f.id == note.anchor.ref), None)
+        finding = next((f for f in comparison.findings if f.id == note.anchor.ref), None)
         return kind_text(finding.kind) if finding is not None else None
 
     def _reload(self, select: str | None = None) -> None:

@@ -139,3 +139,9 @@ def remember(amap: AlignmentMap) -> None:
     comparison's process)."""
     global _last
     _last = (weakref.ref(amap.comparison), amap)
+
+
+def forget_alignments() -> None:
+    """Let the latest map go (its comparison with it): the case it belongs to was closed."""
+    global _last
+    _last = None

@@ -27,8 +27,6 @@ from variorum.ui.panes.sync_scroll import SyncedScrolling
 class PaneFilling(SyncedScrolling):
     clicked: SignalInstance  # the view's Qt signals, which the panes' own are connected to
     textSelected: SignalInstance
-    compared: str | None
-    show_cosmetic: bool
     same_as: dict[str, list[str]]  # version id → identical versions shown in its pane
     fit_all: bool
     context_actions: list

@@ -1,9 +1,10 @@
 """Panes that read level: scrolling one brings the others' aligned paragraphs beside it, and a selection made
 in several panes (a difference, a finding's evidence) is brought to the same line of the screen in each.
 
-Mixed into :class:`~variorum.ui.panes.view.PanesView`, whose panes, comparison and alignment it reads. The rows
-of paragraphs kept level by filler space (set when the filler space is fitted) are what scrolling together
-follows; the overview strip's outline of the visible part follows the base pane.
+Mixed into :class:`~variorum.ui.panes.view.PanesView`, whose panes it reads; the comparison and its alignment
+are read from the session. The rows of paragraphs kept level by filler space (set when the filler space is
+fitted) are what scrolling together follows; the overview strip's outline of the visible part follows the base
+pane.
 """
 
 from __future__ import annotations
@@ -14,17 +15,20 @@ from typing import cast
 from PySide6.QtWidgets import QScrollArea
 
 from variorum.core.model import Comparison
-from variorum.ui.panes.alignment_map import AlignmentMap
+from variorum.ui.panes.alignment_map import AlignmentMap, alignment_for
 from variorum.ui.panes.diff_pane import DiffPane
 from variorum.ui.panes.evidence import Places, word_places
 from variorum.ui.panes.highlights import is_word_diffed
 from variorum.ui.panes.leveller import level_panes, line_level_with, line_opposite, shared_rows
 from variorum.ui.panes.overview import OverviewStrip
+from variorum.ui.session import Session
 
 
 class SyncedScrolling:
-    comparison: Comparison | None
-    alignment: AlignmentMap | None
+    """Reads the open case from the session each time (it holds none of it): the comparison, its position map,
+    the compared version and whether cosmetic differences are shown."""
+
+    _session: Session
     overview: OverviewStrip
     scroll_area: QScrollArea
     _panes: dict[str, DiffPane]
@@ -32,6 +36,24 @@ class SyncedScrolling:
     _syncing: bool
     _anchor_rows: list[dict[str, int]]  # paragraphs kept level by filler space: version -> offset
     _shared_rows: dict[tuple[str, str], tuple[list[int], list[int]]]  # of two versions, in each
+
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._session.comparison
+
+    @property
+    def alignment(self) -> AlignmentMap | None:
+        """The comparison's position map (built once per comparison, with it)."""
+        c = self._session.comparison
+        return alignment_for(c) if c is not None else None
+
+    @property
+    def compared(self) -> str | None:
+        return self._session.compared
+
+    @property
+    def show_cosmetic(self) -> bool:
+        return self._session.show_cosmetic
 
     def _aligned(self, version_id: str) -> bool:
         """The base and the versions of the same article scroll together; related coverage is another text

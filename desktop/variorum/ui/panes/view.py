@@ -10,13 +10,16 @@ selections brought level are in :mod:`~variorum.ui.panes.sync_scroll`, the overv
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Iterator
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QWidget
 
 from variorum.core.model import Comparison
 from variorum.ui.palette import is_dark
-from variorum.ui.panes.alignment_map import AlignmentMap, alignment_for
+from variorum.ui.panes.alignment_map import forget_alignments
 from variorum.ui.panes.diff_pane import PANE_MIN_WIDTH, DiffPane
 from variorum.ui.panes.filling import PaneFilling
 from variorum.ui.panes.highlights import Stop, describe_at, stops
@@ -33,12 +36,10 @@ class PanesView(PaneFilling, QWidget):
     shown = Signal()  # every visible pane has its text and highlights
     jumpRequested = Signal(float)  # a click on the overview strip, as a fraction of the base text
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.comparison: Comparison | None = None
-        self.alignment: AlignmentMap | None = None
-        self.compared: str | None = None
-        self.show_cosmetic = False
+        self._session = session  # the open case: what the panes show is read from it when they are drawn
+        self._drawn_cosmetic = session.show_cosmetic  # whether the highlights drawn include cosmetic ones
         self._panes: dict[str, DiffPane] = {}
         self._queue: list[str] = []
         self._filled: set[str] = set()
@@ -51,7 +52,8 @@ class PanesView(PaneFilling, QWidget):
 
         self._anchor_rows: list[dict[str, int]] = []  # paragraphs kept level by filler space: version -> offset
         self._shared_rows: dict[tuple[str, str], tuple[list[int], list[int]]] = {}  # of two versions, in each
-        self._stops: tuple[tuple, list[Stop]] | None = None  # the stops, and what they were made for
+        # the stops, and what they were made for (the comparison by a weak reference: it is the session's)
+        self._stops: tuple[tuple, list[Stop]] | None = None
         self._work = SlicedWork(self)  # filling the panes, then fitting their filler space
         self._filling = False  # the work is filling the panes for a new comparison (``shown`` follows)
         self._refit = False  # the widths changed while filler space was being fitted: fit it again
@@ -84,32 +86,28 @@ class PanesView(PaneFilling, QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.overview)
 
-    # --- following the open case ----------------------------------------------------------------------------
-    def follow(self, session: Session) -> None:
-        """Show the session's case and keep up with it: versions, compared version, cosmetic toggle, notes."""
-        self._session = session
-        session.comparisonChanged.connect(self._show_session)
-        session.versionsChanged.connect(self._show_session)
+        session.comparisonChanged.connect(self._draw)
+        session.versionsChanged.connect(self._draw)
         session.currentChanged.connect(self._on_compared)
-        session.cosmeticChanged.connect(lambda show: self.set_highlighting(self.compared, show))
+        session.cosmeticChanged.connect(lambda _show: self.set_highlighting())
         session.notesChanged.connect(self._on_notes)
+        session.closed.connect(self._on_closed)
 
-    def _show_session(self) -> None:
-        s = self._session
-        if s.comparison is not None:
-            self.same_as = s.identical()
-            self.set_comparison(s.comparison, s.colours(), s.visible_ids(), s.hidden_ids(), s.compared,
-                                s.show_cosmetic)
-
+    # --- following the open case ----------------------------------------------------------------------------
     def _on_compared(self) -> None:
-        compared = self._session.compared
-        self.set_highlighting(compared, self.show_cosmetic)
-        if compared:
-            self.scroll_pane_into_view(compared)
+        self.set_highlighting()
+        if self.compared:
+            self.scroll_pane_into_view(self.compared)
 
     def _on_notes(self) -> None:
         s = self._session
         self.set_note_ranges(note_ranges(s.notes, s.comparison if s.is_final() else None))
+
+    def _on_closed(self) -> None:
+        """Nothing of the closed case stays: the work on its panes stops, and its position map is let go."""
+        self._work.cancel()
+        self._queue, self._filling, self._stops = [], False, None
+        forget_alignments()
 
     # --- building -----------------------------------------------------------------------------------------
     def panes(self) -> list[DiffPane]:
@@ -118,23 +116,45 @@ class PanesView(PaneFilling, QWidget):
     def pane(self, version_id: str) -> DiffPane | None:
         return self._panes.get(version_id)
 
+    def text_to_read(self) -> QWidget | None:
+        """The text of the compared version's pane (else the base's, else the first shown), scrolled into view:
+        where the keyboard focus goes when it comes to the texts."""
+        c = self.comparison
+        if c is None:
+            return None
+        for vid in (self.compared, c.base, *(v.id for v in c.versions)):
+            pane = self._panes.get(vid) if vid is not None else None
+            if vid is not None and pane is not None and pane.isVisible():
+                self.scroll_pane_into_view(vid)
+                return pane.editor
+        return None
+
     def is_filling(self) -> bool:
         """The panes are being filled for the comparison on show (``shown`` follows)."""
         return self._filling
 
-    def set_comparison(self, comparison: Comparison, colours: dict[str, QColor], order: list[str],
-                       hidden: set[str], compared: str | None, show_cosmetic: bool) -> None:
-        """Show ``comparison``: panes for the versions in ``order`` not in ``hidden``, filled incrementally.
+    def _draw(self) -> None:
+        """Show the session's comparison: panes for its shown versions, filled incrementally from the next
+        event-loop turn on (a comparison that comes with its versions changed is drawn once)."""
+        if self._session.comparison is not None:
+            self._filling = True
+            self._work.start(self._drawing(), done=self._on_filled)
 
-        When the panes already show these versions (their texts were shown while the comparison ran), they
-        are kept and only the highlights are added, block by block."""
+    def _drawing(self) -> Iterator[None]:
+        """The panes for the session's comparison, then their texts and highlights. When the panes already show
+        these versions (their texts were shown while the comparison ran), they are kept and only the highlights
+        are added, block by block."""
+        s = self._session
+        comparison = s.comparison
+        if comparison is None:
+            return
+        self.same_as = s.identical()
+        colours, compared = s.colours(), s.compared
         self._set_anchor_rows([])
-        self.comparison = comparison
-        self.alignment = alignment_for(comparison)  # its word-exact maps were built with the comparison
-        self.compared = compared
-        self.show_cosmetic = show_cosmetic
+        self._drawn_cosmetic = s.show_cosmetic
+        hidden = s.hidden_ids()
         known = {v.id for v in comparison.versions}
-        visible = [vid for vid in order if vid in known and vid not in hidden]
+        visible = [vid for vid in s.visible_ids() if vid in known and vid not in hidden]
         made = list(self._panes)  # panes may still be coming in from the previous call
         same = made == visible[:len(made)] and all(self._panes[vid].version is comparison.version(vid)
                                                    for vid in made)
@@ -146,8 +166,8 @@ class PanesView(PaneFilling, QWidget):
         self._queue = list(visible)
         self._show_empty_state(comparison, visible)
         self._update_overview()
-        self._filling = True
-        self._work.start(self._fill(), done=self._on_filled)
+        yield
+        yield from self._fill()
 
     def set_fit_all(self, fit: bool) -> None:
         """Fit every pane in the window (narrow panes) or keep each readable and scroll sideways."""
@@ -192,17 +212,19 @@ class PanesView(PaneFilling, QWidget):
     def _update_note_marks(self) -> None:
         self.overview.set_note_marks(note_notches(self.comparison, self._note_ranges, self.alignment))
 
-    def set_highlighting(self, compared: str | None, show_cosmetic: bool) -> None:
-        """Change the compared version or the cosmetic toggle: only highlights and headers change."""
-        if self.comparison is None:
+    def set_highlighting(self) -> None:
+        """The compared version or the cosmetic toggle changed: only highlights and headers change."""
+        c = self.comparison
+        if c is None:
             return
-        cosmetic_changed = show_cosmetic != self.show_cosmetic
-        self.compared, self.show_cosmetic = compared, show_cosmetic
+        compared, show_cosmetic = self.compared, self.show_cosmetic
+        cosmetic_changed = show_cosmetic != self._drawn_cosmetic
+        self._drawn_cosmetic = show_cosmetic
         for vid, pane in self._panes.items():
             pane.set_role(self._role(vid, compared), emphasised=vid == compared)
             if vid in self._queue:
                 continue  # filled later with the new spans
-            if cosmetic_changed or vid == self.comparison.base:
+            if cosmetic_changed or vid == c.base:
                 pane.set_spans(self._spans(vid))
         self._update_overview()
 
@@ -223,12 +245,13 @@ class PanesView(PaneFilling, QWidget):
     # --- stops and the overview strip -----------------------------------------------------------------------------------
     def stops(self) -> list[Stop]:
         """Where Alt+Down stops (remembered for the comparison, compared version and cosmetic choice on show)."""
-        if self.comparison is None:
+        c, compared, cosmetic = self.comparison, self.compared, self.show_cosmetic
+        if c is None:
             return []
-        key = (self.comparison, self.compared, self.show_cosmetic)
-        if self._stops is None or any(a is not b for a, b in zip(self._stops[0], key, strict=True)):
-            self._stops = key, stops(self.comparison, self.compared, self.show_cosmetic)
-        return list(self._stops[1])
+        kept = self._stops
+        if kept is None or kept[0][0]() is not c or kept[0][1:] != (compared, cosmetic):
+            kept = self._stops = (weakref.ref(c), compared, cosmetic), stops(c, compared, cosmetic)
+        return list(kept[1])
 
     def _update_overview(self) -> None:
         c = self.comparison

@@ -4,6 +4,8 @@ overview strip ("Shade the overview strip"), so the whole text's hot spots stay 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTextEdit, QVBoxLayout, QWidget
@@ -62,14 +64,23 @@ class HeatMap(QWidget):
         return dict(self._shades)
 
     def set_comparison(self, comparison: Comparison | None, *, cosmetic: bool = False) -> None:
+        for _ in self.showing(comparison, cosmetic=cosmetic):
+            pass
+
+    def showing(self, comparison: Comparison | None, *, cosmetic: bool = False) -> Iterator[None]:
+        """:meth:`set_comparison` in two steps (a generator pausing between them): the places, the legend and the
+        overview strip's bands, then the base text shaded place by place (a long text takes a while)."""
         base = comparison.base_version if comparison else None
         self._places = tuple(p for p in (comparison.places if comparison else ()) if cosmetic or not p.cosmetic)
         text = base.text if base else ""
         self._length = len(text)
-        self.text.setPlainText(text)
         most = max(0, len(comparison.alignments)) if comparison else 0
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         self._shades = {k: heat_colour(k, most, dark) for k in range(1, most + 1)}
+        self._fill_legend()
+        self.stripChanged.emit(self.strip_bands())
+        yield
+        self.text.setPlainText(text)
         cursor = QTextCursor(self.text.document())
         positions = TextPositions(text)
         cursor.beginEditBlock()  # one layout pass for all the shades, not one per place
@@ -88,8 +99,6 @@ class HeatMap(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
-        self._fill_legend()
-        self.stripChanged.emit(self.strip_bands())
 
     def strip_bands(self) -> list[HeatBand] | None:
         """The places as bands for the overview strip, each in its count's shade; None when the strip is to show

@@ -187,7 +187,7 @@ class VariantsPanel(QWidget):
         """:meth:`set_views` one view at a time (a generator that pauses between them: a large comparison's
         heat map and derivation each take a while)."""
         labels = {v.id: v.label for v in comparison.versions} if comparison else {}
-        self.heatmap.set_comparison(comparison)
+        yield from self.heatmap.showing(comparison)
         yield
         timeline = build_timeline(comparison, file_times=True) if comparison else None
         self.timeline.set_timeline(timeline, colours, labels)

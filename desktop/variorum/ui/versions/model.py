@@ -68,6 +68,7 @@ class VersionModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[_Row] = []
         self._palette = QPalette()
+        self._dark = is_dark(self._palette)  # asked for every cell Qt paints: worked out once per palette
         self._icons: dict[tuple[int, bool], QIcon] = {}
         # Identifies drags that started in this model, so drops from elsewhere are refused.
         self._token = QByteArray(str(id(self)).encode())
@@ -89,6 +90,7 @@ class VersionModel(QAbstractTableModel):
 
     def set_palette(self, palette: QPalette) -> None:
         self._palette = QPalette(palette)
+        self._dark = is_dark(self._palette)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
 
@@ -175,7 +177,7 @@ class VersionModel(QAbstractTableModel):
             return None
         r = self._rows[index.row()]
         v, col = r.version, index.column()
-        dark = is_dark(self._palette)
+        dark = self._dark
         if role == ID_ROLE:
             return v.id
         if role == ERROR_ROLE:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.core.model import Comparison
+from variorum.ui.session import Session
 from variorum.ui.versions.model import (
     COL_FORMAT,
     COL_RELATION,
@@ -42,11 +42,12 @@ class _Delegate(QStyledItemDelegate):
 
 
 class VersionListWidget(QWidget):
-    """One row per version. The owner reacts to the signals; the list itself only reorders and hides.
+    """One row per version of the session's case. The owner reacts to the signals; the list itself only reorders
+    and hides.
 
     ``baseRequested`` and ``removeRequested`` ask the owner to re-run the comparison; the list shows the result
-    when the owner calls :meth:`set_comparison` again. Visibility survives such re-runs (it is remembered per
-    file, not per id). Rows follow the order of ``comparison.versions``.
+    when it is drawn again (:meth:`redraw`, reading the session). Rows follow the order of the comparison's
+    versions; the ones the session hides are unticked.
     """
 
     baseRequested = Signal(str)
@@ -55,9 +56,9 @@ class VersionListWidget(QWidget):
     orderChanged = Signal(list)
     currentVersionChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._comparison: Comparison | None = None
+        self.session = session  # the open case: the rows are read from it when drawn
         self._quiet = False  # set while the selection is changed by code, not by the user
 
         self.model = VersionModel(self)
@@ -103,14 +104,7 @@ class VersionListWidget(QWidget):
         self.act_down.triggered.connect(lambda: self._move_current(+1))
         self.act_remove.triggered.connect(self._remove)
 
-        self.toolbar = QToolBar(self)
-        self.toolbar.setIconSize(ICON_SIZE)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.act_base, self.act_toggle, self.act_remove):
-            self.toolbar.addAction(a)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.act_up)
-        self.toolbar.addAction(self.act_down)
+        self.toolbar = self._toolbar()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +119,18 @@ class VersionListWidget(QWidget):
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         self._update_actions()
+        session.closed.connect(self.redraw)  # a new comparison is drawn when the window's take-in gets to it
+
+    def _toolbar(self) -> QToolBar:
+        toolbar = QToolBar(self)
+        toolbar.setIconSize(ICON_SIZE)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.act_base, self.act_toggle, self.act_remove):
+            toolbar.addAction(a)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_up)
+        toolbar.addAction(self.act_down)
+        return toolbar
 
     def _action(self, text: str, tip: str, shortcut: QKeySequence | None = None) -> QAction:
         a = QAction(text, self)
@@ -137,26 +143,20 @@ class VersionListWidget(QWidget):
         return a
 
     # ---- public API -------------------------------------------------------------------------------------
-    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor],
-                       hidden: set[str] | None = None) -> None:
-        """Show the versions of ``comparison`` in its order, keeping the current row; ``hidden`` names the
-        versions the user hid (by default, those hidden in the list so far)."""
+    def redraw(self) -> None:
+        """Show the versions of the session's comparison in its order, the hidden ones unticked, keeping the
+        current row (the same file, else the same id, else the base)."""
+        s = self.session
+        comparison = s.comparison
         current = self.current_id()
-        current_key = None
-        if current and self._comparison is not None:
-            try:
-                v = self._comparison.version(current)
-                current_key = (v.sha256, v.path)
-            except KeyError:
-                pass
-        self._comparison = comparison
+        row = self.model.row_of(current) if current else -1
+        shown = self.model.version_at(row) if row >= 0 else None
+        current_key = (shown.sha256, shown.path) if shown is not None else None
         self._quiet = True
         try:
-            if hidden is None or comparison is None:
-                keys = self.model.hidden_keys()
-            else:
-                keys = {version_key(v) for v in comparison.versions if v.id in hidden}
-            self.model.set_rows(comparison, colours, keys)
+            hidden = s.hidden_ids()
+            keys = {version_key(v) for v in comparison.versions if v.id in hidden} if comparison else set()
+            self.model.set_rows(comparison, s.colours(), keys)
             for row in self.model.error_rows():
                 self.view.setFirstColumnSpanned(row, QModelIndex(), True)
             target = None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from itertools import chain
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from variorum.core.model import Comparison
@@ -25,15 +25,16 @@ class Docks(QObject):
     placeActivated = Signal(object)  # a variation Place
     detailsShown = Signal()  # findings, metadata and variants show ``details_for``, the session's comparison
 
-    def __init__(self, window: QMainWindow, view_menu: QMenu) -> None:
+    def __init__(self, window: QMainWindow, view_menu: QMenu, session: Session) -> None:
         super().__init__(window)
         self._window = window
-        self.details_for: Comparison | None = None
+        self._session = session
+        self._details_for: weakref.ref[Comparison] | None = None  # the comparison whose details are drawn
         self._fitted: tuple[int, bool] | None = None  # (version rows, metadata empty) the docks were sized for
         self._details = SlicedWork(self, slice_ms=0)  # findings, metadata, variants: a panel per turn
         self._sizing = SlicedWork(self, slice_ms=0)  # the docks' sizes once the files are read
-        self.versions = VersionListWidget()
-        self.findings = FindingsPanel()
+        self.versions = VersionListWidget(session)
+        self.findings = FindingsPanel(session)
         self.metadata = MetadataTable()
         self.version_dock = self._dock(window, view_menu, "Versions", "versionsDock", self.versions,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -86,63 +87,85 @@ class Docks(QObject):
         return [self.versions.view.viewport(), self.findings.search, self.findings.view.viewport(),
                 self.metadata.view.viewport()]
 
-    def follow(self, session: Session) -> None:
-        """Show the session's case: the version list at once, findings and metadata a moment after a finished
-        comparison (to keep the window responsive), and what changes after."""
-        self._session = session
+    @property
+    def details_for(self) -> Comparison | None:
+        """The comparison whose findings, metadata and variants are drawn (if it is still the session's)."""
+        return self._details_for() if self._details_for is not None else None
+
+    def follow(self) -> None:
+        """Show the session's case: each panel drawn in an event-loop turn of its own once a comparison arrives
+        (the version list first, then findings, metadata and variants), and what changes after."""
+        session = self._session
         session.comparisonChanged.connect(self._on_comparison)
         session.versionsChanged.connect(lambda: self.set_visible_ids(session.visible_ids()))
         session.currentChanged.connect(self._show_compared)
-        session.notesChanged.connect(lambda: self.findings.set_statuses(session.finding_statuses()))
-        session.closed.connect(lambda: self.set_comparison(None, {}))
+        session.closed.connect(self._on_closed)
 
     def _on_comparison(self) -> None:
         s = self._session
-        self.set_versions(s.comparison, s.colours(), s.hidden_ids())
-        self._show_compared()
-        comparison = s.comparison
-        if s.is_final() and comparison is not None:
-            self._details.start(self._showing_details(comparison))
-        elif comparison is not None:
+        if s.is_final():
+            self._details.start(self._showing_details())
+        elif s.comparison is not None:
             self._sizing.start(self._taking_sizes(), first=True)  # before the panes' filling goes on
 
+    def _on_closed(self) -> None:
+        self._details.cancel()
+        self._sizing.cancel()
+        self._details_for = None
+        self.metadata.set_comparison(None, {})
+        self.variants.set_comparison(None, {})
+
+    def _showing_versions(self) -> None:
+        self.versions.redraw()
+        self._show_compared()
+
     def _taking_sizes(self) -> Iterator[None]:
-        """The files are read and compared meanwhile: what metadata they carry is known, so the docks take their
-        sizes now, before the panes get their texts, not after (when every pane would be laid out and painted
-        again at its new height). In the next turn, ahead of the panes' filling: the version list and the
-        metadata table each hold the window for a while when the comparison is running beside them."""
+        """The files are read and compared meanwhile: the version list shows them, and what metadata they carry
+        is known, so the docks take their sizes now, before the panes get their texts, not after (when every
+        pane would be laid out and painted again at its new height). Each in a turn of its own, ahead of the
+        panes' filling: the version list and the metadata table each hold the window for a while when the
+        comparison is running beside them."""
+        self._showing_versions()
+        yield
         comparison = self._session.comparison  # the files' metadata (the same once they are compared)
-        if comparison is not None:
-            self.metadata.set_comparison(comparison, self._session.colours())
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
-            self.fit_to_content()
+        if comparison is None:
+            return
+        self.metadata.set_comparison(comparison, self._session.colours())
+        yield
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
+        self.fit_to_content()
         yield
 
-    def _showing_details(self, comparison: Comparison) -> Iterator[None]:
-        """Findings, metadata, the variant table, then its other views: each a step of sliced work (the window
-        repaints and takes input in between, and the panes' own filling takes turns with them), so a large
-        comparison never holds the window for all of them at once."""
+    def _showing_details(self) -> Iterator[None]:
+        """The version list, findings, metadata, the variant table, then its other views: each a step of sliced
+        work (the window repaints and takes input in between, and the panes' own filling takes turns with them),
+        so a large comparison never holds the window for all of them at once. Each reads the session's
+        comparison when its turn comes; a newer one (or none) starts the steps again."""
         s = self._session
-        colours = s.colours()
+        shown = weakref.ref(s.comparison) if s.comparison is not None else None
 
-        def metadata() -> None:
-            self.metadata.set_comparison(comparison, colours)
+        def metadata() -> Iterator[None]:
+            self.metadata.set_comparison(s.comparison, s.colours())
             self.set_visible_ids(s.visible_ids())
+            yield
             self.fit_to_content()
+            yield
+
+        def table() -> None:
+            self.variants.set_table(s.comparison)
 
         def views() -> Iterator[None]:
-            yield from self.variants.showing_views(comparison, colours)
-            self.details_for = comparison
+            yield from self.variants.showing_views(s.comparison, s.colours())
+            self._details_for = shown
             self.detailsShown.emit()
 
         def once(step: Callable[[], None]) -> Iterator[None]:
             step()
             yield
 
-        steps = chain(once(lambda: self.findings.set_comparison(comparison, colours)), once(metadata),
-                      once(lambda: self.variants.set_table(comparison)), views())
-        yield  # from the next turn on: the panes and the version list show the comparison first
-        while comparison is s.comparison:  # else another comparison (or none) is on show now
+        steps = chain(once(self._showing_versions), self.findings.redrawing(), metadata(), once(table), views())
+        yield  # from the next turn on: the panes show the comparison first
+        while shown is not None and shown() is s.comparison:  # else another comparison (or none) is on show now
             if next(steps, _DONE) is _DONE:
                 return
             yield
@@ -177,20 +200,6 @@ class Docks(QObject):
     def _show_compared(self) -> None:
         if self._session.compared:
             self.versions.set_current(self._session.compared)
-
-    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
-        self.set_versions(comparison, colours)
-        self.set_details(comparison, colours)
-
-    def set_versions(self, comparison: Comparison | None, colours: dict[str, QColor],
-                     hidden: set[str] | None = None) -> None:
-        self.versions.set_comparison(comparison, colours, hidden)
-
-    def set_details(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
-        """Findings and metadata (updated a moment after the versions, to keep the window responsive)."""
-        self.findings.set_comparison(comparison, colours)
-        self.metadata.set_comparison(comparison, colours)
-        self.variants.set_comparison(comparison, colours)
 
     def set_visible_ids(self, ids: list[str]) -> None:
         self.metadata.set_visible_ids(ids)

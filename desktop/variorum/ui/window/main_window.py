@@ -43,6 +43,7 @@ from variorum.ui.window.menus import build_menus
 from variorum.ui.window.panel_focus import Panel, PanelFocus
 from variorum.ui.window.preferences import PreferencesDialog
 from variorum.ui.window.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
+from variorum.ui.window.shown_watch import ShownWatch
 from variorum.ui.window.status import ProgressIndicator, comparison_summary
 from variorum.ui.window.welcome import WelcomeView
 from variorum.ui.window.window_layout import WindowLayout
@@ -60,12 +61,11 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.session = Session(self)
         self.runner = self.session.runner
-        self._details_for: Comparison | None = None
         self._resources = contextlib.ExitStack()
         self.keep_settings = True  # False for throwaway windows (screenshots) so they leave no trace
 
         self.welcome = WelcomeView(self)
-        self.panes = PanesView(self)
+        self.panes = PanesView(self.session, self)
         self.find_bar = FindBar(self.panes, self)
         self.find_bar.hide()
         self.navigator = Navigator(self.panes, self)
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.actions_ = build_menus(self)
-        self.docks = Docks(self, self.actions_.view_menu)
+        self.docks = Docks(self, self.actions_.view_menu, self.session)
         self.case_notes = CaseNotes(self, self.actions_.view_menu, self.session)
         self.docks.arrange(self, [self.case_notes.dock])
         if self.case_notes.context_add_note is not None:
@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         self.layout_ = WindowLayout(self, self.stack, self.welcome, self.docks, self.actions_.hide_cosmetic)
         self.notes_links = NotesLinks(self, self.session, self.case_notes, self.panes, self.navigator, self.docks)
         self.source = SourceDock(self, self.actions_.view_menu)
+        self.shown_watch = ShownWatch(self.session, self.panes, self.docks, self.case_notes)
+        self.shown_watch.shown.connect(self.comparisonShown)
         self.actions_.view_menu.addSeparator()
         self.panel_focus = PanelFocus(self, self.actions_.view_menu, self._panels,
                                       lambda m: self.statusBar().showMessage(m, 3000))
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         d = self.docks
         findings = d.findings
         panels: list[Panel] = [
-            ("Texts", self.panes, self._text_to_read),
+            ("Texts", self.panes, self.panes.text_to_read),
             ("Versions", d.version_dock, lambda: d.versions.view),
             ("Findings", d.findings_dock,
              lambda: findings.view if not findings.empty_message() else findings.search),
@@ -140,20 +142,6 @@ class MainWindow(QMainWindow):
             panels.append(("Notes", self.case_notes.dock, lambda: notes_panel.note_list))
         panels.append(("Source", self.source.dock, lambda: self.source.view.graphics))
         return panels
-
-    def _text_to_read(self):
-        """The pane of the compared version (else the base, else the first shown), scrolled into view."""
-        c = self.comparison
-        if c is None:
-            return None
-        for vid in (self.compared, c.base, *(v.id for v in c.versions)):
-            if vid is None:
-                continue
-            pane = self.panes.pane(vid)
-            if pane is not None and pane.isVisible():
-                self.panes.scroll_pane_into_view(vid)
-                return pane.editor
-        return None
 
     # --- wiring ---------------------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -181,15 +169,13 @@ class MainWindow(QMainWindow):
 
         s = self.session
         self.navigator.follow(s)
-        self.panes.follow(s)
-        self.docks.follow(s)
+        self.docks.follow()
         s.comparisonChanged.connect(self._on_comparison)
         s.currentChanged.connect(self._on_current_changed)
         s.cosmeticChanged.connect(self._on_cosmetic_changed)
         s.closed.connect(self._on_closed)
         # after the window has shown its docks for the comparison
         self.source.follow(s, self.navigator.currentChanged, self.docks.findingActivated, self.comparisonShown)
-        self.case_notes.shown.connect(self._on_notes_shown)
         self.runner.started.connect(lambda: self.progress.start("Reading files…"))
         self.runner.progress.connect(self.progress.set_progress)
         self.runner.loaded.connect(lambda _case: self.progress.start("Comparing…"))
@@ -199,7 +185,6 @@ class MainWindow(QMainWindow):
         self.progress.cancelRequested.connect(self.runner.cancel)
 
         self.panes.shown.connect(self._on_panes_shown)
-        self.docks.detailsShown.connect(self._maybe_shown)
         self.navigator.moved.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.navigator.compareRequested.connect(self.set_compared)
         self.find_bar.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
@@ -287,21 +272,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{describe(paths) if paths else 'Pasted text'} — Variorum")
             self.statusBar().showMessage(self._summary(), 15000)
 
-    def _on_notes_shown(self) -> None:
-        self._details_for = self.session.comparison
-        self._maybe_shown()
-
-    def _maybe_shown(self) -> None:
-        c = self.comparison
-        if (c is not None and self.session.is_final() and self._details_for is c and self.docks.details_for is c
-                and not self.panes.is_filling() and self.panes.comparison is c):
-            self.comparisonShown.emit()
-
     def _on_panes_shown(self) -> None:
         self.find_bar.refresh()
         if self.compared:
             self.panes.scroll_pane_into_view(self.compared)
-        self._maybe_shown()
+        self.shown_watch.check()
 
     def _on_current_changed(self) -> None:
         compared, c = self.session.compared, self.comparison

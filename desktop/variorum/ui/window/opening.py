@@ -1,0 +1,131 @@
+"""Files opened or dropped on the window join the case; a web archive of many pages first asks which of them.
+
+Each archive of many pages (alone, with other files, or inside a dropped folder) gets a :class:`PagesDialog`,
+one after another; the page the other files of the case are about is offered first. Cancelling opens nothing of
+that archive and leaves every other file and the open case as they are. A case reopened with the pages already
+chosen (Open Recent) does not ask again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QWidget
+
+from variorum.core.extensions import EXTENSIONS
+from variorum.core.load import expand_paths, known_suffix, load_file
+from variorum.core.load.archive_choice import ArchivePage, PageChoice, preselected
+from variorum.core.load.capture_versions import archive_pages, capture_kind
+from variorum.core.model import Version
+from variorum.ui.window.pages_dialog import PagesDialog
+
+HTML_SUFFIXES = frozenset(s for s, fmt in EXTENSIONS.items() if fmt == "html")
+MAX_READ_FOR_ADDRESS = 5 * 1024 * 1024  # a saved page read to learn its address before the dialog shows
+AddFiles = Callable[[list[Path], PageChoice], None]
+
+
+def _key(path: Path) -> str:
+    return str(path.absolute())
+
+
+def version_addresses(versions: Iterable[Version]) -> list[str]:
+    """The addresses the versions are about: their pages' URLs and the addresses they were captured from."""
+    out = []
+    for v in versions:
+        capture = v.metadata.capture
+        out += [a for a in (v.metadata.url, capture.target_uri if capture else None) if a]
+    return out
+
+
+def saved_page_addresses(path: Path) -> list[str]:
+    """The addresses of a saved web page (its canonical URL, the original of an archived copy)."""
+    try:
+        if known_suffix(path) not in HTML_SUFFIXES or path.stat().st_size > MAX_READ_FOR_ADDRESS:
+            return []
+    except OSError:
+        return []
+    return version_addresses([load_file(path, version_id="v0")])
+
+
+class FileOpening(QObject):
+    """Hands files to ``add`` (with the pages chosen in web archives) once every question is answered."""
+
+    message = Signal(str)  # something to tell the user in the status bar
+
+    def __init__(self, parent: QWidget, versions: Callable[[], Sequence[Version]], add: AddFiles) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._versions = versions
+        self._add = add
+        self._paths: list[Path] = []
+        self._questions: list[tuple[Path, list[ArchivePage]]] = []
+        self._choice: dict[str, tuple[str, ...]] = {}
+        self._addresses: list[str] = []
+        self._waiting: list[tuple[list[Path], dict[str, tuple[str, ...]]]] = []  # opened while a question is up
+        self.dialog: PagesDialog | None = None  # the question on screen
+
+    def open(self, paths: Sequence[str | Path], known: PageChoice | None = None) -> None:
+        """Open files and folders; ``known`` holds the pages already chosen in some archives (path → addresses)."""
+        batch = ([Path(p) for p in paths], {_key(Path(p)): tuple(v) for p, v in (known or {}).items()})
+        if self.dialog is not None or self._questions:
+            self._waiting.append(batch)
+            return
+        self._start(*batch)
+
+    def _start(self, paths: list[Path], known: dict[str, tuple[str, ...]]) -> None:
+        files = expand_paths(paths)
+        archives = [f for f in files if _key(f) not in known and f.is_file() and capture_kind(f)]
+        if archives:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                surveyed = {f: archive_pages(f) for f in archives}
+                self._questions = [(f, pages) for f, pages in surveyed.items() if len(pages) > 1]
+                if self._questions:
+                    self._addresses = self._other_addresses(files, surveyed)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        self._paths, self._choice = paths, known
+        self._ask_next()
+
+    def _other_addresses(self, files: list[Path], surveyed: dict[Path, list[ArchivePage]]) -> list[str]:
+        """What the case and the other files opened with the archives are about (their addresses)."""
+        out = version_addresses(self._versions())
+        for f in files:
+            pages = surveyed.get(f)
+            if pages is None:
+                out += saved_page_addresses(f)
+            elif len(pages) == 1:
+                out.append(pages[0].url)
+        return out
+
+    def _ask_next(self) -> None:
+        if not self._questions:
+            self._finish()
+            return
+        path, pages = self._questions.pop(0)
+        dialog = PagesDialog(path, pages, preselected(pages, self._addresses), self._window)
+        dialog.finished.connect(lambda result: self._answered(path, dialog, result))
+        self.dialog = dialog
+        dialog.open()
+
+    def _answered(self, path: Path, dialog: PagesDialog, result: int) -> None:
+        chosen = tuple(dialog.chosen()) if result == QDialog.DialogCode.Accepted else ()
+        self.dialog = None
+        dialog.deleteLater()
+        self._choice[_key(path)] = chosen
+        self._addresses += chosen  # the next archive offers the same page first
+        if not chosen:
+            self._paths = [p for p in self._paths if _key(p) != _key(path)]
+            self.message.emit(f"Nothing was opened from {path.name}.")
+        self._ask_next()
+
+    def _finish(self) -> None:
+        paths, choice = self._paths, self._choice
+        self._paths, self._choice, self._addresses = [], {}, []
+        if paths:
+            self._add(paths, choice)
+        if self._waiting:
+            self._start(*self._waiting.pop(0))

@@ -8,11 +8,13 @@ chosen (Open Recent) does not ask again.
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from variorum.core.extensions import EXTENSIONS
@@ -22,6 +24,7 @@ from variorum.core.load.capture_versions import archive_pages, capture_kind
 from variorum.core.model import Version
 from variorum.ui.window.pages_dialog import PagesDialog
 
+log = logging.getLogger(__name__)
 HTML_SUFFIXES = frozenset(s for s, fmt in EXTENSIONS.items() if fmt == "html")
 MAX_READ_FOR_ADDRESS = 5 * 1024 * 1024  # a saved page read to learn its address before the dialog shows
 AddFiles = Callable[[list[Path], PageChoice], None]
@@ -50,10 +53,26 @@ def saved_page_addresses(path: Path) -> list[str]:
     return version_addresses([load_file(path, version_id="v0")])
 
 
+def other_addresses(files: list[Path], surveyed: dict[Path, list[ArchivePage]]) -> list[str]:
+    """What the files opened with the archives are about: a saved page's address, a one-page archive's page."""
+    out = []
+    for f in files:
+        pages = surveyed.get(f)
+        if pages is None:
+            out += saved_page_addresses(f)
+        elif len(pages) == 1:
+            out.append(pages[0].url)
+    return out
+
+
+Questions = list[tuple[Path, list[ArchivePage]]]  # each archive of many pages, with its pages
+
+
 class FileOpening(QObject):
     """Hands files to ``add`` (with the pages chosen in web archives) once every question is answered."""
 
     message = Signal(str)  # something to tell the user in the status bar
+    _surveyed = Signal(object)  # the archives' pages were read (sent by the thread that read them)
 
     def __init__(self, parent: QWidget, versions: Callable[[], Sequence[Version]], add: AddFiles) -> None:
         super().__init__(parent)
@@ -61,16 +80,18 @@ class FileOpening(QObject):
         self._versions = versions
         self._add = add
         self._paths: list[Path] = []
-        self._questions: list[tuple[Path, list[ArchivePage]]] = []
+        self._questions: Questions = []
         self._choice: dict[str, tuple[str, ...]] = {}
         self._addresses: list[str] = []
-        self._waiting: list[tuple[list[Path], dict[str, tuple[str, ...]]]] = []  # opened while a question is up
+        self._busy = False  # reading archives' pages or asking: files opened meanwhile wait their turn
+        self._waiting: list[tuple[list[Path], dict[str, tuple[str, ...]]]] = []
         self.dialog: PagesDialog | None = None  # the question on screen
+        self._surveyed.connect(self._on_surveyed)
 
     def open(self, paths: Sequence[str | Path], known: PageChoice | None = None) -> None:
         """Open files and folders; ``known`` holds the pages already chosen in some archives (path → addresses)."""
         batch = ([Path(p) for p in paths], {_key(Path(p)): tuple(v) for p, v in (known or {}).items()})
-        if self.dialog is not None or self._questions:
+        if self._busy:
             self._waiting.append(batch)
             return
         self._start(*batch)
@@ -78,28 +99,33 @@ class FileOpening(QObject):
     def _start(self, paths: list[Path], known: dict[str, tuple[str, ...]]) -> None:
         files = expand_paths(paths)
         archives = [f for f in files if _key(f) not in known and f.is_file() and capture_kind(f)]
-        if archives:
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                surveyed = {f: archive_pages(f) for f in archives}
-                self._questions = [(f, pages) for f, pages in surveyed.items() if len(pages) > 1]
-                if self._questions:
-                    self._addresses = self._other_addresses(files, surveyed)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
         self._paths, self._choice = paths, known
-        self._ask_next()
+        if not archives:
+            self._finish()
+            return
+        # Listing an archive's pages reads all of it: off the window's thread, as a large crawl takes seconds.
+        self._busy = True
+        self.message.emit(f"Reading the pages of {', '.join(f.name for f in archives)}…")
+        addresses = version_addresses(self._versions())
+        threading.Thread(target=self._survey, args=(files, archives, addresses), daemon=True,
+                         name="archive pages").start()
 
-    def _other_addresses(self, files: list[Path], surveyed: dict[Path, list[ArchivePage]]) -> list[str]:
-        """What the case and the other files opened with the archives are about (their addresses)."""
-        out = version_addresses(self._versions())
-        for f in files:
-            pages = surveyed.get(f)
-            if pages is None:
-                out += saved_page_addresses(f)
-            elif len(pages) == 1:
-                out.append(pages[0].url)
-        return out
+    def _survey(self, files: list[Path], archives: list[Path], addresses: list[str]) -> None:
+        """On a thread of its own: the archives' pages, and what the other files are about when one asks."""
+        questions: Questions = []
+        try:
+            surveyed = {f: archive_pages(f) for f in archives}
+            questions = [(f, pages) for f, pages in surveyed.items() if len(pages) > 1]
+            if questions:
+                addresses = addresses + other_addresses(files, surveyed)
+        except Exception:  # a bug: the files open as they would without a choice, and the log says why
+            log.exception("Could not list the pages of %s", ", ".join(map(str, archives)))
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self._surveyed.emit((questions, addresses))
+
+    def _on_surveyed(self, result: tuple[Questions, list[str]]) -> None:
+        self._questions, self._addresses = result
+        self._ask_next()
 
     def _ask_next(self) -> None:
         if not self._questions:
@@ -124,7 +150,7 @@ class FileOpening(QObject):
 
     def _finish(self) -> None:
         paths, choice = self._paths, self._choice
-        self._paths, self._choice, self._addresses = [], {}, []
+        self._paths, self._choice, self._addresses, self._busy = [], {}, [], False
         if paths:
             self._add(paths, choice)
         if self._waiting:

@@ -125,6 +125,7 @@ class FileOpening(QObject):
 
     def _on_surveyed(self, result: tuple[Questions, list[str]]) -> None:
         self._questions, self._addresses = result
+        self.message.emit("")  # done reading
         self._ask_next()
 
     def _ask_next(self) -> None:

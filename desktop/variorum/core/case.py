@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING
 
 from variorum.core.compare import BaseNotFound, CancelFn, Cancelled, ProgressFn, compare_versions
 from variorum.core.load import case_bytes, load_pasted, load_paths, note_duplicates
-from variorum.core.load.archive_choice import PageChoice
 from variorum.core.model import Comparison, Options, Version, nth_id
 from variorum.core.sources import Source
 
 if TYPE_CHECKING:  # the notes are read only when there is a store
+    from variorum.core.load.archive_choice import PageChoice
     from variorum.core.notes.records import Note
 
 LOAD_SHARE = 0.3  # of the progress bar, when files are read and compared in one go

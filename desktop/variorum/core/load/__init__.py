@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from variorum.core.extensions import EXTENSIONS
 from variorum.core.load import capture_versions, folders, limits
-from variorum.core.load.archive_choice import PageChoice, choice_for
 from variorum.core.load.duplicates import note_duplicates
 from variorum.core.load.encoding import looks_binary
 from variorum.core.load.errors import LoadError
@@ -26,6 +26,9 @@ from variorum.core.load.files import CaseFull, TooLarge, read_regular_file
 from variorum.core.load.furniture import find_furniture
 from variorum.core.load.labels import visible_label
 from variorum.core.model import Version, nth_id
+
+if TYPE_CHECKING:  # read when a web archive is
+    from variorum.core.load.archive_choice import PageChoice
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -240,6 +243,8 @@ def load_versions(path: Path, *, first_id: int, url: str | None = None, room: in
     ``v{first_id}`` on: the captures of the pages chosen for it in ``pages``, else those of ``url``, else all; none
     when the choice is empty); a file of more than ``room`` bytes (what the case may still read) is not read."""
     if path.is_file() and capture_versions.capture_kind(path):
+        from variorum.core.load.archive_choice import choice_for
+
         chosen = choice_for(pages, path)
         if chosen is None and url is not None:
             chosen = (url,)

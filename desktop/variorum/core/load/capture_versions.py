@@ -17,12 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from variorum.core.load.archive_choice import ArchivePage, is_chosen, pages_of
 from variorum.core.load.errors import LoadError
 from variorum.core.load.labels import visible_label
 from variorum.core.model import Capture, Version, nth_id
 
 if TYPE_CHECKING:  # the archive readers (and warcio) are imported when an archive is read
+    from variorum.core.load.archive_choice import ArchivePage
     from variorum.core.load.warc import Keep, PageCapture
 
 log = logging.getLogger(__name__)
@@ -71,6 +71,8 @@ def read_archive(path: Path, keep: Keep | None = None) -> tuple[list[PageCapture
 
 def archive_pages(path: Path) -> list[ArchivePage]:
     """The pages a web archive holds, in order of first capture (empty if it cannot be read)."""
+    from variorum.core.load.archive_choice import pages_of
+
     try:
         captures, _ = read_archive(path, keep=lambda _uri: False)  # the addresses and dates are enough
     except (LoadError, OSError, ValueError):
@@ -136,6 +138,8 @@ def load_capture(path: Path, *, first_id: int, load_html: HtmlLoader,
 
 def _capture_versions(path: Path, first_id: int, load_html: HtmlLoader,
                       chosen: Sequence[str] | None) -> list[Version]:
+    from variorum.core.load.archive_choice import is_chosen, pages_of
+
     kind = capture_kind(path) or "warc"
     try:
         captures, warnings = read_archive(path, keep=None if chosen is None else (lambda uri: is_chosen(uri, chosen)))

@@ -198,3 +198,29 @@ def test_after_filtering_the_page_space_and_enter_act_on_is_highlighted(qtbot, w
         qtbot.keyClicks(dialog.filter, text)
         current = dialog.view.currentIndex()
         assert current.isValid() and dialog.view.selectionModel().isRowSelected(current.row())
+
+
+def test_cancel_for_an_archive_inside_a_dropped_folder_opens_the_rest_of_the_folder(qtbot, window, tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    crawl(folder)
+    reader_copy(folder)
+    (folder / "second-copy.txt").write_text("The harbour bridge will stay closed for fourteen days.", encoding="utf-8")
+    drop_files(window.welcome, [folder])
+    dialog = question(qtbot, window)
+    with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.filter, Qt.Key.Key_Escape)
+    assert targets(window) == ["reader-copy.txt", "second-copy.txt"]
+
+
+def test_cancel_for_a_folder_holding_only_the_archive_opens_nothing(qtbot, window, tmp_path):
+    folder = tmp_path / "case"
+    folder.mkdir()
+    crawl(folder)
+    drop_files(window.welcome, [folder])
+    dialog = question(qtbot, window)
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.opening.dialog is None)
+    qtbot.wait(300)
+    assert window.stack.currentWidget() is window.welcome and window.comparison is None
+    assert not window.runner.is_busy()

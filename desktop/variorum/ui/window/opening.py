@@ -79,7 +79,7 @@ class FileOpening(QObject):
         self._window = parent
         self._versions = versions
         self._add = add
-        self._paths: list[Path] = []
+        self._groups: list[tuple[Path, list[Path]]] = []  # each file or folder opened, with the files it holds
         self._questions: Questions = []
         self._choice: dict[str, tuple[str, ...]] = {}
         self._addresses: list[str] = []
@@ -97,9 +97,10 @@ class FileOpening(QObject):
         self._start(*batch)
 
     def _start(self, paths: list[Path], known: dict[str, tuple[str, ...]]) -> None:
-        files = expand_paths(paths)
+        self._groups = [(p, expand_paths([p])) for p in paths]
+        files = [f for _p, group in self._groups for f in group]
         archives = [f for f in files if _key(f) not in known and f.is_file() and capture_kind(f)]
-        self._paths, self._choice = paths, known
+        self._choice = known
         if not archives:
             self._finish()
             return
@@ -145,13 +146,14 @@ class FileOpening(QObject):
         self._choice[_key(path)] = chosen
         self._addresses += chosen  # the next archive offers the same page first
         if not chosen:
-            self._paths = [p for p in self._paths if _key(p) != _key(path)]
             self.message.emit(f"Nothing was opened from {path.name}.")
         self._ask_next()
 
     def _finish(self) -> None:
-        paths, choice = self._paths, self._choice
-        self._paths, self._choice, self._addresses, self._busy = [], {}, [], False
+        choice = self._choice
+        # a file or folder is left out when nothing of it was chosen (an empty folder still says it is empty)
+        paths = [p for p, files in self._groups if not files or any(choice.get(_key(f)) != () for f in files)]
+        self._groups, self._choice, self._addresses, self._busy = [], {}, [], False
         if paths:
             self._add(paths, choice)
         if self._waiting:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
+import pytest
 from pypdf import PdfReader
 from test_compare_cli import run
 
 from archive_builders import ARTICLE_URL, OTHER_URL, article_html, build_wacz, build_warc, wayback_page
+from variorum.cli_compare import main
 from variorum.core.report.schema import validation_errors
 
 DATES = ("2024-03-01T09:00:00Z", "2024-03-04T10:30:00Z", "2024-03-06T12:00:00Z")
@@ -47,6 +51,55 @@ def test_the_captures_of_the_chosen_page_are_compared_with_their_chain_of_custod
                if not d["cosmetic"]]
     assert changed == [("v2", "ten", "fourteen"), ("v3", "ten", "fourteen")]  # v3 revisits v2
     assert [f["kind"] for f in report["findings"]] == ["number-changed"]
+
+
+def compare_page(path, url) -> tuple[int, str, str]:
+    """``variorum compare PATH --url URL``: its exit status, standard output and standard error."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([str(path), "--url", url])
+    return status, out.getvalue(), err.getvalue()
+
+
+BRIDGE = ARTICLE_URL.removeprefix("https://www.")
+
+
+@pytest.mark.parametrize("given", [
+    f"http://www.{BRIDGE}",  # the scheme
+    f"https://{BRIDGE}",  # no www.
+    f"{ARTICLE_URL}/",  # a trailing slash
+    f"{ARTICLE_URL}#comments",  # a place on the page
+    f"{ARTICLE_URL}?utm_source=twitter&utm_medium=social",  # a link shared with campaign tags
+    f"HTTPS://WWW.EXAMPLE-NEWS.COM/{BRIDGE.split('/', 1)[1]}",  # the host's letter case
+    BRIDGE,  # copied from the address bar without the scheme
+    f" <{ARTICLE_URL}> ",  # pasted with the brackets and spaces around it in an e-mail
+])
+def test_url_picks_the_page_however_its_address_is_written(tmp_path, given):
+    status, out, err = compare_page(crawl(tmp_path), given)
+    assert status == 0, err
+    report = json.loads(out)
+    assert [v["capture"]["target_uri"] for v in report["versions"]] == [ARTICLE_URL] * 3
+
+
+@pytest.mark.parametrize("given", [
+    f"{ARTICLE_URL}?page=2",  # another part of the article: a query that is not a campaign tag
+    ARTICLE_URL.replace("/world/", "/World/"),  # servers tell paths by their letter case
+    ARTICLE_URL.removesuffix("-closed"),
+])
+def test_url_of_another_address_picks_nothing(tmp_path, given):
+    status, out, err = compare_page(crawl(tmp_path), given)
+    assert status == 2 and out == ""
+    assert f"This web archive holds no capture of {given.strip()}; it holds {ARTICLE_URL}, {OTHER_URL}." in err
+
+
+def test_url_tells_pages_apart_by_their_query(tmp_path):
+    pages = [(f"https://forum.example.org/thread.php?id={n}&sort=new", d, article_html(closed_days=days))
+             for n, d, days in ((1, DATES[0], "ten"), (2, DATES[1], "two"), (1, DATES[2], "nine"))]
+    path = tmp_path / "forum.warc.gz"
+    path.write_bytes(build_warc(pages))
+    status, out, err = compare_page(path, "https://forum.example.org/thread.php?sort=new&id=1")
+    assert status == 0, err
+    assert [v["capture"]["captured_at"] for v in json.loads(out)["versions"]] == [DATES[0], DATES[2]]
 
 
 def test_markdown_and_html_reports_show_the_capture(tmp_path):

@@ -161,3 +161,31 @@ def test_identical_texts_are_grouped_under_the_first_shown_and_can_be_folded(tmp
     assert len(case.visible_ids()) == 2 and base in case.visible_ids()
     case.set_hidden(case.visible_ids()[-1], True)  # a hidden version folds nothing
     assert len(case.identical()) == 1
+
+
+def test_the_pages_chosen_in_a_web_archive_stay_with_the_case_and_reopen_it(tmp_path):
+    """A crawl of two pages: the case reads the chosen page's captures, a copy made to load in the background
+    carries the choice back, and the case's sources (what Open Recent keeps) name each file once with the
+    pages chosen in it, so opening them again gives the same versions."""
+    from archive_builders import ARTICLE_URL, OTHER_URL, article_html, build_warc
+    from variorum.core.sources import Source, page_choice
+
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(build_warc([(ARTICLE_URL, "2024-03-01T09:00:00Z", article_html(closed_days="ten")),
+                                  (OTHER_URL, "2024-03-02T09:00:00Z", article_html(closed_days="two")),
+                                  (ARTICLE_URL, "2024-03-03T09:00:00Z", article_html(closed_days="nine"))]))
+    note = tmp_path / "note.txt"
+    note.write_text("The harbour bridge will stay closed for ten days.", encoding="utf-8")
+    case = Case()
+    copy = case.copy()
+    copy.choose_pages({crawl: (ARTICLE_URL,)})
+    copy.add([note, crawl])
+    case.adopt(copy)
+    assert [v.metadata.capture.target_uri for v in case.versions[1:]] == [ARTICLE_URL, ARTICLE_URL]
+    sources = case.sources()
+    assert sources == [Source(str(note)), Source(str(crawl), (ARTICLE_URL,))]
+    assert [Source.from_json(s.to_json()) for s in sources] == sources
+    again = Case()
+    again.choose_pages(page_choice(sources))
+    again.add([s.path for s in sources])
+    assert [v.text for v in again.versions] == [v.text for v in case.versions]

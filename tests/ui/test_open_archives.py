@@ -41,3 +41,19 @@ def test_the_open_dialog_offers_every_format_the_loader_reads():
     offered = FILE_FILTER.split(";;")[0]
     for ext in (".warc", ".warc.gz", ".wacz", ".png", ".jpg", ".jpeg", ".webp"):
         assert ext in EXTENSIONS and f"*{ext}" in offered.split("(")[1].rstrip(")").split()
+
+
+def test_open_recent_reopens_a_web_archive_once(qtbot, window, tmp_path):
+    """A case of one archive holding two captures: Open Recent names the archive once and reopens the same two
+    versions (it kept the archive once per capture, and reopened it that many times)."""
+    warc = tmp_path / "bridge.warc.gz"
+    warc.write_bytes(build_warc([(ARTICLE_URL, DATES[0], article_html(closed_days="ten")),
+                                 (ARTICLE_URL, DATES[1], article_html(closed_days="fourteen"))]))
+    with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+        drop_files(window.welcome, [warc])
+    window.close_case()
+    qtbot.waitUntil(lambda: window.welcome.recent.count() == 1)
+    assert window.welcome.recent.item(0).text() == "bridge.warc.gz"
+    with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+        window.actions_.recent_menu.actions()[0].trigger()
+    assert [v.metadata.capture.time for v in window.comparison.versions] == list(DATES[:2])

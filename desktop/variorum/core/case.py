@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from variorum.core.compare import BaseNotFound, CancelFn, Cancelled, ProgressFn, compare_versions
 from variorum.core.load import case_bytes, load_pasted, load_paths, note_duplicates
 from variorum.core.model import Comparison, Options, Version, nth_id
+from variorum.core.sources import Source
 
 if TYPE_CHECKING:  # the notes are read only when there is a store
+    from variorum.core.load.archive_choice import PageChoice
     from variorum.core.notes.records import Note
 
 LOAD_SHARE = 0.3  # of the progress bar, when files are read and compared in one go
@@ -44,6 +46,7 @@ class Case:
         self.hidden: set[str] = set()  # ids of versions the user hid
         self.collapse_identical = False  # show versions with the same text as one (the first shown)
         self.notes: tuple[Note, ...] = ()  # the live notes of this case, oldest first
+        self.pages: dict[str, tuple[str, ...]] = {}  # web archive (absolute path) -> the pages chosen in it
         self._next_id = 1
         self._loaded: dict[str, int] = {}  # version id -> its place in load order
 
@@ -60,9 +63,10 @@ class Case:
             progress: ProgressFn | None = None, cancelled: CancelFn | None = None,
             url: str | None = None) -> list[Version]:
         """Read files (a folder adds every supported file in it, or one error when it has none; a web archive
-        every captured page, or those of ``url``) and pasted texts; the new versions, in load order, are appended
-        to the case and returned. A case reads at most ``load.MAX_CASE_BYTES`` in all: a file or text that would
-        take it past the limit is a version with that error, and the others are read."""
+        the captures of the pages chosen for it (:meth:`choose_pages`), else of ``url``, else all) and pasted
+        texts; the new versions, in load order, are appended to the case and returned. A case reads at most
+        ``load.MAX_CASE_BYTES`` in all: a file or text that would take it past the limit is a version with that
+        error, and the others are read."""
         pasted = list(pasted)
         stop = cancelled or (lambda: False)
 
@@ -73,7 +77,8 @@ class Case:
                 progress(LOAD_SHARE * index / max(1, total + len(pasted)), f"Reading {path.name}")
 
         held = case_bytes(self.versions)  # counted against the limit of what one case reads in all
-        added = load_paths(list(paths), first_id=self._next_id, before_file=before_file, url=url, held=held)
+        added = load_paths(list(paths), first_id=self._next_id, before_file=before_file, url=url, held=held,
+                           pages=self.pages)
         already = sum(1 for v in self.versions if v.path is None)
         for n, text in enumerate(pasted, start=already + 1):
             added.append(load_pasted(text, version_id=nth_id(self._next_id + len(added)), label=f"Pasted text {n}",
@@ -85,9 +90,21 @@ class Case:
             self._next_id += 1
         return added
 
+    def choose_pages(self, pages: PageChoice) -> None:
+        """Read only these pages of these web archives (file → addresses; none: nothing of the file) when they
+        are added; the choice stays with the case (:meth:`sources`)."""
+        self.pages.update({str(Path(path).absolute()): tuple(urls) for path, urls in pages.items()})
+
+    def sources(self) -> list[Source]:
+        """The files the case's versions were read from, in load order, each once, with the pages chosen in web
+        archives: opening these again gives the same versions."""
+        paths = dict.fromkeys(p for p in (self.version(vid).path for vid in self.id_order()) if p)
+        return [Source(p, self.pages.get(str(Path(p).absolute()))) for p in paths]
+
     def adopt(self, other: Case) -> None:
         """Take the versions another copy of this case loaded (in the background); the user's choices stay."""
         self.versions = list(other.versions)
+        self.pages.update(other.pages)
         self._next_id = max(self._next_id, other.next_id)
         self._loaded.update(other._loaded)
 
@@ -222,6 +239,7 @@ class Case:
         other.hidden = set(self.hidden)
         other.collapse_identical = self.collapse_identical
         other.notes = self.notes
+        other.pages = dict(self.pages)
         other._next_id = self._next_id
         other._loaded = dict(self._loaded)
         return other

@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from variorum.core.case import Case
+from variorum.core.load.archive_choice import PageChoice
 from variorum.core.model import Comparison, Version
 from variorum.core.notes.records import Note
 from variorum.core.notes.refs import AnchorRef
@@ -93,10 +94,13 @@ class Session(QObject):
         return self.case.finding_statuses()
 
     # --- changing the case --------------------------------------------------------------------------------------
-    def add_paths(self, paths: Sequence[str | Path]) -> None:
-        """Add files and folders (a folder adds every supported file in it)."""
+    def add_paths(self, paths: Sequence[str | Path], pages: PageChoice | None = None) -> None:
+        """Add files and folders (a folder adds every supported file in it; a web archive the captures of the
+        pages chosen for it in ``pages``, which the case keeps)."""
         if paths:  # absolute: the case must reopen (Open Recent, saved choices) from any working folder
-            self.runner.start(Job(self.case.copy(), paths=tuple(Path(p).absolute() for p in paths)))
+            case = self.case.copy()
+            case.choose_pages(pages or {})
+            self.runner.start(Job(case, paths=tuple(Path(p).absolute() for p in paths)))
 
     def add_pasted(self, text: str) -> None:
         self.runner.start(Job(self.case.copy(), pasted=(text,)))

@@ -37,14 +37,19 @@ def _blob(raw: object) -> QByteArray | None:
     return raw if isinstance(raw, QByteArray) and not raw.isEmpty() else None
 
 
-def _cases(raw: object) -> list[list[str]]:
+def _source(entry: object) -> bool:
+    """A file of a recent case: its path, or ``{"path": …, "pages": […]}`` for a web archive (core.sources)."""
+    return isinstance(entry, str) or (isinstance(entry, dict) and isinstance(entry.get("path"), str))
+
+
+def _cases(raw: object) -> list[list[str | dict]]:
     try:
         cases = json.loads(raw) if isinstance(raw, str) else []
     except ValueError:
         return []
     if not isinstance(cases, list):
         return []
-    return [c for c in cases if isinstance(c, list) and c and all(isinstance(p, str) for p in c)]
+    return [c for c in cases if isinstance(c, list) and c and all(_source(p) for p in c)]
 
 
 def _records(raw: object) -> list[dict]:
@@ -77,7 +82,7 @@ COLLAPSE_IDENTICAL: Setting[bool] = Setting("options/collapse_identical", False,
 HEAT_ON_STRIP: Setting[bool] = Setting("options/heat_on_strip", False, _flag)  # the overview strip as a heat map
 AUTHOR: Setting[str] = Setting("notes/author", "", _text)  # empty: the operating-system user
 LAST_FOLDER: Setting[str] = Setting("paths/last_dir", "", _text)  # where Add versions… opens; empty: home
-RECENT_CASES: Setting[list[list[str]]] = Setting("recent/cases", [], _cases, json.dumps)  # newest first
+RECENT_CASES: Setting[list[list[str | dict]]] = Setting("recent/cases", [], _cases, json.dumps)  # newest first
 LAST_EXPORT_FOLDER: Setting[str] = Setting("paths/last_export_dir", "", _text)  # empty: beside the base file
 # The user's choices per set of files (base, hidden and compared versions, by absolute path), newest first.
 CASE_VIEWS: Setting[list[dict]] = Setting("recent/case_views", [], _records, json.dumps)

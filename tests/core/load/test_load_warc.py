@@ -6,7 +6,8 @@ import pytest
 
 from archive_builders import ARTICLE_URL, OTHER_URL, article_html, build_wacz, build_warc
 from variorum.core.load import expand_paths, load_paths
-from variorum.core.load.capture_versions import archives_with_many_pages
+from variorum.core.load.archive_choice import ArchivePage
+from variorum.core.load.capture_versions import archive_pages, archives_with_many_pages
 
 DATES = ("2024-03-01T09:00:00Z", "2024-03-04T10:30:00Z", "2024-03-06T12:00:00Z")
 
@@ -137,3 +138,19 @@ def test_the_captures_of_one_archive_are_not_the_same_file_given_twice(tmp_path)
     twice = load_paths([path, path])
     assert [any("given twice" in w for w in v.warnings) for v in twice] == [False] * 3 + [True] * 3
     assert f"same file as v1 ({once[0].label})" in twice[3].warnings[-1]
+
+
+def test_captures_of_one_address_written_differently_are_one_page(tmp_path):
+    """An archive that captured the article over http and again over https, with a trailing slash, holds one
+    page: nothing to choose, and its pages list says how often and when it was captured."""
+    path = tmp_path / "crawl.warc.gz"
+    plain = ARTICLE_URL.replace("https://www.", "http://") + "/"
+    path.write_bytes(build_warc([(ARTICLE_URL, DATES[0], article_html(closed_days="ten")),
+                                 (plain, DATES[1], article_html(closed_days="fourteen")),
+                                 (OTHER_URL, DATES[2], article_html(closed_days="two", title="Final score"))]))
+    assert archive_pages(path) == [ArchivePage(ARTICLE_URL, 2, DATES[0], DATES[1]),
+                                   ArchivePage(OTHER_URL, 1, DATES[2], DATES[2])]
+    assert archives_with_many_pages([path]) == [(path, [ARTICLE_URL, OTHER_URL])]
+    chosen = load_paths([path], pages={str(path.absolute()): (plain,)})
+    assert [v.metadata.capture.target_uri for v in chosen] == [ARTICLE_URL, plain]
+    assert load_paths([path], pages={str(path.absolute()): ()}) == []  # the user chose nothing of it

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from variorum.core.extensions import EXTENSIONS
 from variorum.core.load import capture_versions, folders, limits
@@ -25,6 +26,9 @@ from variorum.core.load.files import CaseFull, TooLarge, read_regular_file
 from variorum.core.load.furniture import find_furniture
 from variorum.core.load.labels import visible_label
 from variorum.core.model import Version, nth_id
+
+if TYPE_CHECKING:  # read when a web archive is
+    from variorum.core.load.archive_choice import PageChoice
 
 log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -233,16 +237,25 @@ def _read_file(path: Path, *, version_id: str, room: int | None = None) -> Versi
     return load_bytes(raw, version_id=version_id, label=label, path=str(path))
 
 
-def load_versions(path: Path, *, first_id: int, url: str | None = None, room: int | None = None) -> list[Version]:
+def load_versions(path: Path, *, first_id: int, url: str | None = None, room: int | None = None,
+                  pages: PageChoice | None = None) -> list[Version]:
     """The versions one file holds: one for most files, one per captured page for a web archive (ids from
-    ``v{first_id}`` on); a file of more than ``room`` bytes (what the case may still read) is not read."""
+    ``v{first_id}`` on: the captures of the pages chosen for it in ``pages``, else those of ``url``, else all; none
+    when the choice is empty); a file of more than ``room`` bytes (what the case may still read) is not read."""
     if path.is_file() and capture_versions.capture_kind(path):
+        from variorum.core.load.archive_choice import choice_for
+
+        chosen = choice_for(pages, path)
+        if chosen is None and url is not None:
+            chosen = (url,)
+        if chosen == ():
+            return []
         size = path.stat().st_size
         if room is not None and size > room:
             return [Version(id=nth_id(first_id), label=visible_label(path.name), path=str(path), sha256="",
                             format="html", encoding=None, text="", size=size,
                             error=str(CaseFull(size, MAX_CASE_BYTES - room, MAX_CASE_BYTES)))]
-        return capture_versions.load_capture(path, first_id=first_id, load_html=load_bytes, url=url)
+        return capture_versions.load_capture(path, first_id=first_id, load_html=load_bytes, chosen=chosen)
     return [load_file(path, version_id=nth_id(first_id), room=room)]
 
 
@@ -276,10 +289,11 @@ FileHook = Callable[[int, int, Path], None]
 
 
 def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: FileHook | None = None,
-               url: str | None = None, held: int = 0) -> list[Version]:
+               url: str | None = None, held: int = 0, pages: PageChoice | None = None) -> list[Version]:
     """Load every file (directories expanded); ids are ``v{first_id}``, ``v{first_id + 1}``… in load order.
 
-    A web archive gives one version per captured page (only the captures of ``url``, when given). A folder with
+    A web archive gives one version per captured page: only the captures of the pages chosen for it in
+    ``pages``, or else of ``url``, when given (nothing of it when its choice is empty). A folder with
     nothing readable in it becomes one version carrying that error, so the user learns why; a file given twice is
     loaded twice, the second time with a warning saying so.
     ``before_file(index, total, path)`` is called before each file is read (progress, or stopping by raising).
@@ -301,9 +315,9 @@ def load_paths(paths: Sequence[str | Path], *, first_id: int = 1, before_file: F
         for f in files:
             if before_file is not None:
                 before_file(done, total, f)
-            loaded = load_versions(f, first_id=first_id + len(versions), url=url, room=room)
+            loaded = load_versions(f, first_id=first_id + len(versions), url=url, room=room, pages=pages)
             room -= case_bytes(loaded)
-            if p in left_out and f is files[0]:
+            if p in left_out and f is files[0] and loaded:
                 loaded[0] = replace(loaded[0], warnings=(too_many_files(left_out[p]), *loaded[0].warnings))
             versions += loaded
             done += 1

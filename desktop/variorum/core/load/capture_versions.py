@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import shlex
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from variorum.core.load.labels import visible_label
 from variorum.core.model import Capture, Version, nth_id
 
 if TYPE_CHECKING:  # the archive readers (and warcio) are imported when an archive is read
+    from variorum.core.load.archive_choice import ArchivePage
     from variorum.core.load.warc import Keep, PageCapture
 
 log = logging.getLogger(__name__)
@@ -68,15 +69,20 @@ def read_archive(path: Path, keep: Keep | None = None) -> tuple[list[PageCapture
             raise LoadError(f"This compressed web archive (WARC) is damaged ({exc}).") from exc
 
 
-def archive_urls(path: Path) -> list[str]:
-    """The addresses of the pages a web archive holds, in order of first capture (empty if it cannot be read)."""
+def archive_pages(path: Path) -> list[ArchivePage]:
+    """The pages a web archive holds, in order of first capture (empty if it cannot be read)."""
+    from variorum.core.load.archive_choice import pages_of
+
     try:
-        captures, _ = read_archive(path, keep=lambda _uri: False)  # the addresses are enough
+        captures, _ = read_archive(path, keep=lambda _uri: False)  # the addresses and dates are enough
     except (LoadError, OSError, ValueError):
         return []
-    from variorum.core.load.warc import page_urls
+    return pages_of(captures)
 
-    return page_urls(captures)
+
+def archive_urls(path: Path) -> list[str]:
+    """The addresses of the pages a web archive holds, in order of first capture (empty if it cannot be read)."""
+    return [p.url for p in archive_pages(path)]
 
 
 def archives_with_many_pages(paths: Iterable[Path]) -> list[tuple[Path, list[str]]]:
@@ -88,10 +94,6 @@ def archives_with_many_pages(paths: Iterable[Path]) -> list[tuple[Path, list[str
             if len(urls) > 1:
                 out.append((path, urls))
     return out
-
-
-def same_url(a: str, b: str) -> bool:
-    return a == b or a.rstrip("/") == b.rstrip("/")
 
 
 def _label(c: PageCapture) -> str:
@@ -122,34 +124,37 @@ def _version(path: Path, kind: str, c: PageCapture, version_id: str, notes: list
                    warnings=(*notes, *v.warnings))
 
 
-def load_capture(path: Path, *, first_id: int, load_html: HtmlLoader, url: str | None = None) -> list[Version]:
-    """The versions in a web archive: every captured page, or only the captures of ``url`` when given; each page
-    is read by ``load_html`` (as ``load_bytes`` reads a saved page). Whatever cannot be read is logged."""
-    versions = _capture_versions(path, first_id, load_html, url)
+def load_capture(path: Path, *, first_id: int, load_html: HtmlLoader,
+                 chosen: Sequence[str] | None = None) -> list[Version]:
+    """The versions in a web archive: every captured page, or only the captures of the pages ``chosen`` (their
+    addresses, compared by the one URL rule) when given; each page is read by ``load_html`` (as ``load_bytes``
+    reads a saved page). Whatever cannot be read is logged."""
+    versions = _capture_versions(path, first_id, load_html, chosen)
     for v in versions:
         if v.error:
             log.info("Could not read %s (%s): %s", path, v.label, v.error)
     return versions
 
 
-def _capture_versions(path: Path, first_id: int, load_html: HtmlLoader, url: str | None) -> list[Version]:
+def _capture_versions(path: Path, first_id: int, load_html: HtmlLoader,
+                      chosen: Sequence[str] | None) -> list[Version]:
+    from variorum.core.load.archive_choice import is_chosen, pages_of
+
     kind = capture_kind(path) or "warc"
     try:
-        captures, warnings = read_archive(path, keep=None if url is None else (lambda uri: same_url(uri, url)))
+        captures, warnings = read_archive(path, keep=None if chosen is None else (lambda uri: is_chosen(uri, chosen)))
     except LoadError as exc:
         return [_error(path, nth_id(first_id), str(exc))]
     except OSError as exc:
         return [_error(path, nth_id(first_id), f"Could not open the file: {exc.strerror or exc}.")]
-    from variorum.core.load.warc import page_urls
-
-    urls = page_urls(captures)
+    urls = [p.url for p in pages_of(captures)]
     if not captures:
         return [_error(path, nth_id(first_id), "This web archive holds no captured web page (no HTML response with "
                                             "status 200).")]
-    if url is not None:
-        captures = [c for c in captures if same_url(c.uri, url)]
+    if chosen is not None:
+        captures = [c for c in captures if is_chosen(c.uri, chosen)]
         if not captures:
-            return [_error(path, nth_id(first_id), f"This web archive holds no capture of {url}; it holds "
+            return [_error(path, nth_id(first_id), f"This web archive holds no capture of {' or '.join(chosen)}; it holds "
                                                 f"{', '.join(urls[:10])}{' …' if len(urls) > 10 else ''}.")]
     elif len(urls) > 1:
         warnings = [*warnings, f"This archive holds {len(urls)} different pages; all of them were opened. To "

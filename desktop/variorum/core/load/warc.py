@@ -148,7 +148,3 @@ def read_captures(stream: IO[bytes], *, limit: int, keep: Keep | None = None) ->
     pages.sort(key=lambda p: (p[0], p[1]))
     return [p for _, _, p in pages], warnings
 
-
-def page_urls(captures: Iterable[PageCapture]) -> list[str]:
-    """The distinct addresses captured, in order of first capture."""
-    return list(dict.fromkeys(c.uri for c in captures))

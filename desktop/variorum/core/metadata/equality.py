@@ -17,7 +17,8 @@ the checks accept is never marked.
 - **url**: the same target, as :func:`~variorum.core.metadata.links.url_key` reads it: the scheme, the host's
   letter case, ``www.``, a trailing ``/``, the fragment, tracking parameters (``utm_*``, ``fbclid``, ``gclid``…),
   the order of the other query parameters and surrounding space, quotes or angle brackets do not count; the
-  path's letter case does (servers tell ``/About`` from ``/about``).
+  path's letter case does (servers tell ``/About`` from ``/about``). The same rule tells a web archive's pages
+  apart and picks the one a user names (``variorum compare capture.wacz --url URL``).
 - **links**: the same set of targets, each compared as a URL.
 
 A value that is missing is not compared here: an absent field is not a different one.

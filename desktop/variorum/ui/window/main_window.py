@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from variorum.core.load import EXTENSIONS
+from variorum.core.load.archive_choice import PageChoice
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Place
+from variorum.core.sources import Source, page_choice
 from variorum.ui import settings
 from variorum.ui.export.dialog import export_comparison
 from variorum.ui.notes.case_notes import CaseNotes
@@ -40,6 +42,7 @@ from variorum.ui.window.docks import Docks
 from variorum.ui.window.file_drop import FileDropFilter, local_paths
 from variorum.ui.window.help_dialogs import show_about, show_shortcuts
 from variorum.ui.window.menus import build_menus
+from variorum.ui.window.opening import FileOpening
 from variorum.ui.window.panel_focus import Panel, PanelFocus
 from variorum.ui.window.preferences import PreferencesDialog
 from variorum.ui.window.recent import describe, fill_recent_menu, forget_case, recent_cases, remember_case
@@ -61,6 +64,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.session = Session(self)
         self.runner = self.session.runner
+        self.opening = FileOpening(self, lambda: self.session.versions, self._add_chosen)
         self._resources = contextlib.ExitStack()
         self.keep_settings = True  # False for throwaway windows (screenshots) so they leave no trace
 
@@ -188,6 +192,7 @@ class MainWindow(QMainWindow):
         self.navigator.moved.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.navigator.compareRequested.connect(self.set_compared)
         self.find_bar.message.connect(lambda m: self.statusBar().showMessage(m, 5000))
+        self.opening.message.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
         vl = self.docks.versions
         vl.baseRequested.connect(s.choose_base)
@@ -216,26 +221,30 @@ class MainWindow(QMainWindow):
         paths = self._resources.enter_context(demo_paths())
         self.add_paths(paths)
 
-    def open_case(self, paths: list[str]) -> None:
-        """Open a case from scratch (Open Recent, the command line)."""
-        present = [p for p in paths if Path(p).exists()]
+    def open_case(self, sources: list[Source]) -> None:
+        """Open a case from scratch (Open Recent): its files, with the pages already chosen in web archives."""
+        present = [s for s in sources if Path(s.path).exists()]
         if not present:
-            forget_case(paths)
+            forget_case(sources)
             self._refresh_recent()
-            self.statusBar().showMessage(f"None of these files exist any more ({describe(paths)}); the case was "
-                                         "removed from Open Recent.", 15000)
+            self.statusBar().showMessage(f"None of these files exist any more ({describe([s.path for s in sources])}"
+                                         "); the case was removed from Open Recent.", 15000)
             return
         self.close_case()
-        self.add_paths(present)
-        if len(present) < len(paths):
-            gone = [Path(p).name for p in paths if p not in present]
+        self.opening.open([s.path for s in present], known=page_choice(present))
+        if len(present) < len(sources):
+            gone = [Path(s.path).name for s in sources if s not in present]
             self.statusBar().showMessage(f"Not found any more: {', '.join(gone)}", 15000)
 
     def add_paths(self, paths: Sequence[str | Path]) -> None:
-        """Add files and folders to the open case (a folder adds every supported file in it)."""
+        """Add files and folders to the open case (a folder adds every supported file in it); a web archive of
+        many pages asks first which of them to open."""
         if paths:
-            self.layout_.show_compare()
-            self.session.add_paths(paths)
+            self.opening.open(paths)
+
+    def _add_chosen(self, paths: list[Path], pages: PageChoice) -> None:
+        self.layout_.show_compare()
+        self.session.add_paths(paths, pages=pages)
 
     def paste_version(self) -> None:
         text = QGuiApplication.clipboard().text()
@@ -266,10 +275,11 @@ class MainWindow(QMainWindow):
         self.layout_.show_compare()
         c = self.session.comparison
         if c is not None and self.session.is_final():
-            paths = [v.path for v in c.versions if v.path]
-            if paths and c.base is not None:  # in a turn of its own: it reads and writes the settings file
-                QTimer.singleShot(0, self, lambda: self._remember_case(paths))
-            self.setWindowTitle(f"{describe(paths) if paths else 'Pasted text'} — Variorum")
+            sources = self.session.case.sources()  # each file once, with the pages chosen in web archives
+            if sources and c.base is not None:  # in a turn of its own: it reads and writes the settings file
+                QTimer.singleShot(0, self, lambda: self._remember_case(sources))
+            names = describe([s.path for s in sources])
+            self.setWindowTitle(f"{names if sources else 'Pasted text'} — Variorum")
             self.statusBar().showMessage(self._summary(), 15000)
 
     def _on_panes_shown(self) -> None:
@@ -396,8 +406,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.add_paths(paths)
 
-    def _remember_case(self, paths: list[str]) -> None:
-        remember_case(paths)
+    def _remember_case(self, sources: list[Source]) -> None:
+        remember_case(sources)
         self._refresh_recent()
 
     def _refresh_recent(self) -> None:

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.ui.window.recent import describe
+from variorum.core.sources import Source
+from variorum.ui.window.recent import describe, tooltip
 
 
 class WelcomeView(QWidget):
     openRequested = Signal()
     demoRequested = Signal()
-    recentRequested = Signal(list)  # the paths of a recent case
+    recentRequested = Signal(list)  # the files of a recent case (core.sources.Source)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,12 +79,12 @@ class WelcomeView(QWidget):
         colour, fill = ("palette(highlight)", "background: palette(alternate-base);") if active else ("palette(mid)", "")
         self.drop_zone.setStyleSheet(f"#dropZone {{ border: 2px dashed {colour}; border-radius: 12px; {fill} }}")
 
-    def set_recent(self, cases: list[list[str]]) -> None:
+    def set_recent(self, cases: list[list[Source]]) -> None:
         self.recent.clear()
-        for paths in cases:
-            item = QListWidgetItem(describe(paths))
-            item.setToolTip("\n".join(paths))
-            item.setData(Qt.ItemDataRole.UserRole, paths)
+        for sources in cases:
+            item = QListWidgetItem(describe([s.path for s in sources]))
+            item.setToolTip(tooltip(sources))
+            item.setData(Qt.ItemDataRole.UserRole, sources)
             self.recent.addItem(item)
         self.recent_label.setVisible(bool(cases))
         self.recent.setVisible(bool(cases))

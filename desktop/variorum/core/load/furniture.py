@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from itertools import islice
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.load.legal_lines import MAX_NOTICE_CHARS, is_copyright_notice, is_licence_numbers
@@ -80,7 +79,6 @@ _RELATED = LazyPattern(r"^(?:related(?: articles| stories| coverage| content)?|r
                        r"\s*[:|»›>-]?$",
                        re.IGNORECASE)
 # a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
-_NON_SPACE = LazyPattern(r"\S+")
 _SEE_ALSO = LazyPattern(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
 MAX_SEE_ALSO_WORDS = 16
 # a teaser of another story, closed by the link to it ("... on the sidelines of a banking retreat. Full Article")
@@ -226,8 +224,9 @@ def _reason(el, tag: str) -> str | None:
 
 
 def _at_most_words(para: str, limit: int) -> bool:
-    """``len(para.split()) <= limit``, reading no further than the word after the limit."""
-    return next(islice(_NON_SPACE.finditer(para), limit, None), None) is None
+    """``len(para.split()) <= limit``, splitting no further than the word after the limit (the rest of a long
+    paragraph stays one piece)."""
+    return len(para.split(None, limit)) <= limit
 
 
 def _text_reason(para: str) -> str | None:

@@ -157,6 +157,19 @@ def find_byline(text: str) -> Found | None:
 _CREDIT_PART = r"(?:[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|for|de|van|von))*)"
 # "Dmitri Lovetsky / AP / TASS" ending a caption paragraph
 _SLASH_CREDIT = re.compile(rf"(?P<credit>{_CREDIT_PART}(?:[ \t]*/[ \t]*{_CREDIT_PART})+)[ \t*_]*$")
+# a character no slash credit holds: the credit is in the paragraph's last stretch of other characters
+_NOT_IN_CREDIT = re.compile(r"[^\w.'’/ \t*-]")
+
+
+def _credit_tail(para: str) -> int:
+    """Where the last stretch of ``para`` that a slash credit may span starts: a match holds only those
+    characters (and ends the paragraph), so a search from there finds what a search of the whole paragraph finds,
+    without trying the pattern at every capitalised word of a long caption or article paragraph."""
+    body = para[:-1] if para.endswith("\n") else para  # "$" also matches before a final line break
+    m = _NOT_IN_CREDIT.search(body[::-1])
+    return len(body) - m.start() if m else 0
+
+
 # "| Photo: EFE/EPA/…", "Photo credit: …", "(Photo: …)"
 _LABEL_CREDIT = re.compile(r"(?:^|[|(]|[.!?][ \t])[ \t]*(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit|Foto)"
                            r"[ \t]*(?:credit)?[ \t]*:[ \t]*(?P<credit>[^|()\n]{2,120}?)[ \t)]*$", re.IGNORECASE)
@@ -203,8 +216,8 @@ def find_credits(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> 
         m = _WIRE_DATELINE.match(body)
         if m:
             out.append(Found(m.group("credit"), offset + m.start("credit"), offset + m.end("credit"), "wire"))
-        if "/" in para and (re.search(r"[.!?]", para) or len(para.split()) > 40):  # a slash credit needs a "/"
-            m = _SLASH_CREDIT.search(para)
+        if "/" in para and (re.search(r"[.!?]", para) or len(para.split(None, 40)) > 40):  # a credit needs a "/"
+            m = _SLASH_CREDIT.search(para, _credit_tail(para))
             if m and not any(f.start <= start + m.start("credit") < f.end for f in out):
                 credit = m.group("credit")
                 credit_start = start + m.start("credit")

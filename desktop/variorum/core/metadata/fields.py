@@ -249,9 +249,23 @@ _ORIGINAL_URL = re.compile(r"(?im)^[ \t*_]*(?:original[ \t]+url|original[ \t]+li
                            r"(?P<url>https?://[^\s<>]+?)>?[ \t]*$")
 
 
+def _original_url(text: str) -> re.Match[str] | None:
+    """``_ORIGINAL_URL.search(text)``, tried only at the start of each line that holds a colon (a statement's label
+    ends with one on the line it starts): a search tries the line anchor at every position of the text."""
+    pos = 0
+    while (colon := text.find(":", pos)) >= 0:
+        m = _ORIGINAL_URL.match(text, text.rfind("\n", 0, colon) + 1)
+        if m:
+            return m
+        pos = text.find("\n", colon) + 1  # the next line
+        if not pos:
+            return None
+    return None
+
+
 def find_original_url(text: str) -> Found | None:
     """An ``Original url: <https://…>`` (or ``Canonical:``, ``Source URL:``) statement."""
-    m = _ORIGINAL_URL.search(text)
+    m = _original_url(text)
     if not m:
         return None
     return Found(m.group("url"), m.start("url"), m.end("url"), "original url")
@@ -259,7 +273,7 @@ def find_original_url(text: str) -> Found | None:
 
 def original_url_statement(text: str) -> tuple[int, int] | None:
     """Where the whole ``Original url: <https://…>`` statement sits, label included (see :func:`find_original_url`)."""
-    m = _ORIGINAL_URL.search(text)
+    m = _original_url(text)
     if not m:
         return None
     return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()

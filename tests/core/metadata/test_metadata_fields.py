@@ -111,3 +111,12 @@ def test_an_original_url_statement_is_found_as_a_search_of_the_whole_text_finds_
 
     whole, by_lines = _ORIGINAL_URL.search(text), _original_url(text)
     assert (whole and (whole.span(), whole.span("url"))) == (by_lines and (by_lines.span(), by_lines.span("url")))
+
+
+@given(st.lists(st.sampled_from(["Photo", "PHOTO", "foto", "Image", "İMAGE", "pıcture", "Credit", "CREDIT", "graph",
+                                 ":", " ", "|", "(", ". ", "AP", "Reuters", "ſ", "K", "\n"]), max_size=12).map("".join))
+def test_a_paragraph_without_a_piece_of_a_credit_label_has_no_labelled_credit(para):
+    from variorum.core.metadata.fields import _LABEL_CREDIT, _may_label_credit
+
+    if any(_LABEL_CREDIT.search(line) for line in para.split("\n")):
+        assert _may_label_credit(para)

@@ -173,6 +173,17 @@ def _credit_tail(para: str) -> int:
 # "| Photo: EFE/EPA/…", "Photo credit: …", "(Photo: …)"
 _LABEL_CREDIT = re.compile(r"(?:^|[|(]|[.!?][ \t])[ \t]*(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit|Foto)"
                            r"[ \t]*(?:credit)?[ \t]*:[ \t]*(?P<credit>[^|()\n]{2,120}?)[ \t)]*$", re.IGNORECASE)
+# a piece of each label _LABEL_CREDIT knows, in letters that match only themselves when case is ignored (not "i",
+# "k" or "s", which the pattern engine also matches to "ı", "K" or "ſ")
+_LABEL_PIECES = ("oto", "mage", "ctur", "cred")
+
+
+def _may_label_credit(para: str) -> bool:
+    """Whether ``para`` holds a piece of a credit label: a line without one cannot match ``_LABEL_CREDIT``."""
+    lowered = para.lower()
+    return any(piece in lowered for piece in _LABEL_PIECES)
+
+
 # "AFP contributed reporting.", "Reuters and AP contributed to this report."
 _CONTRIBUTED = re.compile(r"^(?P<credit>[A-Z][^.\n]{1,100}?[ \t]+contributed[ \t]+(?:reporting|to[ \t]+this"
                           r"[ \t]+(?:report|story|article)(?:ing)?)(?:[ \t]+[^.\n]{0,60})?\.?)$")
@@ -204,7 +215,7 @@ def find_credits(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> 
         if not body:
             continue
         offset = start + para.find(body[:20]) if body[:20] in para else start
-        for line_start, _le, line in lines(para):
+        for line_start, _le, line in lines(para) if ":" in para and _may_label_credit(para) else ():
             m = _LABEL_CREDIT.search(line) if ":" in line else None  # the label ends with a colon
             if m:
                 out.append(Found(_clean(m.group("credit")), start + line_start + m.start("credit"),

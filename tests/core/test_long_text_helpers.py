@@ -183,3 +183,19 @@ def test_a_slash_credit_is_found_from_the_paragraph_s_last_stretch_as_in_the_who
 
     whole, tail = _SLASH_CREDIT.search(para), _SLASH_CREDIT.search(para, _credit_tail(para))
     assert (whole and whole.span("credit")) == (tail and tail.span("credit"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "dd", "é", "1"]), max_size=5).map(" ".join), max_size=6),
+       st.lists(st.lists(st.sampled_from(["a", "b", "x", "dd"]), max_size=4).map(" ".join), max_size=6),
+       st.integers(min_value=1, max_value=8))
+def test_versions_are_profiled_by_paragraph_as_from_their_whole_normal_form(first, second, stretch):
+    from variorum.core import relation
+
+    with _pieces_of(relation, "PROFILE_STRETCH", stretch):
+        seen: relation.Seen = {}
+        for paragraphs in (first, second, first[::-1] + second):
+            whole = relation.profile("", " ".join(paragraphs))
+            by_paragraph = relation.profile("", paragraphs=paragraphs, seen=seen)
+            assert sorted(by_paragraph.shingles) == sorted(whole.shingles)
+            assert by_paragraph.words == whole.words

@@ -126,3 +126,76 @@ def test_a_line_is_off_topic_as_when_the_whole_text_was_read_for_it(paragraphs, 
         return
     start, end = data.draw(st.sampled_from(found))
     assert off_topic(TextAnalysis(text), start, end) == _off_topic_reading_whole_texts(text, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", "**", "](x)", "#", "12,300", "é", "`"]), max_size=40),
+       st.lists(st.sampled_from([" ", "\n", "  "]), min_size=1))
+def test_a_text_s_words_are_read_a_batch_at_a_time_as_all_at_once(words, spaces):
+    from variorum.core import tokens
+
+    text = "".join(w + spaces[i % len(spaces)] for i, w in enumerate(words))
+    every = [(t.start, t.end, t.key) for t in tokens.tokenize(text) if t.key]
+    with _pieces_of(tokens, "_BATCH", 3):
+        starts, ends, keys = tokens.content_words(text)
+    assert list(zip(starts, ends, keys, strict=True)) == every
+
+
+def _context_listing_every_word(text: str, start: int, end: int, words: int = 8) -> dict[str, str]:
+    """The quoted context as first written: every word of each window listed as a match."""
+    start, end = max(0, min(start, len(text))), max(max(0, min(start, len(text))), min(end, len(text)))
+    window_start = max(0, start - 120)
+    window = text[window_start:start]
+    blank = window.rfind("\n\n")
+    if blank >= 0:
+        window, window_start = window[blank + 2:], window_start + blank + 2
+    found = list(re.finditer(r"\S+", window))
+    if found and found[0].start() == 0 and window_start > 0 and not text[window_start - 1].isspace():
+        found = found[1:]
+    before = window[found[max(0, len(found) - words)].start():] if found else ""
+    window = text[end:end + 120]
+    blank = window.find("\n\n")
+    window = window[:blank] if blank >= 0 else window
+    found = list(re.finditer(r"\S+", window))
+    window_end = end + len(window)
+    if found and found[-1].end() == len(window) and window_end < len(text) and not text[window_end].isspace():
+        found = found[:-1]
+    after = window[:found[min(words, len(found)) - 1].end()] if found else ""
+    return {"before": before, "after": after}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "bcdefgh", " ", "\n", "\n\n", "\u00a0", ".", "\x1c"]), max_size=90).map("".join),
+       st.data())
+def test_a_span_s_context_is_quoted_as_when_every_word_was_listed(text, data):
+    from variorum.core.report.context import with_context
+
+    start = data.draw(st.integers(min_value=-2, max_value=len(text) + 2))
+    end = data.draw(st.integers(min_value=start, max_value=len(text) + 2))
+    assert with_context(text, start, end) == _context_listing_every_word(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["AP", "Reuters", "TASS", "of", "é", "Dmitri", "/", " ", "\t", ".", "’", "-", "*",
+                                 "_", "\n", ",", "(", "!", "1"]), max_size=30).map("".join))
+def test_a_slash_credit_is_found_from_the_paragraph_s_last_stretch_as_in_the_whole(para):
+    from variorum.core.metadata.fields import _SLASH_CREDIT, _credit_tail
+
+    whole, tail = _SLASH_CREDIT.search(para), _SLASH_CREDIT.search(para, _credit_tail(para))
+    assert (whole and whole.span("credit")) == (tail and tail.span("credit"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "b", "c", "dd", "é", "1"]), max_size=5).map(" ".join), max_size=6),
+       st.lists(st.lists(st.sampled_from(["a", "b", "x", "dd"]), max_size=4).map(" ".join), max_size=6),
+       st.integers(min_value=1, max_value=8))
+def test_versions_are_profiled_by_paragraph_as_from_their_whole_normal_form(first, second, stretch):
+    from variorum.core import relation
+
+    with _pieces_of(relation, "PROFILE_STRETCH", stretch):
+        seen: relation.Seen = {}
+        for paragraphs in (first, second, first[::-1] + second):
+            whole = relation.profile("", " ".join(paragraphs))
+            by_paragraph = relation.profile("", paragraphs=paragraphs, seen=seen)
+            assert sorted(by_paragraph.shingles) == sorted(whole.shingles)
+            assert by_paragraph.words == whole.words

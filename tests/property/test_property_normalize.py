@@ -78,3 +78,10 @@ def test_paragraphs_are_ordered_stripped_and_cover_every_word(text):
         pos = end
     covered = "".join(text[s:e] for s, e in paras)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@given(st.one_of(texts, st.lists(st.sampled_from([*"*_#[]<>`|~", "](x)", "a", " "])).map("".join)))
+def test_markup_is_stripped_as_the_markup_pattern_strips_it(text):
+    from variorum.core.normalize import _LINK_TARGET, _MARKUP_RUN, _strip_markup
+
+    assert _strip_markup(text) == _MARKUP_RUN.sub(" ", _LINK_TARGET.sub(" ", text) if "](" in text else text)

@@ -12,7 +12,7 @@ from variorum.core.diff import Codec, alignment_of, diff_versions, prepare
 from variorum.core.metadata import enrich
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
 from variorum.core.ocr_noise import reclassify as reclassify_ocr_noise
-from variorum.core.relation import classify, pick_base, profile
+from variorum.core.relation import Seen, classify, pick_base, profile
 from variorum.core.repair import alignment_in_original, differences_in_original
 from variorum.core.setaside import set_aside_furniture
 from variorum.core.variants import variation_places
@@ -67,7 +67,12 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
     # a text with nothing repaired is the version's own: its paragraphs are the analysis's
     prepared = {v.id: prepare(repaired[v.id].text, None if repaired[v.id].repaired else analyses[v.id].paragraphs)
                 for v in readable}
-    profiles = {v.id: profile(v.text, " ".join(prepared[v.id].keys)) for v in readable}
+    # the shortest version's paragraphs are read into 3-grams once for every version that shares them
+    seen: Seen = {}
+    shortest_first = {v.id: profile(v.text, paragraphs=prepared[v.id].keys, seen=seen)
+                      for v in sorted(readable, key=lambda v: len(v.text))}
+    seen.clear()
+    profiles = {v.id: shortest_first[v.id] for v in readable}
     check_cancel()
     base_id = resolve_base(versions, options.base)
     if base_id is not None and base_id not in profiles:

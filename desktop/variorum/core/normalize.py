@@ -175,11 +175,14 @@ def paragraph_key(text: str) -> str:
 
 _LINK_TARGET = LazyPattern(r"\]\([^)\s]*\)")
 _MARKUP_RUN = re.compile(r"[*_#\[\]<>`|~]+")
+_MARKUP_CHARS = "*_#[]<>`|~"  # what the pattern's class holds: one look for each is faster than the pattern's scan
 
 
 def _strip_markup(text: str) -> str:
     if "](" in text:
         text = _LINK_TARGET.sub(" ", text)
+    if not any(char in text for char in _MARKUP_CHARS):  # most paragraphs and sentences have no markup at all
+        return text
     return _MARKUP_RUN.sub(" ", text)
 
 

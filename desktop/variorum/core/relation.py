@@ -44,17 +44,24 @@ class Profile:
                          if m.group(1) is None or m.group(2)[0].isdigit())
 
 
-def profile(text: str, normalized: str | None = None) -> Profile:
-    """``normalized`` may be given when the caller already has the text in normal form."""
-    hashes, words = _shingle_hashes(normalize_text(text) if normalized is None else normalized)
+def profile(text: str, normalized: str | None = None, *, paragraphs: Sequence[str] | None = None,
+            seen: Seen | None = None) -> Profile:
+    """``normalized`` may be given when the caller already has the text in normal form, or ``paragraphs``: its
+    paragraphs' normal forms, which joined by spaces make it. With ``paragraphs``, ``seen`` (one dict for all the
+    versions of a run, empty at first) keeps the 3-grams inside each paragraph of the first version profiled, so
+    that a paragraph another version shares is not read into words again: profile the shortest version first,
+    and what is kept is as small as it can be."""
+    if paragraphs is not None:
+        hashes, words = _paragraph_shingle_hashes(paragraphs, {} if seen is None else seen)
+    else:
+        hashes, words = _shingle_hashes(normalize_text(text) if normalized is None else normalized)
     return Profile(text, array("q", hashes), words)
 
 
-def _shingle_hashes(normalized: str) -> tuple[set[int], int]:
-    """The hashes of the word 3-grams of ``normalized`` and its number of words, read a stretch at a time (cut
-    at a space, which no word holds) so that the words of a long text are never all held at once."""
-    hashes: set[int] = set()
-    tail: list[str] = []
+def _add_shingles(hashes: set[int], tail: list[str], normalized: str) -> tuple[list[str], int]:
+    """Add the hashes of the word 3-grams of ``normalized`` to ``hashes``, the first ones continuing ``tail`` (the
+    last words before it, at most two); read a stretch at a time (cut at a space, which no word holds) so that the
+    words of a long text are never all held at once. Returns the new tail and the number of words read."""
     count = start = 0
     while start < len(normalized):
         end = normalized.find(" ", start + PROFILE_STRETCH)
@@ -64,6 +71,45 @@ def _shingle_hashes(normalized: str) -> tuple[set[int], int]:
         count += len(words) - len(tail)
         tail = words[-2:]
         start = end
+    return tail, count
+
+
+def _shingle_hashes(normalized: str) -> tuple[set[int], int]:
+    """The hashes of the word 3-grams of ``normalized`` and its number of words."""
+    hashes: set[int] = set()
+    _tail, count = _add_shingles(hashes, [], normalized)
+    return hashes, count
+
+
+# a paragraph's normal form -> the hashes of the 3-grams inside it (8 bytes each), its first two and last two
+# words, its word count
+Seen = dict[str, tuple["array[int]", list[str], list[str], int]]
+
+
+def _paragraph_shingle_hashes(paragraphs: Sequence[str], seen: Seen) -> tuple[set[int], int]:
+    """:func:`_shingle_hashes` of the paragraphs joined by spaces (no word runs across a space), each paragraph
+    ``seen`` gives taken from there; ``seen`` is filled with the paragraphs of the text profiled first."""
+    fill = not seen
+    hashes: set[int] = set()
+    tail: list[str] = []
+    count = 0
+    for key in paragraphs:
+        known = seen.get(key)
+        if known is None and fill and len(key) <= PROFILE_STRETCH:
+            words = _WORD.findall(key)
+            inside = array("q", set(map(hash, zip(words, words[1:], words[2:], strict=False))))
+            known = seen[key] = (inside, words[:2], words[-2:], len(words))
+        if known is None:
+            tail, n = _add_shingles(hashes, tail, key)
+            count += n
+            continue
+        inside, first, last, n = known
+        if n:
+            across = tail + first  # the 3-grams that run from the words before into this paragraph
+            hashes.update(map(hash, zip(across, across[1:], across[2:], strict=False)))
+            hashes.update(inside)
+            tail = (tail + last)[-2:]
+            count += n
     return hashes, count
 
 

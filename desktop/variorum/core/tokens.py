@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from itertools import compress, islice
 from typing import NamedTuple
 
 from variorum.core.lazy_regex import LazyPattern
@@ -87,24 +88,28 @@ class Words(NamedTuple):
     keys: list[str]
 
 
+_START, _END, _GROUP = re.Match.start, re.Match.end, re.Match.group
+_BATCH = 4096  # tokens read at a time
 # Offsets are kept as 4-byte integers (a version holds at most 10 million characters): 8 bytes a word fewer than
 # the platform's long.
 OFFSETS = "i"
 
 
 def content_words(text: str, start: int = 0, end: int | None = None) -> Words:
-    """:func:`content_tokens` as :class:`Words`."""
-    norm = normalize_token
+    """:func:`content_tokens` as :class:`Words`. The tokens are taken a batch at a time, and each step maps a
+    built-in over a whole batch (no Python-level work per token; the batch bounds the match objects held at once,
+    for a passage of megabytes)."""
     starts, ends = array(OFFSETS), array(OFFSETS)
     keys: list[str] = []
-    add_start, add_end, add_key = starts.append, ends.append, keys.append
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        key = norm(m.group())
-        if key:
-            s, e = m.span()
-            add_start(s)
-            add_end(e)
-            add_key(key)
+    tokens = _TOKEN.finditer(text, start, len(text) if end is None else end)
+    while found := list(islice(tokens, _BATCH)):
+        batch = list(map(normalize_token, map(_GROUP, found)))
+        if "" in batch:  # markup: no part in alignment
+            kept = list(map(bool, batch))
+            found, batch = list(compress(found, kept)), list(compress(batch, kept))
+        starts.extend(map(_START, found))
+        ends.extend(map(_END, found))
+        keys.extend(batch)
     return Words(starts, ends, keys)
 
 

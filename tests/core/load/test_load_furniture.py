@@ -1,6 +1,8 @@
 """Page furniture and embeds are classified at load time: kept in the text, listed with a reason."""
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from variorum.core.load import load_bytes
 from variorum.core.load.furniture import find_furniture
@@ -322,3 +324,16 @@ def test_a_section_name_run_into_the_time_and_date_is_article_information(line):
 def test_a_sentence_with_a_time_and_date_is_not_a_glued_section_label(line):
     text = "\n\n".join([ARTICLE[0], line, *ARTICLE[1:]])
     assert _reasons(text) == []
+
+
+@given(st.lists(st.sampled_from(["FULL", "Full", "article", "STORY", "coverage", "Continue", "reading", "READ",
+                                 "more", "the", "ſtory", "artıcle", "word", " ", "\n", "»", "…"]),
+                max_size=24).map(" ".join))
+@example("word word word word word word word FULL ARTICLE »")
+@example("word word word word word word Continue reading …")
+def test_a_teaser_s_link_words_hold_full_or_read(para):
+    from variorum.core.load.furniture import _TEASER
+    from variorum.core.normalize import lower
+
+    if _TEASER.search(para):
+        assert "full" in lower(para) or "read" in lower(para)

@@ -1,5 +1,8 @@
 """Markdown saved as .txt is recognised by its content and read as Markdown; its source footer is metadata."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from variorum.core.load import load_bytes
 from variorum.core.load.markdown_sniff import looks_like_markdown
 
@@ -52,3 +55,14 @@ def test_markdown_signals():
     assert looks_like_markdown("See [one](https://a.example/1), [two](https://a.example/2) and [three](#).")
     assert not looks_like_markdown("Price: 5 * 3 = 15, and 2 * 4 = 8.")
     assert not looks_like_markdown("#MeToo trended on Monday.")
+
+
+@given(st.lists(st.sampled_from(["`", "```", "\n", ">", " ", "\t", "a", "> ", "\n>"]), max_size=30).map("".join))
+def test_fences_and_quotes_are_counted_at_line_starts_as_a_line_anchor_counts_them(text):
+    import re
+
+    from variorum.core.load.markdown_sniff import _CONSTRUCTS
+
+    patterns = dict(_CONSTRUCTS)
+    assert len(patterns["fence"].findall(text)) == len(re.findall(r"^```", text, re.MULTILINE))
+    assert len(patterns["quote"].findall(text)) == len(re.findall(r"^>[ \t]+\S", text, re.MULTILINE))

@@ -1,5 +1,8 @@
 import dataclasses
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from variorum.core.load import load_pasted
 from variorum.core.metadata import enrich, text_metadata
 from variorum.core.model import Metadata
@@ -99,3 +102,21 @@ def test_markup_trimming_of_paragraphs_is_the_patterns():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(15)))
         assert _trim_markup(text) == _MARKUP.sub("", text)
+
+
+@given(st.lists(st.sampled_from(["Original url", "URL", "canonical", "source url", ":", " ", "\n", "*", "<", ">",
+                                 "https://a.b/c", "x", "\t", "permalink", "Original link"]), max_size=14).map("".join))
+def test_an_original_url_statement_is_found_as_a_search_of_the_whole_text_finds_it(text):
+    from variorum.core.metadata.fields import _ORIGINAL_URL, _original_url
+
+    whole, by_lines = _ORIGINAL_URL.search(text), _original_url(text)
+    assert (whole and (whole.span(), whole.span("url"))) == (by_lines and (by_lines.span(), by_lines.span("url")))
+
+
+@given(st.lists(st.sampled_from(["Photo", "PHOTO", "foto", "Image", "İMAGE", "pıcture", "Credit", "CREDIT", "graph",
+                                 ":", " ", "|", "(", ". ", "AP", "Reuters", "ſ", "K", "\n"]), max_size=12).map("".join))
+def test_a_paragraph_without_a_piece_of_a_credit_label_has_no_labelled_credit(para):
+    from variorum.core.metadata.fields import _LABEL_CREDIT, _may_label_credit
+
+    if any(_LABEL_CREDIT.search(line) for line in para.split("\n")):
+        assert _may_label_credit(para)

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from variorum.core.metadata import find_links, slug_words, url_key
 from variorum.core.metadata.links import is_placeholder
 
@@ -39,3 +42,18 @@ def test_loader_links_win_over_overlapping_text_links():
              Link("y", "https://a.org/y", 30, 31)]
     assert [link.url for link in merge_links(loader, found)] == ["https://a.org/x", "https://a.org/r",
                                                                  "https://a.org/y"]
+
+
+@given(st.lists(st.sampled_from(["[", "]", "(", ")", "!", "a", " ", "#", "http", "https", "ftp", "://", "www.",
+                                 "x.org", ".", "\n", '"t"', "<", ">"]), max_size=30).map("".join))
+def test_links_are_found_where_the_patterns_as_first_written_find_them(text):
+    import re
+
+    from variorum.core.metadata.links import _BARE_URL, _MD_LINK
+
+    as_written = {
+        _MD_LINK: r"(?<!!)\[(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)",
+        _BARE_URL: r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]\"“”‘’]+[^\s<>()\[\]\"“”‘’.,;:!?'*_]",
+    }
+    for pattern, first in as_written.items():
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(first, text)]

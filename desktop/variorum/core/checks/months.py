@@ -44,8 +44,11 @@ def _number(name: str) -> int:
 
 def without_months(text: str, start: int, end: int) -> str:
     """``text[start:end]`` with the month names used as dates blanked out."""
+    spans = month_spans(text, start, end)
+    if not spans:  # most passages: no list of their characters to make and join again
+        return text[start:end]
     chars = list(text[start:end])
-    for s, e, _ in month_spans(text, start, end):
+    for s, e, _ in spans:
         chars[s - start:e - start] = " " * (e - s)
     return "".join(chars)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from itertools import islice
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.load.legal_lines import MAX_NOTICE_CHARS, is_copyright_notice, is_licence_numbers
@@ -80,10 +79,10 @@ _RELATED = LazyPattern(r"^(?:related(?: articles| stories| coverage| content)?|r
                        r"\s*[:|»›>-]?$",
                        re.IGNORECASE)
 # a cross-reference line of a wiki or a reference page ("See also: List of …", "see also iraqi production …")
-_NON_SPACE = LazyPattern(r"\S+")
 _SEE_ALSO = LazyPattern(r"^see also\b[:\s][^\n]{1,160}$", re.IGNORECASE)
 MAX_SEE_ALSO_WORDS = 16
-# a teaser of another story, closed by the link to it ("... on the sidelines of a banking retreat. Full Article")
+# a teaser of another story, closed by the link to it ("... on the sidelines of a banking retreat. Full Article");
+# every such link holds "full" or "read", in letters that match only themselves when case is ignored
 _TEASER = re.compile(r"^(?:\S+\s+){6,}(?:full (?:article|story|coverage)|continue reading|read (?:more|the full story))"
                      r"\s*[»›>…]*$", re.IGNORECASE)
 MAX_HEADLINE_WORDS = 16  # the headline line over a teaser
@@ -226,8 +225,9 @@ def _reason(el, tag: str) -> str | None:
 
 
 def _at_most_words(para: str, limit: int) -> bool:
-    """``len(para.split()) <= limit``, reading no further than the word after the limit."""
-    return next(islice(_NON_SPACE.finditer(para), limit, None), None) is None
+    """``len(para.split()) <= limit``, splitting no further than the word after the limit (the rest of a long
+    paragraph stays one piece)."""
+    return len(para.split(None, limit)) <= limit
 
 
 def _text_reason(para: str) -> str | None:
@@ -261,7 +261,8 @@ def _text_reason(para: str) -> str | None:
             return RELATED
         if _FOLLOW.match(para):
             return SHARING
-    if _at_most_words(para, 2 * MAX_PROMPT_WORDS) and _TEASER.search(para):
+    if _at_most_words(para, 2 * MAX_PROMPT_WORDS) and ("full" in lower or "read" in lower) \
+            and _TEASER.search(para):  # the link's words first: the pattern reads every word before them
         return RELATED
     return None
 

@@ -10,13 +10,11 @@ host in ASCII, as CommonMark renderers write it); an autolink ``<https://…>`` 
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from contextlib import suppress
 from typing import Any
 
-import mdurl
 import pyromark
 
 from variorum.core.lazy_regex import LazyPattern
@@ -51,6 +49,8 @@ _HOST_RECODED_FOR = ("http:", "https:", "mailto:")
 def link_target(url: str) -> str:
     """A link's target as CommonMark renderers write it: non-ASCII characters and spaces percent-encoded
     (escapes already there kept), an internationalised host name in its ASCII (punycode) form."""
+    import mdurl  # loaded when a text has links, not for every Markdown text
+
     parsed = mdurl.parse(url, slashes_denote_host=True)
     if parsed.hostname and (not parsed.protocol or parsed.protocol in _HOST_RECODED_FOR):
         with suppress(UnicodeError):
@@ -65,6 +65,8 @@ def link_target(url: str) -> str:
 
 def _autolink_text(url: str) -> str:
     """What an autolink shows: its address with percent-escapes read (``%25`` stays)."""
+    import mdurl
+
     return mdurl.decode(url, mdurl.DECODE_DEFAULT_CHARS + "%")
 
 
@@ -243,6 +245,8 @@ class _Renderer:
         if _BR.fullmatch(tag):
             self.out.line_break()
         elif m := _A_OPEN.fullmatch(tag):
+            import html  # an HTML link written inside Markdown: rare
+
             self.out.begin_link(html.unescape(m.group("q1") or m.group("q2") or m.group("bare") or ""))
         elif _A_OPEN_NO_HREF.fullmatch(tag):
             self.out.begin_link("")

@@ -21,8 +21,8 @@ _CONSTRUCTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("link", re.compile(r"\[(?<!!\[)[^\]\n]{1,300}\]\((?:#|[a-z][a-z0-9+.-]*:|/|\.)[^)\s]*\)", re.IGNORECASE)),
     ("autolink", re.compile(r"<(?:https?|mailto):[^>\s]+>", re.IGNORECASE)),
     ("image", re.compile(r"!\[[^\]\n]*\]\([^)\s]+\)")),
-    ("fence", re.compile(r"^```", re.MULTILINE)),
-    ("quote", re.compile(r"^>[ \t]+\S", re.MULTILINE)),
+    ("fence", re.compile(r"```(?<![^\n]```)")),  # at a line's start (a "^" would be tried at every position)
+    ("quote", re.compile(r">(?<![^\n]>)[ \t]+\S")),
 )
 MIN_KINDS = 2
 MIN_REPEATS = 3

@@ -157,9 +157,33 @@ def find_byline(text: str) -> Found | None:
 _CREDIT_PART = r"(?:[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|of|for|de|van|von))*)"
 # "Dmitri Lovetsky / AP / TASS" ending a caption paragraph
 _SLASH_CREDIT = re.compile(rf"(?P<credit>{_CREDIT_PART}(?:[ \t]*/[ \t]*{_CREDIT_PART})+)[ \t*_]*$")
+# a character no slash credit holds: the credit is in the paragraph's last stretch of other characters
+_NOT_IN_CREDIT = re.compile(r"[^\w.'’/ \t*-]")
+
+
+def _credit_tail(para: str) -> int:
+    """Where the last stretch of ``para`` that a slash credit may span starts: a match holds only those
+    characters (and ends the paragraph), so a search from there finds what a search of the whole paragraph finds,
+    without trying the pattern at every capitalised word of a long caption or article paragraph."""
+    body = para[:-1] if para.endswith("\n") else para  # "$" also matches before a final line break
+    m = _NOT_IN_CREDIT.search(body[::-1])
+    return len(body) - m.start() if m else 0
+
+
 # "| Photo: EFE/EPA/…", "Photo credit: …", "(Photo: …)"
 _LABEL_CREDIT = re.compile(r"(?:^|[|(]|[.!?][ \t])[ \t]*(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit|Foto)"
                            r"[ \t]*(?:credit)?[ \t]*:[ \t]*(?P<credit>[^|()\n]{2,120}?)[ \t)]*$", re.IGNORECASE)
+# a piece of each label _LABEL_CREDIT knows, in letters that match only themselves when case is ignored (not "i",
+# "k" or "s", which the pattern engine also matches to "ı", "K" or "ſ")
+_LABEL_PIECES = ("oto", "mage", "ctur", "cred")
+
+
+def _may_label_credit(para: str) -> bool:
+    """Whether ``para`` holds a piece of a credit label: a line without one cannot match ``_LABEL_CREDIT``."""
+    lowered = para.lower()
+    return any(piece in lowered for piece in _LABEL_PIECES)
+
+
 # "AFP contributed reporting.", "Reuters and AP contributed to this report."
 _CONTRIBUTED = re.compile(r"^(?P<credit>[A-Z][^.\n]{1,100}?[ \t]+contributed[ \t]+(?:reporting|to[ \t]+this"
                           r"[ \t]+(?:report|story|article)(?:ing)?)(?:[ \t]+[^.\n]{0,60})?\.?)$")
@@ -191,7 +215,7 @@ def find_credits(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> 
         if not body:
             continue
         offset = start + para.find(body[:20]) if body[:20] in para else start
-        for line_start, _le, line in lines(para):
+        for line_start, _le, line in lines(para) if ":" in para and _may_label_credit(para) else ():
             m = _LABEL_CREDIT.search(line) if ":" in line else None  # the label ends with a colon
             if m:
                 out.append(Found(_clean(m.group("credit")), start + line_start + m.start("credit"),
@@ -203,8 +227,8 @@ def find_credits(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> 
         m = _WIRE_DATELINE.match(body)
         if m:
             out.append(Found(m.group("credit"), offset + m.start("credit"), offset + m.end("credit"), "wire"))
-        if "/" in para and (re.search(r"[.!?]", para) or len(para.split()) > 40):  # a slash credit needs a "/"
-            m = _SLASH_CREDIT.search(para)
+        if "/" in para and (re.search(r"[.!?]", para) or len(para.split(None, 40)) > 40):  # a credit needs a "/"
+            m = _SLASH_CREDIT.search(para, _credit_tail(para))
             if m and not any(f.start <= start + m.start("credit") < f.end for f in out):
                 credit = m.group("credit")
                 credit_start = start + m.start("credit")
@@ -236,9 +260,23 @@ _ORIGINAL_URL = re.compile(r"(?im)^[ \t*_]*(?:original[ \t]+url|original[ \t]+li
                            r"(?P<url>https?://[^\s<>]+?)>?[ \t]*$")
 
 
+def _original_url(text: str) -> re.Match[str] | None:
+    """``_ORIGINAL_URL.search(text)``, tried only at the start of each line that holds a colon (a statement's label
+    ends with one on the line it starts): a search tries the line anchor at every position of the text."""
+    pos = 0
+    while (colon := text.find(":", pos)) >= 0:
+        m = _ORIGINAL_URL.match(text, text.rfind("\n", 0, colon) + 1)
+        if m:
+            return m
+        pos = text.find("\n", colon) + 1  # the next line
+        if not pos:
+            return None
+    return None
+
+
 def find_original_url(text: str) -> Found | None:
     """An ``Original url: <https://…>`` (or ``Canonical:``, ``Source URL:``) statement."""
-    m = _ORIGINAL_URL.search(text)
+    m = _original_url(text)
     if not m:
         return None
     return Found(m.group("url"), m.start("url"), m.end("url"), "original url")
@@ -246,7 +284,7 @@ def find_original_url(text: str) -> Found | None:
 
 def original_url_statement(text: str) -> tuple[int, int] | None:
     """Where the whole ``Original url: <https://…>`` statement sits, label included (see :func:`find_original_url`)."""
-    m = _ORIGINAL_URL.search(text)
+    m = _original_url(text)
     if not m:
         return None
     return m.start() + len(m.group()) - len(m.group().lstrip()), m.end()

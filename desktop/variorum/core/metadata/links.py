@@ -13,9 +13,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Link
 
-_MD_LINK = LazyPattern(r"(?<!!)\[(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+# Each pattern starts with the characters it needs (a look back before the first would be tried at every position
+# of the text, and so would a group of alternatives that does not start each with a character)
+_MD_LINK = LazyPattern(r"\[(?<!!\[)(?P<text>[^\]\n]{1,300})\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _ANGLE_URL = LazyPattern(r"<(?P<url>(?:https?|ftp)://[^\s<>]+)>")
-_BARE_URL = LazyPattern(r"(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]\"“”‘’]+[^\s<>()\[\]\"“”‘’.,;:!?'*_]")
+_BARE_URL = LazyPattern(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"“”‘’]+[^\s<>()\[\]\"“”‘’.,;:!?'*_]")
 
 
 def find_links(text: str) -> list[Link]:

@@ -126,3 +126,63 @@ def test_a_line_is_off_topic_as_when_the_whole_text_was_read_for_it(paragraphs, 
         return
     start, end = data.draw(st.sampled_from(found))
     assert off_topic(TextAnalysis(text), start, end) == _off_topic_reading_whole_texts(text, start, end)
+
+
+# pieces of passages: white space of every kind, the invisible characters, markup alone and as a link's target,
+# punctuation, digits (a superscript one too), month and day names, addresses, capitalised words, combining marks
+_ONE_SIDED_PART = st.sampled_from(
+    [" ", "\n", "\t", "\u3000", "\xa0", "\u00ad", "\u200b", "\ufeff", "\u2009", "*", "**", "#", "`", "[", "]",
+     "](http://x)", "|", "~~", "-", "\u2014", ",", ".", "“", "…", "7", "²", "12/3/2020", "May", "tuesday", "Jan.",
+     "www.x.org", "http://a.b/c", "Smith", "the", "é", "e\u0301", "\u0301", "ﬁ", "ΣΟΣ", "_"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ONE_SIDED_PART, min_size=1, max_size=30).map("".join),
+       st.sampled_from(["", "Aug. ", "said. ", "Mr. ", "the "]), st.integers(min_value=1, max_value=6))
+def test_a_passage_against_nothing_is_classified_a_piece_at_a_time_as_whole(text, before, size):
+    from variorum.core.normalize import cosmetic_category, difference_category, one_sided_category
+
+    whole = cosmetic_category(text, "") or difference_category(text, "", before=before)
+    assert difference_category("", text, before=before) == difference_category(text, "", before=before)
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
+        assert one_sided_category(text, before=before) == whole
+
+
+def test_a_long_passage_against_nothing_is_classified_without_copies_of_it():
+    import tracemalloc
+
+    from variorum.core.normalize import cosmetic_category, difference_category, one_sided_category
+
+    text = "The council met on Tuesday and “voted” for the budget, José said. " * 80_000  # 5 MB, two bytes a character
+    tracemalloc.start()
+    try:
+        category = one_sided_category(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < len(text) // 4  # its normal forms took five copies of it, 2 bytes a character each
+    assert category == (cosmetic_category(text, "") or difference_category(text, "")) == "wording"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ONE_SIDED_PART, max_size=30).map("".join), st.integers(min_value=1, max_value=6))
+def test_a_passage_says_nothing_read_a_piece_at_a_time_as_in_one_normal_form(text, size):
+    from variorum.core.normalize import says_nothing, strip_urls
+
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
+        assert says_nothing(text) == (not normalize_text(text))
+        assert says_nothing(text, ignore_urls=True) == (not normalize_text(strip_urls(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_ONE_SIDED_PART.elements, "post-\n", "-\n ", "Soviet"]), max_size=30).map("".join),
+       st.integers(min_value=1, max_value=6))
+def test_a_passage_s_normal_length_measured_a_piece_at_a_time_is_never_more_than_its_own(text, size):
+    from variorum.core.moves import _normal_length_at_least
+
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
+        found = _normal_length_at_least(text)
+        parts = [normalize_text(piece) for piece in normalize.pieces(text)]
+    assert found <= len(normalize_text(text))
+    if "-" not in text:  # only a hyphen at a line end, cut from its word, makes the joined pieces differ
+        assert " ".join(part for part in parts if part) == normalize_text(text)

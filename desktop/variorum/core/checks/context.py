@@ -18,7 +18,7 @@ from functools import cached_property
 from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
 from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
-from variorum.core.normalize import normalize_text, strip_urls
+from variorum.core.normalize import normalize_text, says_nothing
 from variorum.core.quick_dataclass import dataclass
 
 # Passages whose words are less alike than this are not treated as one passage in two versions, even when the
@@ -227,7 +227,7 @@ class Context:
         for d in self.substantive():
             if d.kind == "move" or d.category in IGNORED_CATEGORIES:
                 continue
-            if not normalize_text(strip_urls(d.base.text)) and not normalize_text(strip_urls(d.other.text)):
+            if says_nothing(d.base.text, ignore_urls=True) and says_nothing(d.other.text, ignore_urls=True):
                 continue
             if self.in_metadata(self.base_id or "", d.base.start, d.base.end) or \
                     self.in_metadata(d.version, d.other.start, d.other.end):

@@ -147,20 +147,28 @@ def word_count(text: str) -> int:
 def word_key(text: str) -> str:
     """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts").
 
-    A long passage is read a piece at a time (cut just after a space, which no word holds): a list of every word
-    of a text of megabytes takes some 60 bytes a word."""
-    normal = normalize_text(text)
-    if len(normal) <= _CASEFOLD_PIECE:
-        return " ".join(_WORD.findall(normal))
-    pieces, start = [], 0
-    while start < len(normal):
-        space = normal.find(" ", start + _CASEFOLD_PIECE)
-        end = space + 1 if space >= 0 else len(normal)
-        piece = " ".join(_WORD.findall(normal, start, end))
-        if piece:
-            pieces.append(piece)
-        start = end
-    return " ".join(pieces)
+    A long passage is read a piece at a time (see :func:`pieces`; no word runs across a cut, and the words of a
+    piece's normal form are that part of the whole's): neither a normal form of all of it nor a list of every word
+    (some 60 bytes a word) is made."""
+    if len(text) <= _CASEFOLD_PIECE:
+        return " ".join(_WORD.findall(normalize_text(text)))
+    return " ".join(_words_of_pieces(text))
+
+
+def spaced_word_key(text: str) -> str:
+    """``f" {word_key(text)} "``, made as one string (a text of megabytes is not held twice to add two spaces)."""
+    if len(text) <= _CASEFOLD_PIECE:
+        return f" {word_key(text)} "
+    found = list(_words_of_pieces(text))
+    return " ".join(["", *found, ""]) if found else "  "
+
+
+def _words_of_pieces(text: str) -> Iterator[str]:
+    """The words of each piece of ``text`` that has any (:func:`pieces`), single-spaced."""
+    for piece in pieces(text):
+        words = " ".join(_WORD.findall(normalize_text(piece)))
+        if words:
+            yield words
 
 
 def strip_urls(text: str) -> str:

@@ -142,3 +142,18 @@ def test_a_case_past_its_total_limit_says_which_file_was_not_read_and_compares_t
     report = json.loads(out.stdout)
     assert [v["error"] is None for v in report["versions"]] == [True, True, False]
     assert report["summary"]["substantive_differences"] >= 1
+
+
+def test_a_text_of_megabytes_on_one_line_is_compared_within_twenty_four_times_its_size(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    words = (ARTICLE * 3).split() + ["council", "“reform”", "José", "12", "percent", "Tuesday"]
+    line = tmp_path / "line.txt"
+    line.write_text(" ".join(rng.choice(words) for _ in range(750_000)), encoding="utf-8")  # about 5 MB, no break
+    messages, peak, report = compare_measured(tmp_path, line)
+    assert [v["error"] is None for v in report["versions"]] == [True, True, True]
+    assert report["summary"]["substantive_differences"] >= 1
+    # a removed passage is classified a piece at a time: it was put in five whole-text normal forms (29 times the
+    # input's size in all)
+    assert peak * 1024 < 24 * line.stat().st_size, f"{peak * 1024 / line.stat().st_size:.1f} times the input"

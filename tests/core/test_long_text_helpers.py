@@ -199,3 +199,92 @@ def test_versions_are_profiled_by_paragraph_as_from_their_whole_normal_form(firs
             by_paragraph = relation.profile("", paragraphs=paragraphs, seen=seen)
             assert sorted(by_paragraph.shingles) == sorted(whole.shingles)
             assert by_paragraph.words == whole.words
+
+
+# pieces of passages: white space of every kind, the invisible characters, markup alone and as a link's target,
+# punctuation, digits (a superscript one too), month and day names, addresses, capitalised words, combining marks
+_ONE_SIDED_PART = st.sampled_from(
+    [" ", "\n", "\t", "\u3000", "\xa0", "\u00ad", "\u200b", "\ufeff", "\u2009", "*", "**", "#", "`", "[", "]",
+     "](http://x)", "|", "~~", "-", "\u2014", ",", ".", "“", "…", "7", "²", "12/3/2020", "May", "tuesday", "Jan.",
+     "www.x.org", "http://a.b/c", "Smith", "the", "é", "e\u0301", "\u0301", "ﬁ", "ΣΟΣ", "_"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ONE_SIDED_PART, min_size=1, max_size=30).map("".join),
+       st.sampled_from(["", "Aug. ", "said. ", "Mr. ", "the "]), st.integers(min_value=1, max_value=6))
+def test_a_passage_against_nothing_is_classified_a_piece_at_a_time_as_whole(text, before, size):
+    from variorum.core.normalize import cosmetic_category, difference_category, one_sided_category
+
+    whole = cosmetic_category(text, "") or difference_category(text, "", before=before)
+    assert difference_category("", text, before=before) == difference_category(text, "", before=before)
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
+        assert one_sided_category(text, before=before) == whole
+
+
+_LONG_PASSAGE = "The council met on Tuesday and “voted” for the budget, José said. " * 80_000  # 5 MB, 2 bytes a char
+
+
+def _with_peak(work, text: str):
+    """``work(text)`` and the peak of what Python allocated meanwhile."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        return work(text), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_long_passage_against_nothing_is_classified_without_copies_of_it():
+    from variorum.core.normalize import cosmetic_category, difference_category, one_sided_category
+
+    text = _LONG_PASSAGE
+    category, peak = _with_peak(one_sided_category, text)
+    assert peak < len(text) // 4  # its normal forms took five copies of it, 2 bytes a character each
+    assert category == (cosmetic_category(text, "") or difference_category(text, "")) == "wording"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ONE_SIDED_PART, max_size=30).map("".join), st.integers(min_value=1, max_value=6))
+def test_a_passage_says_nothing_read_a_piece_at_a_time_as_in_one_normal_form(text, size):
+    from variorum.core.normalize import says_nothing, strip_urls
+
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
+        assert says_nothing(text) == (not normalize_text(text))
+        assert says_nothing(text, ignore_urls=True) == (not normalize_text(strip_urls(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_ONE_SIDED_PART.elements, "post-\n", "-\n ", "Soviet"]), max_size=30).map("".join),
+       st.integers(min_value=1, max_value=6))
+def test_a_passage_s_normal_length_measured_a_piece_at_a_time_is_never_more_than_its_own(text, size):
+    from variorum.core.moves import _normal_length_at_least
+
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
+        found = _normal_length_at_least(text)
+        parts = [normalize_text(piece) for piece in normalize.pieces(text)]
+    assert found <= len(normalize_text(text))
+    if "-" not in text:  # only a hyphen at a line end, cut from its word, makes the joined pieces differ
+        assert " ".join(part for part in parts if part) == normalize_text(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"ab1_-’é.,“”ﬁ²①\u0301\u00a8…ßİΣ", " ", "\n", "\u00a0", "\u3000", "post-\n"]),
+                max_size=200).map("".join), st.integers(min_value=1, max_value=6))
+def test_a_long_text_s_spaced_words_are_made_a_piece_at_a_time_as_from_its_words(text, size):
+    from variorum.core.normalize import spaced_word_key
+
+    whole = " ".join(re.findall(r"\w+", normalize_text(text)))
+    with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
+        assert word_key(text) == whole
+        assert spaced_word_key(text) == f" {whole} "
+
+
+def test_a_long_text_s_spaced_words_take_no_copy_of_its_normal_form():
+    from variorum.core.normalize import spaced_word_key
+
+    spaced, peak = _with_peak(spaced_word_key, _LONG_PASSAGE)
+    assert spaced == f" {word_key(_LONG_PASSAGE)} "
+    # the words (one byte a character) and their pieces; a normal form of the whole text, the words joined and
+    # then copied between two spaces took 2.5 times the words' size more
+    assert peak < 2.5 * len(spaced)

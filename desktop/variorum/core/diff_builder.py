@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 
 from variorum.core.model import Difference, DiffKind, Span
-from variorum.core.normalize import cosmetic_category, difference_category
+from variorum.core.normalize import cosmetic_category, difference_category, one_sided_category
 from variorum.core.prepared import Prepared, Side
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case",
@@ -134,8 +134,11 @@ class DifferenceBuilder:
         bs = Span(dels[1], dels[2], bt[dels[1]:dels[2]]) if dels else Span(b_pos, b_pos, "")
         os_ = Span(ins[1], ins[2], self.o.text[ins[1]:ins[2]]) if ins else Span(o_pos, o_pos, "")
         kind: DiffKind = "replace" if dels and ins else ("delete" if dels else "insert")
-        category = cosmetic_category(bs.text, os_.text) or difference_category(
-            bs.text, os_.text, before=bt[max(0, bs.start - 12):bs.start])
+        before = bt[max(0, bs.start - 12):bs.start]
+        if kind == "replace":
+            category = cosmetic_category(bs.text, os_.text) or difference_category(bs.text, os_.text, before=before)
+        else:  # against nothing (a removed paragraph can be megabytes long)
+            category = one_sided_category(bs.text or os_.text, before=before)
         self.add(kind, category in COSMETIC_CATEGORIES, category, bs, os_)
 
 

@@ -6,10 +6,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from variorum.core.model import Difference, Span
-from variorum.core.normalize import normalize_text
+from variorum.core.normalize import normalize_text, pieces
 
 MIN_MOVE_WORDS = 4
 MOVE_MIN_SIMILARITY = 90
+LONG_PASSAGE = 1 << 16  # characters: a deletion this long is first measured a piece at a time
 
 
 def detect_moves(diffs: list[Difference], make_id: Callable[[str, Span, Span], str]) -> list[Difference]:
@@ -27,6 +28,8 @@ def detect_moves(diffs: list[Difference], make_id: Callable[[str, Span, Span], s
     by_length = sorted(range(len(normalized_inserts)), key=lambda k: len(normalized_inserts[k][1]))
     lengths = [len(normalized_inserts[k][1]) for k in by_length]
     for d in deletes:
+        if len(d.base.text) > LONG_PASSAGE and int(0.8 * _normal_length_at_least(d.base.text)) - 1 > lengths[-1]:
+            continue  # too long for any insertion to be its move: not put in normal form (it can be megabytes)
         nd = normalize_text(d.base.text)
         if (nd.count(" ") + 1 if nd else 0) < MIN_MOVE_WORDS:  # words: normalized text is single-spaced
             continue
@@ -45,3 +48,10 @@ def detect_moves(diffs: list[Difference], make_id: Callable[[str, Span, Span], s
     if not moves:
         return diffs
     return [d for d in diffs if d.id not in used] + moves
+
+
+def _normal_length_at_least(text: str) -> int:
+    """At most ``len(normalize_text(text))``, without its normal form: the normal forms of the text's pieces (see
+    :func:`~variorum.core.normalize.pieces`) joined by single spaces are the whole's, except where a hyphen at a
+    line end was cut from the word after it (the whole's drops that space): their lengths without the spaces."""
+    return sum(len(normalize_text(piece)) for piece in pieces(text))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from variorum.core.lazy_regex import LazyPattern
 
@@ -122,45 +123,52 @@ def lower(text: str) -> str:
     neighbours (a Greek final sigma), so the result is the same."""
     if len(text) <= _CASEFOLD_PIECE:
         return text.lower()
-    pieces, start = [], 0
+    return "".join(piece.lower() for piece in pieces(text))
+
+
+def pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of a little over ``_CASEFOLD_PIECE`` characters, each cut just after white space (no
+    word, markup run, link target or letter whose form depends on its neighbours runs across such a cut)."""
+    start = 0
     while start < len(text):
         space = _ANY_SPACE.search(text, start + _CASEFOLD_PIECE)
         end = space.end() if space else len(text)
-        pieces.append(text[start:end].lower())
+        yield text[start:end]
         start = end
-    return "".join(pieces)
 
 
 def word_count(text: str) -> int:
     """``len(word_key(text).split())``, without a list of the words or a normal form of the whole text: a long
     text is read a piece at a time, cut just after white space (no word runs across it, and the normal form of a
     piece is that part of the whole's, as far as its words go)."""
-    count = start = 0
-    while start < len(text):
-        space = _ANY_SPACE.search(text, start + _CASEFOLD_PIECE)
-        end = space.end() if space else len(text)
-        count += sum(1 for _ in _WORD.finditer(normalize_text(text[start:end])))
-        start = end
-    return count
+    return sum(1 for piece in pieces(text) for _ in _WORD.finditer(normalize_text(piece)))
 
 
 def word_key(text: str) -> str:
     """A passage as its words only: no case, punctuation, quotation marks or markup ("'Dam Bursts!'" → "dam bursts").
 
-    A long passage is read a piece at a time (cut just after a space, which no word holds): a list of every word
-    of a text of megabytes takes some 60 bytes a word."""
-    normal = normalize_text(text)
-    if len(normal) <= _CASEFOLD_PIECE:
-        return " ".join(_WORD.findall(normal))
-    pieces, start = [], 0
-    while start < len(normal):
-        space = normal.find(" ", start + _CASEFOLD_PIECE)
-        end = space + 1 if space >= 0 else len(normal)
-        piece = " ".join(_WORD.findall(normal, start, end))
-        if piece:
-            pieces.append(piece)
-        start = end
-    return " ".join(pieces)
+    A long passage is read a piece at a time (see :func:`pieces`; no word runs across a cut, and the words of a
+    piece's normal form are that part of the whole's): neither a normal form of all of it nor a list of every word
+    (some 60 bytes a word) is made."""
+    if len(text) <= _CASEFOLD_PIECE:
+        return " ".join(_WORD.findall(normalize_text(text)))
+    return " ".join(_words_of_pieces(text))
+
+
+def spaced_word_key(text: str) -> str:
+    """``f" {word_key(text)} "``, made as one string (a text of megabytes is not held twice to add two spaces)."""
+    if len(text) <= _CASEFOLD_PIECE:
+        return f" {word_key(text)} "
+    found = list(_words_of_pieces(text))
+    return " ".join(["", *found, ""]) if found else "  "
+
+
+def _words_of_pieces(text: str) -> Iterator[str]:
+    """The words of each piece of ``text`` that has any (:func:`pieces`), single-spaced."""
+    for piece in pieces(text):
+        words = " ".join(_WORD.findall(normalize_text(piece)))
+        if words:
+            yield words
 
 
 def strip_urls(text: str) -> str:
@@ -194,20 +202,24 @@ def _kind_of_raw_change(a: str, b: str) -> str | None:
         return "whitespace"
     na, nb = normalize_chars(a), normalize_chars(b)
     if _single_spaced(na) == _single_spaced(nb):
-        invisible = set("\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2009")
-        if any(c in invisible for c in a + b) and a.translate(_TRANSLATE).split() == b.translate(_TRANSLATE).split():
+        if any(c in _INVISIBLE for c in a + b) and a.translate(_TRANSLATE).split() == b.translate(_TRANSLATE).split():
             return "whitespace"
         return "typography"
     if _WRAP_HYPHEN.sub("-", na).translate(_NO_SPACES) == _WRAP_HYPHEN.sub("-", nb).translate(_NO_SPACES):
         return "hyphenation" if ("-" in na or "-" in nb) else "whitespace"
-    def plain(x: str) -> str:
-        return _single_spaced(_WRAP_HYPHEN.sub("-", normalize_chars(_strip_markup(x))))
-
-    if plain(a) == plain(b):
+    if _plain(a) == _plain(b):
         return "markup"
-    if casefold(plain(a)) == casefold(plain(b)):
+    if casefold(_plain(a)) == casefold(_plain(b)):
         return "case"
     return None
+
+
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2009")
+
+
+def _plain(text: str) -> str:
+    """The text without markup, in normal characters, single-spaced (case kept)."""
+    return _single_spaced(_WRAP_HYPHEN.sub("-", normalize_chars(_strip_markup(text))))
 
 
 def cosmetic_category(base: str, other: str) -> str | None:
@@ -215,11 +227,48 @@ def cosmetic_category(base: str, other: str) -> str | None:
     return _kind_of_raw_change(base, other)
 
 
+def says_nothing(text: str, *, ignore_urls: bool = False) -> bool:
+    """``not normalize_text(text)`` (``not normalize_text(strip_urls(text))`` when ``ignore_urls``): the text
+    holds only white space and invisible characters (and addresses), read a piece at a time instead of in one
+    normal form of all of it (no address runs across a cut)."""
+    return all(_blank(normalize_chars(strip_urls(piece) if ignore_urls else piece)) for piece in pieces(text))
+
+
+def _blank(text: str) -> bool:
+    """Whether the text is empty or white space only (``not text.strip()``, without a copy)."""
+    return not text or text.isspace()
+
+
+def one_sided_category(text: str, *, before: str = "") -> str:
+    """The category of a passage only one side has (a deletion or an insertion): ``cosmetic_category(text, "")
+    or difference_category(text, "", before=before)``.
+
+    Against nothing, only what the passage holds decides: white space alone, invisible characters, markup alone,
+    punctuation alone, else what its words are. A long passage is so read a piece at a time (see :func:`pieces`;
+    each normal form of a piece is that part of the whole's) instead of in normal forms of all of it: a removed
+    paragraph of megabytes took five copies of itself at once."""
+    if len(text) <= _CASEFOLD_PIECE:
+        return cosmetic_category(text, "") or difference_category(text, "", before=before)
+    if text.isspace():
+        return "whitespace"
+    if says_nothing(text):
+        if any(c in _INVISIBLE for c in text) and all(_blank(p.translate(_TRANSLATE)) for p in pieces(text)):
+            return "whitespace"
+        return "typography"
+    if all(_blank(_plain(piece)) for piece in pieces(text)):
+        return "markup"
+    if not any(_WORD_CHAR.search(normalize_text(_strip_markup(piece))) for piece in pieces(text)):
+        return "punctuation"
+    return _kind_of_wording((text,), before)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
 def substantive_category(base: str, other: str) -> str:
     """The category of a change that survives normalization."""
     nb, no = normalize_text(_strip_markup(base)), normalize_text(_strip_markup(other))
-    letters = re.compile(r"\w")
-    if not letters.search(nb) and not letters.search(no):
+    if not _WORD_CHAR.search(nb) and not _WORD_CHAR.search(no):
         return "punctuation"
     if nb.replace("-", "").replace(" ", "") == no.replace("-", "").replace(" ", ""):
         return "hyphenation"
@@ -246,16 +295,23 @@ def difference_category(base: str, other: str, *, before: str = "") -> str:
     found = substantive_category(base, other)
     if found != "wording":
         return found
-    both = base + " " + other
-    if URL_IN_TEXT.search(both) or "](" in both:
+    return _kind_of_wording((base, other), before)
+
+
+def _kind_of_wording(texts: tuple[str, ...], before: str) -> str:
+    """What a change of wording between ``texts`` is about: a link, a date, a number, a name, else wording. Each
+    text is read where it is, none joined to another (no pattern here matches across the space that would join
+    them)."""
+    if any(URL_IN_TEXT.search(text) or "](" in text for text in texts):
         return "link"
-    digits = any(map(str.isdigit, both))
-    if (digits and (_DATE_DIGITS.search(both) or _MONTH_BEFORE.search(before))) or \
-            (_MONTH_OR_DAY.search(both) and (digits or not _letters_beyond(both))):
+    digits = any(any(map(str.isdigit, text)) for text in texts)
+    if (digits and (any(_DATE_DIGITS.search(text) for text in texts) or _MONTH_BEFORE.search(before))) or \
+            (any(_MONTH_OR_DAY.search(text) for text in texts) and
+             (digits or not any(_letters_beyond(text) for text in texts))):
         return "date"
     if digits:
         return "number"
-    if _all_capitalised(base, other) and not _starts_sentence(before):
+    if _all_capitalised(*texts) and not _starts_sentence(before):
         return "name"
     return "wording"
 
@@ -289,6 +345,15 @@ def _starts_sentence(before: str) -> bool:
     return title is None
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _letters_beyond(text: str) -> bool:
-    """Whether ``text`` has words besides month and weekday names."""
-    return bool(re.search(r"[^\W\d_]", _MONTH_OR_DAY.sub(" ", text)))
+    """Whether ``text`` has words besides month and weekday names: a letter outside every such name (the text
+    read between them, not copied without them)."""
+    pos = 0
+    for m in _MONTH_OR_DAY.finditer(text):
+        if _LETTER.search(text, pos, m.start()):
+            return True
+        pos = m.end()
+    return bool(_LETTER.search(text, pos))

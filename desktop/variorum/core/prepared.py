@@ -89,10 +89,18 @@ class Side:
         self.starts, self.ends, self.paras = array(OFFSETS), array(OFFSETS), array(OFFSETS)
         self.keys: list[str] = []
         self.cuts: list[int] = []
+        shared = False  # the sequences are the first part's own, not copies (a paragraph can have a million words)
         for (starts, ends, keys), para in parts:
             if not keys:
                 continue
-            if not self.cuts or self.paras[-1] != para:
+            if not self.keys:
+                self.starts, self.ends, self.keys, shared = starts, ends, keys, True
+                self.cuts.append(0)
+                self.paras = array(OFFSETS, [para]) * len(keys)
+                continue
+            if shared:  # a second part: copies from here on, the first part's own sequences left as they are
+                self.starts, self.ends, self.keys, shared = self.starts[:], self.ends[:], self.keys[:], False
+            if self.paras[-1] != para:
                 self.cuts.append(len(self.keys))
             self.starts.extend(starts)
             self.ends.extend(ends)

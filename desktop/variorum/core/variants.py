@@ -165,20 +165,30 @@ def variation_places(c: Comparison, *, cosmetic: bool = True) -> tuple[Place, ..
     if not cosmetic:
         clusters = [cluster for cluster in clusters if not all(d.cosmetic for d in cluster[2])]
     # where each version would read each place as the base does, found in one walk per version
-    sames = [base.text[start:end] for start, end, _ in clusters]
+    sames = [_base_reading(base.text, start, end, members) for start, end, members in clusters]
     starts = {v: o.map_all([start for start, _, _ in clusters]) for v, o in offsets.items()}
     at = {v: _unchanged_spans(v, texts[v], starts[v], sames) for v in offsets}
     for k, (start, end, members) in enumerate(clusters):
-        places.append(_place(texts, base.id, base.sha256, others, offsets, starts, at, k, start, end, members))
+        places.append(_place(texts, base.id, base.sha256, others, offsets, starts, at, k, start, end, sames[k],
+                             members))
     return tuple(_with_findings(places, c.findings, base.id, starts))
+
+
+def _base_reading(text: str, start: int, end: int, members: Sequence[Difference]) -> str:
+    """``text[start:end]``, the base's reading of a place: the very string a difference there already quotes,
+    when one quotes all of it (a removed paragraph of megabytes is not held once more for its place)."""
+    for d in members:
+        if (d.base.start, d.base.end) == (start, end) and text.startswith(d.base.text, start) \
+                and len(d.base.text) == end - start:
+            return d.base.text
+    return text[start:end]
 
 
 def _place(texts: dict[str, str], base_id: str, base_sha: str, others: Sequence[str],
            offsets: dict[str, _Offsets], starts: dict[str, list[int]], at: dict[str, list[tuple[str, int, int] | None]],
-           k: int, start: int, end: int,
-           members: list[Difference]) -> Place:
-    """The ``k``-th place, over ``start``–``end`` of the base; ``others`` are the compared versions but the base,
-    ``starts[v][k]`` is where the place starts in version ``v`` and ``at[v][k]`` where ``v`` reads it, if it reads
+           k: int, start: int, end: int, same: str, members: list[Difference]) -> Place:
+    """The ``k``-th place, over ``start``–``end`` of the base (``same``: what the base reads there); ``others``
+    are the compared versions but the base, ``starts[v][k]`` is where the place starts in version ``v`` and ``at[v][k]`` where ``v`` reads it, if it reads
     it as the base does there."""
     base_text = texts[base_id]
     cosmetic = all(d.cosmetic for d in members)
@@ -186,7 +196,6 @@ def _place(texts: dict[str, str], base_id: str, base_sha: str, others: Sequence[
     own: dict[str, list[Difference]] = {}
     for d in members:
         own.setdefault(d.version, []).append(d)
-    same = base_text[start:end]
     base_key = same if cosmetic else normalize_text(same)
     same_versions = [v for v in others if v not in own]
     base_spans = [(base_id, start, end),

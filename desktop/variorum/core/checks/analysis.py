@@ -15,7 +15,7 @@ from functools import cached_property
 from variorum.core.checks.quotations import Quotations
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.metadata import DateMention, TextMetadata, find_dates, text_metadata
-from variorum.core.normalize import normalize_text, word_key
+from variorum.core.normalize import normalize_text, spaced_word_key, word_key
 from variorum.core.repair import RepairedText, repaired_text
 from variorum.core.tokens import paragraphs
 
@@ -83,8 +83,9 @@ class TextAnalysis:
 
     @cached_property
     def spaced_words(self) -> str:
-        """:attr:`words` between two spaces: a passage whose words, spaced the same way, are in it is said here."""
-        return f" {self.words} "
+        """:attr:`words` between two spaces: a passage whose words, spaced the same way, are in it is said here.
+        Made from the text, not from :attr:`words`: a text of megabytes is not held as both."""
+        return spaced_word_key(self.text)
 
     @cached_property
     def topic_words(self) -> Counter[str]:

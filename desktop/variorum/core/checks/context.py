@@ -18,7 +18,7 @@ from functools import cached_property
 from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
 from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
-from variorum.core.normalize import normalize_text, strip_urls
+from variorum.core.normalize import normalize_text, says_nothing
 from variorum.core.quick_dataclass import dataclass
 
 # Passages whose words are less alike than this are not treated as one passage in two versions, even when the
@@ -227,7 +227,7 @@ class Context:
         for d in self.substantive():
             if d.kind == "move" or d.category in IGNORED_CATEGORIES:
                 continue
-            if not normalize_text(strip_urls(d.base.text)) and not normalize_text(strip_urls(d.other.text)):
+            if says_nothing(d.base.text, ignore_urls=True) and says_nothing(d.other.text, ignore_urls=True):
                 continue
             if self.in_metadata(self.base_id or "", d.base.start, d.base.end) or \
                     self.in_metadata(d.version, d.other.start, d.other.end):
@@ -308,18 +308,35 @@ class Context:
         sha = {v.id: v.sha256 for v in self.versions}
         order = {vid: i for i, vid in enumerate(sha)}
         versions = tuple(sorted(dict.fromkeys(e.version for e in ev), key=lambda vid: order.get(vid, len(order))))
-        parts = [kind] + sorted(f"{sha.get(e.version, e.version)}:{e.start}:{e.end}:{e.text}" for e in ev)
-        if not ev:
-            parts.append(message)
-        # the hash of "|".join(parts) in UTF-8, fed a slice at a time: evidence quoting a passage of megabytes is
-        # not copied twice more
+        # the hash of "|".join([kind, *sorted(cited), message if nothing is cited]) in UTF-8, each cited passage
+        # written "sha:start:end:text" and fed a slice at a time: evidence quoting a passage of megabytes is not
+        # copied into a string of its own
+        cited = sorted(((f"{sha.get(e.version, e.version)}:{e.start}:{e.end}:", e.text) for e in ev), key=_AsJoined)
         digest = hashlib.sha256()
-        for n, part in enumerate(parts):
-            if n:
-                digest.update(b"|")
-            for at in range(0, len(part), _HASHED_CHARS):
-                digest.update(part[at:at + _HASHED_CHARS].encode("utf-8"))
+        digest.update(kind.encode("utf-8"))
+        for head, text in cited:
+            digest.update(b"|" + head.encode("utf-8"))
+            for at in range(0, len(text), _HASHED_CHARS):
+                digest.update(text[at:at + _HASHED_CHARS].encode("utf-8"))
+        if not ev:
+            digest.update(b"|" + message.encode("utf-8"))
         return Finding("f" + digest.hexdigest()[:11], kind, severity, versions, message, ev)
+
+
+class _AsJoined:
+    """Sorts ``(head, text)`` pairs as the strings ``head + text`` sort, without making them: no head (a version's
+    sha256 or id, a start and an end, each followed by a colon) is the start of another unless they are equal,
+    so the heads decide first, then the texts (``sorted`` needs only ``<``)."""
+
+    __slots__ = ("head", "text")
+
+    def __init__(self, pair: tuple[str, str]) -> None:
+        self.head, self.text = pair
+
+    def __lt__(self, other: _AsJoined) -> bool:
+        if self.head != other.head and (self.head.startswith(other.head) or other.head.startswith(self.head)):
+            return self.head + self.text < other.head + other.text  # an id holding a colon: compared whole
+        return (self.head, self.text) < (other.head, other.text)
 
 
 def _long_passages_similarity(a: str, b: str) -> float:

@@ -76,11 +76,11 @@ def panels(qtbot, paths):
     c = load_case(paths).compare()
     assert c.relations["v2"].kind == "same-article"
     session = session_with(c)
-    table, findings = MetadataTable(), FindingsPanel(session)
+    table, findings = MetadataTable(session), FindingsPanel(session)
     for w in (table, findings):
         qtbot.addWidget(w)
         w.show()
-    table.set_comparison(c, session.colours())
+    table.redraw()
     findings.redraw()
     return table, findings
 

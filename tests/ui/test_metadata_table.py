@@ -2,6 +2,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from session_helpers import session_with
 
 from variorum.core.model import Metadata
 from variorum.ui.metadata.table import FIELDS, NO_METADATA, MetadataTable
@@ -11,10 +12,10 @@ ROW = {f.name: i for i, f in enumerate(FIELDS)}
 
 
 def make_table(qtbot, comparison):
-    t = MetadataTable()
+    t = MetadataTable(session_with(comparison))
     qtbot.addWidget(t)
     t.resize(900, 300)
-    t.set_comparison(comparison)
+    t.redraw()
     t.show()
     qtbot.waitExposed(t)
     return t

@@ -12,13 +12,13 @@ from variorum.ui.versions.panel import COL_RELATION, VersionListWidget
 def test_demo_case_fills_every_panel(qtbot, seed_paths):
     c = load_case(seed_paths).compare()
     session = session_with(c)
-    versions, findings, metadata = VersionListWidget(session), FindingsPanel(session), MetadataTable()
+    versions, findings, metadata = VersionListWidget(session), FindingsPanel(session), MetadataTable(session)
     for w in (versions, findings, metadata):
         qtbot.addWidget(w)
         w.show()
     versions.redraw()
     findings.redraw()
-    metadata.set_comparison(c, session.colours())
+    metadata.redraw()
 
     assert versions.visible_ids() == [v.id for v in c.versions]
     base_row = [v.id for v in c.versions].index(c.base)
@@ -33,15 +33,14 @@ def test_demo_case_fills_every_panel(qtbot, seed_paths):
 
 def test_closing_the_case_empties_every_panel(qtbot, comparison):
     session = session_with(comparison)
-    versions, findings, metadata = VersionListWidget(session), FindingsPanel(session), MetadataTable()
+    versions, findings, metadata = VersionListWidget(session), FindingsPanel(session), MetadataTable(session)
     for w in (versions, findings, metadata):
         qtbot.addWidget(w)
         w.show()
     versions.redraw()
     findings.redraw()
-    metadata.set_comparison(comparison, session.colours())
+    metadata.redraw()
     take(session, None)  # the case is closed: the panels read an empty session
-    metadata.set_comparison(None)
     assert versions.visible_ids() == [] and versions.current_id() is None
     assert not versions.act_remove.isEnabled() and not versions.act_base.isEnabled()
     assert findings.current_finding() is None and findings.shown_findings() == []

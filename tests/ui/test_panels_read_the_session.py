@@ -11,7 +11,9 @@ from session_helpers import finding_notes, session_with, take
 
 from variorum.core.case import load_case
 from variorum.ui.findings.panel import FindingsPanel
+from variorum.ui.metadata.table import MetadataTable
 from variorum.ui.session import Session
+from variorum.ui.variants.panel import VariantsPanel
 from variorum.ui.versions.panel import VersionListWidget
 
 
@@ -61,6 +63,30 @@ def test_the_panels_follow_the_session_without_being_handed_the_case(qtbot, comp
     assert first() is None, holders(first())
     assert versions.order() == [] and findings.shown_findings() == []
     assert findings.empty_message().startswith("Open two or more versions")
+
+
+def test_the_metadata_and_the_variants_follow_the_session_without_being_handed_the_case(qtbot, seed_paths):
+    """Both draw the session's comparison when asked to redraw, and closing the case empties them by itself."""
+    comparison = load_case(seed_paths).compare()  # held by this test and the session only
+    session = session_with(comparison)
+    metadata, variants = MetadataTable(session), VariantsPanel(session)
+    for w in (metadata, variants):
+        qtbot.addWidget(w)
+        w.show()
+    qtbot.waitExposed(variants)
+    metadata.redraw()
+    variants.redraw()
+    assert [metadata.model.version_id(c) for c in range(metadata.model.columnCount())] == [
+        v.id for v in comparison.versions]
+    assert metadata.disagreeing_fields()
+    assert variants.visible_places() and variants.heatmap.text.toPlainText() == comparison.base_version.text
+    first = weakref.ref(comparison)
+    del comparison
+    take(session, None)
+    gc.collect()
+    assert first() is None, holders(first())
+    assert metadata.model.columnCount() == 0 and variants.model.rowCount() == 0
+    assert variants.heatmap.text.toPlainText() == "" and variants.count.text() == "0 of 0 places"
 
 
 def test_a_result_is_taken_in_a_turn_later_unless_the_case_changed_meanwhile(qtbot, seed_paths):

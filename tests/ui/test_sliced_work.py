@@ -154,8 +154,8 @@ def test_the_panels_after_a_comparison_are_filled_a_turn_each(qtbot, tmp_path):
         setattr(obj, method, wrapper)
 
     record(window.docks.findings.model, "set_findings", "findings")
-    record(window.docks.metadata, "set_comparison", "metadata")
-    record(variants, "set_table", "variant table")
+    record(window.docks.metadata, "redraw", "metadata")
+    record(variants, "redraw_table", "variant table")
     record(variants.heatmap, "showing", "heat map")
     record(variants.timeline, "set_timeline", "timeline")
     record(variants.stemma, "set_stemma", "derivation")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.core.model import Comparison
 from variorum.ui.metadata.model import COPY_ROLE, FIELDS, MetadataModel
-from variorum.ui.palette import version_colours
+from variorum.ui.session import Session
 
 NO_METADATA = "No metadata was found in these versions."
 
@@ -26,11 +25,13 @@ class MetadataTable(QWidget):
 
     Among versions of the same article, a value that differs from the base's (or, without one, from the most
     common value) is shown bold, tinted and prefixed with "≠"; the field's row header gets the same sign.
-    Related versions are shown for reference but not checked. Ctrl+C copies the selected cells.
+    Related versions are shown for reference but not checked. Ctrl+C copies the selected cells. The versions are
+    read from the session's comparison when the table is drawn (:meth:`redraw`); it keeps none of its own.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.model = MetadataModel(self)
         self.model.set_palette(self.palette())
         self.view = QTableView(self)
@@ -71,13 +72,13 @@ class MetadataTable(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
+        session.closed.connect(self.redraw)  # a new comparison is drawn when the window's take-in gets to it
 
     # ---- public API -------------------------------------------------------------------------------------
-    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor] | None = None) -> None:
-        """Show ``comparison``'s versions; ``colours`` defaults to :func:`version_colours` of their order."""
-        if colours is None:
-            colours = version_colours([v.id for v in comparison.versions]) if comparison else {}
-        self.model.set_comparison(comparison, colours)
+    def redraw(self) -> None:
+        """Show the versions of the session's comparison (none when the case is closed), in its colours."""
+        comparison = self.session.comparison
+        self.model.set_comparison(comparison, self.session.colours())
         empty = comparison is not None and bool(comparison.versions) and not self.model.has_any_value()
         self.hint.setVisible(empty)
         self.view.setVisible(not empty)  # nothing to tabulate: the panel is its one-line message

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from variorum.core.model import Comparison, Place
+from variorum.core.model import Place
 from variorum.core.stemma import estimate_stemma
 from variorum.core.timeline import build_timeline
 from variorum.core.variants import compared_versions
+from variorum.ui.session import Session
 from variorum.ui.variants.heatmap import HeatMap
 from variorum.ui.variants.model import PLACE_ROLE, PlacesFilter, PlacesModel
 from variorum.ui.variants.stemma import StemmaView
@@ -74,11 +75,14 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 
 
 class VariantsPanel(QWidget):
+    """The session's comparison's variation places, read from the session when the panel is drawn."""
+
     placeActivated = Signal(object)  # a Place
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._pending: Comparison | None = None  # shown in the table once the panel is shown (or read)
+        self.session = session
+        self._pending = False  # the table is drawn once the panel is shown (or read)
         self.model = PlacesModel(self)
         self.proxy = PlacesFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -142,20 +146,21 @@ class VariantsPanel(QWidget):
         self.alone_filter.currentIndexChanged.connect(lambda _i: self._refilter())
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.heatmap.placeClicked.connect(self.select_place)
+        session.closed.connect(self.redraw)  # a new comparison is drawn when the window's take-in gets to it
 
-    def set_comparison(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
-        self.set_table(comparison)
-        self.set_views(comparison, colours)
+    def redraw(self) -> None:
+        """The table and the other views, all at once."""
+        self.redraw_table()
+        for _ in self.redrawing_views():
+            pass
 
-    def set_table(self, comparison: Comparison | None) -> None:
-        """The variant table and its filters (:meth:`set_views` does the other tabs). While the panel is hidden
-        (its dock closed or behind another tab) the table is filled when it is first shown or read: a large
-        comparison's table holds the window for a while, most often for a panel nobody looks at."""
-        if comparison is not None and not self.in_view():
-            self._pending = comparison
-            return
-        self._pending = None
-        self._fill_table(comparison)
+    def redraw_table(self) -> None:
+        """The variant table and its filters (:meth:`redrawing_views` does the other tabs). While the panel is
+        hidden (its dock closed or behind another tab) the table is filled when it is first shown or read: a
+        large comparison's table holds the window for a while, most often for a panel nobody looks at."""
+        self._pending = self.session.comparison is not None and not self.in_view()
+        if not self._pending:
+            self._fill_table()
 
     def in_view(self) -> bool:
         """Whether any of the panel is on screen (a dock behind another tab is kept visible, off the window)."""
@@ -163,11 +168,12 @@ class VariantsPanel(QWidget):
 
     def fill_pending(self) -> None:
         """Fill the table now if it waits for the panel to be shown (its dock calls this when it comes in view)."""
-        if self._pending is not None:
-            comparison, self._pending = self._pending, None
-            self._fill_table(comparison)
+        if self._pending:
+            self._pending = False
+            self._fill_table()
 
-    def _fill_table(self, comparison: Comparison | None) -> None:
+    def _fill_table(self) -> None:
+        comparison = self.session.comparison
         self.model.set_comparison(comparison)
         self.alone_filter.blockSignals(True)
         self.alone_filter.clear()
@@ -178,14 +184,10 @@ class VariantsPanel(QWidget):
         self.proxy.set_filter(alone="")
         self._update_count()
 
-    def set_views(self, comparison: Comparison | None, colours: dict[str, QColor]) -> None:
-        """The heat map, the timeline and the derivation."""
-        for _ in self.showing_views(comparison, colours):
-            pass
-
-    def showing_views(self, comparison: Comparison | None, colours: dict[str, QColor]) -> Iterator[None]:
-        """:meth:`set_views` one view at a time (a generator that pauses between them: a large comparison's
-        heat map and derivation each take a while)."""
+    def redrawing_views(self) -> Iterator[None]:
+        """The heat map, the timeline and the derivation, one view at a time (a generator that pauses between
+        them: a large comparison's heat map and derivation each take a while)."""
+        comparison, colours = self.session.comparison, self.session.colours()
         labels = {v.id: v.label for v in comparison.versions} if comparison else {}
         yield from self.heatmap.showing(comparison)
         yield

@@ -35,14 +35,14 @@ class Docks(QObject):
         self._sizing = SlicedWork(self, slice_ms=0)  # the docks' sizes once the files are read
         self.versions = VersionListWidget(session)
         self.findings = FindingsPanel(session)
-        self.metadata = MetadataTable()
+        self.metadata = MetadataTable(session)
         self.version_dock = self._dock(window, view_menu, "Versions", "versionsDock", self.versions,
                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.findings_dock = self._dock(window, view_menu, "Findings", "findingsDock", self.findings,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         self.metadata_dock = self._dock(window, view_menu, "Metadata", "metadataDock", self.metadata,
                                         Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.variants = VariantsPanel()
+        self.variants = VariantsPanel(session)
         self.variants_dock = self._dock(window, view_menu, "Variants", "variantsDock", self.variants,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
         window.splitDockWidget(self.version_dock, self.findings_dock, Qt.Orientation.Vertical)
@@ -112,8 +112,6 @@ class Docks(QObject):
         self._details.cancel()
         self._sizing.cancel()
         self._details_for = None
-        self.metadata.set_comparison(None, {})
-        self.variants.set_comparison(None, {})
 
     def _showing_versions(self) -> None:
         self.versions.redraw()
@@ -127,10 +125,9 @@ class Docks(QObject):
         comparison is running beside them."""
         self._showing_versions()
         yield
-        comparison = self._session.comparison  # the files' metadata (the same once they are compared)
-        if comparison is None:
+        if self._session.comparison is None:
             return
-        self.metadata.set_comparison(comparison, self._session.colours())
+        self.metadata.redraw()  # the files' metadata (the same once they are compared)
         yield
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the panel's new shape first
         self.fit_to_content()
@@ -145,17 +142,14 @@ class Docks(QObject):
         shown = weakref.ref(s.comparison) if s.comparison is not None else None
 
         def metadata() -> Iterator[None]:
-            self.metadata.set_comparison(s.comparison, s.colours())
+            self.metadata.redraw()
             self.set_visible_ids(s.visible_ids())
             yield
             self.fit_to_content()
             yield
 
-        def table() -> None:
-            self.variants.set_table(s.comparison)
-
         def views() -> Iterator[None]:
-            yield from self.variants.showing_views(s.comparison, s.colours())
+            yield from self.variants.redrawing_views()
             self._details_for = shown
             self.detailsShown.emit()
 
@@ -163,7 +157,7 @@ class Docks(QObject):
             step()
             yield
 
-        steps = chain(once(self._showing_versions), self.findings.redrawing(), metadata(), once(table), views())
+        steps = chain(once(self._showing_versions), self.findings.redrawing(), metadata(), once(self.variants.redraw_table), views())
         yield  # from the next turn on: the panes show the comparison first
         while shown is not None and shown() is s.comparison:  # else another comparison (or none) is on show now
             if next(steps, _DONE) is _DONE:

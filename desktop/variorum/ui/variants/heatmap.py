@@ -63,12 +63,8 @@ class HeatMap(QWidget):
         """The shade used for each differing-version count (what the legend shows)."""
         return dict(self._shades)
 
-    def set_comparison(self, comparison: Comparison | None, *, cosmetic: bool = False) -> None:
-        for _ in self.showing(comparison, cosmetic=cosmetic):
-            pass
-
     def showing(self, comparison: Comparison | None, *, cosmetic: bool = False) -> Iterator[None]:
-        """:meth:`set_comparison` in two steps (a generator pausing between them): the places, the legend and the
+        """Show ``comparison``'s places in two steps (a generator pausing between them): the places, the legend and the
         overview strip's bands, then the base text shaded place by place (a long text takes a while)."""
         base = comparison.base_version if comparison else None
         self._places = tuple(p for p in (comparison.places if comparison else ()) if cosmetic or not p.cosmetic)

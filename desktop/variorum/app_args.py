@@ -30,6 +30,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="open the bundled demo case")
     p.add_argument("--screenshot", metavar="PATH",
                    help="open the files (or --demo), save the window as a PNG once the comparison is shown, exit")
+    p.add_argument("--url", metavar="URL",
+                   help="for a web archive (.warc, .warc.gz, .wacz) of many pages: open the captures of this page "
+                        "without asking which (needed with --screenshot)")
     p.add_argument("--size", metavar="WIDTHxHEIGHT", type=_size,
                    help="the window's size, e.g. 1280x720 (default for --screenshot: 1560x940)")
     p.add_argument("--dark", action="store_true",

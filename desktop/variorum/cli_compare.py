@@ -93,7 +93,7 @@ def main(argv: Sequence[str]) -> int:
         return _fail(f"--format {ns.format} writes a file: give --output PATH")
     from variorum.core.case import BaseNotFound, load_case
     from variorum.core.load import expand_paths
-    from variorum.core.load.capture_versions import archives_with_many_pages
+    from variorum.core.load.capture_versions import archives_with_many_pages, many_pages_message
     from variorum.core.model import Options
     from variorum.core.report import build_report, render
 
@@ -106,8 +106,7 @@ def main(argv: Sequence[str]) -> int:
         return _fail(f"no such file or folder: {missing[0]}")
     if ns.url is None:
         for path, urls in archives_with_many_pages(expand_paths(ns.paths)):
-            return _fail(f"{path} holds captures of {len(urls)} pages; choose one with --url URL:\n  "
-                         + "\n  ".join(urls))
+            return _fail(many_pages_message(path, urls))
     case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic,
                                                  cosmetic_places=ns.show_cosmetic), url=ns.url)
     for v in case.errors():

@@ -3,6 +3,10 @@ only the chosen pages' captures open, Cancel opens nothing of the archive, and r
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from app_helpers import WAIT_MS, drop_files, open_and_wait
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -224,3 +228,33 @@ def test_cancel_for_a_folder_holding_only_the_archive_opens_nothing(qtbot, windo
     qtbot.wait(300)
     assert window.stack.currentWidget() is window.welcome and window.comparison is None
     assert not window.runner.is_busy()
+
+
+def _screenshot(tmp_path, *args):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VARIORUM_DATA_DIR=str(tmp_path / "data"))
+    out = tmp_path / "shot.png"
+    proc = subprocess.run([sys.executable, "-m", "variorum", *args, "--screenshot", str(out)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    return proc, out
+
+
+def test_a_screenshot_of_a_crawl_says_which_pages_it_holds_instead_of_waiting_for_an_answer(tmp_path):
+    """Nobody can answer the question in a screenshot: the app lists the pages, as ``compare`` does, and exits."""
+    proc, out = _screenshot(tmp_path, str(crawl(tmp_path)))
+    assert proc.returncode == 2 and not out.exists()
+    assert "crawl.wacz holds captures of 3 pages; choose one with --url URL" in proc.stderr
+    assert ARTICLE_URL in proc.stderr and OTHER_URL in proc.stderr and WEATHER_URL in proc.stderr
+
+
+def test_a_crawl_opened_with_a_page_named_on_the_command_line_asks_nothing(tmp_path):
+    proc, out = _screenshot(tmp_path, str(crawl(tmp_path)), "--url", ARTICLE_URL)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_page_named_for_the_window_opens_only_its_captures(qtbot, window, tmp_path):
+    written_otherwise = ARTICLE_URL.replace("https://www.example-news.com", "http://EXAMPLE-NEWS.com") + "/"
+    window.add_paths([crawl(tmp_path)], url=written_otherwise)  # the same page, by the one URL rule
+    assert window.opening.dialog is None
+    qtbot.waitUntil(lambda: window.session.is_final(), timeout=WAIT_MS)
+    assert targets(window) == [ARTICLE_URL] * 3

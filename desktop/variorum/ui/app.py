@@ -1,4 +1,4 @@
-"""Start the desktop app: ``variorum [FILE…] [--demo] [--screenshot PATH] [--dark]``."""
+"""Start the desktop app: ``variorum [FILE…] [--url URL] [--demo] [--screenshot PATH] [--dark]``."""
 
 from __future__ import annotations
 
@@ -119,7 +119,15 @@ def _run_window(app: QApplication, ns, window_class) -> int:
             print(f"variorum: no such file or folder: {f}", file=sys.stderr)
         if missing and ns.screenshot:
             return 2
-        window.add_paths([f for f in ns.files if Path(f).exists()])
+        found = [f for f in ns.files if Path(f).exists()]
+        if ns.screenshot and not ns.url:  # nobody is there to answer which page of an archive to open
+            from variorum.core.load import expand_paths
+            from variorum.core.load.capture_versions import archives_with_many_pages, many_pages_message
+
+            for path, urls in archives_with_many_pages(expand_paths(found)):
+                print(f"variorum: {many_pages_message(path, urls)}", file=sys.stderr)
+                return 2
+        window.add_paths(found, url=ns.url)
     elif ns.screenshot:
         QTimer.singleShot(0, lambda: _save(window, Path(ns.screenshot), app, exit_code))
     result = app.exec()

@@ -96,6 +96,11 @@ def archives_with_many_pages(paths: Iterable[Path]) -> list[tuple[Path, list[str
     return out
 
 
+def many_pages_message(path: Path, urls: list[str]) -> str:
+    """What a user is told when a web archive of many pages is given without saying which one to compare."""
+    return f"{path} holds captures of {len(urls)} pages; choose one with --url URL:\n  " + "\n  ".join(urls)
+
+
 def _label(c: PageCapture) -> str:
     when = c.time.replace("T", " ").replace("Z", " UTC") if c.time else "undated"
     return visible_label(f"{c.uri} ({when})")

@@ -236,11 +236,11 @@ class MainWindow(QMainWindow):
             gone = [Path(s.path).name for s in sources if s not in present]
             self.statusBar().showMessage(f"Not found any more: {', '.join(gone)}", 15000)
 
-    def add_paths(self, paths: Sequence[str | Path]) -> None:
+    def add_paths(self, paths: Sequence[str | Path], url: str | None = None) -> None:
         """Add files and folders to the open case (a folder adds every supported file in it); a web archive of
-        many pages asks first which of them to open."""
+        many pages asks first which of them to open, unless ``url`` says which."""
         if paths:
-            self.opening.open(paths)
+            self.opening.open(paths, url=url)
 
     def _add_chosen(self, paths: list[Path], pages: PageChoice) -> None:
         self.layout_.show_compare()

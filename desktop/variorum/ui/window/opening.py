@@ -84,23 +84,27 @@ class FileOpening(QObject):
         self._choice: dict[str, tuple[str, ...]] = {}
         self._addresses: list[str] = []
         self._busy = False  # reading archives' pages or asking: files opened meanwhile wait their turn
-        self._waiting: list[tuple[list[Path], dict[str, tuple[str, ...]]]] = []
+        self._waiting: list[tuple[list[Path], dict[str, tuple[str, ...]], str | None]] = []
         self.dialog: PagesDialog | None = None  # the question on screen
         self._surveyed.connect(self._on_surveyed)
 
-    def open(self, paths: Sequence[str | Path], known: PageChoice | None = None) -> None:
-        """Open files and folders; ``known`` holds the pages already chosen in some archives (path → addresses)."""
-        batch = ([Path(p) for p in paths], {_key(Path(p)): tuple(v) for p, v in (known or {}).items()})
+    def open(self, paths: Sequence[str | Path], known: PageChoice | None = None, url: str | None = None) -> None:
+        """Open files and folders; ``known`` holds the pages already chosen in some archives (path → addresses),
+        ``url`` the page to open from every other archive (none: ask)."""
+        batch = ([Path(p) for p in paths], {_key(Path(p)): tuple(v) for p, v in (known or {}).items()}, url)
         if self._busy:
             self._waiting.append(batch)
             return
         self._start(*batch)
 
-    def _start(self, paths: list[Path], known: dict[str, tuple[str, ...]]) -> None:
+    def _start(self, paths: list[Path], known: dict[str, tuple[str, ...]], url: str | None) -> None:
         self._groups = [(p, expand_paths([p])) for p in paths]
         files = [f for _p, group in self._groups for f in group]
         archives = [f for f in files if _key(f) not in known and f.is_file() and capture_kind(f)]
         self._choice = known
+        if url:  # said on the command line: nothing to ask
+            self._choice |= {_key(f): (url,) for f in archives}
+            archives = []
         if not archives:
             self._finish()
             return

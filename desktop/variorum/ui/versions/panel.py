@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from variorum.ui.row_list import row_list
 from variorum.ui.session import Session
 from variorum.ui.versions.model import (
     COL_FORMAT,
@@ -63,16 +63,11 @@ class VersionListWidget(QWidget):
 
         self.model = VersionModel(self)
         self.model.set_palette(self.palette())
-        self.view = QTreeView(self)
+        self.view = row_list(self.model, self, QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setObjectName("versionListView")
         self.view.setAccessibleName("Versions")
-        self.view.setModel(self.model)
-        self.view.setRootIsDecorated(False)
-        self.view.setUniformRowHeights(True)
         self.view.setAllColumnsShowFocus(True)
         self.view.setIconSize(ICON_SIZE)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)

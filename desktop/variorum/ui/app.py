@@ -141,6 +141,7 @@ def _arm_screenshot(app: QApplication, window, path: Path, exit_code: dict) -> N
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
     window.resize(1560, 940)
     window.keep_settings = False
+    window.opening.interactive = False  # a folder of too many files opens its first ones, as compare does
 
     def on_shown() -> None:
         window.comparisonShown.disconnect(on_shown)

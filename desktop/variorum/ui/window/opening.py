@@ -1,9 +1,10 @@
-"""Files opened or dropped on the window join the case; a web archive of many pages first asks which of them.
+"""Files opened or dropped on the window join the case; a folder of more files than a case can show, and a web
+archive of many pages, first ask which of them.
 
-Each archive of many pages (alone, with other files, or inside a dropped folder) gets a :class:`PagesDialog`,
-one after another; the page the other files of the case are about is offered first. Cancelling opens nothing of
-that archive and leaves every other file and the open case as they are. A case reopened with the pages already
-chosen (Open Recent) does not ask again.
+Each folder of too many files gets a :class:`FilesDialog`, then each archive of many pages (alone, with other
+files, or inside a dropped folder) a :class:`PagesDialog`, one after another; the page the other files of the
+case are about is offered first. Cancelling opens nothing of that folder or archive and leaves every other file
+and the open case as they are. A case reopened with the pages already chosen (Open Recent) does not ask again.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from variorum.core.extensions import EXTENSIONS
-from variorum.core.load import expand_paths, known_suffix, load_file
+from variorum.core.load import MAX_FOLDER_VERSIONS, expand_paths, known_suffix, load_file
 from variorum.core.load.archive_choice import ArchivePage, PageChoice, preselected
 from variorum.core.load.capture_versions import archive_pages, capture_kind
 from variorum.core.model import Version
+from variorum.ui.window.choice_dialog import ChoiceDialog
+from variorum.ui.window.files_dialog import FilesDialog
 from variorum.ui.window.pages_dialog import PagesDialog
 
 log = logging.getLogger(__name__)
@@ -66,6 +69,23 @@ def other_addresses(files: list[Path], surveyed: dict[Path, list[ArchivePage]]) 
 
 
 Questions = list[tuple[Path, list[ArchivePage]]]  # each archive of many pages, with its pages
+Batch = tuple[list[Path], dict[str, tuple[str, ...]], str | None]  # paths, pages known, the page named
+
+
+class Group:
+    """A file or folder opened: what is handed on to the case (the folder, or the files chosen in it), and the
+    files it holds."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.files = expand_paths([path])
+        self.opened = [path]
+
+    def too_many(self) -> bool:
+        return self.path.is_dir() and len(self.files) > MAX_FOLDER_VERSIONS
+
+    def choose(self, files: list[Path]) -> None:
+        self.files = self.opened = files
 
 
 class FileOpening(QObject):
@@ -79,37 +99,68 @@ class FileOpening(QObject):
         self._window = parent
         self._versions = versions
         self._add = add
-        self._groups: list[tuple[Path, list[Path]]] = []  # each file or folder opened, with the files it holds
+        self._groups: list[Group] = []  # each file or folder opened
+        self._folders: list[Group] = []  # the folders still to ask about
+        self._url: str | None = None
         self._questions: Questions = []
         self._choice: dict[str, tuple[str, ...]] = {}
         self._addresses: list[str] = []
         self._busy = False  # reading archives' pages or asking: files opened meanwhile wait their turn
-        self._waiting: list[tuple[list[Path], dict[str, tuple[str, ...]], str | None]] = []
-        self.dialog: PagesDialog | None = None  # the question on screen
+        self._waiting: list[Batch] = []
+        self.dialog: ChoiceDialog | None = None  # the question on screen
+        self.interactive = True  # False: nobody is there to answer (a large folder opens its first files)
         self._surveyed.connect(self._on_surveyed)
 
     def open(self, paths: Sequence[str | Path], known: PageChoice | None = None, url: str | None = None) -> None:
         """Open files and folders; ``known`` holds the pages already chosen in some archives (path → addresses),
         ``url`` the page to open from every other archive (none: ask)."""
-        batch = ([Path(p) for p in paths], {_key(Path(p)): tuple(v) for p, v in (known or {}).items()}, url)
+        batch: Batch = ([Path(p) for p in paths], {_key(Path(p)): tuple(v) for p, v in (known or {}).items()}, url)
         if self._busy:
             self._waiting.append(batch)
             return
         self._start(*batch)
 
     def _start(self, paths: list[Path], known: dict[str, tuple[str, ...]], url: str | None) -> None:
-        self._groups = [(p, expand_paths([p])) for p in paths]
-        files = [f for _p, group in self._groups for f in group]
-        archives = [f for f in files if _key(f) not in known and f.is_file() and capture_kind(f)]
-        self._choice = known
-        if url:  # said on the command line: nothing to ask
-            self._choice |= {_key(f): (url,) for f in archives}
+        self._busy = True
+        self._groups = [Group(p) for p in paths]
+        self._folders = [g for g in self._groups if g.too_many()] if self.interactive else []
+        self._choice, self._url = known, url
+        self._ask_folder()
+
+    def _ask_folder(self) -> None:
+        if not self._folders:
+            self._look_for_archives()
+            return
+        group = self._folders.pop(0)
+        self._show(FilesDialog(group.path, group.files, MAX_FOLDER_VERSIONS, self._window),
+                   lambda dialog, result: self._folder_answered(group, dialog, result))
+
+    def _folder_answered(self, group: Group, dialog: ChoiceDialog, result: int) -> None:
+        group.choose([Path(f) for f in dialog.chosen()] if result == QDialog.DialogCode.Accepted else [])
+        if not group.files:
+            self.message.emit(f"Nothing was opened from {group.path.name or group.path}.")
+        self._ask_folder()
+
+    def _show(self, dialog: ChoiceDialog, answered: Callable[[ChoiceDialog, int], None]) -> None:
+        def finished(result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            answered(dialog, result)
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+
+    def _look_for_archives(self) -> None:
+        files = [f for g in self._groups for f in g.files]
+        archives = [f for f in files if _key(f) not in self._choice and f.is_file() and capture_kind(f)]
+        if self._url:  # said on the command line: nothing to ask
+            self._choice |= {_key(f): (self._url,) for f in archives}
             archives = []
         if not archives:
             self._finish()
             return
         # Listing an archive's pages reads all of it: off the window's thread, as a large crawl takes seconds.
-        self._busy = True
         self.message.emit(f"Reading the pages of {', '.join(f.name for f in archives)}…")
         addresses = version_addresses(self._versions())
         threading.Thread(target=self._survey, args=(files, archives, addresses), daemon=True,
@@ -138,15 +189,11 @@ class FileOpening(QObject):
             self._finish()
             return
         path, pages = self._questions.pop(0)
-        dialog = PagesDialog(path, pages, preselected(pages, self._addresses), self._window)
-        dialog.finished.connect(lambda result: self._answered(path, dialog, result))
-        self.dialog = dialog
-        dialog.open()
+        self._show(PagesDialog(path, pages, preselected(pages, self._addresses), self._window),
+                   lambda dialog, result: self._answered(path, dialog, result))
 
-    def _answered(self, path: Path, dialog: PagesDialog, result: int) -> None:
+    def _answered(self, path: Path, dialog: ChoiceDialog, result: int) -> None:
         chosen = tuple(dialog.chosen()) if result == QDialog.DialogCode.Accepted else ()
-        self.dialog = None
-        dialog.deleteLater()
         self._choice[_key(path)] = chosen
         self._addresses += chosen  # the next archive offers the same page first
         if not chosen:
@@ -156,8 +203,9 @@ class FileOpening(QObject):
     def _finish(self) -> None:
         choice = self._choice
         # a file or folder is left out when nothing of it was chosen (an empty folder still says it is empty)
-        paths = [p for p, files in self._groups if not files or any(choice.get(_key(f)) != () for f in files)]
-        self._groups, self._choice, self._addresses, self._busy = [], {}, [], False
+        paths = [p for g in self._groups if not g.files or any(choice.get(_key(f)) != () for f in g.files)
+                 for p in g.opened]
+        self._groups, self._choice, self._addresses, self._url, self._busy = [], {}, [], None, False
         if paths:
             self._add(paths, choice)
         if self._waiting:

@@ -411,3 +411,15 @@ def test_a_bug_in_the_comparison_is_logged_with_its_traceback_and_shown_in_one_l
     log = logs.log_path().read_text(encoding="utf-8")
     assert "ERROR variorum.ui.worker: The comparison failed" in log
     assert "Traceback (most recent call last)" in log and "in broken_compare" in log
+
+
+def test_the_drop_zone_names_every_kind_of_file_it_accepts(window):
+    """It listed five kinds while web archives and screenshots were accepted too."""
+    from PySide6.QtWidgets import QLabel
+
+    from variorum.core.extensions import EXTENSIONS
+
+    shown = " ".join(label.text() for label in window.welcome.drop_zone.findChildren(QLabel))
+    named = {"text": "Text", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "DOCX", "warc": "WARC",
+             "wacz": "WACZ", "image": "PNG"}
+    assert [fmt for fmt in sorted(set(EXTENSIONS.values())) if named[fmt] not in shown] == []

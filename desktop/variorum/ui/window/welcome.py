@@ -36,7 +36,8 @@ class WelcomeView(QWidget):
         self.drop_zone.setMinimumHeight(160)
         self.set_drag_active(False)
         zone_text = QLabel("<p style='font-size:large'><b>Drop files or folders here</b></p>"
-                           "<p>Text, Markdown, saved web pages (HTML), PDF, Word (DOCX)</p>", self.drop_zone)
+                           "<p>Text, Markdown, saved web pages (HTML), PDF, Word (DOCX),<br>"
+                           "web archives (WARC, WACZ), screenshots and scans (PNG, JPEG, WebP)</p>", self.drop_zone)
         zone_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         zone_layout = QVBoxLayout(self.drop_zone)
         zone_layout.addWidget(zone_text)

@@ -45,7 +45,7 @@ def test_wheel_requires_what_opening_encrypted_pdfs_needs(wheel):
 
 
 def test_demo_files_are_read_through_importlib_resources():
-    from variorum.assets import demo_files
+    from variorum.demo import demo_files
 
     names = [f.name for f in demo_files()]
     assert names == sorted(names) and len(names) == 5

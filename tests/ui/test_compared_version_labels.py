@@ -7,7 +7,7 @@ from app_helpers import WAIT_MS, make_window, open_and_wait
 from panes_helpers import walk_stops
 from PySide6.QtCore import Qt
 
-from variorum.assets import demo_paths
+from variorum.demo import demo_paths
 from variorum.ui.panes.pane_header import COMPARED_MARK
 
 

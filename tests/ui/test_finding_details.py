@@ -86,8 +86,8 @@ def test_copy_as_citation_names_each_file_its_hash_range_and_words(qtbot, tmp_pa
 def test_a_version_that_lacks_the_evidence_is_said_to_lack_it_not_quoted_as_nothing(qtbot, tmp_path):
     """The demo's date is stated in one version and missing from two: the details, the tooltip, the full view,
     the copied finding and the citation say so, and never quote an empty string."""
-    from variorum.assets import demo_paths
     from variorum.core.citation import ABSENT
+    from variorum.demo import demo_paths
 
     window = make_window(qtbot, tmp_path, 1280, 720)
     with demo_paths() as paths:

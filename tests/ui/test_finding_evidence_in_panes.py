@@ -11,8 +11,8 @@ from notes_helpers import select_with_keyboard, words_free_of_highlights
 from panes_helpers import click_finding, on_screen
 from PySide6.QtCore import QPoint, Qt
 
-from variorum.assets import demo_paths
 from variorum.core.normalize import word_key
+from variorum.demo import demo_paths
 from variorum.ui.panes.evidence import NO_EVIDENCE
 from variorum.ui.panes.highlights import is_word_diffed
 

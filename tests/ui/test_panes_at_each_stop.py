@@ -17,9 +17,9 @@ from panes_helpers import (
 )
 from PySide6.QtCore import QPoint, Qt
 
-from variorum.assets import demo_paths
 from variorum.core.counterpart import on_word_boundary
 from variorum.core.normalize import word_key
+from variorum.demo import demo_paths
 from variorum.ui.panes.highlights import is_word_diffed
 
 

@@ -81,7 +81,7 @@ def test_a_screenshot_waits_until_the_panes_fit_their_size(qtbot, tmp_path, monk
     from app_helpers import WAIT_MS, make_window
     from PySide6.QtWidgets import QApplication
 
-    from variorum.assets import demo_paths
+    from variorum.demo import demo_paths
     from variorum.ui import app as app_module
 
     window = make_window(qtbot, tmp_path)

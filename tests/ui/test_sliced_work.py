@@ -6,7 +6,7 @@ import shiboken6
 from app_helpers import WAIT_MS, make_window, open_and_wait
 from PySide6.QtCore import QObject, QTimer
 
-from variorum.assets import demo_paths
+from variorum.demo import demo_paths
 from variorum.ui.panes import slices
 from variorum.ui.panes.slices import SlicedWork
 

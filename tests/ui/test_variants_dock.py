@@ -7,8 +7,8 @@ from app_helpers import WAIT_MS, open_and_wait
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
-from variorum.assets import demo_paths
 from variorum.core.variants import compared_versions
+from variorum.demo import demo_paths
 from variorum.ui.variants.model import PLACE_ROLE
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from variorum.assets import demo_paths
+from variorum.demo import demo_paths
 from variorum.ui.findings.model import COL_STATUS
 
 # Context menus are popups: the offscreen platform says it cannot grab the keyboard for them or raise them.

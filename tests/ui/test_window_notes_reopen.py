@@ -20,8 +20,8 @@ from notes_helpers import (
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
-from variorum.assets import demo_paths
 from variorum.core.notes import store_path
+from variorum.demo import demo_paths
 from variorum.ui.window.preferences import PreferencesDialog
 
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")

@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             self.add_paths(paths)
 
     def open_demo(self) -> None:
-        from variorum.assets import demo_paths
+        from variorum.demo import demo_paths
 
         self.close_case()
         # The demo files may be extracted to a temporary folder: keep it until the case is closed.

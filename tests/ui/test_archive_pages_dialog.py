@@ -258,3 +258,31 @@ def test_a_page_named_for_the_window_opens_only_its_captures(qtbot, window, tmp_
     assert window.opening.dialog is None
     qtbot.waitUntil(lambda: window.session.is_final(), timeout=WAIT_MS)
     assert targets(window) == [ARTICLE_URL] * 3
+
+
+def test_the_base_and_hidden_captures_of_one_archive_come_back_when_it_is_reopened(qtbot, window, tmp_path):
+    """Captures of one archive share its path: the choices were kept by path, so reopening put the base on the
+    last capture and hid every capture of the file (or none)."""
+    drop_files(window.welcome, [crawl(tmp_path)])
+    dialog = question(qtbot, window)
+    with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)  # the article, captured three times
+    times = [v.metadata.capture.time for v in window.comparison.versions]
+    assert times == list(DATES)
+    second, third = (v.id for v in window.comparison.versions[1:])
+    versions = window.docks.versions
+    versions.set_current(second)
+    with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+        versions.act_base.trigger()
+    versions.set_current(third)
+    versions.view.setFocus()
+    qtbot.keyClick(versions.view, Qt.Key.Key_Space)  # hide the third capture
+    assert window.session.hidden_ids() == {third}
+    window.close_case()
+    with qtbot.waitSignal(window.comparisonShown, timeout=WAIT_MS):
+        window.actions_.recent_menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: window.session.is_final() and not window.runner.is_busy(), timeout=WAIT_MS)
+    c = window.comparison
+    capture_time = {v.id: v.metadata.capture.time for v in c.versions}
+    assert capture_time[c.base] == DATES[1]
+    assert {capture_time[h] for h in window.session.hidden_ids()} == {DATES[2]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from variorum.core.model import Version
 from variorum.core.quick_dataclass import dataclass
 
 
@@ -35,3 +36,14 @@ class Source:
 def page_choice(sources: Iterable[Source]) -> dict[str, tuple[str, ...]]:
     """The pages chosen in each web archive among ``sources`` (path → addresses)."""
     return {s.path: s.pages for s in sources if s.pages is not None}
+
+
+def version_key(version: Version) -> str | None:
+    """What names a version across runs: its file's path, and for one of several captures in a web archive, the
+    capture's record too (they share the path); None for pasted text, which cannot be opened again."""
+    if not version.path:
+        return None
+    capture = version.metadata.capture
+    if capture is None or not capture.record_id:
+        return version.path
+    return f"{version.path}#{capture.record_id}"

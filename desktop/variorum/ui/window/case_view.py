@@ -1,13 +1,15 @@
 """The user's choices for a set of files (base, hidden versions, compared version), kept between runs.
 
 Reopening the same files (by absolute path, in any order) brings back the base the user chose, the versions she
-hid and the version she was comparing with the base.
+hid and the version she was comparing with the base. Each version is named by :func:`version_key`: its path, and
+for a capture in a web archive the capture's record as well (several versions come from one file then).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from variorum.core.sources import version_key
 from variorum.ui import settings
 from variorum.ui.session import Session
 
@@ -46,10 +48,10 @@ class CaseViewMemory(QObject):
 
     def _paths(self) -> list[str] | None:
         versions = self._session.versions
-        paths = [v.path for v in versions if v.path]
-        if not versions or len(paths) < len(versions):
+        keys = [k for k in map(version_key, versions) if k]
+        if not versions or len(keys) < len(versions):
             return None  # pasted text cannot be opened again
-        return paths
+        return keys
 
     def _forget(self) -> None:
         self._restored = None
@@ -74,16 +76,16 @@ class CaseViewMemory(QObject):
         view = saved_view(paths)
         if view is None:
             return True
-        by_path = {v.path: v.id for v in s.versions if v.path}
-        base = by_path.get(view.get("base") or "")
+        by_key = {version_key(v): v.id for v in s.versions}
+        base = by_key.get(view.get("base") or "")
         shown_base = s.comparison.base if s.comparison is not None else None
         if base is not None and base != shown_base and s.case.base_choice != base:
             s.choose_base(base)
             return False
         for path in view.get("hidden", []):
-            if path in by_path:
-                s.set_visible(by_path[path], False)
-        compared = by_path.get(view.get("compared") or "")
+            if path in by_key:
+                s.set_visible(by_key[path], False)
+        compared = by_key.get(view.get("compared") or "")
         if compared is not None:
             s.set_compared(compared)
         return True
@@ -93,7 +95,7 @@ class CaseViewMemory(QObject):
         paths = self._paths()
         if self._restored is None or paths is None or not s.is_final() or _key(paths) != _key(self._restored):
             return
-        by_id = {v.id: v.path for v in s.versions if v.path}
+        by_id = {v.id: key for v in s.versions if (key := version_key(v))}
         shown_base = s.comparison.base if s.comparison is not None else None
         base = by_id.get(shown_base) if s.case.base_choice is not None and shown_base else None
         save_view(paths, base, [by_id[h] for h in s.hidden_ids() if h in by_id],

@@ -9,8 +9,8 @@ import socket
 from pathlib import Path
 
 import pytest
-from special_files import fifo_with_writer
 
+from special_files import fifo_with_writer
 from variorum.core.load import expand_paths, load_file, load_paths
 
 ARTICLE = "The Kremlin said on Wednesday that events in Belarus did not yet warrant Russian military help.\n"

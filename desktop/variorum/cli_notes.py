@@ -28,6 +28,10 @@ class UsageError(Exception):
     """Shown as one line; exit status 2."""
 
 
+class ListingUsageError(UsageError):
+    """A usage error with a list to choose from: a line, then the items a line each (already printable)."""
+
+
 def parser() -> argparse.ArgumentParser:
     from variorum.core.notes.limits import limits_text
     from variorum.core.notes.paths import store_path
@@ -40,6 +44,8 @@ def parser() -> argparse.ArgumentParser:
 
     def files(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("files", nargs="+", metavar="FILE", help="the case's files (or folders)")
+        sp.add_argument("--url", metavar="URL", help="for a web archive (.warc, .warc.gz, .wacz) holding several "
+                        "pages: the page whose captures are in the case (as chosen in the app or with compare --url)")
 
     a = sub.add_parser("add", help="add a note")
     a.add_argument("--anchor", required=True, metavar="ANCHOR",
@@ -106,6 +112,9 @@ def main(argv: Sequence[str]) -> int:
 
     try:
         return _run(ns)
+    except ListingUsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
     except (UsageError, AnchorError, NotFound) as exc:
         print(f"{PROG}: error: {printable_line(exc)}", file=sys.stderr)
         return 2
@@ -125,7 +134,7 @@ def _run(ns: argparse.Namespace) -> int:
             target = store.backup_to(Path(ns.output))
         print(f"Notes store copied to {printable_line(target)}")
         return 0
-    loaded = _load(ns.files)
+    loaded = _load(ns.files, ns.url)
     with NotesStore() as store:
         author = (getattr(ns, "author", None) or "").strip()
         if author:
@@ -133,13 +142,18 @@ def _run(ns: argparse.Namespace) -> int:
         return COMMANDS[ns.command](store, loaded, ns)
 
 
-def _load(files: Sequence[str]) -> Case:
+def _load(files: Sequence[str], url: str | None) -> Case:
     from variorum.core.case import load_case
+    from variorum.core.load import expand_paths
+    from variorum.core.load.capture_versions import archives_with_many_pages, many_pages_message
 
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    loaded = load_case(files)
+    if url is None:  # all its pages would be another case than the one compared
+        for path, urls in archives_with_many_pages(expand_paths(files)):
+            raise ListingUsageError(many_pages_message(path, urls))
+    loaded = load_case(files, url=url)
     versions = loaded.versions
     if not versions:
         raise UsageError("no supported files found")

@@ -28,6 +28,16 @@ def crawl(tmp_path):
     return path
 
 
+def test_the_pages_listed_cannot_act_on_the_terminal(tmp_path):
+    """The addresses are the archive's: an escape sequence in one was printed as it was."""
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(build_warc([(ARTICLE_URL, DATES[0], article_html(closed_days="ten")),
+                                 ("https://example.org/\x1b]0;owned\x07page", DATES[1], article_html(closed_days="two"))]))
+    out = run("compare", str(path))
+    assert out.returncode == 2 and "\x1b" not in out.stderr and "\x07" not in out.stderr
+    assert "  https://example.org/\\x1b]0;owned\\x07page" in out.stderr.splitlines()
+
+
 def test_an_archive_of_several_pages_lists_them_and_asks_for_one(tmp_path):
     out = run("compare", str(crawl(tmp_path)))
     assert out.returncode == 2

@@ -97,8 +97,12 @@ def archives_with_many_pages(paths: Iterable[Path]) -> list[tuple[Path, list[str
 
 
 def many_pages_message(path: Path, urls: list[str]) -> str:
-    """What a user is told when a web archive of many pages is given without saying which one to compare."""
-    return f"{path} holds captures of {len(urls)} pages; choose one with --url URL:\n  " + "\n  ".join(urls)
+    """What a user is told when a web archive of many pages is given without saying which one to compare: a line,
+    then the pages' addresses a line each (control characters in them made visible: they are the archive's)."""
+    from variorum.core.notes.printable import printable_line
+
+    return "\n  ".join([f"{printable_line(path)} holds captures of {len(urls)} pages; choose one with --url URL:",
+                         *map(printable_line, urls)])
 
 
 def _label(c: PageCapture) -> str:

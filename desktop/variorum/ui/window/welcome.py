@@ -39,6 +39,7 @@ class WelcomeView(QWidget):
                            "<p>Text, Markdown, saved web pages (HTML), PDF, Word (DOCX),<br>"
                            "web archives (WARC, WACZ), screenshots and scans (PNG, JPEG, WebP)</p>", self.drop_zone)
         zone_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        zone_text.setWordWrap(True)  # the window's narrowest width is not set by this line
         zone_layout = QVBoxLayout(self.drop_zone)
         zone_layout.addWidget(zone_text)
 

@@ -54,3 +54,40 @@ def test_comparing_a_large_text_with_a_short_one_is_bounded_in_memory(tmp_path: 
     assert differences > 100  # the long text was compared, not set aside as another article
     assert (tmp_path / "report.json").stat().st_size > size // 2  # the report quotes what the short one lacks
     assert peak < MAX_PEAK_PER_BYTE * size, f"{peak / size:.1f} bytes per byte"
+
+
+_REPORT_SCRIPT = textwrap.dedent("""
+    import sys, tracemalloc
+    from variorum.core.case import load_case
+    from variorum.core.model import Options
+    from variorum.core.report import build_report
+    from variorum.core.report.render_json import report_data
+    tracemalloc.start()
+    comparison = load_case(sys.argv[1:3], options=Options(base="v1")).compare()
+    before = tracemalloc.get_traced_memory()[0]
+    report = build_report(comparison)
+    held = tracemalloc.get_traced_memory()[0] - before
+    grouped = [place["grouped"] for place in report_data(report)["variants"]]
+    print(held, len(grouped), sum(map(len, grouped)), grouped[-1][:12])
+""")
+
+
+def test_a_report_holds_no_second_copy_of_the_passages_its_places_read(tmp_path: Path) -> None:
+    """Each place's one-line summary repeats its readings; it is made when the report is written, so a report
+    of long removed paragraphs (a web page against a short text) does not hold them once more."""
+    rng = random.Random(5)
+    vocabulary = [f"w{n}" for n in range(5000)] + ["the", "said", "council", "“we", "will”", "Mayor", "Smith"]
+    lead = "The council said on Tuesday that the budget would pass."
+    paragraphs = [" ".join(rng.choice(vocabulary) for _ in range(8000)) + "." for _ in range(8)]
+    (tmp_path / "long.txt").write_text("\n\n".join([lead, *paragraphs]) + "\n", encoding="utf-8")
+    (tmp_path / "short.txt").write_text(lead + "\n", encoding="utf-8")
+    desktop = Path(__file__).resolve().parents[2] / "desktop"
+    out = subprocess.run([sys.executable, "-c", _REPORT_SCRIPT, str(tmp_path / "long.txt"), str(tmp_path / "short.txt")],
+                         capture_output=True, text=True, check=True, env={"PYTHONPATH": str(desktop), "PATH": ""},
+                         timeout=600)
+    held, places, grouped_length, last_start = out.stdout.split(maxsplit=3)
+    removed = sum(map(len, paragraphs))
+    assert int(places) >= 1
+    assert int(grouped_length) > removed and last_start.startswith("v1: w")  # the summaries are still whole
+    # the summaries were held as strings: twice the removed text's size (two bytes a character); now a few KB
+    assert int(held) < removed // 4, f"{int(held) / removed:.2f} bytes per removed character"

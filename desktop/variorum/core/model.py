@@ -6,8 +6,9 @@ Conversion to Qt's UTF-16 positions happens only in the UI, in one helper.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import field
-from typing import Literal
+from typing import Literal, Protocol
 
 from variorum.core.quick_dataclass import dataclass
 
@@ -239,6 +240,21 @@ class Reading:
         return not self.text.strip()
 
 
+class _Read(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def versions(self) -> tuple[str, ...]: ...
+
+
+def grouped_line(readings: Iterable[_Read], labels: dict[str, str] | None = None) -> str:
+    """Readings in one line, each with the versions that read so: ``v1: much more | v2, v3: more``."""
+    names = labels or {}
+    return " | ".join(f"{', '.join(names.get(v, v) for v in r.versions)}: {r.text.strip() or '(absent)'}"
+                      for r in readings)
+
+
 @dataclass(frozen=True)
 class Place:
     """A stretch of the base where the versions do not all read alike."""
@@ -269,9 +285,7 @@ class Place:
 
     def grouped(self, labels: dict[str, str] | None = None) -> str:
         """The readings in one line: ``v1: much more | v2, v3: more``."""
-        names = labels or {}
-        return " | ".join(f"{', '.join(names.get(v, v) for v in r.versions)}: {r.text.strip() or '(absent)'}"
-                          for r in self.readings)
+        return grouped_line(self.readings, labels)
 
     def alone(self, version: str) -> bool:
         """``version`` reads differently from every other version here."""

@@ -28,8 +28,7 @@ def _place(p: Place) -> ReportPlace:
     readings = tuple(ReportReading(text=r.text, versions=r.versions,
                                    spans=tuple(ReadingSpan(v, s, e) for v, s, e in r.spans)) for r in p.readings)
     return ReportPlace(id=p.id, start=p.start, end=p.end, kind=p.kind, cosmetic=p.cosmetic, base_text=p.base_text,
-                       readings=readings, differing=p.differing, differences=p.differences, findings=p.findings,
-                       grouped=p.grouped())
+                       readings=readings, differing=p.differing, differences=p.differences, findings=p.findings)
 
 
 def report_timeline(t: Timeline) -> ReportTimeline:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import field
 from typing import Any
 
-from variorum.core.model import Link, Relation
+from variorum.core.model import Link, Relation, grouped_line
 from variorum.core.quick_dataclass import dataclass
 
 SCHEMA = "variorum.report/1"
@@ -231,7 +231,15 @@ class ReportPlace:
     differing: tuple[str, ...]
     differences: tuple[str, ...]
     findings: tuple[str, ...]
-    grouped: str  # the readings in one line: "v1: much more | v2, v3: more"
+
+    # written after the fields, as the last key: made when the report is written (it repeats every reading, and
+    # a report held whole would hold the places' passages once more)
+    derived = ("grouped",)
+
+    @property
+    def grouped(self) -> str:
+        """The readings in one line: ``v1: much more | v2, v3: more``."""
+        return grouped_line(self.readings)
 
 
 @dataclass(frozen=True)

@@ -67,8 +67,10 @@ _CONVERTERS: dict[type, Callable[[Any], Any]] = dict.fromkeys(_KEPT, _same)
 
 @cache
 def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """A dataclass's field names in order, each with whether it is inline."""
-    return tuple((f.name, bool(f.metadata.get("inline"))) for f in fields(cls))
+    """A dataclass's field names in order, each with whether it is inline, then the names of the values it makes
+    when read (its ``derived`` attribute)."""
+    return (*((f.name, bool(f.metadata.get("inline"))) for f in fields(cls)),
+            *((name, False) for name in getattr(cls, "derived", ())))
 
 
 def report_data(report: Report) -> dict[str, Any]:

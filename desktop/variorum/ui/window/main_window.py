@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from variorum.core import collection
 from variorum.core.load import EXTENSIONS
 from variorum.core.load.archive_choice import PageChoice
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Place
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.actions_.fit_all.setChecked(settings.get(settings.FIT_ALL_VERSIONS))
         self.actions_.collapse_identical.setChecked(settings.get(settings.COLLAPSE_IDENTICAL))
         self._refresh_recent()
+        collection.set_aside_started()  # the window and the modules it imported are not walked again
 
     # --- what the session holds -------------------------------------------------------------------------------
     @property

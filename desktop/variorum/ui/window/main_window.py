@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         s.closed.connect(self._on_closed)
         # after the window has shown its docks for the comparison
         self.source.follow(s, self.navigator.currentChanged, self.docks.findingActivated, self.comparisonShown)
+        self.layout_.docksShown.connect(self.source.docks_shown)
         self.runner.started.connect(lambda: self.progress.start("Reading files…"))
         self.runner.progress.connect(self.progress.set_progress)
         self.runner.loaded.connect(lambda _case: self.progress.start("Comparing…"))
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
             self.opening.open(paths, url=url)
 
     def _add_chosen(self, paths: list[Path], pages: PageChoice) -> None:
-        self.layout_.show_compare()
+        self.layout_.show_compare(docks_later=True)
         self.session.add_paths(paths, pages=pages)
 
     def paste_version(self) -> None:

@@ -4,9 +4,13 @@ collection is back as it was afterwards, however the comparison ends."""
 from __future__ import annotations
 
 import gc
+import os
 import random
+import subprocess
+import sys
 import threading
 import weakref
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +148,55 @@ def test_what_reading_a_pdf_leaves_is_not_kept_by_the_comparisons_that_follow(qt
     gc.collect()  # what automatic collection would find: not what was set aside
     assert len(readers) >= 3
     assert not [r for r in readers if r() is not None]
+
+
+def test_what_the_app_has_alive_once_its_window_is_built_is_not_walked_again(tmp_path):
+    """A fresh program: once the window is built, the collector sets aside what is alive (the modules, the
+    window), so no later collection walks it; garbage made while starting is freed first."""
+    code = (
+        "import gc, sys\n"
+        "from variorum.ui.app import make_app\n"
+        "app = make_app([])\n"
+        "from variorum.ui.window.main_window import MainWindow\n"
+        "garbage = []\n"
+        "garbage.append(garbage)\n"
+        "import weakref\n"
+        "class Cycle: pass\n"
+        "c = Cycle(); c.me = c; made = weakref.ref(c); del c, garbage\n"
+        "w = MainWindow()\n"
+        "tracked = {id(o) for o in gc.get_objects()}\n"
+        "print(id(w) in tracked, id(w.session) in tracked, id(sys.modules['variorum.ui.session']) in tracked,"
+        " made() is None)\n"
+        "w.runner.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VARIORUM_DATA_DIR": str(tmp_path),
+           "PYTHONPATH": str(Path(collection.__file__).parents[2])}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120,
+                          check=True)
+    assert done.stdout.split() == ["False", "False", "False", "True"]
+
+
+def test_closed_cases_are_freed_however_often_one_is_opened(qtbot, tmp_path, versions, monkeypatch):
+    """What is set aside (the app's objects, each comparison once taken in) is still freed when nothing refers
+    to it: a case closed and opened again and again does not make the app grow (the panes of the last case
+    closed, hidden behind the welcome view, are let go when the next one is shown)."""
+    from app_helpers import make_window, open_and_wait
+
+    from variorum.ui import job_process
+
+    monkeypatch.setattr(job_process, "_enabled", True)  # as the app compares: in a process of its own
+    window = make_window(qtbot, tmp_path)
+    shown: list[list[weakref.ref]] = []
+    try:
+        for _ in range(4):
+            open_and_wait(qtbot, window, versions)
+            c = window.comparison
+            shown.append([weakref.ref(c), *(weakref.ref(v) for v in c.versions)])
+            del c
+            window.close_case()
+            qtbot.wait(10)  # the panes of the case shown before are deleted in the next turns
+    finally:
+        window.runner.close()
+        window.runner.wait()
+    gc.collect()
+    assert not [r for case in shown[:-1] for r in case if r() is not None]

@@ -91,7 +91,9 @@ def test_panes_are_laid_out_a_little_at_a_time(qtbot, tmp_path, monkeypatch):
         qtbot.waitUntil(lambda: bool(filled) and window.panes.settled(), timeout=WAIT_MS)
     c = window.comparison
     blocks = sum(p.editor.document().blockCount() for p in window.panes.panes())
-    assert filled[0] - compared[0] > blocks  # at least a turn for each block laid out
+    # A turn for each block laid out: the blocks highlighted anew, then those the filler lines changed around
+    # (the others keep their layout), then the blocks each pane reads its lines from.
+    assert filled[0] - compared[0] > blocks // 2
     for pane in window.panes.panes():
         assert pane.editor.toPlainText().strip()  # every pane has its text
         assert pane.is_laid_out()

@@ -74,6 +74,12 @@ class SourceDock(QObject):
             self._to_widen = True
         self._sources = sources
 
+    def docks_shown(self) -> None:
+        """The window brought its docks up (this one among them, as the user last left it, or with the others on
+        a first start): hidden again while the case holds no PDF or image."""
+        if not self._sources:
+            self.dock.hide()
+
     def _widen(self) -> None:
         """Room to read the page beside the texts: a third of the window."""
         window = self.dock.parentWidget()

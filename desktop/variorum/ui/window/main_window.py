@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from variorum.core import collection
 from variorum.core.load import EXTENSIONS
 from variorum.core.load.archive_choice import PageChoice
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Place
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.actions_.fit_all.setChecked(settings.get(settings.FIT_ALL_VERSIONS))
         self.actions_.collapse_identical.setChecked(settings.get(settings.COLLAPSE_IDENTICAL))
         self._refresh_recent()
+        collection.set_aside_started()  # the window and the modules it imported are not walked again
 
     # --- what the session holds -------------------------------------------------------------------------------
     @property
@@ -180,6 +182,7 @@ class MainWindow(QMainWindow):
         s.closed.connect(self._on_closed)
         # after the window has shown its docks for the comparison
         self.source.follow(s, self.navigator.currentChanged, self.docks.findingActivated, self.comparisonShown)
+        self.layout_.docksShown.connect(self.source.docks_shown)
         self.runner.started.connect(lambda: self.progress.start("Reading files…"))
         self.runner.progress.connect(self.progress.set_progress)
         self.runner.loaded.connect(lambda _case: self.progress.start("Comparing…"))
@@ -243,7 +246,7 @@ class MainWindow(QMainWindow):
             self.opening.open(paths, url=url)
 
     def _add_chosen(self, paths: list[Path], pages: PageChoice) -> None:
-        self.layout_.show_compare()
+        self.layout_.show_compare(docks_later=True)
         self.session.add_paths(paths, pages=pages)
 
     def paste_version(self) -> None:

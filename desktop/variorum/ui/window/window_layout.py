@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QTimer
+from collections.abc import Iterator
+
+from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 
 from variorum.ui import settings
+from variorum.ui.panes.slices import SlicedWork
 from variorum.ui.window.docks import Docks
 from variorum.ui.window.welcome import WelcomeView
 
 
 class WindowLayout(QObject):
     """The welcome view stands alone; the panels appear with the first case, as the user last arranged them."""
+
+    docksShown = Signal()  # the docks are up: a dock shown only for some cases (the source) hides if need be
 
     def __init__(self, window: QMainWindow, stack: QStackedWidget, welcome: WelcomeView, docks: Docks,
                  hide_cosmetic: QAction) -> None:
@@ -21,6 +26,7 @@ class WindowLayout(QObject):
         self._hide_cosmetic = hide_cosmetic
         self._dock_state: QByteArray | None = None
         self._restored = False
+        self._bringing = SlicedWork(self, slice_ms=0)  # the docks coming up after the files are opened
 
     def _dock_widgets(self) -> list[QDockWidget]:
         return [d for d in self._window.findChildren(QDockWidget) if d.parent() is self._window]
@@ -30,25 +36,40 @@ class WindowLayout(QObject):
 
     def show_welcome(self) -> None:
         if not self.on_welcome():
+            self._bringing.finish_now()  # the docks the user sees are those the state keeps
             self._dock_state = self._window.saveState()
             for dock in self._dock_widgets():
                 dock.hide()
             self._stack.setCurrentWidget(self._welcome)
         self._welcome.open_button.setFocus()  # the keyboard starts on Open files…, Tab goes on to the demo
 
-    def show_compare(self) -> None:
+    def show_compare(self, *, docks_later: bool = False) -> None:
+        """The compare view with its docks; ``docks_later``: the docks in the next event-loop turn (files were
+        opened: the turn that takes them starts their reading and comparing, and showing every dock with the view
+        there too held the window for 25-40 ms)."""
         if not self.on_welcome():
             return
         self._stack.setCurrentIndex(1)
         self._docks.findings.view.setFocus()  # not left on the hidden welcome view: the findings are read first
+        if docks_later:
+            self._bringing.start(self._showing_docks(), first=True)  # before the panes' filling goes on
+        else:
+            for _ in self._showing_docks():
+                pass
+
+    def _showing_docks(self) -> Iterator[None]:
+        """The docks as the user last arranged them, else all of them; on a first start, sizes that suit the
+        window a turn later, once it has its size."""
         if self._dock_state is not None:
             self._window.restoreState(self._dock_state)
         else:
             for dock in self._dock_widgets():
                 dock.show()
             self._docks.findings_dock.raise_()
+        self.docksShown.emit()
         if not self._restored:  # first start: sizes that suit the window, once it has its size
             self._restored = True
+            yield
             QTimer.singleShot(0, self, lambda: self._docks.default_sizes(self._window))
 
     def restore(self) -> None:
@@ -64,6 +85,7 @@ class WindowLayout(QObject):
         self._hide_cosmetic.setChecked(settings.get(settings.HIDE_COSMETIC))
 
     def save(self) -> None:
+        self._bringing.finish_now()
         settings.put(settings.WINDOW_GEOMETRY, self._window.saveGeometry())
         state = self._dock_state if self.on_welcome() else self._window.saveState()
         if state is not None:

@@ -93,13 +93,17 @@ class Case:
     def choose_pages(self, pages: PageChoice) -> None:
         """Read only these pages of these web archives (file → addresses; none: nothing of the file) when they
         are added; the choice stays with the case (:meth:`sources`)."""
-        self.pages.update({str(Path(path).absolute()): tuple(urls) for path, urls in pages.items()})
+        from variorum.core.load.archive_choice import archive_key
+
+        self.pages.update({archive_key(path): tuple(urls) for path, urls in pages.items()})
 
     def sources(self) -> list[Source]:
         """The files the case's versions were read from, in load order, each once, with the pages chosen in web
         archives: opening these again gives the same versions."""
+        from variorum.core.load.archive_choice import archive_key
+
         paths = dict.fromkeys(p for p in (self.version(vid).path for vid in self.id_order()) if p)
-        return [Source(p, self.pages.get(str(Path(p).absolute()))) for p in paths]
+        return [Source(p, self.pages.get(archive_key(p))) for p in paths]
 
     def adopt(self, other: Case) -> None:
         """Take the versions another copy of this case loaded (in the background); the user's choices stay."""

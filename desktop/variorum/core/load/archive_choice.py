@@ -20,8 +20,13 @@ from variorum.core.quick_dataclass import dataclass
 if TYPE_CHECKING:
     from variorum.core.load.warc import PageCapture
 
-# file (absolute path, as text) → the addresses of the pages chosen in it; an empty choice opens nothing of it
+# file (:func:`archive_key`) → the addresses of the pages chosen in it; an empty choice opens nothing of it
 PageChoice = Mapping[str, tuple[str, ...]]
+
+
+def archive_key(path: str | Path) -> str:
+    """How a :data:`PageChoice` names a file: its absolute path, so the choice holds from any working folder."""
+    return str(Path(path).absolute())
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ def is_chosen(uri: str, chosen: Sequence[str]) -> bool:
 
 def choice_for(pages: PageChoice | None, path: Path) -> tuple[str, ...] | None:
     """The pages chosen in the file at ``path``; None when no choice was made for it."""
-    return None if not pages else pages.get(str(path.absolute()))
+    return None if not pages else pages.get(archive_key(path))
 
 
 def preselected(pages: Sequence[ArchivePage], addresses: Iterable[str]) -> list[str]:

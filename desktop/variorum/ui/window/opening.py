@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from variorum.core.extensions import EXTENSIONS
 from variorum.core.load import MAX_FOLDER_VERSIONS, expand_paths, known_suffix, load_file
-from variorum.core.load.archive_choice import ArchivePage, PageChoice, preselected
+from variorum.core.load.archive_choice import ArchivePage, PageChoice, archive_key, preselected
 from variorum.core.load.capture_versions import archive_pages, capture_kind
 from variorum.core.model import Version
 from variorum.ui.window.choice_dialog import ChoiceDialog
@@ -31,10 +31,6 @@ log = logging.getLogger(__name__)
 HTML_SUFFIXES = frozenset(s for s, fmt in EXTENSIONS.items() if fmt == "html")
 MAX_READ_FOR_ADDRESS = 5 * 1024 * 1024  # a saved page read to learn its address before the dialog shows
 AddFiles = Callable[[list[Path], PageChoice], None]
-
-
-def _key(path: Path) -> str:
-    return str(path.absolute())
 
 
 def version_addresses(versions: Iterable[Version]) -> list[str]:
@@ -114,7 +110,7 @@ class FileOpening(QObject):
     def open(self, paths: Sequence[str | Path], known: PageChoice | None = None, url: str | None = None) -> None:
         """Open files and folders; ``known`` holds the pages already chosen in some archives (path → addresses),
         ``url`` the page to open from every other archive (none: ask)."""
-        batch: Batch = ([Path(p) for p in paths], {_key(Path(p)): tuple(v) for p, v in (known or {}).items()}, url)
+        batch: Batch = ([Path(p) for p in paths], {archive_key(Path(p)): tuple(v) for p, v in (known or {}).items()}, url)
         if self._busy:
             self._waiting.append(batch)
             return
@@ -153,9 +149,9 @@ class FileOpening(QObject):
 
     def _look_for_archives(self) -> None:
         files = [f for g in self._groups for f in g.files]
-        archives = [f for f in files if _key(f) not in self._choice and f.is_file() and capture_kind(f)]
+        archives = [f for f in files if archive_key(f) not in self._choice and f.is_file() and capture_kind(f)]
         if self._url:  # said on the command line: nothing to ask
-            self._choice |= {_key(f): (self._url,) for f in archives}
+            self._choice |= {archive_key(f): (self._url,) for f in archives}
             archives = []
         if not archives:
             self._finish()
@@ -194,7 +190,7 @@ class FileOpening(QObject):
 
     def _answered(self, path: Path, dialog: ChoiceDialog, result: int) -> None:
         chosen = tuple(dialog.chosen()) if result == QDialog.DialogCode.Accepted else ()
-        self._choice[_key(path)] = chosen
+        self._choice[archive_key(path)] = chosen
         self._addresses += chosen  # the next archive offers the same page first
         if not chosen:
             self.message.emit(f"Nothing was opened from {path.name}.")
@@ -203,7 +199,7 @@ class FileOpening(QObject):
     def _finish(self) -> None:
         choice = self._choice
         # a file or folder is left out when nothing of it was chosen (an empty folder still says it is empty)
-        paths = [p for g in self._groups if not g.files or any(choice.get(_key(f)) != () for f in g.files)
+        paths = [p for g in self._groups if not g.files or any(choice.get(archive_key(f)) != () for f in g.files)
                  for p in g.opened]
         self._groups, self._choice, self._addresses, self._url, self._busy = [], {}, [], None, False
         if paths:

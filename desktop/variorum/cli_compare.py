@@ -92,8 +92,7 @@ def main(argv: Sequence[str]) -> int:
     if ns.format in BINARY_FORMATS and not ns.output:
         return _fail(f"--format {ns.format} writes a file: give --output PATH")
     from variorum.core.case import BaseNotFound, load_case
-    from variorum.core.load import expand_paths
-    from variorum.core.load.capture_versions import archives_with_many_pages, many_pages_message
+    from variorum.core.load import many_pages_message
     from variorum.core.model import Options
     from variorum.core.report import build_report, render
 
@@ -104,9 +103,9 @@ def main(argv: Sequence[str]) -> int:
     missing = [p for p in ns.paths if not os.path.lexists(p)]  # a link that loops is one version's error
     if missing:
         return _fail(f"no such file or folder: {missing[0]}")
-    if ns.url is None:
-        for path, urls in archives_with_many_pages(expand_paths(ns.paths)):
-            return _fail(many_pages_message(path, urls))
+    unchosen = many_pages_message(ns.paths) if ns.url is None else None
+    if unchosen:
+        return _fail(unchosen)
     case = load_case(ns.paths, options=Options(base=ns.base, show_cosmetic=ns.show_cosmetic,
                                                  cosmetic_places=ns.show_cosmetic), url=ns.url)
     for v in case.errors():

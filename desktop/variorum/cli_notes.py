@@ -144,15 +144,14 @@ def _run(ns: argparse.Namespace) -> int:
 
 def _load(files: Sequence[str], url: str | None) -> Case:
     from variorum.core.case import load_case
-    from variorum.core.load import expand_paths
-    from variorum.core.load.capture_versions import archives_with_many_pages, many_pages_message
+    from variorum.core.load import many_pages_message
 
     missing = [f for f in files if not Path(f).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {missing[0]}")
-    if url is None:  # all its pages would be another case than the one compared
-        for path, urls in archives_with_many_pages(expand_paths(files)):
-            raise ListingUsageError(many_pages_message(path, urls))
+    unchosen = many_pages_message(files) if url is None else None  # all its pages: another case than compared
+    if unchosen:
+        raise ListingUsageError(unchosen)
     loaded = load_case(files, url=url)
     versions = loaded.versions
     if not versions:

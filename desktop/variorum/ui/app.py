@@ -121,11 +121,11 @@ def _run_window(app: QApplication, ns, window_class) -> int:
             return 2
         found = [f for f in ns.files if Path(f).exists()]
         if ns.screenshot and not ns.url:  # nobody is there to answer which page of an archive to open
-            from variorum.core.load import expand_paths
-            from variorum.core.load.capture_versions import archives_with_many_pages, many_pages_message
+            from variorum.core.load import many_pages_message
 
-            for path, urls in archives_with_many_pages(expand_paths(found)):
-                print(f"variorum: {many_pages_message(path, urls)}", file=sys.stderr)
+            unchosen = many_pages_message(found)
+            if unchosen:
+                print(f"variorum: {unchosen}", file=sys.stderr)
                 return 2
         window.add_paths(found, url=ns.url)
     elif ns.screenshot:

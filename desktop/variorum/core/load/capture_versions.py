@@ -96,15 +96,6 @@ def archives_with_many_pages(paths: Iterable[Path]) -> list[tuple[Path, list[str
     return out
 
 
-def many_pages_message(path: Path, urls: list[str]) -> str:
-    """What a user is told when a web archive of many pages is given without saying which one to compare: a line,
-    then the pages' addresses a line each (control characters in them made visible: they are the archive's)."""
-    from variorum.core.notes.printable import printable_line
-
-    return "\n  ".join([f"{printable_line(path)} holds captures of {len(urls)} pages; choose one with --url URL:",
-                         *map(printable_line, urls)])
-
-
 def _label(c: PageCapture) -> str:
     when = c.time.replace("T", " ").replace("Z", " UTC") if c.time else "undated"
     return visible_label(f"{c.uri} ({when})")

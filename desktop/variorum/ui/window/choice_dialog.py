@@ -138,9 +138,9 @@ class ChoiceDialog(QDialog):
 
     def chosen(self) -> list[str]:
         """The items to open: the checked ones, else the highlighted ones that the filter shows."""
-        checked = self.checked()
-        if checked:
-            return checked
+        return self.checked() or self._highlighted()
+
+    def _highlighted(self) -> list[str]:
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self._key_at(r) for r in rows]
 
@@ -194,12 +194,12 @@ class ChoiceDialog(QDialog):
         return f"{n} {self._wording.one if n == 1 else self._wording.many}"
 
     def _update(self, *_args: object) -> None:
-        n = len(self.chosen())
+        checked = self.checked()  # one pass over the items (a folder may list thousands)
+        n = len(checked or self._highlighted())
         too_many = self._most is not None and n > self._most
         self.open_button.setText(f"Open {self._count(n)}" if n else "Open")
         self.open_button.setEnabled(bool(n) and not too_many)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        checked = self.checked()
         parts = [f"{shown} of {total} {self._wording.many} shown" if shown < total else self._count(total)]
         highlighted = self._wording.one if n == 1 else self._wording.many
         parts.append(f"{len(checked)} checked" if checked else f"none checked: Enter opens the highlighted {highlighted}")

@@ -124,8 +124,8 @@ class PanesView(PaneFilling, QWidget):
             return None
         for vid in (self.compared, c.base, *(v.id for v in c.versions)):
             pane = self._panes.get(vid) if vid is not None else None
-            if vid is not None and pane is not None and pane.isVisible():
-                self.scroll_pane_into_view(vid)
+            if pane is not None and pane.isVisible():
+                self.scroll_pane_into_view(pane.version_id)
                 return pane.editor
         return None
 

@@ -27,7 +27,7 @@ from variorum.core.load import EXTENSIONS
 from variorum.core.load.archive_choice import PageChoice
 from variorum.core.model import SEVERITY_ORDER, Comparison, Finding, Place
 from variorum.core.sources import Source, page_choice
-from variorum.ui import settings
+from variorum.ui import settings, warm_up
 from variorum.ui.export.dialog import export_comparison
 from variorum.ui.notes.case_notes import CaseNotes
 from variorum.ui.notes.links import NotesLinks
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.actions_.fit_all.setChecked(settings.get(settings.FIT_ALL_VERSIONS))
         self.actions_.collapse_identical.setChecked(settings.get(settings.COLLAPSE_IDENTICAL))
         self._refresh_recent()
+        warm_up.prepare_types()  # not in the first comparison's first paint
         collection.set_aside_started()  # the window and the modules it imported are not walked again
 
     # --- what the session holds -------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QByteArray, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 
@@ -29,7 +29,7 @@ class WindowLayout(QObject):
         self._bringing = SlicedWork(self, slice_ms=0)  # the docks coming up after the files are opened
 
     def _dock_widgets(self) -> list[QDockWidget]:
-        return [d for d in self._window.findChildren(QDockWidget) if d.parent() is self._window]
+        return self._window.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
     def on_welcome(self) -> bool:
         return self._stack.currentWidget() is self._welcome

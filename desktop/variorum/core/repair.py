@@ -23,9 +23,8 @@ from variorum.core.quick_dataclass import dataclass
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = LazyPattern(r"(?:\S|\x85)+")  # U+0085, a C1 control (a damaged ellipsis), is no space here
-_NON_ASCII = LazyPattern(r"[^\x00-\x7f]+")
-# Every sequence ftfy's badness pattern finds holds a non-ASCII character and is at most 7 characters long, so
-# it lies within this many characters of a run of non-ASCII characters.
+# Every sequence ftfy's badness pattern finds is at most 7 characters long, so it lies within this many
+# characters of each of its characters.
 _BADNESS_REACH = 8
 # The typographic punctuation ordinary text is full of: no-break space, soft hyphen, middle dot, acute accent,
 # dashes, ellipsis, curly and angle quotes, bullet, copyright, registered and trade mark signs. Every sequence of
@@ -37,17 +36,25 @@ _MOJIBAKE_SUSPECT = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC}]")
 
 
 def looks_damaged(line: str) -> bool:
-    """ftfy's ``is_bad(line)``, searched only around the line's non-ASCII characters: a long line with a few
-    typographic quotes is judged in a few short searches instead of one pass of the pattern over the line, and a
-    line whose only non-ASCII characters are typographic punctuation without loading ftfy at all."""
-    if not _MOJIBAKE_SUSPECT.search(line):
+    """ftfy's ``is_bad(line)``, searched only around the characters every badness sequence needs (non-ASCII,
+    other than typographic punctuation): a long line with a few such characters is judged in a few short searches
+    instead of one pass of the pattern over the line, near characters close together in one search, and a line
+    whose only non-ASCII characters are typographic punctuation without loading ftfy at all."""
+    suspects = _MOJIBAKE_SUSPECT.finditer(line)
+    first = next(suspects, None)
+    if first is None:
         return False
     from ftfy.badness import BADNESS_RE
 
-    for run in _NON_ASCII.finditer(line):
-        if BADNESS_RE.search(line, max(0, run.start() - _BADNESS_REACH), run.end() + _BADNESS_REACH):
+    start, end = max(0, first.start() - _BADNESS_REACH), first.end() + _BADNESS_REACH
+    for suspect in suspects:
+        if suspect.start() - _BADNESS_REACH <= end:  # within reach of the window: one search for both
+            end = suspect.end() + _BADNESS_REACH
+            continue
+        if BADNESS_RE.search(line, start, end):
             return True
-    return False
+        start, end = suspect.start() - _BADNESS_REACH, suspect.end() + _BADNESS_REACH
+    return BADNESS_RE.search(line, start, end) is not None
 
 
 def repairs(text: str, verdicts: dict[str, bool] | None = None) -> list[tuple[int, int, str]]:

@@ -109,3 +109,33 @@ def test_a_web_archive_capture_time_comes_first(hidden):
     dated = replace(b, metadata=Metadata(published="2017-09-29T12:00:00", sources=(("published", "meta"),)))
     timeline = build_timeline(replace(c, versions=(captured, dated, *rest)))
     assert [(t.version, t.source) for t in timeline.dated] == [(b.id, "published (meta)"), (a.id, "capture (WARC)")]
+
+
+def test_distances_count_each_place_where_two_versions_read_differently():
+    """Counted across each place's groups of versions (not pair by pair), the distances are still the number of
+    substantive places where the two versions' readings differ, versions with no reading there counting as alike."""
+    from itertools import combinations
+
+    from variorum.core.model import Place, Reading
+    from variorum.core.stemma import distances
+
+    rng = random.Random(1859)
+    for _ in range(200):
+        versions = [f"v{i + 1}" for i in range(rng.randint(1, 9))]
+        places = []
+        for k in range(rng.randint(0, 20)):
+            pool = [v for v in versions if rng.random() < 0.9]
+            rng.shuffle(pool)
+            readings = []
+            while pool:
+                cut = rng.randint(1, len(pool))
+                readings.append(Reading(text=str(cut), versions=tuple(pool[:cut]), spans=(), base=False))
+                pool = pool[cut:]
+            places.append(Place(id=f"p{k}", start=0, end=0, kind="replace", cosmetic=rng.random() < 0.2,
+                                readings=tuple(readings), differing=(), differences=()))
+        expected = {}
+        for a, b in combinations(versions, 2):
+            readings_of = [{v: i for i, r in enumerate(p.readings) for v in r.versions} for p in places
+                           if not p.cosmetic]
+            expected[(a, b)] = sum(group.get(a) != group.get(b) for group in readings_of)
+        assert distances(places, versions) == expected

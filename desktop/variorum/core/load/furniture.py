@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.load.legal_lines import MAX_NOTICE_CHARS, is_copyright_notice, is_licence_numbers
@@ -26,7 +26,7 @@ from variorum.core.load.page_lines import SENTENCE_END, is_article_info, is_brea
 from variorum.core.metadata.fields import original_url_statement
 from variorum.core.model import Furniture
 from variorum.core.normalize import lower as lower_case
-from variorum.core.normalize import word_count, word_key
+from variorum.core.normalize import pieces, word_count, word_key
 from variorum.core.repair import repaired_text
 from variorum.core.tokens import paragraphs
 
@@ -113,7 +113,7 @@ def page_blocks(tree) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     body = tree.find("body")
     root = body if body is not None else tree
-    page_words = word_count(root.text_content())
+    page_words = sum(word_count(piece) for piece in _joined_in_pieces(root.itertext()))
     boxes = _labelled_boxes(root)
     stack = [root]
     while stack:
@@ -129,6 +129,23 @@ def page_blocks(tree) -> list[tuple[str, str]]:
                 continue
         stack.extend(reversed(el))
     return out
+
+
+def _joined_in_pieces(chunks: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """The text ``chunks`` make when joined, in pieces of about ``size`` characters or more, each cut just after
+    white space (see :func:`~variorum.core.normalize.pieces`): the words of a page of megabytes are counted
+    without a copy of all its text (a page's text in one string is twice its size in memory, or four times)."""
+    held: list[str] = []
+    count = 0
+    for chunk in chunks:
+        held.append(chunk)
+        count += len(chunk)
+        if count >= size:
+            *whole, rest = pieces("".join(held))
+            yield from whole
+            held, count = [rest], len(rest)
+    if count:
+        yield "".join(held)
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

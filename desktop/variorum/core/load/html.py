@@ -260,13 +260,15 @@ def extract(raw: bytes) -> Extracted:
         share = round(100 * len(text) / len(full_text))
         warnings.append(f"The article extractor kept only {share}% of the page's text (menus, sidebars and "
                         "other page furniture were left out); check that no part of the article is missing.")
+    blocks = page_blocks(tree)
+    del tree, body, doc  # the parsed page (tens of megabytes for a page of megabytes) is not needed from here on
     mojibake = _mojibake_warning(text)
     if mojibake:
         warnings.append(mojibake)
     damage = replacement_warning(raw, text, encoding)
     if damage:
         warnings.append(damage)
-    furniture = find_furniture(text, page_blocks(tree))
+    furniture = find_furniture(text, blocks)
     page_text = full_text if text is not full_text and full_text.strip() else None
     return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings),
                      furniture=furniture, page_text=page_text)

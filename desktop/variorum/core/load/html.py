@@ -154,6 +154,16 @@ def _article_xml(tree, huge: bool, warnings: list[str]) -> etree._Element | None
     return _trafilatura_xml(tree)
 
 
+def _article_text(doc: etree._Element | None, base: str | None) -> tuple[str, tuple[Link, ...]]:
+    """The text and links of the extractor's article body (nothing when it found none)."""
+    if doc is None:
+        return "", ()
+    main = doc.find("main")
+    walker = HtmlTextWalker(base, html=False)
+    walker.walk(main if main is not None else doc)
+    return _unshelter(*walker.out.build())
+
+
 def _mojibake_warning(text: str) -> str | None:
     for para in text[:MOJIBAKE_SCAN_CHARS].split("\n"):
         para = para.replace("\ufffd", "")  # bytes that were damaged, not decoded wrongly
@@ -243,14 +253,7 @@ def extract(raw: bytes) -> Extracted:
         if not full_text.strip():
             raise LoadError(TOO_DEEP)
         warnings.append(TOO_DEEP.replace("cannot be read", "was read only up to that depth"))
-    text: str = ""
-    links: tuple[Link, ...] = ()
-    doc = _article_xml(tree, huge, warnings)
-    if doc is not None:
-        main = doc.find("main")
-        walker = HtmlTextWalker(base, html=False)
-        walker.walk(main if main is not None else doc)
-        text, links = _unshelter(*walker.out.build())
+    text, links = _article_text(_article_xml(tree, huge, warnings), base)
     if not text.strip():
         text, links = full_text, full_links
         if text.strip() and not huge:
@@ -261,7 +264,7 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(f"The article extractor kept only {share}% of the page's text (menus, sidebars and "
                         "other page furniture were left out); check that no part of the article is missing.")
     blocks = page_blocks(tree)
-    del tree, body, doc  # the parsed page (tens of megabytes for a page of megabytes) is not needed from here on
+    del tree, body  # the parsed page (tens of megabytes for a page of megabytes) is not needed from here on
     mojibake = _mojibake_warning(text)
     if mojibake:
         warnings.append(mojibake)

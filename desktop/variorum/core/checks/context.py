@@ -11,9 +11,10 @@ import bisect
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field
 from functools import cached_property
+from typing import TypeVar, cast
 
 from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
@@ -32,6 +33,7 @@ IGNORED_CATEGORIES = frozenset({"punctuation", "hyphenation", "order"})
 LONG_PARAGRAPH = 20_000
 _HASHED_CHARS = 1 << 16
 AROUND_CHARS = 1_000
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,19 @@ class Context:
     # --- differences ------------------------------------------------------------------------------------------
     def substantive(self, vid: str | None = None) -> list[Difference]:
         return [d for d in self.differences if not d.cosmetic and (vid is None or d.version == vid)]
+
+    def once(self, question: str, d: Difference, answer: Callable[[], _T]) -> _T:
+        """``answer()`` to ``question`` about difference ``d``, worked out once per run: several checks ask the
+        same of one difference (is it a changed figure? does it change a name?)."""
+        key = (question, id(d))
+        found = self._answers.get(key)
+        if found is None or found[0] is not d:  # kept with its difference: an id is never taken for another's
+            found = self._answers[key] = (d, answer())
+        return cast(_T, found[1])
+
+    @cached_property
+    def _answers(self) -> dict[tuple[str, int], tuple[Difference, object]]:
+        return {}
 
     def aligned_similarity(self, d: Difference) -> float:
         """How alike the base and other paragraphs around a difference are (0–100), worked out once per

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids
 from variorum.core.lazy_regex import LazyPattern
-from variorum.core.model import Finding
+from variorum.core.model import Difference, Finding
 from variorum.core.normalize import normalize_chars
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -97,11 +97,17 @@ def common_words(ctx: Context) -> frozenset[str]:
     return ctx.lower_case_words | _COMMON
 
 
+def changes_name(ctx: Context, d: Difference) -> bool:
+    """Whether a difference writes a name differently (:func:`name_pairs`), asked once per run (the quote and
+    name checks both ask it)."""
+    return ctx.once("changes a name", d, lambda: bool(name_pairs(d.base.text, d.other.text, common_words(ctx))))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.base is None:
         return
     common = common_words(ctx)
-    for ch in changes(ctx, lambda d: bool(name_pairs(d.base.text, d.other.text, common)), replaces_only=True):
+    for ch in changes(ctx, lambda d: changes_name(ctx, d), replaces_only=True):
         pairs = name_pairs(ch.base_text, ch.other_text, common)
         spelled = "; ".join(f"'{x}' in {ctx.base_id}, '{y}' in {join_ids(ch.versions)}" for x, y in pairs)
         how = "written differently" if initials_variant(ch.base_text, ch.other_text) else "spelled differently"

@@ -114,6 +114,12 @@ def is_number_change(before: str, after: str) -> bool:
     return bool(a) and bool(b) and a != b
 
 
+def changes_figure(ctx: Context, d: Difference) -> bool:
+    """:func:`is_number_change` of a difference's two sides, asked once per run (the quote, claim and number
+    checks all ask it)."""
+    return ctx.once("changes a figure", d, lambda: is_number_change(d.base.text, d.other.text))
+
+
 def month_change(ctx: Context, d: Difference) -> bool:
     """Whether a difference changes the month of a date ("may 2013" → "october 2013")."""
     before = months_in(ctx.version(ctx.base_id or "").text, d.base.start, d.base.end)
@@ -131,7 +137,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             return False
         if month_change(ctx, d):
             return True
-        if not is_number_change(d.base.text, d.other.text):
+        if not changes_figure(ctx, d):
             return False
         other = ctx.version(d.version).text
         return not count_other_things(d.base.text, figures(base.text, d.base.start, d.base.end),

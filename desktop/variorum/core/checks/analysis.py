@@ -14,7 +14,7 @@ from functools import cached_property
 
 from variorum.core.checks.quotations import Quotations
 from variorum.core.lazy_regex import LazyPattern
-from variorum.core.metadata import DateMention, TextMetadata, find_dates, text_metadata
+from variorum.core.metadata import DateMention, TextMetadata, find_dates, find_weekday_dates, text_metadata
 from variorum.core.normalize import normalize_text, spaced_word_key, word_key
 from variorum.core.repair import RepairedText, repaired_text
 from variorum.core.tokens import paragraphs
@@ -66,6 +66,14 @@ class TextAnalysis:
     def dates(self) -> tuple[DateMention, ...]:
         """Every date written in the text (dates inside URLs left out)."""
         return tuple(find_dates(self.text))
+
+    @cached_property
+    def weekday_dates(self) -> tuple[DateMention, ...]:
+        """The :attr:`dates` written with a weekday ("Wednesday, August 20, 2020"), in order: found from
+        :attr:`dates` when they are read already, else looked for only where a weekday is named."""
+        if "dates" in self.__dict__:
+            return tuple(m for m in self.dates if m.weekday is not None)
+        return tuple(find_weekday_dates(self.text))
 
     @cached_property
     def quotations(self) -> Quotations:

@@ -44,6 +44,7 @@ _MENTION = re.compile(
 # regex engine scans for quickly (an alternation of the words and [0-9] it tries at every position).
 _MENTION_WORDS = (*(w[:3] for w in WEEKDAYS), "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                   "Nov", "Dec")
+_WEEKDAY_NAME = LazyPattern(_WEEKDAY)
 _MENTION_FIRST = re.compile("[0-9" + "".join(sorted({w[0] for w in _MENTION_WORDS})) + "]")
 
 
@@ -129,10 +130,20 @@ def _parse(words: str, year: str | None) -> dt.date | None:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text`` (dates inside URLs are left to :func:`url_date`)."""
+    return _dates(text, _mentions(text))
+
+
+def find_weekday_dates(text: str) -> list[DateMention]:
+    """The mentions :func:`find_dates` finds with a weekday written before the date ("Wednesday, August 20"),
+    looked for only where a weekday's name is written."""
+    return _dates(text, _weekday_mentions(text))
+
+
+def _dates(text: str, mentions: Iterator[re.Match[str]]) -> list[DateMention]:
     url_spans = [m.span() for m in URL_IN_TEXT.finditer(text)]
     url_starts = [s for s, _ in url_spans]
     out: list[DateMention] = []
-    for m in _mentions(text):
+    for m in mentions:
         i = bisect.bisect_right(url_starts, m.start()) - 1
         if i >= 0 and m.start() < url_spans[i][1]:
             continue
@@ -159,6 +170,21 @@ def _mentions(text: str) -> Iterator[re.Match[str]]:
             continue
         m = _MENTION.match(text, pos)
         if m:
+            end = m.end()
+            yield m
+
+
+def _weekday_mentions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_mentions` that start with a weekday. A mention with a weekday starts at the weekday's
+    name, which no other mention holds (they are made of month names, digits and "of"): skipping the others
+    skips none of these."""
+    end = 0
+    for first in _WEEKDAY_NAME.finditer(text):
+        pos = first.start()
+        if pos < end:
+            continue
+        m = _MENTION.match(text, pos)
+        if m and m.group("weekday"):
             end = m.end()
             yield m
 

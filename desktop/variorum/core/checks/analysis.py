@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cached_property
 
 from variorum.core.checks.quotations import Quotations
@@ -23,21 +24,34 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _SPACE = re.compile(r"\s")
 _TOPIC_WORD = LazyPattern(r"[^\W\d_]{4,}")
 _PIECE = 1 << 16  # characters read at a time
+_SEEN_AT_MOST = 1 << 16  # stretches between white space remembered as read
 
 
 def lower_case_words(text: str) -> frozenset[str]:
-    """The words ``text`` writes in lower case: a capitalised one of them is a sentence start, not a name.
+    """The words ``text`` writes in lower case: a capitalised one of them is a sentence start, not a name."""
+    return lower_case_words_of((text,))
+
+
+def lower_case_words_of(texts: Iterable[str]) -> frozenset[str]:
+    """The words any of ``texts`` writes in lower case (:func:`lower_case_words` of each, joined).
 
     No such word holds or borders on white space, so each stretch between white space is read once however often
-    a piece of the text repeats it (a third of a long article's words, a third of the time); the text is read a
-    piece at a time, cut at white space, so that a long one's words are never all listed at once."""
+    the texts repeat it (a third of a long article's words, and most of another version's); a text is read a
+    piece at a time, cut at white space, so that a long one's words are never all listed at once, and the
+    stretches already read are forgotten when they grow many (read again, they give the same words)."""
     found: set[str] = set()
-    start = 0
-    while start < len(text):
-        space = _SPACE.search(text, start + _PIECE)
-        end = space.start() if space else len(text)
-        found.update(_LOWER_WORD.findall(" ".join(set(text[start:end].split()))))
-        start = end if space else len(text)
+    seen: set[str] = set()
+    for text in texts:
+        start = 0
+        while start < len(text):
+            space = _SPACE.search(text, start + _PIECE)
+            end = space.start() if space else len(text)
+            if len(seen) > _SEEN_AT_MOST:
+                seen.clear()
+            new = set(text[start:end].split()) - seen
+            seen |= new
+            found.update(_LOWER_WORD.findall(" ".join(new)))
+            start = end if space else len(text)
     return frozenset(found)
 
 

@@ -231,7 +231,7 @@ def _shift(ctx: Context, d: Difference) -> list[str]:
 
 def _claim_shift(ctx: Context, d: Difference) -> list[str]:
     """:func:`_shift`, worked out once per difference (asked to keep a change, and again to describe it)."""
-    return ctx.once("claim shift", d, lambda: _shift(ctx, d))
+    return ctx.once("claim shift", lambda: _shift(ctx, d), d)
 
 
 def _marker_changes(ctx: Context) -> Iterator[Finding]:

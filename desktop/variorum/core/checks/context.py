@@ -16,7 +16,7 @@ from dataclasses import field
 from functools import cached_property
 from typing import TypeVar, cast
 
-from variorum.core.checks.analysis import TextAnalysis
+from variorum.core.checks.analysis import TextAnalysis, lower_case_words_of
 from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
 from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
 from variorum.core.normalize import normalize_text, says_nothing
@@ -154,23 +154,23 @@ class Context:
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
         """Every word the versions of the article write in lower case."""
-        return frozenset().union(*(self.text(v.id).lower_case_words for v in self.group))
+        return lower_case_words_of(v.text for v in self.group)  # what the versions share is read once
 
     # --- differences ------------------------------------------------------------------------------------------
     def substantive(self, vid: str | None = None) -> list[Difference]:
         return [d for d in self.differences if not d.cosmetic and (vid is None or d.version == vid)]
 
-    def once(self, question: str, d: Difference, answer: Callable[[], _T]) -> _T:
-        """``answer()`` to ``question`` about difference ``d``, worked out once per run: several checks ask the
-        same of one difference (is it a changed figure? does it change a name?)."""
-        key = (question, id(d))
+    def once(self, question: str, answer: Callable[[], _T], about: Difference | None = None) -> _T:
+        """``answer()`` to ``question`` (about difference ``about``, or about the whole run), worked out once per
+        run: several checks ask the same (is a difference a changed figure? does it change a name?)."""
+        key = (question, id(about))
         found = self._answers.get(key)
-        if found is None or found[0] is not d:  # kept with its difference: an id is never taken for another's
-            found = self._answers[key] = (d, answer())
+        if found is None or found[0] is not about:  # kept with its difference: an id is never taken for another's
+            found = self._answers[key] = (about, answer())
         return cast(_T, found[1])
 
     @cached_property
-    def _answers(self) -> dict[tuple[str, int], tuple[Difference, object]]:
+    def _answers(self) -> dict[tuple[str, int], tuple[Difference | None, object]]:
         return {}
 
     def aligned_similarity(self, d: Difference) -> float:

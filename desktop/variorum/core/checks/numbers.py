@@ -117,7 +117,7 @@ def is_number_change(before: str, after: str) -> bool:
 def changes_figure(ctx: Context, d: Difference) -> bool:
     """:func:`is_number_change` of a difference's two sides, asked once per run (the quote, claim and number
     checks all ask it)."""
-    return ctx.once("changes a figure", d, lambda: is_number_change(d.base.text, d.other.text))
+    return ctx.once("changes a figure", lambda: is_number_change(d.base.text, d.other.text), d)
 
 
 def month_change(ctx: Context, d: Difference) -> bool:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from variorum.core.metadata import find_dates, find_weekday_dates, url_date
-from variorum.core.metadata.dates import infer_year
+from variorum.core.metadata.dates import MONTH_NAMES, WEEKDAYS, infer_year
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -128,3 +128,9 @@ def test_weekday_dates_of_the_real_cases_are_those_of_all_dates():
     assert texts
     for text in texts:
         assert find_weekday_dates(text) == [m for m in find_dates(text) if m.weekday is not None]
+
+
+def test_weekdays_are_numbered_as_datetime_numbers_them():
+    assert [WEEKDAYS[dt.date(2020, 8, 17 + i).weekday()] for i in range(7)] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    assert [dt.date(2020, n, 1).strftime("%B") for n in range(1, 13)] == list(MONTH_NAMES)

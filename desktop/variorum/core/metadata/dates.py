@@ -9,7 +9,6 @@ the article's own date.
 from __future__ import annotations
 
 import bisect
-import calendar
 import contextlib
 import datetime as dt
 import re
@@ -22,7 +21,9 @@ from variorum.core.quick_dataclass import dataclass
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-WEEKDAYS = tuple(calendar.day_name)  # Monday … Sunday, as dateutil and datetime number them
+# Monday … Sunday, as dateutil and datetime number them; English, as the month names (calendar.day_name follows
+# the process's locale, which the app sets from the user's environment)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
@@ -90,9 +91,9 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
 
 # The month names a mention is written with (see _MONTH), by number: the dates dateutil would read from them are
 # built directly, so that an article's "2 September" or "2020-08-19" costs no import of dateutil.
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
-_MONTH_NUMBERS = {name: n for n, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"Sept": 9}
+_MONTH_NUMBERS = {name: n for n, full in enumerate(MONTH_NAMES, 1) for name in (full, full[:3])} | {"Sept": 9}
 
 
 def _plain_date(cleaned: str, year: int) -> dt.date | None:

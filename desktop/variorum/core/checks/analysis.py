@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from variorum.core.checks.quotations import Quotations
@@ -61,11 +61,39 @@ def topic_words(normalized: str) -> Counter[str]:
     return Counter(m.group().rstrip("s") for m in _TOPIC_WORD.finditer(normalized))  # no list of words
 
 
+class Matches:
+    """The matches of one pattern in a text, in order, found only as far as they are asked for."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self._found: list[re.Match[str]] = []
+        self._rest = pattern.finditer(text)
+
+    def __iter__(self) -> Iterator[re.Match[str]]:
+        i = 0
+        while True:
+            if i == len(self._found):
+                m = next(self._rest, None)
+                if m is None:
+                    return
+                self._found.append(m)
+            yield self._found[i]
+            i += 1
+
+
 class TextAnalysis:
     """One text, and what the checks read from it, each part computed once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._matches: dict[re.Pattern[str], Matches] = {}
+
+    def matches(self, pattern: re.Pattern[str]) -> Matches:
+        """The matches of ``pattern`` in the text, searched once per run however often they are asked for (each
+        of a version's links to one address looks for the passage its address spells)."""
+        found = self._matches.get(pattern)
+        if found is None:
+            found = self._matches[pattern] = Matches(pattern, self.text)
+        return found
 
     @cached_property
     def metadata(self) -> TextMetadata:

@@ -141,10 +141,13 @@ def find_weekday_dates(text: str) -> list[DateMention]:
 
 
 def _dates(text: str, mentions: Iterator[re.Match[str]]) -> list[DateMention]:
+    matches = list(mentions)
+    if not matches:  # no addresses to look for
+        return []
     url_spans = [m.span() for m in URL_IN_TEXT.finditer(text)]
     url_starts = [s for s, _ in url_spans]
     out: list[DateMention] = []
-    for m in mentions:
+    for m in matches:
         i = bisect.bisect_right(url_starts, m.start()) - 1
         if i >= 0 and m.start() < url_spans[i][1]:
             continue

@@ -80,10 +80,10 @@ def in_embed_signature(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - SIGNATURE_REACH), min(len(text), end + SIGNATURE_REACH)
     lead = text.rfind("\n", lo, start) + 1 or lo  # the line's start, or as far back as a signature reaches
     stop = text.find("\n", end, hi)
-    for m in EMBED_SIGNATURE.finditer(text, lead, stop if stop >= 0 else hi):
-        if m.start() <= start and end <= m.end():
-            return True
-    return False
+    stop = stop if stop >= 0 else hi
+    if text.find("(@", lead, stop) < 0:  # every signature names a handle: most lines have none to search for
+        return False
+    return any(m.start() <= start and end <= m.end() for m in EMBED_SIGNATURE.finditer(text, lead, stop))
 
 
 # a reference's target written in angle brackets after its text, as reStructuredText writes links and roles

@@ -61,7 +61,7 @@ def _value(raw: str) -> Decimal | None:
 # "(102 mm)", "(5 kg)", "(about 6.4 km)": a figure and its unit alone in parentheses, right after a figure
 _CONVERSION = LazyPattern(r"(?<=[\w.])\s*\(\s*(?:about |approx\.? |c\. |~)?\d[\d.,]*\s*[^\W\d_]{1,12}\.?\s*\)")
 # the signature line of an embedded social post: "— Name (@handle) Month D, YYYY"
-EMBED_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
+EMBED_SIGNATURE = LazyPattern(r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
 # how far a signature line reaches either side of a figure in it: the pattern's longest match, with room for the
 # spaces it allows
 SIGNATURE_REACH = 400

@@ -46,7 +46,7 @@ _MENTION = re.compile(
 _MENTION_WORDS = (*(w[:3] for w in WEEKDAYS), "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                   "Nov", "Dec")
 _WEEKDAY_NAME = LazyPattern(_WEEKDAY)
-_MENTION_FIRST = re.compile("[0-9" + "".join(sorted({w[0] for w in _MENTION_WORDS})) + "]")
+_MENTION_FIRST = LazyPattern("[0-9" + "".join(sorted({w[0] for w in _MENTION_WORDS})) + "]")
 
 
 @dataclass(frozen=True)

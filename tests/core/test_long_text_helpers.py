@@ -288,3 +288,17 @@ def test_a_long_text_s_spaced_words_take_no_copy_of_its_normal_form():
     # the words (one byte a character) and their pieces; a normal form of the whole text, the words joined and
     # then copied between two spaces took 2.5 times the words' size more
     assert peak < 2.5 * len(spaced)
+
+
+_LOWER_TEXT = st.text(alphabet=st.sampled_from(list("abZ'’-é1.") + [" ", "\n", "\t", "\u3000", "\xa0"]), max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LOWER_TEXT, min_size=1, max_size=4), st.integers(1, 40), st.integers(0, 6))
+def test_the_versions_lower_case_words_read_together_are_those_of_each(texts, piece, remembered):
+    from variorum.core.checks import analysis
+
+    each = frozenset().union(*(frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", t)) for t in texts))
+    with _pieces_of(analysis, "_PIECE", piece), _pieces_of(analysis, "_SEEN_AT_MOST", remembered):
+        assert analysis.lower_case_words_of(texts) == each
+        assert frozenset().union(*map(analysis.lower_case_words, texts)) == each

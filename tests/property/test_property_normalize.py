@@ -85,3 +85,17 @@ def test_markup_is_stripped_as_the_markup_pattern_strips_it(text):
     from variorum.core.normalize import _LINK_TARGET, _MARKUP_RUN, _strip_markup
 
     assert _strip_markup(text) == _MARKUP_RUN.sub(" ", _LINK_TARGET.sub(" ", text) if "](" in text else text)
+
+
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_versions_prepared_together_have_the_keys_each_has_alone(versions):
+    from variorum.core import prepared
+
+    known: dict[str, str] = {}
+    together = [prepared.prepare(text, known=known) for text in versions]
+    for text, shared in zip(versions, together, strict=True):
+        alone = prepared.prepare(text)
+        assert shared.keys == alone.keys
+        assert [shared.sentences(i) for i in range(len(shared.paras))] == \
+            [alone.sentences(i) for i in range(len(alone.paras))]
+    assert all(len(passage) <= prepared.KNOWN_AT_MOST for passage in known)

@@ -65,8 +65,9 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
     # the texts are compared with their mojibake repaired; differences point back at each version's own text
     repaired = {v.id: analyses[v.id].repaired for v in readable}
     # a text with nothing repaired is the version's own: its paragraphs are the analysis's
-    prepared = {v.id: prepare(repaired[v.id].text, None if repaired[v.id].repaired else analyses[v.id].paragraphs)
-                for v in readable}
+    known: dict[str, str] = {}  # a paragraph or sentence the versions share is put in normal form once
+    prepared = {v.id: prepare(repaired[v.id].text, None if repaired[v.id].repaired else analyses[v.id].paragraphs,
+                              known) for v in readable}
     # the shortest version's paragraphs are read into 3-grams once for every version that shares them
     seen: Seen = {}
     shortest_first = {v.id: profile(v.text, paragraphs=prepared[v.id].keys, seen=seen)
@@ -99,6 +100,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
                 alignments[v.id] = alignment_in_original(alignment_of(v.id, result), repaired[base_id],
                                                          repaired[v.id])
     prepared.clear()  # the words of every paragraph (some 24 bytes a word) are not needed by the checks
+    known.clear()
     check_cancel()
     report(0.95, "Checking for discrepancies")
     findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments, analyses)

@@ -231,7 +231,12 @@ def says_nothing(text: str, *, ignore_urls: bool = False) -> bool:
     """``not normalize_text(text)`` (``not normalize_text(strip_urls(text))`` when ``ignore_urls``): the text
     holds only white space and invisible characters (and addresses), read a piece at a time instead of in one
     normal form of all of it (no address runs across a cut)."""
+    if _ASCII_LETTER_OR_DIGIT.search(text) and "://" not in text and "www." not in text:
+        return False  # no address to leave out, and a letter or digit that the normal form keeps as it is
     return all(_blank(normalize_chars(strip_urls(piece) if ignore_urls else piece)) for piece in pieces(text))
+
+
+_ASCII_LETTER_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
 
 def _blank(text: str) -> bool:

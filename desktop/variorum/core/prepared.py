@@ -31,6 +31,8 @@ class Prepared:
     # the base is diffed against every other version: what its ranges give is kept, not worked out again
     _ranges: dict[tuple[int, int], Words] = field(default_factory=dict, repr=False)
     _spacing: dict[tuple[int, int], tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
+    # the keys of passages already worked out in this run, shared by the versions compared in it
+    _known: dict[str, str] = field(default_factory=dict, repr=False)
 
     def words(self, pi: int) -> Words:
         """The words of paragraph ``pi``."""
@@ -69,14 +71,31 @@ class Prepared:
                 ranges.append((pos, m.start()))
                 pos = m.end()
             ranges.append((pos, e))
-            found = self._sentences[pi] = (ranges, [paragraph_key(self.text[a:b]) for a, b in ranges])
+            found = self._sentences[pi] = (ranges, [passage_key(self.text[a:b], self._known) for a, b in ranges])
         return found
 
 
-def prepare(text: str, paras: list[tuple[int, int]] | None = None) -> Prepared:
-    """``text`` ready for the word diff; ``paras``: its paragraph ranges, when already split."""
+def prepare(text: str, paras: list[tuple[int, int]] | None = None, known: dict[str, str] | None = None) -> Prepared:
+    """``text`` ready for the word diff; ``paras``: its paragraph ranges, when already split; ``known``: the keys
+    of passages worked out for the other versions of this run (versions share most of their paragraphs and
+    sentences), added to as new ones are."""
     paras = paragraphs(text) if paras is None else paras
-    return Prepared(text, paras, [paragraph_key(text[s:e]) for s, e in paras])
+    known = {} if known is None else known
+    return Prepared(text, paras, [passage_key(text[s:e], known) for s, e in paras], _known=known)
+
+
+KNOWN_AT_MOST = 10_000  # characters of a passage whose key is kept for the other versions
+
+
+def passage_key(passage: str, known: dict[str, str]) -> str:
+    """:func:`~variorum.core.normalize.paragraph_key` of ``passage``, taken from ``known`` when it is there and
+    kept there when the passage is short enough (a line of megabytes is not held again for a possible match)."""
+    found = known.get(passage)
+    if found is None:
+        found = paragraph_key(passage)
+        if len(passage) <= KNOWN_AT_MOST:
+            known[passage] = found
+    return found
 
 
 class Side:

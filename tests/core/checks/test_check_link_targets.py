@@ -65,3 +65,24 @@ def test_a_changed_path_against_a_placeholder_host_still_reports(compare_texts, 
     a = body + "\n\nSee [the earlier report](https://citynews.example/politics/bridge-vote-2031.html)"
     b = body + "\n\nSee [the earlier report](http://fakehost/politics/bridge-rejected-2031.html)"
     assert len(_findings(compare_texts(a, b))) == 1
+
+
+def test_each_bare_link_to_one_address_takes_the_passage_its_slug_spells_outside_itself():
+    from variorum.core.checks.analysis import TextAnalysis
+    from variorum.core.checks.anchors import anchor_of
+    from variorum.core.load import load_pasted
+    from variorum.core.model import Link
+
+    url = "https://example.org/news/council-approves-bridge-plan"
+    text = f"{url}\n\nCouncil approves bridge plan, the paper said.\n\n{url}\n\nCouncil Approves Bridge Plan"
+    v = load_pasted(text, version_id="v1", label="v1")
+    links = [Link(url, url, at, at + len(url)) for at in (0, v.text.rfind(url))]
+    run = TextAnalysis(v.text)
+    # the second link asks after the first: the run's matches are read on from where the first stopped
+    found = [anchor_of(v, link, run) for link in links] + [anchor_of(v, link) for link in links]
+    # the first match outside the link itself: for the second link, the first link's address
+    expected = [("Council approves bridge plan", v.text.find("Council")), ("council-approves-bridge-plan", 25)]
+    assert [(a.text, a.start) for a in found if a] == expected * 2
+    (matches,) = run._matches.values()
+    assert [m.group() for m in matches] == ["council-approves-bridge-plan", "Council approves bridge plan",
+                                            "council-approves-bridge-plan", "Council Approves Bridge Plan"]

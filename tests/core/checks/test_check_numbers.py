@@ -243,3 +243,10 @@ def test_the_same_measure_changed_in_a_statement_is_still_a_figure_change(compar
     a = body + "\n\n" + UPDATE
     (f,) = _findings(compare_texts(a, a.replace("fell 20 per cent", "fell 35 percent")))
     assert "20" in f.message and "35" in f.message
+
+
+def test_a_month_written_with_a_long_s_is_a_changed_date(compare_texts, body):
+    # old printing writes "ſept" for "sept": the comparison used to stop with an error on it
+    a = body + "\n\nThe meeting was held on ſept 5 and the council said it would vote."
+    (f,) = _findings(compare_texts(a, a.replace("ſept 5", "oct 5")))
+    assert f.message.startswith("A date changed") and "'ſept'" in f.message and "'oct'" in f.message

@@ -20,7 +20,8 @@ def one_line(words: int, seed: int = 7) -> str:
     rng = random.Random(seed)
     out = []
     for n in range(words):
-        out.append(str(1000 + n) if n % 97 == 50 else rng.choice(WORDS))
+        # a handle now and then, as an embedded post names one: the signature search is made near each figure
+        out.append(str(1000 + n) if n % 97 == 50 else "(@council)" if n % 61 == 7 else rng.choice(WORDS))
     return " ".join(out) + "."
 
 

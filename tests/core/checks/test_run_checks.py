@@ -34,3 +34,24 @@ def test_ids_depend_on_content_not_on_load_order(compare_texts, body):
 
 def test_no_readable_versions_no_findings():
     assert run_checks([], None, {}, [], {}) == []
+
+
+def test_a_question_about_a_difference_is_answered_once_per_run():
+    from variorum.core.checks import Context
+    from variorum.core.model import Difference, Span
+
+    def difference(text: str) -> Difference:
+        return Difference("d", "v2", "replace", False, "wording", Span(0, 2, "12"), Span(0, len(text), text))
+
+    ctx, other_run = (Context((), "v1", {}, (), {}) for _ in range(2))
+    first, second = difference("13"), difference("13")
+    asked: list[str] = []
+
+    def answer(d: Difference) -> str:
+        asked.append(d.other.text)
+        return d.other.text
+
+    assert [ctx.once("q", lambda d=d: answer(d), d) for d in (first, first, second, first)] == ["13"] * 4
+    assert len(asked) == 2  # once for each difference, however often asked
+    assert other_run.once("q", lambda: answer(first), first) == "13" and len(asked) == 3  # nothing shared by runs
+    assert ctx.once("whole run", lambda: "w") == ctx.once("whole run", lambda: "x") == "w"

@@ -1,9 +1,12 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from variorum.core.metadata import find_dates, url_date
-from variorum.core.metadata.dates import infer_year
+from variorum.core.metadata import find_dates, find_weekday_dates, url_date
+from variorum.core.metadata.dates import MONTH_NAMES, WEEKDAYS, infer_year
+
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.mark.parametrize("text, date, year_given", [
@@ -103,3 +106,31 @@ def test_every_day_and_month_is_read_as_dateutil_reads_it():
                 assert found == ([expected] if expected else []), written
     for iso in ("2020-02-29", "2021-02-29", "2020-12-31", "2020-04-31", "1999-01-01"):
         assert [m.date for m in find_dates(f"filed {iso} late")] == [d for d in [dateutil_reading(iso, 2000)] if d]
+
+
+_WEEKDAY_TEXTS = [
+    "The summit opens on Wednesday, August 20, 2020, in Brussels, and closes Friday.",
+    "Monday, the 3 March 2014 session; Tuesday 4 March; Sunday, May 4; Saturday 2020-02-29.",
+    "See https://example.com/Monday,-August-3-2020 and on Thursday, Aug. 6 the rest.",
+    "May 4 Monday, May 5, 2020XFriday, June 5 Wednesday August 40 Tuesday, 2019-13-01",
+    "19 Aug 2020 Wednesday, 19 Aug 2020, Monday,Monday, August 17 (Sunday the 16 August)",
+]
+
+
+@pytest.mark.parametrize("text", _WEEKDAY_TEXTS)
+def test_weekday_dates_are_the_dates_written_with_a_weekday(text):
+    assert find_weekday_dates(text) == [m for m in find_dates(text) if m.weekday is not None]
+
+
+def test_weekday_dates_of_the_real_cases_are_those_of_all_dates():
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted(DATA.glob("real*/*/*")) if p.suffix in {".txt", ".md", ".html"}]
+    assert texts
+    for text in texts:
+        assert find_weekday_dates(text) == [m for m in find_dates(text) if m.weekday is not None]
+
+
+def test_weekdays_are_numbered_as_datetime_numbers_them():
+    assert [WEEKDAYS[dt.date(2020, 8, 17 + i).weekday()] for i in range(7)] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    assert [dt.date(2020, n, 1).strftime("%B") for n in range(1, 13)] == list(MONTH_NAMES)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.metadata import slug_words
 from variorum.core.model import Link, Version
 from variorum.core.normalize import word_key
@@ -40,14 +41,16 @@ def _slug_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
                       + r"(?![\w])", re.IGNORECASE)
 
 
-def anchor_of(version: Version, link: Link) -> Anchor | None:
-    """The anchor text of ``link`` in ``version``: its own text, or the passage its URL's slug spells."""
+def anchor_of(version: Version, link: Link, text: TextAnalysis | None = None) -> Anchor | None:
+    """The anchor text of ``link`` in ``version``: its own text, or the passage its URL's slug spells (searched
+    once per run in ``text``, the run's reading of the version's text, when given)."""
     if not is_bare(link):
         return Anchor(link.text, link.start, link.end, False)
     words = tuple(slug_words(link.url))
     if len(words) < MIN_SLUG_WORDS:
         return None
-    for m in _slug_pattern(words).finditer(version.text):
+    pattern = _slug_pattern(words)
+    for m in text.matches(pattern) if text is not None else pattern.finditer(version.text):
         if link.start <= m.start() < link.end:  # the URL itself
             continue
         return Anchor(m.group(), m.start(), m.end(), True)

@@ -27,7 +27,7 @@ from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, sentence_around, short
 from variorum.core.checks.months import without_months
 from variorum.core.checks.nationality import nationality_changed
-from variorum.core.checks.numbers import is_number_change
+from variorum.core.checks.numbers import changes_figure
 from variorum.core.checks.wordlists import word_set
 from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Difference, Evidence, Finding, Severity
@@ -99,13 +99,24 @@ def _words(text: str) -> list[str]:
     return out
 
 
+def _by_word(groups: dict[str, dict[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Each marker word's categories and meaning classes, in the categories' order: one look-up a word."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for category, words in groups.items():
+        for w, meaning in words.items():
+            out.setdefault(w, []).append((category, meaning))
+    return out
+
+
+_MARKER_OF = _by_word(_MARKERS)
+
+
 def markers(text: str) -> dict[str, Counter[str]]:
     """The claim markers ``text`` holds, by category, as meaning classes."""
     found: dict[str, Counter[str]] = {}
     for w in _words(text):
-        for category, words in _MARKERS.items():
-            if w in words:
-                found.setdefault(category, Counter())[words[w]] += 1
+        for category, meaning in _MARKER_OF.get(w, ()):
+            found.setdefault(category, Counter())[meaning] += 1
     return found
 
 
@@ -141,7 +152,7 @@ def _rest(text: str, category: str) -> list[str]:
 
 
 def _shifts(c: str, a: dict[str, Counter[str]], b: dict[str, Counter[str]], before: str, after: str) -> bool:
-    if a.get(c, Counter()) == b.get(c, Counter()):
+    if a.get(c) == b.get(c):  # a category is there only with a marker: absent on both sides, or the same
         return False
     if c in _TWO_SIDED:
         return c in a and c in b and not set(a[c]) & set(b[c])
@@ -218,20 +229,25 @@ def _shift(ctx: Context, d: Difference) -> list[str]:
     return shifted
 
 
+def _claim_shift(ctx: Context, d: Difference) -> list[str]:
+    """:func:`_shift`, worked out once per difference (asked to keep a change, and again to describe it)."""
+    return ctx.once("claim shift", lambda: _shift(ctx, d), d)
+
+
 def _marker_changes(ctx: Context) -> Iterator[Finding]:
     base = ctx.base
     assert base is not None
 
     def keep(d: Difference) -> bool:
-        if not _short_edit(d, LONG_TREND_EDIT_WORDS) or is_number_change(d.base.text, d.other.text) \
+        if not _short_edit(d, LONG_TREND_EDIT_WORDS) or changes_figure(ctx, d) \
                 or _in_quote(ctx, d):
             return False
-        shifted = _shift(ctx, d)
+        shifted = _claim_shift(ctx, d)
         # a sentence rewritten around a reversed trend is still one claim turned around
         return bool(shifted) and (_short_edit(d) or shifted == ["trend"])
 
     for ch in changes(ctx, keep):
-        shifted = _shift(ctx, ch.diffs[0])
+        shifted = _claim_shift(ctx, ch.diffs[0])
         what = " and ".join(_LABELS[c] for c in shifted)
         around = sentence_around(base.text, ch.base_start, ch.base_end)
         severity: Severity = "high" if "negation" in shifted else "medium"

@@ -11,11 +11,12 @@ import bisect
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import field
 from functools import cached_property
+from typing import TypeVar, cast
 
-from variorum.core.checks.analysis import TextAnalysis
+from variorum.core.checks.analysis import TextAnalysis, lower_case_words_of
 from variorum.core.metadata import TextMetadata, format_date, parse_date, url_date
 from variorum.core.model import Alignment, Difference, Evidence, Finding, Relation, Severity, Version
 from variorum.core.normalize import normalize_text, says_nothing
@@ -32,6 +33,7 @@ IGNORED_CATEGORIES = frozenset({"punctuation", "hyphenation", "order"})
 LONG_PARAGRAPH = 20_000
 _HASHED_CHARS = 1 << 16
 AROUND_CHARS = 1_000
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -152,11 +154,24 @@ class Context:
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
         """Every word the versions of the article write in lower case."""
-        return frozenset().union(*(self.text(v.id).lower_case_words for v in self.group))
+        return lower_case_words_of(v.text for v in self.group)  # what the versions share is read once
 
     # --- differences ------------------------------------------------------------------------------------------
     def substantive(self, vid: str | None = None) -> list[Difference]:
         return [d for d in self.differences if not d.cosmetic and (vid is None or d.version == vid)]
+
+    def once(self, question: str, answer: Callable[[], _T], about: Difference | None = None) -> _T:
+        """``answer()`` to ``question`` (about difference ``about``, or about the whole run), worked out once per
+        run: several checks ask the same (is a difference a changed figure? does it change a name?)."""
+        key = (question, id(about))
+        found = self._answers.get(key)
+        if found is None or found[0] is not about:  # kept with its difference: an id is never taken for another's
+            found = self._answers[key] = (about, answer())
+        return cast(_T, found[1])
+
+    @cached_property
+    def _answers(self) -> dict[tuple[str, int], tuple[Difference | None, object]]:
+        return {}
 
     def aligned_similarity(self, d: Difference) -> float:
         """How alike the base and other paragraphs around a difference are (0–100), worked out once per

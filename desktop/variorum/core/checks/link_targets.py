@@ -45,7 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     anchors: dict[str, str] = {}
     for v in ctx.group:
         for link in v.metadata.links:
-            anchor = anchor_of(v, link)
+            anchor = anchor_of(v, link, ctx.text(v.id))
             if anchor is None:
                 continue
             key = anchor_key(anchor.text)

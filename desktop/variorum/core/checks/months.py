@@ -21,6 +21,11 @@ _IN_DATE = re.compile(
     rf"|\b(?:in|since|until|till|during|early|late|mid|from|through|before|after)[\s-]+(?P<c>{_NAME})\b"
     rf"(?!\s+(?:be|have|not)\b)",
     re.IGNORECASE)
+# Every name the pattern takes starts with one of these, and no character the pattern takes for one of their
+# letters (case ignored, "ſ" for "s") folds to anything else: a passage whose case-folded form holds none of them
+# names no month, and is not searched.
+_FIRST_THREE = tuple(name[:3] for name in MONTHS)
+_FOLDED_AT_MOST = 4096  # characters folded for that look (a longer passage is searched directly)
 
 
 def month_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
@@ -28,6 +33,10 @@ def month_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     (its context outside the range is read too)."""
     stop = len(text) if end is None else end
     lo, hi = max(0, start - 16), min(len(text), stop + 16)
+    if hi - lo <= _FOLDED_AT_MOST:
+        folded = text[lo:hi].casefold()
+        if not any(name in folded for name in _FIRST_THREE):
+            return []
     out = []
     for m in _IN_DATE.finditer(text, lo, hi):
         group = next(g for g in "abc" if m.group(g))
@@ -38,7 +47,7 @@ def month_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
 
 def _number(name: str) -> int:
-    name = name.lower()
+    name = name.casefold()  # as the pattern reads it: "ſept" (a long s) is September
     return next(i for i, full in enumerate(MONTHS, start=1) if full.startswith(name[:3]))
 
 

@@ -10,7 +10,6 @@ possessive, and weekday or month names are not spelling variants.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 
@@ -19,14 +18,15 @@ from rapidfuzz.distance import Levenshtein
 from variorum.core.checks.changes import changes
 from variorum.core.checks.context import Context, join_ids
 from variorum.core.lazy_regex import LazyPattern
-from variorum.core.model import Finding
+from variorum.core.metadata.dates import MONTH_NAMES, WEEKDAYS
+from variorum.core.model import Difference, Finding
 from variorum.core.normalize import normalize_chars
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _COMMON = frozenset(re.findall(r"\w+", """the then they them their there these those this that than what when where which while with
 will would were your yours ours here have having been being does done some same such only over under into onto
 from after before about above again also even ever every many most much more must once other others"""))
-_CALENDAR = {n.lower() for n in (*calendar.day_name, *calendar.month_name) if n}
+_CALENDAR = {n.lower() for n in (*WEEKDAYS, *MONTH_NAMES)}
 
 
 def _base(word: str) -> str:
@@ -93,15 +93,21 @@ def name_pairs(before: str, after: str, common: frozenset[str] = frozenset()) ->
 
 
 def common_words(ctx: Context) -> frozenset[str]:
-    """Every word the versions of the article write in lower case, and the commonest words."""
-    return ctx.lower_case_words | _COMMON
+    """Every word the versions of the article write in lower case, and the commonest words (made once per run)."""
+    return ctx.once("common words", lambda: ctx.lower_case_words | _COMMON)
+
+
+def changes_name(ctx: Context, d: Difference) -> bool:
+    """Whether a difference writes a name differently (:func:`name_pairs`), asked once per run (the quote and
+    name checks both ask it)."""
+    return ctx.once("changes a name", lambda: bool(name_pairs(d.base.text, d.other.text, common_words(ctx))), d)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     if ctx.base is None:
         return
     common = common_words(ctx)
-    for ch in changes(ctx, lambda d: bool(name_pairs(d.base.text, d.other.text, common)), replaces_only=True):
+    for ch in changes(ctx, lambda d: changes_name(ctx, d), replaces_only=True):
         pairs = name_pairs(ch.base_text, ch.other_text, common)
         spelled = "; ".join(f"'{x}' in {ctx.base_id}, '{y}' in {join_ids(ch.versions)}" for x, y in pairs)
         how = "written differently" if initials_variant(ch.base_text, ch.other_text) else "spelled differently"

@@ -61,7 +61,7 @@ def _value(raw: str) -> Decimal | None:
 # "(102 mm)", "(5 kg)", "(about 6.4 km)": a figure and its unit alone in parentheses, right after a figure
 _CONVERSION = LazyPattern(r"(?<=[\w.])\s*\(\s*(?:about |approx\.? |c\. |~)?\d[\d.,]*\s*[^\W\d_]{1,12}\.?\s*\)")
 # the signature line of an embedded social post: "— Name (@handle) Month D, YYYY"
-EMBED_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
+EMBED_SIGNATURE = LazyPattern(r"[—–-]{1,2}\s*[^\n()]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}")
 # how far a signature line reaches either side of a figure in it: the pattern's longest match, with room for the
 # spaces it allows
 SIGNATURE_REACH = 400
@@ -80,10 +80,10 @@ def in_embed_signature(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - SIGNATURE_REACH), min(len(text), end + SIGNATURE_REACH)
     lead = text.rfind("\n", lo, start) + 1 or lo  # the line's start, or as far back as a signature reaches
     stop = text.find("\n", end, hi)
-    for m in EMBED_SIGNATURE.finditer(text, lead, stop if stop >= 0 else hi):
-        if m.start() <= start and end <= m.end():
-            return True
-    return False
+    stop = stop if stop >= 0 else hi
+    if text.find("(@", lead, stop) < 0:  # every signature names a handle: most lines have none to search for
+        return False
+    return any(m.start() <= start and end <= m.end() for m in EMBED_SIGNATURE.finditer(text, lead, stop))
 
 
 # a reference's target written in angle brackets after its text, as reStructuredText writes links and roles
@@ -114,6 +114,12 @@ def is_number_change(before: str, after: str) -> bool:
     return bool(a) and bool(b) and a != b
 
 
+def changes_figure(ctx: Context, d: Difference) -> bool:
+    """:func:`is_number_change` of a difference's two sides, asked once per run (the quote, claim and number
+    checks all ask it)."""
+    return ctx.once("changes a figure", lambda: is_number_change(d.base.text, d.other.text), d)
+
+
 def month_change(ctx: Context, d: Difference) -> bool:
     """Whether a difference changes the month of a date ("may 2013" → "october 2013")."""
     before = months_in(ctx.version(ctx.base_id or "").text, d.base.start, d.base.end)
@@ -131,7 +137,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             return False
         if month_change(ctx, d):
             return True
-        if not is_number_change(d.base.text, d.other.text):
+        if not changes_figure(ctx, d):
             return False
         other = ctx.version(d.version).text
         return not count_other_things(d.base.text, figures(base.text, d.base.start, d.base.end),

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from variorum.core.checks.changes import Change, changes
 from variorum.core.checks.context import Context, join_ids, short
-from variorum.core.checks.names import common_words, name_pairs
-from variorum.core.checks.numbers import is_number_change
+from variorum.core.checks.names import changes_name
+from variorum.core.checks.numbers import changes_figure
 from variorum.core.checks.quotations import TITLES, Quotations, Quote, attribution_span
 from variorum.core.model import Difference, Finding
 
@@ -55,19 +55,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     if base is None:
         return
 
-    common = common_words(ctx)
     in_base = ctx.text(base.id).quotations
 
     # both passes below ask the same of each difference: each is answered once
-    figures_or_names: dict[int, bool] = {}
     in_quotes: dict[int, bool] = {}
 
     def figure_or_name(d: Difference) -> bool:
-        found = figures_or_names.get(id(d))
-        if found is None:
-            found = figures_or_names[id(d)] = \
-                is_number_change(d.base.text, d.other.text) or bool(name_pairs(d.base.text, d.other.text, common))
-        return found
+        return changes_figure(ctx, d) or changes_name(ctx, d)
 
     def in_quote(d: Difference) -> bool:
         found = in_quotes.get(id(d))

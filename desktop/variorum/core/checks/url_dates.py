@@ -70,7 +70,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _finding(ctx: Context, v: Version, link, ud: UrlDate, article: ArticleDate) -> Finding:
-    anchor = anchor_of(v, link)
+    anchor = anchor_of(v, link, ctx.text(v.id))
     # the dated link, then where the article's date was read, then the anchor and the same link elsewhere
     ev: list[Evidence] = [evidence(v, link.start, link.end)]
     if article.evidence is not None:

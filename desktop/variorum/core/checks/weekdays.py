@@ -20,7 +20,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     details: dict[tuple[str, str, str], tuple[str, str, bool, str]] = {}
     for v in ctx.readable:
         reference = None
-        for m in ctx.text(v.id).dates:
+        for m in ctx.text(v.id).weekday_dates:
             if m.weekday is None:
                 continue
             if not m.year_given and reference is None:

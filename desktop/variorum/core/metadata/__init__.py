@@ -10,7 +10,15 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from variorum.core.metadata.dates import DateMention, UrlDate, find_dates, format_date, parse_date, url_date
+from variorum.core.metadata.dates import (
+    DateMention,
+    UrlDate,
+    find_dates,
+    find_weekday_dates,
+    format_date,
+    parse_date,
+    url_date,
+)
 from variorum.core.metadata.fields import (
     Dateline,
     Found,
@@ -26,7 +34,7 @@ from variorum.core.model import Link, Version
 from variorum.core.quick_dataclass import dataclass
 
 __all__ = ["enrich", "text_metadata", "TextMetadata", "Found", "Dateline", "DateMention", "UrlDate",
-           "find_dates", "find_links", "url_date", "parse_date", "format_date", "is_placeholder", "url_key",
+           "find_dates", "find_weekday_dates", "find_links", "url_date", "parse_date", "format_date", "is_placeholder", "url_key",
            "slug_words"]
 
 

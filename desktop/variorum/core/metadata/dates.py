@@ -9,7 +9,6 @@ the article's own date.
 from __future__ import annotations
 
 import bisect
-import calendar
 import contextlib
 import datetime as dt
 import re
@@ -22,7 +21,9 @@ from variorum.core.quick_dataclass import dataclass
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-WEEKDAYS = tuple(calendar.day_name)  # Monday … Sunday, as dateutil and datetime number them
+# Monday … Sunday, as dateutil and datetime number them; English, as the month names (calendar.day_name follows
+# the process's locale, which the app sets from the user's environment)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = r"(?:" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
@@ -44,7 +45,8 @@ _MENTION = re.compile(
 # regex engine scans for quickly (an alternation of the words and [0-9] it tries at every position).
 _MENTION_WORDS = (*(w[:3] for w in WEEKDAYS), "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                   "Nov", "Dec")
-_MENTION_FIRST = re.compile("[0-9" + "".join(sorted({w[0] for w in _MENTION_WORDS})) + "]")
+_WEEKDAY_NAME = LazyPattern(_WEEKDAY)
+_MENTION_FIRST = LazyPattern("[0-9" + "".join(sorted({w[0] for w in _MENTION_WORDS})) + "]")
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,9 @@ def infer_year(month: int, day: int, reference: dt.date) -> dt.date | None:
 
 # The month names a mention is written with (see _MONTH), by number: the dates dateutil would read from them are
 # built directly, so that an article's "2 September" or "2020-08-19" costs no import of dateutil.
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
-_MONTH_NUMBERS = {name: n for n, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3])} | {"Sept": 9}
+_MONTH_NUMBERS = {name: n for n, full in enumerate(MONTH_NAMES, 1) for name in (full, full[:3])} | {"Sept": 9}
 
 
 def _plain_date(cleaned: str, year: int) -> dt.date | None:
@@ -129,10 +131,23 @@ def _parse(words: str, year: str | None) -> dt.date | None:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text`` (dates inside URLs are left to :func:`url_date`)."""
+    return _dates(text, _mentions(text))
+
+
+def find_weekday_dates(text: str) -> list[DateMention]:
+    """The mentions :func:`find_dates` finds with a weekday written before the date ("Wednesday, August 20"),
+    looked for only where a weekday's name is written."""
+    return _dates(text, _weekday_mentions(text))
+
+
+def _dates(text: str, mentions: Iterator[re.Match[str]]) -> list[DateMention]:
+    matches = list(mentions)
+    if not matches:  # no addresses to look for
+        return []
     url_spans = [m.span() for m in URL_IN_TEXT.finditer(text)]
     url_starts = [s for s, _ in url_spans]
     out: list[DateMention] = []
-    for m in _mentions(text):
+    for m in matches:
         i = bisect.bisect_right(url_starts, m.start()) - 1
         if i >= 0 and m.start() < url_spans[i][1]:
             continue
@@ -159,6 +174,21 @@ def _mentions(text: str) -> Iterator[re.Match[str]]:
             continue
         m = _MENTION.match(text, pos)
         if m:
+            end = m.end()
+            yield m
+
+
+def _weekday_mentions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_mentions` that start with a weekday. A mention with a weekday starts at the weekday's
+    name, which no other mention holds (they are made of month names, digits and "of"): skipping the others
+    skips none of these."""
+    end = 0
+    for first in _WEEKDAY_NAME.finditer(text):
+        pos = first.start()
+        if pos < end:
+            continue
+        m = _MENTION.match(text, pos)
+        if m and m.group("weekday"):
             end = m.end()
             yield m
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -217,8 +218,25 @@ def test_a_passage_against_nothing_is_classified_a_piece_at_a_time_as_whole(text
 
     whole = cosmetic_category(text, "") or difference_category(text, "", before=before)
     assert difference_category("", text, before=before) == difference_category(text, "", before=before)
+    assert one_sided_category(text, before=before) == whole
     with _pieces_of(normalize, "_CASEFOLD_PIECE", size):
         assert one_sided_category(text, before=before) == whole
+
+
+def test_every_paragraph_of_the_real_cases_against_nothing_is_classified_as_a_change_to_nothing():
+    """A passage only one side has is classified without comparing it with the other (empty) side; on every
+    paragraph and line of the real cases' texts that gives what the comparison with nothing gives."""
+    from variorum.core.normalize import cosmetic_category, difference_category, one_sided_category
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    passages = {part for path in sorted(data.glob("real*/*/*.txt")) + sorted(data.glob("real*/*/*.md"))
+                for para in path.read_text(encoding="utf-8", errors="replace").split("\n\n")
+                for part in (para, *para.splitlines()) if part}
+    assert len(passages) > 2000
+    for text in sorted(passages):
+        for before in ("", "Aug. ", "He said. "):
+            whole = cosmetic_category(text, "") or difference_category(text, "", before=before)
+            assert one_sided_category(text, before=before) == whole, (text, before)
 
 
 _LONG_PASSAGE = "The council met on Tuesday and “voted” for the budget, José said. " * 80_000  # 5 MB, 2 bytes a char

@@ -249,11 +249,11 @@ def one_sided_category(text: str, *, before: str = "") -> str:
     or difference_category(text, "", before=before)``.
 
     Against nothing, only what the passage holds decides: white space alone, invisible characters, markup alone,
-    punctuation alone, else what its words are. A long passage is so read a piece at a time (see :func:`pieces`;
-    each normal form of a piece is that part of the whole's) instead of in normal forms of all of it: a removed
-    paragraph of megabytes took five copies of itself at once."""
-    if len(text) <= _CASEFOLD_PIECE:
-        return cosmetic_category(text, "") or difference_category(text, "", before=before)
+    punctuation alone, else what its words are. A passage is so read a piece at a time (see :func:`pieces`; each
+    normal form of a piece is that part of the whole's) instead of in normal forms of all of it (a removed
+    paragraph of megabytes took five copies of itself at once), and without the comparisons with the other side
+    that a change between two passages needs (a paragraph of words is classified in half the time: a page of
+    thousands of paragraphs against a short text is mostly such passages)."""
     if text.isspace():
         return "whitespace"
     if says_nothing(text):

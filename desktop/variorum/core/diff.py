@@ -21,6 +21,7 @@ from variorum.core.model import Alignment, Difference, ParagraphPair
 from variorum.core.moves import detect_moves
 from variorum.core.prepared import Prepared, Side, prepare, same_but_spacing, split_spacing
 from variorum.core.quick_dataclass import dataclass
+from variorum.core.tokens import Extent, word_extent
 
 __all__ = ["Codec", "DiffResult", "Prepared", "alignment_of", "diff_versions", "prepare"]
 
@@ -142,32 +143,44 @@ def _region(builder: DifferenceBuilder, del_paras: list[int], ins_paras: list[in
 
     A first pass matches the words of the whole region (so text merely re-paragraphed is not reported as
     deleted here and inserted there); paragraphs that share next to none of their words are then kept whole as
-    deletions or insertions, and the rest is diffed again without them.
+    deletions or insertions, and the rest is diffed again without them. A region with nothing to match (one
+    side empty, or too large to diff) is all such paragraphs, and its words are only counted.
     """
     b, o = builder.b, builder.o
-    votes: dict[int, dict[int, int]] = {}
-    _word_diff(None, Side((b.words(p), p) for p in del_paras), Side((o.words(p), p) for p in ins_paras), codec,
-               votes)
-    by_o: dict[int, dict[int, int]] = {}
-    for bp, row in votes.items():
-        for op, n in row.items():
-            by_o.setdefault(op, {})[bp] = n
-
-    def lone(p: int, mine: Prepared, row: dict[int, int], theirs: Prepared) -> bool:
-        # few of its words are found on the other side, and they are few of the words of where they are found
-        limit = LONE_MAX_SHARED
-        return sum(row.values()) <= limit * len(mine.words(p).keys) and all(
-            n <= limit * len(theirs.words(q).keys) for q, n in row.items())
-
-    lone_b = {p for p in del_paras if lone(p, b, votes.get(p, {}), o)}
-    lone_o = {p for p in ins_paras if lone(p, o, by_o.get(p, {}), b)}
-    if lone_b or lone_o:
+    extents = _unmatched_extents(b, del_paras, o, ins_paras, codec)
+    if extents is not None:
+        votes: dict[int, dict[int, int]] = {}
+        lone_b, lone_o = set(del_paras), set(ins_paras)
+    else:
         votes = {}
-    _word_diff(builder, Side((b.words(p), p) for p in del_paras if p not in lone_b),
-               Side((o.words(p), p) for p in ins_paras if p not in lone_o), codec, votes)
+        _word_diff(None, Side((b.words(p), p) for p in del_paras), Side((o.words(p), p) for p in ins_paras), codec,
+                   votes)
+        by_o: dict[int, dict[int, int]] = {}
+        for bp, row in votes.items():
+            for op, n in row.items():
+                by_o.setdefault(op, {})[bp] = n
+
+        def lone(p: int, mine: Prepared, row: dict[int, int], theirs: Prepared) -> bool:
+            # few of its words are found on the other side, and they are few of the words of where they are found
+            limit = LONE_MAX_SHARED
+            return sum(row.values()) <= limit * len(mine.words(p).keys) and all(
+                n <= limit * len(theirs.words(q).keys) for q, n in row.items())
+
+        lone_b = {p for p in del_paras if lone(p, b, votes.get(p, {}), o)}
+        lone_o = {p for p in ins_paras if lone(p, o, by_o.get(p, {}), b)}
+        if lone_b or lone_o:
+            votes = {}
+        _word_diff(builder, Side((b.words(p), p) for p in del_paras if p not in lone_b),
+                   Side((o.words(p), p) for p in ins_paras if p not in lone_o), codec, votes)
     builder.end_region(b_pos, o_pos)
     pairs = pairs_from_votes(del_paras, ins_paras, b.paras, o.paras, votes)
     if lone_b or lone_o:
+        def extent(which: int, p: int) -> Extent:
+            if extents is not None:
+                return extents[which][p]
+            starts, ends, keys = (b, o)[which].words(p)  # already split by the first pass
+            return Extent(len(keys), starts[0], ends[-1]) if keys else Extent(0, 0, 0)
+
         # each lone paragraph on its own, its empty side where the other text stands at that point
         b_index = {b.paras[p]: p for p in del_paras}
         o_index = {o.paras[p]: p for p in ins_paras}
@@ -176,19 +189,38 @@ def _region(builder: DifferenceBuilder, del_paras: list[int], ins_paras: list[in
         for pair in pairs:
             if pair.base is not None and pair.other is None and b_index[pair.base] in lone_b:
                 bp = b_index[pair.base]
-                side = Side([(b.words(bp), bp)])
-                builder.pending_del = [(side, 0, len(side))] if len(side) else []
-                builder.flush(b_pos, o_at)
+                words, first, last = extent(0, bp)
+                if words:
+                    builder.emit([bp, first, last], None, b_pos, o_at)
             elif pair.other is not None and pair.base is None and o_index[pair.other] in lone_o:
                 op = o_index[pair.other]
-                side = Side([(o.words(op), op)])
-                builder.pending_ins = [(side, 0, len(side))] if len(side) else []
-                builder.flush(b_at, o_pos)
+                words, first, last = extent(1, op)
+                if words:
+                    builder.emit(None, [op, first, last], b_at, o_pos)
             if pair.base is not None:
                 b_at = pair.base[1]
             if pair.other is not None:
                 o_at = pair.other[1]
     return pairs
+
+
+def _unmatched_extents(b: Prepared, del_paras: list[int], o: Prepared, ins_paras: list[int],
+                       codec: Codec) -> tuple[dict[int, Extent], dict[int, Extent]] | None:
+    """When no word of a region can be matched (one side has no paragraph, or the two are past the word diff's
+    budget), the :class:`Extent` of each of its paragraphs, base side then other side; else None.
+
+    Found without holding the words (a page of megabytes one side lacks is all one region): the words of each
+    paragraph are only counted, and their keys registered in the codec as the word diff would have."""
+    chars_b = sum(b.paras[p][1] - b.paras[p][0] for p in del_paras)
+    chars_o = sum(o.paras[p][1] - o.paras[p][0] for p in ins_paras)
+    if del_paras and ins_paras and chars_b * chars_o <= WORD_DIFF_BUDGET:
+        return None  # a word takes at least a character: within the budget, whatever the words
+    one_sided = not del_paras or not ins_paras
+    keys = codec.register if one_sided else None  # a diff against nothing still encodes its side's words
+    found_b = {p: word_extent(b.text, *b.paras[p], keys) for p in del_paras}
+    found_o = {p: word_extent(o.text, *o.paras[p], keys) for p in ins_paras}
+    n, m = sum(e.words for e in found_b.values()), sum(e.words for e in found_o.values())
+    return (found_b, found_o) if one_sided or min(n, m) * abs(n - m) > WORD_DIFF_BUDGET else None
 
 
 def diff_versions(base: str | Prepared, other: str | Prepared, *, version_id: str, salt: str,

@@ -104,7 +104,7 @@ class DifferenceBuilder:
         dels, ins = by_paragraph(self.pending_del), by_paragraph(self.pending_ins)
         self.pending_del, self.pending_ins = [], []
         if len(dels) == 1 and len(ins) == 1:
-            self._emit(dels[0], ins[0], b_pos, o_pos)
+            self.emit(dels[0], ins[0], b_pos, o_pos)
             return
         first = last = None
         if dels and ins and not (self._whole(self.b, dels[0]) and self._whole(self.o, ins[0])):
@@ -115,13 +115,13 @@ class DifferenceBuilder:
         b_mid = first[0][2] if first else (dels[0][1] if dels else (last[0][1] if last else b_pos))
         o_mid = first[1][2] if first else (ins[0][1] if ins else (last[1][1] if last else o_pos))
         if first:
-            self._emit(first[0], first[1], b_pos, o_pos)
+            self.emit(first[0], first[1], b_pos, o_pos)
         for group in dels:
-            self._emit(group, None, b_pos, o_mid)
+            self.emit(group, None, b_pos, o_mid)
         for group in ins:
-            self._emit(None, group, b_mid, o_pos)
+            self.emit(None, group, b_mid, o_pos)
         if last:
-            self._emit(last[0], last[1], b_pos, o_pos)
+            self.emit(last[0], last[1], b_pos, o_pos)
 
     @staticmethod
     def _whole(side: Prepared, group: Group) -> bool:
@@ -129,7 +129,7 @@ class DifferenceBuilder:
         starts, ends, _ = side.words(group[0])
         return bool(starts) and group[1] <= starts[0] and group[2] >= ends[-1]
 
-    def _emit(self, dels: Group | None, ins: Group | None, b_pos: int, o_pos: int) -> None:
+    def emit(self, dels: Group | None, ins: Group | None, b_pos: int, o_pos: int) -> None:
         bt = self.b.text
         bs = Span(dels[1], dels[2], bt[dels[1]:dels[2]]) if dels else Span(b_pos, b_pos, "")
         os_ = Span(ins[1], ins[2], self.o.text[ins[1]:ins[2]]) if ins else Span(o_pos, o_pos, "")

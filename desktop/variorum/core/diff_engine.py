@@ -7,6 +7,8 @@ the result does not depend on the speed of the machine.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from diff_match_patch import diff_match_patch
 
 # A fixed, generous limit for one diff-match-patch call. Paragraph and sentence pre-alignment keep each call
@@ -22,20 +24,24 @@ class Codec:
         self._codes: dict[str, str] = {}
 
     def encode(self, keys) -> str:
-        codes = self._codes
         keys = list(keys)
-        found = list(map(codes.get, keys))
+        found = list(map(self._codes.get, keys))
         if None in found:  # new keys get the next codes, in order of first appearance
-            for i, k in enumerate(keys):
-                if found[i] is None:
-                    c = codes.get(k)
-                    if c is None:
-                        n = len(codes) + 0x100
-                        if n >= 0xD800:  # skip the surrogate block
-                            n += 0x800
-                        c = codes[k] = chr(n)
-                    found[i] = c
-        return "".join(c for c in found if c is not None)  # every key has its code by now
+            self.register(keys)
+            found = list(map(self._codes.get, keys))
+        return "".join(found)  # type: ignore[arg-type]  # every key has its code by now
+
+    def register(self, keys: Iterable[str]) -> None:
+        """Give the keys not seen before their codes, in order of first appearance, as :meth:`encode` would,
+        without building the encoded string. Which code a key gets can change a later diff's clean-up (it looks
+        at the kind of character at a boundary), so keys passed over without a diff are still registered."""
+        codes = self._codes
+        for k in keys:
+            if k not in codes:
+                n = len(codes) + 0x100
+                if n >= 0xD800:  # skip the surrogate block
+                    n += 0x800
+                codes[k] = chr(n)
 
 
 try:  # the same diff algorithm built in C++: an optional accelerator, results checked identical by the tests

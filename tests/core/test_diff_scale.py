@@ -5,9 +5,12 @@ the result depends on the machine's speed), and its memory stays a small multipl
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from variorum.core import diff as diff_module
 from variorum.core.diff import diff_versions
@@ -56,3 +59,43 @@ def test_a_5_mb_single_line_is_diffed_in_bounded_memory(tmp_path):
                          env=env, timeout=600, check=True)
     growth_kb = int(out.stdout.strip())
     assert growth_kb * 1024 <= 40 * big.stat().st_size, f"peak grew by {growth_kb // 1024} MB"
+
+
+# What Python allocates while the texts are diffed, above what it held before (a forked child's getrusage peak
+# starts at its parent's, the test run's, and would hide it)
+_MEASURE_PREPARED = """
+import sys, tracemalloc
+from variorum.core.diff import diff_versions, prepare
+base, other = (prepare(open(path, encoding="utf-8").read()) for path in sys.argv[1:3])
+tracemalloc.start()
+before = tracemalloc.get_traced_memory()[0]
+result = diff_versions(base, other, version_id="v2", salt="s")
+print(tracemalloc.get_traced_memory()[1] - before, len(result.differences))
+"""
+
+
+def _paragraphs(count: int, words: int, seed: int) -> list[str]:
+    vocabulary = SENTENCE.split()
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(vocabulary) for _ in range(words)) for _ in range(count)]
+
+
+@pytest.mark.parametrize("shape", ["inserted", "deleted", "against a short text"])
+def test_many_paragraphs_one_side_lacks_are_diffed_without_holding_their_words(tmp_path, shape):
+    """Thousands of paragraphs only one side has (a saved page against the article alone) are reported whole,
+    a paragraph at a time: their words are counted and quoted, never all held at once."""
+    short = _paragraphs(12, 80, 1)  # 960 words: against 240,000, past the word diff's budget
+    page = short + _paragraphs(4000, 60, 2) if shape != "against a short text" else _paragraphs(4000, 60, 2)
+    first, second = ("\n\n".join(short), "\n\n".join(page))
+    if shape != "inserted":
+        first, second = second, first
+    (tmp_path / "base.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(second, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop")}
+    out = subprocess.run([sys.executable, "-c", _MEASURE_PREPARED, str(tmp_path / "base.txt"),
+                          str(tmp_path / "other.txt")], capture_output=True, text=True, env=env, timeout=600,
+                         check=True)
+    growth, differences = map(int, out.stdout.split())
+    size = len("\n\n".join(page))
+    assert differences >= 4000
+    assert growth <= 6 * size, f"the diff took {growth / size:.1f} bytes per byte of text"

@@ -10,7 +10,8 @@ reached and the result does not depend on the speed of the machine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from itertools import compress, groupby
 from operator import ne
 
@@ -21,6 +22,7 @@ from variorum.core.model import Alignment, Difference, ParagraphPair
 from variorum.core.moves import detect_moves
 from variorum.core.prepared import Prepared, Side, prepare, same_but_spacing, split_spacing
 from variorum.core.quick_dataclass import dataclass
+from variorum.core.tokens import Extent, word_extent
 
 __all__ = ["Codec", "DiffResult", "Prepared", "alignment_of", "diff_versions", "prepare"]
 
@@ -145,22 +147,19 @@ def _region(builder: DifferenceBuilder, del_paras: list[int], ins_paras: list[in
     deletions or insertions, and the rest is diffed again without them.
     """
     b, o = builder.b, builder.o
-    votes: dict[int, dict[int, int]] = {}
-    _word_diff(None, Side((b.words(p), p) for p in del_paras), Side((o.words(p), p) for p in ins_paras), codec,
-               votes)
+    found_b, found_o, votes = _first_pass(b, del_paras, o, ins_paras, codec)
+
+    def lone(row: dict[int, int], words: int, theirs: dict[int, Extent]) -> bool:
+        # few of its words are found on the other side, and they are few of the words of where they are found
+        limit = LONE_MAX_SHARED
+        return sum(row.values()) <= limit * words and all(n <= limit * theirs[q].words for q, n in row.items())
+
     by_o: dict[int, dict[int, int]] = {}
     for bp, row in votes.items():
         for op, n in row.items():
             by_o.setdefault(op, {})[bp] = n
-
-    def lone(p: int, mine: Prepared, row: dict[int, int], theirs: Prepared) -> bool:
-        # few of its words are found on the other side, and they are few of the words of where they are found
-        limit = LONE_MAX_SHARED
-        return sum(row.values()) <= limit * len(mine.words(p).keys) and all(
-            n <= limit * len(theirs.words(q).keys) for q, n in row.items())
-
-    lone_b = {p for p in del_paras if lone(p, b, votes.get(p, {}), o)}
-    lone_o = {p for p in ins_paras if lone(p, o, by_o.get(p, {}), b)}
+    lone_b = {p for p in del_paras if lone(votes.get(p, {}), found_b[p].words, found_o)}
+    lone_o = {p for p in ins_paras if lone(by_o.get(p, {}), found_o[p].words, found_b)}
     if lone_b or lone_o:
         votes = {}
     _word_diff(builder, Side((b.words(p), p) for p in del_paras if p not in lone_b),
@@ -176,19 +175,102 @@ def _region(builder: DifferenceBuilder, del_paras: list[int], ins_paras: list[in
         for pair in pairs:
             if pair.base is not None and pair.other is None and b_index[pair.base] in lone_b:
                 bp = b_index[pair.base]
-                side = Side([(b.words(bp), bp)])
-                builder.pending_del = [(side, 0, len(side))] if len(side) else []
-                builder.flush(b_pos, o_at)
+                words, first, last = found_b[bp]
+                if words:
+                    builder.emit([bp, first, last], None, b_pos, o_at)
             elif pair.other is not None and pair.base is None and o_index[pair.other] in lone_o:
                 op = o_index[pair.other]
-                side = Side([(o.words(op), op)])
-                builder.pending_ins = [(side, 0, len(side))] if len(side) else []
-                builder.flush(b_at, o_pos)
+                words, first, last = found_o[op]
+                if words:
+                    builder.emit(None, [op, first, last], b_at, o_pos)
             if pair.base is not None:
                 b_at = pair.base[1]
             if pair.other is not None:
                 o_at = pair.other[1]
     return pairs
+
+
+# A side of a region longer than this (in characters) is read for the first pass without keeping its words: only
+# its paragraphs' word counts and the encoded string of their keys are held (a page of megabytes one side lacks
+# is all one region, and its words would take some twenty bytes each, twice over).
+STREAM_CHARS = 1 << 16
+
+
+def _first_pass(b: Prepared, del_paras: list[int], o: Prepared, ins_paras: list[int],
+                codec: Codec) -> tuple[dict[int, Extent], dict[int, Extent], dict[int, dict[int, int]]]:
+    """The :class:`Extent` of each paragraph of a region, base side then other side, and how many words each
+    pair of paragraphs shares in a diff of the region's words (none past the word diff's budget: see
+    :data:`WORD_DIFF_BUDGET`)."""
+    chars_b = sum(b.paras[p][1] - b.paras[p][0] for p in del_paras)
+    chars_o = sum(o.paras[p][1] - o.paras[p][0] for p in ins_paras)
+    # a word takes at least a character: within the budget whatever the words, unless both sides are long
+    sure = chars_b * chars_o <= WORD_DIFF_BUDGET
+    found_b, codes_b = _scan(b, del_paras, codec if sure else None, chars_b > STREAM_CHARS)
+    found_o, codes_o = _scan(o, ins_paras, codec if sure else None, chars_o > STREAM_CHARS)
+    if not sure:
+        n, m = sum(e.words for e in found_b.values()), sum(e.words for e in found_o.values())
+        if min(n, m) * abs(n - m) > WORD_DIFF_BUDGET:
+            return found_b, found_o, {}  # replaced whole, its keys never encoded
+        found_b, codes_b = _scan(b, del_paras, codec, chars_b > STREAM_CHARS)
+        found_o, codes_o = _scan(o, ins_paras, codec, chars_o > STREAM_CHARS)
+    votes: dict[int, dict[int, int]] = {}
+    if codes_b and codes_o:
+        starts_b, paras_b = _word_starts(found_b)
+        starts_o, paras_o = _word_starts(found_o)
+        ib = io = 0
+        for op, n in opcodes(codes_b, codes_o, semantic=True):
+            if op == EQUAL:
+                _vote_run(votes, ib, starts_b, paras_b, io, starts_o, paras_o, n)
+            ib += n if op != INSERT else 0
+            io += n if op != DELETE else 0
+    return found_b, found_o, votes
+
+
+def _scan(side: Prepared, paras: list[int], codec: Codec | None, stream: bool) -> tuple[dict[int, Extent], str]:
+    """Each paragraph's :class:`Extent` and, with a codec, their words' keys encoded (in reading order); when
+    ``stream``, without keeping the words."""
+    found: dict[int, Extent] = {}
+    parts: list[str] = []
+    keys = None if codec is None else _encoder(codec, parts.append)
+    for p in paras:
+        if stream:
+            found[p] = word_extent(side.text, *side.paras[p], keys)
+        else:
+            starts, ends, words = side.words(p)
+            found[p] = Extent(len(words), starts[0], ends[-1]) if words else Extent(0, 0, 0)
+            if keys is not None:
+                keys(words)
+    return found, "".join(parts)
+
+
+def _encoder(codec: Codec, keep: Callable[[str], None]) -> Callable[[list[str]], None]:
+    return lambda keys: keep(codec.encode(keys))
+
+
+def _word_starts(found: dict[int, Extent]) -> tuple[list[int], list[int]]:
+    """Where each paragraph that has words begins in the side's words, and the paragraphs."""
+    starts, paras, at = [], [], 0
+    for p, extent in found.items():
+        if extent.words:
+            starts.append(at)
+            paras.append(p)
+            at += extent.words
+    starts.append(at)
+    return starts, paras
+
+
+def _vote_run(votes: dict[int, dict[int, int]], ib: int, starts_b: list[int], paras_b: list[int], io: int,
+              starts_o: list[int], paras_o: list[int], n: int) -> None:
+    """Count a run of ``n`` matched words (from word ``ib`` of the base side and ``io`` of the other) for each
+    pair of paragraphs it spans, a stretch at a time."""
+    kb, ko = bisect_right(starts_b, ib) - 1, bisect_right(starts_o, io) - 1
+    while n:
+        step = min(n, starts_b[kb + 1] - ib, starts_o[ko + 1] - io)
+        row = votes.setdefault(paras_b[kb], {})
+        row[paras_o[ko]] = row.get(paras_o[ko], 0) + step
+        ib, io, n = ib + step, io + step, n - step
+        kb += ib == starts_b[kb + 1]
+        ko += io == starts_o[ko + 1]
 
 
 def diff_versions(base: str | Prepared, other: str | Prepared, *, version_id: str, salt: str,

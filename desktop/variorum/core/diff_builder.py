@@ -12,9 +12,9 @@ from variorum.core.prepared import Prepared, Side
 
 COSMETIC_CATEGORIES = frozenset({"typography", "whitespace", "hyphenation", "markup", "case",
                                  "ocr"})  # ocr: uncertain readings only, see variorum.core.ocr_noise
-# Matched words are checked this many at a time: a stretch whose text is the same on both sides has no cosmetic
-# difference inside it, and is passed over with one comparison.
-_CHUNK = 32
+# A stretch of matched words that differs and is at most this long is checked a word at a time, a longer one is
+# halved.
+_SMALL = 8
 
 Group = list[int]  # [paragraph, start, end] of consecutive words of one paragraph
 
@@ -57,21 +57,28 @@ class DifferenceBuilder:
         """``n`` words matched, from word ``ib`` of the base side and ``io`` of the other."""
         if self.pending_del or self.pending_ins:
             self.flush(b_side.starts[ib], o_side.starts[io])
+        self._matched(b_side, ib, o_side, io, n)
+
+    def _matched(self, b_side: Side, ib: int, o_side: Side, io: int, n: int) -> None:
+        """The cosmetic differences inside ``n`` matched words (the white space or markup between them
+        included), found by halves: a stretch whose text is the same on both sides has none inside it and is
+        passed over with one comparison, so a long run with a few differences costs a few comparisons each."""
+        bs, be, os_, oe = b_side.starts, b_side.ends, o_side.starts, o_side.ends
         bt, ot = self.b.text, self.o.text
-        bs, os_ = b_side.starts, o_side.starts
-        be, oe = b_side.ends, o_side.ends
-        for lo in range(0, n, _CHUNK):
-            hi = min(lo + _CHUNK, n)
-            if lo:  # the gap between this chunk and the one before
-                self._gap(b_side, ib + lo, o_side, io + lo)
-            if bt[bs[ib + lo]:be[ib + hi - 1]] == ot[os_[io + lo]:oe[io + hi - 1]]:
-                continue
-            for k in range(lo, hi):
-                i, j = ib + k, io + k
-                if k > lo:
-                    self._gap(b_side, i, o_side, j)
-                if bt[bs[i]:be[i]] != ot[os_[j]:oe[j]]:
-                    self.add_cosmetic(bs[i], be[i], os_[j], oe[j], "typography")
+        if bt[bs[ib]:be[ib + n - 1]] == ot[os_[io]:oe[io + n - 1]]:
+            return
+        if n > _SMALL:
+            half = n // 2
+            self._matched(b_side, ib, o_side, io, half)
+            self._gap(b_side, ib + half, o_side, io + half)
+            self._matched(b_side, ib + half, o_side, io + half, n - half)
+            return
+        for k in range(n):
+            i, j = ib + k, io + k
+            if k:
+                self._gap(b_side, i, o_side, j)
+            if bt[bs[i]:be[i]] != ot[os_[j]:oe[j]]:
+                self.add_cosmetic(bs[i], be[i], os_[j], oe[j], "typography")
 
     def _gap(self, b_side: Side, i: int, o_side: Side, j: int) -> None:
         """The white space (or markup) before matched words ``i`` and ``j``, when the words before them also
@@ -104,7 +111,7 @@ class DifferenceBuilder:
         dels, ins = by_paragraph(self.pending_del), by_paragraph(self.pending_ins)
         self.pending_del, self.pending_ins = [], []
         if len(dels) == 1 and len(ins) == 1:
-            self._emit(dels[0], ins[0], b_pos, o_pos)
+            self.emit(dels[0], ins[0], b_pos, o_pos)
             return
         first = last = None
         if dels and ins and not (self._whole(self.b, dels[0]) and self._whole(self.o, ins[0])):
@@ -115,13 +122,13 @@ class DifferenceBuilder:
         b_mid = first[0][2] if first else (dels[0][1] if dels else (last[0][1] if last else b_pos))
         o_mid = first[1][2] if first else (ins[0][1] if ins else (last[1][1] if last else o_pos))
         if first:
-            self._emit(first[0], first[1], b_pos, o_pos)
+            self.emit(first[0], first[1], b_pos, o_pos)
         for group in dels:
-            self._emit(group, None, b_pos, o_mid)
+            self.emit(group, None, b_pos, o_mid)
         for group in ins:
-            self._emit(None, group, b_mid, o_pos)
+            self.emit(None, group, b_mid, o_pos)
         if last:
-            self._emit(last[0], last[1], b_pos, o_pos)
+            self.emit(last[0], last[1], b_pos, o_pos)
 
     @staticmethod
     def _whole(side: Prepared, group: Group) -> bool:
@@ -129,7 +136,7 @@ class DifferenceBuilder:
         starts, ends, _ = side.words(group[0])
         return bool(starts) and group[1] <= starts[0] and group[2] >= ends[-1]
 
-    def _emit(self, dels: Group | None, ins: Group | None, b_pos: int, o_pos: int) -> None:
+    def emit(self, dels: Group | None, ins: Group | None, b_pos: int, o_pos: int) -> None:
         bt = self.b.text
         bs = Span(dels[1], dels[2], bt[dels[1]:dels[2]]) if dels else Span(b_pos, b_pos, "")
         os_ = Span(ins[1], ins[2], self.o.text[ins[1]:ins[2]]) if ins else Span(o_pos, o_pos, "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Callable, Iterator
 from itertools import compress, islice
 from typing import NamedTuple
 
@@ -95,22 +96,53 @@ _BATCH = 4096  # tokens read at a time
 OFFSETS = "i"
 
 
-def content_words(text: str, start: int = 0, end: int | None = None) -> Words:
-    """:func:`content_tokens` as :class:`Words`. The tokens are taken a batch at a time, and each step maps a
-    built-in over a whole batch (no Python-level work per token; the batch bounds the match objects held at once,
-    for a passage of megabytes)."""
-    starts, ends = array(OFFSETS), array(OFFSETS)
-    keys: list[str] = []
+def _word_batches(text: str, start: int, end: int | None) -> Iterator[tuple[list[re.Match[str]], list[str]]]:
+    """The content tokens of ``text[start:end]`` a batch at a time: their matches and their keys (markup left
+    out). Each step maps a built-in over a whole batch (no Python-level work per token; the batch bounds the
+    match objects held at once, for a passage of megabytes)."""
     tokens = _TOKEN.finditer(text, start, len(text) if end is None else end)
     while found := list(islice(tokens, _BATCH)):
         batch = list(map(normalize_token, map(_GROUP, found)))
         if "" in batch:  # markup: no part in alignment
             kept = list(map(bool, batch))
             found, batch = list(compress(found, kept)), list(compress(batch, kept))
+        if batch:
+            yield found, batch
+
+
+def content_words(text: str, start: int = 0, end: int | None = None) -> Words:
+    """:func:`content_tokens` as :class:`Words`."""
+    starts, ends = array(OFFSETS), array(OFFSETS)
+    keys: list[str] = []
+    for found, batch in _word_batches(text, start, end):
         starts.extend(map(_START, found))
         ends.extend(map(_END, found))
         keys.extend(batch)
     return Words(starts, ends, keys)
+
+
+class Extent(NamedTuple):
+    """How many content words a stretch of text has, where the first starts and where the last ends."""
+
+    words: int
+    first: int
+    last: int
+
+
+def word_extent(text: str, start: int, end: int, keys: Callable[[list[str]], object] | None = None) -> Extent:
+    """The :class:`Extent` of ``text[start:end]`` (``first`` and ``last`` are ``start`` when it has no word),
+    without holding its words: a stretch that is only counted and quoted whole (a paragraph one side lacks, which
+    can be megabytes long) needs no list of them. ``keys`` (when given) is called with the words' keys, in
+    order, a batch at a time."""
+    count, first, last = 0, start, start
+    for found, batch in _word_batches(text, start, end):
+        if not count:
+            first = found[0].start()
+        count += len(batch)
+        last = found[-1].end()
+        if keys is not None:
+            keys(batch)
+    return Extent(count, first, last)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -266,19 +266,21 @@ def _text_reason(para: str) -> str | None:
         return LEGAL
     if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
         return WIKI_MARKUP
-    if len(lines) == 1 and _at_most_words(para, MAX_PROMPT_WORDS):
+    words = len(para.split(None, 2 * MAX_PROMPT_WORDS))  # exact up to the limits asked below, then over them
+    prompt = words <= MAX_PROMPT_WORDS
+    if len(lines) == 1 and prompt:
         if is_breadcrumb(para):
             return NAVIGATION
         if is_article_info(para):
             return ARTICLE_INFO
-    if _at_most_words(para, MAX_PROMPT_WORDS):
+    if prompt:
         if _NEWSLETTER.match(para):
             return NEWSLETTER
-        if _RELATED.match(para) or (_SEE_ALSO.match(para) and _at_most_words(para, MAX_SEE_ALSO_WORDS)):
+        if _RELATED.match(para) or (_SEE_ALSO.match(para) and words <= MAX_SEE_ALSO_WORDS):
             return RELATED
         if _FOLLOW.match(para):
             return SHARING
-    if _at_most_words(para, 2 * MAX_PROMPT_WORDS) and ("full" in lower or "read" in lower) \
+    if words <= 2 * MAX_PROMPT_WORDS and ("full" in lower or "read" in lower) \
             and _TEASER.search(para):  # the link's words first: the pattern reads every word before them
         return RELATED
     return None

@@ -73,3 +73,16 @@ def test_version_with_other_options_is_still_answered_by_the_parser(capsys) -> N
         main(["--dark", "--version"])
     assert exc.value.code == 0
     assert capsys.readouterr().out == app_args.VERSION + "\n"
+
+
+def test_comparing_text_files_loads_nothing_made_for_listing_an_archive_s_pages(tmp_path: Path) -> None:
+    paths = []
+    for i, words in enumerate(("The council met on Monday.", "The council met on Tuesday.")):
+        paths.append(tmp_path / f"v{i}.txt")
+        paths[-1].write_text(f"{words}\n\nIt voted to close the park.\n", encoding="utf-8")
+    probe = ("import contextlib, io, sys\nfrom variorum.cli_compare import main\n"
+             f"with contextlib.redirect_stdout(io.StringIO()):\n    main({[str(p) for p in paths]!r})\n"
+             "print(repr(sorted(sys.modules)), file=sys.stderr)")
+    env = {"PYTHONPATH": str(DESKTOP), "PATH": "", "VARIORUM_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert "variorum.core.notes.printable" not in ast.literal_eval(out.stderr.strip().splitlines()[-1])

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
-
 from variorum import __version__
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing before --version has answered
+if TYPE_CHECKING:
+    import argparse
+
 VERBOSE = "--verbose"
+VERSION = f"variorum {__version__}"
 
 
 def _size(text: str) -> tuple[int, int]:
+    import argparse
+
     width, sep, height = text.lower().partition("x")
     if not (sep and width.isdigit() and height.isdigit()) or int(width) < 200 or int(height) < 150:
         raise argparse.ArgumentTypeError(f"not a window size such as 1280x720: {text!r}")
@@ -17,14 +22,18 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from variorum.cli_width import help_formatter
+
     p = argparse.ArgumentParser(
-        prog="variorum",
+        prog="variorum", formatter_class=help_formatter,
         description="Compare versions of an article side by side. "
                     "Commands for scripts: 'variorum compare FILE…' (a report) and 'variorum notes …' "
                     "(reconciliation notes); each has --help.",
         epilog="Qt options such as -style Fusion are passed on to Qt.",
     )
-    p.add_argument("--version", action="version", version=f"variorum {__version__}")
+    p.add_argument("--version", action="version", version=VERSION)
     p.add_argument(VERBOSE, action="store_true",
                    help="also print the log to stderr (works with the commands too: variorum --verbose compare …)")
     p.add_argument("--demo", action="store_true", help="open the bundled demo case")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from variorum.app_args import VERBOSE
+from variorum.app_args import VERBOSE, VERSION
 
 # Subcommands for scripts: name -> module with ``main(argv) -> int``.
 SUBCOMMANDS = {
@@ -18,8 +18,21 @@ HELP = {"-h", "--help"}
 EXIT_BUG = 70  # sysexits' EX_SOFTWARE: something went wrong inside the program
 
 
+def _answer_version() -> None:
+    """``variorum --version`` as argparse answers it, without building the parser: importing argparse and what
+    it needs to print is most of the command's start-up (on a terminal too narrow for the line, argparse wraps it:
+    the parser answers then)."""
+    from variorum.cli_width import terminal_columns
+
+    if terminal_columns() - 2 >= len(VERSION):
+        sys.stdout.write(VERSION + "\n")
+        raise SystemExit(0)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:
+        _answer_version()
     options = args[: args.index("--")] if "--" in args else args
     verbose = VERBOSE in options
     kept = [a for a in options if a != VERBOSE] + args[len(options):]

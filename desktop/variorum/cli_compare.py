@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 
 
 def parser() -> argparse.ArgumentParser:
+    from variorum.cli_width import help_formatter
     from variorum.core.extensions import EXTENSIONS  # the suffixes alone: --help loads no loader
 
-    p = argparse.ArgumentParser(prog="variorum compare",
+    p = argparse.ArgumentParser(prog="variorum compare", formatter_class=help_formatter,
                                 description="Compare versions of an article and print a variorum.report/1 report.")
     p.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="files to compare; a folder adds every "
                    f"supported file in it ({' '.join(EXTENSIONS)})")

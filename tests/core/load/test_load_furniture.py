@@ -337,3 +337,14 @@ def test_a_teaser_s_link_words_hold_full_or_read(para):
 
     if _TEASER.search(para):
         assert "full" in lower(para) or "read" in lower(para)
+
+
+@given(st.lists(st.sampled_from(["thumb", "|", "right", "200px", "[[", "File:", "{{", "}}", "{|", "|}", "__",
+                                 "NOTOC", "x", " ", "\n", "[", "]", "{", "}", "Caption"]), min_size=1, max_size=25)
+       .map("".join))
+def test_a_paragraph_of_wiki_markup_always_holds_a_mark_the_test_looks_for_first(para):
+    from variorum.core.load.furniture import _WIKI_MARKS, _WIKI_MARKUP
+
+    lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+    if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
+        assert any(mark in para for mark in _WIKI_MARKS)

@@ -66,3 +66,21 @@ def test_fences_and_quotes_are_counted_at_line_starts_as_a_line_anchor_counts_th
     patterns = dict(_CONSTRUCTS)
     assert len(patterns["fence"].findall(text)) == len(re.findall(r"^```", text, re.MULTILINE))
     assert len(patterns["quote"].findall(text)) == len(re.findall(r"^>[ \t]+\S", text, re.MULTILINE))
+
+
+def _counted_in_full(text: str) -> bool:
+    """The rule as stated: every construct counted over the whole scanned text."""
+    from variorum.core.load.markdown_sniff import _CONSTRUCTS, MIN_KINDS, MIN_REPEATS, SCAN_CHARS
+
+    counts = {name: len(pattern.findall(text[:SCAN_CHARS])) for name, pattern in _CONSTRUCTS}
+    return sum(1 for n in counts.values() if n) >= MIN_KINDS or \
+        any(counts[k] >= MIN_REPEATS for k in ("heading", "strong", "link", "image"))
+
+
+_PIECES = ["# ", "## T", "**b**", "__b__", "*e*", "[w](#)", "[w](https://a.example/x)", "<https://a.example>",
+           "![i](p.png)", "```", "> q", "\n", "\n\n", " ", "word", "#tag", "5 * 3", "a_b", "[x]", "!"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_the_answer_is_the_rule_s_though_each_construct_is_searched_only_as_far_as_it_needs(text):
+    assert looks_like_markdown(text) == _counted_in_full(text)

@@ -289,9 +289,9 @@ def many_pages_message(paths: Iterable[str | Path]) -> str | None:
     """What a user is told when a web archive of many pages is among ``paths`` (folders expanded) and nothing says
     which page to compare: a line, then its pages' addresses a line each (control characters in them made visible:
     they are the archive's); None when there is no such archive."""
-    from variorum.core.notes.printable import printable_line
-
     for path, urls in capture_versions.archives_with_many_pages(expand_paths(paths)):
+        from variorum.core.notes.printable import printable_line  # its patterns only for such an archive
+
         return "\n  ".join([f"{printable_line(path)} holds captures of {len(urls)} pages; choose one with --url URL:",
                              *map(printable_line, urls)])
     return None

@@ -97,6 +97,9 @@ _WIKI_MARKUP = re.compile(
     rf"|(?:[^|\n\[\]]{{1,120}}\|)?{_IMAGE_OPTION}(?:\|{_IMAGE_OPTION})*\|[^\n]*"
     rf"|\{{\{{[^\n]*\}}\}}|\{{\{{[^\n]*|\{{\|[^\n]*|\|\}}|__[A-Z]{{4,20}}__)$",
     re.IGNORECASE)
+# what every line of wiki markup holds: the pattern, which reads up to 120 characters of a line before it fails,
+# is tried only in a paragraph holding one of them
+_WIKI_MARKS = ("|", "[[", "{{", "__")
 MAX_PROMPT_WORDS = 40  # a newsletter or "read more" prompt is short; a paragraph of the article is not one
 MAX_BLOCK_SHARE = 0.35  # furniture never holds more than this share of a page's words
 MIN_MATCH_WORDS = 4  # a shorter paragraph is furniture only when it is a whole furniture block
@@ -264,21 +267,23 @@ def _text_reason(para: str) -> str | None:
         return LEGAL
     if len(lines) == 1 and ("ICP" in para or "网" in para or "網" in para) and is_licence_numbers(para):
         return LEGAL
-    if lines and all(_WIKI_MARKUP.match(ln) for ln in lines):
+    if lines and any(mark in para for mark in _WIKI_MARKS) and all(_WIKI_MARKUP.match(ln) for ln in lines):
         return WIKI_MARKUP
-    if len(lines) == 1 and _at_most_words(para, MAX_PROMPT_WORDS):
+    words = len(para.split(None, 2 * MAX_PROMPT_WORDS))  # exact up to the limits asked below, then over them
+    prompt = words <= MAX_PROMPT_WORDS
+    if len(lines) == 1 and prompt:
         if is_breadcrumb(para):
             return NAVIGATION
         if is_article_info(para):
             return ARTICLE_INFO
-    if _at_most_words(para, MAX_PROMPT_WORDS):
+    if prompt:
         if _NEWSLETTER.match(para):
             return NEWSLETTER
-        if _RELATED.match(para) or (_SEE_ALSO.match(para) and _at_most_words(para, MAX_SEE_ALSO_WORDS)):
+        if _RELATED.match(para) or (_SEE_ALSO.match(para) and words <= MAX_SEE_ALSO_WORDS):
             return RELATED
         if _FOLLOW.match(para):
             return SHARING
-    if _at_most_words(para, 2 * MAX_PROMPT_WORDS) and ("full" in lower or "read" in lower) \
+    if words <= 2 * MAX_PROMPT_WORDS and ("full" in lower or "read" in lower) \
             and _TEASER.search(para):  # the link's words first: the pattern reads every word before them
         return RELATED
     return None

@@ -9,6 +9,7 @@ Markdown writes them; a lone ``#hashtag``, an asterisk or a pair of brackets is 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 # Each pattern starts with the character it needs, and looks back from there (``\*\*(?<![\w*]\*\*)`` is
 # ``(?<![\w*])\*\*``): the regex engine then jumps from one such character to the next instead of trying the
@@ -24,13 +25,30 @@ _CONSTRUCTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fence", re.compile(r"```(?<![^\n]```)")),  # at a line's start (a "^" would be tried at every position)
     ("quote", re.compile(r">(?<![^\n]>)[ \t]+\S")),
 )
+# what every match of each kind holds: a text without it has none (found at C speed, without trying the pattern)
+_LEADS = {"heading": ("#",), "strong": ("**", "__"), "emphasis": ("*",), "link": ("](",), "autolink": ("<",),
+          "image": ("![",), "fence": ("```",), "quote": (">",)}
 MIN_KINDS = 2
 MIN_REPEATS = 3
 SCAN_CHARS = 200_000
+_COUNT_ALONE = frozenset(("heading", "strong", "link", "image"))
 
 
 def looks_like_markdown(text: str) -> bool:
+    """At least ``MIN_KINDS`` kinds of construct, or one of the kinds that count alone ``MIN_REPEATS`` times.
+
+    Each kind is searched only as far as the answer needs (a Markdown copy of an article answers within its first
+    lines), and only in a text holding the characters it needs (plain text often holds none)."""
     text = text[:SCAN_CHARS]
-    counts = {name: len(pattern.findall(text)) for name, pattern in _CONSTRUCTS}
-    kinds = [name for name, n in counts.items() if n]
-    return len(kinds) >= MIN_KINDS or any(counts[k] >= MIN_REPEATS for k in ("heading", "strong", "link", "image"))
+    kinds = 0
+    for name, pattern in _CONSTRUCTS:
+        if not any(lead in text for lead in _LEADS[name]):
+            continue
+        wanted = MIN_REPEATS if name in _COUNT_ALONE else 1
+        found = sum(1 for _ in islice(pattern.finditer(text), wanted))
+        if found >= wanted and name in _COUNT_ALONE:
+            return True
+        kinds += found > 0
+        if kinds >= MIN_KINDS:
+            return True
+    return False

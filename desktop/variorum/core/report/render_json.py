@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import fields, is_dataclass
 from functools import cache
@@ -19,50 +20,66 @@ _WRITTEN_CHARS = 1 << 16
 def plain(value: Any) -> Any:
     """Dataclasses as objects (keys in field order; an inline field's keys spliced in where it stands), tuples
     as lists, mappings as objects; everything else as it is."""
-    convert = _CONVERTERS.get(type(value))
-    if convert is None:
-        convert = _CONVERTERS[type(value)] = _converter(type(value))
-    return convert(value)
+    return _PLAIN(value)
 
 
-def _same(value: Any) -> Any:
-    return value
+_SCALARS: frozenset[type] = frozenset((int, float, bool, type(None)))  # already plain, as strings are
 
 
-def _as_list(value: Any) -> Any:
-    return [v if type(v) in _KEPT else plain(v) for v in value]
+class _Plain:
+    """:func:`plain`, noting on the way whether it met a string longer than ``limit`` (in ``long``): the one
+    pass over a report's many thousands of values that both converts them and finds the texts to write a slice
+    at a time."""
+
+    def __init__(self, limit: int = sys.maxsize) -> None:
+        self.limit = limit
+        self.long = False
+        self._converters: dict[type, Callable[[Any], Any]] = {}  # worked out once per type
+
+    def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if kind is str:
+            if len(value) > self.limit:
+                self.long = True
+            return value
+        if kind in _SCALARS:
+            return value
+        convert = self._converters.get(kind)
+        if convert is None:
+            convert = self._converters[kind] = self._converter(kind)
+        return convert(value)
+
+    def _converter(self, cls: type) -> Callable[[Any], Any]:
+        """How values of one type become plain data; values already plain are kept without a call."""
+        convert, limit, scalars = self, self.limit, _SCALARS
+        if is_dataclass(cls):
+            names = _fields(cls)
+
+            def as_object(value: Any) -> dict[str, Any]:
+                out: dict[str, Any] = {}
+                for name, inline in names:
+                    item = getattr(value, name)
+                    if inline:
+                        out.update(convert(item) if is_dataclass(item) else ((k, convert(v)) for k, v in item))
+                    elif (kind := type(item)) in scalars or (kind is str and len(item) <= limit):
+                        out[name] = item
+                    else:
+                        out[name] = convert(item)
+                return out
+
+            return as_object
+        if issubclass(cls, Mapping):
+            return lambda value: {k: v if (kind := type(v)) in scalars or (kind is str and len(v) <= limit)
+                                  else convert(v) for k, v in value.items()}
+        if issubclass(cls, list | tuple):
+            return lambda value: [v if (kind := type(v)) in scalars or (kind is str and len(v) <= limit)
+                                  else convert(v) for v in value]
+        if issubclass(cls, str):
+            return lambda value: convert(str(value))
+        return lambda value: value
 
 
-def _as_object(value: Any) -> Any:
-    return {k: v if type(v) in _KEPT else plain(v) for k, v in value.items()}
-
-
-def _converter(cls: type) -> Callable[[Any], Any]:
-    """How values of one type become plain data (worked out once per type: a report holds many thousands of
-    small objects)."""
-    if is_dataclass(cls):
-        names = _fields(cls)
-
-        def as_object(value: Any) -> dict[str, Any]:
-            out: dict[str, Any] = {}
-            for name, inline in names:
-                item = getattr(value, name)
-                if inline:
-                    out.update(plain(item) if is_dataclass(item) else ((k, plain(v)) for k, v in item))
-                else:
-                    out[name] = item if type(item) in _KEPT else plain(item)
-            return out
-
-        return as_object
-    if issubclass(cls, Mapping):
-        return _as_object
-    if issubclass(cls, list | tuple):
-        return _as_list
-    return _same
-
-
-_KEPT: frozenset[type] = frozenset((str, int, float, bool, type(None)))  # already plain: most of a report's values
-_CONVERTERS: dict[type, Callable[[Any], Any]] = dict.fromkeys(_KEPT, _same)
+_PLAIN = _Plain()
 
 
 @cache
@@ -82,11 +99,13 @@ def json_pieces(report: Report) -> Iterator[str]:
     """The compact JSON of the report, one piece at a time (their concatenation is ``render_json(report)``
     without its final line break): long lists go an item at a time, and long texts (a finding quoting a passage
     of megabytes) a slice at a time."""
+    watch = _Plain(_WRITTEN_CHARS)
     sep = "{"
     for name, inline in _fields(Report):
         value = getattr(report, name)
+        watch.long = False
         if inline:  # never at the top level today; kept general
-            pairs = plain(value).items() if is_dataclass(value) else ((k, plain(v)) for k, v in value)
+            pairs = watch(value).items() if is_dataclass(value) else ((k, watch(v)) for k, v in value)
             for key, item in pairs:
                 yield f"{sep}{_compact(key)}:"
                 yield from _encoded(item)
@@ -94,21 +113,30 @@ def json_pieces(report: Report) -> Iterator[str]:
             continue
         if not isinstance(value, tuple | list) or len(value) <= _STREAMED_ITEMS:
             yield f"{sep}{_compact(name)}:"
-            yield from _encoded(plain(value))
+            yield from _watched(watch, watch(value))
         else:
             yield f"{sep}{_compact(name)}:["
             for start in range(0, len(value), _STREAMED_ITEMS):
-                items = [plain(item) for item in value[start:start + _STREAMED_ITEMS]]
+                watch.long = False
+                items = [watch(item) for item in value[start:start + _STREAMED_ITEMS]]
                 if start:
                     yield ","
-                if any(map(_holds_long_text, items)):
+                if watch.long:
                     for n, item in enumerate(items):
                         yield from _encoded(item, "," if n else "")
                 else:
-                    yield ",".join(map(_compact, items))
+                    yield _compact(items)[1:-1]
             yield "]"
         sep = ","
     yield "}" if sep == "," else "{}"
+
+
+def _watched(watch: _Plain, data: Any) -> Iterator[str]:
+    """``data`` just made plain by ``watch``: in one piece unless it met a long text."""
+    if watch.long:
+        yield from _encoded(data)
+    else:
+        yield _compact(data)
 
 
 def _holds_long_text(data: Any) -> bool:

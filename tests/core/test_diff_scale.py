@@ -99,3 +99,22 @@ def test_many_paragraphs_one_side_lacks_are_diffed_without_holding_their_words(t
     size = len("\n\n".join(page))
     assert differences >= 4000
     assert growth <= 6 * size, f"the diff took {growth / size:.1f} bytes per byte of text"
+
+
+def test_a_passage_of_the_base_that_several_versions_lack_is_held_once():
+    """Every version diffed against the base that lacks the same paragraphs quotes them with one string: a long
+    passage missing from nine versions is not held nine times over by their differences."""
+    from variorum.core.prepared import prepare
+
+    kept = "The council met on Tuesday and voted for the budget."
+    lost = [f"Paragraph {n} says what the others do not, in words of its own." for n in range(50)]
+    base = prepare("\n\n".join([kept, *lost]) + "\n")
+    quoted = []
+    for n in range(3):
+        result = diff_versions(base, prepare(f"{kept}\n\nA line of version {n}.\n"), version_id=f"v{n + 2}",
+                               salt=str(n))
+        quoted.append({(d.base.start, d.base.end): d.base.text for d in result.differences if d.base.text})
+    assert quoted[0] and quoted[0].keys() == quoted[1].keys() == quoted[2].keys()
+    for stretch, text in quoted[0].items():
+        assert text == base.text[stretch[0]:stretch[1]]
+        assert quoted[1][stretch] is text and quoted[2][stretch] is text

@@ -138,7 +138,7 @@ class DifferenceBuilder:
 
     def emit(self, dels: Group | None, ins: Group | None, b_pos: int, o_pos: int) -> None:
         bt = self.b.text
-        bs = Span(dels[1], dels[2], bt[dels[1]:dels[2]]) if dels else Span(b_pos, b_pos, "")
+        bs = Span(dels[1], dels[2], self.b.quote(dels[1], dels[2])) if dels else Span(b_pos, b_pos, "")
         os_ = Span(ins[1], ins[2], self.o.text[ins[1]:ins[2]]) if ins else Span(o_pos, o_pos, "")
         kind: DiffKind = "replace" if dels and ins else ("delete" if dels else "insert")
         before = bt[max(0, bs.start - 12):bs.start]

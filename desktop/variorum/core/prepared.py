@@ -33,6 +33,17 @@ class Prepared:
     _spacing: dict[tuple[int, int], tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
     # the keys of passages already worked out in this run, shared by the versions compared in it
     _known: dict[str, str] = field(default_factory=dict, repr=False)
+    # stretches of the text that differences quote, one string for every version that quotes the same stretch
+    _quotes: dict[tuple[int, int], str] = field(default_factory=dict, repr=False)
+
+    def quote(self, start: int, end: int) -> str:
+        """``text[start:end]``, made once for all the versions diffed against this one: a passage of the base
+        that several versions lack is held once, not once a version (a page of 20,000 paragraphs that two
+        versions lack held its text twice over in their differences)."""
+        found = self._quotes.get((start, end))
+        if found is None:
+            found = self._quotes[(start, end)] = self.text[start:end]
+        return found
 
     def words(self, pi: int) -> Words:
         """The words of paragraph ``pi``."""

@@ -8,7 +8,6 @@ alone, or gives a title such as "Dr."), not a country, a region or a capitalised
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import field
@@ -18,6 +17,7 @@ from variorum.core.checks.analysis import TextAnalysis
 from variorum.core.checks.cldr_names import territories
 from variorum.core.checks.quotations import SPEECH_VERBS, TITLES
 from variorum.core.checks.wordlists import word_set
+from variorum.core.metadata.dates import MONTH_NAMES, WEEKDAYS
 from variorum.core.normalize import normalize_text
 from variorum.core.quick_dataclass import dataclass
 
@@ -27,7 +27,7 @@ _NAME = re.compile(r"\b(?:[A-Z][a-z]{0,2}[A-Z][a-z]+|[A-Z][a-z]+(?:['’-][A-Za-
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”«»‘’•|]\s*|\n\s*)$")
 # units written against the figure ("30fps", "12km", "5GB"); not "5pm" (a time) nor "2nd" (an ordinal)
 ATTACHED_UNITS = "fps|km|kg|mm|cm|mph|kph|kmh|gb|mb|tb|kb|mw|gw|kw|kwh|ms|hz|khz|mhz|ghz|lbs?|oz|ft|ml"
-_CALENDAR = {n for n in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if n}
+_CALENDAR = {*WEEKDAYS, *MONTH_NAMES, *(n[:3] for n in MONTH_NAMES)}  # English, whatever the locale
 _FIGURE = re.compile(r"(?<![\w.,/:])(?P<currency>[$£€]\s?)?(?P<raw>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
                      r"(?:(?<=\d)(?P<abbr>bn|tn|m)(?=\W|$))?"
                      r"(?:(?<=\d)(?P<attached>(?i:" + ATTACHED_UNITS + r"))(?=\W|$))?"

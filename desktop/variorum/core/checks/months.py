@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+from variorum.core.metadata.dates import MONTH_NAMES
+
+MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 _NAME = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?" \
         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 # a month name with a day or a year after it, a day before it, or a word of time before it

@@ -9,18 +9,18 @@ event, or the years differ, there is no conflict.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 
 from variorum.core.checks.context import Context
 from variorum.core.checks.facts import SENTENCE_WORDS, capitalised_within, context_words, subjects_around
 from variorum.core.checks.wordlists import word_set
+from variorum.core.metadata.dates import MONTH_NAMES
 from variorum.core.model import Evidence, Finding, Version
 from variorum.core.quick_dataclass import dataclass
 
 MIN_SHARED_WORDS = 2
-_MONTHS = [m for m in calendar.month_name if m]
+_MONTHS = list(MONTH_NAMES)  # English whatever the process's locale (calendar.month_name follows it)
 _MONTH_ONLY = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Pp]ast|[Ll]ast)\s+(?P<month>"
                          + "|".join(_MONTHS) + r")\b(?!\s+\d{1,2}\b)(?:,?\s+(?P<year>\d{4})\b)?")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import fields, is_dataclass
 from functools import partial
 from pathlib import Path
@@ -80,7 +81,7 @@ def _pairs(model, data, path="report"):
             keys.append(name)
             yield from _pairs(getattr(model, name), data[name], f"{path}.{name}")
         assert list(data) == keys, path
-    elif isinstance(model, tuple):
+    elif isinstance(model, Sequence) and not isinstance(model, str):  # a tuple, or a list made as it is read
         assert isinstance(data, list) and len(data) == len(model), path
         for i, (m, d) in enumerate(zip(model, data, strict=True)):
             yield from _pairs(m, d, f"{path}[{i}]")
@@ -128,7 +129,7 @@ def test_compact_json_is_written_piece_by_piece_as_the_encoder_writes_it_whole()
     from variorum.core.report.render_json import write_json
 
     report = seed_report()
-    many = replace(report, differences=report.differences * 150)  # long lists go out a slice at a time
+    many = replace(report, differences=tuple(report.differences) * 150)  # long lists go out a slice at a time
     for r in (report, many):
         whole = json.dumps(report_data(r), ensure_ascii=False, separators=(",", ":")) + "\n"
         out = io.StringIO()
@@ -153,10 +154,48 @@ def test_a_report_quoting_a_passage_of_megabytes_is_encoded_a_slice_at_a_time_as
     quoting = replace(finding, evidence=tuple(replace(e, span=replace(e.span, text=passage)) for e in finding.evidence))
     difference = replace(report.differences[0], base=replace(report.differences[0].base, text=passage))
     for r in (replace(report, findings=(quoting, *report.findings[1:])),
-              replace(report, differences=(difference,) * 70 + report.differences)):
+              replace(report, differences=(difference,) * 70 + tuple(report.differences))):
         whole = json.dumps(report_data(r), ensure_ascii=False, separators=(",", ":")) + "\n"
         out = io.StringIO()
         encoded.clear()
         module.write_json(r, out)
         assert out.getvalue() == whole
         assert max(encoded) < 200_000  # the passage is never encoded, nor held encoded, whole
+
+
+def test_a_long_report_is_made_an_item_at_a_time_as_it_is_written():
+    """A page of thousands of paragraphs against a short text: its report's differences and places are made as
+    the JSON is written and dropped once written, never all held at once (they held some 30 MB for a page of
+    20,000 paragraphs)."""
+    import gc
+    import io
+
+    from variorum.core.compare import compare_versions
+    from variorum.core.load import load_pasted
+    from variorum.core.report import build_report
+    from variorum.core.report.model import ReportDifference, ReportPlace
+    from variorum.core.report.render_json import write_json
+
+    words = ("the", "council", "voted", "on", "the", "harbour", "budget", "after", "a", "long", "debate", "about",
+             "ferries", "and", "fares")
+    page = "\n\n".join(" ".join(words[(n + k) % len(words)] for k in range(12)) + f" item {n}." for n in range(1500))
+    short = page.split("\n\n")[0]
+    versions = [load_pasted(text, version_id=f"v{n}", label=f"version {n}") for n, text in
+                enumerate((page, short), start=1)]
+    report = build_report(compare_versions(versions))
+    assert len(report.differences) > 1000 and len(report.variants) > 1000
+
+    class Counting(io.StringIO):
+        alive = 0
+
+        def write(self, piece: str) -> int:
+            made = sum(isinstance(o, ReportDifference | ReportPlace) for o in gc.get_objects())
+            Counting.alive = max(Counting.alive, made)
+            return super().write(piece)
+
+    out = Counting()
+    write_json(report, out)
+    assert Counting.alive <= 2 * 64  # a slice of items at a time, at most
+    assert json.loads(out.getvalue()) == report_data(report)
+    written = json.loads(out.getvalue())
+    assert [d["id"] for d in written["differences"]] == [d.id for d in report.differences]

@@ -14,6 +14,7 @@ from variorum import __version__
 from variorum.core.model import SEVERITY_ORDER, Comparison, Difference, Finding, Version
 from variorum.core.report.build_variants import readings_of
 from variorum.core.report.context import with_context
+from variorum.core.report.made_on_read import MadeOnRead
 from variorum.core.report.model import (
     SCHEMA,
     NoteId,
@@ -137,7 +138,8 @@ def build_report(comparison: Comparison, *, notes: Sequence[Mapping[str, Any]] |
     """The report of ``comparison``.
 
     Differences come substantive first; cosmetic ones are counted by category (``cosmetic_summary``) and listed
-    only when ``show_cosmetic`` (default: the comparison's option). ``notes`` are the case's reconciliation notes
+    only when ``show_cosmetic`` (default: the comparison's option). The differences and the variation places are
+    made as they are read (see :mod:`variorum.core.report.made_on_read`). ``notes`` are the case's reconciliation notes
     (see :mod:`variorum.core.report.note_digest`); a finding's status is the status of its latest note.
     """
     c = comparison
@@ -167,7 +169,7 @@ def build_report(comparison: Comparison, *, notes: Sequence[Mapping[str, Any]] |
         base=c.base,
         summary=_summary(versions, findings, len(substantive), len(cosmetic), prepared),
         versions=versions,
-        differences=tuple(_difference(d, texts, c.base, anchored) for d in listed),
+        differences=MadeOnRead(listed, lambda d: _difference(d, texts, c.base, anchored)),
         cosmetic_summary=cosmetic_summary,
         cosmetic_by_version=cosmetic_by_version,
         findings=findings,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from variorum.core.model import Comparison
+from variorum.core.report.made_on_read import MadeOnRead
 from variorum.core.report.model import (
     ReadingSpan,
     ReportFact,
@@ -19,9 +20,10 @@ from variorum.core.timeline import Timeline, build_timeline
 from variorum.core.variants import Place, compared_versions
 
 
-def report_places(c: Comparison, *, show_cosmetic: bool) -> tuple[ReportPlace, ...]:
-    """The places of ``c``; cosmetic-only ones when ``show_cosmetic``, as with the differences."""
-    return tuple(_place(p) for p in c.places if show_cosmetic or not p.cosmetic)
+def report_places(c: Comparison, *, show_cosmetic: bool) -> MadeOnRead[Place, ReportPlace]:
+    """The places of ``c``; cosmetic-only ones when ``show_cosmetic``, as with the differences. Each is made
+    as it is read."""
+    return MadeOnRead(c.places if show_cosmetic else [p for p in c.places if not p.cosmetic], _place)
 
 
 def _place(p: Place) -> ReportPlace:
@@ -46,7 +48,7 @@ def report_stemma(s: Stemma) -> ReportStemma:
                                     for e in s.edges))
 
 
-def readings_of(c: Comparison, *, show_cosmetic: bool) -> tuple[tuple[ReportPlace, ...], ReportTimeline,
+def readings_of(c: Comparison, *, show_cosmetic: bool) -> tuple[MadeOnRead[Place, ReportPlace], ReportTimeline,
                                                                   ReportStemma]:
     timeline = build_timeline(c)
     stemma = estimate_stemma(c.places, compared_versions(c), timeline)

@@ -9,7 +9,7 @@ quoted context, reconciliation status and notes) never replace one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import field
 from typing import Any
 
@@ -189,14 +189,14 @@ class Report:
     base: str | None
     summary: Summary
     versions: tuple[ReportVersion, ...]
-    differences: tuple[ReportDifference, ...]
+    differences: Sequence[ReportDifference]  # made as read (see made_on_read)
     cosmetic_summary: Mapping[str, int]
     cosmetic_by_version: Mapping[str, Mapping[str, int]]
     findings: tuple[ReportFinding, ...]
     notes: tuple[ReportNote, ...]
     case: Reconciliation
     # the N-way view (added within variorum.report/1): variation places, timeline, estimated derivation
-    variants: tuple[ReportPlace, ...] = ()
+    variants: Sequence[ReportPlace] = ()  # made as read, as the differences
     timeline: ReportTimeline | None = None
     stemma: ReportStemma | None = None
 

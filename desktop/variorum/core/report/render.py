@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
+from variorum.core.report.made_on_read import held
 from variorum.core.report.model import Report
 from variorum.core.report_formats import FORMATS
 
@@ -66,4 +67,5 @@ def render(report: Report, fmt: str, *, pretty: bool = False) -> bytes:
         renderer = _renderers[fmt] = _utf8(getattr(importlib.import_module(module), name))
     if renderer is None:
         raise RendererUnavailable(f"no renderer for {fmt.upper()} reports is loaded")
-    return renderer(report)
+    # JSON reads each list once, as it writes it; the other formats look items up (per version, per note)
+    return renderer(report if fmt == "json" else held(report))

@@ -9,6 +9,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 from typing import Any, TextIO
 
+from variorum.core.report.made_on_read import LIST_TYPES
 from variorum.core.report.model import Report
 
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # the C encoder, one line
@@ -71,7 +72,7 @@ class _Plain:
         if issubclass(cls, Mapping):
             return lambda value: {k: v if (kind := type(v)) in scalars or (kind is str and len(v) <= limit)
                                   else convert(v) for k, v in value.items()}
-        if issubclass(cls, list | tuple):
+        if issubclass(cls, LIST_TYPES):
             return lambda value: [v if (kind := type(v)) in scalars or (kind is str and len(v) <= limit)
                                   else convert(v) for v in value]
         if issubclass(cls, str):
@@ -111,7 +112,7 @@ def json_pieces(report: Report) -> Iterator[str]:
                 yield from _encoded(item)
                 sep = ","
             continue
-        if not isinstance(value, tuple | list) or len(value) <= _STREAMED_ITEMS:
+        if not isinstance(value, LIST_TYPES) or len(value) <= _STREAMED_ITEMS:
             yield f"{sep}{_compact(name)}:"
             yield from _watched(watch, watch(value))
         else:

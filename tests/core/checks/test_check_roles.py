@@ -89,3 +89,28 @@ def test_titles_read_around_edits_are_those_the_whole_text_gives_there(text):
             assert near == sorted(set(near))  # in reading order, each once
             assert set(near) <= set(whole)
             assert _touching_spans(near, spans) == _touching_spans(whole, spans)
+
+
+def test_titles_around_a_few_edits_are_read_without_a_lower_cased_copy_of_the_whole_text():
+    import tracemalloc
+
+    text = "“The Prime Minister” met the mayor. " * 60_000  # about 2 million characters, two bytes each
+    at = text.index("Minister", len(text) // 2)
+    spans = [(at, at + 3)]
+    tracemalloc.start()
+    try:
+        found = titles_in(text, spans)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _touching_spans(found, spans) == _touching_spans(titles_in(text), spans) != []
+    assert peak < len(text) // 8  # the whole text lower-cased held 4 MB (8.6 MB at its peak)
+
+
+def test_the_letters_read_the_slow_way_are_all_those_lower_cased_into_more_than_one_character():
+    import sys
+
+    from variorum.core.checks.roles import _NOT_ONE_FOR_ONE
+
+    longer = {chr(c) for c in range(sys.maxunicode + 1) if len(chr(c).lower()) != 1}
+    assert longer <= set(_NOT_ONE_FOR_ONE)

@@ -48,22 +48,31 @@ Title = tuple[int, int, str]  # where a title is stated, and the title in normal
 _FIRST_LETTERS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _QUALIFIER + _TITLES)}))
 _TITLE_LOWER = re.compile(rf"\b(?=[{_FIRST_LETTERS}]){_QUALIFIER}(?:{_TITLES})\b")
 # Letters the case-blind search takes for an ASCII letter though lower-casing does not turn them into it
-# (dotless i, long s); texts holding them are read the slow way.
-_FOLDED_APART = ("\u0131", "\u017f")
+# (dotless i, long s), and the one letter lower-cased into two characters (capital I with a dot): texts holding
+# them are read the slow way; in all others each character is lower-cased into one.
+_NOT_ONE_FOR_ONE = ("\u0131", "\u017f", "\u0130")
 
 
 def titles_in(text: str, spans: Iterable[tuple[int, int]] | None = None) -> list[Title]:
     """(start, end, title in normal form) of every title ``text`` states; given ``spans``, at least those that
-    touch one of them (the checks need no other), found as the scan of the whole text finds them."""
-    lower = lower_case(text)
-    same = len(lower) == len(text) and not any(c in text for c in _FOLDED_APART)  # one character for one
-    pattern, scanned = (_TITLE_LOWER, lower) if same else (_TITLE.compiled(), text)
-    windows = None if spans is None else _windows(scanned, spans)
+    touch one of them (the checks need no other), found as the scan of the whole text finds them.
+
+    Around a few edits only the windows that hold them are lower-cased, not the whole text (a page of megabytes
+    was lower-cased whole, its size once more, to read the titles of none or two of its paragraphs)."""
+    windows = None if spans is None else _windows(text, spans)
+    same = not any(c in text for c in _NOT_ONE_FOR_ONE)
+    spots: Iterable[tuple[int, int]]
     if windows is None:
-        found: Iterable[re.Match[str]] = pattern.finditer(scanned)
+        scanned = lower_case(text) if same else text
+        found: Iterable[re.Match[str]] = (_TITLE_LOWER if same else _TITLE.compiled()).finditer(scanned)
+        spots = ((m.start(), m.end()) for m in found)
+    elif same:  # each window lower-cased with the character before it (the scan's word boundary reads it)
+        spots = ((m.start() + q - lead, m.end() + q - lead) for q, r in windows
+                 for lead in ((1 if q else 0),)
+                 for m in _TITLE_LOWER.finditer(text[q - lead:r].lower(), lead))
     else:
-        found = (m for q, r in windows for m in pattern.finditer(scanned, q, r))
-    return [(m.start(), m.end(), _SPACES.sub(" ", text[m.start():m.end()].lower()).replace("- ", "-")) for m in found]
+        spots = ((m.start(), m.end()) for q, r in windows for m in _TITLE.compiled().finditer(text, q, r))
+    return [(s, e, _SPACES.sub(" ", text[s:e].lower()).replace("- ", "-")) for s, e in spots]
 
 
 # A title holds only letters, white space and hyphens: no title runs across any other character, so a scan

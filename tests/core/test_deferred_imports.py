@@ -120,3 +120,17 @@ def test_a_report_with_its_case_s_notes_loads_no_archive_reader_repair_matcher_o
     loaded = set(ast.literal_eval(out.stdout.strip().splitlines()[-1]))
     assert "variorum.core.notes.store" in loaded
     assert loaded & {"gzip", "difflib", "uuid"} == set()
+
+
+def test_a_page_too_large_for_the_article_extractor_never_loads_it(tmp_path: Path) -> None:
+    """The extractor is skipped on such a page (the user is told); importing it cost some 19 MB of the peak."""
+    from variorum.core.load.html import EXTRACTOR_MAX_CHARS
+
+    body = "".join(f"<p>Paragraph {n} of the council's long record of its votes.</p>"
+                   for n in range(EXTRACTOR_MAX_CHARS // 50))
+    (tmp_path / "page.html").write_text(f"<html><body><article>{body}</article></body></html>", encoding="utf-8")
+    (tmp_path / "small.html").write_text("<html><body><article><p>The council met.</p></article></body></html>",
+                                         encoding="utf-8")
+    load = "from variorum.core.load import load_paths\nv = load_paths([{!r}])[0]\nassert v.ok, v.error"
+    assert "trafilatura" not in _loaded_after(load.format(str(tmp_path / "page.html")))
+    assert "trafilatura" in _loaded_after(load.format(str(tmp_path / "small.html")))

@@ -13,7 +13,6 @@ import re
 from dataclasses import replace
 
 import ftfy.badness
-import trafilatura
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
@@ -127,6 +126,8 @@ def _trafilatura_xml(tree) -> etree._Element | None:
     On very deeply nested pages trafilatura's second-opinion extractors take time that grows with the square of
     the depth; there its main extractor alone is used.
     """
+    import trafilatura  # here, not with this module: a page too large for it never loads it (some 19 MB)
+
     page = copy.deepcopy(tree)
     # Captions (often with the photo credit) are part of what a reader sees; trafilatura leaves out <figure>
     # and <figcaption>, so they are handed over as plain blocks.

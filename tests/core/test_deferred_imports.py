@@ -134,3 +134,17 @@ def test_a_page_too_large_for_the_article_extractor_never_loads_it(tmp_path: Pat
     load = "from variorum.core.load import load_paths\nv = load_paths([{!r}])[0]\nassert v.ok, v.error"
     assert "trafilatura" not in _loaded_after(load.format(str(tmp_path / "page.html")))
     assert "trafilatura" in _loaded_after(load.format(str(tmp_path / "small.html")))
+
+
+def test_a_typical_article_hands_no_memory_back_and_loads_nothing_to_do_so(tmp_path: Path) -> None:
+    """Handing freed memory back to the system is for comparisons of megabytes; a typical article's stages free
+    too little for it to matter, and its command does not load the C bridge that would do it."""
+    for i, words in enumerate(("The council met on Monday.", "The council met on Tuesday.")):
+        (tmp_path / f"v{i}.txt").write_text(f"{words}\n\nIt voted to close the park.\n", encoding="utf-8")
+    loaded = _loaded_after(
+        "import contextlib, io\nfrom variorum.cli_compare import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{str(tmp_path / 'v0.txt')!r}, "
+        f"{str(tmp_path / 'v1.txt')!r}])")
+    assert "ctypes" not in loaded and "variorum" in loaded
+    assert "ctypes" in _loaded_after("from variorum.core.free_memory import LARGE_CASE_CHARS, hand_back\n"
+                                     "hand_back(LARGE_CASE_CHARS)")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from variorum.core.checks import TextAnalysis, run_checks
 from variorum.core.diff import Codec, alignment_of, diff_versions, prepare
+from variorum.core.free_memory import hand_back
 from variorum.core.metadata import enrich
 from variorum.core.model import Alignment, Comparison, Difference, Options, Relation, Version
 from variorum.core.ocr_noise import reclassify as reclassify_ocr_noise
@@ -104,6 +105,7 @@ def compare_versions(versions: Sequence[Version], *, options: Options | None = N
     check_cancel()
     report(0.95, "Checking for discrepancies")
     findings = run_checks(tuple(versions), base_id, relations, tuple(differences), alignments, analyses)
+    hand_back(sum(len(v.text) for v in readable))  # what the checks let go of, before the places are made
     compared = Comparison(base=base_id, versions=tuple(versions), relations=relations,
                           differences=tuple(differences), findings=tuple(findings), alignments=alignments,
                           options=options)

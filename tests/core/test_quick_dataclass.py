@@ -73,7 +73,8 @@ def with_own_hash() -> type:
     return OwnHash
 
 
-OPTIONS = [{}, {"frozen": True}, {"eq": False}, {"frozen": True, "eq": False}]
+OPTIONS = [{}, {"frozen": True}, {"eq": False}, {"frozen": True, "eq": False}, {"frozen": True, "slots": True},
+           {"frozen": True, "eq": False, "slots": True}]
 
 
 def outcome(call: Callable[[], Any]) -> Any:
@@ -205,3 +206,19 @@ def test_a_frozen_class_cannot_bring_its_own_setattr() -> None:
 
     with pytest.raises(TypeError, match="Cannot overwrite attribute __setattr__"):
         quick(frozen=True)(Own)
+
+
+def test_frozen_records_with_slots_hold_no_dict_and_pickle_and_copy_as_the_standard_ones() -> None:
+    standard, fast = both({"frozen": True, "slots": True}, point)
+    assert fast.__slots__ == standard.__slots__ == ("x", "y", "tags", "note")
+    assert not hasattr(fast(1), "__dict__") and not hasattr(standard(1), "__dict__")
+    assert outcome(lambda: setattr(fast(1), "other", 5)) == outcome(lambda: setattr(standard(1), "other", 5))
+    fast.__qualname__ = fast.__name__ = "SlottedPoint"
+    globals()["SlottedPoint"] = fast
+    try:
+        made = fast(3, 4, ["a"], "n")
+        assert pickle.loads(pickle.dumps(made)) == made
+        assert copy.copy(made) == made and copy.deepcopy(made).tags == ["a"]
+        assert repr(pickle.loads(pickle.dumps(made))).endswith("SlottedPoint(x=3, y=4, tags=['a'])")
+    finally:
+        del globals()["SlottedPoint"]

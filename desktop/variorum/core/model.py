@@ -168,7 +168,7 @@ class Relation:
     similarity: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # held by the hundred thousand
 class Span:
     """A stretch of one version's text."""
 
@@ -177,7 +177,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # held by the hundred thousand
 class Difference:
     """One word-level difference between the base and another version."""
 
@@ -210,7 +210,7 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # held by the hundred thousand
 class ParagraphPair:
     """Aligned paragraphs: ``base`` and ``other`` are (start, end) ranges, either may be None (no counterpart)."""
 
@@ -226,7 +226,7 @@ class Alignment:
     paragraphs: tuple[ParagraphPair, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # held by the hundred thousand
 class Reading:
     """One way the versions read at a place: the versions that read so (in case order) and where, in each."""
 
@@ -255,7 +255,7 @@ def grouped_line(readings: Iterable[_Read], labels: dict[str, str] | None = None
                       for r in readings)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # held by the hundred thousand
 class Place:
     """A stretch of the base where the versions do not all read alike."""
 

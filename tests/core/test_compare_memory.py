@@ -91,3 +91,44 @@ def test_a_report_holds_no_second_copy_of_the_passages_its_places_read(tmp_path:
     assert int(grouped_length) > removed and last_start.startswith("v1: w")  # the summaries are still whole
     # the summaries were held as strings: twice the removed text's size (two bytes a character); now a few KB
     assert int(held) < removed // 4, f"{int(held) / removed:.2f} bytes per removed character"
+
+
+_PAGE_SCRIPT = textwrap.dedent("""
+    import os, sys, tracemalloc
+    from variorum.core.case import load_case
+    from variorum.core.report import build_report
+    from variorum.core.report.render_json import write_json
+    paths = sys.argv[1:4]
+    tracemalloc.start()
+    comparison = load_case(paths).compare()
+    with open(sys.argv[4], "w", encoding="utf-8") as out:
+        write_json(build_report(comparison), out)
+    print(tracemalloc.get_traced_memory()[1], len(comparison.differences))
+""")
+PAGE_MAX_PEAK_PER_BYTE = 19  # measured 15.9; 23.6 before the report was written as it was made and the checks
+# let go of what they had read
+
+
+def test_a_page_of_thousands_of_paragraphs_against_two_short_texts_is_bounded_in_memory(tmp_path: Path) -> None:
+    """The hostile-input run's web page (short paragraphs of the same few words, too large for the article
+    extractor) against two short texts: every paragraph is a difference from each of them, a variation place,
+    and part of the passage the finding says they lack."""
+    article = ("The minister said on Tuesday that the “reform” would go ahead. Café owners in Zürich disagreed, and "
+               "José Martínez, a spokesman, called it “a mistake” that ignores the council. ") * 12
+    rng = random.Random(3)
+    words = article.split()
+    body = "".join("<p>" + " ".join(rng.choice(words) for _ in range(60)) + "</p>\n" for _ in range(6000))
+    (tmp_path / "page.html").write_text(f"<html><body><nav>Home</nav><article>{body}</article></body></html>",
+                                        encoding="utf-8")
+    for n, day in enumerate(("Tuesday", "Wednesday")):
+        (tmp_path / f"v{n}.txt").write_text(article.replace("Tuesday", day), encoding="utf-8")
+    paths = [tmp_path / "v0.txt", tmp_path / "v1.txt", tmp_path / "page.html"]
+    desktop = Path(__file__).resolve().parents[2] / "desktop"
+    out = subprocess.run([sys.executable, "-c", _PAGE_SCRIPT, *map(str, paths), str(tmp_path / "report.json")],
+                         capture_output=True, text=True, check=True, env={"PYTHONPATH": str(desktop), "PATH": ""},
+                         timeout=600)
+    peak, differences = map(int, out.stdout.split())
+    size = sum(p.stat().st_size for p in paths)
+    assert differences >= 2 * 6000  # each paragraph, from each short text
+    assert (tmp_path / "report.json").stat().st_size > size  # the report quotes them all
+    assert peak < PAGE_MAX_PEAK_PER_BYTE * size, f"{peak / size:.1f} bytes per byte"

@@ -27,13 +27,19 @@ def test_importing_the_comparison_and_the_report_loads_no_library_for_other_inpu
     assert loaded & set(DEFERRED) == set()
 
 
-def test_a_json_report_of_ascii_text_loads_no_template_archive_or_repair_library(tmp_path: Path) -> None:
+def _loaded_after_comparing_two_short_articles(tmp_path: Path) -> set[str]:
+    """The top-level modules loaded once ``variorum compare`` has written the JSON report of two short ASCII
+    articles."""
     for i, words in enumerate(("The council met on Monday.", "The council met on Tuesday.")):
         (tmp_path / f"v{i}.txt").write_text(f"{words}\n\nIt voted to close the park.\n", encoding="utf-8")
-    loaded = _loaded_after(
+    return _loaded_after(
         "import contextlib, io\nfrom variorum.cli_compare import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{str(tmp_path / 'v0.txt')!r}, "
         f"{str(tmp_path / 'v1.txt')!r}])")
+
+
+def test_a_json_report_of_ascii_text_loads_no_template_archive_or_repair_library(tmp_path: Path) -> None:
+    loaded = _loaded_after_comparing_two_short_articles(tmp_path)
     assert loaded & {"jinja2", "warcio", "ftfy", "pyromark", "PySide6"} == set()
     assert "variorum" in loaded
 
@@ -139,12 +145,7 @@ def test_a_page_too_large_for_the_article_extractor_never_loads_it(tmp_path: Pat
 def test_a_typical_article_hands_no_memory_back_and_loads_nothing_to_do_so(tmp_path: Path) -> None:
     """Handing freed memory back to the system is for comparisons of megabytes; a typical article's stages free
     too little for it to matter, and its command does not load the C bridge that would do it."""
-    for i, words in enumerate(("The council met on Monday.", "The council met on Tuesday.")):
-        (tmp_path / f"v{i}.txt").write_text(f"{words}\n\nIt voted to close the park.\n", encoding="utf-8")
-    loaded = _loaded_after(
-        "import contextlib, io\nfrom variorum.cli_compare import main\n"
-        f"with contextlib.redirect_stdout(io.StringIO()):\n    main([{str(tmp_path / 'v0.txt')!r}, "
-        f"{str(tmp_path / 'v1.txt')!r}])")
+    loaded = _loaded_after_comparing_two_short_articles(tmp_path)
     assert "ctypes" not in loaded and "variorum" in loaded
     assert "ctypes" in _loaded_after("from variorum.core.free_memory import LARGE_CASE_CHARS, hand_back\n"
                                      "hand_back(LARGE_CASE_CHARS)")

@@ -41,7 +41,8 @@ def test_the_loop_turns_between_steps(qtbot):
 
 
 def test_work_started_first_takes_the_next_turn_before_work_waiting(qtbot):
-    """The docks' sizes are taken before the panes' filling goes on; work started plainly waits its turn."""
+    """The docks come up and take their sizes before the panes' filling goes on, a turn for each step; work
+    started plainly waits its turn."""
     ran: list[str] = []
 
     def work(name, steps):
@@ -52,10 +53,11 @@ def test_work_started_first_takes_the_next_turn_before_work_waiting(qtbot):
     filling, sizing, later = SlicedWork(slice_ms=0), SlicedWork(slice_ms=0), SlicedWork(slice_ms=0)
     filling.start(work("filling", 3))
     later.start(work("later", 1))
-    sizing.start(work("sizing", 1), first=True)
+    sizing.start(work("sizing", 3), first=True)
     qtbot.waitUntil(lambda: not (filling.active() or sizing.active() or later.active()))
-    assert ran[0] == "sizing" and ran.index("filling") < ran.index("later")
-    assert sorted(ran) == ["filling"] * 3 + ["later", "sizing"]
+    assert ran[:3] == ["sizing"] * 3, "each of its slices goes ahead, not only the first"
+    assert ran.index("filling") < ran.index("later")
+    assert sorted(ran) == ["filling"] * 3 + ["later"] + ["sizing"] * 3
 
 
 def test_new_work_replaces_the_running_one(qtbot):

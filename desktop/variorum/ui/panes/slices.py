@@ -47,7 +47,10 @@ class _Turns(QObject):
             if shiboken6.isValid(work):  # else its owner (a view, a panel) is gone, and the work with it
                 work._step(time.perf_counter() + work.slice_s)
                 if work.active() and work not in self._waiting:
-                    self._waiting.append(work)  # the others take the next turns first
+                    if work.first:
+                        self._waiting.insert(0, work)  # its next slice goes ahead too
+                    else:
+                        self._waiting.append(work)  # the others take the next turns first
                 break
         if self._waiting:
             self._timer.start()
@@ -71,11 +74,12 @@ class SlicedWork(QObject):
         self.slice_s = (SLICE_MS if slice_ms is None else slice_ms) / 1000
         self._work: Iterator[None] | None = None
         self._done: Callable[[], None] | None = None
+        self.first = False  # each of its slices goes ahead of the work waiting
 
     def start(self, work: Iterator[None], done: Callable[[], None] | None = None, first: bool = False) -> None:
-        """Run ``work`` from the next event-loop turn on; ``done`` is called once it is through. ``first``: its
-        first slice takes the next turn, before work already waiting (which must not go ahead of it)."""
-        self._work, self._done = work, done
+        """Run ``work`` from the next event-loop turn on; ``done`` is called once it is through. ``first``: each
+        of its slices takes the next turn, before work already waiting (which must not go ahead of it)."""
+        self._work, self._done, self.first = work, done, first
         _shared_turns().want(self, first)
 
     def cancel(self) -> None:

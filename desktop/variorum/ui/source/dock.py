@@ -11,6 +11,7 @@ from variorum.ui.panes.highlights import Stop
 from variorum.ui.session import Session
 from variorum.ui.source.pages import has_source
 from variorum.ui.source.view import SourceView
+from variorum.ui.window.window_layout import CASE_DOCK
 
 
 class SourceDock(QObject):
@@ -25,6 +26,7 @@ class SourceDock(QObject):
                               | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()  # shown when the case comes to hold a PDF or an image, hidden when it holds none
+        self.dock.setProperty(CASE_DOCK, True)  # so not shown with the other docks on a first start
         action = self.dock.toggleViewAction()
         action.setText("&Source")
         action.setStatusTip("Show the original page of a PDF or image version, the selected words boxed")

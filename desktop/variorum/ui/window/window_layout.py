@@ -13,6 +13,8 @@ from variorum.ui.panes.slices import SlicedWork
 from variorum.ui.window.docks import Docks
 from variorum.ui.window.welcome import WelcomeView
 
+CASE_DOCK = "shownForSomeCases"  # a dock's property: shown when the case needs it, not with the others
+
 
 class WindowLayout(QObject):
     """The welcome view stands alone; the panels appear with the first case, as the user last arranged them."""
@@ -58,14 +60,18 @@ class WindowLayout(QObject):
                 pass
 
     def _showing_docks(self) -> Iterator[None]:
-        """The docks as the user last arranged them, else all of them; on a first start, sizes that suit the
-        window a turn later, once it has its size."""
+        """The docks as the user last arranged them, else all of them but those a case shows only when it needs
+        them (``CASE_DOCK``), findings in front, each in a turn of its own (each holds the window 2-7 ms: all at
+        once, 25-30 ms); on a first start, sizes that suit the window a turn later, once it has its size."""
         if self._dock_state is not None:
             self._window.restoreState(self._dock_state)
         else:
-            for dock in self._dock_widgets():
+            findings = self._docks.findings_dock
+            others = [d for d in self._dock_widgets() if d is not findings and not d.property(CASE_DOCK)]
+            for dock in [findings, *others]:
                 dock.show()
-            self._docks.findings_dock.raise_()
+                findings.raise_()  # a dock shown in its tab group takes the front; findings are read first
+                yield
         self.docksShown.emit()
         if not self._restored:  # first start: sizes that suit the window, once it has its size
             self._restored = True

@@ -99,6 +99,14 @@ class FindingsModel(QAbstractTableModel):
                 return i
         return -1
 
+    def texts_of(self, column: int) -> set[str]:
+        """The distinct texts of a column (kind or status), for its width."""
+        if column == COL_KIND:
+            return {kind_text(f.kind) for f in self._findings}
+        if column == COL_STATUS:
+            return {status_text(self.status_of(f)) for f in self._findings}
+        raise ValueError(f"column {column} has no short texts")
+
     def status_of(self, finding: Finding) -> str:
         return self._statuses.get(finding.id, "open")
 

@@ -133,11 +133,8 @@ class FindingsPanel(QWidget):
         self.view.setIconSize(QSize(SWATCH_SLOTS * (SWATCH_SIZE + SWATCH_GAP), SWATCH_SIZE))
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_VERSIONS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths set by _fit_texts
         header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(COL_VERSIONS, 130)
         self.view.clicked.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
@@ -243,6 +240,7 @@ class FindingsPanel(QWidget):
         self._open = comparison is not None
         self.model.set_findings(comparison, s.colours(), s.finding_statuses())
         self._rebuild_kind_menu()
+        self._fit_texts()
         yield
         self._refresh()
         if current is not None:
@@ -252,6 +250,7 @@ class FindingsPanel(QWidget):
     def show_statuses(self) -> None:
         """The statuses of the reviewer's notes changed (open, confirmed, explained, dismissed)."""
         self.model.set_statuses(self.session.finding_statuses())
+        self._fit_texts()
         self._show_details(self.view.currentIndex())
 
     def current_finding(self) -> Finding | None:
@@ -409,6 +408,29 @@ class FindingsPanel(QWidget):
         self.model.set_status_in_message(width < 520)
         self.view.setColumnHidden(COL_KIND, width < 400)
         self.model.set_kind_in_message(width < 400)
+
+    def _fit_texts(self) -> None:
+        """The severity, kind and status columns as wide as the widest of their texts, each distinct text measured
+        once. (A header fitting its columns to their contents measured every row, at every layout and resize: 70
+        ms for 40 findings, 300 ms for 400.)"""
+        header, view = self.view.header(), self.view
+        if self.proxy.rowCount() == 0:
+            return
+        metrics = view.fontMetrics()
+        for col in (COL_SEVERITY, COL_KIND, COL_STATUS):
+            sample = self.proxy.index(0, col)  # a cell as the view draws it: the text and the style's margins
+            measured = view.sizeHintForIndex(sample).width()
+            if col == COL_SEVERITY:  # a badge of a fixed width
+                width = measured
+            else:
+                margins = measured - metrics.horizontalAdvance(sample.data())
+                width = margins + max(metrics.horizontalAdvance(t) for t in self.model.texts_of(col))
+            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_texts()
 
     def resizeEvent(self, event) -> None:
         self._arrange_filter_bar()

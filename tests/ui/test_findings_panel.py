@@ -230,6 +230,10 @@ def test_the_severity_kind_and_status_columns_fit_their_widest_text(qtbot, compa
     assert _cut(p, COL_SEVERITY) == _cut(p, COL_KIND) == _cut(p, COL_STATUS) == []
     p.session.set_notes(finding_notes({"f2": "dismissed", "f3": "explained"}))  # wider than "○ open"
     assert _cut(p, COL_STATUS) == []
+    font = p.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    p.setFont(font)  # a larger font: wider texts
+    assert _cut(p, COL_SEVERITY) == _cut(p, COL_KIND) == _cut(p, COL_STATUS) == []
     wide = p.view.header().sectionSize(COL_KIND)
     rerun(p, replace(comparison, findings=comparison.findings[:1]))  # the widest kind gone: room for the message
     assert p.view.header().sectionSize(COL_KIND) < wide

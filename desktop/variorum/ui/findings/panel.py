@@ -427,11 +427,6 @@ class FindingsPanel(QWidget):
                 width = margins + max(metrics.horizontalAdvance(t) for t in self.model.texts_of(col))
             header.resizeSection(col, max(width, header.sectionSizeHint(col)))
 
-    def changeEvent(self, event) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_texts()
-
     def resizeEvent(self, event) -> None:
         self._arrange_filter_bar()
         self._fit_columns()
@@ -532,6 +527,8 @@ class FindingsPanel(QWidget):
             self.model.set_palette(self.palette())
             self._refresh()
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_texts()  # the texts' widths change with the font
 
 
 __all__ = ["FindingsPanel", "NO_FINDINGS", "ALL_FILTERED", "COL_MESSAGE", "COL_STATUS"]

@@ -5,9 +5,10 @@ which the window could neither repaint nor take a key).
 One :class:`Encoder` (in the comparison's process) and one :class:`Decoder` (in the window's) per job share a
 pickle memo: the large parts of a report (each version, each difference, each finding…) are pickled first, one
 after another, and the report itself last, where every part already sent is a reference. Messages are cut at
-about :data:`PIECE_BYTES`, and the window takes one per event-loop turn. Objects the window sent with the job
-(its versions) travel back as references to its own objects, so a version compared again is the same object on
-both sides of the comparison, as when the job ran on a thread of the window's process. No Qt here.
+about :data:`PIECE_BYTES`, or at :data:`PIECE_PARTS` parts (differences, places: many small objects), and the
+window takes one per event-loop turn. Objects the window sent with the job (its versions) travel back as
+references to its own objects, so a version compared again is the same object on both sides of the comparison, as
+when the job ran on a thread of the window's process. No Qt here.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import io
 import pickle
 from collections.abc import Iterator, Sequence
 
-PIECE_BYTES = 192 * 1024  # about 3 ms of unpickling a comparison's objects on a desktop machine
+PIECE_BYTES = 192 * 1024  # about 1 ms of unpickling a version's text
+PIECE_PARTS = 128  # ... but 192 KB of differences, spans and places took 9-17 ms: 128 parts, 1-3 ms
 _DEPTH = 3  # how far into a report its parts are sent ahead (case → comparison → differences → one difference)
 _SMALL = (str, bytes, int, float, bool, type(None))
 _PARTS, _REPORT = b"P", b"R"  # a message of parts only, or one that ends with a report
@@ -61,13 +63,16 @@ class Encoder:
     def report(self, *report: object) -> list[bytes]:
         """The messages that carry ``report`` (a tuple: its kind, then what it holds)."""
         messages = []
+        parts = 0
         for item in report:
             if isinstance(item, _SMALL):
                 continue
             for part in _parts(item, _DEPTH):
                 self._pickler.dump(part)
-                if self._buffer.tell() >= PIECE_BYTES:
+                parts += 1
+                if self._buffer.tell() >= PIECE_BYTES or parts >= PIECE_PARTS:
                     messages.append(self._take(_PARTS))
+                    parts = 0
         self._pickler.dump(report)
         messages.append(self._take(_REPORT))
         return messages

@@ -2,10 +2,10 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from session_helpers import finding_notes, session_with, take
 
-from variorum.ui.findings.model import COL_KIND, COL_SEVERITY, FindingsModel
+from variorum.ui.findings.model import COL_KIND, COL_SEVERITY, COL_VERSIONS, FindingsModel
 from variorum.ui.findings.panel import ALL_FILTERED, COL_MESSAGE, COL_STATUS, NO_FINDINGS, FindingsPanel
 
 
@@ -130,6 +130,25 @@ def test_statuses_show_as_text(qtbot, comparison):
         "✔ confirmed", "✘ dismissed", "ℹ explained", "○ open"]
     qtbot.keyClicks(p.search, "dismissed")
     assert shown_ids(p) == ["f2"]
+
+
+def test_a_dismissed_finding_is_struck_through_and_greyed_and_read_out_with_its_status(qtbot, comparison):
+    p = make_panel(qtbot, comparison)
+    p.session.set_notes(finding_notes({"f2": "dismissed"}))
+    row = shown_ids(p).index("f2")
+    cell = p.proxy.index(row, COL_MESSAGE)
+    assert cell.data(Qt.ItemDataRole.FontRole).strikeOut()
+    grey = p.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) == grey
+    assert p.proxy.index(row, COL_KIND).data(Qt.ItemDataRole.FontRole) is None  # only the message is struck
+    other = p.proxy.index(shown_ids(p).index("f1"), COL_MESSAGE)
+    assert other.data(Qt.ItemDataRole.FontRole) is None and other.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == (
+        "medium severity, Title mismatch: Titles differ: 'storm' vs 'storms'. Status dismissed.")
+    swatches = p.proxy.index(row, COL_VERSIONS).data(Qt.ItemDataRole.DecorationRole)
+    assert not swatches.isNull()  # a swatch per version beside their names
+    assert p.proxy.index(row, COL_MESSAGE).data(Qt.ItemDataRole.DecorationRole) is None
+    assert cell.data(Qt.ItemDataRole.TextAlignmentRole) is None  # the roles no column answers
 
 
 def test_selection_survives_a_rerun(qtbot, comparison):

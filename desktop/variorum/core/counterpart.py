@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Iterable
+from itertools import repeat
 
 from variorum.core.model import Comparison, Difference
-from variorum.core.tokens import content_tokens
+from variorum.core.tokens import content_words
 
 # One paired stretch: (base start, base end, other start, other end, exact). ``exact`` stretches are matched
 # words (a position inside moves by the same amount); the others are differences (a position inside widens).
@@ -63,9 +64,9 @@ def units(base: str, other: str, differences: Iterable[Difference]) -> list[Unit
 
 def _gap_units(base: str, other: str, b0: int, b1: int, o0: int, o1: int) -> list[Unit]:
     """Pair the words of a stretch the diff found equal; if they do not pair up, the stretch is one unit."""
-    tb, to = content_tokens(base, b0, b1), content_tokens(other, o0, o1)
-    if len(tb) == len(to) and all(a.key == b.key for a, b in zip(tb, to, strict=True)):
-        return [(a.start, a.end, b.start, b.end, True) for a, b in zip(tb, to, strict=True)]
+    wb, wo = content_words(base, b0, b1), content_words(other, o0, o1)
+    if wb.keys == wo.keys:  # read as offsets and keys, not one token object each (5x faster)
+        return list(zip(wb.starts, wb.ends, wo.starts, wo.ends, repeat(True, len(wb.keys)), strict=True))
     if b1 > b0 or o1 > o0:
         return [(b0, b1, o0, o1, False)]
     return []
@@ -146,15 +147,14 @@ class Counterparts:
         if c.base is None or rel is None or rel.kind != "same-article":
             return None
         key = (version_id, to_base)
-        if key not in self._maps:
+        if key not in self._maps:  # both ways from one reading of the two texts' words
             base_version = c.base_version
             assert base_version is not None, "a map needs a base"
             base, other = base_version.text, c.version(version_id).text
             rows = units(base, other, (d for d in c.differences if d.version == version_id))
-            if to_base:
-                self._maps[key] = _Map([(r[2], r[3], r[0], r[1], r[4]) for r in rows], len(other), len(base))
-            else:
-                self._maps[key] = _Map(rows, len(base), len(other))
+            self._maps[(version_id, False)] = _Map(rows, len(base), len(other))
+            self._maps[(version_id, True)] = _Map([(r[2], r[3], r[0], r[1], r[4]) for r in rows], len(other),
+                                                  len(base))
         return self._maps[key]
 
     def has(self, version_id: str) -> bool:

@@ -65,20 +65,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
-def content_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens that take part in alignment (markup dropped)."""
-    norm = normalize_token
-    new = tuple.__new__
-    out = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        raw = m.group()
-        key = norm(raw)
-        if key:
-            s, e = m.span()
-            out.append(new(Token, (s, e, raw, key)))  # Token(s, e, raw, key), without a Python-level call
-    return out
-
-
 class Words(NamedTuple):
     """The content tokens of a stretch of text, compactly: where each starts and ends, and its comparison key
     (one key object per distinct token, shared), in three parallel sequences. A text of a million words takes
@@ -111,7 +97,7 @@ def _word_batches(text: str, start: int, end: int | None) -> Iterator[tuple[list
 
 
 def content_words(text: str, start: int = 0, end: int | None = None) -> Words:
-    """:func:`content_tokens` as :class:`Words`."""
+    """The tokens of ``text[start:end]`` that take part in alignment (markup dropped), as :class:`Words`."""
     starts, ends = array(OFFSETS), array(OFFSETS)
     keys: list[str] = []
     for found, batch in _word_batches(text, start, end):

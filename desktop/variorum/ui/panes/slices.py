@@ -28,8 +28,8 @@ class _Turns(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run)
 
-    def want(self, work: SlicedWork, first: bool = False) -> None:
-        if first:
+    def want(self, work: SlicedWork) -> None:
+        if work.first:
             self.drop(work)
             self._waiting.insert(0, work)
         elif work not in self._waiting:
@@ -47,10 +47,7 @@ class _Turns(QObject):
             if shiboken6.isValid(work):  # else its owner (a view, a panel) is gone, and the work with it
                 work._step(time.perf_counter() + work.slice_s)
                 if work.active() and work not in self._waiting:
-                    if work.first:
-                        self._waiting.insert(0, work)  # its next slice goes ahead too
-                    else:
-                        self._waiting.append(work)  # the others take the next turns first
+                    self.want(work)  # the others take the next turns first, unless it goes first
                 break
         if self._waiting:
             self._timer.start()
@@ -80,7 +77,7 @@ class SlicedWork(QObject):
         """Run ``work`` from the next event-loop turn on; ``done`` is called once it is through. ``first``: each
         of its slices takes the next turn, before work already waiting (which must not go ahead of it)."""
         self._work, self._done, self.first = work, done, first
-        _shared_turns().want(self, first)
+        _shared_turns().want(self)
 
     def cancel(self) -> None:
         self._work = self._done = None

@@ -281,3 +281,16 @@ def test_resizing_the_panel_reads_only_the_findings_on_screen(qtbot, comparison,
     on_screen = p.view.indexAt(p.view.viewport().rect().bottomLeft()).row()
     assert read and 0 < on_screen < 40
     assert max(read) <= on_screen + 1, f"read {len(read)} findings, {on_screen + 1} on screen"
+
+
+def test_columns_hidden_in_a_narrow_panel_fit_their_texts_once_it_is_widened(qtbot, comparison):
+    p = FindingsPanel(session_with(comparison))
+    qtbot.addWidget(p)
+    p.resize(350, 300)  # narrow: the kind and status columns make room for the message
+    p.redraw()
+    p.show()
+    qtbot.waitExposed(p)
+    assert p.view.isColumnHidden(COL_KIND) and p.view.isColumnHidden(COL_STATUS)
+    p.resize(800, 300)
+    qtbot.waitUntil(lambda: not p.view.isColumnHidden(COL_KIND))
+    assert _cut(p, COL_KIND) == _cut(p, COL_STATUS) == []

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from variorum.core.citation import cite_finding
 from variorum.core.model import Finding
+from variorum.ui.findings.columns import fit_texts, set_up_columns
 from variorum.ui.findings.full_view import FindingView
 from variorum.ui.findings.model import (
     COL_KIND,
@@ -131,11 +131,7 @@ class FindingsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setItemDelegateForColumn(COL_SEVERITY, SeverityDelegate(self.view))
         self.view.setIconSize(QSize(SWATCH_SLOTS * (SWATCH_SIZE + SWATCH_GAP), SWATCH_SIZE))
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # widths set by _fit_texts
-        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_VERSIONS, 130)
+        set_up_columns(self.view)
         self.view.clicked.connect(self._activate)
         self.view.doubleClicked.connect(self._activate)
         self.view.installEventFilter(self)
@@ -240,7 +236,7 @@ class FindingsPanel(QWidget):
         self._open = comparison is not None
         self.model.set_findings(comparison, s.colours(), s.finding_statuses())
         self._rebuild_kind_menu()
-        self._fit_texts()
+        fit_texts(self.view, self.model)
         yield
         self._refresh()
         if current is not None:
@@ -250,7 +246,7 @@ class FindingsPanel(QWidget):
     def show_statuses(self) -> None:
         """The statuses of the reviewer's notes changed (open, confirmed, explained, dismissed)."""
         self.model.set_statuses(self.session.finding_statuses())
-        self._fit_texts()
+        fit_texts(self.view, self.model)
         self._show_details(self.view.currentIndex())
 
     def current_finding(self) -> Finding | None:
@@ -409,24 +405,6 @@ class FindingsPanel(QWidget):
         self.view.setColumnHidden(COL_KIND, width < 400)
         self.model.set_kind_in_message(width < 400)
 
-    def _fit_texts(self) -> None:
-        """The severity, kind and status columns as wide as the widest of their texts, each distinct text measured
-        once. (A header fitting its columns to their contents measured every row, at every layout and resize: 70
-        ms for 40 findings, 300 ms for 400.)"""
-        header, view = self.view.header(), self.view
-        if self.proxy.rowCount() == 0:
-            return
-        metrics = view.fontMetrics()
-        for col in (COL_SEVERITY, COL_KIND, COL_STATUS):
-            sample = self.proxy.index(0, col)  # a cell as the view draws it: the text and the style's margins
-            measured = view.sizeHintForIndex(sample).width()
-            if col == COL_SEVERITY:  # a badge of a fixed width
-                width = measured
-            else:
-                margins = measured - metrics.horizontalAdvance(sample.data())
-                width = margins + max(metrics.horizontalAdvance(t) for t in self.model.texts_of(col))
-            header.resizeSection(col, max(width, header.sectionSizeHint(col)))
-
     def resizeEvent(self, event) -> None:
         self._arrange_filter_bar()
         self._fit_columns()
@@ -528,7 +506,7 @@ class FindingsPanel(QWidget):
             self._refresh()
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_texts()  # the texts' widths change with the font
+            fit_texts(self.view, self.model)  # the texts' widths change with the font
 
 
 __all__ = ["FindingsPanel", "NO_FINDINGS", "ALL_FILTERED", "COL_MESSAGE", "COL_STATUS"]

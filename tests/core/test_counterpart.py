@@ -74,17 +74,13 @@ def test_the_maps_travel_between_processes_and_give_the_same_places():
             assert again.to_base(v.id, s, s + 12) == exact.to_base(v.id, s, s + 12)
 
 
-def test_the_maps_both_ways_read_the_two_texts_once(monkeypatch):
-    """The app builds a version's maps from and to the base before it shows a comparison: each way read the words
-    of both texts again (1.3 of the 2 seconds 10 versions of 100 KB took, while the window waited)."""
+def characters_read(monkeypatch) -> list[int]:
+    """From now on, how many characters the word pattern is run over, each time it is run."""
     from variorum.core import tokens
 
-    later = BASE.replace("appreciable", "great").replace("It seems", "It seems, I think,")
-    c = _compare(BASE, later)
-    other = next(v for v in c.versions if v.id != c.base)
     read: list[int] = []
 
-    class Reading:  # the word pattern, counting the characters it is run over
+    class Reading:
         def __init__(self, pattern):
             self.pattern = pattern
 
@@ -93,9 +89,34 @@ def test_the_maps_both_ways_read_the_two_texts_once(monkeypatch):
             return self.pattern.finditer(text, start, len(text) if end is None else end)
 
     monkeypatch.setattr(tokens, "_TOKEN", Reading(tokens._TOKEN))
+    return read
+
+
+def test_the_maps_both_ways_read_the_two_texts_once(monkeypatch):
+    """The app builds a version's maps from and to the base before it shows a comparison: each way read the words
+    of both texts again (1.3 of the 2 seconds 10 versions of 100 KB took, while the window waited)."""
+    later = BASE.replace("appreciable", "great").replace("It seems", "It seems, I think,")
+    c = _compare(BASE, later)
+    other = next(v for v in c.versions if v.id != c.base)
+    read = characters_read(monkeypatch)
     exact = Counterparts(c)
     start = other.text.index("several")
     there = exact.to_base(other.id, start, start + 7)
     assert there is not None and BASE[slice(*there)] == "several"
     assert exact.from_base(other.id, *there) == (start, start + 7)
     assert 0 < sum(read) <= len(BASE) + len(other.text)
+
+
+def test_the_base_is_read_once_for_the_maps_of_every_version(monkeypatch):
+    """The base is paired with every version: its words were read again for each, 9 readings of it for 10
+    versions where one serves them all, while the window waited for the comparison."""
+    versions = (BASE, BASE.replace("appreciable", "great"), BASE.replace("It seems", "It seems, I think,"),
+                BASE.replace("many generations", "some generations"))
+    c = _compare(*versions)
+    read = characters_read(monkeypatch)
+    exact = Counterparts(c)
+    for v in c.versions:
+        exact.from_base(v.id, 0, 0)
+        exact.to_base(v.id, 0, 0)
+    assert sum(c.relations[v.id].kind == "same-article" for v in c.versions) == 3
+    assert 0 < sum(read) <= sum(len(v.text) for v in c.versions)

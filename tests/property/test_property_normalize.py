@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from proptexts import SPACES, article, word
 
+from variorum.core.counterpart import TextWords
 from variorum.core.normalize import _TRANSLATE, map_chars, normalize_chars, normalize_text, normalize_token
 from variorum.core.prepared import SPACES as _SPACES
 from variorum.core.prepared import same_but_spacing as _same_but_spacing
@@ -98,3 +99,21 @@ def test_versions_prepared_together_have_the_keys_each_has_alone(versions):
         assert [shared.sentences(i) for i in range(len(shared.paras))] == \
             [alone.sentences(i) for i in range(len(alone.paras))]
     assert all(len(passage) <= prepared.KNOWN_AT_MOST for passage in known)
+
+
+marked = st.sampled_from(("**bold**", "[link](https://example.org/a_b)", "https://example.org/x.", "# Head", "`code`",
+                          "~~gone~~", "***", "__", "co-\noperate", "3.5%", "..."))
+marked_texts = st.one_of(texts, st.lists(st.one_of(word, marked, st.sampled_from(SPACES))).map("".join))
+
+
+@given(marked_texts, st.data())
+@example("[link](https://example.org/a_b)", None)  # a stretch starting inside a link's target reads a URL there
+def test_the_words_of_a_stretch_read_once_for_the_whole_text_are_the_stretchs_own(text, data):
+    """The word-exact maps read each text's words once and slice them: whatever the stretch, even one whose ends
+    cut a token in two, that gives what reading the stretch itself gives."""
+    if data is None:
+        start, end = text.index("https"), len(text)
+    else:
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+    assert TextWords(text).between(start, end) == content_words(text, start, end)

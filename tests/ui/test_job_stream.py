@@ -23,7 +23,7 @@ def compared(paths) -> tuple[Case, Case]:
 
 
 def test_a_comparison_travels_in_pieces_and_comes_back_whole(darwin_paths, monkeypatch):
-    piece = 16 * 1024  # small texts, small pieces: there are many, and none of the parts is larger than a piece
+    piece = 8 * 1024  # small texts, small pieces: there are many, and none of the parts is larger than a piece
     monkeypatch.setattr(job_stream, "PIECE_BYTES", piece)
     sent, case = compared(darwin_paths)
     amap = alignment_for(case.comparison)

@@ -13,14 +13,11 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import compress
+from typing import NamedTuple, TypeVar
 
 from variorum.core.model import Comparison, Difference
-from variorum.core.tokens import content_words
-
-# One paired stretch: (base start, base end, other start, other end, exact). ``exact`` stretches are matched
-# words (a position inside moves by the same amount); the others are differences (a position inside widens).
-Unit = tuple[int, int, int, int, bool]
+from variorum.core.tokens import OFFSETS, Words, content_words
 
 
 def _word_char(ch: str) -> bool:
@@ -45,52 +42,126 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def units(base: str, other: str, differences: Iterable[Difference]) -> list[Unit]:
+class TextWords:
+    """Every token of one text, read once: the words of a stretch are then a slice of them.
+
+    The base is paired with every other version, so its words were read once for each: read once, they serve
+    all. A stretch whose end cuts a token in two is read on its own, as it always was (the part of a token it
+    holds may read as a token of another kind)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._all = content_words(text, markup=True)
+
+    def between(self, start: int, end: int) -> Words:
+        """The words of ``text[start:end]``: what :func:`content_words` finds there."""
+        starts, ends, keys = self._all
+        i = bisect.bisect_left(starts, start)  # the first token starting inside
+        j = bisect.bisect_left(starts, end, i)  # the first starting at or after the end
+        if (i and ends[i - 1] > start) or (j and ends[j - 1] > end):
+            return content_words(self.text, start, end)
+        found = keys[i:j]
+        if "" not in found:
+            return Words(starts[i:j], ends[i:j], found)
+        kept = list(map(bool, found))  # markup: no part in alignment
+        return Words(array(OFFSETS, compress(starts[i:j], kept)), array(OFFSETS, compress(ends[i:j], kept)),
+                     list(compress(found, kept)))
+
+
+class Units(NamedTuple):
+    """The paired stretches of the base and another version, in reading order on both sides, as columns: where
+    each starts and ends in the base and in the other version, and whether it is matched words (1: a position
+    inside moves by the same amount) or a difference (0: a position inside widens). Columns rather than a tuple
+    a stretch: a 100 KB text has tens of thousands of them. ``differences`` numbers the stretches that are
+    differences: only they can be empty on one side."""
+
+    base_starts: array
+    base_ends: array
+    other_starts: array
+    other_ends: array
+    exact: bytearray
+    differences: list[int]
+
+    def add(self, b0: int, b1: int, o0: int, o1: int) -> None:
+        """One difference."""
+        self.differences.append(len(self.exact))
+        self.base_starts.append(b0)
+        self.base_ends.append(b1)
+        self.other_starts.append(o0)
+        self.other_ends.append(o1)
+        self.exact.append(0)
+
+    def add_words(self, base: Words, other: Words) -> None:
+        """Matched words, pair by pair."""
+        self.base_starts.extend(base.starts)
+        self.base_ends.extend(base.ends)
+        self.other_starts.extend(other.starts)
+        self.other_ends.extend(other.ends)
+        self.exact.extend(b"\x01" * len(base.keys))
+
+
+def units(base: TextWords, other: TextWords, differences: Iterable[Difference]) -> Units:
     """The paired stretches of ``base`` and ``other``: each difference, and the matched words between them."""
     diffs = sorted((d for d in differences if d.kind != "move"), key=lambda d: (d.base.start, d.other.start))
-    out: list[Unit] = []
+    out = Units(array(OFFSETS), array(OFFSETS), array(OFFSETS), array(OFFSETS), bytearray(), [])
     pb = po = 0
     for d in [*diffs, None]:
-        b_end = d.base.start if d is not None else len(base)
-        o_end = d.other.start if d is not None else len(other)
+        b_end = d.base.start if d is not None else len(base.text)
+        o_end = d.other.start if d is not None else len(other.text)
         if d is not None and (d.base.start < pb or d.other.start < po):
             continue  # overlaps what is already paired (should not happen): leave it out
-        out.extend(_gap_units(base, other, pb, b_end, po, o_end))
+        _add_gap(out, base, other, pb, b_end, po, o_end)
         if d is not None:
-            out.append((d.base.start, d.base.end, d.other.start, d.other.end, False))
+            out.add(d.base.start, d.base.end, d.other.start, d.other.end)
             pb, po = d.base.end, d.other.end
     return out
 
 
-def _gap_units(base: str, other: str, b0: int, b1: int, o0: int, o1: int) -> list[Unit]:
+def _add_gap(out: Units, base: TextWords, other: TextWords, b0: int, b1: int, o0: int, o1: int) -> None:
     """Pair the words of a stretch the diff found equal; if they do not pair up, the stretch is one unit."""
-    wb, wo = content_words(base, b0, b1), content_words(other, o0, o1)
-    if wb.keys == wo.keys:  # read as offsets and keys, not one token object each (5x faster)
-        return list(zip(wb.starts, wb.ends, wo.starts, wo.ends, repeat(True, len(wb.keys)), strict=True))
-    if b1 > b0 or o1 > o0:
-        return [(b0, b1, o0, o1, False)]
-    return []
+    wb, wo = base.between(b0, b1), other.between(o0, o1)
+    if wb.keys == wo.keys:
+        out.add_words(wb, wo)
+    elif b1 > b0 or o1 > o0:
+        out.add(b0, b1, o0, o1)
+
+
+_Column = TypeVar("_Column", array, bytearray)
+
+
+def _without(column: _Column, left_out: list[int]) -> _Column:
+    """A copy of ``column`` without the items at the ascending positions ``left_out`` (copied in runs)."""
+    out = column[:0]
+    at = 0
+    for i in left_out:
+        out += column[at:i]
+        at = i + 1
+    out += column[at:]
+    return out
 
 
 class _Map:
-    """Positions carried from one side of a list of units to the other.
+    """Positions carried from one side of the units to the other.
 
-    The units holding text on this side are kept as columns of offsets (arrays) rather than one tuple each: a
-    map of a 100 KB text has tens of thousands of units, and the window's process takes the maps that its
-    comparison process built, which as tuples took it hundreds of milliseconds to unpickle."""
+    The units holding text on this side are kept as columns of offsets (arrays): the window's process takes the
+    maps that its comparison process built, which as one tuple a unit took it hundreds of milliseconds to
+    unpickle. The units come in reading order on both sides (a diff's differences are in reading order in the
+    other version too, a property its tests check), so neither side needs sorting."""
 
-    def __init__(self, rows: list[Unit], src_len: int, dst_len: int) -> None:
-        rows = sorted(rows, key=lambda r: (r[0], r[1]))
-        filled = [r for r in rows if r[1] > r[0]]  # units holding text on this side
-        self.starts, self.ends = array("q", [r[0] for r in filled]), array("q", [r[1] for r in filled])
-        self.dst_starts, self.dst_ends = array("q", [r[2] for r in filled]), array("q", [r[3] for r in filled])
-        self.exact = bytes(r[4] for r in filled)
+    def __init__(self, units: Units, *, to_base: bool, src_len: int, dst_len: int) -> None:
+        u = units
+        starts, ends, dst_starts, dst_ends = ((u.other_starts, u.other_ends, u.base_starts, u.base_ends) if to_base
+                                              else (u.base_starts, u.base_ends, u.other_starts, u.other_ends))
+        empty = [i for i in u.differences if starts[i] == ends[i]]  # units holding no text on this side
+        self.starts, self.ends = _without(starts, empty), _without(ends, empty)
+        self.dst_starts, self.dst_ends = _without(dst_starts, empty), _without(dst_ends, empty)
+        self.exact = bytes(_without(u.exact, empty))
         # The other side's own insertions: an empty place here, where it holds words.
         self.insertions: dict[int, tuple[int, int]] = {}
-        for s, e, ds, de, _exact in rows:
-            if s == e:
-                lo, hi = self.insertions.get(s, (ds, de))
-                self.insertions[s] = (min(lo, ds), max(hi, de))
+        for i in empty:
+            s, ds, de = starts[i], dst_starts[i], dst_ends[i]
+            lo, hi = self.insertions.get(s, (ds, de))
+            self.insertions[s] = (min(lo, ds), max(hi, de))
         self.src_len, self.dst_len = src_len, dst_len
 
     def start(self, offset: int) -> int:
@@ -140,6 +211,10 @@ class Counterparts:
         self._c = comparison
         self._base = comparison.base
         self._maps: dict[tuple[str, bool], _Map] = {}
+        self._base_words: TextWords | None = None  # while maps remain to be built
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_base_words": None}  # read again if ever needed: the maps are what travels
 
     def _map(self, version_id: str, to_base: bool) -> _Map | None:
         c = self._c
@@ -150,11 +225,14 @@ class Counterparts:
         if key not in self._maps:  # both ways from one reading of the two texts' words
             base_version = c.base_version
             assert base_version is not None, "a map needs a base"
-            base, other = base_version.text, c.version(version_id).text
-            rows = units(base, other, (d for d in c.differences if d.version == version_id))
-            self._maps[(version_id, False)] = _Map(rows, len(base), len(other))
-            self._maps[(version_id, True)] = _Map([(r[2], r[3], r[0], r[1], r[4]) for r in rows], len(other),
-                                                  len(base))
+            base = self._base_words or TextWords(base_version.text)
+            other = c.version(version_id).text
+            u = units(base, TextWords(other), (d for d in c.differences if d.version == version_id))
+            self._maps[(version_id, False)] = _Map(u, to_base=False, src_len=len(base.text), dst_len=len(other))
+            self._maps[(version_id, True)] = _Map(u, to_base=True, src_len=len(other), dst_len=len(base.text))
+            # the base's words serve the next version's maps, and go once every version has its own
+            wanted = sum(1 for r in c.relations.values() if r.kind == "same-article")
+            self._base_words = base if len(self._maps) < 2 * wanted else None
         return self._maps[key]
 
     def has(self, version_id: str) -> bool:

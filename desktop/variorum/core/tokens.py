@@ -82,25 +82,27 @@ _BATCH = 4096  # tokens read at a time
 OFFSETS = "i"
 
 
-def _word_batches(text: str, start: int, end: int | None) -> Iterator[tuple[list[re.Match[str]], list[str]]]:
+def _word_batches(text: str, start: int, end: int | None, *,
+                  markup: bool = False) -> Iterator[tuple[list[re.Match[str]], list[str]]]:
     """The content tokens of ``text[start:end]`` a batch at a time: their matches and their keys (markup left
-    out). Each step maps a built-in over a whole batch (no Python-level work per token; the batch bounds the
-    match objects held at once, for a passage of megabytes)."""
+    out, unless ``markup``: then its key is empty). Each step maps a built-in over a whole batch (no Python-level
+    work per token; the batch bounds the match objects held at once, for a passage of megabytes)."""
     tokens = _TOKEN.finditer(text, start, len(text) if end is None else end)
     while found := list(islice(tokens, _BATCH)):
         batch = list(map(normalize_token, map(_GROUP, found)))
-        if "" in batch:  # markup: no part in alignment
+        if not markup and "" in batch:  # markup: no part in alignment
             kept = list(map(bool, batch))
             found, batch = list(compress(found, kept)), list(compress(batch, kept))
         if batch:
             yield found, batch
 
 
-def content_words(text: str, start: int = 0, end: int | None = None) -> Words:
-    """The tokens of ``text[start:end]`` that take part in alignment (markup dropped), as :class:`Words`."""
+def content_words(text: str, start: int = 0, end: int | None = None, *, markup: bool = False) -> Words:
+    """The tokens of ``text[start:end]`` that take part in alignment (markup dropped), as :class:`Words`; with
+    ``markup``, every token, markup with an empty key."""
     starts, ends = array(OFFSETS), array(OFFSETS)
     keys: list[str] = []
-    for found, batch in _word_batches(text, start, end):
+    for found, batch in _word_batches(text, start, end, markup=markup):
         starts.extend(map(_START, found))
         ends.extend(map(_END, found))
         keys.extend(batch)

@@ -82,3 +82,27 @@ def test_words_the_user_selected_stay_selected_when_the_filler_space_changes(qtb
     resize_until_refitted(qtbot, window, 800)
     assert editor.textCursor().selectedText() == words
     assert pane.selected_range() == (at, at + len(words))
+
+
+def test_filler_lines_come_and_go_without_laying_the_text_out_again(qtbot, case):
+    """Only the filler lines that change are added or taken out: the paragraphs keep their layout, so fitting the
+    filler space again does not lay a long text out a second time."""
+    window = case
+    pane = max(window.panes.panes(), key=lambda p: sum(p.fillers().values()))
+    fillers = pane.fillers()
+    assert fillers and 0 not in fillers
+    pane.lay_out()
+
+    def text_lines_to_lay_out() -> list[str]:
+        block, out = pane.editor.document().firstBlock(), []
+        while block.isValid():
+            if block.text().strip() and not block.layout().lineCount():
+                out.append(block.text())
+            block = block.next()
+        return out
+
+    for change in (2, -1):  # more filler lines, then fewer
+        fillers = {at: lines + change for at, lines in fillers.items()}
+        pane.set_fillers(fillers)
+        assert pane.editor.document().toPlainText() == shown_text(pane)
+        assert text_lines_to_lay_out() == []

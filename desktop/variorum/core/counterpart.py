@@ -231,9 +231,23 @@ class Counterparts:
             self._maps[(version_id, False)] = _Map(u, to_base=False, src_len=len(base.text), dst_len=len(other))
             self._maps[(version_id, True)] = _Map(u, to_base=True, src_len=len(other), dst_len=len(base.text))
             # the base's words serve the next version's maps, and go once every version has its own
-            wanted = sum(1 for r in c.relations.values() if r.kind == "same-article")
-            self._base_words = base if len(self._maps) < 2 * wanted else None
+            self._base_words = None if self._complete() else base
         return self._maps[key]
+
+    def _complete(self) -> bool:
+        return len(self._maps) >= 2 * sum(1 for r in self._c.relations.values() if r.kind == "same-article")
+
+    def built(self, version_id: str) -> bool:
+        """Whether ``version_id``'s maps, both ways, are at hand (asking for a place builds them otherwise)."""
+        return (version_id, False) in self._maps and (version_id, True) in self._maps
+
+    def adopt(self, other: Counterparts) -> None:
+        """Take the maps ``other`` built for the same comparison (elsewhere: in the comparison's process) where
+        these have none of their own yet."""
+        for key, found in other._maps.items():
+            self._maps.setdefault(key, found)
+        if self._complete():
+            self._base_words = None
 
     def has(self, version_id: str) -> bool:
         """True for the base and the versions that line up with it word by word."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from variorum.core import collection
 from variorum.core.case import LOAD_SHARE, Case
 from variorum.core.quick_dataclass import dataclass
-from variorum.ui.panes.alignment_map import alignment_for
+from variorum.ui.panes.alignment_map import AlignmentMap, alignment_for
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,11 @@ class Job:
     pasted: tuple[str, ...] = ()
 
 
-def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
+def run_job(job: Job, *, progress, cancelled, loaded=None, maps: bool = True) -> Case:
     """Load then compare, on the job's copy of the case; headless.
 
     ``loaded`` gets a copy of its own once the files are read (the texts can be shown while the comparison
-    runs on)."""
+    runs on). With ``maps``, the word-exact maps are built before it returns (see :func:`build_maps`)."""
     case = job.case
     case.add(job.paths, job.pasted, progress=progress, cancelled=cancelled)
 
@@ -39,8 +39,18 @@ def run_job(job: Job, *, progress, cancelled, loaded=None) -> Case:
             loaded(case.copy())
         # A chosen base that was removed or cannot be read: the program picks one.
         case.compare(progress=scaled, cancelled=cancelled, strict_base=False)
-        if case.comparison is not None and case.comparison.base is not None:
-            # Here rather than on the UI thread at the first Alt+Down: the word-exact maps stepping and findings
-            # use.
-            alignment_for(case.comparison).prepare(cancelled)  # stops early if the result is not wanted any more
+        if maps:
+            build_maps(case, cancelled)
     return case
+
+
+def build_maps(case: Case, cancelled) -> AlignmentMap | None:
+    """The word-exact maps stepping and findings use, built here rather than on the UI thread at the first
+    Alt+Down; None when the case's comparison has no base to map through. Stops early if the result is not
+    wanted any more."""
+    if case.comparison is None or case.comparison.base is None:
+        return None
+    amap = alignment_for(case.comparison)
+    with collection.paused():
+        amap.prepare(cancelled)
+    return amap

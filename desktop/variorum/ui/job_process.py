@@ -30,9 +30,8 @@ from contextlib import contextmanager
 from multiprocessing.connection import Connection
 
 from variorum.logs import LOGGER, one_line
-from variorum.ui.job import Job, run_job
+from variorum.ui.job import Job, build_maps, run_job
 from variorum.ui.job_stream import Encoder
-from variorum.ui.panes.alignment_map import alignment_for
 
 READY = b"ready"  # the process's first message: it has imported what it needs and waits for a job
 TOKEN = struct.Struct("<q")  # each message of a job starts with the job's token
@@ -81,9 +80,13 @@ def _run(conn: Connection, token: int, job: Job, level: int) -> None:
     with _logging_to(send, level):
         try:
             case = run_job(job, progress=lambda f, m: send("progress", f, m), cancelled=lambda: False,
-                           loaded=lambda copy: send("loaded", copy))
+                           loaded=lambda copy: send("loaded", copy), maps=False)
+            # The comparison goes first, so the window lays its panes out while the maps are built here.
             c = case.comparison
-            send("finished", case, alignment_for(c) if c is not None and c.base is not None else None)
+            send("finished", case, c is not None and c.base is not None)
+            amap = build_maps(case, cancelled=lambda: False)
+            if amap is not None:
+                send("maps", amap)
         except Exception as exc:  # a bug: reported, and the process takes the next job
             send("failed", one_line(exc), traceback.format_exc())
 

@@ -77,8 +77,9 @@ class AlignmentMap:
         """Build the word-exact maps of every version now, both ways: built on first use, on the UI thread,
         they would hold the window for a noticeable moment with large texts (the maps from the base at the first
         Alt+Down, those to the base at the first finding or selection); built on a thread of their own while
-        the window works, they would compete with it for the interpreter. Meant for the comparison's worker
-        thread, before it reports; ``cancelled`` stops it."""
+        the window works, they would compete with it for the interpreter. Meant for the comparison's worker: a
+        thread builds them before it reports; the comparison's process, once it has sent the comparison (see
+        :func:`adopt`). ``cancelled`` stops it."""
         ids = [v.id for v in self._c.versions if v.id != self._base]
         for towards_base in (False, True):
             for vid in ids:
@@ -134,11 +135,13 @@ def alignment_for(comparison: Comparison) -> AlignmentMap:
     return amap
 
 
-def remember(amap: AlignmentMap) -> None:
-    """Make ``amap`` the map of its comparison for every caller (a map built, with its comparison, in the
-    comparison's process)."""
-    global _last
-    _last = (weakref.ref(amap.comparison), amap)
+def adopt(amap: AlignmentMap) -> None:
+    """Take the word-exact maps of ``amap`` (built for its comparison in the comparison's process, after the
+    comparison itself was sent) into the map every caller uses for that comparison; nothing if another
+    comparison was asked for since, or the case was closed."""
+    last = _last
+    if last is not None and last[0]() is amap.comparison:
+        last[1].exact.adopt(amap.exact)
 
 
 def forget_alignments() -> None:

@@ -59,11 +59,10 @@ class ProcessJobs(QObject):
         self._spawn()
 
     def start(self, token: int, job: Job) -> bool:
-        """Run ``job`` in the process (a job still running there is stopped; maps still to come for the last one
-        are not wanted any more: the process sends them, then takes this job); False when jobs cannot run in a
-        process, and the caller runs it on a thread."""
+        """Run ``job`` in the process (a job still running there is stopped, and so is the building of maps
+        still to come for the last one); False when jobs cannot run in a process, and the caller runs it on a
+        thread."""
         self._end_running()
-        self._maps_to_come = None
         if self._process is None:
             self._spawn()
         if self._process is None:
@@ -75,7 +74,8 @@ class ProcessJobs(QObject):
         return True
 
     def stop(self) -> bool:
-        """Stop the job running, if any (its process ends, a fresh one is started); True if there was one."""
+        """Stop the job running, if any (its process ends, a fresh one is started); True if there was one (maps
+        still to come for a finished job are stopped too, but that job is not running)."""
         running = self._running is not None
         self._end_running()
         return running
@@ -83,7 +83,6 @@ class ProcessJobs(QObject):
     def close(self) -> None:
         """End the process (the window closes); a later job starts another."""
         self._end_running()
-        self._maps_to_come = None
         if self._process is not None:
             self._process.stop()
             self._process = None
@@ -115,7 +114,10 @@ class ProcessJobs(QObject):
         return running
 
     def _end_running(self) -> None:
-        if self._drop_running() is None:
+        """Stop the job running and the building of maps still to come: the process ends (a large case's maps
+        take seconds), and a fresh one is started."""
+        maps_to_come, self._maps_to_come = self._maps_to_come, None
+        if self._drop_running() is None and maps_to_come is None:
             return
         if self._process is not None:
             self._process.stop()
@@ -160,10 +162,26 @@ class ProcessJobs(QObject):
                     self._report(running, report)
             elif finished is not None and token == finished.token:
                 report = finished.decoder.read(message[TOKEN.size:])
-                if report is not None and report[0] == "maps":
-                    self._maps_to_come = None
-                    alignment_map.adopt(report[1])
+                if report is not None:
+                    self._maps_report(report)
             yield
+
+    def _maps_report(self, report: tuple) -> None:
+        """What the process sends after a finished job's comparison: its maps (or why they could not be built:
+        the window builds those it needs itself), and what it logs meanwhile."""
+        kind = report[0]
+        if kind == "log":
+            self._log(*report[1:])
+            return
+        self._maps_to_come = None
+        if kind == "maps":
+            alignment_map.adopt(report[1])
+        else:
+            log.error("The word-exact maps could not be built\n%s", report[-1].rstrip())
+
+    @staticmethod
+    def _log(name: str, level: int, message: str) -> None:
+        logging.getLogger(name).log(level, "%s", message)
 
     def _report(self, running: _Running, report: tuple) -> None:
         kind, token, carrier = report[0], running.token, self._carrier
@@ -172,8 +190,7 @@ class ProcessJobs(QObject):
         elif kind == "loaded":
             carrier.loaded.emit(token, report[1])
         elif kind == "log":
-            name, level, message = report[1:]
-            logging.getLogger(name).log(level, "%s", message)
+            self._log(*report[1:])
         else:  # the job's end: the window takes up the objects, collection resumes as it was
             running.paused.close()
             self._running = None

@@ -65,31 +65,33 @@ def made_in_the_process(paths) -> tuple[Job, Case, Encoder]:
     return job, case, Encoder(known=job.case.versions)
 
 
-def test_the_comparison_is_shown_first_and_its_maps_join_the_map_in_use(qtbot, jobs, darwin_paths):
+def comparison_sent(qtbot, jobs, paths) -> tuple[Job, Case, Encoder]:
+    """Job 1 started, and its comparison sent from the first process, maps to follow; the window has it."""
     runner, started, finished = jobs
-    job, case, encoder = made_in_the_process(darwin_paths[:3])
-    process = started[0]
+    job, case, encoder = made_in_the_process(paths)
     assert runner.start(1, job)
-    process.send(1, "finished", case, True, encoder=encoder)
+    started[0].send(1, "finished", case, True, encoder=encoder)
     qtbot.waitUntil(lambda: len(finished) == 1)
+    return job, case, encoder
+
+
+def test_the_comparison_is_shown_first_and_its_maps_join_the_map_in_use(qtbot, jobs, darwin_paths):
+    _runner, started, finished = jobs
+    _job, case, encoder = comparison_sent(qtbot, jobs, darwin_paths[:3])
     shown = finished[0].comparison
     others = [v.id for v in shown.versions if v.id != shown.base]
     exact = alignment_for(shown).exact
     assert not any(exact.built(vid) for vid in others)  # shown before its maps were built
 
-    process.send(1, "maps", maps_of(case), encoder=encoder)
+    started[0].send(1, "maps", maps_of(case), encoder=encoder)
     qtbot.waitUntil(lambda: all(exact.built(vid) for vid in others))
     assert alignment_for(shown).exact is exact
 
 
 def test_a_newer_job_does_not_wait_for_the_maps_of_the_last(qtbot, jobs, darwin_paths):
     runner, started, finished = jobs
-    job, case, encoder = made_in_the_process(darwin_paths[:3])
+    job, case, encoder = comparison_sent(qtbot, jobs, darwin_paths[:3])
     first = started[0]
-    assert runner.start(1, job)
-    first.send(1, "finished", case, True, encoder=encoder)
-    qtbot.waitUntil(lambda: len(finished) == 1)
-
     assert runner.start(2, job)  # while the first process still builds the maps
     assert first.stopped and len(started) == 2 and started[1].jobs == [2]
     first.send(1, "maps", maps_of(case), encoder=encoder)  # too late: ignored
@@ -98,14 +100,11 @@ def test_a_newer_job_does_not_wait_for_the_maps_of_the_last(qtbot, jobs, darwin_
     assert not any(alignment_for(shown).exact.built(v.id) for v in shown.versions if v.id != shown.base)
 
 
-def test_a_job_whose_maps_are_built_stops_nothing_when_the_next_starts(qtbot, jobs, darwin_paths):
+def test_a_job_whose_maps_came_stops_nothing_when_the_next_starts(qtbot, jobs, darwin_paths):
     runner, started, finished = jobs
-    job, case, encoder = made_in_the_process(darwin_paths[:3])
+    job, case, encoder = comparison_sent(qtbot, jobs, darwin_paths[:3])
     process = started[0]
-    assert runner.start(1, job)
-    process.send(1, "finished", case, True, encoder=encoder)
     process.send(1, "maps", maps_of(case), encoder=encoder)
-    qtbot.waitUntil(lambda: len(finished) == 1)
     shown = finished[0].comparison
     qtbot.waitUntil(lambda: all(alignment_for(shown).exact.built(v.id) for v in shown.versions if v.id != shown.base))
     assert runner.start(2, job)

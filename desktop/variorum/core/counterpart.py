@@ -237,6 +237,11 @@ class Counterparts:
     def _complete(self) -> bool:
         return len(self._maps) >= 2 * sum(1 for r in self._c.relations.values() if r.kind == "same-article")
 
+    def build(self, version_id: str) -> None:
+        """Build ``version_id``'s maps, both ways, now (nothing for the base and versions that do not line up)."""
+        if version_id != self._base:
+            self._map(version_id, False)
+
     def built(self, version_id: str) -> bool:
         """Whether ``version_id``'s maps, both ways, are at hand (asking for a place builds them otherwise)."""
         return (version_id, False) in self._maps and (version_id, True) in self._maps

@@ -80,15 +80,10 @@ class AlignmentMap:
         the window works, they would compete with it for the interpreter. Meant for the comparison's worker: a
         thread builds them before it reports; the comparison's process, once it has sent the comparison (see
         :func:`adopt`). ``cancelled`` stops it."""
-        ids = [v.id for v in self._c.versions if v.id != self._base]
-        for towards_base in (False, True):
-            for vid in ids:
-                if cancelled():
-                    return
-                if towards_base:
-                    self.exact.to_base(vid, 0, 0)
-                else:
-                    self.exact.from_base(vid, 0, 0)
+        for v in self._c.versions:
+            if cancelled():
+                return
+            self.exact.build(v.id)
 
     def to_base(self, version_id: str, offset: int) -> int:
         if version_id == self._base or version_id not in self._to_base:

@@ -196,9 +196,8 @@ class ProcessJobs(QObject):
             self._running = None
             if kind == "finished":
                 case, maps_to_come = report[1:]
-                if case.comparison is not None:
-                    alignment_map.alignment_for(case.comparison)  # the map its word-exact maps will join
                 if maps_to_come:
+                    alignment_map.alignment_for(case.comparison)  # the map its word-exact maps will join
                     self._maps_to_come = running
                 carrier.finished.emit(token, case)
             else:

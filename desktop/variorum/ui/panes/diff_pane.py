@@ -21,6 +21,7 @@ from variorum.ui.panes.highlighter import SpanHighlighter, spans_by_block
 from variorum.ui.panes.pane_editor import PaneEditor
 from variorum.ui.panes.pane_header import PaneHeader
 from variorum.ui.panes.pane_lines import PaneLines
+from variorum.ui.panes.shaping import needs_shaping
 from variorum.ui.textpos import TextPositions
 
 PANE_MIN_WIDTH = 210
@@ -178,6 +179,7 @@ class DiffPane(PaneLines, QWidget):
         self.highlighter.setDocument(self.editor.document() if by_block else None)
         self.highlighter.set_spans(by_block, repaint=False)
         self._current, self._hits, self._notes = [], [], []
+        self.editor.set_shaped(needs_shaping(text))
         self._programmatic += 1
         try:
             self.editor.setPlainText(self._positions.shown)

@@ -7,7 +7,7 @@ words, and a caret-like marker where text missing from this version would be.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QPainter, QTextCursor
+from PySide6.QtGui import QFont, QPainter, QTextCursor
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
 
 from variorum.ui.palette import Role
@@ -31,6 +31,19 @@ class PaneEditor(QPlainTextEdit):
         self.marker_colour = Role.CURRENT.colour(False)
         self.note_spans: list[tuple[int, int]] = []  # Qt positions of words with a note: a bar in the margin
         self.note_colour = Role.NOTE.colour(False)
+        self.shaped = True  # the text is laid out with the font's shaping (see set_shaped)
+
+    def set_shaped(self, shaped: bool) -> None:
+        """Lay the text out with the font's shaping (kerning, ligatures, joining), or without it where the text
+        reads the same (:mod:`variorum.ui.panes.shaping`); the font is otherwise the window's. Set before the
+        text: the text is laid out again when it changes."""
+        if shaped == self.shaped:
+            return
+        self.shaped = shaped
+        font = QFont()  # nothing set but the strategy: the rest follows the window's font
+        if not shaped:
+            font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+        self.setFont(font)
 
     def _paint_note_bars(self) -> None:
         """A bar at the left edge beside the lines holding a note's words, visible even over a highlight."""

@@ -26,6 +26,20 @@ def test_a_page_that_also_lists_the_other_date_is_not_contradicting(compare_text
     assert [f.severity for f in _findings(compare_texts(a, b))] == []
 
 
+def test_a_different_date_of_the_last_update_is_medium(compare_texts, body):
+    a = "March 3, 2021\n\nLast updated: March 5, 2021\n\n" + body
+    (f,) = _findings(compare_texts(a, a, a.replace("March 5", "April 9"), base="v1"))
+    assert f.severity == "medium" and "last update" in f.message
+    assert "v1 and v2: '5 Mar 2021'; v3: '9 Apr 2021'" in f.message
+    assert [(e.version, e.text) for e in f.evidence] == [
+        ("v1", "March 5, 2021"), ("v2", "March 5, 2021"), ("v3", "April 9, 2021")]
+
+
+def test_a_version_never_updated_is_not_missing_the_date_of_an_update(compare_texts, body):
+    a = "March 3, 2021\n\n" + body
+    assert _findings(compare_texts(a, "March 3, 2021\n\nUpdated March 5, 2021\n\n" + body)) == []
+
+
 def test_canonical_url_date_counts_as_the_date(compare_texts, body):
     a = body + "\n\nOriginal url: https://example.org/2021/03/03/bridge"
     b = "March 5, 2021\n\n" + body

@@ -45,3 +45,18 @@ def check(ctx: Context) -> Iterator[Finding]:
 
     yield from compare_field(ctx, kind="date-mismatch", label="publication date", values=values, conflict="high",
                              text_has=text_has, same=lambda a, b: same_date(a.stated, b.stated))
+    yield from compare_field(ctx, kind="date-mismatch", label="date of the last update", values=_updated(ctx),
+                             conflict="medium", text_has=text_has, absence_counts=False)
+
+
+def _updated(ctx: Context) -> dict[str, FieldValue]:
+    """The day each version's text says it was last updated, for the versions that say so."""
+    values: dict[str, FieldValue] = {}
+    for v in ctx.group:
+        line = ctx.meta(v.id).modified
+        if line is None:
+            continue
+        f = line.found
+        values[v.id] = FieldValue(format_date(line.date), frozenset({line.date.isoformat()}),
+                                  Evidence(v.id, f.start, f.end, v.text[f.start:f.end]), f.value, True)
+    return values

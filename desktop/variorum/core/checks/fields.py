@@ -52,10 +52,13 @@ def found_in_text(ctx: Context, v: Version, field: str, value: str) -> bool:
 
 def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, FieldValue],
                   conflict: Severity, text_has: Callable[[str, FieldValue], bool],
-                  same: Callable[[FieldValue, FieldValue], bool] | None = None) -> Iterator[Finding]:
+                  same: Callable[[FieldValue, FieldValue], bool] | None = None,
+                  absence_counts: bool = True) -> Iterator[Finding]:
     """Findings for one field: ``values`` maps version id → value for the versions that state it.
 
-    Two values agree when ``same`` says so (by default: when they share a comparison key).
+    Two values agree when ``same`` says so (by default: when they share a comparison key). Without
+    ``absence_counts``, only contradictions are reported: a field a version may well lack (the date of a last
+    update, which a version never updated has no reason to state) is not missing from it.
     """
     agree = same or (lambda a, b: bool(a.keys & b.keys))
     group = [v.id for v in ctx.group]
@@ -84,7 +87,7 @@ def compare_field(ctx: Context, *, kind: str, label: str, values: Mapping[str, F
     if len(parties) > 1:
         return  # which value a version without one should have is then unclear: the contradiction says it all
     absent = [vid for vid in group if vid not in values]
-    if not absent:
+    if not absent or not absence_counts:
         return
     (val, members), = parties
     # a dateline or "By" line in a web page's text is part of the page around the article (its <head> states the

@@ -29,15 +29,30 @@ def test_a_title_changed_in_a_rewritten_lead_is_a_changed_claim(compare_texts, b
     assert "'international grandmaster'" in f.message
 
 
-@pytest.mark.parametrize("old, new", [
-    ("The acting director", "The director"),
-    ("The acting director", "The deputy director"),
-    ("The acting director", "The chief executive"),
+OFFICER = ("The port authority's chief security officer, Dana Whitfield, said the new ferry timetable would start "
+           "on Monday after a short trial in the harbour.")
+
+
+@pytest.mark.parametrize("paragraph, old, new", [
+    (BOARD, "The acting director", "The director"),
+    (BOARD, "The acting director", "The deputy director"),
+    (BOARD, "The acting director", "The chief executive"),
+    # a chief officer named for another charge
+    (OFFICER, "chief security officer", "chief information security officer"),
+    (OFFICER, "chief security officer", "chief financial officer"),
+    (OFFICER, "chief security officer", "chief of staff"),
 ])
-def test_an_office_or_its_qualifier_changed_is_a_changed_claim(compare_texts, body, old, new):
-    a = body + "\n\n" + BOARD
+def test_an_office_or_its_qualifier_changed_is_a_changed_claim(compare_texts, body, paragraph, old, new):
+    a = body + "\n\n" + paragraph
     (f,) = _roles(compare_texts(a, a.replace(old, new), base="v1"))
-    assert f.evidence[0].text.lower() == old.lower().replace("the ", "")
+    assert [e.text.lower() for e in f.evidence] == [old.lower().removeprefix("the "), new.lower().removeprefix("the ")]
+
+
+def test_a_chief_officer_is_read_whole_only_when_the_words_between_name_the_office():
+    text = ("The chief executive officer, the Chief Information Security Officer and the fire chief, "
+            "as the chief said the officer had, met the police chief and a police officer.")
+    assert [t for _, _, t in titles_in(text)] == [
+        "chief executive", "chief information security officer", "chief", "chief", "chief"]
 
 
 @pytest.mark.parametrize("old, new", [

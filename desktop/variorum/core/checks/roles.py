@@ -20,6 +20,12 @@ from variorum.core.lazy_regex import LazyPattern
 from variorum.core.model import Evidence, Finding
 from variorum.core.normalize import lower as lower_case
 
+# words that do not name what an officer is chief of
+_NOT_AN_OFFICE = (r"(?:the|a|an|and|or|of|to|for|with|by|at|in|on|as|his|her|its|their|our|your|who|that|which"
+                  r"|is|was|are|were|has|had|have|be|been|said|says|told|tells|asked|called|named|police|fire)")
+# an organisation's chief officers named by what they are chief of ("chief information security officer"), as
+# whole phrases: the words between are not the words of a sentence running on to another officer
+_CHIEF_OFFICER = rf"chief\s+(?!executive\b)(?:(?!{_NOT_AN_OFFICE}\b)[a-z]+\s+){{1,3}}officer"
 _TITLES = (
     # chess and games
     r"(?:woman\s+)?(?:international\s+|fide\s+|candidate\s+)?grandmaster|(?:woman\s+)?international\s+master"
@@ -30,7 +36,8 @@ _TITLES = (
     r"|superintendent|detective"
     # offices
     r"|(?:prime\s+)?minister|president|chancellor|premier|governor|mayor|senator|congress(?:wo)?man|speaker"
-    r"|ambassador|secretary(?:\s+general)?|attorney\s+general|chair(?:man|woman|person)?|chief\s+executive"
+    r"|ambassador|secretary(?:\s+general)?|attorney\s+general|chair(?:man|woman|person)?"
+    rf"|{_CHIEF_OFFICER}|chief\s+of\s+staff|chief\s+executive"
     r"|ceo|cfo|coo|director|(?:general\s+)?manager|spokes(?:man|woman|person)|founder|co-founder|chief"
     r"|member\s+of\s+parliament|mp|councill?or|judge|(?:chief\s+)?justice|magistrate|prosecutor|sheriff"
     # academia, church, nobility
@@ -45,7 +52,8 @@ Title = tuple[int, int, str]  # where a title is stated, and the title in normal
 
 # The same titles read in lower-cased text, tried only at words starting with a letter some title or qualifier
 # starts with: the case-blind search tried every alternative at every word, the most costly scan of the checks.
-_FIRST_LETTERS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _QUALIFIER + _TITLES)}))
+_FIRST_LETTERS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _QUALIFIER + _TITLES.replace(_CHIEF_OFFICER,
+                                                                                                "chief"))}))
 _TITLE_LOWER = re.compile(rf"\b(?=[{_FIRST_LETTERS}]){_QUALIFIER}(?:{_TITLES})\b")
 # Letters the case-blind search takes for an ASCII letter though lower-casing does not turn them into it
 # (dotless i, long s), and the one letter lower-cased into two characters (capital I with a dot): texts holding

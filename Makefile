@@ -48,6 +48,7 @@ accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-4
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-5
 	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-6
+	$(BIN)/python bench/accuracy.py --corpus tests/data/real-fresh-7
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/variorum --demo --screenshot docs/screenshot.png

@@ -30,6 +30,7 @@ FRESH_3 = ROOT / "tests" / "data" / "real-fresh-3"
 FRESH_4 = ROOT / "tests" / "data" / "real-fresh-4"
 FRESH_5 = ROOT / "tests" / "data" / "real-fresh-5"
 FRESH_6 = ROOT / "tests" / "data" / "real-fresh-6"
+FRESH_7 = ROOT / "tests" / "data" / "real-fresh-7"
 FLOOR_NAME = "accuracy-floor.json"
 FLOOR = CORPUS / FLOOR_NAME
 if str(ROOT / "desktop") not in sys.path:

@@ -114,9 +114,14 @@ def matches(pattern: dict, finding: dict) -> bool:
 def _in_context(evidence: dict) -> tuple[str, int, int]:
     """The evidence with its context, normalised, and where the quoted span lies in it: so that "October 3"
     matches a finding whose span is the "3" of "October 3, 2017"."""
-    before, text, after = (normalize_text(evidence.get(k) or "") for k in ("before", "text", "after"))
-    start = len(before) + 1
-    return f"{before} {text} {after}", start, start + len(text)
+    before, text, after = (evidence.get(k) or "" for k in ("before", "text", "after"))
+    # normalised whole, so that words running across the span's ends read as in the text ("February 28, 2025"
+    # over a span "28"): joining the three parts with spaces would read "february 28 , 2025"
+    context = normalize_text(before + text + after)
+    head = normalize_text(before)
+    start = len(head) + (1 if head and before[-1:].isspace() and (text + after).strip() else 0)
+    end = len(normalize_text(before + text)) if text.strip() else start
+    return context, start, max(start, end)
 
 
 def _overlaps(needle: str, context: str, start: int, end: int) -> bool:

@@ -90,6 +90,10 @@ def test_matching_reads_figures_in_their_context(accuracy):
     assert not accuracy.matches({"kind": "name-changed", "contains": {}}, finding)
     assert accuracy.matches({"kind": ["name-changed", "number-changed"], "contains": {"any": "figure changed"}},
                             finding)
+    # words running past the span into the punctuation after it read as the text has them
+    assert accuracy.matches({"kind": "number-changed", "contains": {"v2": "October 5, 2017"}}, finding)
+    assert accuracy.matches({"kind": "number-changed", "contains": {"v2": "as of October 5"}}, finding)
+    assert not accuracy.matches({"kind": "number-changed", "contains": {"v2": "October 5 , 2017"}}, finding)
 
 
 def test_scoring_forbidden_beats_expected_and_repeats_are_false_alarms(accuracy):

@@ -91,6 +91,27 @@ def test_front_matter_gives_metadata_and_is_not_text():
     assert m.source_of("published") == "markdown front matter"
 
 
+def test_attribute_lists_are_markup_not_words():
+    v = load('# Privacy Notice {: #notice }\n\nEffective February 25, 2025\n{: datetime="2025-02-25" }\n\n'
+             '## Cookies {#cookies .policy}\n\nWe set *necessary*{: .term} cookies {: .lead }\n\n'
+             '## The set {1, 2, 3}\n\nA map `{: x}` and {a: 1} stay as written.\n')
+    assert v.text == ("Privacy Notice\n\nEffective February 25, 2025\n\nCookies\n\nWe set necessary cookies\n\n"
+                      "The set {1, 2, 3}\n\nA map {: x} and {a: 1} stay as written.")
+    assert v.metadata.title == "Privacy Notice"
+
+
+def test_the_same_document_with_and_without_attribute_lists_has_the_same_text():
+    from variorum.core.compare import compare_versions
+
+    plain = "# Terms\n\nEffective June 10, 2025\n\n## Rights\n\nYou give us the rights necessary to run it.\n"
+    marked = plain.replace("June 10, 2025\n", 'June 10, 2025\n{: datetime="2025-06-10" }\n').replace(
+        "## Rights", "## Rights {: #rights }")
+    versions = [load_bytes(t.encode(), version_id=f"v{i}", label=f"v{i}.md", path=f"v{i}.md")
+                for i, t in enumerate((plain, marked), start=1)]
+    c = compare_versions(versions)
+    assert versions[0].text == versions[1].text and c.findings == ()
+
+
 def test_link_with_emphasis_inside_keeps_whole_anchor():
     v = load("Read [the **full** story](https://e.example/s) now.")
     [link] = v.metadata.links

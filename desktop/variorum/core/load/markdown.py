@@ -6,6 +6,11 @@ paragraphs, list items, block quotes and code blocks become paragraphs separated
 disappear; a link keeps its anchor text in the text and its target in ``Metadata.links`` (percent-encoded, its
 host in ASCII, as CommonMark renderers write it); an autolink ``<https://…>`` becomes the URL; a link to a
 ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` address keeps its words but is not a link.
+
+Attribute lists are markup, not words: kramdown's and Python-Markdown's ``{: #id .class key="value" }`` after a
+block, a heading or an inline element ("Effective February 25, 2025 {: datetime="2025-02-25" }"), and the
+``{#id .class}`` that pandoc and others close a heading with. Braces that are not an attribute list stay
+("# The set {1, 2, 3}").
 """
 
 from __future__ import annotations
@@ -42,6 +47,10 @@ _JSON_FRONT_MATTER = LazyPattern(r"\A(?:```[ \t]*json[ \t]*\n(\{.*?\n\})[ \t]*\n
                                  re.DOTALL | re.IGNORECASE)
 _FM_KEYS = frozenset({"title", "date", "published", "author", "byline", "url", "canonical"})
 _FM_FIELD = LazyPattern(r"^(title|date|author|byline|url|canonical)\s*:\s*(.+?)\s*$", re.MULTILINE | re.IGNORECASE)
+# kramdown's inline and block attribute lists (and its attribute list definitions, "{:name: .class}")
+_ATTRIBUTE_LIST = LazyPattern(r"[ \t]*\{:[^{}\n]*\}")
+# an attribute list closing a heading: an id or class first ("{#accounts}", "{.unnumbered}", "{#id .class}")
+_HEADING_ATTRIBUTES = LazyPattern(r"[ \t]*\{[#.][\w:.-]+(?:[ \t]+[^{}\n]*)?\}[ \t]*$")
 _UNSAFE_TARGET = re.compile(r"^(vbscript|javascript|file|data):", re.IGNORECASE)
 _HOST_RECODED_FOR = ("http:", "https:", "mailto:")
 
@@ -83,6 +92,7 @@ class _Renderer:
         self._links: list[bool] = []  # for each open link: whether it is a link in the text (not refused)
         self._autolink = False
         self._raw: list[str] | None = None  # the lines of a code or HTML block being read
+        self._heading = False
 
     def render(self, events: Any) -> None:
         run: list[str] = []  # the lines of running text read since the last other event, written as one
@@ -95,7 +105,7 @@ class _Renderer:
                 run.append(ev["Text"])
                 continue
             if run:
-                self._words("".join(run))
+                self._running_text("".join(run))
                 run.clear()
             if isinstance(ev, str):
                 self._bare(ev)
@@ -115,7 +125,17 @@ class _Renderer:
             elif kind == "InlineHtml":
                 self._inline_html(value)
         if run:
-            self._words("".join(run))
+            self._running_text("".join(run))
+
+    def _running_text(self, s: str) -> None:
+        """Text between two other events (a heading's, a paragraph's, an emphasis'), its attribute lists left out."""
+        if "{" in s:
+            s = _ATTRIBUTE_LIST.sub("", s)
+            if self._heading:
+                s = _HEADING_ATTRIBUTES.sub("", s)
+            if not s:
+                return
+        self._words(s)
 
     def _bare(self, ev: str) -> None:
         if self._skip:
@@ -193,8 +213,9 @@ class _Renderer:
         elif name == "Item" and self._ordinals and self._ordinals[-1] is not None:
             self._marker = f"{self._ordinals[-1]}."
             self._ordinals[-1] += 1
-        elif name == "Heading" and value["level"] == "H1" and self.title is None:
-            self._in_h1 = True
+        elif name == "Heading":
+            self._heading = True
+            self._in_h1 = value["level"] == "H1" and self.title is None
         elif name in ("TableHead", "TableRow"):
             self._cell = 0
 
@@ -202,7 +223,9 @@ class _Renderer:
         self.out.paragraph()
         if name == "List" and self._ordinals:
             self._ordinals.pop()
-        elif name == "Heading" and self._in_h1:
+        elif name == "Heading":
+            self._heading = False
+        if name == "Heading" and self._in_h1:
             self._in_h1 = False
             title = " ".join("".join(self._h1_parts).split())
             self.title = title or None

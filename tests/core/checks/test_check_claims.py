@@ -97,6 +97,13 @@ def test_a_rewritten_paragraph_is_not_read_as_one_claim(compare_texts, body):
     ("said", "claimed", ["attribution"]),
     ("", "reportedly", ["hedge"]),
     ("the report", "the new report", []),
+    # a negation word that negates nothing: a list widened, a pair opened
+    ("damages for loss of goodwill", "damages, including without limitation, for loss of goodwill", []),
+    ("fees such as taxes", "fees, including but not limited to taxes", []),
+    ("fees such as taxes", "fees, not limited to taxes", []),
+    ("it was costly", "it was not only costly", []),
+    ("it was costly", "it was not costly", ["negation"]),
+    ("approved with limits", "approved without limits", ["negation"]),
 ])
 def test_claim_shift(before, after, expected):
     assert claim_shift(before, after) == expected

@@ -89,9 +89,17 @@ def _holds_phrase(text: str, phrase: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
 
 
+# phrases whose negation word negates nothing: they widen a list ("including without limitation", "including but
+# not limited to") or open a pair ("not only … but also")
+_NOT_NEGATING = LazyPattern(r"\bwithout\s+limitation\b|\b(?:but\s+)?not\s+(?:be\s+)?limited\s+to\b|\bnot\s+only\b")
+
+
 def _words(text: str) -> list[str]:
     out: list[str] = []
-    for w in _WORD.findall(normalize_text(text).replace("’", "'")):
+    text = normalize_text(text).replace("’", "'")
+    if "not" in text or "without" in text:
+        text = _NOT_NEGATING.sub(" ", text)
+    for w in _WORD.findall(text):
         if w.endswith("n't") and w != "n't":
             out += [w[:-3], "n't"]
         else:

@@ -142,7 +142,7 @@ class Version:
     size: int | None = None  # bytes read (or found on disk, for a file too large to read); None when unknown
     ocr: tuple[OcrWord, ...] = ()  # the recognised words, in text order, for a version read by OCR
     furniture: tuple[Furniture, ...] = ()  # page furniture and embeds, in text order (see Furniture)
-    # a web page's whole visible text, when the article extractor kept only part of it
+    # a web page's whole visible text (its <title> first), when the article extractor kept only part of it
     page_text: str | None = None
 
     @property

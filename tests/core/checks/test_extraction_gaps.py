@@ -70,3 +70,30 @@ def test_a_dropped_paragraph_under_a_breadcrumb_is_still_missing():
     _c, found = _missing(_page(head + _paras(PARAS)), plain)
     (f,) = found
     assert "Several residents spoke" in f.message and "Posted" not in f.message and "News" not in f.message
+
+
+MENU = ("<nav><ul><li>Water board news</li><li>Local rates and bills</li><li>District meetings</li></ul>"
+        "<ul><li>About the board reporters</li><li>Contact the district desk</li></ul></nav>")
+TITLED = "<!doctype html><html><head><title>Water rates rise 6 percent | Harbour Daily</title></head>"
+
+
+def _titled_page(article: str, outside: str = "") -> bytes:
+    return f"{TITLED}<body><article>{article}</article>{outside}</body></html>".encode()
+
+
+def test_a_copy_of_the_whole_page_is_not_more_than_the_page():
+    # an extractor's copy of the whole page: the window's title first, the menus laid out as lines of items (the
+    # footer's first); the copy also lost the article's last paragraph, which is what it lacks
+    plain = "\n\n".join(["Water rates rise 6 percent | Harbour Daily",
+                         "* About the board reporters, * Contact the district desk,",
+                         "* Water board news, * Local rates and bills, * District meetings,", *PARAS[:3]]).encode()
+    _c, found = _missing(_titled_page(_paras(PARAS), MENU), plain)
+    (f,) = found
+    assert "publish a detailed spending report" in f.message and "missing from v2" in f.message
+
+
+def test_a_passage_made_of_paragraphs_the_page_does_not_all_have_is_still_missing():
+    plain = "\n\n".join(["* Water board archive, * Letters on the rates,",
+                         "* Water board news, * Local rates and bills, * District meetings,", *PARAS[:3]]).encode()
+    _c, found = _missing(_titled_page(_paras(PARAS), MENU), plain)
+    assert sorted("Letters on the rates" in f.message for f in found) == [False, True]

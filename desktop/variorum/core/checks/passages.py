@@ -101,13 +101,19 @@ def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     return not any(start <= d.found.start < end and words <= DATELINE_WORDS for d in tm.datelines)
 
 
-def on_the_page(ctx: Context, v: Version, passage: str) -> bool:
-    """Whether ``passage`` is in the whole visible text of web page ``v`` (its extractor having left it out)."""
+def on_the_page(ctx: Context, v: Version, passage: str, parts: list[str] = ()) -> bool:  # type: ignore[assignment]
+    """Whether ``passage`` is in the whole visible text of web page ``v`` (its extractor having left it out), or,
+    given the paragraphs it is made of, each of them is: a copy of the whole page lays its menus and lists out
+    in other lines and another order ("* Menu, * Skip to content," as one paragraph) than the page does."""
     page = ctx.page(v.id)
     if page is None:  # not a web page: nothing to search, and the passage need not be read at all
         return False
+    spaced = page.spaced_words  # the page's words are read once a run
     words = word_key(passage)
-    return bool(words) and f" {words} " in page.spaced_words  # the page's words are read once a run
+    if words and f" {words} " in spaced:
+        return True
+    keys = [word_key(part) for part in parts]
+    return len(keys) > 1 and all(key and f" {key} " in spaced for key in keys)
 
 
 def said_in(ctx: Context, v: Version, passage: str) -> bool:
@@ -265,8 +271,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             missing.setdefault((span, n), []).append((vid, where))
     for (span, n), all_entries in missing.items():
+        parts = [base.text[p[0]:p[1]] for p in sorted({p for paras in lacking_in.values() for p in paras})
+                 if span[0] <= p[0] < span[1]]
         entries = [(vid, pos) for vid, pos in all_entries  # (only a page's text is searched: no copy otherwise)
-                   if not (ctx.version(vid).page_text and on_the_page(ctx, ctx.version(vid), base.text[span[0]:span[1]]))]
+                   if not (ctx.version(vid).page_text
+                           and on_the_page(ctx, ctx.version(vid), base.text[span[0]:span[1]], parts))]
         if not entries:
             continue
         lacking = [vid for vid, _ in entries]
@@ -284,7 +293,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, n, where))
     for found in extra.values():
         first_vid, first_span, _n, _where = found[0]
-        if on_the_page(ctx, base, ctx.version(first_vid).text[first_span[0]:first_span[1]]):
+        first_text = ctx.version(first_vid).text
+        parts = [first_text[p[0]:p[1]] for p in sorted(extra_in[first_vid]) if first_span[0] <= p[0] < first_span[1]]
+        if on_the_page(ctx, base, first_text[first_span[0]:first_span[1]], parts):
             continue  # the base page has it; its extractor left it out
         having = [vid for vid, _, _, _ in found]
         lacking = [vid for vid in group if vid not in having]

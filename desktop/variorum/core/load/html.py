@@ -265,6 +265,7 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(f"The article extractor kept only {share}% of the page's text (menus, sidebars and "
                         "other page furniture were left out); check that no part of the article is missing.")
     blocks = page_blocks(tree)
+    shown_title = html_meta.window_title(tree)
     del tree, body  # the parsed page (tens of megabytes for a page of megabytes) is not needed from here on
     mojibake = _mojibake_warning(text)
     if mojibake:
@@ -274,5 +275,7 @@ def extract(raw: bytes) -> Extracted:
         warnings.append(damage)
     furniture = find_furniture(text, blocks)
     page_text = full_text if text is not full_text and full_text.strip() else None
+    if page_text and shown_title:  # the page shows its <title> too, in its window: an extraction may copy it
+        page_text = f"{shown_title}\n\n{page_text}"
     return Extracted(text=text, encoding=encoding, metadata=replace(meta, links=links), warnings=tuple(warnings),
                      furniture=furniture, page_text=page_text)

@@ -131,6 +131,12 @@ def _element_text(el) -> str | None:
     return _clean(el.text_content())
 
 
+def window_title(tree) -> str | None:
+    """The page's ``<title>``, as its window or tab shows it."""
+    title_el = tree.find(".//title")
+    return _element_text(title_el) if title_el is not None else None
+
+
 _Offer = Callable[[str, str | None, str], None]  # field, value, where it was found
 _FirstMeta = Callable[..., None]
 
@@ -174,9 +180,7 @@ def _offer_title(tree, meta: dict[str, list[str]], ld: list[dict], offer: _Offer
             offer("title", _clean(v), key)
     for obj in ld:
         offer("title", _clean(obj.get("headline")), "JSON-LD headline")
-    title_el = tree.find(".//title")
-    if title_el is not None:
-        offer("title", _element_text(title_el), "<title>")
+    offer("title", window_title(tree), "<title>")
     for h1 in tree.iter("h1"):
         offer("title", _element_text(h1), "<h1>")
         break

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from variorum.core.load import load_bytes
 from variorum.core.model import Link
 
@@ -83,9 +85,9 @@ def test_no_heading_no_title():
     assert v.metadata.title is None and v.metadata.sources == ()
 
 
-def test_front_matter_gives_metadata_and_is_not_text():
+def test_front_matter_gives_metadata_and_only_its_title_is_shown_over_the_text():
     v = load("---\ntitle: \"From the front matter\"\ndate: 2020-08-19\nauthor: Jane Roe\n---\n# Heading\n\nBody.\n")
-    assert v.text == "Heading\n\nBody."
+    assert v.text == "From the front matter\n\nHeading\n\nBody."  # as a rendered page shows it
     m = v.metadata
     assert (m.title, m.published, m.byline) == ("From the front matter", "2020-08-19", "Jane Roe")
     assert m.source_of("published") == "markdown front matter"
@@ -110,6 +112,23 @@ def test_the_same_document_with_and_without_attribute_lists_has_the_same_text():
                 for i, t in enumerate((plain, marked), start=1)]
     c = compare_versions(versions)
     assert versions[0].text == versions[1].text and c.findings == ()
+
+
+@pytest.mark.parametrize("body", ["# Kremlin Says No Need\n\nBody.\n", "\nKremlin *says* no need\n\nBody.\n"])
+def test_a_front_matter_title_the_text_opens_with_is_not_shown_twice(body):
+    assert load("---\ntitle: Kremlin says no need\n---\n" + body).text.lower().count("no need") == 1
+
+
+def test_a_title_changed_in_the_front_matter_is_shown_where_it_changed():
+    from variorum.core.compare import compare_versions
+
+    versions = [load_bytes(f"---\ntitle: {day}, 2024 Security Releases\n---\n\nThe releases are planned for next "
+                           "week, with fixes for several issues.\n".encode(), version_id=f"v{i}", label=f"v{i}.md")
+                for i, day in ((1, "Tuesday, July 2"), (2, "Thursday, July 4"))]
+    c = compare_versions(versions)
+    (title,) = [f for f in c.findings if f.kind == "title-mismatch"]
+    assert [(e.version, e.text) for e in title.evidence] == [
+        ("v1", "Tuesday, July 2, 2024 Security Releases"), ("v2", "Thursday, July 4, 2024 Security Releases")]
 
 
 def test_link_with_emphasis_inside_keeps_whole_anchor():
@@ -210,7 +229,7 @@ def test_raw_html_blocks_keep_their_links():
 def test_a_fenced_json_metadata_block_is_front_matter_not_a_paragraph():
     v = load('```json\n{\n  "title": "Notes on tide tables",\n  "author": "Mara Quinn",\n  "site": "Harbour Log",\n'
              '  "published": "2021-03-04T09:15:00+00:00"\n}\n```\n\nThe spring tides ran high this week.\n')
-    assert v.text == "The spring tides ran high this week."
+    assert v.text == "Notes on tide tables\n\nThe spring tides ran high this week."  # the title shown over it
     m = v.metadata
     assert (m.title, m.byline, m.published[:10]) == ("Notes on tide tables", "Mara Quinn", "2021-03-04")
     assert m.source_of("title") == "markdown front matter"
@@ -218,7 +237,7 @@ def test_a_fenced_json_metadata_block_is_front_matter_not_a_paragraph():
 
 def test_a_bare_json_metadata_object_at_the_top_is_front_matter():
     v = load('{\n  "title": "Ferry timetable changes",\n  "url": "https://harbour.example/ferry"\n}\n\nBoats leave at 7.\n')
-    assert v.text == "Boats leave at 7."
+    assert v.text == "Ferry timetable changes\n\nBoats leave at 7."
     assert v.metadata.url == "https://harbour.example/ferry"
 
 

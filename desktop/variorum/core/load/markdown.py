@@ -307,6 +307,16 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     return text[m.end():], fields
 
 
+_FIRST_LINE = LazyPattern(r"\A\s*(?:#{1,6}[ \t]+)?(?P<line>[^\n]*?)[ \t#]*(?:\n|\Z)")
+
+
+def _opens_with(source: str, title: str) -> bool:
+    """Whether the Markdown's first line (a heading or not) is the title already."""
+    m = _FIRST_LINE.match(source)
+    return m is not None and " ".join(re.sub(r"[*_`\\]", "", m.group("line")).split()).casefold() == \
+        " ".join(title.split()).casefold()
+
+
 def _metadata(title: str | None, fields: dict[str, str], links: tuple[Link, ...]) -> Metadata:
     sources: list[tuple[str, str]] = []
     if fields.get("title"):
@@ -334,6 +344,10 @@ def extract(raw: bytes) -> Extracted:
     source = unify_newlines(source).replace("\ufeff", "")
     source, fields = _front_matter(source)
     r = _Renderer()
+    title = fields.get("title")
+    if title and not _opens_with(source, title):  # shown over the text, as a rendered page shows it
+        r.out.write(title)
+        r.out.paragraph()
     r.render(pyromark.events(source, options=_OPTIONS))
     text, links = r.out.build()
     damage = replacement_warning(raw, text, encoding)

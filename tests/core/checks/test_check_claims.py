@@ -32,6 +32,7 @@ def test_a_negation_removed_is_high(compare_texts, body):
     ("the chairwoman said", "the chairwoman claimed", "attribution"),
     ("The housing board approved", "The housing board allegedly approved", "hedge"),
     ("The housing board approved", "The housing board will approve", "certainty"),
+    ("approved all requests", "approved all written requests", "scope of a quantifier"),  # narrowed
 ])
 def test_other_claim_shifts_are_medium(compare_texts, body, old, new, what):
     a = _with(body, PARA)
@@ -62,6 +63,11 @@ def test_a_qualifier_moved_to_another_clause(compare_texts, body):
 def test_edits_that_keep_the_claim_are_not_reported(compare_texts, body, old, new):
     a = _with(body, PARA)
     assert _claims(compare_texts(a, a.replace(old, new))) == []
+
+
+def test_a_qualifier_beside_a_quantifier_that_floats_from_its_noun_is_no_change_of_scope(compare_texts, body):
+    a = _with(body, "The new harbour walls were all checked by inspectors from the county office before the vote.")
+    assert _claims(compare_texts(a, a.replace("were all checked", "were all carefully checked"))) == []
 
 
 def test_reported_speech_tense_shift_is_not_a_claim_change(compare_texts, body):

@@ -1,7 +1,8 @@
 """``claim-changed``: a wording correction that changes what a sentence asserts, with no figure involved.
 
 A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
-quantifier ("all requests" → "most requests"), modality or certainty ("is expected to resign" → "resigned",
+quantifier ("all requests" → "most requests") or its scope (words put between "all", "every", "each", "any" or
+"no" and its noun, or taken out: "affects all users" → "affects all Windows users"), modality or certainty ("is expected to resign" → "resigned",
 "will" → "may"; the month of "may 2013" is a date, not a modal verb), a trend reversed ("has lessened" →
 "continues to this day", also within a rewritten sentence), a comparison made ("special properties" → "more special
 properties than other honeys"), a loaded attribution verb ("said" →
@@ -220,7 +221,7 @@ def _edit(ctx: Context, ch: Change) -> str:
            f"{_describe(ch.other_text)}"
 
 
-_LABELS = {"negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
+_LABELS = {"scope": "the scope of a quantifier", "negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
            "attribution": "the attribution verb", "hedge": "a hedge", "nationality": "a nationality", "trend": "the trend",
            "comparison": "a comparison"}
 
@@ -231,10 +232,36 @@ def _shift(ctx: Context, d: Difference) -> list[str]:
     other = ctx.version(d.version).text
     shifted = claim_shift(without_months(base.text, d.base.start, d.base.end),
                           without_months(other, d.other.start, d.other.end))
+    if _scope_changed(base.text, d):
+        shifted.append("scope")
     if _comparatives(d.base.text) != _comparatives(d.other.text) and comparison_changed(sentence_around(base.text, d.base.start, d.base.end, SENTENCE_CHARS),
                           sentence_around(other, d.other.start, d.other.end, SENTENCE_CHARS)):
         shifted.append("comparison")
     return shifted
+
+
+# words that claim something of every member of a group: a qualifier put between one and its noun narrows the
+# claim to part of the group ("affects all users" → "affects all Windows users"), or taken out widens it
+_UNIVERSAL = frozenset({"all", "every", "each", "any", "no"})
+MAX_SCOPE_WORDS = 3
+# words after which "all" or "each" floats away from its noun ("they are all located in", "we each paid"): no
+# noun follows it there to narrow
+_FLOATED_AFTER = word_set("""are were is was be been being have has had they we you them us these those will would
+can could should may might must do did""")
+_NEXT_WORD = re.compile(r"\s*[^\W\d_]")
+
+
+def _scope_changed(base: str, d: Difference) -> bool:
+    """Whether a difference puts words between a universal quantifier and its noun, or takes them out."""
+    if d.kind not in ("insert", "delete"):
+        return False
+    words = _WORD.findall(normalize_text(d.other.text if d.kind == "insert" else d.base.text))
+    if not 0 < len(words) <= MAX_SCOPE_WORDS or any(w in _FUNCTION_WORDS or w in _MARKER_OF for w in words):
+        return False
+    before = _WORD.findall(normalize_text(base[max(0, d.base.start - 30):d.base.start]))
+    gap = base[max(0, d.base.start - 1):d.base.start]
+    return bool(before) and before[-1] in _UNIVERSAL and (len(before) < 2 or before[-2] not in _FLOATED_AFTER) \
+        and (gap.isspace() or d.kind == "delete") and _NEXT_WORD.match(base, d.base.end) is not None
 
 
 def _claim_shift(ctx: Context, d: Difference) -> list[str]:

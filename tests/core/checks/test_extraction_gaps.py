@@ -97,3 +97,13 @@ def test_a_passage_made_of_paragraphs_the_page_does_not_all_have_is_still_missin
                          "* Water board news, * Local rates and bills, * District meetings,", *PARAS[:3]]).encode()
     _c, found = _missing(_titled_page(_paras(PARAS), MENU), plain)
     assert sorted("Letters on the rates" in f.message for f in found) == [False, True]
+
+
+def test_words_a_copy_of_the_page_glued_together_are_still_the_page_s():
+    related = ("<aside><h3>Harbour fees rise for the summer season</h3><p>Mooring fees at the town harbour will go up "
+               "by a third for visiting boats from June.</p></aside>")
+    plain = "\n\n".join([*PARAS[:3], "Harbour fees rise for the summer seasonMooring fees at the town harbour will go "
+                         "up by a third for visiting boats from June."]).encode()
+    _c, found = _missing(_titled_page(_paras(PARAS), related), plain)
+    (f,) = found
+    assert "publish a detailed spending report" in f.message

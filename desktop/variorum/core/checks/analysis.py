@@ -138,6 +138,12 @@ class TextAnalysis:
         return spaced_word_key(self.text)
 
     @cached_property
+    def joined_words(self) -> str:
+        """:attr:`spaced_words` run together: a copy that glued two of the text's words ("SymptomsApproximately")
+        still has its letters, in order, here."""
+        return self.spaced_words.replace(" ", "")
+
+    @cached_property
     def topic_words(self) -> Counter[str]:
         """:func:`topic_words` of the whole text."""
         return topic_words(self.normalized)

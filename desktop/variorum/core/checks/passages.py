@@ -6,7 +6,9 @@ no word with the rest of the text (a link to another story a copy picked up). A 
 photo credit says so in the message.
 
 A web page whose article extractor left a passage out (a caption, a box) has not lost it: before a passage is
-reported missing from a page, the page's whole visible text (``Version.page_text``) is searched for it.
+reported missing from a page, the page's whole visible text (``Version.page_text``, its ``<title>`` first) is
+searched for it, paragraph by paragraph, so that a copy of the whole page that lays its menus out in other lines
+and another order, or glues two of its elements together ("SymptomsApproximately"), is not more than the page.
 
 A paragraph reworded so much that the diff kept it whole on both sides ("relatively young at death, he could …"
 → "only twenty-seven years old at death, he could …") is one paragraph in two wordings, not one missing and one
@@ -101,19 +103,28 @@ def _is_passage(ctx: Context, v: Version, start: int, end: int) -> bool:
     return not any(start <= d.found.start < end and words <= DATELINE_WORDS for d in tm.datelines)
 
 
-def on_the_page(ctx: Context, v: Version, passage: str, parts: list[str] = ()) -> bool:  # type: ignore[assignment]
-    """Whether ``passage`` is in the whole visible text of web page ``v`` (its extractor having left it out), or,
-    given the paragraphs it is made of, each of them is: a copy of the whole page lays its menus and lists out
-    in other lines and another order ("* Menu, * Skip to content," as one paragraph) than the page does."""
+def on_the_page(ctx: Context, v: Version, passage: str) -> bool:
+    """Whether ``passage`` is in the whole visible text of web page ``v`` (its extractor having left it out).
+
+    Paragraph by paragraph (see :func:`_off_the_page`): a copy of the whole page lays its menus and lists out in
+    other lines and another order than the page ("* Menu, * Skip to content," as one paragraph). Words the copy
+    glued together ("SymptomsApproximately", two elements of the page run into one) are still the page's."""
     page = ctx.page(v.id)
     if page is None:  # not a web page: nothing to search, and the passage need not be read at all
         return False
-    spaced = page.spaced_words  # the page's words are read once a run
     words = word_key(passage)
-    if words and f" {words} " in spaced:
-        return True
-    keys = [word_key(part) for part in parts]
-    return len(keys) > 1 and all(key and f" {key} " in spaced for key in keys)
+    if not words:
+        return False
+    # the page's words are read once a run
+    return f" {words} " in page.spaced_words or (len(words) > 1 and words.replace(" ", "") in page.joined_words)
+
+
+def _off_the_page(ctx: Context, page: Version, text: str, paras: dict[tuple[int, int], int]) -> dict[
+        tuple[int, int], int]:
+    """The paragraphs of ``paras`` (spans of ``text``) that web page ``page`` does not show anywhere."""
+    if ctx.page(page.id) is None:
+        return paras
+    return {p: at for p, at in paras.items() if not on_the_page(ctx, page, text[p[0]:p[1]])}
 
 
 def said_in(ctx: Context, v: Version, passage: str) -> bool:
@@ -267,15 +278,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     # a passage of the base and the versions that lack it
     missing: dict[tuple[tuple[int, int], int], list[tuple[str, int]]] = {}
     for vid, paras in lacking_in.items():
+        paras = _off_the_page(ctx, ctx.version(vid), base.text, paras)
         for span, n in _merge(list(paras), base.text):
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             missing.setdefault((span, n), []).append((vid, where))
     for (span, n), all_entries in missing.items():
-        parts = [base.text[p[0]:p[1]] for p in sorted({p for paras in lacking_in.values() for p in paras})
-                 if span[0] <= p[0] < span[1]]
         entries = [(vid, pos) for vid, pos in all_entries  # (only a page's text is searched: no copy otherwise)
-                   if not (ctx.version(vid).page_text
-                           and on_the_page(ctx, ctx.version(vid), base.text[span[0]:span[1]], parts))]
+                   if not (ctx.version(vid).page_text and on_the_page(ctx, ctx.version(vid), base.text[span[0]:span[1]]))]
         if not entries:
             continue
         lacking = [vid for vid, _ in entries]
@@ -288,14 +297,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     extra: dict[str, list[tuple[str, tuple[int, int], int, int]]] = {}
     for vid, paras in extra_in.items():
         text = ctx.version(vid).text
+        paras = _off_the_page(ctx, base, text, paras)
         for span, n in _merge(list(paras), text):
             where = min(pos for p, pos in paras.items() if span[0] <= p[0] < span[1])
             extra.setdefault(anchor_key(text[span[0]:span[1]]), []).append((vid, span, n, where))
     for found in extra.values():
         first_vid, first_span, _n, _where = found[0]
-        first_text = ctx.version(first_vid).text
-        parts = [first_text[p[0]:p[1]] for p in sorted(extra_in[first_vid]) if first_span[0] <= p[0] < first_span[1]]
-        if on_the_page(ctx, base, first_text[first_span[0]:first_span[1]], parts):
+        if on_the_page(ctx, base, ctx.version(first_vid).text[first_span[0]:first_span[1]]):
             continue  # the base page has it; its extractor left it out
         having = [vid for vid, _, _, _ in found]
         lacking = [vid for vid in group if vid not in having]

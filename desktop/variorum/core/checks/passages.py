@@ -51,6 +51,7 @@ MOVED_REWORDED_SHARED = 0.75  # the same for a paragraph added elsewhere (a rewr
 WRAPPED_LINE = 100  # a paragraph none of whose lines is longer was wrapped by hand: its lines are not statements
 REWORDED_MIN_WORDS = 12  # shorter lines (list items, headings) share words by chance
 OFF_TOPIC_MAX_WORDS = 12  # a line this short that shares no word with the rest of the text is not the article's
+MAX_PAGE_SEARCHES = 400  # paragraphs looked for one by one on a page (each look reads the page's words)
 
 
 def _short_paragraph(text: str, start: int, end: int) -> bool:
@@ -121,8 +122,9 @@ def on_the_page(ctx: Context, v: Version, passage: str) -> bool:
 
 def _off_the_page(ctx: Context, page: Version, text: str, paras: dict[tuple[int, int], int]) -> dict[
         tuple[int, int], int]:
-    """The paragraphs of ``paras`` (spans of ``text``) that web page ``page`` does not show anywhere."""
-    if ctx.page(page.id) is None:
+    """The paragraphs of ``paras`` (spans of ``text``) that web page ``page`` does not show anywhere. Each look
+    reads the whole page: past ``MAX_PAGE_SEARCHES`` paragraphs, the passages they make are looked for instead."""
+    if ctx.page(page.id) is None or len(paras) > MAX_PAGE_SEARCHES:
         return paras
     return {p: at for p, at in paras.items() if not on_the_page(ctx, page, text[p[0]:p[1]])}
 

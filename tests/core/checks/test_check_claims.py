@@ -255,3 +255,24 @@ def test_a_quantifier_that_comes_with_new_words_is_not_reported(compare_texts, b
                     "from the ferry terminal nearby.")
     b = a.replace("wardens tried", "some argued with wardens sent")
     assert _claims(compare_texts(a, b)) == []
+
+
+DNS = ("During set-up the app may send your email domain to these servers, but your full email address and password "
+       "are never disclosed to anyone, the company said in its notice.")
+
+
+@pytest.mark.parametrize("rewrite, reported", [
+    # the word negated in one wording ("disclosed") is said in the other
+    ("your email domain may be sent to the vendor's database, and your email address may be disclosed to your "
+     "network administrators", True),
+    # the new wording's negation bears on something else, and nothing is disclosed in it
+    ("the app may send your email domain to the vendor's database and to no other server, and your email address "
+     "stays on your computer", False),
+])
+def test_a_predicate_negated_in_one_wording_of_a_rewritten_clause_is_a_changed_claim(compare_texts, body, rewrite,
+                                                                                      reported):
+    a = _with(body, DNS)
+    b = a.replace("the app may send your email domain to these servers, but your full email address and password "
+                  "are never disclosed to anyone", rewrite)
+    found = _claims(compare_texts(a, b))
+    assert [(f.severity, "negation" in f.message) for f in found] == ([("high", True)] if reported else [])

@@ -2,14 +2,15 @@
 
 A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
 quantifier ("all requests" → "most requests") or its scope (words put between "all", "every", "each", "any" or
-"no" and its noun, or taken out: "affects all users" → "affects all Windows users"), modality or certainty ("is expected to resign" → "resigned",
-"will" → "may"; the month of "may 2013" is a date, not a modal verb), a trend reversed ("has lessened" →
-"continues to this day", also within a rewritten sentence), a comparison made ("special properties" → "more special
-properties than other honeys"), a loaded attribution verb ("said" →
-"claimed"), a hedge ("allegedly" added or removed), a nationality ("a polish actress" → "a polish-swedish
-actress"), or a qualifier moved from one coordinated clause to
-another ("both were awarded by ballot, one to A and the other to B" → "one to A and the other, by ballot, to
-B"). Each marker word has a meaning class; an edit changes the claim when the classes on the two sides differ. A
+"no" and its noun, or taken out: "affects all users" → "affects all Windows users"), modality or certainty ("is
+expected to resign" → "resigned", "will" → "may"; the month of "may 2013" is a date, not a modal verb), a trend
+reversed ("has lessened" → "continues to this day", also within a rewritten sentence), a word negated in one
+wording of a rewritten clause and said in the other ("password are never disclosed" → "address may be disclosed
+to your network administrators"), a comparison made ("special properties" → "more special properties than other
+honeys"), a loaded attribution verb ("said" → "claimed"), a hedge ("allegedly" added or removed), a nationality
+("a polish actress" → "a polish-swedish actress"), or a qualifier moved from one coordinated clause to another
+("both were awarded by ballot, one to A and the other to B" → "one to A and the other, by ballot, to B").
+Each marker word has a meaning class; an edit changes the claim when the classes on the two sides differ. A
 quantifier only one wording has must be the whole edit ("approved requests" → "approved most requests"): in a
 passage reworded around it ("police tried" → "some clashed with police"), it qualifies something new.
 Tense shifts of reported speech ("will" → "would"), neutral attribution verbs ("said" → "told"), intensifiers
@@ -264,6 +265,33 @@ def _scope_changed(base: str, d: Difference) -> bool:
         and (gap.isspace() or d.kind == "delete") and _NEXT_WORD.match(base, d.base.end) is not None
 
 
+# verbs that carry a negation over to the word after them ("are never disclosed", "was not being")
+_AUXILIARIES = word_set("""be been being is are was were am have has had do does did will would can could may might
+shall should must get gets got""")
+_NEGATION = _MARKERS["negation"]
+
+
+def _negated(words: list[str]) -> set[str]:
+    """The words a negation bears on: the first word after each negation word that is not a function word, an
+    auxiliary verb or another marker ("are never disclosed" → "disclosed")."""
+    out = set()
+    for i, w in enumerate(words):
+        if w in _NEGATION:
+            head = next((x for x in words[i + 1:i + 4] if x not in _FUNCTION_WORDS and x not in _AUXILIARIES
+                         and x not in _MARKER_OF), None)
+            if head is not None:
+                out.add(head)
+    return out
+
+
+def negation_flipped(before: str, after: str) -> bool:
+    """Whether a word one wording negates is said, not negated, in the other: "your email address and password
+    are never disclosed" → "your email address may be disclosed to your network administrators"."""
+    a, b = _words(before), _words(after)
+    neg_a, neg_b = _negated(a), _negated(b)
+    return any(w in b and w not in neg_b for w in neg_a) or any(w in a and w not in neg_a for w in neg_b)
+
+
 def _claim_shift(ctx: Context, d: Difference) -> list[str]:
     """:func:`_shift`, worked out once per difference (asked to keep a change, and again to describe it)."""
     return ctx.once("claim shift", lambda: _shift(ctx, d), d)
@@ -278,8 +306,10 @@ def _marker_changes(ctx: Context) -> Iterator[Finding]:
                 or _in_quote(ctx, d):
             return False
         shifted = _claim_shift(ctx, d)
-        # a sentence rewritten around a reversed trend is still one claim turned around
-        return bool(shifted) and (_short_edit(d) or shifted == ["trend"])
+        # a sentence rewritten around a reversed trend, or around a predicate negated in one wording and not in
+        # the other, is still one claim turned around
+        return bool(shifted) and (_short_edit(d) or shifted == ["trend"] or (
+            "negation" in shifted and negation_flipped(d.base.text, d.other.text)))
 
     for ch in changes(ctx, keep):
         shifted = _claim_shift(ctx, ch.diffs[0])

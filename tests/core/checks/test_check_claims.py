@@ -276,3 +276,18 @@ def test_a_predicate_negated_in_one_wording_of_a_rewritten_clause_is_a_changed_c
                   "are never disclosed to anyone", rewrite)
     found = _claims(compare_texts(a, b))
     assert [(f.severity, "negation" in f.message) for f in found] == ([("high", True)] if reported else [])
+
+
+MEETING = ("Officials from Britain, Germany and France met in Brussels on Monday to discuss the new border rules for "
+           "trucks, a spokeswoman said.")
+
+
+@pytest.mark.parametrize("old, new, reported", [
+    ("Britain, Germany and France", "Britain and France", True),  # an entry dropped
+    ("Britain, Germany and France", "Britain, Germany, Italy and France", True),  # an entry added
+    ("met in Brussels on Monday", "met in Brussels, Belgium, on Monday", False),  # an apposition, not a list
+])
+def test_an_entry_put_into_a_list_or_taken_out_is_a_changed_claim(compare_texts, body, old, new, reported):
+    a = _with(body, MEETING)
+    found = _claims(compare_texts(a, a.replace(old, new), base="v1"))
+    assert [("items of a list" in f.message) for f in found] == ([True] if reported else [])

@@ -2,7 +2,8 @@
 
 A small edit can turn a claim around: a negation added or removed ("approved" → "did not approve", high), a
 quantifier ("all requests" → "most requests") or its scope (words put between "all", "every", "each", "any" or
-"no" and its noun, or taken out: "affects all users" → "affects all Windows users"), modality or certainty ("is
+"no" and its noun, or taken out: "affects all users" → "affects all Windows users"), an entry put into a list or
+taken out of it ("Britain and France" → "Britain, Germany and France"), modality or certainty ("is
 expected to resign" → "resigned", "will" → "may"; the month of "may 2013" is a date, not a modal verb), a trend
 reversed ("has lessened" → "continues to this day", also within a rewritten sentence), a word negated in one
 wording of a rewritten clause and said in the other ("password are never disclosed" → "address may be disclosed
@@ -222,7 +223,7 @@ def _edit(ctx: Context, ch: Change) -> str:
            f"{_describe(ch.other_text)}"
 
 
-_LABELS = {"scope": "the scope of a quantifier", "negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
+_LABELS = {"list": "the items of a list", "scope": "the scope of a quantifier", "negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
            "attribution": "the attribution verb", "hedge": "a hedge", "nationality": "a nationality", "trend": "the trend",
            "comparison": "a comparison"}
 
@@ -235,6 +236,8 @@ def _shift(ctx: Context, d: Difference) -> list[str]:
                           without_months(other, d.other.start, d.other.end))
     if _scope_changed(base.text, d):
         shifted.append("scope")
+    if _list_item_changed(base.text, d):
+        shifted.append("list")
     if _comparatives(d.base.text) != _comparatives(d.other.text) and comparison_changed(sentence_around(base.text, d.base.start, d.base.end, SENTENCE_CHARS),
                           sentence_around(other, d.other.start, d.other.end, SENTENCE_CHARS)):
         shifted.append("comparison")
@@ -290,6 +293,25 @@ def negation_flipped(before: str, after: str) -> bool:
     a, b = _words(before), _words(after)
     neg_a, neg_b = _negated(a), _negated(b)
     return any(w in b and w not in neg_b for w in neg_a) or any(w in a and w not in neg_a for w in neg_b)
+
+
+MAX_ITEM_WORDS = 3
+# an item put into a list or taken out of it, between two of its entries: ", Germany" before " and France"
+_ITEM = LazyPattern(r",\s*[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,2},?\s*")
+_ENTRY_BEFORE = re.compile(r"\w[\"'’”)]?\s*\Z")  # the entry the item follows
+_LIST_GOES_ON = re.compile(r",?\s*\b(?:and|or)\s+\w")
+
+
+def _list_item_changed(base: str, d: Difference) -> bool:
+    """Whether a difference adds an entry to a list or drops one ("Britain and France" → "Britain, Germany and
+    France", "necessary and analytics" → "necessary, preference, and analytics" cookies)."""
+    if d.kind not in ("insert", "delete"):
+        return False
+    item = d.other.text if d.kind == "insert" else d.base.text
+    if not _ITEM.fullmatch(item) or len(_WORD.findall(normalize_text(item))) > MAX_ITEM_WORDS:
+        return False
+    return _LIST_GOES_ON.match(base, d.base.end) is not None and \
+        _ENTRY_BEFORE.search(base, max(0, d.base.start - 4), d.base.start) is not None
 
 
 def _claim_shift(ctx: Context, d: Difference) -> list[str]:

@@ -223,9 +223,9 @@ def _edit(ctx: Context, ch: Change) -> str:
            f"{_describe(ch.other_text)}"
 
 
-_LABELS = {"list": "the items of a list", "scope": "the scope of a quantifier", "negation": "a negation", "quantifier": "a quantifier", "modality": "the certainty",
-           "attribution": "the attribution verb", "hedge": "a hedge", "nationality": "a nationality", "trend": "the trend",
-           "comparison": "a comparison"}
+_LABELS = {"negation": "a negation", "quantifier": "a quantifier", "scope": "the scope of a quantifier",
+           "list": "the items of a list", "modality": "the certainty", "attribution": "the attribution verb",
+           "hedge": "a hedge", "nationality": "a nationality", "trend": "the trend", "comparison": "a comparison"}
 
 
 def _shift(ctx: Context, d: Difference) -> list[str]:

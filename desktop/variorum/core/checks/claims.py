@@ -255,11 +255,19 @@ can could should may might must do did""")
 _NEXT_WORD = re.compile(r"\s*[^\W\d_]")
 
 
+def _added_or_dropped(d: Difference) -> str | None:
+    """The words a difference only adds or only drops (None for one that replaces words)."""
+    if d.kind == "insert":
+        return d.other.text
+    return d.base.text if d.kind == "delete" else None
+
+
 def _scope_changed(base: str, d: Difference) -> bool:
     """Whether a difference puts words between a universal quantifier and its noun, or takes them out."""
-    if d.kind not in ("insert", "delete"):
+    added = _added_or_dropped(d)
+    if added is None:
         return False
-    words = _WORD.findall(normalize_text(d.other.text if d.kind == "insert" else d.base.text))
+    words = _WORD.findall(normalize_text(added))
     if not 0 < len(words) <= MAX_SCOPE_WORDS or any(w in _FUNCTION_WORDS or w in _MARKER_OF for w in words):
         return False
     before = _WORD.findall(normalize_text(base[max(0, d.base.start - 30):d.base.start]))
@@ -305,9 +313,9 @@ _LIST_GOES_ON = re.compile(r",?\s*\b(?:and|or)\s+\w")
 def _list_item_changed(base: str, d: Difference) -> bool:
     """Whether a difference adds an entry to a list or drops one ("Britain and France" → "Britain, Germany and
     France", "necessary and analytics" → "necessary, preference, and analytics" cookies)."""
-    if d.kind not in ("insert", "delete"):
+    item = _added_or_dropped(d)
+    if item is None:
         return False
-    item = d.other.text if d.kind == "insert" else d.base.text
     if not _ITEM.fullmatch(item) or len(_WORD.findall(normalize_text(item))) > MAX_ITEM_WORDS:
         return False
     return _LIST_GOES_ON.match(base, d.base.end) is not None and \

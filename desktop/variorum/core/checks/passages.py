@@ -117,7 +117,7 @@ def on_the_page(ctx: Context, v: Version, passage: str) -> bool:
     if not words:
         return False
     # the page's words are read once a run
-    return f" {words} " in page.spaced_words or (len(words) > 1 and words.replace(" ", "") in page.joined_words)
+    return f" {words} " in page.spaced_words or (" " in words and words.replace(" ", "") in page.joined_words)
 
 
 def _off_the_page(ctx: Context, page: Version, text: str, paras: dict[tuple[int, int], int]) -> dict[

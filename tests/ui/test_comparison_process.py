@@ -71,6 +71,22 @@ def test_the_comparison_on_screen_is_the_one_the_command_line_makes(qtbot, windo
     assert window.session.focus_label != "the case"  # Alt+Down went to a difference
 
 
+def reader_threads() -> list:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name == "variorum-comparison-reader" and t.is_alive()]
+
+
+def test_closing_the_window_ends_the_comparison_process_and_its_reader(qtbot, window, seed_paths):
+    """Nothing reaches the window from the process once it is closed: its reader delivered its last message
+    before Qt deletes what it delivers to (the screenshot command, which quits without closing the window, once
+    crashed there)."""
+    open_and_wait(qtbot, window, seed_paths[:2])
+    assert comparison_process_ids() and reader_threads()
+    window.close()
+    assert comparison_process_ids() == set() and reader_threads() == []
+
+
 def test_choosing_another_base_keeps_the_highlighted_texts_while_it_compares(qtbot, window, seed_paths):
     """The texts come back from the process as the window's own versions, so the window knows they are the same
     texts and keeps the comparison on show until the new one arrives."""

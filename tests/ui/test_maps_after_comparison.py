@@ -24,7 +24,7 @@ class StandInProcess:
     def submit(self, token: int, job: Job) -> None:
         self.jobs.append(token)
 
-    def stop(self) -> None:
+    def stop(self, wait: float | None = None) -> None:
         self.stopped = True
 
     def send(self, token: int, *report: object, encoder: Encoder) -> None:

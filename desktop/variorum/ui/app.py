@@ -131,7 +131,9 @@ def _run_window(app: QApplication, ns, window_class) -> int:
     elif ns.screenshot:
         QTimer.singleShot(0, lambda: _save(window, Path(ns.screenshot), app, exit_code))
     result = app.exec()
-    window.runner.invalidate()  # stop a comparison still running and let its thread end before Python does
+    # stop a comparison still running, and the comparison's process and its reader, before Python and Qt end
+    # (a screenshot quits without closing the window, whose close event does the same)
+    window.runner.close()
     window.runner.wait(5000)
     return exit_code["value"] or result
 

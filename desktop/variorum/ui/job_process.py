@@ -152,10 +152,13 @@ class JobProcess:
         with contextlib.suppress(OSError):  # the process has ended: the reader says so
             self._conn.send_bytes(data)
 
-    def stop(self) -> None:
-        """End the process now, whatever it is doing."""
+    def stop(self, wait: float | None = None) -> None:
+        """End the process now, whatever it is doing; given ``wait``, also wait up to that many seconds for the
+        reader to deliver its last message (the window closes: nothing may be delivered to it afterwards)."""
         if self._process.is_alive():
             self._process.terminate()
+        if wait is not None and threading.current_thread() is not self._reader:
+            self._reader.join(wait)
 
     def _read(self) -> None:
         while True:

@@ -27,6 +27,7 @@ from variorum.ui.panes import alignment_map
 from variorum.ui.panes.slices import SlicedWork
 
 log = logging.getLogger("variorum.ui.worker")
+CLOSE_WAIT_S = 5.0  # how long closing waits for the ended process's reader (it ends as soon as the pipe does)
 SLICE_MS = 4.0  # messages are read until this much time has passed in a turn (at least one per turn)
 
 
@@ -81,10 +82,11 @@ class ProcessJobs(QObject):
         return running
 
     def close(self) -> None:
-        """End the process (the window closes); a later job starts another."""
+        """End the process (the window closes) and wait for its reader's last message, which would otherwise
+        reach this object while Qt deletes it; a later job starts another."""
         self._end_running()
         if self._process is not None:
-            self._process.stop()
+            self._process.stop(wait=CLOSE_WAIT_S)
             self._process = None
 
     def _spawn(self) -> None:
